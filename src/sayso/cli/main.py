@@ -1,0 +1,286 @@
+"""The ``sayso`` command: thin subcommands that call the library and render its results.
+
+Exit codes: 0 all inputs analysed; 1 at least one input failed (the others were still
+analysed); 2 bad usage; 3 the spaCy model or a configuration is missing.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from sayso import __version__
+from sayso.errors import InputError, SaysoError
+
+if TYPE_CHECKING:
+    from sayso.records import ArticleResult
+
+EXIT_INPUT_FAILED = 1
+EXIT_CONFIG = 3
+
+app = typer.Typer(
+    name="sayso",
+    help=(
+        "On whose say-so? Turn news articles into a sourced, checkable record: entities, "
+        "statements with speaker, attribution chain and the outlet's stance, events, times "
+        "and numbers."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="markdown",
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(enum.StrEnum):
+    auto = "auto"
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    md = "md"
+    html = "html"
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    _stderr_console().print(f"[bold red]error:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _setup_logging(verbose: bool) -> None:
+    from rich.logging import RichHandler
+
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.WARNING,
+        format="%(message)s",
+        handlers=[RichHandler(console=_stderr_console(), show_path=False)],
+    )
+
+
+def _results(
+    inputs: list[str], model: str, fetch: bool, max_bytes: int, stages: str | None
+) -> Iterator[ArticleResult | InputError]:
+    from sayso.ingest.sources import ReadOptions
+    from sayso.nlp.components import DEFAULT_STAGES
+    from sayso.pipeline import Pipeline
+
+    names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
+    pipeline = Pipeline(model, stages=names)
+    yield from pipeline.analyze_inputs(inputs, ReadOptions(max_bytes=max_bytes, fetch=fetch))
+
+
+Inputs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Files, directories, globs, WARC/feed/JSONL files, URLs (with --fetch), or - "
+        "for standard input.",
+        show_default=False,
+    ),
+]
+ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline to load, by package name.")]
+FetchOpt = Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")]
+MaxBytesOpt = Annotated[
+    int, typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.")
+]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debugging detail.")]
+
+
+def _default_model() -> str:
+    from sayso.nlp.loader import DEFAULT_MODEL
+
+    return DEFAULT_MODEL
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  sayso analyze examples/article.txt\n\n"
+        "  sayso analyze page.html --format html -o page.sayso.html\n\n"
+        "  sayso analyze dump.jsonl --format jsonl > results.jsonl\n\n"
+        "  curl -s https://example.org/story | sayso analyze -"
+    )
+)
+def analyze(
+    inputs: Inputs,
+    fmt: Annotated[
+        OutputFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: a report on a terminal, JSON (one article) or JSONL when piped.",
+        ),
+    ] = OutputFormat.auto,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    model: ModelOpt = "",
+    stages: Annotated[
+        str | None,
+        typer.Option("--stages", help="Comma-separated stages to run (default: all built-ins)."),
+    ] = None,
+    fetch: FetchOpt = False,
+    max_bytes: MaxBytesOpt = 20_000_000,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Analyse articles: metadata, captions, removed junk, entities, statements, events."""
+    _run_render(inputs, fmt, output, model, stages, fetch, max_bytes, verbose, view="all")
+
+
+def _run_render(
+    inputs: list[str],
+    fmt: OutputFormat,
+    output: Path | None,
+    model: str,
+    stages: str | None,
+    fetch: bool,
+    max_bytes: int,
+    verbose: bool,
+    view: str,
+) -> None:
+    from sayso.cli import render
+
+    _setup_logging(verbose)
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    chosen = fmt
+    if fmt is OutputFormat.auto:
+        if out.isatty():
+            chosen = OutputFormat.text
+        else:
+            chosen = OutputFormat.jsonl if _many(inputs) else OutputFormat.json
+    failed = 0
+    analysed = 0
+    try:
+        for item in _results(inputs, model or _default_model(), fetch, max_bytes, stages):
+            if isinstance(item, InputError):
+                failed += 1
+                _stderr_console().print(f"[red]skipped[/] {item}", highlight=False)
+                continue
+            analysed += 1
+            render.write(item, chosen.value, out, view=view)
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
+    finally:
+        if output:
+            out.close()
+    if analysed + failed > 1 or failed:
+        _stderr_console().print(
+            f"{analysed} article(s) analysed, {failed} input(s) failed", highlight=False
+        )
+    if failed:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _many(inputs: list[str]) -> bool:
+    if len(inputs) != 1:
+        return True
+    only = inputs[0]
+    if only == "-" or only.startswith(("http://", "https://")):
+        return False
+    path = Path(only)
+    return (
+        path.is_dir()
+        or path.suffix.lower() in {".jsonl", ".ndjson", ".warc", ".gz", ".xml", ".rss", ".atom"}
+        or any(ch in only for ch in "*?[")
+    )
+
+
+@app.command(epilog="Example:\n\n  sayso entities examples/article.txt --format json")
+def entities(
+    inputs: Inputs,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    model: ModelOpt = "",
+    fetch: FetchOpt = False,
+    max_bytes: MaxBytesOpt = 20_000_000,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Print only the entity table: canonical names, types, aliases, titles, mentions."""
+    _run_render(inputs, fmt, None, model, "entities", fetch, max_bytes, verbose, view="entities")
+
+
+@app.command(epilog="Example:\n\n  sayso quotes examples/article.txt")
+def quotes(
+    inputs: Inputs,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    model: ModelOpt = "",
+    fetch: FetchOpt = False,
+    max_bytes: MaxBytesOpt = 20_000_000,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Print only the statements, each with its speaker, stance and attribution chain."""
+    _run_render(
+        inputs,
+        fmt,
+        None,
+        model,
+        "entities,statements",
+        fetch,
+        max_bytes,
+        verbose,
+        view="statements",
+    )
+
+
+@app.command(epilog="Example:\n\n  sayso timeline examples/article.txt --format json")
+def timeline(
+    inputs: Inputs,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    model: ModelOpt = "",
+    fetch: FetchOpt = False,
+    max_bytes: MaxBytesOpt = 20_000_000,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Print the article's events in time order, each with its evidence."""
+    _run_render(inputs, fmt, None, model, None, fetch, max_bytes, verbose, view="timeline")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of sayso's output (``sayso/1``)."""
+    from sayso.records import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"sayso {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+        ),
+    ] = False,
+) -> None:
+    """sayso: on whose say-so?"""
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+def _register_eval_commands() -> None:
+    from sayso.cli.evaluate import eval_command, gate_command
+
+    app.command("eval")(eval_command)
+    app.command("gate")(gate_command)
+
+
+_register_eval_commands()

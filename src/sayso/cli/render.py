@@ -1,0 +1,108 @@
+"""Write one result in the chosen format and view (everything, entities, statements, timeline)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from sayso.export.text import chain_text, content_text, entity_aliases, speaker_name
+from sayso.records import ArticleResult, to_dict
+
+
+def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
+    if view == "all":
+        return to_dict(result)
+    head: dict[str, Any] = {"article": result.article.id, "title": result.article.metadata.title}
+    if view == "entities":
+        head["entities"] = [to_dict(e) for e in result.entities]
+    elif view == "statements":
+        head["statements"] = [to_dict(s) for s in result.statements]
+    elif view == "timeline":
+        from sayso.timeline import build_timeline
+
+        items = build_timeline(
+            result.events,
+            result.timexes,
+            result.statements,
+            published=result.article.metadata.published,
+        )
+        head["timeline"] = [to_dict(i) for i in items]
+    return head
+
+
+def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
+    """Render ``result`` to ``out``: text (rich report), json, jsonl, md or html."""
+    if fmt == "json":
+        out.write(json.dumps(_view_dict(result, view), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        out.write(json.dumps(_view_dict(result, view), ensure_ascii=False) + "\n")
+    elif fmt == "md":
+        from sayso.export.markdown import to_markdown
+
+        out.write(to_markdown(result))
+    elif fmt == "html":
+        from sayso.export.html_page import to_html
+
+        out.write(to_html(result))
+    else:
+        _report(result, out, view)
+
+
+def _report(result: ArticleResult, out: TextIO, view: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False, soft_wrap=False)
+    article = result.article
+    meta = article.metadata
+    console.rule(f"[bold]{meta.title or article.id}")
+    if view == "all":
+        facts = Table.grid(padding=(0, 2))
+        for key in ("section", "outlet", "byline", "url", "language"):
+            value = getattr(meta, key)
+            if value:
+                facts.add_row(key, str(value), f"[dim]{meta.field_sources.get(key, '')}")
+        if meta.published:
+            pub = meta.published
+            shown = pub.value + (
+                f" (estimate {pub.earliest}..{pub.latest})" if pub.estimated else ""
+            )
+            facts.add_row("published", shown, f"[dim]{pub.source}")
+        facts.add_row("source", f"{article.source.location} ({article.source.kind})", "")
+        facts.add_row("words", str(len(article.text.split())), f"[dim]{article.id}")
+        console.print(facts)
+        for caption in article.captions:
+            console.print(f"[bold]caption:[/] {caption.text} [dim](credit: {caption.credit})")
+        for removed in article.removed:
+            console.print(f"[bold]removed:[/] [dim]{removed.text!r} ({removed.reason})")
+    if view in ("all", "entities") and result.entities:
+        table = Table(title="Entities", show_lines=False)
+        for col in ("name", "type", "also written", "titles", "n"):
+            table.add_column(col)
+        for e in result.entities:
+            table.add_row(
+                e.name, e.type, entity_aliases(e), ", ".join(e.titles), str(len(e.mentions))
+            )
+        console.print(table)
+    if view in ("all", "statements"):
+        attributed = [s for s in result.statements if s.kind != "own_voice"]
+        if attributed:
+            console.rule("Statements")
+        for s in attributed:
+            console.print(
+                f"[bold]{speaker_name(result, s)}[/] [dim]{s.kind} · {s.stance.label}[/]\n"
+                f"  “{content_text(s)}”\n  [cyan]{chain_text(s, meta.outlet)}[/]"
+            )
+    if view in ("all", "timeline") and result.events:
+        from sayso.timeline import build_timeline
+
+        console.rule("Timeline")
+        for item in build_timeline(
+            result.events, result.timexes, result.statements, published=meta.published
+        ):
+            console.print(f"[bold]{item.value}[/]  {item.label}")
+    if view == "all":
+        for flag in result.flags:
+            console.print(f"[bold yellow]flag {flag.kind}:[/] {flag.message}")
+        for diag in result.diagnostics:
+            console.print(f"[red]{diag.severity} in {diag.stage}:[/] {diag.message}")

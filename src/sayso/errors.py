@@ -1,0 +1,77 @@
+"""sayso's exceptions. Every one carries a message that says what happened and what to do.
+
+::
+
+    SaysoError
+     ├── InputError            one input could not be read; the run goes on with the others
+     │    ├── EmptyInputError
+     │    ├── BinaryInputError
+     │    ├── DecodeError
+     │    ├── TooLargeError
+     │    ├── NoArticleError
+     │    ├── CorruptInputError     (truncated gzip or WARC, a JSONL line that is not JSON)
+     │    └── FetchError
+     ├── ModelNotInstalledError     the configured spaCy pipeline is missing
+     ├── ConfigError                an option or pipeline stage list does not make sense
+     ├── RecordError                a record or JSON document does not fit the schema
+     └── EvaluationError            an evaluation dataset is missing or malformed
+"""
+
+from __future__ import annotations
+
+
+class SaysoError(Exception):
+    """Base of every error sayso raises on purpose."""
+
+
+class InputError(SaysoError):
+    """One input could not be turned into an article."""
+
+    def __init__(self, location: str, message: str) -> None:
+        super().__init__(f"{location}: {message}")
+        self.location = location
+        self.reason = message
+
+
+class EmptyInputError(InputError):
+    """The input holds no text."""
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data, not text or markup."""
+
+
+class DecodeError(InputError):
+    """The input's bytes could not be decoded as text."""
+
+
+class TooLargeError(InputError):
+    """The input is over the configured size limit."""
+
+
+class NoArticleError(InputError):
+    """The page or record holds no article text."""
+
+
+class CorruptInputError(InputError):
+    """The container is damaged: truncated gzip or WARC, a JSONL line that is not JSON."""
+
+
+class FetchError(InputError):
+    """A URL could not be fetched."""
+
+
+class ModelNotInstalledError(SaysoError):
+    """The configured spaCy pipeline is not installed."""
+
+
+class ConfigError(SaysoError):
+    """An option or the pipeline's stage list does not make sense."""
+
+
+class RecordError(SaysoError):
+    """A record or JSON document does not fit the sayso schema."""
+
+
+class EvaluationError(SaysoError):
+    """An evaluation dataset is missing or malformed."""

@@ -1,0 +1,1 @@
+"""Renderings of results for people and other tools: Markdown, a standalone HTML page, JSON."""

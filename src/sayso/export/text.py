@@ -1,0 +1,36 @@
+"""Plain-text pieces shared by every human-readable rendering."""
+
+from __future__ import annotations
+
+from sayso.records import ArticleResult, Entity, Statement
+
+
+def chain_text(statement: Statement, outlet: str | None = None) -> str:
+    """The attribution chain as ``outlet ← Tasnim ← Asadi ← a senior member of ...``."""
+    hops = [hop.text for hop in statement.chain]
+    if not hops or statement.chain[0].role != "outlet":
+        hops.insert(0, outlet or "outlet")
+    return " ← ".join(hops)
+
+
+def content_text(statement: Statement) -> str:
+    """The statement's content, its pieces joined by an ellipsis when split around the cue."""
+    return " … ".join(span.text for span in statement.content)
+
+
+def entity_aliases(entity: Entity) -> str:
+    """Every surface form but the canonical name, with counts."""
+    return ", ".join(
+        f"{form.text} ×{form.count}" for form in entity.aliases if form.text != entity.name
+    )
+
+
+def speaker_name(result: ArticleResult, statement: Statement) -> str:
+    """The speaker's canonical entity name when resolved, else the speaker span's text."""
+    if statement.speaker_entity:
+        for entity in result.entities:
+            if entity.id == statement.speaker_entity:
+                return entity.name
+    if statement.speaker:
+        return statement.speaker.text
+    return "(outlet)" if statement.kind == "own_voice" else "(unknown)"

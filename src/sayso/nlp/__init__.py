@@ -1,0 +1,1 @@
+"""The only package that loads spaCy. Everything here imports spaCy lazily."""

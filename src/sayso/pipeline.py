@@ -1,0 +1,202 @@
+"""Article → ArticleResult: parse once with spaCy, then run the stages in order.
+
+Each stage runs on its own: one that fails leaves a diagnostic and the other stages' records
+stand, so one odd character never loses the rest of an article. The spaCy model is loaded once,
+on first use, and shared by every article the pipeline sees.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sayso import __version__
+from sayso.errors import ConfigError, InputError
+from sayso.nlp.components import BUILTIN_STAGES, DEFAULT_STAGES
+from sayso.nlp.loader import DEFAULT_MODEL, load_model
+from sayso.nlp.stage import RECORD_FIELDS, Analysis, Stage
+from sayso.records import Article, ArticleResult, Diagnostic
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from sayso.ingest.sources import ReadOptions
+
+log = logging.getLogger(__name__)
+
+STAGE_ENTRY_POINTS = "sayso.stages"
+
+
+def _stage_factory(name: str) -> Stage:
+    if name in BUILTIN_STAGES:
+        return BUILTIN_STAGES[name]()
+    for ep in entry_points(group=STAGE_ENTRY_POINTS):
+        if ep.name == name:
+            stage: Stage = ep.load()()
+            return stage
+    known = ", ".join(sorted(BUILTIN_STAGES))
+    raise ConfigError(f"unknown pipeline stage {name!r}: pick from {known} or install its plugin")
+
+
+def _check_order(stages: Sequence[Stage]) -> None:
+    available = {"doc"}
+    for stage in stages:
+        for need in stage.requires:
+            if need not in RECORD_FIELDS:
+                raise ConfigError(f"stage {stage.name!r} requires unknown field {need!r}")
+            if need not in available:
+                raise ConfigError(
+                    f"stage {stage.name!r} needs {need!r}, which no earlier stage assigns: "
+                    "put the stage that assigns it first"
+                )
+        available.update(stage.assigns)
+
+
+class Pipeline:
+    """Analyses articles with one spaCy model, loaded lazily and kept for every batch.
+
+    >>> pipeline = Pipeline()                          # doctest: +SKIP
+    >>> for result in pipeline.analyze_articles(articles):  # doctest: +SKIP
+    ...     print(result.article.metadata.title, len(result.statements))
+    """
+
+    def __init__(
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        stages: Sequence[str] = DEFAULT_STAGES,
+        batch_size: int = 32,
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.stages: tuple[Stage, ...] = tuple(_stage_factory(n) for n in stages)
+        _check_order(self.stages)
+
+    @property
+    def nlp(self) -> Language:
+        """The spaCy pipeline (loaded on first use)."""
+        return load_model(self.model)
+
+    def describe(self) -> dict[str, str]:
+        """Component name → version, as recorded in every result."""
+        meta = self.nlp.meta
+        return {
+            "sayso": __version__,
+            "spacy_model": "{}_{}@{}".format(
+                meta.get("lang", "xx"), meta.get("name", "?"), meta.get("version", "?")
+            ),
+            "spacy_model_package": self.model,
+            **{s.name: s.version for s in self.stages},
+        }
+
+    def analyze(self, source: str | Path | bytes | Article) -> ArticleResult:
+        """Analyse one article given as text, a path, a URL, bytes or an Article."""
+        if isinstance(source, Article):
+            article = source
+        else:
+            from sayso.ingest.sources import ReadOptions, read_article
+
+            article = read_article(source, ReadOptions(fetch=True))
+        return next(self.analyze_articles([article]))
+
+    def analyze_inputs(
+        self, inputs: Sequence[str], options: ReadOptions | None = None
+    ) -> Iterator[ArticleResult | InputError]:
+        """Read every input (files, directories, globs, feeds, WARC, JSONL, URLs) and analyse
+        each article; unreadable inputs come through as InputError values, in order."""
+        from sayso.ingest.sources import ReadOptions, iter_articles
+
+        pending: list[Article] = []
+        for item in iter_articles(inputs, options or ReadOptions()):
+            if isinstance(item, InputError):
+                yield from self.analyze_articles(pending)
+                pending = []
+                yield item
+                continue
+            pending.append(item)
+            if len(pending) >= self.batch_size:
+                yield from self.analyze_articles(pending)
+                pending = []
+        yield from self.analyze_articles(pending)
+
+    def analyze_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        """Analyse articles in batches with ``nlp.pipe``; one result per article, in order."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _parse(self, batch: Sequence[Article]) -> list[tuple[Doc, Diagnostic | None]]:
+        nlp = self.nlp
+        texts = [a.text for a in batch]
+        try:
+            return [(doc, None) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
+        except Exception:  # a single bad document must not take the batch with it
+            log.warning("batch parse failed; parsing its %d articles one by one", len(batch))
+        parsed: list[tuple[Doc, Diagnostic | None]] = []
+        for article in batch:
+            try:
+                parsed.append((nlp(article.text), None))
+            except Exception as exc:
+                note = Diagnostic(
+                    "parse",
+                    "error",
+                    f"spaCy could not parse this article ({type(exc).__name__}: {exc}); "
+                    "only tokenised: entities, statements and events are missing",
+                )
+                parsed.append((nlp.make_doc(article.text), note))
+        return parsed
+
+    def _run_batch(self, batch: Sequence[Article]) -> Iterator[ArticleResult]:
+        started = time.process_time()
+        parsed = self._parse(batch)
+        parse_seconds = time.process_time() - started
+        total_chars = sum(len(a.text) for a in batch) or 1
+        described = self.describe()
+        for article, (doc, note) in zip(batch, parsed, strict=True):
+            work = Analysis(article=article, doc=doc)
+            work.timings["parse"] = parse_seconds * len(article.text) / total_chars
+            if note is not None:
+                work.diagnostics.append(note)
+            else:
+                self._run_stages(work)
+            yield ArticleResult(
+                article=work.article,
+                pipeline=described,
+                mentions=work.mentions,
+                entities=work.entities,
+                statements=work.statements,
+                timexes=work.timexes,
+                events=work.events,
+                quantities=work.quantities,
+                flags=work.flags,
+                diagnostics=tuple(work.diagnostics),
+                timings={k: round(v, 6) for k, v in work.timings.items()},
+            )
+
+    def _run_stages(self, work: Analysis) -> None:
+        for stage in self.stages:
+            started = time.process_time()
+            try:
+                stage(work)
+            except Exception as exc:  # isolate the stage; its records are simply absent
+                log.debug("stage %s failed on %s", stage.name, work.article.id, exc_info=True)
+                work.diagnostics.append(
+                    Diagnostic(
+                        stage.name,
+                        "error",
+                        f"stage {stage.name!r} failed ({type(exc).__name__}: {exc}); "
+                        "its records are missing, the rest of the article is kept: "
+                        "please report this with the article",
+                    )
+                )
+            work.timings[stage.name] = time.process_time() - started

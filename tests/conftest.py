@@ -1,0 +1,27 @@
+"""Shared fixtures: the spaCy model once per session, the example article, the data folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from sayso.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "article.txt"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    from sayso.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def example_result(pipeline: Pipeline):  # type: ignore[no-untyped-def]
+    return pipeline.analyze(EXAMPLE)

@@ -1,0 +1,146 @@
+"""The record model: invariants, JSON round-trip, the published schema."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sayso.errors import RecordError
+from sayso.ingest.article import article_id, make_article, make_source, paragraph_spans
+from sayso.records import (
+    Article,
+    ArticleResult,
+    AttributionHop,
+    Caption,
+    Entity,
+    Mention,
+    OffsetMap,
+    OffsetSegment,
+    RawSpan,
+    Span,
+    StanceEvidence,
+    Statement,
+    from_dict,
+    json_schema,
+    to_dict,
+)
+
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "src/sayso/records/sayso-1.schema.json"
+
+
+def _result_for(text: str) -> ArticleResult:
+    article = make_article(text, make_source("mem", "text"))
+    spans = [Span.of(text, p.start, p.end) for p in article.paragraphs]
+    mentions = tuple(Mention(s, "PERSON", "name", "test@1") for s in spans)
+    statements = tuple(
+        Statement(
+            id=f"s{i}",
+            kind="direct",
+            content=(s,),
+            extractor="test@1",
+            stance=StanceEvidence("neutral"),
+            chain=(AttributionHop("outlet", "outlet"), AttributionHop("person", s.text, s)),
+        )
+        for i, s in enumerate(spans)
+    )
+    entities = (Entity("e0", "PERSON", "X", "test@1", mentions=mentions),) if mentions else ()
+    return ArticleResult(article=article, mentions=mentions, entities=entities, statements=statements)
+
+
+@given(st.text(max_size=300))
+def test_any_text_round_trips_through_json(text: str) -> None:
+    result = _result_for(text)
+    encoded = json.loads(json.dumps(to_dict(result)))
+    assert from_dict(ArticleResult, encoded) == result
+
+
+@given(st.text(max_size=300))
+def test_paragraph_spans_index_the_text(text: str) -> None:
+    for span in paragraph_spans(text):
+        assert text[span.start : span.end] == span.text
+        assert span.text.strip() == span.text != ""
+
+
+@given(
+    st.lists(st.text(min_size=1, max_size=40).filter(lambda t: t.strip() == t), max_size=6),
+    st.lists(st.text(min_size=1, max_size=30).filter(lambda t: t.strip() == t), max_size=3),
+)
+def test_captions_are_placed_after_the_body_and_map_back_to_raw(
+    body_parts: list[str], caption_texts: list[str]
+) -> None:
+    raw = "\n\n".join(body_parts + caption_texts)
+    body = "\n\n".join(body_parts)
+    segments, pos = [], 0
+    for part in body_parts:
+        segments.append(OffsetSegment(pos, pos, len(part)))
+        pos += len(part) + 2
+    captions, raw_pos = [], len(body) + (2 if body_parts else 0)
+    for text in caption_texts:
+        captions.append(Caption(text, RawSpan(raw_pos, raw_pos + len(text)), credit=None))
+        raw_pos += len(text) + 2
+    article = make_article(
+        body, make_source("mem", "text"), captions=tuple(captions), offset_map=OffsetMap(tuple(segments))
+    )
+    for caption in article.captions:
+        assert caption.span is not None
+        assert article.text[caption.span.start : caption.span.end] == caption.text
+        raw_at = article.offset_map.to_raw(caption.span.start)
+        assert raw_at is not None
+        assert raw[raw_at : raw_at + len(caption.text)] == caption.text
+    # the map stays monotonic: later canonical offsets never map to earlier raw offsets
+    mapped = [article.offset_map.to_raw(i) for i in range(len(article.text))]
+    known = [m for m in mapped if m is not None]
+    assert known == sorted(known)
+
+
+def test_span_rejects_text_that_does_not_fit() -> None:
+    with pytest.raises(ValueError, match="holds"):
+        Span(0, 3, "ab")
+    with pytest.raises(ValueError, match="valid range"):
+        Span(3, 1, "")
+
+
+def test_article_id_depends_on_text_only() -> None:
+    a = make_article("Same text.", make_source("a.txt", "text"))
+    b = make_article("Same text.", make_source("https://x.test/a", "url"))
+    assert a.id == b.id == article_id("Same text.")
+    assert make_article("Other text.", make_source("a.txt", "text")).id != a.id
+
+
+def test_from_dict_explains_what_is_wrong() -> None:
+    data = to_dict(_result_for("One paragraph."))
+    data["statements"][0]["kind"] = "gossip"
+    with pytest.raises(RecordError, match="gossip"):
+        from_dict(ArticleResult, data)
+    data = to_dict(_result_for("One paragraph."))
+    data["schema"] = "sayso/0"
+    with pytest.raises(RecordError, match="sayso/0"):
+        from_dict(ArticleResult, data)
+
+
+def test_json_says_its_schema_and_offset_unit() -> None:
+    data = to_dict(_result_for("Text."))
+    assert data["schema"] == "sayso/1"
+    assert data["offset_unit"] == "codepoint"
+
+
+def test_published_schema_file_is_current() -> None:
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == json_schema()
+
+
+@given(st.text(max_size=200))
+def test_every_result_validates_against_the_schema(text: str) -> None:
+    jsonschema.validate(to_dict(_result_for(text)), json_schema())
+
+
+def test_records_are_frozen_and_slotted() -> None:
+    article = make_article("x", make_source("m", "text"))
+    with pytest.raises(AttributeError):
+        article.text = "y"  # type: ignore[misc]
+    assert not hasattr(article, "__dict__")
+    assert isinstance(article, Article)
