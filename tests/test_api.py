@@ -9,7 +9,13 @@ import sayso
 
 
 def test_public_api_is_curated() -> None:
-    assert sorted(sayso.__all__) == ["ArticleResult", "Pipeline", "SaysoError", "__version__", "analyze"]
+    assert sorted(sayso.__all__) == [
+        "ArticleResult",
+        "Pipeline",
+        "SaysoError",
+        "__version__",
+        "analyze",
+    ]
     for name in sayso.__all__:
         assert getattr(sayso, name) is not None
 

@@ -49,7 +49,9 @@ def _result_for(text: str) -> ArticleResult:
         for i, s in enumerate(spans)
     )
     entities = (Entity("e0", "PERSON", "X", "test@1", mentions=mentions),) if mentions else ()
-    return ArticleResult(article=article, mentions=mentions, entities=entities, statements=statements)
+    return ArticleResult(
+        article=article, mentions=mentions, entities=entities, statements=statements
+    )
 
 
 @given(st.text(max_size=300))
@@ -84,7 +86,10 @@ def test_captions_are_placed_after_the_body_and_map_back_to_raw(
         captions.append(Caption(text, RawSpan(raw_pos, raw_pos + len(text)), credit=None))
         raw_pos += len(text) + 2
     article = make_article(
-        body, make_source("mem", "text"), captions=tuple(captions), offset_map=OffsetMap(tuple(segments))
+        body,
+        make_source("mem", "text"),
+        captions=tuple(captions),
+        offset_map=OffsetMap(tuple(segments)),
     )
     for caption in article.captions:
         assert caption.span is not None

@@ -14,6 +14,8 @@
      ├── ModelNotInstalledError     the configured spaCy pipeline is missing
      ├── ConfigError                an option or pipeline stage list does not make sense
      ├── RecordError                a record or JSON document does not fit the schema
+     ├── StoreError                 (sayso.store.errors) the database is busy, too new, too old,
+     │                              not a sayso store, or lacks the article asked for
      └── EvaluationError            an evaluation dataset is missing or malformed
 """
 

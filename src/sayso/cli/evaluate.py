@@ -95,6 +95,14 @@ def eval_command(
         )
 
 
+def _save_report(report: object, folder: Path) -> None:
+    """Keep the measured report (without per-item errors) for the README's quality table."""
+    payload = {k: v for k, v in asdict(report).items() if k != "errors"}  # type: ignore[call-overload]
+    payload["date"] = time.strftime("%Y-%m-%d")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{payload['task']}.json").write_text(json.dumps(payload, indent=2) + "\n")
+
+
 def gate_command(
     data: Annotated[
         Path, typer.Option("--data", help="Folder holding every dataset.")
@@ -158,9 +166,17 @@ def gate_command(
         console.print(f"[dim]{name}: {report.items} items, {seconds:.0f} CPU-s[/]")
         if raise_floors or lower:
             floors = gate.raise_floors(report, floors, lower_reason=lower)
+            _save_report(report, floors_path.parent / "reports")
     if raise_floors or lower:
+        from sayso.eval.table import update_readme
+
         gate.save_floors(floors_path, floors)
         console.print(f"floors written to {floors_path}")
+        readme = floors_path.parent.parent / "README.md"
+        if readme.exists() and update_readme(
+            readme, floors_path.parent / "reports", floors_path.parent / "anchors.json"
+        ):
+            console.print(f"quality table in {readme} regenerated")
     if failures:
         console.print(f"[red]gate failed: {failures} figure(s) below their floor")
         raise typer.Exit(EXIT_BELOW_FLOOR)

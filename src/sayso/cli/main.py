@@ -276,11 +276,15 @@ def main() -> None:
     app()
 
 
-def _register_eval_commands() -> None:
+def _register_commands() -> None:
+    from sayso.cli.corpus import ingest_command, search_command, status_command
     from sayso.cli.evaluate import eval_command, gate_command
 
     app.command("eval")(eval_command)
     app.command("gate")(gate_command)
+    app.command("ingest")(ingest_command)
+    app.command("status")(status_command)
+    app.command("search")(search_command)
 
 
-_register_eval_commands()
+_register_commands()

@@ -75,8 +75,10 @@ class OffsetSegment:
 class OffsetMap:
     """Maps canonical-text offsets back to raw-input offsets.
 
-    Segments are sorted and non-overlapping on both sides. Text the cleaner wrote itself
-    (a normalised paragraph break, say) lies between segments and maps to ``None``.
+    Segments are sorted by canonical offset and do not overlap. Within the body, raw offsets
+    increase with canonical ones; captions, appended after the body, map back to wherever they
+    stood in the raw input. Text the cleaner wrote itself (a normalised paragraph break, say)
+    lies between segments and maps to ``None``.
     """
 
     segments: tuple[OffsetSegment, ...] = ()

@@ -1,0 +1,5 @@
+"""``python -m sayso.cli``."""
+
+from sayso.cli.main import main
+
+main()

@@ -1,0 +1,240 @@
+"""``sayso ingest``, ``sayso status`` and ``sayso search``: a corpus in a store."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any
+
+import typer
+
+from sayso.errors import InputError, SaysoError
+
+DbOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="sqlite:///path.db, a path, or postgresql://... (default: ./sayso.db).",
+        envvar="SAYSO_DB",
+    ),
+]
+
+
+def _in_range(published: str | None, since: date | None, until: date | None) -> bool:
+    if since is None and until is None:
+        return True
+    if not published:
+        return False
+    try:
+        day = date.fromisoformat(published[:10])
+    except ValueError:
+        return False
+    return (since is None or day >= since) and (until is None or day <= until)
+
+
+def ingest_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Directories, globs, files (text, HTML, WARC, feeds, JSONL), URLs."),
+    ],
+    db: DbOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", help="Worker processes.")] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="A Dask scheduler, e.g. tcp://10.0.0.1:8786."),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="Stop after this many articles.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles published on/after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only articles published on/before YYYY-MM-DD.")
+    ] = None,
+    fetch: Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Try inputs that failed before again.")
+    ] = False,
+    model: Annotated[str, typer.Option("--model", help="spaCy pipeline by name.")] = "",
+) -> None:
+    """Analyse a corpus into the store: idempotent, resumable, one writer.
+
+    Examples:
+
+      sayso ingest news/ --workers 2
+
+      sayso ingest 'cc-news/*.warc.gz' --db postgresql://me@127.0.0.1/news --limit 10000
+
+      sayso ingest feed.xml --fetch --since 2024-01-01
+    """
+    from rich.console import Console
+    from rich.progress import (
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    from sayso.cli.main import EXIT_CONFIG, EXIT_INPUT_FAILED, _fail
+    from sayso.ingest.sources import ReadOptions, iter_articles
+    from sayso.nlp.loader import DEFAULT_MODEL
+    from sayso.records import Article
+    from sayso.runners import PipelineConfig, make_runner
+    from sayso.store import open_store
+
+    console = Console(stderr=True, highlight=False)
+    try:
+        since_day = date.fromisoformat(since) if since else None
+        until_day = date.fromisoformat(until) if until else None
+    except ValueError:
+        raise _fail("--since/--until take dates as YYYY-MM-DD", 2) from None
+    counts: Counter[str] = Counter()
+    started = time.monotonic()
+    try:
+        store = open_store(db)
+        runner = make_runner(
+            PipelineConfig(model=model or DEFAULT_MODEL), workers=workers, scheduler=scheduler
+        )
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
+
+    def to_analyse() -> Iterator[Article]:
+        for item in iter_articles(sources, ReadOptions(fetch=fetch)):
+            if isinstance(item, InputError):
+                store.record_failure(item.location, None, item.reason)
+                counts["failed"] += 1
+                console.print(f"[red]failed[/] {item}")
+                continue
+            where, record = item.source.location, item.source.record
+            if store.seen(where, record, count_failed=not retry_failed):
+                counts["already seen"] += 1
+                continue
+            published = item.metadata.published.value if item.metadata.published else None
+            if not _in_range(published, since_day, until_day):
+                counts["outside dates"] += 1
+                continue
+            yield item
+            counts["sent"] += 1
+            if limit is not None and counts["sent"] >= limit:
+                return
+
+    with (
+        store,
+        Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]} articles/s"),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            transient=False,
+        ) as progress,
+    ):
+        task = progress.add_task("ingesting", total=limit, rate="0.0")
+        try:
+            for result in runner.run(to_analyse()):
+                fate = store.add(
+                    result,
+                    location=result.article.source.location,
+                    record=result.article.source.record,
+                )
+                counts[fate] += 1
+                elapsed = max(time.monotonic() - started, 1e-9)
+                done = counts["ingested"] + counts["duplicate"]
+                progress.update(task, advance=1, rate=f"{done / elapsed:.1f}")
+        except SaysoError as exc:
+            raise _fail(str(exc), EXIT_CONFIG) from None
+        finally:
+            runner.close()
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()) if k != "sent")
+    console.print(f"done in {time.monotonic() - started:.1f}s: {summary or 'nothing to do'}")
+    if counts["failed"]:
+        raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def status_command(
+    db: DbOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts per input fate and per record kind, and the latest failures.
+
+    Example: sayso status --db news.db
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from sayso.cli.main import EXIT_CONFIG, _fail
+    from sayso.store import open_store
+
+    try:
+        with open_store(db) as store:
+            status = store.status()
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
+    if as_json or not sys.stdout.isatty():
+        sys.stdout.write(json.dumps(asdict(status), default=str, indent=2) + "\n")
+        return
+    console = Console(highlight=False)
+    console.print(f"[bold]{status.url}[/] (schema {status.schema_version})")
+    table = Table("inputs", "count")
+    for fate, n in status.fates.items():
+        table.add_row(fate, str(n))
+    console.print(table)
+    rows = Table("records", "count")
+    for name, n in status.tables.items():
+        rows.add_row(name, str(n))
+    console.print(rows)
+    for failure in status.recent_failures:
+        console.print(f"[red]failed[/] {failure.location} {failure.record or ''}: {failure.reason}")
+
+
+def search_command(
+    query: Annotated[str, typer.Argument(help="Words or phrases; quotes for exact phrases.")],
+    db: DbOpt = None,
+    kind: Annotated[
+        str, typer.Option("--kind", help="articles, statements or entities.")
+    ] = "statements",
+    limit: Annotated[int, typer.Option("--limit")] = 20,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+) -> None:
+    """Full-text search over article text, statements or entity names.
+
+    Example: sayso search '"conspiracy theory"' --kind statements --format csv
+    """
+    from sayso.cli.main import EXIT_CONFIG, _fail
+    from sayso.store import open_store
+
+    if kind not in ("articles", "statements", "entities"):
+        raise _fail("--kind takes articles, statements or entities", 2)
+    try:
+        with open_store(db) as store:
+            hits = store.search(query, kind=kind, limit=limit)  # type: ignore[arg-type]
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
+    _emit([asdict(h) for h in hits], fmt)
+
+
+def _emit(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, default=str, indent=2, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["none"])
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(
+                {k: v if not isinstance(v, tuple) else "; ".join(v) for k, v in row.items()}
+            )
+    else:
+        for row in rows:
+            sys.stdout.write("  ".join(f"{v}" for v in row.values() if v is not None) + "\n")

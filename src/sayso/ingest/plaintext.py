@@ -1,0 +1,622 @@
+"""Read scraped plain text that still carries page junk into an Article.
+
+A scraped page is a run of *units*: lines, or blank-line-separated blocks where a block is
+hard-wrapped prose. Each unit is one of
+
+* the **section label** (``Middle East``: a short label-shaped unit just before the title),
+* the **title** (a headline-shaped unit just before the first body paragraph),
+* a **caption** (a unit that ends with a photo credit: ``(credit: REUTERS/STRINGER)``,
+  ``Photo: AP``, ``AFP via Getty Images``); the Caption's text is the unit without its
+  credit, its raw span the whole unit,
+* **page junk** (share and comment prompts, navigation, newsletter and cookie lines,
+  copyright, related-article lists...), or
+* a **body paragraph**.
+
+Junk is found by general rules, never by a page's own strings: a lexicon of template phrases
+(``data/junk_patterns.json``) and a small logistic regression over line-shape features in the
+spirit of the C4 and jusText filters (length, sentence punctuation, stop-word share, capitals,
+digits, pipes and bullets, repetition, position, and the same features of the neighbouring
+lines), plus a "main text" region: the run of units with the most prose in it. The model's
+weights are data (``data/line_model.json``, trained by ``scripts/train_line_model.py``).
+
+The canonical text is the body paragraphs joined by ``\\n\\n`` (then, as for every reader,
+:func:`sayso.ingest.article.make_article` appends the captions after the body). The title and
+section go to the metadata and are **not** part of the canonical text (a headline is not a
+sentence of the story; keeping it out means spans index the story alone). Nothing is deleted
+silently: every unit that is not body is kept as a Caption or Removed with its raw span and a
+reason, and the offset map sends every body character back to its raw offset.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from sayso.errors import EmptyInputError
+from sayso.ingest.article import make_article
+from sayso.records import (
+    Article,
+    Caption,
+    Metadata,
+    OffsetMap,
+    OffsetSegment,
+    RawSpan,
+    Removed,
+    Source,
+    Span,
+)
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
+_SENTENCE_BREAK = re.compile(r"""[.!?]["'”’)]*\s+["'“‘(]?[A-Z0-9]""")
+_BULLETS = re.compile(r"[|•·»›▸►◦∙/]")
+_TRIM_FOR_LEXICON = re.compile(r"""^[\s\W_]+|[\s:>»|›→•·.…!\-–—_]+$""")
+# Hard-wrapped prose: a block of lines that all (bar the last) are 50-100 characters long
+# and within 30 characters of each other, as text editors and mail clients wrap.
+_WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 50, 100, 30
+# A label (section) is one to four words; a headline three to thirty.
+_LABEL_MAX_WORDS = 4
+_TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 3, 30
+# A byline: "By Jane Roe", "Written by Jane Roe and John Doe" (at most 12 words).
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+(?=[A-Z])", re.I)
+_BYLINE_MAX_WORDS = 12
+# The title is looked for among the few units before the first paragraph of prose.
+_TITLE_LOOKBACK = 5
+# Captions are at most a few sentences.
+_CAPTION_MAX_WORDS = 90
+# Credits sit at the end of a caption; only its last characters are searched.
+_CAPTION_TAIL = 160
+# A "prose" unit, for the main-text region: 10+ words ending in sentence punctuation.
+_PROSE_MIN_WORDS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One line or wrapped block of the raw text, trimmed: ``raw[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Verdict:
+    kind: str  # "body", "caption", "junk"
+    reason: str = ""
+    caption: str = ""
+    credit: str | None = None
+
+
+def read_plain_text(raw: str, source: Source, *, known_title: str | None = None) -> Article:
+    """An Article from scraped plain text: body paragraphs, captions and removed junk.
+
+    ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); every raw
+    span and offset refers to it. When the container already names the title (a JSONL field,
+    a feed entry), ``known_title`` is given: only a line repeating it is taken as the title,
+    so a short first paragraph is never mistaken for one.
+    """
+    units = split_units(raw)
+    if not units:
+        raise EmptyInputError(source.location, "the text holds no words; give a text file.")
+    verdicts = classify_units(units)
+    body_idx = [i for i, v in enumerate(verdicts) if v.kind == "body"]
+    title_idx = _find_title(units, verdicts, body_idx)
+    if known_title is not None and (
+        title_idx is None or units[title_idx].text.casefold() != known_title.strip().casefold()
+    ):
+        title_idx = None
+    section_idx = _find_section(units, verdicts, title_idx)
+    byline_idx = _find_byline(units, title_idx, body_idx)
+    field_sources: dict[str, str] = {}
+    if byline_idx is not None:
+        field_sources["byline"] = "text-byline-line"
+    if title_idx is not None:
+        field_sources["title"] = "text-first-line" if title_idx == 0 else "text-headline-line"
+    if section_idx is not None:
+        field_sources["section"] = "text-first-line" if section_idx == 0 else "text-label-line"
+
+    paragraphs: list[Span] = []
+    segments: list[OffsetSegment] = []
+    captions: list[Caption] = []
+    removed: list[Removed] = []
+    pieces: list[str] = []
+    offset = 0
+    for i, (unit, verdict) in enumerate(zip(units, verdicts, strict=True)):
+        raw_span = RawSpan(unit.start, unit.end)
+        if i == title_idx:
+            removed.append(Removed(unit.text, raw_span, "title: kept in metadata.title"))
+        elif i == section_idx:
+            removed.append(Removed(unit.text, raw_span, "section label: kept in metadata"))
+        elif i == byline_idx:
+            removed.append(Removed(unit.text, raw_span, "byline: kept in metadata.byline"))
+        elif verdict.kind == "caption":
+            # The caption's text starts the unit; the credit after it is set apart.
+            captions.append(Caption(verdict.caption, raw_span, verdict.credit))
+        elif verdict.kind == "junk":
+            removed.append(Removed(unit.text, raw_span, verdict.reason))
+        else:
+            if pieces:
+                offset += 2
+            paragraphs.append(Span(offset, offset + len(unit.text), unit.text))
+            segments.append(OffsetSegment(offset, unit.start, len(unit.text)))
+            pieces.append(unit.text)
+            offset += len(unit.text)
+    metadata = Metadata(
+        title=units[title_idx].text if title_idx is not None else None,
+        section=units[section_idx].text if section_idx is not None else None,
+        byline=_BYLINE.sub("", units[byline_idx].text) if byline_idx is not None else None,
+    )
+    return make_article(
+        "\n\n".join(pieces),
+        source,
+        metadata=metadata,
+        paragraphs=tuple(paragraphs),
+        captions=tuple(captions),
+        removed=tuple(removed),
+        offset_map=OffsetMap(tuple(segments)),
+        field_sources=field_sources,
+    )
+
+
+def split_units(raw: str) -> list[Unit]:
+    """The trimmed lines of ``raw``, hard-wrapped prose blocks kept whole."""
+    units: list[Unit] = []
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in raw.split("\n"):
+        if line.strip():
+            lines.append((pos, line))
+        elif lines:
+            units.extend(_block_units(lines))
+            lines = []
+        pos += len(line) + 1
+    if lines:
+        units.extend(_block_units(lines))
+    return units
+
+
+def _block_units(lines: list[tuple[int, str]]) -> list[Unit]:
+    if _is_wrapped(lines):
+        first_pos, first = lines[0]
+        last_pos, last = lines[-1]
+        start = first_pos + (len(first) - len(first.lstrip()))
+        end = last_pos + len(last.rstrip())
+        text = "\n".join(line for _, line in lines)
+        lead = len(first) - len(first.lstrip())
+        return [Unit(start, end, text[lead : lead + end - start])]
+    units = []
+    for pos, line in lines:
+        stripped = line.strip()
+        start = pos + line.index(stripped)
+        units.append(Unit(start, start + len(stripped), stripped))
+    return units
+
+
+def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
+    if len(lines) < 2:
+        return False
+    lengths = [len(line.strip()) for _, line in lines[:-1]]
+    return (
+        min(lengths) >= _WRAP_MIN
+        and max(lengths) <= _WRAP_MAX
+        and max(lengths) - min(lengths) <= _WRAP_SPREAD
+    )
+
+
+# --- classification ---------------------------------------------------------------------------
+
+
+def classify_units(units: list[Unit]) -> list[_Verdict]:
+    """Body, caption or junk (with a reason) for each unit."""
+    texts = [u.text for u in units]
+    rows = line_features(texts)
+    probabilities = unit_probabilities(rows)
+    threshold = _line_model().threshold
+    verdicts: list[_Verdict] = []
+    for text, row, probability in zip(texts, rows, probabilities, strict=True):
+        caption = split_credit(text)
+        if caption is not None:
+            verdicts.append(_Verdict("caption", caption=caption[0], credit=caption[1]))
+            continue
+        category = junk_category(text)
+        if category is not None:
+            verdicts.append(_Verdict("junk", f"page junk ({category})"))
+            continue
+        # Prose inside the main text region stays, whatever the model says: the model learnt
+        # from pages whose comments and teasers are prose too, and it must not drop a
+        # story's last paragraph because page junk follows it.
+        if probability >= threshold or (row[_PROSE] and row[_IN_REGION] and not row[_CONTAINS]):
+            verdicts.append(_Verdict("body"))
+        else:
+            verdicts.append(_Verdict("junk", f"not article text (line model p={probability:.2f})"))
+    return verdicts
+
+
+def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]) -> int | None:
+    """The headline-shaped unit nearest before the first body paragraph of prose."""
+    prose = [
+        i for i in body_idx if not _headline_shaped(units[i].text) and _is_prose(units[i].text)
+    ]
+    if not prose:
+        return None
+    first = prose[0]
+    for i in range(first - 1, max(first - _TITLE_LOOKBACK, -1), -1):
+        if verdicts[i].kind == "caption" or _BYLINE.match(units[i].text):
+            continue
+        if _headline_shaped(units[i].text):
+            return i
+    return None
+
+
+def _find_byline(units: list[Unit], title: int | None, body_idx: list[int]) -> int | None:
+    """A ``By ...`` line between the title (or the page top) and the first body paragraph."""
+    if not body_idx:
+        return None
+    start = title + 1 if title is not None else max(body_idx[0] - _TITLE_LOOKBACK, 0)
+    for i in range(start, min(start + _TITLE_LOOKBACK, len(units))):
+        text = units[i].text
+        if _BYLINE.match(text) and len(_WORD.findall(text)) <= _BYLINE_MAX_WORDS:
+            return i
+        if _is_prose(text):
+            break
+    return None
+
+
+def _find_section(units: list[Unit], verdicts: list[_Verdict], title: int | None) -> int | None:
+    """A short label right before the title, or as the page's first line."""
+    if title is None or title == 0:
+        return None
+    candidate = title - 1
+    text = units[candidate].text
+    words = _WORD.findall(text)
+    if (
+        verdicts[candidate].kind != "caption"
+        and 1 <= len(words) <= _LABEL_MAX_WORDS
+        and text[:1].isupper()
+        and not re.search(r"[.!?,;:|•/]", text)
+        and junk_category(text) is None
+    ):
+        return candidate
+    return None
+
+
+def _is_prose(text: str) -> bool:
+    words = _WORD.findall(text)
+    return len(words) >= _PROSE_MIN_WORDS and bool(_TERMINAL.search(text))
+
+
+def _headline_shaped(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS:
+        return False
+    if _SENTENCE_BREAK.search(text) or re.search(r"[.;:,]$", text.rstrip()):
+        return False
+    return (text[:1].isupper() or text[:1] in "\"“‘'") and junk_category(text) is None
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    line: tuple[tuple[str, re.Pattern[str]], ...]
+    contains: tuple[tuple[str, re.Pattern[str]], ...]
+    captions: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
+    """(cheap prerequisite, credit pattern) pairs."""
+    stopwords: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = resources.files("sayso.ingest") / "data"
+    junk = json.loads((data / "junk_patterns.json").read_text("utf-8"))
+    line = tuple(
+        (category, re.compile(rf"(?:{'|'.join(patterns)})", re.I))
+        for category, patterns in junk["line"].items()
+        if not category.startswith("_")
+    )
+    contains = tuple(
+        (category, re.compile("|".join(patterns), re.I))
+        for category, patterns in junk["contains"].items()
+        if not category.startswith("_")
+    )
+    cap = json.loads((data / "caption_patterns.json").read_text("utf-8"))
+    agencies = "|".join(re.escape(a) for a in sorted(cap["agencies"], key=len, reverse=True))
+    captions = tuple(
+        (
+            re.compile(entry.get("requires", "").replace("{agency}", agencies), re.I),
+            re.compile(entry["pattern"].replace("{agency}", agencies), re.I),
+        )
+        for entry in cap["credit_suffix"]
+    )
+    stop_lines = (data / "stopwords_en.txt").read_text("utf-8").splitlines()
+    stopwords = frozenset(w.strip() for w in stop_lines if w.strip() and not w.startswith("#"))
+    return _Lexicon(line, contains, captions, stopwords)
+
+
+def junk_category(text: str) -> str | None:
+    """The junk-lexicon category a whole line belongs to, if any."""
+    trimmed = _TRIM_FOR_LEXICON.sub("", text)
+    if not trimmed:
+        return "no words" if not _WORD.search(text) else None
+    for category, pattern in _lexicon().line:
+        if pattern.fullmatch(trimmed):
+            return category
+    return None
+
+
+def split_credit(text: str) -> tuple[str, str] | None:
+    """(caption, credit) when ``text`` is caption-shaped and ends with a photo credit.
+
+    The caption is the text before the credit (the whole line when it is a bare credit).
+    """
+    if len(_WORD.findall(text)) > _CAPTION_MAX_WORDS:
+        return None
+    tail_start = max(len(text) - _CAPTION_TAIL, 0)
+    tail = text[tail_start:]
+    for requires, pattern in _lexicon().captions:
+        if not requires.search(tail):
+            continue
+        match = pattern.search(tail)
+        if match:
+            caption = text[: tail_start + match.start()].rstrip(" \t|-–—")
+            return caption or text, match.group("credit").strip(" /|-–—")
+    return None
+
+
+# --- the line model ---------------------------------------------------------------------------
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "log_words",
+    "log_chars",
+    "terminal_punct",
+    "sentences",
+    "stopword_share",
+    "capitalised_share",
+    "digit_share",
+    "upper_share",
+    "bullets",
+    "junk_contains",
+    "duplicate",
+    "position",
+    "words_before_share",
+    "prose",
+    "in_region",
+    "log_region_distance",
+    "after_region",
+    "prev_log_words",
+    "next_log_words",
+    "prev_prose",
+    "next_prose",
+    "window3_prose",
+    "window10_prose",
+    "prev_junk",
+    "next_junk",
+    "prev_terminal",
+    "next_terminal",
+    "short_run",
+)
+
+
+_PROSE = FEATURE_NAMES.index("prose")
+_IN_REGION = FEATURE_NAMES.index("in_region")
+_CONTAINS = FEATURE_NAMES.index("junk_contains")
+
+
+@dataclass(frozen=True, slots=True)
+class _Shape:
+    words: int
+    terminal: bool
+    prose: bool
+    junk: bool
+    row: tuple[float, ...]
+
+
+def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape:
+    words = _WORD.findall(text)
+    n = len(words)
+    letters = [c for c in text if c.isalpha()]
+    terminal = bool(_TERMINAL.search(text))
+    stop_share = sum(w.lower() in stopwords for w in words) / n if n else 0.0
+    prose = n >= _PROSE_MIN_WORDS and terminal and stop_share >= 0.15
+    contains = any(p.search(text) for _, p in _lexicon().contains)
+    junk = junk_category(text) is not None or (contains and not prose)
+    row = (
+        math.log1p(n),
+        math.log1p(len(text)),
+        float(terminal),
+        math.log1p(len(_SENTENCE_BREAK.findall(text))),
+        stop_share,
+        sum(w[:1].isupper() for w in words) / n if n else 0.0,
+        sum(c.isdigit() for c in text) / len(text),
+        sum(c.isupper() for c in letters) / len(letters) if letters else 0.0,
+        min(len(_BULLETS.findall(text)), 3) / 3,
+        float(contains),
+        float(counts[text] > 1),
+    )
+    return _Shape(n, terminal, prose, junk, row)
+
+
+def _main_region(shapes: list[_Shape]) -> tuple[int, int]:
+    """The run of units ``[start, end)`` with the most prose words net of non-prose ones."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, s in enumerate(shapes):
+        # Non-prose units cost their words plus two, so menus of one-word lines add up.
+        gain = float(s.words) if s.prose else -(s.words + 2.0)
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
+
+
+def line_features(texts: list[str]) -> list[tuple[float, ...]]:
+    """One feature row per unit, in the order of :data:`FEATURE_NAMES`."""
+    stopwords = _lexicon().stopwords
+    counts = Counter(texts)
+    shapes = [_shape(t, stopwords, counts) for t in texts]
+    n = len(shapes)
+    total_words = sum(s.words for s in shapes) or 1
+    region_start, region_end = _main_region(shapes)
+    rows: list[tuple[float, ...]] = []
+    words_before = 0
+    for i, s in enumerate(shapes):
+        prev = shapes[i - 1] if i > 0 else None
+        nxt = shapes[i + 1] if i + 1 < n else None
+        if region_start <= i < region_end:
+            distance = 0
+        elif i < region_start:
+            distance = region_start - i
+        else:
+            distance = i - region_end + 1
+        run = 0
+        for j in range(i, n):
+            if shapes[j].words >= _PROSE_MIN_WORDS:
+                break
+            run += 1
+        for j in range(i - 1, -1, -1):
+            if shapes[j].words >= _PROSE_MIN_WORDS:
+                break
+            run += 1
+        rows.append(
+            (
+                *s.row,
+                i / max(n - 1, 1),
+                words_before / total_words,
+                float(s.prose),
+                float(distance == 0),
+                math.log1p(distance),
+                float(i >= region_end),
+                prev.row[0] if prev else 0.0,
+                nxt.row[0] if nxt else 0.0,
+                float(prev.prose) if prev else 0.0,
+                float(nxt.prose) if nxt else 0.0,
+                _share_prose(shapes, i, 3),
+                _share_prose(shapes, i, 10),
+                float(prev.junk) if prev else 0.0,
+                float(nxt.junk) if nxt else 0.0,
+                float(prev.terminal) if prev else 0.0,
+                float(nxt.terminal) if nxt else 0.0,
+                math.log1p(run),
+            )
+        )
+        words_before += s.words
+    return rows
+
+
+def _share_prose(shapes: list[_Shape], i: int, radius: int) -> float:
+    window = shapes[max(0, i - radius) : i + radius + 1]
+    return sum(s.prose for s in window) / len(window)
+
+
+CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
+    "p",
+    "p_neighbours1",
+    "p_window3",
+    "p_window10",
+    "p_words_window5",
+    "p_max_before3",
+    "p_max_after3",
+    "p_doc",
+)
+
+
+def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[tuple[float, ...]]:
+    """Stage-two rows: each unit's own row plus the first stage's verdicts around it.
+
+    A heading or short quote between two paragraphs of the story is story; a good sentence in
+    a run of menu items is not. The second stage sees the neighbourhood's probabilities.
+    """
+    n = len(rows)
+    doc_mean = sum(first) / n if n else 0.0
+    out: list[tuple[float, ...]] = []
+    for i, row in enumerate(rows):
+        neighbours = [first[j] for j in (i - 1, i + 1) if 0 <= j < n]
+        window5 = range(max(0, i - 5), min(n, i + 6))
+        weight = sum(rows[j][0] for j in window5) or 1.0
+        out.append(
+            (
+                *row,
+                first[i],
+                sum(neighbours) / len(neighbours) if neighbours else 0.0,
+                _mean(first, i, 3),
+                _mean(first, i, 10),
+                sum(first[j] * rows[j][0] for j in window5) / weight,
+                max(first[max(0, i - 3) : i], default=0.0),
+                max(first[i + 1 : i + 4], default=0.0),
+                doc_mean,
+            )
+        )
+    return out
+
+
+def _mean(values: list[float], i: int, radius: int) -> float:
+    window = values[max(0, i - radius) : i + radius + 1]
+    return sum(window) / len(window)
+
+
+def unit_probabilities(rows: list[tuple[float, ...]]) -> list[float]:
+    """The line model's probability that each unit (its :func:`line_features` row) is text."""
+    model = _line_model()
+    first = [model.first.probability(r) for r in rows]
+    return [model.second.probability(r) for r in context_features(rows, first)]
+
+
+@dataclass(frozen=True, slots=True)
+class LogisticStage:
+    """Logistic regression over standardised features."""
+
+    weights: tuple[float, ...]
+    bias: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+
+    def probability(self, row: tuple[float, ...]) -> float:
+        z = self.bias + sum(
+            w * (x - m) / s
+            for w, x, m, s in zip(self.weights, row, self.mean, self.scale, strict=True)
+        )
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Two stacked logistic regressions: line shape, then line shape plus context."""
+
+    first: LogisticStage
+    second: LogisticStage
+    threshold: float
+
+
+def _stage(data: dict[str, Any], names: tuple[str, ...]) -> LogisticStage:
+    if tuple(data["features"]) != names:
+        raise ValueError("line model features do not match this module's; retrain it")
+    return LogisticStage(
+        weights=tuple(float(w) for w in data["weights"]),
+        bias=float(data["bias"]),
+        mean=tuple(float(m) for m in data["mean"]),
+        scale=tuple(float(s) for s in data["scale"]),
+    )
+
+
+def line_model_from_json(data: dict[str, Any]) -> LineModel:
+    """A LineModel from its JSON form; feature names must match this module's."""
+    return LineModel(
+        first=_stage(data["first"], FEATURE_NAMES),
+        second=_stage(data["second"], FEATURE_NAMES + CONTEXT_FEATURE_NAMES),
+        threshold=float(data["threshold"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _line_model() -> LineModel:
+    path = resources.files("sayso.ingest") / "data" / "line_model.json"
+    return line_model_from_json(json.loads(path.read_text("utf-8")))

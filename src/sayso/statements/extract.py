@@ -1,0 +1,687 @@
+"""Statements in a parsed article: direct, partial and reported speech, and the outlet's voice.
+
+Order of work: find reported clauses (``reported``) and paired quotes (``quotes``); give each
+quote a cue and speaker from the words around it (after it: "..., he said"; before it: "He
+said: ..."; the sentence before it: "X praised him. ..."; or, failing those, the speaker of the
+statement the discourse continues); keep the reported clauses the quotes did not take; make
+the remaining sentences own-voice statements; then link nested statements, chains and stance.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sayso.records import AttributionHop, Entity, Mention, Span, Statement
+from sayso.records.model import StatementKind
+from sayso.statements.chain import build_chain, outlet_hop
+from sayso.statements.lexicons import Lexicons, load_lexicons
+from sayso.statements.quotes import Quote, find_quotes, paragraph_ranges
+from sayso.statements.reported import (
+    Reported,
+    cue_ratio,
+    cue_span,
+    find_reported,
+    subject_of,
+)
+from sayso.statements.speaker import (
+    addressee_of,
+    entities_by_id,
+    is_first_person,
+    mention_at,
+    phrase_span,
+    source_role,
+)
+from sayso.statements.stance import own_voice_stance, stance_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as Span_
+
+VERSION = "0.1.0"
+EXTRACTOR = f"sayso.statements@{VERSION}"
+
+_WORD = re.compile(r"\w+")
+_TURN = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
+# The end of a sentence in raw text: the parser often starts a sentence at a quotation mark,
+# so the words before a quote are found from punctuation, not from the parse.
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
+_CLOSING_PUNCT = ",—–-?!:"
+_MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
+_MIN_FLOATING_WORDS = 8  # a shorter quote in mid-sentence with no cue is a scare quote
+_PARTIAL_SHARE = 0.6  # a quote under this share of a reported clause is a partial quote in it
+_MAX_FRAME_TOKENS = 30  # a cue further than this from its quote belongs to something else
+# A verb outside the lexicon frames a quote when at least this share of its PolNeAR train
+# occurrences were cues (tuned on PolNeAR dev).
+_CUE_RATIO = 0.3
+_CLAUSE_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "attr"})
+_ANTECEDENT_WINDOW = 60  # tokens searched back for what an unresolved "it" speaker refers to
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+@dataclass(slots=True)
+class _Draft:
+    kind: StatementKind
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None = None
+    cue_token: int | None = None
+    speaker_token: int | None = None
+    addressee_token: int | None = None
+    frame: list[tuple[int, int]] = field(default_factory=list)
+    confidence: float = 0.9
+    inherit_from: _Draft | None = None
+    depth: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+
+class _Context:
+    """The parse and lookups shared by every step on one document."""
+
+    def __init__(self, doc: Doc, lexicons: Lexicons) -> None:
+        self.doc = doc
+        self.text: str = doc.text
+        self.lexicons = lexicons
+        self.paragraphs = paragraph_ranges(self.text)
+        self.paragraph_starts = [start for start, _ in self.paragraphs]
+        self.token_starts = [token.idx for token in doc]
+        self.sentences: list[Span_] = list(doc.sents)
+        """Sentences, cached: ``Token.sent`` walks the whole document on every call."""
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+
+    def sentence_of(self, token: Token) -> Span_:
+        """The sentence holding ``token``."""
+        return self.sentences[bisect.bisect_right(self.sentence_starts, token.i) - 1]
+
+    def paragraph_of(self, offset: int) -> tuple[int, int]:
+        index = max(bisect.bisect_right(self.paragraph_starts, offset) - 1, 0)
+        return self.paragraphs[index] if self.paragraphs else (0, len(self.text))
+
+    def token_at(self, offset: int) -> Token | None:
+        index = bisect.bisect_right(self.token_starts, offset) - 1
+        if index < 0:
+            return None
+        return self.doc[index]
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        first = bisect.bisect_left(self.token_starts, start)
+        last = bisect.bisect_left(self.token_starts, end)
+        return [self.doc[i] for i in range(first, last) if not self.doc[i].is_space]
+
+    def is_cue_verb(self, token: Token) -> bool:
+        if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
+            return False
+        lemma = token.lemma_.lower()
+        return lemma in self.lexicons.cue_verbs or cue_ratio(self.lexicons, lemma) >= _CUE_RATIO
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _frame_cue(context: _Context, start: int, end: int, *, last: bool) -> Token | None:
+    tokens = context.tokens_in(start, end)
+    if len(tokens) > _MAX_FRAME_TOKENS:
+        tokens = tokens[-_MAX_FRAME_TOKENS:] if last else tokens[:_MAX_FRAME_TOKENS]
+    cues = [t for t in tokens if context.is_cue_verb(t)]
+    if not cues:
+        return None
+    return cues[-1] if last else cues[0]
+
+
+def _after_frame(context: _Context, quote_end: int, limit: int) -> tuple[int, int]:
+    _, p_end = context.paragraph_of(quote_end - 1)
+    end = min(limit, p_end)
+    token = next(iter(context.tokens_in(quote_end, end)), None)
+    if token is not None:
+        end = min(end, context.sentence_of(token).end_char)
+    return quote_end, end
+
+
+def _before_frame(context: _Context, quote_start: int, floor: int) -> tuple[int, int]:
+    p_start, _ = context.paragraph_of(quote_start)
+    start = max(floor, p_start)
+    if context.text[start:quote_start].rstrip().endswith((".", "!", "?")):
+        return quote_start, quote_start  # the quote opens a sentence of its own
+    for match in _SENTENCE_END.finditer(context.text, start, quote_start):
+        start = match.end()
+    return start, quote_start
+
+
+def _speaker_of(cue: Token) -> Token | None:
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+        return objects[0] if objects else None
+    return subject_of(cue)
+
+
+def _cue_draft(kind: StatementKind, content: list[tuple[int, int]], cue: Token) -> _Draft:
+    span = (cue.idx, cue.idx + len("according to")) if cue.lower_ == "according" else cue_span(cue)
+    speaker = _speaker_of(cue)
+    addressee = addressee_of(cue)
+    return _Draft(
+        kind=kind,
+        content=content,
+        cue=span,
+        cue_token=cue.i,
+        speaker_token=speaker.i if speaker is not None else None,
+        addressee_token=addressee.i if addressee is not None else None,
+    )
+
+
+def _intro_sentence_cue(context: _Context, quote_start: int, floor: int) -> Token | None:
+    """A cue with a subject but no clause in the sentence just before a quote: "X wrote back."""
+    token = context.token_at(quote_start - 1)
+    if token is None:
+        return None
+    sentence = context.sentence_of(token)
+    if sentence.end_char > quote_start:
+        # The quote's own sentence started before it; look at the one before that.
+        if sentence.start == 0:
+            return None
+        sentence = context.sentence_of(context.doc[sentence.start - 1])
+    p_start, _ = context.paragraph_of(quote_start)
+    if sentence.start_char < max(p_start, floor):
+        return None
+    for candidate in sentence:
+        if not context.is_cue_verb(candidate) or subject_of(candidate) is None:
+            continue
+        if any(c.dep_ in ("ccomp", "xcomp") for c in candidate.children):
+            continue
+        return candidate
+    return None
+
+
+class _QuoteAttributor:
+    """Gives quotes their cue and speaker, merging quotes split around one cue."""
+
+    def __init__(self, context: _Context, reported: Sequence[Reported]) -> None:
+        self.context = context
+        self.reported = reported
+        self.partial_in: set[int] = set()
+        """Indices of reported clauses that hold a partial quote."""
+        self.taken: set[int] = set()
+        """Indices of reported clauses whose content became a direct quote."""
+
+    def _containers(self, start: int, end: int) -> list[int]:
+        """Reported clauses holding most of the quote ``[start, end)``, smallest first.
+
+        A clause whose cue is inside the quote ("I guess ...") is the quoted speaker's own.
+        """
+        found: list[int] = []
+        for index, item in enumerate(self.reported):
+            c_start, c_end = item.content
+            if start <= item.cue[0] < end:
+                continue
+            if min(c_end, end) - max(c_start, start) >= 0.5 * (end - start):
+                found.append(index)
+        return sorted(found, key=lambda i: self.reported[i].content[1] - self.reported[i].content[0])
+
+    def _clause_start(self, cue: Token, quote_start: int, floor: int) -> int:
+        """Where a partial quote's clause begins: the cue's clause, else the words before it."""
+        if cue.idx >= quote_start:
+            return max(floor, self.context.paragraph_of(quote_start)[0])
+        for child in cue.children:
+            holds_quote = child.left_edge.idx <= quote_start <= child.right_edge.idx + 1
+            if child.i > cue.i and holds_quote and child.dep_ in _CLAUSE_RELATIONS:
+                return max(child.left_edge.idx, cue.idx + len(cue))
+        after = self.context.tokens_in(cue.idx + len(cue), quote_start)
+        return after[0].idx if after else quote_start
+
+    def _outer_report(self, cue: Token | None, containers: Sequence[int]) -> int | None:
+        """The outermost reported clause in ``containers`` whose content holds ``cue``."""
+        if cue is None:
+            return None
+        holding = [
+            i
+            for i in containers
+            if self.reported[i].content[0] <= cue.idx < self.reported[i].content[1]
+        ]
+        return holding[-1] if holding else None
+
+    def _continues(self, last: _Draft, quote: Quote) -> bool:
+        """Whether ``quote`` follows ``last`` in its paragraph with only its frame between."""
+        if last.kind != "direct":
+            return False
+        tail = max(last.end, last.cue[1] if last.cue else last.end)
+        p_start, _ = self.context.paragraph_of(quote.start)
+        if tail < p_start or tail > quote.start:
+            return False
+        if last.cue is not None and last.cue[0] > last.end:
+            sentence_end = self.context.token_at(last.cue[0])
+            if sentence_end is not None:
+                tail = max(tail, self.context.sentence_of(sentence_end).end_char)
+        return not self.context.text[tail : quote.start].strip(" .,;:—–-\n\t")
+
+    def attribute(
+        self, quotes: Sequence[Quote], bounds: tuple[int, int], depth: int
+    ) -> list[_Draft]:
+        context, text = self.context, self.context.text
+        drafts: list[_Draft] = []
+        skip: set[int] = set()
+        previous_end = bounds[0]
+        for index, quote in enumerate(quotes):
+            if index in skip:
+                continue
+            inner = text[quote.start + 1 : quote.end - 1]
+            words = _words(inner)
+            next_start = quotes[index + 1].start if index + 1 < len(quotes) else bounds[1]
+            after = _after_frame(context, quote.end, min(next_start, bounds[1]))
+            before = _before_frame(context, quote.start, max(previous_end, bounds[0]))
+            after_cue = _frame_cue(context, *after, last=False)
+            before_cue = _frame_cue(context, *before, last=True)
+            closing = inner.rstrip()[-1:] if inner.strip() else ""
+            before_text = text[before[0] : before[1]].rstrip()
+            introduces = before_text.endswith((":", ",", ";", "that")) or (
+                before_cue is not None and before_text.endswith(before_cue.text)
+            )
+            containers = self._containers(quote.start, quote.end)
+            container = containers[0] if containers else None
+            if containers and before_text and not introduces:
+                # A quote inside a reported clause is part of it ("X said voters "..."");
+                # PolNeAR keeps the outermost report when reports nest.
+                self.partial_in.add(containers[-1])
+                continue
+            if container is not None:
+                c_start, c_end = self.reported[container].content
+                share = (quote.end - quote.start) / max(c_end - c_start, 1)
+                if share < _PARTIAL_SHARE:
+                    self.partial_in.add(container)
+                    continue
+            cue: Token | None
+            after_text = text[after[0] : after[1]].lstrip(" ,—–-")
+            if closing not in _CLOSING_PUNCT and not after_text[:1].islower():
+                after_cue = None  # a quote ending a sentence is not framed by the next one
+            if after_cue is not None and (closing in _CLOSING_PUNCT or before_cue is None):
+                cue = after_cue
+            elif before_cue is not None and introduces:
+                cue = before_cue
+            else:
+                cue = after_cue
+            if words < _MIN_QUOTE_WORDS and (cue is None or closing not in _CLOSING_PUNCT + "."):
+                continue
+            outer = self._outer_report(cue, containers)
+            if outer is not None:
+                # "X said she hopes that "..."": the quote's cue is itself reported speech.
+                self.partial_in.add(outer)
+                continue
+            pieces = list(quote.pieces)
+            embedded = bool(before_text) and not introduces
+            if embedded and cue is None and words < _MIN_FLOATING_WORDS:
+                continue  # a quoted phrase in the outlet's own sentence
+            kind: StatementKind = "direct"
+            if embedded and cue is not None:
+                kind = "partial"
+                pieces[0] = (self._clause_start(cue, quote.start, before[0]), pieces[0][1])
+            elif cue is not None and cue.idx < quote.start and before_text.endswith("that"):
+                that = text.rfind("that", before[0], quote.start)
+                pieces[0] = (that, pieces[0][1])
+            if container is not None and cue is None:
+                item = self.reported[container]
+                cue = context.doc[item.cue_token]
+                self.taken.add(container)
+            if cue is not None:
+                draft = _cue_draft(kind, pieces, cue)
+                frame = (after[0], after[1]) if cue.idx >= quote.end else (before[0], before[1])
+                draft.frame = [frame]
+                # "'X,' he said, 'Y.'": the next quote continues this one around the cue.
+                following = quotes[index + 1] if index + 1 < len(quotes) else None
+                if (
+                    following is not None
+                    and cue.idx >= quote.end
+                    and kind == "direct"
+                    and following.start <= after[1] + 2
+                    and not text[quote.end : following.start].strip().endswith((".", "!", "?"))
+                ):
+                    draft.content.extend(following.pieces)
+                    skip.add(index + 1)
+            else:
+                last = drafts[-1] if drafts else None
+                if last is not None and self._continues(last, quote):
+                    # "'X,' he said. 'Y.'": a quote right after a statement goes on with it.
+                    last.content.extend(pieces)
+                    previous_end = quote.end
+                    continue
+                intro = _intro_sentence_cue(context, quote.start, bounds[0])
+                if intro is not None:
+                    draft = _cue_draft("direct", pieces, intro)
+                    sentence = context.sentence_of(intro)
+                    draft.frame = [(sentence.start_char, sentence.end_char)]
+                    draft.confidence = 0.7
+                else:
+                    draft = _Draft("direct", pieces, confidence=0.5)
+            draft.depth = depth
+            drafts.append(draft)
+            previous_end = draft.end
+        return drafts
+
+
+def _reported_drafts(
+    context: _Context,
+    reported: Sequence[Reported],
+    attributor: _QuoteAttributor,
+    quote_drafts: Sequence[_Draft],
+) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    used_cues = {d.cue_token for d in quote_drafts if d.cue_token is not None}
+    quoted = [piece for d in quote_drafts for piece in d.content]
+    for index, item in enumerate(reported):
+        if index in attributor.taken or item.cue_token in used_cues:
+            continue
+        c_start, c_end = item.content
+        overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
+        if overlap > 0.5 * (c_end - c_start):
+            continue
+        kind: StatementKind = "partial" if index in attributor.partial_in else "indirect"
+        cue = context.doc[item.cue_token]
+        addressee = addressee_of(cue)
+        sentence = context.sentence_of(cue)
+        frame = [
+            (s, e) for s, e in ((sentence.start_char, c_start), (c_end, sentence.end_char)) if e > s
+        ]
+        drafts.append(
+            _Draft(
+                kind=kind,
+                content=[item.content],
+                cue=item.cue,
+                cue_token=item.cue_token,
+                speaker_token=item.subject,
+                addressee_token=addressee.i if addressee is not None else None,
+                frame=frame,
+                confidence=round(0.5 + 0.4 * item.ratio, 2),
+            )
+        )
+    return drafts
+
+
+def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
+    """Paragraphs of a transcript: "NAME: what they said" (the name in capitals or a name)."""
+    drafts: list[_Draft] = []
+    claimed = [piece for draft in taken for piece in draft.content]
+    for p_start, p_end in context.paragraphs:
+        match = _TURN.match(context.text, p_start, p_end)
+        if match is None or any(s < p_end and p_start < e for s, e in claimed):
+            continue
+        name = match.group(1)
+        tokens = context.tokens_in(p_start, match.end(1))
+        if not (name.isupper() or all(t.pos_ == "PROPN" for t in tokens)) or not tokens:
+            continue
+        content = _trim(context.text, match.end(), p_end)
+        if content is None:
+            continue
+        colon = match.end(1)
+        drafts.append(
+            _Draft(
+                kind="direct",
+                content=[content],
+                cue=(colon, colon + 1),
+                speaker_token=tokens[-1].i,
+                confidence=0.7,
+            )
+        )
+    return drafts
+
+
+def _inherit_floating(drafts: list[_Draft], context: _Context) -> None:
+    """A quote with no cue continues the speaker of the statement before it, if near."""
+    ordered = sorted(drafts, key=lambda d: d.start)
+    for position, draft in enumerate(ordered):
+        if draft.cue is not None or draft.kind != "direct":
+            continue
+        p_index = bisect.bisect_right(context.paragraph_starts, draft.start) - 1
+        for earlier in reversed(ordered[:position]):
+            e_index = bisect.bisect_right(context.paragraph_starts, earlier.start) - 1
+            if p_index - e_index > 2:
+                break
+            if earlier.depth != draft.depth or earlier.speaker_token is None:
+                continue
+            draft.speaker_token = earlier.speaker_token
+            draft.inherit_from = earlier
+            draft.frame = list(earlier.frame)
+            draft.confidence = 0.6
+            break
+
+
+def _own_voice(context: _Context, drafts: Sequence[_Draft]) -> list[_Draft]:
+    claimed: list[tuple[int, int]] = []
+    for draft in drafts:
+        claimed.extend(draft.content)
+        if draft.cue is not None:
+            claimed.append(draft.cue)
+    claimed.sort()
+    starts = [s for s, _ in claimed]
+    own: list[_Draft] = []
+    for sentence in context.sentences:
+        start, end = sentence.start_char, sentence.end_char
+        index = bisect.bisect_left(starts, end)
+        if any(s < end and start < e for s, e in claimed[max(0, index - 50) : index]):
+            continue
+        if not any(t.tag_ in _FINITE_TAGS for t in sentence):
+            continue
+        span = _trim(context.text, start, end)
+        if span is not None:
+            own.append(_Draft("own_voice", [span], confidence=0.8))
+    return own
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _following_sentence(
+    context: _Context, draft: _Draft, attributed: Sequence[_Draft]
+) -> tuple[int, int] | None:
+    token = context.token_at(draft.end - 1)
+    if token is None:
+        return None
+    sentence = context.sentence_of(token)
+    if sentence.end >= len(context.doc):
+        return None
+    nxt = context.sentence_of(context.doc[sentence.end])
+    while nxt.text.isspace() and nxt.end < len(context.doc):
+        nxt = context.sentence_of(context.doc[nxt.end])
+    p_start, p_end = context.paragraph_of(draft.end - 1)
+    if not p_start <= nxt.start_char < p_end:
+        return None
+    for other in attributed:
+        if any(s < nxt.end_char and nxt.start_char < e for s, e in other.content):
+            return None
+    return nxt.start_char, nxt.end_char
+
+
+def _parents(drafts: Sequence[_Draft]) -> dict[int, int]:
+    """Index of the smallest statement whose content contains each nested statement's."""
+    parents: dict[int, int] = {}
+    for index, draft in enumerate(drafts):
+        best: int | None = None
+        for other_index, other in enumerate(drafts):
+            if other is draft or other.kind == "own_voice":
+                continue
+            inside = any(s <= draft.start and draft.end <= e for s, e in other.content)
+            smaller = (other.end - other.start) > (draft.end - draft.start)
+            if (
+                inside
+                and smaller
+                and (
+                    best is None or drafts[best].end - drafts[best].start > other.end - other.start
+                )
+            ):
+                best = other_index
+        if best is not None:
+            parents[index] = best
+    return parents
+
+
+def extract_statements(
+    doc: Doc,
+    *,
+    mentions: Sequence[Mention] = (),
+    entities: Sequence[Entity] = (),
+    outlet: str | None = None,
+    id_prefix: str = "s",
+) -> tuple[Statement, ...]:
+    """Every statement in ``doc``: quotes, reported speech and the outlet's own sentences.
+
+    ``mentions`` and ``entities`` (from the entity layer) resolve speakers and addressees to
+    entities, pronouns and nominals included; ``outlet`` names the first hop of each chain.
+    """
+    context = _Context(doc, load_lexicons())
+    text = context.text
+    reported = find_reported(doc, context.lexicons)
+    quotes = find_quotes(text)
+    attributor = _QuoteAttributor(context, reported)
+    top = [q for q in quotes if q.depth == 0]
+    drafts = attributor.attribute(top, (0, len(text)), 0)
+    for parent in list(drafts):
+        for s, e in parent.content:
+            inner = [q for q in quotes if q.depth == 1 and s < q.start and q.end <= e]
+            drafts.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
+    drafts.extend(_reported_drafts(context, reported, attributor, drafts))
+    drafts.extend(_transcript_turns(context, drafts))
+    _inherit_floating(drafts, context)
+    attributed = sorted(drafts, key=lambda d: d.start)
+    everything = sorted([*attributed, *_own_voice(context, attributed)], key=lambda d: d.start)
+    return _finish(
+        context, everything, attributed, mentions, entities_by_id(entities), outlet, id_prefix
+    )
+
+
+def _hop(
+    context: _Context,
+    token_index: int,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+) -> tuple[AttributionHop, Span]:
+    head = context.doc[token_index]
+    start, end = phrase_span(head)
+    start = max(start, context.text.rfind("\n", start, head.idx) + 1)  # not over a break
+    end = min(end, context.text.find("\n", head.idx, end) % (end + 1))
+    span = Span.of(context.text, start, end)
+    mention = mention_at(mentions, head.idx, head.idx + len(head))
+    entity_id = mention.entity_id if mention is not None else None
+    entity = entities.get(entity_id) if entity_id else None
+    role = source_role(head, context.lexicons, entity)
+    name = entity.name if entity is not None else span.text
+    if entity is None and head.lower_ == "it":
+        document = _document_before(context, head)
+        if document is not None:
+            return AttributionHop("document", document, span, None), span
+    return AttributionHop(role, name, span, entity_id), span
+
+
+def _hop_fields(hop: AttributionHop) -> tuple[str, Span | None, str | None]:
+    return hop.text, hop.span, hop.entity_id
+
+
+def _document_before(context: _Context, pronoun: Token) -> str | None:
+    """The nearest document nominal before an unresolved "it" in its paragraph ("the letter")."""
+    p_start, _ = context.paragraph_of(pronoun.idx)
+    for token in reversed(context.doc[max(0, pronoun.i - _ANTECEDENT_WINDOW) : pronoun.i]):
+        if token.idx < p_start:
+            break
+        if token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicons.document_nouns:
+            start, end = phrase_span(token)
+            return context.text[start:end]
+    return None
+
+
+def _finish(
+    context: _Context,
+    drafts: Sequence[_Draft],
+    attributed: Sequence[_Draft],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    outlet: str | None,
+    id_prefix: str,
+) -> tuple[Statement, ...]:
+    text = context.text
+    first = outlet_hop(outlet)
+    parents = _parents(drafts)
+    ids = [f"{id_prefix}{n + 1}" for n in range(len(drafts))]
+    position = {id(d): i for i, d in enumerate(drafts)}
+    chains: dict[int, tuple[AttributionHop, ...]] = {}
+    statements: list[Statement] = []
+    # Parents before the statements nested in them; floating quotes after what they continue.
+    order = sorted(
+        range(len(drafts)),
+        key=lambda i: (
+            drafts[i].inherit_from is not None,
+            drafts[i].start if drafts[i].inherit_from else drafts[i].start - drafts[i].end,
+        ),
+    )
+    built: dict[int, Statement] = {}
+    for index in order:
+        draft = drafts[index]
+        content = tuple(Span.of(text, s, e) for s, e in draft.content)
+        if draft.kind == "own_voice":
+            built[index] = Statement(
+                id=ids[index],
+                kind="own_voice",
+                content=content,
+                extractor=EXTRACTOR,
+                stance=own_voice_stance(),
+                chain=(first,),
+                confidence=draft.confidence,
+            )
+            continue
+        speaker_hop: AttributionHop | None = None
+        speaker: Span | None = None
+        if draft.speaker_token is not None:
+            speaker_hop, speaker = _hop(context, draft.speaker_token, mentions, entities)
+            if is_first_person(context.doc[draft.speaker_token]):
+                speaker_hop = None  # the reporter: the outlet is the source
+        carrier: AttributionHop | None = None
+        addressee: Span | None = None
+        addressee_entity: str | None = None
+        if draft.addressee_token is not None:
+            addressee_hop, addressee = _hop(context, draft.addressee_token, mentions, entities)
+            addressee_entity = addressee_hop.entity_id
+            if addressee_hop.role in ("media", "organisation"):
+                # "told Tasnim", "told the BBC": an organisation a speaker talks to carries it.
+                carrier = AttributionHop("media", *_hop_fields(addressee_hop))
+        parent_index = parents.get(index)
+        parent_chain: tuple[AttributionHop, ...] = ()
+        if draft.inherit_from is not None and id(draft.inherit_from) in position:
+            parent_chain = chains.get(position[id(draft.inherit_from)], ())
+        if parent_index is not None:
+            parent_chain = chains.get(parent_index, ())
+        chain = build_chain(first, parent=parent_chain, carrier=carrier, speaker=speaker_hop)
+        chains[index] = chain
+        stance = stance_of(
+            text,
+            frame=draft.frame,
+            cue=draft.cue,
+            following=_following_sentence(context, draft, attributed),
+            lexicons=context.lexicons,
+        )
+        built[index] = Statement(
+            id=ids[index],
+            kind=draft.kind,
+            content=content,
+            extractor=EXTRACTOR,
+            stance=stance,
+            cue=Span.of(text, *draft.cue) if draft.cue else None,
+            speaker=speaker,
+            speaker_entity=speaker_hop.entity_id if speaker_hop else None,
+            addressee=addressee,
+            addressee_entity=addressee_entity,
+            chain=chain,
+            parent=ids[parent_index] if parent_index is not None else None,
+            confidence=draft.confidence,
+        )
+    statements = [built[i] for i in range(len(drafts))]
+    return tuple(statements)

@@ -1,0 +1,58 @@
+"""The word lists and learned cue statistics the statement extractor reads, loaded once.
+
+The lists are data files under ``data/`` (see ``data/README.md`` for where each came from), so
+they can grow without touching code.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Every list the extractor uses, lower-cased."""
+
+    cue_verbs: frozenset[str]
+    cue_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    media_words: frozenset[str]
+    anonymous_nouns: frozenset[str]
+    hedges: tuple[str, ...]
+    disputes: tuple[str, ...]
+    endorsements: tuple[str, ...]
+    cue_stats: dict[str, tuple[int, int]]
+    """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
+
+
+def _read_list(name: str) -> tuple[str, ...]:
+    text = resources.files("sayso.statements").joinpath("data", name).read_text(encoding="utf-8")
+    entries = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return tuple(entry for entry in entries if entry)
+
+
+def _read_stats() -> dict[str, tuple[int, int]]:
+    path = resources.files("sayso.statements").joinpath("data", "cue_stats.json")
+    if not path.is_file():
+        return {}
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {key: (int(pair[0]), int(pair[1])) for key, pair in raw["counts"].items()}
+
+
+@functools.cache
+def load_lexicons() -> Lexicons:
+    """All lexicons, read from the package's data files on first use."""
+    return Lexicons(
+        cue_verbs=frozenset(_read_list("cue_verbs.txt")),
+        cue_nouns=frozenset(_read_list("cue_nouns.txt")),
+        document_nouns=frozenset(_read_list("document_nouns.txt")),
+        media_words=frozenset(_read_list("media_words.txt")),
+        anonymous_nouns=frozenset(_read_list("anonymous_nouns.txt")),
+        hedges=_read_list("hedges.txt"),
+        disputes=_read_list("disputes.txt"),
+        endorsements=_read_list("endorsements.txt"),
+        cue_stats=_read_stats(),
+    )

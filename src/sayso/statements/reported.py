@@ -1,0 +1,248 @@
+"""Reported (indirect) speech from the dependency parse: a cue word and the clause it governs.
+
+A verb is a cue for one of its clausal children (``ccomp``, ``xcomp``, ``dobj``) when the pair
+``lemma|relation`` is a reporting verb with a complement clause (``cue_verbs.txt``) or was a cue
+for that relation often enough in PolNeAR train (``cue_stats.json``). Nouns of ``cue_nouns.txt``
+govern their ``acl``/``ccomp`` clause ("X's claim that ..."), and "according to X" governs the
+clause it modifies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sayso.statements.lexicons import Lexicons
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_VERB_RELATIONS = ("ccomp", "xcomp", "dobj")
+_NOUN_RELATIONS = ("acl", "ccomp")
+_EDGE_PUNCT = frozenset(",.;:—–-")
+# A learned pair counts as a cue when at least this share of its training occurrences were
+# annotated as attributions, with at least _MIN_SEEN positives (tuned on PolNeAR dev).
+_MIN_RATIO = 0.12
+_MIN_SEEN = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """A cue and its content clause, in character offsets, with the tokens that matter."""
+
+    cue: tuple[int, int]
+    cue_token: int
+    content: tuple[int, int]
+    relation: str
+    ratio: float
+    """How reliable the ``lemma|relation`` pair was in training (1.0 for lexicon pairs)."""
+    subject: int | None
+    """Token index of the speaker's head, when the parse names one."""
+
+
+def pair_ratio(lexicons: Lexicons, lemma: str, relation: str) -> float:
+    """How often ``lemma|relation`` was a cue in training, 1.0 for a lexicon cue verb + clause."""
+    if relation == "ccomp" and lemma in lexicons.cue_verbs:
+        return 1.0
+    positive, seen = lexicons.cue_stats.get(f"{lemma}|{relation}", (0, 0))
+    if positive < _MIN_SEEN or not seen:
+        return 0.0
+    return positive / seen
+
+
+def cue_ratio(lexicons: Lexicons, lemma: str) -> float:
+    """The share of a verb's training occurrences that were annotated as cues."""
+    positive, seen = lexicons.cue_stats.get(f"{lemma}|*", (0, 0))
+    if positive < _MIN_SEEN or not seen:
+        return 0.0
+    return positive / seen
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The token naming who speaks through ``verb``: its subject, or one it shares.
+
+    A subject the parse finds in another paragraph is a parse running over a break (a dateline
+    or a timestamp line before "Trump says ..."): the noun just before the cue stands in.
+    """
+    found = _parsed_subject(verb)
+    if found is None or "\n" not in _between(verb.doc, found.i, verb.i):
+        return found
+    return _noun_before(verb)
+
+
+def _between(doc: Doc, first: int, second: int) -> str:
+    low, high = sorted((first, second))
+    return doc.text[doc[low].idx : doc[high].idx] if low != high else ""
+
+
+def _noun_before(verb: Token) -> Token | None:
+    """The head of the noun phrase right before ``verb`` in its paragraph."""
+    doc = verb.doc
+    for index in range(verb.i - 1, max(-1, verb.i - 12), -1):
+        token = doc[index]
+        if "\n" in token.text or "\n" in token.whitespace_:
+            return None
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            while token.dep_ in ("compound", "flat") and token.head.i < verb.i:
+                token = token.head
+            return token
+    return None
+
+
+def _parsed_subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ == "nsubj":
+                if child.tag_ == "WDT" or child.lower_ in ("who", "that", "which"):
+                    return current.head if current.dep_ == "relcl" else None
+                return child
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return objects[0]
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "a tweet attacking ...", "an ad asking ..."
+        if current.dep_ in ("xcomp", "conj", "advcl", "pcomp") and current.head is not current:
+            current = current.head
+            continue
+        return None
+    return None
+
+
+def _clause_span(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens ``first..last`` without punctuation or spaces at the edges."""
+    while first <= last and (doc[first].text in _EDGE_PUNCT or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].text in _EDGE_PUNCT or doc[last].is_space):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _within_paragraph(text: str, content: tuple[int, int], anchor: int) -> tuple[int, int] | None:
+    """``content`` cut to the paragraph holding ``anchor`` (the parse can run over a break)."""
+    start, end = content
+    before = text.rfind("\n", 0, anchor) + 1
+    after = text.find("\n", anchor)
+    start = max(start, before)
+    end = min(end, after) if after != -1 else end
+    if start >= end or not text[start:end].strip():
+        return None
+    return start, end
+
+
+def cue_span(verb: Token) -> tuple[int, int]:
+    """The verb with its auxiliaries, negation and particle ("has said", "pointed out")."""
+    start, end = verb.i, verb.i
+    for child in verb.children:
+        if child.dep_ in ("aux", "neg", "prt") and abs(child.i - verb.i) <= 3:
+            start, end = min(start, child.i), max(end, child.i)
+    doc = verb.doc
+    return doc[start].idx, doc[end].idx + len(doc[end])
+
+
+def _according_to(token: Token) -> Reported | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    head = token.head
+    if source is None or head is token:
+        return None
+    doc = token.doc
+    phrase_first, phrase_last = token.left_edge.i, token.right_edge.i
+    first, last = head.left_edge.i, head.right_edge.i
+    if phrase_first <= first:
+        first = phrase_last + 1
+    else:
+        last = phrase_first - 1
+    content = _clause_span(doc, first, last)
+    if content is None:
+        return None
+    return Reported(
+        cue=(token.idx, to.idx + len(to)),
+        cue_token=token.i,
+        content=content,
+        relation="according-to",
+        ratio=1.0,
+        subject=source.i,
+    )
+
+
+def clauses(token: Token) -> list[tuple[str, Token]]:
+    """The children of ``token`` that can hold what it reports, with their relation name.
+
+    A prepositional object counts under ``prep:<preposition>`` ("called for X", "spoke of X").
+    """
+    relations = _NOUN_RELATIONS if token.pos_ == "NOUN" else _VERB_RELATIONS
+    found: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in relations:
+            found.append((child.dep_, child))
+        elif child.dep_ == "prep" and token.pos_ != "NOUN":
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                found.append((f"prep:{child.lower_}", objects[0]))
+    return found
+
+
+def _best_clause(token: Token, lexicons: Lexicons) -> tuple[Token, str, float] | None:
+    lemma = token.lemma_.lower()
+    best: tuple[Token, str, float] | None = None
+    for relation, child in clauses(token):
+        if token.pos_ == "NOUN":
+            if child.pos_ not in ("VERB", "AUX") or lemma not in lexicons.cue_nouns:
+                continue
+            ratio = max(pair_ratio(lexicons, "n:" + lemma, relation), 0.6)
+        else:
+            ratio = pair_ratio(lexicons, lemma, relation)
+        if ratio >= _MIN_RATIO and (best is None or ratio > best[2]):
+            best = (child, relation, ratio)
+    return best
+
+
+def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
+    """Every cue with its content clause in ``doc``, in text order."""
+    found: list[Reported] = []
+    text = doc.text  # built by joining every token: once, not per cue
+    for token in doc:
+        if token.lower_ == "according":
+            according = _according_to(token)
+            if according is not None:
+                found.append(according)
+            continue
+        if token.pos_ not in ("VERB", "NOUN", "AUX"):
+            continue
+        best = _best_clause(token, lexicons)
+        if best is None:
+            continue
+        clause, relation, ratio = best
+        content = _clause_span(doc, clause.left_edge.i, clause.right_edge.i)
+        if content is None:
+            continue
+        content = _within_paragraph(text, content, token.idx)
+        if content is None:
+            continue
+        if token.pos_ == "NOUN":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            subject = owner.i if owner is not None else None
+        else:
+            found_subject = subject_of(token)
+            subject = found_subject.i if found_subject is not None else None
+        found.append(
+            Reported(
+                cue=cue_span(token)
+                if token.pos_ != "NOUN"
+                else (token.idx, token.idx + len(token)),
+                cue_token=token.i,
+                content=content,
+                relation=relation,
+                ratio=ratio,
+                subject=subject,
+            )
+        )
+    return found

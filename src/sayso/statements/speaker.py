@@ -1,0 +1,124 @@
+"""Who speaks, to whom, and what kind of source that is.
+
+The speaker is a noun phrase in the parse (the subject of the cue, the object of "according
+to"); its entity comes from the entity layer's mention that covers the phrase's head, so
+pronouns and nominals ("the report") resolve through coreference done elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from sayso.records import Entity, Mention
+from sayso.records.model import HopRole
+from sayso.statements.lexicons import Lexicons
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_ADDRESS_VERBS = frozenset(
+    {"tell", "inform", "assure", "remind", "warn", "ask", "brief", "advise", "write", "say"}
+)
+_INDEFINITE = frozenset(
+    {"a", "an", "one", "some", "several", "two", "three", "many", "few", "other", "another"}
+)
+_FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_MAX_SPEAKER_TOKENS = 25  # longer subtrees are parse errors more often than real speakers
+
+
+def phrase_span(head: Token) -> tuple[int, int]:
+    """Characters of the noun phrase headed by ``head``, cut before a relative clause."""
+    first, last = head.left_edge.i, head.right_edge.i
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl") and child.i > head.i:
+            last = min(last, child.left_edge.i - 1)
+    if last - first >= _MAX_SPEAKER_TOKENS:
+        first, last = max(first, head.i - 3), head.i
+    doc = head.doc
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def addressee_of(verb: Token) -> Token | None:
+    """Whom ``verb`` addresses: "told Putin", "said to reporters"."""
+    if verb.lemma_.lower() not in _ADDRESS_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ == "dative" or (
+            child.dep_ == "dobj" and child.pos_ in ("PROPN", "PRON", "NOUN")
+        ):
+            if child.dep_ == "dative" and child.lower_ == "to":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                return objects[0] if objects else None
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
+
+
+def mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
+    """The smallest mention overlapping ``[start, end)``, preferring ones with an entity."""
+    best: Mention | None = None
+    for mention in mentions:
+        if mention.span.start < end and start < mention.span.end:
+            key = (mention.entity_id is None, mention.span.end - mention.span.start)
+            if best is None or key < (best.entity_id is None, best.span.end - best.span.start):
+                best = mention
+    return best
+
+
+def is_first_person(head: Token) -> bool:
+    """Whether the phrase is the reporter speaking ("told me", "we were told")."""
+    return head.lower_ in _FIRST_PERSON
+
+
+def source_role(
+    head: Token,
+    lexicons: Lexicons,
+    entity: Entity | None,
+) -> HopRole:
+    """What kind of source the phrase headed by ``head`` is."""
+    lemma = head.lemma_.lower()
+    words = {t.lower_ for t in head.subtree}
+    if lemma in lexicons.document_nouns:
+        return "document"
+    entity_type = entity.type if entity is not None else head.ent_type_
+    name_words = set((entity.name if entity is not None else head.text).lower().split())
+    if entity_type == "ORG" or head.ent_type_ == "ORG":
+        return (
+            "media"
+            if name_words & lexicons.media_words or words & lexicons.media_words
+            else ("organisation")
+        )
+    if entity_type == "PERSON":
+        return "person"
+    if entity_type in ("NORP", "GPE"):
+        return "group" if entity_type == "NORP" else "organisation"
+    if lemma in lexicons.anonymous_nouns or head.lemma_ in lexicons.anonymous_nouns:
+        if any(c.dep_ == "poss" for c in head.children):
+            return "group" if head.tag_ == "NNS" else "person"
+        modified = any(c.dep_ in ("prep", "amod", "compound") for c in head.children)
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod")}
+        indefinite = bool(determiners & _INDEFINITE) or not determiners
+        if modified and indefinite and head.tag_ != "NNS":
+            return "unnamed"
+        return "anonymous"
+    if head.lower_ in _PERSON_PRONOUNS or head.ent_type_ == "PERSON":
+        return "person"
+    if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them"):
+        return "group"
+    if head.pos_ == "PROPN":
+        return "person"
+    return "person" if head.pos_ == "PRON" else "organisation"
+
+
+def entities_by_id(entities: Sequence[Entity]) -> Mapping[str, Entity]:
+    """Entities keyed by id."""
+    return {entity.id: entity for entity in entities}

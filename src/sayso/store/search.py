@@ -1,0 +1,157 @@
+"""Full-text search over articles, statements and entities on either backend.
+
+User input never reaches the full-text engine as syntax. On SQLite it is rebuilt into a
+safe FTS5 expression; on PostgreSQL ``websearch_to_tsquery`` parses it and never fails.
+Both understand the same small language: words (all must match), ``"quoted phrases"``,
+``OR`` between two terms, and ``-word`` to exclude. On SQLite a trailing ``*`` also
+matches a prefix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sqlalchemy as sa
+
+from sayso.store.rows import SearchHit, SearchKind
+
+_PIECE = re.compile(r'"([^"]*)"?|(\S+)')
+_ALNUM = re.compile(r"[^\W_]")
+_UNSENDABLE = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff]")
+"""Control characters and lone surrogates: neither backend accepts them in query text."""
+_SNIPPET_TOKENS = 12
+"""Words of context FTS5 shows around a match; about one line in a terminal."""
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def fts5_query(text: str) -> str | None:
+    """A valid FTS5 MATCH expression for ``text``; None where it asks for nothing to match."""
+    groups: list[list[str]] = []
+    excluded: list[str] = []
+    join_next = False
+    for match in _PIECE.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        if word == "OR" and groups:
+            join_next = True
+            continue
+        negate = word is not None and word.startswith("-")
+        raw = phrase if phrase is not None else word.lstrip("-").rstrip("*")
+        if not _ALNUM.search(raw):
+            continue
+        prefix = word is not None and word.endswith("*")
+        term = _quoted(raw) + ("*" if prefix else "")
+        if negate:
+            excluded.append(term)
+        elif join_next:
+            groups[-1].append(term)
+        else:
+            groups.append([term])
+        join_next = False
+    if not groups:
+        return None
+    expression = " AND ".join("(" + " OR ".join(group) + ")" for group in groups)
+    return expression + "".join(f" NOT {term}" for term in excluded)
+
+
+_SQLITE = {
+    "articles": (
+        "SELECT a.id AS article_id, NULL AS record_id, a.title AS title, "
+        "snippet(articles_fts, 1, :open, :close, '…', {tokens}) AS snippet, "
+        "-bm25(articles_fts) AS score "
+        "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+        "WHERE articles_fts MATCH :query ORDER BY bm25(articles_fts), a.seq "
+        "LIMIT :limit OFFSET :offset"
+    ),
+    "statements": (
+        "SELECT s.article_id AS article_id, s.statement_id AS record_id, a.title AS title, "
+        "snippet(statements_fts, 1, :open, :close, '…', {tokens}) AS snippet, "
+        "-bm25(statements_fts) AS score "
+        "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
+        "JOIN articles a ON a.id = s.article_id "
+        "WHERE statements_fts MATCH :query ORDER BY bm25(statements_fts), s.seq "
+        "LIMIT :limit OFFSET :offset"
+    ),
+    "entities": (
+        "SELECT e.article_id AS article_id, e.entity_id AS record_id, a.title AS title, "
+        "snippet(entities_fts, -1, :open, :close, '…', {tokens}) AS snippet, "
+        "-bm25(entities_fts) AS score "
+        "FROM entities_fts JOIN entities e ON e.seq = entities_fts.rowid "
+        "JOIN articles a ON a.id = e.article_id "
+        "WHERE entities_fts MATCH :query ORDER BY bm25(entities_fts), e.seq "
+        "LIMIT :limit OFFSET :offset"
+    ),
+}
+
+_POSTGRES = {
+    "articles": (
+        "SELECT a.id AS article_id, NULL AS record_id, a.title AS title, "
+        "ts_headline('english', a.text, q, :options) AS snippet, "
+        "ts_rank_cd(a.search, q) AS score "
+        "FROM articles a, websearch_to_tsquery('english', :query) AS q "
+        "WHERE a.search @@ q ORDER BY score DESC, a.seq LIMIT :limit OFFSET :offset"
+    ),
+    "statements": (
+        "SELECT s.article_id AS article_id, s.statement_id AS record_id, a.title AS title, "
+        "ts_headline('english', coalesce(s.speaker, '') || ' ' || s.content_text, q, "
+        ":options) AS snippet, ts_rank_cd(s.search, q) AS score "
+        "FROM statements s JOIN articles a ON a.id = s.article_id, "
+        "websearch_to_tsquery('english', :query) AS q "
+        "WHERE s.search @@ q ORDER BY score DESC, s.seq LIMIT :limit OFFSET :offset"
+    ),
+    "entities": (
+        "SELECT e.article_id AS article_id, e.entity_id AS record_id, a.title AS title, "
+        "ts_headline('english', e.name || ' ' || e.aliases, q, :options) AS snippet, "
+        "ts_rank_cd(e.search, q) AS score "
+        "FROM entities e JOIN articles a ON a.id = e.article_id, "
+        "websearch_to_tsquery('english', :query) AS q "
+        "WHERE e.search @@ q ORDER BY score DESC, e.seq LIMIT :limit OFFSET :offset"
+    ),
+}
+
+
+def search(
+    conn: sa.Connection,
+    query: str,
+    *,
+    kind: SearchKind,
+    limit: int,
+    offset: int,
+    highlight: tuple[str, str],
+) -> list[SearchHit]:
+    """Matches of ``query`` among ``kind``, best first, with ``highlight`` around matches."""
+    if kind not in _SQLITE:
+        raise ValueError(f"cannot search {kind!r}: choose articles, statements or entities")
+    open_mark, close_mark = highlight
+    query = _UNSENDABLE.sub(" ", query)
+    params: dict[str, Any] = {"limit": limit, "offset": offset}
+    if conn.dialect.name == "sqlite":
+        expression = fts5_query(query)
+        if expression is None:
+            return []
+        sql = _SQLITE[kind].format(tokens=_SNIPPET_TOKENS)
+        params |= {"query": expression, "open": open_mark, "close": close_mark}
+    else:
+        if '"' in open_mark + close_mark:
+            raise ValueError("highlight markers cannot contain a double quote")
+        sql = _POSTGRES[kind]
+        params |= {
+            "query": query,
+            "options": f'StartSel="{open_mark}", StopSel="{close_mark}", '
+            "MaxWords=25, MinWords=8, MaxFragments=2",
+        }
+    rows = conn.execute(sa.text(sql), params)
+    return [
+        SearchHit(
+            kind=kind,
+            article_id=row.article_id,
+            record_id=row.record_id,
+            title=row.title,
+            snippet=row.snippet,
+            score=float(row.score),
+        )
+        for row in rows
+    ]

@@ -1,0 +1,411 @@
+"""The Store: one transaction per article in, typed rows and full records out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+from types import TracebackType
+from typing import Any, cast, get_args
+
+import sqlalchemy as sa
+
+from sayso.errors import RecordError
+from sayso.ingest.article import now_iso
+from sayso.records import ArticleResult, from_dict
+from sayso.store import flatten, search, tables
+from sayso.store.engine import DEFAULT_BUSY_TIMEOUT, Backend, connect, translated_errors
+from sayso.store.errors import ArticleNotFoundError, StoreError
+from sayso.store.migrate import builtin_migrations, ensure_schema
+from sayso.store.rows import (
+    ArticleRow,
+    EntityRow,
+    FailureRow,
+    Fate,
+    SearchHit,
+    SearchKind,
+    StatementRow,
+    StoreStatus,
+)
+
+_ADD_ATTEMPTS = 3
+"""PostgreSQL writers racing on one article lose with a unique violation; the retry then
+finds the winner's row and reports a duplicate. Two retries cover any number of racers
+because each retry sees every commit made before it."""
+
+_TABLES_IN_STATUS: tuple[sa.Table, ...] = (tables.articles, tables.inputs, *tables.RECORD_TABLES)
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching ``text`` anywhere, with its wildcards taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _same_record(column: sa.ColumnElement[Any], record: str | None) -> sa.ColumnElement[bool]:
+    return column.is_(None) if record is None else column == record
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+class Store:
+    """A corpus of ArticleResults in SQLite or PostgreSQL. Open one with ``open_store``."""
+
+    def __init__(self, backend: Backend, schema_version: int) -> None:
+        self._backend = backend
+        self._schema_version = schema_version
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password masked."""
+        return self._backend.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._backend.dialect
+
+    def close(self) -> None:
+        """Release every connection; the Store cannot be used afterwards."""
+        self._backend.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[sa.Connection]:
+        with translated_errors(self._backend.label), self._backend.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[sa.Connection]:
+        with translated_errors(self._backend.label), self._backend.writer.begin() as conn:
+            yield conn
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def add(self, result: ArticleResult, *, location: str, record: str | None = None) -> Fate:
+        """Store one article and its records in a single transaction; what became of it.
+
+        The same canonical text (same article id) is a ``duplicate`` and changes nothing but
+        the input's row. Changed text under a known URL (or input location) is a new version;
+        earlier versions are kept.
+        """
+        for attempt in range(_ADD_ATTEMPTS):
+            try:
+                with self._write() as conn:
+                    return self._add(conn, result, location, record)
+            except StoreError as exc:
+                raced = self.dialect == "postgresql" and isinstance(
+                    exc.__cause__, sa.exc.IntegrityError
+                )
+                if not raced or attempt == _ADD_ATTEMPTS - 1:
+                    raise
+        raise AssertionError("unreachable: the last attempt returns or raises")
+
+    def _add(
+        self, conn: sa.Connection, result: ArticleResult, location: str, record: str | None
+    ) -> Fate:
+        article_id = result.article.id
+        key = flatten.document_key(result, location, record)
+        if conn.dialect.name == "postgresql":
+            # Serialise writers of one document so version numbers are assigned in turn.
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(key))))
+        at = now_iso()
+        a = tables.articles
+        known = conn.execute(sa.select(a.c.id).where(a.c.id == article_id)).first()
+        fate: Fate = "duplicate"
+        if known is None:
+            latest = conn.execute(sa.select(sa.func.max(a.c.version)).where(a.c.key == key))
+            version = (latest.scalar() or 0) + 1
+            row = flatten.article_row(
+                result, key=key, version=version, location=location, record=record, at=at
+            )
+            conn.execute(a.insert().values(row))
+            rows_by_table = flatten.record_rows(result)
+            for table in tables.RECORD_TABLES:
+                if rows_by_table[table.name]:
+                    conn.execute(table.insert(), rows_by_table[table.name])
+            fate = "ingested"
+        self._note_input(conn, location, record, fate=fate, article_id=article_id, at=at)
+        return fate
+
+    def _note_input(
+        self,
+        conn: sa.Connection,
+        location: str,
+        record: str | None,
+        *,
+        fate: Fate,
+        at: str,
+        article_id: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """Keep one row per input holding its latest outcome.
+
+        Re-adding an input that already produced this very article leaves its row alone, so
+        the row keeps saying which input first brought the article in.
+        """
+        i = tables.inputs
+        where = sa.and_(i.c.location == location, _same_record(i.c.record, record))
+        previous = conn.execute(sa.select(i.c.fate, i.c.article_id).where(where)).first()
+        values = {"fate": fate, "reason": reason, "article_id": article_id, "at": at}
+        if previous is None:
+            conn.execute(i.insert().values(location=location, record=record, **values))
+        elif not (fate == "duplicate" and previous.article_id == article_id):
+            conn.execute(i.update().where(where).values(**values))
+
+    def record_failure(self, location: str, record: str | None, reason: str) -> None:
+        """Note that an input could not be turned into an article, and why."""
+        with self._write() as conn:
+            self._note_input(conn, location, record, fate="failed", reason=reason, at=now_iso())
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def seen(self, location: str, record: str | None = None, *, count_failed: bool = True) -> bool:
+        """Whether this input was already processed, so an interrupted run can skip it.
+
+        ``count_failed=False`` treats failed inputs as unseen, for a run that retries them.
+        """
+        i = tables.inputs
+        query = sa.select(i.c.seq).where(i.c.location == location, _same_record(i.c.record, record))
+        if not count_failed:
+            query = query.where(i.c.fate != "failed")
+        with self._read() as conn:
+            return conn.execute(query.limit(1)).first() is not None
+
+    def status(self, *, recent_failures: int = 10) -> StoreStatus:
+        """Inputs per fate, rows per table, and the most recent failures."""
+        i = tables.inputs
+        with self._read() as conn:
+            by_fate = conn.execute(sa.select(i.c.fate, sa.func.count()).group_by(i.c.fate))
+            found = {row[0]: int(row[1]) for row in by_fate}
+            counts = {
+                t.name: int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one())
+                for t in _TABLES_IN_STATUS
+            }
+        fates = {fate: found.get(fate, 0) for fate in get_args(Fate)}
+        return StoreStatus(
+            url=self.url,
+            schema_version=self._schema_version,
+            fates=fates,
+            tables=counts,
+            recent_failures=tuple(self.failures(limit=recent_failures)),
+        )
+
+    def failures(self, *, limit: int = 50, offset: int = 0) -> list[FailureRow]:
+        """Inputs whose latest outcome is a failure, most recent first."""
+        i = tables.inputs
+        query = (
+            sa.select(i.c.location, i.c.record, i.c.reason, i.c.at)
+            .where(i.c.fate == "failed")
+            .order_by(i.c.at.desc(), i.c.seq.desc())
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read() as conn:
+            return [
+                FailureRow(r.location, r.record, r.reason or "", datetime.fromisoformat(r.at))
+                for r in conn.execute(query)
+            ]
+
+    def get(self, article_id: str) -> ArticleResult:
+        """The full ArticleResult stored under ``article_id``."""
+        a = tables.articles
+        with self._read() as conn:
+            stored = conn.execute(sa.select(a.c.record_json).where(a.c.id == article_id)).first()
+        if stored is None:
+            raise ArticleNotFoundError(f"no article {article_id!r} in {self._backend.label}")
+        try:
+            return from_dict(ArticleResult, cast(dict[str, Any], stored.record_json))
+        except RecordError as exc:
+            raise StoreError(f"article {article_id!r} cannot be read back: {exc}") from exc
+
+    def articles(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        outlet: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[ArticleRow]:
+        """Stored article versions in ingestion order; ``since``/``until`` bound the
+        publication date (inclusive) and leave out articles without one."""
+        a = tables.articles
+        query = sa.select(a).order_by(a.c.seq).limit(limit).offset(offset)
+        query = query.where(*self._article_filters(since, until, outlet))
+        with self._read() as conn:
+            return [
+                ArticleRow(
+                    id=r.id,
+                    key=r.key,
+                    version=r.version,
+                    url=r.url,
+                    title=r.title,
+                    outlet=r.outlet,
+                    language=r.language,
+                    published=r.published,
+                    published_on=_as_date(r.published_on),
+                    location=r.location,
+                    record=r.source_record,
+                    ingested_at=datetime.fromisoformat(r.ingested_at),
+                )
+                for r in conn.execute(query)
+            ]
+
+    @staticmethod
+    def _article_filters(
+        since: date | None, until: date | None, outlet: str | None
+    ) -> list[sa.ColumnElement[bool]]:
+        a = tables.articles
+        filters: list[sa.ColumnElement[bool]] = []
+        if since is not None:
+            filters.append(a.c.published_on >= since)
+        if until is not None:
+            filters.append(a.c.published_on <= until)
+        if outlet is not None:
+            filters.append(sa.func.lower(a.c.outlet) == outlet.lower())
+        return filters
+
+    def statements(
+        self,
+        *,
+        speaker: str | None = None,
+        stance: str | None = None,
+        kind: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StatementRow]:
+        """Statements matching every filter given, in ingestion then text order.
+
+        ``speaker`` matches, case-insensitively, anywhere in the speaker as written or in
+        the name of the speaker's entity; ``outlet`` matches the whole outlet name
+        case-insensitively; ``since``/``until`` bound the article's publication date.
+        """
+        s, a = tables.statements, tables.articles
+        query = (
+            sa.select(s, a.c.outlet, a.c.title, a.c.url, a.c.published_on)
+            .join(a, a.c.id == s.c.article_id)
+            .where(*self._article_filters(since, until, outlet))
+            .order_by(a.c.seq, s.c.start_offset, s.c.seq)
+            .limit(limit)
+            .offset(offset)
+        )
+        if speaker is not None:
+            pattern = _like(speaker)
+            query = query.where(
+                sa.or_(
+                    s.c.speaker.ilike(pattern, escape="\\"),
+                    s.c.speaker_name.ilike(pattern, escape="\\"),
+                )
+            )
+        if stance is not None:
+            query = query.where(s.c.stance == stance)
+        if kind is not None:
+            query = query.where(s.c.kind == kind)
+        with self._read() as conn:
+            return [
+                StatementRow(
+                    article_id=r.article_id,
+                    statement_id=r.statement_id,
+                    kind=r.kind,
+                    stance=r.stance,
+                    speaker=r.speaker,
+                    speaker_name=r.speaker_name,
+                    content=r.content_text,
+                    cue=r.cue,
+                    confidence=r.confidence,
+                    start=r.start_offset,
+                    outlet=r.outlet,
+                    title=r.title,
+                    url=r.url,
+                    published_on=_as_date(r.published_on),
+                )
+                for r in conn.execute(query)
+            ]
+
+    def entities(
+        self,
+        *,
+        name: str | None = None,
+        type: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[EntityRow]:
+        """Entities whose name or a surface form contains ``name`` (case-insensitively)."""
+        e = tables.entities
+        query = sa.select(e).order_by(e.c.seq).limit(limit).offset(offset)
+        if name is not None:
+            pattern = _like(name)
+            query = query.where(
+                sa.or_(
+                    e.c.name.ilike(pattern, escape="\\"), e.c.aliases.ilike(pattern, escape="\\")
+                )
+            )
+        if type is not None:
+            query = query.where(e.c.type == type)
+        with self._read() as conn:
+            return [
+                EntityRow(
+                    article_id=r.article_id,
+                    entity_id=r.entity_id,
+                    type=r.type,
+                    name=r.name,
+                    aliases=tuple(r.aliases.split(flatten.ALIAS_SEPARATOR)) if r.aliases else (),
+                    mention_count=r.mention_count,
+                )
+                for r in conn.execute(query)
+            ]
+
+    def search(
+        self,
+        query: str,
+        *,
+        kind: SearchKind = "articles",
+        limit: int = 20,
+        offset: int = 0,
+        highlight: tuple[str, str] = ("[", "]"),
+    ) -> list[SearchHit]:
+        """Full-text matches of ``query``, best first; see ``sayso.store.search`` for syntax."""
+        with self._read() as conn:
+            return search.search(
+                conn, query, kind=kind, limit=limit, offset=offset, highlight=highlight
+            )
+
+
+def open_store(
+    url: str | None = None,
+    *,
+    migrate: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+) -> Store:
+    """Open (creating if empty) the store at ``url``: a SQLAlchemy URL or a SQLite file path.
+
+    None means ``sayso.db`` in the working directory. An older schema is upgraded only with
+    ``migrate=True``; a newer one is refused. ``busy_timeout`` is how many seconds a SQLite
+    writer waits for another before raising DatabaseBusyError.
+    """
+    backend = connect(url, busy_timeout=busy_timeout)
+    try:
+        with translated_errors(backend.label):
+            version = ensure_schema(backend, builtin_migrations(), migrate=migrate)
+    except BaseException:
+        backend.engine.dispose()
+        raise
+    return Store(backend, version)

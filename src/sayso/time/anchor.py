@@ -1,0 +1,108 @@
+"""What relative expressions are resolved against: the clause's tense and the anchor date.
+
+Tense decides the direction of a bare weekday or month (``on Wednesday`` in a past-tense
+report is the Wednesday before the anchor, in a future-tense one the Wednesday after). With a
+spaCy ``Doc`` the tense is read from the verb that governs the expression; without one, from
+cue words in the sentence (``will``, ``next`` → future; ``was``, ``-ed`` verbs → past).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from sayso.time.lexicon import load_lexicon
+from sayso.time.normalize import FUTURE, PAST, UNKNOWN
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
+_PAST_VERB = re.compile(r"\b(?:\w{3,}ed)\b")
+_MAX_HEAD_STEPS = 6  # a timex is rarely more than a few arcs below its verb
+_FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
+_NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end of the sentence around ``[start, end)``, by punctuation."""
+    window_start = max(0, start - 400)
+    left = window_start
+    for match in _SENTENCE_END.finditer(text, window_start, start):
+        left = match.end()
+    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
+    right = right_match.start() + 1 if right_match else min(len(text), end + 400)
+    return left, right
+
+
+def _cue_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w']){alternation}(?![\w'])", re.IGNORECASE)
+
+
+@functools.cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The future and past cue patterns, compiled once."""
+    lex = load_lexicon()
+    return _cue_pattern(lex.future_cues), _cue_pattern(lex.past_cues)
+
+
+def tense_from_text(text: str, start: int, end: int) -> int:
+    """The tense of the sentence around ``[start, end)`` from cue words (no parse)."""
+    left, right = sentence_bounds(text, start, end)
+    sentence = text[left:start] + " " + text[end:right]
+    future, past = _cues()
+    if future.search(sentence):
+        return FUTURE
+    if past.search(sentence) or _PAST_VERB.search(sentence):
+        return PAST
+    return UNKNOWN
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for _ in range(_MAX_HEAD_STEPS):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.head is token or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def _finite_auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS]
+
+
+def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
+    """The tense of the finite verb that governs ``[start, end)`` in a parse of ``text``.
+
+    Non-finite verbs (``closing``, ``to acquire``, ``completed``) are climbed through to the
+    finite verb above them. Future: ``will``/``shall``, or a present-tense verb governing an
+    infinitive (``plans to meet Monday``). Past: a past-tense verb or auxiliary, or a present
+    perfect. Anything else (plain present, modals) is ``UNKNOWN``.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    verb = _governing_verb(span.root) if span is not None and len(span) else None
+    if verb is None:
+        return tense_from_text(text, start, end)
+    infinitive = False
+    for _ in range(_MAX_HEAD_STEPS):
+        if verb.tag_ not in _NONFINITE_TAGS or _finite_auxiliaries(verb):
+            break
+        infinitive = infinitive or any(c.tag_ == "TO" for c in verb.children)
+        head = verb.head
+        if head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
+            break
+        verb = head
+    auxiliaries = _finite_auxiliaries(verb)
+    words = {c.lower_ for c in auxiliaries}
+    if words & {"will", "'ll", "shall", "wo"}:
+        return FUTURE
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
+        return PAST
+    if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
+        return PAST
+    if infinitive and verb.tag_ in {"VBZ", "VBP"}:
+        return FUTURE
+    return UNKNOWN

@@ -1,0 +1,107 @@
+"""Temporal expressions of a text as TIMEX3 :class:`~sayso.records.Timex` records.
+
+Anchoring: the document creation/publication date when one is given (``anchor_source="dct"``);
+otherwise the last absolute date mentioned before the expression (``"discourse"``); otherwise
+relative values keep TIMEX3 ``X`` placeholders (``"none"``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from sayso import __version__
+from sayso.records import Span, Timex
+from sayso.time.anchor import tense_from_doc, tense_from_text
+from sayso.time.dates import Anchor, anchor_from_value, granularity, parse_anchor
+from sayso.time.normalize import Context, Normalized, normalize
+from sayso.time.tagger import Candidate, find_candidates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+EXTRACTOR = f"sayso.time@{__version__}"
+_CONTEXT_CHARS = 30
+_QUARTER = re.compile(r"(\d{4})-Q([1-4])")
+_YEAR = re.compile(r"(\d{4})(?:$|-)")
+_NEEDS_TENSE = frozenset({"weekday", "month", "date_mdy", "date_dmy", "relative", "season"})
+
+
+def extract_timexes(
+    text: str, *, anchor: str | None, doc: Doc | None = None, id_prefix: str = "t"
+) -> tuple[Timex, ...]:
+    """Every temporal expression in ``text``, normalised to TIMEX3.
+
+    ``anchor`` is the article's publication date (ISO 8601) or None; ``doc``, a spaCy parse of
+    the same text, lets the tense of the governing verb decide the direction of bare weekdays
+    and months (without it a sentence-level cue-word heuristic does).
+    """
+    dct = parse_anchor(anchor, "dct")
+    discourse: Anchor | None = None
+    last_year: int | None = None
+    last_quarter: tuple[int, int] | None = None
+    timexes: list[Timex] = []
+    for cand in find_candidates(text):
+        current = dct or discourse
+        tense = _tense(cand, text, doc) if cand.rule in _NEEDS_TENSE else 0
+        ctx = Context(
+            anchor=current,
+            tense=tense,
+            before=text[max(0, cand.start - _CONTEXT_CHARS) : cand.start],
+            after=text[cand.end : cand.end + _CONTEXT_CHARS],
+            last_year=last_year,
+            last_quarter=last_quarter,
+        )
+        norm = normalize(cand, text, ctx)
+        if norm is None:
+            continue
+        timexes.append(_record(f"{id_prefix}{len(timexes) + 1}", text, cand, norm, current))
+        if norm.type in {"DATE", "TIME"}:
+            year_match = _YEAR.match(norm.value)
+            if year_match:
+                last_year = int(year_match.group(1))
+            quarter_match = _QUARTER.fullmatch(norm.value)
+            if quarter_match and _names_a_quarter(cand, text):
+                last_quarter = (int(quarter_match.group(1)), int(quarter_match.group(2)))
+            if not norm.relative:
+                discourse = anchor_from_value(norm.value) or discourse
+    return tuple(timexes)
+
+
+def _names_a_quarter(cand: Candidate, text: str) -> bool:
+    """A quarter the text is about (``the third quarter``), not a comparison (``year-ago``)."""
+    words = text[cand.start : cand.end].lower()
+    return cand.rule == "quarter" and not any(
+        w in words for w in ("year-earlier", "year-ago", "last year", "year earlier")
+    )
+
+
+def _tense(cand: Candidate, text: str, doc: Doc | None) -> int:
+    if doc is not None:
+        return tense_from_doc(doc, text, cand.start, cand.end)
+    return tense_from_text(text, cand.start, cand.end)
+
+
+def _record(
+    timex_id: str, text: str, cand: Candidate, norm: Normalized, anchor: Anchor | None
+) -> Timex:
+    unresolved = (
+        anchor is None
+        and norm.type in {"DATE", "TIME"}
+        and ("X" in norm.value[:4] or norm.value.endswith("_REF"))
+    )
+    anchor_value: str | None = None
+    anchor_source: str | None = "none" if unresolved else None
+    if norm.relative and anchor is not None:
+        anchor_value, anchor_source = anchor.iso(), anchor.source
+    return Timex(
+        id=timex_id,
+        span=Span.of(text, cand.start, cand.end),
+        type=norm.type,
+        value=norm.value,
+        extractor=EXTRACTOR,
+        mod=norm.mod,
+        granularity=granularity(norm.value),
+        anchor=anchor_value,
+        anchor_source=anchor_source,
+    )

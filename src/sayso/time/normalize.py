@@ -1,0 +1,770 @@
+"""TIMEX3 type, value and mod for one candidate found by :mod:`sayso.time.tagger`.
+
+Relative expressions are resolved against :class:`~sayso.time.dates.Anchor`; the direction of
+an undetermined weekday or month name (``on Wednesday``, ``in June``) comes from the tense of
+the clause (``Context.tense``): past looks back from the anchor, future forward. A handler
+returns None to reject a match that is not temporal after all (``May`` the modal verb, a
+four-digit count of people, an age).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sayso.records.model import TimexType
+from sayso.time.dates import (
+    SEASON_MONTHS,
+    Anchor,
+    add_months,
+    day_value,
+    easter,
+    month_value,
+    nth_weekday,
+    shift_day,
+    week_value,
+    weekday_on_or_after,
+    weekday_on_or_before,
+)
+from sayso.time.lexicon import Lexicon, load_lexicon
+from sayso.time.tagger import Candidate
+
+PAST, UNKNOWN, FUTURE = -1, 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a candidate is resolved against."""
+
+    anchor: Anchor | None
+    tense: int
+    """``PAST``, ``UNKNOWN`` (present or no cue) or ``FUTURE``: the governing clause's tense."""
+    before: str
+    """Up to 30 characters of text just before the candidate (for context checks)."""
+    after: str
+    """Up to 30 characters just after it."""
+    last_year: int | None = None
+    """The last absolute year mentioned before (``that year``)."""
+    last_quarter: tuple[int, int] | None = None
+    """The last (year, quarter) mentioned before (``the quarter``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A candidate's TIMEX3 attributes."""
+
+    type: TimexType
+    value: str
+    mod: str | None = None
+    relative: bool = False
+    """True when the value depended on the anchor."""
+
+
+Handler = Callable[[Candidate, str, Context, Lexicon], Normalized | None]
+
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
+_ORDINALS["4th"] = 4
+_TEMPORAL_PREPOSITIONS = frozenset(
+    {"in", "since", "until", "till", "by", "from", "during", "through", "before", "after",
+     "of", "early", "late", "mid", "last", "next", "this", "to", "between", "and", "on",
+     "throughout", "around", "about", "that", "each", "every"}
+)  # fmt: skip
+_A_CONTEXT = frozenset(
+    {"for", "in", "within", "after", "over", "than", "nearly", "about", "almost", "only",
+     "just", "around", "roughly", "least", "most", "to", "some", "of", "spent", "took",
+     "lasted", "past", "once", "half"}
+)  # fmt: skip
+_WORD = re.compile(r"[\w']+")
+_NEAR_DAYS = 93  # about three months; tuned on TimeBank (train): month names of WSJ/AP news
+
+
+def _last_word(text: str) -> str:
+    words = _WORD.findall(text.lower())
+    return words[-1] if words else ""
+
+
+def _next_word(text: str) -> str:
+    match = _WORD.search(text)
+    return match.group(0) if match else ""
+
+
+def parse_number(text: str, lex: Lexicon) -> float | None:
+    """``two`` → 2, ``twenty-four`` → 24, ``18`` → 18; None for vague counts (``several``)."""
+    words = re.sub(r"\s+", " ", text.strip().lower())
+    if re.fullmatch(r"\d+(?:\.\d+)?", words):
+        return float(words)
+    if words in lex.vague_numbers:
+        return None
+    if words in lex.numbers:
+        return lex.numbers[words]
+    parts = re.split(r"[\s-]", words)
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in lex.numbers:
+        return _TENS[parts[0]] + lex.numbers[parts[1]]
+    return None
+
+
+def _unit_key(word: str) -> str:
+    key = word.lower()
+    if key.startswith("centur"):
+        return "century"
+    if key.startswith("millenni"):
+        return "millennium"
+    return key.rstrip("s") if key != "s" else key
+
+
+def duration_value(count: float | None, unit: str, lex: Lexicon) -> str:
+    """A TIMEX3 duration: ``P2Y``, ``PT4H``, ``PXM``; decades and centuries counted in years."""
+    letter, time_flag = lex.units[unit]
+    if letter == "Q":  # TimeML writes quarters of a year as months
+        letter = "M"
+        count = None if count is None else count * 3
+    if count is None:
+        return f"P{time_flag}X{letter}"
+    scale = {"E": 10, "C": 100, "L": 1000}
+    if letter in scale:
+        count, letter = count * scale[letter], "Y"
+    if letter == "W2":
+        count, letter = count * 2, "W"
+    if count != int(count):
+        smaller = {"Y": (12, "M", ""), "W": (7, "D", ""), "D": (24, "H", "T")}
+        smaller |= {"H": (60, "M", "T"), "M": (30, "D", "") if not time_flag else (60, "S", "T")}
+        if letter in smaller and (count * smaller[letter][0]) == int(count * smaller[letter][0]):
+            factor, letter, time_flag = smaller[letter]
+            count *= factor
+    number = str(int(count)) if count == int(count) else f"{count:g}"
+    return f"P{time_flag}{number}{letter}"
+
+
+def _mod(cand: Candidate, lex: Lexicon, own: str | None = None) -> str | None:
+    """The candidate's TIMEX3 mod: its taken-in prefix, else ``own`` (from inside the match)."""
+    if cand.prefix is not None:
+        return lex.mods.get(cand.prefix)
+    if cand.outside is not None:
+        return lex.mods.get(cand.outside)
+    return own
+
+
+def _position_mod(word: str | None) -> str | None:
+    if not word:
+        return None
+    return {"early": "START", "mid": "MID", "late": "END"}.get(word.lower().rstrip("-"))
+
+
+def _pick_year(month: int, day: int | None, ctx: Context) -> int:
+    """The year of a month (and day) named without one, seen from the anchor.
+
+    The nearest occurrence wins when it is within three months of the anchor (news talks
+    about the recent past and near future); further off, the clause's tense picks the one
+    before (past) or after (future) the anchor.
+    """
+    anchor = ctx.anchor
+    assert anchor is not None
+    if anchor.month is None:
+        return anchor.year
+    here = anchor.month * 31 + (anchor.day or 15)
+    offsets = {
+        year: (year - anchor.year) * 372 + month * 31 + (day or 15) - here
+        for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+    }
+    nearest = min(offsets, key=lambda y: abs(offsets[y]))
+    if abs(offsets[nearest]) <= _NEAR_DAYS or ctx.tense == UNKNOWN:
+        return nearest
+    if ctx.tense == PAST:
+        return max(y for y, off in offsets.items() if off <= 0)
+    return min(y for y, off in offsets.items() if off >= 0)
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _full_date(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    month = lex.month_number(groups["month"] or "")
+    if month is None:
+        month = int(groups["month"] or 0)
+    day = int(groups["day"] or 0)
+    year_text = groups.get("year")
+    if year_text and len(year_text) == 2:
+        year_text = ("19" if int(year_text) > 30 else "20") + year_text
+    if year_text:
+        year = int(year_text)
+        relative = False
+    elif ctx.anchor is None:
+        return _with_time(cand, f"XXXX-{month:02d}-{day:02d}", ctx, lex, relative=False)
+    else:
+        year = _pick_year(month, day, ctx)
+        relative = True
+    if not _valid_day(year, month, day):
+        return None
+    return _with_time(cand, f"{year:04d}-{month:02d}-{day:02d}", ctx, lex, relative=relative)
+
+
+def _clock(cand: Candidate) -> str | None:
+    """``T19:15`` for a clock-time candidate."""
+    groups = cand.groups
+    word = (groups.get("word") or "").lower()
+    if word in {"noon", "midday"}:
+        return "T12:00"
+    if word == "midnight":
+        return "T24:00"
+    hour = int(groups.get("hour") or 0)
+    minute = int(groups.get("minute") or 0)
+    ampm = (groups.get("ampm") or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 24:
+        return None
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def _with_time(
+    cand: Candidate, day: str, ctx: Context, lex: Lexicon, *, relative: bool
+) -> Normalized:
+    """A date value, with a joined clock time or part of day appended (then a TIME)."""
+    pod = cand.groups.get("pod")
+    if cand.time_of is not None:
+        clock = _clock(cand.time_of)
+        if clock is not None:
+            return Normalized("TIME", day + clock, _mod(cand, lex), relative)
+    if pod:
+        return Normalized(
+            "TIME", f"{day}T{lex.parts_of_day[pod.lower()]}", _mod(cand, lex), relative
+        )
+    return Normalized("DATE", day, _mod(cand, lex, _signal_mod(ctx, lex)), relative)
+
+
+def _signal_mod(ctx: Context, lex: Lexicon) -> str | None:
+    """``by 2017`` → ``ON_OR_BEFORE``: a signal word just before an absolute date."""
+    return lex.signals.get(_last_word(ctx.before)) if ctx.before.endswith(" ") else None
+
+
+def _month_year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    month = lex.month_number(cand.groups["month"] or "")
+    if month is None:
+        return None
+    value = month_value(int(cand.groups["year"] or 0), month)
+    return Normalized("DATE", value, _mod(cand, lex, _signal_mod(ctx, lex)))
+
+
+def _month_rel_year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    """``June last year``: a month of the year before, of, or after the anchor's."""
+    month = lex.month_number(cand.groups["month"] or "")
+    if month is None:
+        return None
+    if ctx.anchor is None:
+        return Normalized("DATE", f"XXXX-{month:02d}", _mod(cand, lex))
+    offset = {"last": -1, "this": 0, "next": 1}[(cand.groups["yrel"] or "").lower()]
+    value = month_value(ctx.anchor.year + offset, month)
+    return Normalized("DATE", value, _mod(cand, lex), relative=True)
+
+
+def _month(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    name = cand.groups["month"] or ""
+    month = lex.month_number(name)
+    if month is None:
+        return None
+    rel = re.sub(r"\s+", " ", (cand.groups.get("rel") or "").lower())
+    word_before = rel or _last_word(ctx.before)
+    has_context = word_before in _TEMPORAL_PREPOSITIONS or cand.prefix is not None
+    if not has_context:
+        if name.startswith("May") or name.startswith("March"):
+            return None  # the modal verb / the noun, unless a preposition makes it a month
+        following = _next_word(ctx.after)
+        if following[:1].isupper() and not following.isdigit():
+            return None  # a name (``June Carter``) rather than a month
+    anchor = ctx.anchor
+    if anchor is None:
+        return Normalized("DATE", f"XXXX-{month:02d}", _mod(cand, lex))
+    if word_before in {"last", "this past"} and anchor.month is not None:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif word_before == "next" and anchor.month is not None:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif word_before in {"this", "that"}:
+        year = ctx.last_year if word_before == "that" and ctx.last_year else anchor.year
+    else:
+        year = _pick_year(month, None, ctx)
+    return Normalized("DATE", month_value(year, month), _mod(cand, lex), relative=True)
+
+
+def _year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    year = int(cand.groups["year"] or 0)
+    qualifier = cand.groups.get("qual")
+    if year < 1900 and _last_word(ctx.before) not in _TEMPORAL_PREPOSITIONS and not qualifier:
+        return None
+    following = _next_word(ctx.after).lower()
+    if following in lex.year_blockers:
+        return None
+    if re.match(r"\s*(?:-|to)\s*\d", ctx.after) and not re.match(r"\s*-\s*\d{2}\b", ctx.after):
+        return None  # part of a numeric range that is not a year span
+    if re.search(r"(?:No\.|#|number|page|room|flight|route|\$)\s*$", ctx.before, re.IGNORECASE):
+        return None
+    return Normalized("DATE", f"{year:04d}", _mod(cand, lex, _signal_mod(ctx, lex)))
+
+
+def _decade(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    stem = groups.get("dec") or f"19{groups.get('short')}"
+    position = _position_mod(groups.get("pos"))
+    # TimeML 1.2 writes "the 1980s" as 198, a bare "1980s" as 198X (as TimeBank does)
+    written = stem if groups.get("the") or position or cand.prefix else f"{stem}X"
+    return Normalized("DATE", written, _mod(cand, lex, position))
+
+
+def _century(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    number = int(cand.groups["ord"] or 0)
+    if not 1 <= number <= 22:
+        return None
+    return Normalized("DATE", f"{number - 1:02d}", _mod(cand, lex))
+
+
+def _base_quarter(ctx: Context) -> tuple[int, int] | None:
+    """The quarter a financial text is about: the last one named, else the last completed."""
+    if ctx.last_quarter is not None:
+        return ctx.last_quarter
+    anchor = ctx.anchor
+    if anchor is None or anchor.quarter is None:
+        return None
+    year, quarter = anchor.year, anchor.quarter - 1
+    return (year - 1, 4) if quarter == 0 else (year, quarter)
+
+
+def _quarter(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    kind = (groups.get("kind") or "quarter").lower()
+    if not groups.get("ord"):
+        year = int(groups.get("qyear") or 0)
+        if ctx.last_quarter is None:
+            return Normalized("DATE", f"{year:04d}", _mod(cand, lex)) if kind == "period" else None
+        return Normalized("DATE", f"{year:04d}-Q{ctx.last_quarter[1]}", _mod(cand, lex), True)
+    number = _ORDINALS[(groups["ord"] or "").lower()]
+    letter = "Q" if kind == "quarter" else "H"
+    if kind == "half" and number > 2:
+        return None
+    explicit = groups.get("year") or groups.get("year2") or groups.get("qyear")
+    qualifier = (groups.get("qual") or "").lower()
+    relative = False
+    if explicit:
+        year = int(explicit)
+    elif ctx.anchor is None:
+        return Normalized("DATE", f"XXXX-{letter}{number}", _mod(cand, lex))
+    else:
+        relative = True
+        anchor_q = ctx.anchor.quarter or 4
+        current = number if letter == "Q" else number * 2
+        year = ctx.anchor.year if current <= anchor_q else ctx.anchor.year - 1
+        if "year-earlier" in qualifier or "year-ago" in qualifier or "last year's" in qualifier:
+            year -= 1
+        elif "next year's" in qualifier:
+            year = ctx.anchor.year + 1
+        elif "this year's" in qualifier:
+            year = ctx.anchor.year
+    return Normalized("DATE", f"{year:04d}-{letter}{number}", _mod(cand, lex), relative)
+
+
+def _quarter_ref(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    qualifier = (cand.groups.get("qual") or cand.groups.get("qual2") or "").lower()
+    anchor = ctx.anchor
+    if anchor is None or anchor.quarter is None:
+        return Normalized("DATE", "XXXX-QX", _mod(cand, lex))
+    if qualifier in {"current", "this"}:
+        year, quarter = anchor.year, anchor.quarter
+    elif qualifier in {"next", "coming"}:
+        year, quarter = (
+            (anchor.year + 1, 1) if anchor.quarter == 4 else (anchor.year, anchor.quarter + 1)
+        )
+    elif qualifier in {"last", "previous", "past", "latest", "recent", "most recent"}:
+        year, quarter = (
+            (anchor.year - 1, 4) if anchor.quarter == 1 else (anchor.year, anchor.quarter - 1)
+        )
+    else:
+        base = _base_quarter(ctx)
+        assert base is not None
+        year, quarter = base
+        if qualifier in {"year-earlier", "year-ago", "comparable"}:
+            year -= 1
+    return Normalized("DATE", f"{year:04d}-Q{quarter}", _mod(cand, lex), relative=True)
+
+
+def _year_earlier(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    anchor = ctx.anchor
+    if anchor is None:
+        return Normalized("DATE", "PAST_REF", _mod(cand, lex))
+    what = (cand.groups.get("what") or "").lower()
+    if what in {"quarter", "period", ""} and ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter
+        return Normalized("DATE", f"{year - 1:04d}-Q{quarter}", _mod(cand, lex), relative=True)
+    if what.startswith("nine"):
+        return Normalized("DURATION", "P9M", _mod(cand, lex), relative=False)
+    return Normalized("DATE", f"{anchor.year - 1:04d}", _mod(cand, lex), relative=True)
+
+
+def _unit_of_anchor(unit: str, anchor: Anchor, offset: int) -> str | None:
+    """The calendar ``unit`` holding the anchor, moved by ``offset`` units."""
+    if unit == "year":
+        return f"{anchor.year + offset:04d}"
+    if unit == "decade":
+        return f"{(anchor.year + 10 * offset) // 10:03d}X"
+    if unit == "century":
+        return f"{(anchor.year + 100 * offset) // 100:02d}"
+    if anchor.month is None:
+        return None
+    if unit == "month":
+        return month_value(*add_months(anchor.year, anchor.month, offset))
+    if unit == "quarter":
+        index = anchor.year * 4 + (anchor.quarter or 1) - 1 + offset
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+    day = anchor.date
+    if day is None:
+        return None
+    if unit == "week":
+        return week_value(shift_day(day, 7 * offset))
+    if unit == "weekend":
+        return week_value(shift_day(day, 7 * offset)) + "-WE"
+    if unit == "day":
+        return day_value(shift_day(day, offset))
+    return None
+
+
+def _unknown(unit: str) -> str:
+    return {
+        "year": "XXXX", "decade": "XXX", "century": "XX", "month": "XXXX-XX",
+        "quarter": "XXXX-QX", "week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "day": "XXXX-XX-XX",
+    }.get(unit, "XXXX-XX-XX")  # fmt: skip
+
+
+_REL_OFFSETS = {
+    "last": -1, "past": -1, "previous": -1, "prior": -1, "this past": -1, "next": 1,
+    "coming": 1, "following": 1, "this coming": 1, "this": 0, "current": 0, "that": 0,
+    "same": 0,
+}  # fmt: skip
+
+
+def _relative(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    rel = re.sub(r"\s+", " ", (groups["rel"] or "").lower())
+    what = groups["what"] or ""
+    unit = what.lower()
+    mod = _mod(cand, lex)
+    if what in lex.weekdays:
+        return _weekday_value(cand, lex.weekdays[what], rel, ctx, lex)
+    if unit in lex.seasons:
+        return _season_value(cand, lex.seasons[unit], rel, None, ctx, lex)
+    if groups.get("the") and rel in {"past", "last", "next", "coming"} and unit != "weekend":
+        return Normalized("DURATION", duration_value(1, unit, lex), mod)
+    offset = _REL_OFFSETS.get(rel, 0)
+    if rel in {"that", "same"} and unit == "year" and ctx.last_year is not None:
+        return Normalized("DATE", f"{ctx.last_year:04d}", mod, relative=True)
+    if ctx.anchor is None:
+        return Normalized("DATE", _unknown(unit), mod)
+    if unit == "weekend" and offset == 0 and ctx.anchor.date is not None:
+        weekend = ctx.anchor.date
+        if ctx.tense == PAST and weekend.isoweekday() < 5:
+            weekend = shift_day(weekend, -7)
+        return Normalized("DATE", week_value(weekend) + "-WE", mod, relative=True)
+    value = _unit_of_anchor(unit, ctx.anchor, offset)
+    return Normalized("DATE", value or _unknown(unit), mod, relative=value is not None)
+
+
+def _weekday_value(
+    cand: Candidate, weekday: int, rel: str, ctx: Context, lex: Lexicon
+) -> Normalized | None:
+    """A weekday resolved by its determiner, else by the clause's tense."""
+    pod = cand.groups.get("pod")
+    suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
+    anchor_day = ctx.anchor.date if ctx.anchor else None
+    mod = _mod(cand, lex)
+    if rel == "the" or anchor_day is None:
+        return Normalized("TIME" if pod else "DATE", f"XXXX-WXX-{weekday}{suffix}", mod)
+    if rel in {"last", "past", "previous", "this past"}:
+        day = weekday_on_or_before(shift_day(anchor_day, -1), weekday)
+    elif rel in {"next", "coming", "following", "this coming"}:
+        day = weekday_on_or_after(shift_day(anchor_day, 1), weekday)
+    elif rel == "this":
+        day = anchor_day + timedelta(days=weekday - anchor_day.isoweekday())
+    elif ctx.tense == FUTURE:
+        day = weekday_on_or_after(anchor_day, weekday)
+    else:
+        day = weekday_on_or_before(anchor_day, weekday)
+    if cand.time_of is not None:
+        clock = _clock(cand.time_of)
+        if clock is not None:
+            return Normalized("TIME", day_value(day) + clock, mod, relative=True)
+    return Normalized("TIME" if pod else "DATE", day_value(day) + suffix, mod, relative=True)
+
+
+def _weekday(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    weekday = lex.weekdays[cand.groups["weekday"] or ""]
+    pod = cand.groups.get("pod")
+    if cand.groups.get("plural"):
+        suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
+        return Normalized("SET", f"XXXX-WXX-{weekday}{suffix}")
+    rel = "the" if cand.groups.get("the") else _last_word(ctx.before)
+    if rel not in {"last", "next", "this", "past", "coming", "the"}:
+        rel = ""
+    return _weekday_value(cand, weekday, rel, ctx, lex)
+
+
+def _weekend(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    anchor_day = ctx.anchor.date if ctx.anchor else None
+    if anchor_day is None:
+        return Normalized("DATE", "XXXX-WXX-WE", _mod(cand, lex))
+    if ctx.tense != FUTURE and anchor_day.isoweekday() < 5:
+        anchor_day = shift_day(anchor_day, -7)  # early in the week: the weekend just gone
+    return Normalized("DATE", week_value(anchor_day) + "-WE", _mod(cand, lex), relative=True)
+
+
+_DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1}
+_DEICTIC_OFFSETS |= {"tomorrow": 1, "overnight": 0}
+
+
+def _deictic(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    words = (cand.groups["word"] or "").lower().split()
+    offset = _DEICTIC_OFFSETS[words[0]]
+    pod = cand.groups.get("pod")
+    part = None
+    if len(words) > 1:
+        part = lex.parts_of_day[words[-1]]
+    elif words[0] in {"tonight", "overnight"}:
+        part = "NI"
+    if pod:
+        part = lex.parts_of_day[pod.lower()]
+    mod = _mod(cand, lex)
+    anchor_day = ctx.anchor.date if ctx.anchor else None
+    if anchor_day is None:
+        if words[0] == "today" and part is None:
+            return Normalized("DATE", "PRESENT_REF", mod)
+        return Normalized(
+            "TIME" if part else "DATE", "XXXX-XX-XX" + (f"T{part}" if part else ""), mod
+        )
+    day = shift_day(anchor_day, offset)
+    if cand.time_of is not None:
+        clock = _clock(cand.time_of)
+        if clock is not None:
+            return Normalized("TIME", day_value(day) + clock, mod, relative=True)
+    if part:
+        return Normalized("TIME", f"{day_value(day)}T{part}", mod, relative=True)
+    return Normalized("DATE", day_value(day), mod, relative=True)
+
+
+def _time(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    clock = _clock(cand)
+    if clock is None:
+        return None
+    anchor_day = ctx.anchor.date if ctx.anchor else None
+    day = day_value(anchor_day) if anchor_day else "XXXX-XX-XX"
+    return Normalized("TIME", day + clock, _mod(cand, lex), relative=anchor_day is not None)
+
+
+def _needs_context_for_a(cand: Candidate, text: str, ctx: Context) -> bool:
+    """``a year`` is a duration after ``for``/``nearly``/...; ``$5 a year`` is a rate."""
+    number = (cand.groups.get("num") or "").lower()
+    if number not in {"a", "an"} or cand.prefix is not None or cand.groups.get("dmod"):
+        return False
+    return _last_word(ctx.before) not in _A_CONTEXT
+
+
+def _ago(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    count = parse_number(groups["num"] or "", lex)
+    unit = _unit_key(groups["unit"] or "")
+    direction = -1 if (groups["dir"] or "").lower() in {"ago", "earlier"} else 1
+    mod = _mod(cand, lex)
+    if "or so" in text[cand.start : cand.end].lower():
+        mod = mod or "APPROX"
+    anchor = ctx.anchor
+    if count is None or anchor is None or count != int(count):
+        return Normalized("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
+    steps = int(count) * direction
+    value: str | None = None
+    if unit == "year" and steps == -1 and ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter  # financial reports compare with the quarter a year ago
+        value = f"{year - 1:04d}-Q{quarter}"
+    elif unit in {"year", "decade", "century"}:
+        years = steps * {"year": 1, "decade": 10, "century": 100}[unit]
+        value = f"{anchor.year + years:04d}"
+    elif unit == "month" and anchor.month is not None:
+        value = month_value(*add_months(anchor.year, anchor.month, steps))
+    elif unit == "quarter" and anchor.month is not None:
+        value = _unit_of_anchor("quarter", anchor, steps)
+    elif anchor.date is not None and unit in {"week", "fortnight"}:
+        value = week_value(shift_day(anchor.date, 7 * steps * (2 if unit == "fortnight" else 1)))
+    elif anchor.date is not None and unit in {"day", "night"}:
+        value = day_value(shift_day(anchor.date, steps))
+    elif anchor.date is not None and unit in {"hour", "minute", "second"}:
+        value = day_value(anchor.date)
+    if value is None:
+        return Normalized("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
+    return Normalized("DATE", value, mod, relative=True)
+
+
+def _duration(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    if _needs_context_for_a(cand, text, ctx):
+        return None
+    number_text = (groups["num"] or "").lower()
+    count = parse_number(number_text, lex)
+    if count is None and number_text not in lex.vague_numbers:
+        return None
+    if count is not None and groups.get("half"):
+        count += 0.5
+    unit = _unit_key(groups["unit"] or "")
+    if unit == "quarter" and count is not None and not groups.get("the"):
+        following = _next_word(ctx.after).lower()
+        if following in {"of", "mile", "miles", "point", "percent", "century"}:
+            return None
+    mod = _mod(cand, lex)
+    if groups.get("orso"):
+        mod = mod or "APPROX"
+    return Normalized("DURATION", duration_value(count, unit, lex), mod)
+
+
+def _plural_units(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    unit = _unit_key(cand.groups["unit"] or "")
+    return Normalized("DURATION", duration_value(None, unit, lex), _mod(cand, lex))
+
+
+def _season_value(
+    cand: Candidate, code: str, rel: str, year: int | None, ctx: Context, lex: Lexicon
+) -> Normalized:
+    mod = _mod(cand, lex, _position_mod(cand.groups.get("pos")))
+    if year is not None:
+        return Normalized("DATE", f"{year:04d}-{code}", mod)
+    anchor = ctx.anchor
+    if anchor is None:
+        return Normalized("DATE", f"XXXX-{code}", mod)
+    if anchor.month is None:
+        return Normalized("DATE", f"{anchor.year:04d}-{code}", mod, relative=True)
+    start = SEASON_MONTHS[code]
+    current_year = anchor.year
+    season_started = anchor.month >= start
+    if rel in {"last", "past", "this past", "previous"}:
+        value_year = current_year if anchor.month >= start + 3 else current_year - 1
+    elif rel in {"next", "coming", "this coming"}:
+        value_year = current_year if not season_started else current_year + 1
+    else:
+        value_year = current_year
+    return Normalized("DATE", f"{value_year:04d}-{code}", mod, relative=True)
+
+
+def _season(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    rel = re.sub(r"\s+", " ", (groups.get("rel") or "").lower())
+    word = (groups["season"] or "").lower()
+    year_text = groups.get("year")
+    year = int(year_text) if year_text else None
+    if not rel and year is None and not groups.get("pos") and cand.prefix is None:
+        if _last_word(ctx.before) not in _TEMPORAL_PREPOSITIONS - {"of", "and", "to"}:
+            return None
+        if word == "fall" and _last_word(ctx.before) in {"to", "will", "would"}:
+            return None
+    return _season_value(cand, lex.seasons[word], rel, year, ctx, lex)
+
+
+def _holiday(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    name = re.sub(r"\s+", " ", cand.groups["holiday"] or "")
+    anchor = ctx.anchor
+    year_text = cand.groups.get("year")
+    year = int(year_text) if year_text else (anchor.year if anchor else None)
+    mod = _mod(cand, lex)
+    if year is None:
+        fixed = lex.holidays.get(name)
+        return Normalized("DATE", f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", mod)
+    if name in lex.holidays:
+        month, day = (int(part) for part in lex.holidays[name].split("-"))
+        found = date(year, month, day)
+    elif name in lex.movable_holidays:
+        month, weekday, nth = lex.movable_holidays[name]
+        found = nth_weekday(year, month, weekday, nth)
+    else:
+        found = easter(year) - timedelta(days=2 if name == "Good Friday" else 0)
+    return Normalized("DATE", day_value(found), mod, relative=year_text is None)
+
+
+def _period_of(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    groups = cand.groups
+    pos = re.sub(r"\s+", " ", (groups["pos"] or "").lower())
+    mod = {"earlier in": "START", "later in": "END"}.get(pos) or lex.mods.get(pos)
+    unit = (groups["unit"] or "").lower()
+    if ctx.anchor is None:
+        return Normalized("DATE", _unknown(unit), mod)
+    value = _unit_of_anchor(unit, ctx.anchor, 0)
+    return Normalized("DATE", value or _unknown(unit), mod, relative=value is not None)
+
+
+def _year_end(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    if ctx.anchor is None:
+        return Normalized("DATE", "XXXX", "END")
+    return Normalized("DATE", f"{ctx.anchor.year:04d}", "END", relative=True)
+
+
+def _set(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    word = (cand.groups.get("word") or "").lower()
+    if word:
+        return Normalized("SET", lex.sets[word])
+    unit_word = cand.groups.get("unit") or ""
+    if unit_word in lex.weekdays:
+        return Normalized("SET", f"XXXX-WXX-{lex.weekdays[unit_word]}")
+    if unit_word in lex.months:
+        return Normalized("SET", f"XXXX-{lex.months[unit_word]:02d}")
+    unit = unit_word.lower()
+    if unit in lex.parts_of_day:
+        return Normalized("SET", f"XXXX-XX-XXT{lex.parts_of_day[unit]}")
+    if unit == "weekend":
+        return Normalized("SET", "XXXX-WXX-WE")
+    return Normalized("SET", duration_value(1, unit, lex))
+
+
+def _fuzzy(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    word = re.sub(r"\s+", " ", (cand.groups["word"] or "").lower())
+    if word == "future" and _next_word(ctx.after).lower() in {"tense"}:
+        return None
+    return Normalized("DATE", lex.fuzzy[word])
+
+
+HANDLERS: dict[str, Handler] = {
+    "date_iso": _full_date,
+    "date_slash": _full_date,
+    "date_mdy": _full_date,
+    "date_dmy": _full_date,
+    "month_year": _month_year,
+    "month_rel_year": _month_rel_year,
+    "month": _month,
+    "holiday": _holiday,
+    "quarter": _quarter,
+    "quarter_ref": _quarter_ref,
+    "year_earlier": _year_earlier,
+    "period_of": _period_of,
+    "year_end": _year_end,
+    "decade": _decade,
+    "century": _century,
+    "year": _year,
+    "relative": _relative,
+    "deictic": _deictic,
+    "weekday": _weekday,
+    "weekend": _weekend,
+    "time": _time,
+    "ago": _ago,
+    "duration": _duration,
+    "plural_units": _plural_units,
+    "season": _season,
+    "set": _set,
+    "fuzzy": _fuzzy,
+}
+
+
+def normalize(cand: Candidate, text: str, ctx: Context) -> Normalized | None:
+    """The TIMEX3 attributes of ``cand`` in ``text``, or None when it is not temporal."""
+    return HANDLERS[cand.rule](cand, text, ctx, load_lexicon())

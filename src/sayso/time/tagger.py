@@ -1,0 +1,234 @@
+"""Finding temporal expressions: compiled regular expressions over the raw text.
+
+Each rule is one compiled pattern with named groups; :func:`find_candidates` runs them all,
+keeps the longest non-overlapping matches, then widens each over a modifier just before it
+(``about``, ``more than``, ``early``, ``the end of``) and joins a clock time to the date right
+after it (``5 p.m. EST, Nov. 6``). Spans follow TimeBank's conventions, read off its training
+part: determiners and modifiers belong to the expression (``the past two months``,
+``nearly two years``, ``the early 1980s``); prepositions and signals (``by``, ``in``, ``on``)
+do not. Deciding what a match means is :mod:`sayso.time.normalize`'s job.
+
+Patterns are compiled once per process (:func:`rules`), never per call.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from sayso.time.lexicon import Lexicon, load_lexicon
+
+DATE_LIKE = frozenset(
+    {
+        "date_mdy", "date_dmy", "month_year", "month_rel_year", "month", "year", "decade",
+        "century", "quarter", "quarter_ref", "relative", "deictic", "weekday", "season",
+        "holiday", "time", "period_of", "year_end",
+    }
+)  # fmt: skip
+"""Rules whose expressions can take a position modifier (``early``, ``the end of``)."""
+
+QUANTITY_LIKE = frozenset({"duration", "ago", "plural_units"})
+"""Rules whose expressions can take a quantity modifier (``more than``, ``at least``)."""
+
+_POSITION_MODS = frozenset({"START", "MID", "END"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One match: where it is, which rule found it, and the rule's named groups."""
+
+    start: int
+    end: int
+    rule: str
+    groups: Mapping[str, str | None] = field(default_factory=dict)
+    prefix: str | None = None
+    """A modifier word taken in from just before the match (``nearly``, ``the end of``)."""
+    outside: str | None = None
+    """A modifier just before the match that stays outside the span (``within``)."""
+    time_of: Candidate | None = None
+    """For a clock time joined to a date after it: the time's own candidate."""
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first so that the longest one wins."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _number_pattern(lex: Lexicon) -> str:
+    units = "one|two|three|four|five|six|seven|eight|nine"
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    words = _alternation([*lex.numbers, *lex.vague_numbers])
+    return rf"(?:\d{{1,3}}(?:\.\d+)?|(?:{tens})(?:[\s-](?:{units}))?|{words})"
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The compiled patterns, in priority order (earlier wins a tie on length)."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    prefix: re.Pattern[str]
+    time_date_glue: re.Pattern[str]
+
+
+@functools.cache
+def rules() -> Rules:
+    """Every pattern the tagger uses, compiled once."""
+    lex = load_lexicon()
+    month_full = _alternation(lex.months)
+    month_abbr = _alternation(lex.month_abbreviations)
+    month = rf"(?-i:{month_full}|(?:{month_abbr})\.)"
+    month_before_day = rf"(?-i:{month_full}|(?:{month_abbr})\.?)"
+    weekday = rf"(?-i:{_alternation(lex.weekdays)})"
+    pod = _alternation(lex.parts_of_day)
+    season = _alternation(lex.seasons)
+    num = _number_pattern(lex)
+    unit = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"  # noqa: E501
+    year = r"(?<![\d$£€.,/])(?<!\d-)(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|s\b|'s\b|\w)"
+    day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    year_opt = r"(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w))?"
+    ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
+    holidays = _alternation([*lex.holidays, *lex.movable_holidays, "Easter", "Good Friday"])
+    rel = r"last|past|previous|next|coming|following|this\s+past|this\s+coming|this|that|same|current|prior"  # noqa: E501
+    mods = _alternation(lex.mods)
+    b = r"(?<![\w'])"  # a word starts here (``mid-November`` may follow a hyphen)
+    e = r"(?![\w-])"  # a word ends here
+
+    table: list[tuple[str, str]] = [
+        ("date_iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),  # noqa: E501
+        ("date_slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})(?![\d/])"),  # noqa: E501
+        ("date_mdy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?P<month>{month_before_day})\s+{day}{year_opt}"),  # noqa: E501
+        ("date_dmy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<month>{month}|(?-i:{month_full})){year_opt}{e}"),  # noqa: E501
+        ("month_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))(?:\s+of)?,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w)"),  # noqa: E501
+        ("month_rel_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{e}"),  # noqa: E501
+        ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}"),  # noqa: E501
+        ("holiday", rf"{b}(?P<holiday>(?-i:{holidays})){year_opt}{e}"),
+        ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d))?(?![\d\w])"),  # noqa: E501  # noqa: E501
+        ("quarter", rf"{b}(?:the\s+)?(?P<qyear>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?P<kind>quarter|period){e}"),  # noqa: E501
+        ("quarter_ref", rf"{b}(?:(?:the\s+)(?P<qual>latest|current|previous|past|last|same|year-earlier|year-ago|comparable|recent|fiscal|most\s+recent|next|coming)\s+|(?P<bare>the)\s+|(?P<qual2>last|this|next)\s+)quarter{e}"),  # noqa: E501
+        ("year_earlier", rf"{b}(?:the\s+)?year[\s-](?:earlier|ago){e}(?:\s+(?P<what>quarter|period|nine\s+months|half|month))?{e}"),  # noqa: E501
+        ("period_of", rf"{b}(?P<pos>the\s+(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+(?P<the>the|this)\s+(?P<unit>year|month|week|quarter|decade|day|century){e}"),  # noqa: E501
+        ("year_end", rf"{b}(?:the\s+)?year(?:'s\s+|[\s-])end{e}"),
+        ("decade", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?:(?P<dec>1\d\d|20\d)0s|'(?P<short>\d)0s){e}"),  # noqa: E501
+        ("century", rf"{b}(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century{e}"),
+        ("year", rf"{b}(?:(?P<qual>fiscal|calendar|the\s+year)\s+)?{year}"),
+        ("relative", rf"{b}(?:(?P<the>the)\s+)?(?P<rel>{rel})\s+(?P<what>week|month|year|quarter|weekend|decade|century|{season}|{weekday}){e}"),  # noqa: E501
+        ("deictic", rf"{b}(?P<word>today|yesterday|tomorrow|tonight|overnight|this\s+(?:morning|afternoon|evening)|last\s+night){e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
+        ("weekday", rf"{b}(?:(?P<the>the)\s+)?(?P<weekday>{weekday})(?P<plural>s)?{e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
+        ("weekend", rf"{b}the\s+weekend{e}"),
+        ("time", rf"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{e}|o'clock)(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)){e})?"),  # noqa: E501
+        ("time", rf"{b}(?P<word>noon|midnight|midday){e}"),
+        ("ago", rf"{b}(?P<num>{num})[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence){e}"),  # noqa: E501
+        ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
+        ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
+        ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
+        ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>1[0-9]\d\d|20\d\d))?{e}"),  # noqa: E501
+        ("set", rf"{b}(?P<word>{_alternation(lex.sets)}){e}"),
+        ("set", rf"{b}(?:every|each|per)\s+(?:other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|{weekday}|(?-i:{month_full})){e}"),  # noqa: E501
+        ("fuzzy", rf"{b}(?P<word>{_alternation(lex.fuzzy)}){e}"),
+    ]  # fmt: skip
+    compiled = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in table)
+    prefix = re.compile(rf"(?<![\w-])(?P<mod>{mods})(?:\s+|-|\s*-\s*)$", re.IGNORECASE)
+    glue = re.compile(r",?\s+(?:on\s+)?$|,?\s*$")
+    return Rules(patterns=compiled, prefix=prefix, time_date_glue=glue)
+
+
+def _select_longest(found: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates, longest first; ties go to the earlier rule."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if any(cand.start < end and start < cand.end for start, end in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[str]) -> Candidate:
+    """Take a modifier just before ``cand`` into its span, where the modifier fits the rule."""
+    window = text[max(0, cand.start - 24) : cand.start]
+    match = prefix.search(window)
+    if match is None:
+        return cand
+    word = re.sub(r"\s+", " ", match.group("mod").lower())
+    mod = lex.mods.get(word)
+    if mod is None:
+        return cand
+    matched = text[cand.start : cand.end].lower()
+    if cand.rule in QUANTITY_LIKE:
+        if mod in _POSITION_MODS or matched.startswith("the "):
+            return cand
+    elif cand.rule in DATE_LIKE:
+        if mod != "APPROX" and mod not in _POSITION_MODS:
+            return cand
+        if word == "some" or (cand.groups.get("pos") and mod in _POSITION_MODS):
+            return cand
+    else:
+        return cand
+    if word in lex.outside_span_mods:
+        return Candidate(cand.start, cand.end, cand.rule, cand.groups, outside=word)
+    start = cand.start - (len(window) - match.start())
+    return Candidate(start, cand.end, cand.rule, cand.groups, prefix=word)
+
+
+_ADJECTIVAL = re.compile(r"the\s+(?=[\w.]+-[\w]+$)", re.IGNORECASE)
+
+
+def _without_article(text: str, cand: Candidate) -> Candidate:
+    """``the third-quarter [results]``: the article belongs to the noun, not the expression."""
+    match = _ADJECTIVAL.match(text, cand.start, cand.end)
+    if match is None or cand.rule not in {"quarter", "duration"}:
+        return cand
+    return Candidate(match.end(), cand.end, cand.rule, cand.groups)
+
+
+def _join_times(text: str, cands: list[Candidate], glue: re.Pattern[str]) -> list[Candidate]:
+    """Join a clock time to a date right after it (``5 p.m. EST, Nov. 6``) as one expression."""
+    joined: list[Candidate] = []
+    index = 0
+    while index < len(cands):
+        cand = cands[index]
+        following = cands[index + 1] if index + 1 < len(cands) else None
+        if (
+            cand.rule == "time"
+            and following is not None
+            and following.rule in {"date_mdy", "date_dmy", "weekday", "deictic", "date_iso"}
+            and following.start - cand.end <= 5
+            and glue.fullmatch(text[cand.end : following.start]) is not None
+            and "on" not in text[cand.end : following.start]
+        ):
+            joined.append(
+                Candidate(
+                    cand.start,
+                    following.end,
+                    following.rule,
+                    following.groups,
+                    prefix=cand.prefix,
+                    time_of=cand,
+                )
+            )
+            index += 2
+            continue
+        joined.append(cand)
+        index += 1
+    return joined
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
+    compiled = rules()
+    lex = load_lexicon()
+    found = [
+        Candidate(m.start(), m.end(), name, m.groupdict())
+        for name, pattern in compiled.patterns
+        for m in pattern.finditer(text)
+    ]
+    chosen = [_without_article(text, cand) for cand in _select_longest(found)]
+    widened: list[Candidate] = []
+    for cand in chosen:
+        wider = _with_prefix(text, cand, lex, compiled.prefix)
+        widened.append(wider if not widened or wider.start >= widened[-1].end else cand)
+    return _join_times(text, widened, compiled.time_date_glue)

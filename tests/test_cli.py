@@ -1,0 +1,109 @@
+"""The command line: formats, piping, exit codes, errors as one line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from sayso.cli.main import app
+from sayso.records import ArticleResult, from_dict, json_schema
+from tests.conftest import EXAMPLE
+
+runner = CliRunner()
+
+pytestmark = pytest.mark.slow
+
+
+def test_analyze_writes_json_that_validates_and_round_trips() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, json_schema())
+    record = from_dict(ArticleResult, data)
+    assert record.article.metadata.section == "Middle East"
+    assert record.entities and record.statements
+
+
+def test_jsonl_has_one_line_per_article_and_failures_set_the_exit_code(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "Officials said on Monday that the bridge would reopen.\n\n"
+        "“We expect traffic by noon,” the mayor told reporters.\n",
+        encoding="utf-8",
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(good), str(empty), str(EXAMPLE), "-f", "jsonl"])
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["article"]["source"]["location"] for line in lines] == [str(good), str(EXAMPLE)]
+    assert "empty.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_markdown_and_html_outputs(tmp_path: Path) -> None:
+    md = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "md"])
+    assert md.exit_code == 0
+    assert md.stdout.startswith("# Iran claims to reveas")
+    assert "REUTERS/STRINGER" in md.stdout
+    page = tmp_path / "page.html"
+    html = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "html", "-o", str(page)])
+    assert html.exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in text
+    assert "<script" not in text
+    assert 'class="content' in text
+
+
+def test_html_page_escapes_hostile_text(tmp_path: Path) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "<script>alert(1)</script> Breaking\n\n"
+        "The minister said the <img src=x onerror=alert(2)> plan was ready on Tuesday.\n\n"
+        "“It is <b>done</b>,” she told reporters in the capital after the cabinet meeting.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["analyze", str(hostile), "-f", "html"])
+    assert result.exit_code == 0
+    assert "<script>" not in result.stdout
+    assert "<img src=x" not in result.stdout
+    assert "&lt;img src=x onerror=alert(2)&gt;" in result.stdout
+
+
+def test_missing_model_is_one_line_with_the_fix() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "--model", "xx_no_such_model"])
+    assert result.exit_code == 3
+    assert "is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_schema_command_prints_the_schema() -> None:
+    result = runner.invoke(app, ["schema"])
+    assert json.loads(result.stdout)["$id"].endswith("sayso-1.json")
+
+
+def test_help_has_examples() -> None:
+    for command in ("analyze", "ingest", "eval", "quotes"):
+        out = runner.invoke(app, [command, "--help"])
+        assert out.exit_code == 0
+        assert "sayso " + command in out.stdout.replace("\n", " ")
+
+
+def test_piped_stdin_defaults_to_json() -> None:
+    text = EXAMPLE.read_bytes()
+    proc = subprocess.run(
+        [sys.executable, "-m", "sayso.cli", "analyze", "-"],
+        input=text,
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr.decode()
+    data = json.loads(proc.stdout)
+    assert data["schema"] == "sayso/1"
+    assert data["article"]["source"]["kind"] == "stdin"

@@ -1,0 +1,255 @@
+# ruff: noqa: E501  (fixture pages hold long lines of prose, as real pages do)
+"""read_plain_text: section and title, captions, page junk, and exact offsets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sayso.errors import EmptyInputError
+from sayso.ingest.article import make_source
+from sayso.ingest.plaintext import junk_category, read_plain_text, split_credit, split_units
+from sayso.records import Article
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
+
+SCRAPED = """Skip to content
+Home
+World
+Business
+Sport
+Subscribe
+
+Politics
+
+Council votes to close the old harbour bridge
+
+By Maria Costa
+The city council voted on Monday to close the old harbour bridge to cars from next spring, ending a decade of argument over the crumbling crossing.
+Engineers told councillors that the bridge, built in 1911, could no longer carry heavy traffic safely and that repairs would cost more than a new crossing.
+Advertisement
+“We cannot keep patching it and hoping for the best,” the council leader said after the vote. “People deserve a bridge they can trust.”
+Cyclists and pedestrians will still be allowed to use the bridge while a replacement is designed.
+Traffic queues on the old harbour bridge during the morning rush. (Photo: Tom Wood/AP)
+Local shop owners said they feared losing trade when the crossing closes, and asked the council to delay the decision until a new bus route is in place.
+The council said a public consultation on the new crossing would open in the autumn.
+Share this article
+Share on Facebook
+Related Articles
+Sign up for our daily newsletter
+© 2024 Harbour Gazette. All rights reserved.
+We use cookies to improve your experience on our site.
+"""
+
+BODY_FIRST = "The city council voted on Monday"
+BODY_LAST = "The council said a public consultation on the new crossing would open in the autumn."
+
+
+def read(raw: str) -> Article:
+    return read_plain_text(raw, make_source("test.txt", "text"))
+
+
+def body(article: Article) -> list[str]:
+    return [p.text for p in article.paragraphs]
+
+
+def assert_offsets_exact(article: Article, raw: str) -> None:
+    for paragraph in article.paragraphs:
+        start = article.offset_map.to_raw(paragraph.start)
+        assert start is not None
+        assert raw[start : start + len(paragraph.text)] == paragraph.text
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text
+    for caption in article.captions:
+        assert raw[caption.raw.start : caption.raw.start + len(caption.text)] == caption.text
+    for item in article.removed:
+        assert raw[item.raw.start : item.raw.end] == item.text
+
+
+@pytest.fixture(scope="module")
+def example() -> tuple[str, Article]:
+    raw = EXAMPLE.read_text("utf-8")
+    return raw, read_plain_text(raw, make_source(str(EXAMPLE), "text"))
+
+
+def test_example_section_and_title(example: tuple[str, Article]) -> None:
+    _, article = example
+    assert article.metadata.section == "Middle East"
+    assert (
+        article.metadata.title
+        == "Iran claims to reveas Qasem Soleimani’s key role in defeat of ISIS"
+    )
+    assert article.metadata.field_sources["section"] == "text-first-line"
+    assert "title" in article.metadata.field_sources
+    assert "Iran claims to reveas" not in "\n".join(body(article))
+
+
+def test_example_caption_has_its_credit(example: tuple[str, Article]) -> None:
+    _, article = example
+    assert len(article.captions) == 1
+    caption = article.captions[0]
+    assert caption.credit == "REUTERS/STRINGER"
+    assert caption.text.startswith("A member loyal to the Islamic State")
+    assert not any("REUTERS" in p for p in body(article))
+
+
+def test_example_trailing_junk_is_removed_not_body(example: tuple[str, Article]) -> None:
+    _, article = example
+    junk = [
+        "Facebook Comments Box",
+        "Related Articles",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Back to top button",
+    ]
+    removed = {r.text: r.reason for r in article.removed}
+    for line in junk:
+        assert line in removed
+        assert removed[line]
+        assert line not in article.text
+
+
+def test_example_body_paragraphs_intact(example: tuple[str, Article]) -> None:
+    raw, article = example
+    blocks = [b.strip() for b in raw.split("\n\n") if b.strip()]
+    # Every long block but the caption is story text and must come through verbatim.
+    expected = [b for b in blocks if len(b.split()) > 30 and "(credit:" not in b]
+    assert body(article) == expected
+    assert body(article)[-1].endswith("led to the end of ISIS’s dominance.”")
+    assert article.text.startswith("When ISIS launched its blitzkrieg")
+    assert_offsets_exact(article, raw)
+
+
+def test_scraped_page_title_section_caption_and_junk() -> None:
+    article = read(SCRAPED)
+    assert article.metadata.title == "Council votes to close the old harbour bridge"
+    assert article.metadata.section == "Politics"
+    paragraphs = body(article)
+    assert paragraphs[0].startswith(BODY_FIRST)
+    assert paragraphs[-1] == BODY_LAST
+    assert any(p.startswith("“We cannot keep patching it") for p in paragraphs)
+    assert any(p.startswith("Cyclists and pedestrians") for p in paragraphs)
+    assert [c.credit for c in article.captions] == ["Tom Wood/AP"]
+    assert (
+        article.captions[0].text
+        == "Traffic queues on the old harbour bridge during the morning rush."
+    )
+    removed = {r.text for r in article.removed}
+    for line in (
+        "Skip to content",
+        "Subscribe",
+        "Advertisement",
+        "Share on Facebook",
+        "Related Articles",
+        "Sign up for our daily newsletter",
+        "© 2024 Harbour Gazette. All rights reserved.",
+        "We use cookies to improve your experience on our site.",
+    ):
+        assert line in removed
+        assert line not in paragraphs
+    assert_offsets_exact(article, SCRAPED)
+
+
+def test_nothing_is_silently_dropped() -> None:
+    article = read(SCRAPED)
+    kept = len(article.paragraphs) + len(article.captions) + len(article.removed)
+    assert kept == len(split_units(SCRAPED))
+
+
+def test_clean_article_keeps_every_paragraph() -> None:
+    raw = (
+        "Rail strike called off after late talks\n\n"
+        "A national rail strike planned for Friday has been called off after talks between the "
+        "union and train operators ran late into Wednesday night.\n\n"
+        "The union said it had won a better offer on pay and hours.\n\n"
+        "Operators said services would run normally.\n\n"
+        "Passengers had been warned to expect severe disruption, with most routes closed and "
+        "replacement buses on only a handful of lines across the country.\n"
+    )
+    article = read(raw)
+    assert article.metadata.title == "Rail strike called off after late talks"
+    assert len(article.paragraphs) == 4
+    assert "Operators said services would run normally." in body(article)
+    assert_offsets_exact(article, raw)
+
+
+def test_hard_wrapped_paragraphs_are_kept_whole() -> None:
+    raw = (
+        "Flood defences to be raised along the river after a wet winter\n\n"
+        "The environment agency said on Thursday that it would raise the flood walls\n"
+        "along a twelve-mile stretch of the river after the wettest winter on record,\n"
+        "when water came within inches of the top of the existing defences in town.\n\n"
+        "Work is due to start in the summer and will take about two years to finish,\n"
+        "with parts of the riverside path closed while the new walls are being built.\n"
+    )
+    article = read(raw)
+    assert len(article.paragraphs) == 2
+    assert article.paragraphs[0].text.count("\n") == 2
+    assert_offsets_exact(article, raw)
+
+
+def test_text_without_words_raises() -> None:
+    with pytest.raises(EmptyInputError):
+        read("\n\n   \n")
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("Rescue teams search the rubble. (credit: REUTERS/STRINGER)", "REUTERS/STRINGER"),
+        ("Soldiers at a checkpoint. Photo: AP", "AP"),
+        ("The prime minister arrives. (Reuters)", "Reuters"),
+        ("Fans celebrate in the square. Getty Images", "Getty Images"),
+        (
+            "Fans celebrate in the square. John Smith/AFP via Getty Images",
+            "John Smith/AFP via Getty Images",
+        ),
+        ("The harbour at dawn. Photograph: Ana Ruiz", "Ana Ruiz"),
+    ],
+)
+def test_split_credit_finds_caption_credits(line: str, credit: str) -> None:
+    split = split_credit(line)
+    assert split is not None
+    assert split[1] == credit
+    assert line.startswith(split[0])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The talks ended without agreement, officials said.",
+        "Integrates with third-party apps and self-paced courses",
+        "He spent a decade at the AP bureau in Cairo before moving to London.",
+    ],
+)
+def test_split_credit_ignores_ordinary_lines(line: str) -> None:
+    assert split_credit(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "category"),
+    [
+        ("Leave a Reply", "comments"),
+        ("Your email address will not be published. Required fields are marked *", "comments"),
+        ("Related Articles", "related"),
+        ("Back to top button", "navigation"),
+        ("Share on WhatsApp", "share"),
+        ("Advertisement", "advertisement"),
+        ("Copyright © 2023 The Daily Planet", "copyright"),
+        ("Accept all cookies", "cookie"),
+    ],
+)
+def test_junk_lexicon_categories(line: str, category: str) -> None:
+    assert junk_category(line) == category
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The minister said the plan would be published next week.",
+        "Home prices rose again in March",
+        "Share prices fell sharply after the announcement.",
+    ],
+)
+def test_junk_lexicon_leaves_prose_alone(line: str) -> None:
+    assert junk_category(line) is None

@@ -1,0 +1,190 @@
+"""Statement extraction on hand-written texts and on the user's example article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sayso.records import Entity, Mention, Span, Statement
+from sayso.statements import EXTRACTOR, extract_statements
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from sayso.nlp.loader import load_model
+
+    return load_model()
+
+
+def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
+    return [s for s in statements if s.kind != "own_voice"]
+
+
+def _containing(statements: tuple[Statement, ...], words: str) -> Statement:
+    """The attributed statement with the shortest content holding ``words``."""
+    holding = [
+        s for s in statements if s.kind != "own_voice" and any(words in c.text for c in s.content)
+    ]
+    assert holding, f"no statement holds {words!r}"
+    return min(holding, key=lambda s: sum(len(c.text) for c in s.content))
+
+
+def test_split_quote_is_one_statement_with_two_spans(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“We will build the bridge,” the mayor said on Monday, “and we will pay for it.”"
+    (statement,) = _attributed(extract_statements(nlp(text)))
+    assert statement.kind == "direct"
+    assert [c.text for c in statement.content] == [
+        "“We will build the bridge,”",
+        "“and we will pay for it.”",
+    ]
+    assert statement.cue is not None
+    assert statement.cue.text == "said"
+    assert statement.speaker is not None
+    assert statement.speaker.text == "the mayor"
+    assert statement.extractor == EXTRACTOR
+
+
+def test_reported_speech_with_addressee_and_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister told reporters that the talks had failed."
+    (statement,) = _attributed(extract_statements(nlp(text)))
+    assert statement.kind == "indirect"
+    assert statement.content[0].text == "that the talks had failed"
+    assert (
+        text[statement.content[0].start : statement.content[0].end] == "that the talks had failed"
+    )
+    assert statement.speaker is not None
+    assert statement.speaker.text == "The minister"
+    assert statement.addressee is not None
+    assert statement.addressee.text == "reporters"
+    assert statement.stance.label == "neutral"
+
+
+def test_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the ministry, the border will reopen next week."
+    (statement,) = _attributed(extract_statements(nlp(text)))
+    assert statement.content[0].text == "the border will reopen next week"
+    assert statement.speaker is not None
+    assert statement.speaker.text == "the ministry"
+
+
+def test_scare_quotes_are_not_statements_and_own_voice_is_asserted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The so-called “reform” passed the senate on Tuesday."
+    statements = extract_statements(nlp(text))
+    assert [s.kind for s in statements] == ["own_voice"]
+    assert statements[0].stance.label == "asserted"
+    assert statements[0].chain[0].role == "outlet"
+
+
+def test_speaker_entity_comes_from_the_mention(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Anna Berg runs the agency. “We are ready,” she said."
+    mention = Mention(Span.of(text, 42, 45), "PERSON", "pronoun", "test", entity_id="e1")
+    entity = Entity("e1", "PERSON", "Anna Berg", "test", mentions=(mention,))
+    statement = _containing(
+        extract_statements(nlp(text), mentions=(mention,), entities=(entity,), outlet="Daily"),
+        "We are ready",
+    )
+    assert statement.speaker is not None
+    assert statement.speaker.text == "she"
+    assert statement.speaker_entity == "e1"
+    assert [(h.role, h.text) for h in statement.chain] == [
+        ("outlet", "Daily"),
+        ("person", "Anna Berg"),
+    ]
+
+
+def test_floating_quote_continues_the_previous_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The study says that prices rose.\n\n"
+        "“Rents climbed fastest in the capital and in the ports.”"
+    )
+    statement = _containing(extract_statements(nlp(text)), "Rents climbed")
+    assert statement.cue is None
+    assert statement.speaker is not None
+    assert statement.speaker.text == "The study"
+    assert statement.chain[-1].role == "document"
+
+
+@pytest.fixture(scope="module")
+def article(nlp):  # type: ignore[no-untyped-def]
+    text = ARTICLE.read_text(encoding="utf-8")
+    tasnim_at = text.index("told Tasnim") + len("told ")
+    mention = Mention(Span.of(text, tasnim_at, tasnim_at + 6), "ORG", "name", "test", "e-tasnim")
+    entity = Entity("e-tasnim", "ORG", "Tasnim News", "test", mentions=(mention,))
+    return extract_statements(nlp(text), mentions=(mention,), entities=(entity,), outlet="JP")
+
+
+def test_example_direct_quotes_have_their_speakers(article) -> None:  # type: ignore[no-untyped-def]
+    expected = {
+        "The evil movement": "he",
+        "I declare and represent": "it",
+        "By disintegrating this cancerous": "Iran’s Supreme Leader Ayatollah Ali Khamenei",
+        "After a while, Abu Omar": "the report",
+        "As the Syrian crisis began": "The report",
+        "After the ISIS attack": "Mohammad Haj Mahmoud",
+        "Hajj Qasim came with 70 troops": "Mohammad Haj Mahmoud",
+        "The commanders of the Syrian army": "Defenders of the Zaynab shrine",
+        "After four years of Iranian struggle": "one source",
+        "If you lose it": "Soleimani",
+        "I was a servant in Syria": "Mohammad Jafar Asadi",
+    }
+    for words, speaker in expected.items():
+        statement = _containing(article, words)
+        assert statement.speaker is not None, words
+        assert statement.speaker.text.lower().startswith(speaker.lower()), words
+
+
+def test_example_letter_and_chains(article) -> None:  # type: ignore[no-untyped-def]
+    letter = _containing(article, "I declare and represent")
+    assert (letter.chain[-1].role, letter.chain[-1].text) == ("document", "the letter")
+    mahmoud = _containing(article, "After the ISIS attack")
+    assert mahmoud.addressee is not None
+    assert mahmoud.addressee.text == "Tasnim"
+    assert [h.role for h in mahmoud.chain] == ["outlet", "media", "person"]
+    assert mahmoud.chain[1].text == "Tasnim News"
+    source = _containing(article, "After four years of Iranian struggle")
+    assert source.chain[-1].role == "anonymous"
+    putin = _containing(article, "Syria was a key to Russia")
+    assert putin.kind == "indirect"
+    assert putin.addressee is not None
+    assert putin.addressee.text == "Putin"
+
+
+def test_example_nested_quotes(article) -> None:  # type: ignore[no-untyped-def]
+    asadi = _containing(article, "I was a servant in Syria")
+    inner = _containing(article, "I come from Iraq")
+    assert inner.parent == asadi.id
+    assert inner.speaker is not None
+    assert inner.speaker.text == "a senior member of the Ministry of Intelligence"
+    assert [h.role for h in inner.chain] == ["outlet", "person", "unnamed"]
+    they = _containing(article, "If they had not come")
+    assert they.parent == asadi.id
+    assert they.speaker is not None
+    assert they.speaker.text == "they"
+
+
+def test_example_stances(article) -> None:  # type: ignore[no-untyped-def]
+    design = _containing(article, "played a role in")
+    assert design.kind == "partial"
+    assert design.stance.label == "disputed"
+    assert design.stance.rule == "verdict-sentence"
+    soldiers = _containing(article, "ISIL disarmed 90,000 Iraqi soldiers")
+    assert soldiers.stance.label == "endorsed"
+    assert [c.text for c in soldiers.stance.cues] == ["accurate"]
+    assert _containing(article, "By disintegrating").stance.label == "hedged"
+    supposedly = _containing(article, "If you lose it")
+    assert supposedly.stance.label == "hedged"
+    assert [c.text for c in supposedly.stance.cues] == ["supposedly"]
+    assert _containing(article, "After a while, Abu Omar").stance.label == "neutral"
+
+
+def test_example_own_voice_sentences(article) -> None:  # type: ignore[no-untyped-def]
+    own = [s for s in article if s.kind == "own_voice"]
+    assert any(s.content[0].text.startswith("ISIS was mostly defeated by 2017") for s in own)
+    assert all(s.stance.label == "asserted" and len(s.chain) == 1 for s in own)
+    ids = [s.id for s in article]
+    assert len(ids) == len(set(ids))

@@ -1,0 +1,46 @@
+"""Tense from a spaCy parse decides the direction of bare weekdays (sayso.time.anchor)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sayso.time import extract_timexes
+from sayso.time.anchor import tense_from_text
+from sayso.time.normalize import FUTURE, PAST
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from sayso.nlp.loader import load_model
+
+    return load_model()
+
+
+def test_cue_word_tense() -> None:
+    text = "The talks will resume on Monday."
+    start = text.index("Monday")
+    assert tense_from_text(text, start, start + 6) == FUTURE
+    text = "The talks collapsed on Monday."
+    assert tense_from_text(text, text.index("Monday"), text.index("Monday") + 6) == PAST
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The minister resigned on Monday.", "2021-03-08"),
+        ("The minister will resign on Monday.", "2021-03-15"),
+        ("The minister resigned on Wednesday.", "2021-03-10"),
+        ("Its shares closed unchanged Friday, trading at $29.", "2021-03-05"),
+        ("The company plans to sell the unit Friday.", "2021-03-12"),
+    ],
+)
+def test_weekday_direction_from_the_parse(nlp: Language, sentence: str, value: str) -> None:
+    # The anchor, 2021-03-10, is a Wednesday.
+    timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
+    assert [t.value for t in timexes] == [value]
