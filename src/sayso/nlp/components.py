@@ -47,7 +47,7 @@ class EntityStage:
     assigns: tuple[str, ...] = ("mentions", "entities")
 
     def __call__(self, work: Analysis) -> None:
-        from sayso.entities import resolve_entities
+        from sayso.entities.resolve import resolve_entities
 
         work.mentions, work.entities = resolve_entities(work.doc)
 

@@ -1,0 +1,377 @@
+"""Rule-based coreference: pronouns and nominals linked to entities, each link with its reason.
+
+Pronouns (he/him/his, she/her, they/them/their, it/its) take the best-scoring earlier mention of
+an agreeing entity within the last few sentences: persons for he/she, organisations, places,
+groups of people and documents for they/it. The score (a Lappin-Leass style salience) adds
+recency by sentence, a bonus for grammatical subjects (the subject of the previous clause is the
+usual antecedent: "a letter Soleimani sent to the Leader. ... he wrote") and a small bonus for
+entities mentioned often; a non-reflexive object pronoun never takes the subject of its own verb.
+Close runners-up are kept as alternatives; a near tie between two entities is marked ambiguous.
+
+Nominals:
+
+* ``the group``, ``the organisation``, ``the movement``, ``the militia`` → the organisation
+  mentioned last (within a few sentences), news outlets excepted.
+* Documents (``the report``, ``the story``, ``this new story``, ``the article``, ``the letter``,
+  ``the Tasnim article``) become mentions of kind ``nominal`` labelled ``DOCUMENT`` of a document
+  entity (type ``WORK_OF_ART``). Heads fall in two classes, media pieces (report, story,
+  article...) and correspondence (letter, message...); a document mention joins the latest
+  document entity of its class. A new media document is attributed to the outlet it names
+  (``the Tasnim article``) or else to the news outlet mentioned last; its resolution reason starts
+  ``document of <entity id>`` and its antecedent is the outlet's mention, so the statements layer
+  can read "the report says" as that outlet's report (see :func:`document_outlet`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sayso.entities import EXTRACTOR
+from sayso.entities.names import parse_name
+from sayso.records.model import Entity, Mention, Resolution, Span, SurfaceForm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PERSONAL = {
+    **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), "person"),
+    **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "plural"),
+    **dict.fromkeys(("it", "its", "itself"), "thing"),
+}
+_AGREEING = {
+    "person": frozenset({"PERSON"}),
+    "plural": frozenset({"ORG", "NORP", "GPE"}),
+    "thing": frozenset({"ORG", "GPE", "DOCUMENT"}),
+}
+_MEDIA_HEADS = frozenset({"report", "story", "article", "piece", "account", "interview", "video"})
+_LETTER_HEADS = frozenset({"letter", "message", "memo", "note", "cable", "statement"})
+_GROUP_HEADS = frozenset({"group", "organisation", "organization", "movement", "militia"})
+_MEDIA_WORDS = frozenset(
+    {"news", "agency", "newspaper", "times", "post", "tv", "television", "radio", "press",
+     "channel", "daily", "journal", "gazette", "broadcasting", "reuters", "media"}
+)  # fmt: skip
+_DEFINITE = frozenset({"the", "this", "that", "these", "its", "their"})
+# Salience: sentence recency (same sentence first), subject bonus, frequency bonus per mention.
+_RECENCY = (30.0, 22.0, 14.0, 6.0)
+_SUBJECT_BONUS = 25.0
+_FREQUENCY_BONUS = 2.0
+_FREQUENCY_CAP = 5
+# Later mentions in the same sentence win near ties ("X was killed and Y became leader. He...").
+_POSITION_BONUS = 3.0
+_AMBIGUOUS_MARGIN = 2.0
+_ALTERNATIVE_MARGIN = 10.0
+_GROUP_WINDOW = 3
+_DOCUMENT_OF = re.compile(r"^document of (\S+) ")
+
+
+def document_outlet(mention: Mention) -> str | None:
+    """The entity id of the outlet a document mention (``the report``) is attributed to."""
+    if mention.resolution is None:
+        return None
+    found = _DOCUMENT_OF.match(mention.resolution.reason)
+    return found.group(1) if found else None
+
+
+@dataclass(slots=True)
+class _Document:
+    id: str
+    head_class: str
+    outlet: str | None
+    outlet_span: Span | None
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class _Sentences:
+    def __init__(self, doc: Doc, length: int) -> None:
+        self.starts = [sentence.start_char for sentence in doc.sents]
+        self.ends = [*self.starts[1:], length]
+
+    def of(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.starts, offset) - 1, 0)
+
+    def position(self, offset: int) -> float:
+        """Where ``offset`` lies in its sentence, from 0 (start) to 1 (end)."""
+        index = self.of(offset)
+        length = max(self.ends[index] - self.starts[index], 1)
+        return (offset - self.starts[index]) / length
+
+
+def _is_media(aliases: Sequence[str]) -> bool:
+    return any(
+        word.text in _MEDIA_WORDS for alias in aliases for word in parse_name(alias, "ORG").words
+    )
+
+
+def link_references(
+    doc: Doc,
+    text: str,
+    mentions: list[Mention],
+    named: Sequence[tuple[str, str, Any]],
+    *,
+    id_prefix: str = "e",
+) -> tuple[list[Mention], tuple[Entity, ...]]:
+    """``mentions`` plus pronoun and nominal mentions, and the document entities made here.
+
+    ``named`` lists ``(entity id, type, group)`` of the named entities, in id order.
+    """
+    sentences = _Sentences(doc, len(text))
+    types = {entity_id: label for entity_id, label, _ in named}
+    names: dict[str, list[str]] = {}
+    for mention in mentions:
+        if mention.entity_id:
+            names.setdefault(mention.entity_id, []).append(mention.span.text)
+    media = {entity_id for entity_id, forms in names.items() if _is_media(forms)}
+    covered = bytearray(len(text) + 1)
+    for mention in mentions:
+        covered[mention.span.start : mention.span.end] = b"\x01" * len(mention.span.text)
+    context = _Context(doc, text, sorted(mentions, key=lambda m: m.span.start), sentences)
+    documents: list[_Document] = []
+    added: list[Mention] = []
+    for token in doc:
+        if covered[token.idx]:
+            continue
+        lower = token.lower_
+        found: Mention | None = None
+        if token.pos_ == "PRON" and lower in _PERSONAL:
+            found = _pronoun(token, context, types)
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in _MEDIA_HEADS | _LETTER_HEADS:
+            found = _document(
+                text, token, context.before(token.idx), names, media, documents, id_prefix,
+                len(named),
+            )  # fmt: skip
+            if found is not None:
+                covered[found.span.start : found.span.end] = b"\x01" * len(found.span.text)
+        elif token.pos_ == "NOUN" and lower in _GROUP_HEADS:
+            found = _group_nominal(text, token, context.before(token.idx), types, media, sentences)
+        if found is not None:
+            added.append(found)
+            context.add(found)
+    entities = tuple(_document_entity(document) for document in documents)
+    return sorted(mentions + added, key=lambda m: m.span.start), entities
+
+
+class _Context:
+    """Mentions so far, sorted by position, with each one's sentence and grammatical role."""
+
+    def __init__(self, doc: Doc, text: str, mentions: list[Mention], sentences: _Sentences) -> None:
+        self.doc = doc
+        self.doc_text = text
+        self.sentences = sentences
+        self.mentions = mentions
+        self.starts = [m.span.start for m in mentions]
+        self._roles: dict[tuple[int, int], tuple[str, int]] = {}
+
+    def add(self, mention: Mention) -> None:
+        index = bisect.bisect_left(self.starts, mention.span.start)
+        self.starts.insert(index, mention.span.start)
+        self.mentions.insert(index, mention)
+
+    def before(self, offset: int) -> list[Mention]:
+        return self.mentions[: bisect.bisect_left(self.starts, offset)]
+
+    def role(self, mention: Mention) -> tuple[str, int]:
+        """The dependency label and head index of the mention's root token."""
+        key = (mention.span.start, mention.span.end)
+        if key not in self._roles:
+            span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
+            self._roles[key] = (span.root.dep_, span.root.head.i) if span is not None else ("", -1)
+        return self._roles[key]
+
+
+def _determiner(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ in {"det", "poss"} and child.i < token.i:
+            return child
+    return None
+
+
+def _pronoun(token: Token, context: _Context, types: dict[str, str]) -> Mention | None:
+    agreement = _AGREEING[_PERSONAL[token.lower_]]
+    sentences = context.sentences
+    here = sentences.of(token.idx)
+    earlier = context.before(token.idx)
+    counts = Counter(m.entity_id for m in earlier if m.entity_id)
+    own_head = token.head.head.i if token.dep_ == "pobj" else token.head.i
+    object_pronoun = token.dep_ in {"dobj", "pobj", "iobj"} and not token.lower_.endswith("self")
+    scored: dict[str, tuple[float, Mention, bool]] = {}
+    for mention in reversed(earlier):
+        if mention.entity_id is None:
+            continue
+        distance = here - sentences.of(mention.span.start)
+        if distance >= len(_RECENCY):
+            break
+        label = "DOCUMENT" if mention.label == "DOCUMENT" else types.get(mention.entity_id, "")
+        if label not in agreement:
+            continue
+        dep, head = context.role(mention)
+        subject = dep in {"nsubj", "nsubjpass"}
+        if subject and object_pronoun and head == own_head:
+            continue
+        score = _RECENCY[distance] + (_SUBJECT_BONUS if subject else 0.0)
+        score += _FREQUENCY_BONUS * min(counts[mention.entity_id], _FREQUENCY_CAP)
+        score += _POSITION_BONUS * sentences.position(mention.span.start)
+        previous = scored.get(mention.entity_id)
+        if previous is None or score > previous[0]:
+            scored[mention.entity_id] = (score, mention, subject)
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda item: -item[1][0])
+    best_id, (best_score, antecedent, subject) = ranked[0]
+    alternatives = tuple(e for e, (s, _, _) in ranked[1:] if best_score - s <= _ALTERNATIVE_MARGIN)
+    ambiguous = len(ranked) > 1 and best_score - ranked[1][1][0] < _AMBIGUOUS_MARGIN
+    back = here - sentences.of(antecedent.span.start)
+    reason = (
+        f"pronoun {token.text!r} agrees with {types.get(best_id, antecedent.label)} {best_id}; "
+        f"most salient earlier {'subject' if subject else 'mention'} ({back} sentences back)"
+    )
+    return Mention(
+        Span.of(context.doc_text, token.idx, token.idx + len(token.text)),
+        antecedent.label,
+        "pronoun",
+        EXTRACTOR,
+        None if ambiguous else best_id,
+        Resolution(reason, antecedent.span, alternatives, ambiguous),
+    )
+
+
+def _group_nominal(
+    text: str,
+    token: Token,
+    context: list[Mention],
+    types: dict[str, str],
+    media: set[str],
+    sentences: _Sentences,
+) -> Mention | None:
+    determiner = _determiner(token)
+    if determiner is None or determiner.lower_ != "the" or determiner.i != token.i - 1:
+        return None
+    here = sentences.of(token.idx)
+    for mention in reversed(context):
+        if mention.span.start >= token.idx or mention.entity_id is None:
+            continue
+        if here - sentences.of(mention.span.start) > _GROUP_WINDOW:
+            break
+        if types.get(mention.entity_id) == "ORG" and mention.entity_id not in media:
+            start = determiner.idx
+            return Mention(
+                Span.of(text, start, token.idx + len(token.text)),
+                "ORG",
+                "nominal",
+                EXTRACTOR,
+                mention.entity_id,
+                Resolution(
+                    f"'the {token.text}' names the organisation mentioned last", mention.span
+                ),
+            )
+    return None
+
+
+def _document(
+    text: str,
+    token: Token,
+    context: list[Mention],
+    names: dict[str, list[str]],
+    media: set[str],
+    documents: list[_Document],
+    id_prefix: str,
+    offset: int,
+) -> Mention | None:
+    head_class = "media" if token.lemma_.lower() in _MEDIA_HEADS else "letter"
+    left = [child for child in token.children if child.i < token.i]
+    determiner = _determiner(token)
+    start = min(
+        [
+            token.idx,
+            *(child.idx for child in left if child.dep_ in {"det", "amod", "compound", "poss"}),
+        ]
+    )
+    span = Span.of(text, start, token.idx + len(token.text))
+    named_outlet = next(
+        (m for m in context if m.entity_id and m.span.start >= start and m.span.end <= token.idx),
+        None,
+    )
+    indefinite = determiner is None or determiner.lower_ not in _DEFINITE
+    if named_outlet is None and indefinite and (head_class == "media" or determiner is None):
+        # "an accurate account" is no document to refer back to; "a letter" is.
+        return None
+    document: _Document | None = None
+    why = ""
+    if named_outlet is not None:
+        document = next(
+            (
+                d
+                for d in documents
+                if d.outlet == named_outlet.entity_id and d.head_class == head_class
+            ),
+            None,
+        )
+        why = "names its outlet"
+        if document is None:
+            document = _new_document(documents, head_class, named_outlet, names, id_prefix, offset)
+    else:
+        same_class = [d for d in documents if d.head_class == head_class]
+        definite = determiner is not None and determiner.lower_ in _DEFINITE
+        if same_class and definite:
+            document = max(same_class, key=lambda d: d.mentions[-1].span.start)
+            why = "the document of this kind mentioned last"
+        else:
+            outlet = None
+            if head_class == "media" and definite:
+                outlet = next(
+                    (m for m in reversed(context) if m.entity_id in media and m.span.start < start),
+                    None,
+                )
+            document = _new_document(documents, head_class, outlet, names, id_prefix, offset)
+            why = "the news outlet mentioned last" if outlet else "a new document"
+    prefix = f"document of {document.outlet} " if document.outlet else ""
+    mention = Mention(
+        span,
+        "DOCUMENT",
+        "nominal",
+        EXTRACTOR,
+        document.id,
+        Resolution(f"{prefix}({why})", document.outlet_span),
+    )
+    document.mentions.append(mention)
+    return mention
+
+
+def _new_document(
+    documents: list[_Document],
+    head_class: str,
+    outlet: Mention | None,
+    names: dict[str, list[str]],
+    id_prefix: str,
+    offset: int,
+) -> _Document:
+    outlet_id = outlet.entity_id if outlet is not None else None
+    outlet_name = Counter(names.get(outlet_id or "", [])).most_common(1)
+    label = "report" if head_class == "media" else "letter"
+    name = f"{outlet_name[0][0]} {label}" if outlet_name else label
+    document = _Document(
+        f"{id_prefix}{offset + len(documents) + 1}",
+        head_class,
+        outlet_id,
+        outlet.span if outlet is not None else None,
+        name,
+    )
+    documents.append(document)
+    return document
+
+
+def _document_entity(document: _Document) -> Entity:
+    forms = Counter(m.span.text for m in document.mentions)
+    return Entity(
+        id=document.id,
+        type="WORK_OF_ART",
+        name=document.name,
+        extractor=EXTRACTOR,
+        aliases=tuple(SurfaceForm(text, count) for text, count in forms.most_common()),
+        mentions=tuple(document.mentions),
+    )

@@ -1,0 +1,115 @@
+"""The entity layer's lexicons (titles, particles, hypocorisms, alias groups), loaded once.
+
+The data lives in ``data/names.json`` and ``data/aliases.json`` (provenance in ``data/README.md``);
+this module only reads it into typed, immutable lookups.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_SPLIT = re.compile(r"[\s.\-]+")
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """A lexicon phrase as lower-case words (``"Maj. Gen."`` → ``("maj", "gen")``)."""
+    return tuple(word for word in _SPLIT.split(text.lower()) if word)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word lists the name parser and matcher consult."""
+
+    titles: dict[tuple[str, ...], str]
+    """Title phrase → ``given``, ``surname`` or ``any`` (which name part it is used with)."""
+    max_title_words: int
+    suffixes: dict[str, str]
+    particles_always: frozenset[str]
+    particles_hyphenated: frozenset[str]
+    connectors: frozenset[str]
+    kunya_heads: frozenset[str]
+    hypocorisms: dict[str, frozenset[str]]
+    """Any given name or short form → every name in its family (``bill`` → {william, bill...})."""
+    surname_first: frozenset[str]
+    org_designators: frozenset[str]
+    org_translations: dict[str, str]
+    stopwords: frozenset[str]
+    title_forms: dict[str, str]
+    """Abbreviated or variant title word → its usual form (``col`` → ``colonel``)."""
+    demonyms: frozenset[str]
+    role_nouns: frozenset[str]
+    """Lower-case nationality adjectives (``iranian``) that qualify organisation names."""
+
+
+@dataclass(frozen=True, slots=True)
+class AliasGroup:
+    """A well-known entity and names of it that spelling rules cannot derive."""
+
+    id: str
+    type: str
+    names: tuple[str, ...]
+    source: str
+
+
+def _read_json(name: str) -> dict[str, Any]:
+    text = (
+        resources.files("sayso.entities")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _no_notes(mapping: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in mapping.items() if not key.startswith("_")}
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The word lists of ``data/names.json``."""
+    data = _read_json("names.json")
+    titles: dict[tuple[str, ...], str] = {}
+    for cls, phrases in _no_notes(data["titles"]).items():
+        for phrase in phrases:
+            titles.setdefault(_phrase(phrase), cls)
+    families: dict[str, set[str]] = {}
+    for full, shorts in _no_notes(data["hypocorisms"]).items():
+        family = {full, *shorts}
+        for name in family:
+            families.setdefault(name, set()).update(family)
+    return Lexicon(
+        titles=titles,
+        max_title_words=max(len(phrase) for phrase in titles),
+        suffixes=dict(data["generational_suffixes"]),
+        particles_always=frozenset(data["particles"]["always"]),
+        particles_hyphenated=frozenset(data["particles"]["hyphenated"]),
+        connectors=frozenset(data["connectors"]["bin"]),
+        kunya_heads=frozenset(data["kunya_heads"]),
+        hypocorisms={name: frozenset(family) for name, family in families.items()},
+        surname_first=frozenset(data["surname_first"]["names"]),
+        org_designators=frozenset(data["org_designators"]["words"]),
+        org_translations=_no_notes(data["org_word_translations"]),
+        stopwords=frozenset(data["stopwords"]),
+        title_forms=_no_notes(data["title_forms"]),
+        demonyms=frozenset(data["demonyms"]),
+        role_nouns=frozenset(data["role_nouns"]["words"]),
+    )
+
+
+@functools.cache
+def alias_groups() -> tuple[AliasGroup, ...]:
+    """The alias groups of ``data/aliases.json``."""
+    data = _read_json("aliases.json")
+    return tuple(
+        AliasGroup(
+            id=group["id"], type=group["type"], names=tuple(group["names"]), source=group["source"]
+        )
+        for group in data["groups"]
+    )

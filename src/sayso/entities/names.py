@@ -1,0 +1,383 @@
+"""Names taken apart: normalised words, titles, name units and transliteration keys.
+
+A name is parsed once into a :class:`ParsedName` whose keys the matcher compares; nothing here
+decides whether two names are the same entity (that is :mod:`sayso.entities.match`).
+
+Transliteration keys. Arabic, Persian and Slavic names reach English news in many spellings
+(Qasem/Qassem/Ghasem, Soleimani/Suleimani, Gaddafi/Qadhafi, Zelensky/Zelenskyy). A word's key is
+its consonant skeleton after folding letters that romanisations swap (q/k/gh, dh/d, kh/k, zh/j,
+doubled letters, vowels, ``y`` and ``w`` used as vowels, a final ``h``), with two variants for
+``g`` (Gaddafi/Qaddafi but Golani/Jolani). Two words share a key only when their skeletons match;
+the matcher also checks the vowel count and an edit-distance guard so that ``Salman`` and
+``Soleimani`` (same skeleton) stay apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from rigour.text import ascii_text
+
+from sayso.entities.lexicon import alias_groups, lexicon
+
+NameType = str
+"""``PERSON``, ``ORG``, ``GPE``/``LOC`` or anything else (treated like ``ORG``)."""
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'"})
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&]*")
+_DIGRAPHS = (
+    ("tch", "S"),
+    ("sch", "S"),
+    ("sh", "S"),
+    ("ch", "S"),
+    ("ph", "f"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("gh", "g"),
+    ("kh", "k"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("c", "k"),
+    ("x", "ks"),
+)
+_VOWELS = frozenset("aeiou")
+_LOCATION_TYPES = frozenset({"GPE", "LOC"})
+
+
+@dataclass(frozen=True, slots=True)
+class WordKey:
+    """One name word with the keys it is compared by."""
+
+    text: str
+    """Lower-case ASCII form, apostrophes dropped (``musab``)."""
+    skeletons: frozenset[str]
+    syllables: int
+    folded: str
+    """Letters folded as for the skeleton but vowels kept: the edit-distance guard's input."""
+
+
+@dataclass(frozen=True, slots=True)
+class RawWord:
+    """A word of the input with what its spelling tells."""
+
+    text: str
+    upper: bool
+    """Written in capitals with at least two letters (``UN``, ``U.S.``): an acronym."""
+    hyphen_before: bool
+    possessive: bool
+    dotted: bool = False
+    """Written with full stops between letters (``U.S.``, ``H.W.``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedName:
+    """A name taken apart for matching. Built by :func:`parse_name`; compare with ``match``."""
+
+    text: str
+    type: NameType
+    titles: tuple[str, ...]
+    title_use: str | None
+    """How the title right before the name is used: ``given``, ``surname``, ``any`` or None."""
+    units: tuple[WordKey, ...]
+    """Person: name units (``Abu Bakr`` and ``bin Laden`` are one unit each). Others: content
+    words, translated and singular, without stop words and organisation designators."""
+    kunyas: tuple[bool, ...]
+    """For each unit, whether it is a kunya (``Abu Bakr``), used like a given name."""
+    suffix: str | None
+    acronym: str | None
+    """The letters, if the whole name is written as an acronym (``ISIL``, ``U.N.``, ``DoD``)."""
+    words: tuple[RawWord, ...]
+    """Every word after titles and leading articles: what acronyms are built from."""
+    joined: frozenset[str]
+    surname_first: bool
+    alias_ids: frozenset[str]
+    territory: str | None
+
+    @property
+    def is_person(self) -> bool:
+        return self.type in {"PERSON", "PER"}
+
+    @property
+    def is_location(self) -> bool:
+        return self.type in _LOCATION_TYPES
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case ASCII with apostrophes and punctuation other than spaces removed."""
+    ascii_form = ascii_text(text.translate(_QUOTES)).lower()
+    return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"[-‐–—/_.]+", " ", ascii_form)).strip()
+
+
+def _map_letters(word: str) -> str:
+    word = word.replace("isation", "ization").replace("ence", "ense")
+    for source, target in _DIGRAPHS:
+        word = word.replace(source, target)
+    return word
+
+
+def _collapse(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _skeleton(mapped: str) -> tuple[str, int]:
+    """Consonant skeleton and vowel-group count of a letter-mapped word."""
+    consonants: list[str] = []
+    syllables = 0
+    in_vowel = False
+    last = len(mapped) - 1
+    for index, char in enumerate(mapped):
+        vowel = (
+            char in _VOWELS
+            or (char == "y" and index > 0)
+            or (char == "w" and index > 0 and mapped[index - 1] in _VOWELS)
+            or (char == "h" and index == last and index > 0 and mapped[index - 1] in _VOWELS)
+        )
+        if vowel:
+            if not in_vowel:
+                syllables += 1
+            in_vowel = True
+        else:
+            in_vowel = False
+            if not consonants or consonants[-1] != char:
+                consonants.append(char)
+    return "".join(consonants), syllables
+
+
+@functools.lru_cache(maxsize=65536)
+def word_key(text: str) -> WordKey:
+    """The comparison keys of one lower-case ASCII word."""
+    mapped = _collapse(_map_letters(text))
+    skeleton, syllables = _skeleton(mapped)
+    skeletons = {skeleton}
+    if "g" in mapped:
+        skeletons = {_skeleton(mapped.replace("g", "k"))[0], _skeleton(mapped.replace("g", "j"))[0]}
+    return WordKey(text, frozenset(skeletons), syllables, mapped)
+
+
+def raw_words(text: str) -> tuple[RawWord, ...]:
+    """The words of ``text`` in order, with capitals, hyphens and possessives noted."""
+    cleaned = ascii_text(text.translate(_QUOTES))
+    words: list[RawWord] = []
+    for found in _WORD.finditer(cleaned):
+        token = found.group().rstrip(".'")
+        possessive = token.lower().endswith("'s") and len(token) > 2
+        if possessive:
+            token = token[:-2]
+        start = found.start()
+        hyphen_before = start > 0 and cleaned[start - 1] in "-‐"
+        letters = token.replace(".", "").replace("'", "")
+        if not letters:
+            continue
+        upper = sum(ch.isupper() for ch in letters) >= 2 and letters.upper() == letters
+        if "." in token and not upper:
+            # "H.W." in a person's name, "Jr." handled by rstrip: initials become words.
+            for part in token.split("."):
+                if part:
+                    words.append(RawWord(part.lower(), False, hyphen_before, False))
+            continue
+        words.append(
+            RawWord(
+                letters.lower(),
+                upper and letters.isalpha(),
+                hyphen_before,
+                possessive,
+                "." in token,
+            )
+        )
+    return tuple(words)
+
+
+def _strip_titles(words: list[RawWord]) -> tuple[list[RawWord], list[str], str | None]:
+    lex = lexicon()
+    titles: list[str] = []
+    use: str | None = None
+    while len(words) > 1:
+        for size in range(min(lex.max_title_words, len(words) - 1), 0, -1):
+            phrase = tuple(word.text for word in words[:size])
+            if phrase in lex.titles:
+                titles.append(" ".join(lex.title_forms.get(word, word) for word in phrase))
+                use = lex.titles[phrase]
+                words = words[size:]
+                break
+        else:
+            break
+    return words, titles, use
+
+
+def _acronym_letters(text: str) -> str | None:
+    """The letters of a name written as an acronym, else None."""
+    compact = re.sub(r"[\s.\-‐]", "", text.strip())
+    if compact.lower().startswith("the"):
+        return None
+    if not compact.isalpha() or not 2 <= len(compact) <= 8:
+        return None
+    capitals = sum(ch.isupper() for ch in compact)
+    if compact.isupper() or (capitals >= 2 and capitals * 2 >= len(compact) and len(compact) <= 5):
+        return compact.lower()
+    return None
+
+
+def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | None]:
+    """Name units, which of them are kunyas (``Abu Bakr``), and a generational suffix."""
+    lex = lexicon()
+    suffix = None
+    if len(words) > 1 and words[-1].text in lex.suffixes:
+        suffix = lex.suffixes[words[-1].text]
+        words = words[:-1]
+    if len(words) >= 4 and words[-2].text in lex.particles_always and not words[-1].hyphen_before:
+        # "Mohammed bin Salman Al Saud": a trailing "Al X" names the house, not the person.
+        words = words[:-2]
+    units: list[str] = []
+    kunyas: list[bool] = []
+    pending = ""
+    pending_kunya = False
+    words = [
+        RawWord(letter, False, word.hyphen_before, False)
+        for word in words
+        for letter in (word.text if word.dotted and len(word.text) <= 3 else [word.text])
+    ]
+    for index, word in enumerate(words):
+        text = word.text
+        if index < len(words) - 1:
+            if text in lex.particles_always or (
+                text in lex.particles_hyphenated and words[index + 1].hyphen_before
+            ):
+                continue
+            if text in lex.kunya_heads and text not in lex.connectors:
+                head = "abu" if text.startswith("ab") else text
+                pending, pending_kunya = pending + head, True
+                continue
+            if text in lex.connectors:
+                pending += "bin"
+                continue
+        units.append(pending + text)
+        kunyas.append(pending_kunya or (text.startswith("abu") and len(text) > 4))
+        pending, pending_kunya = "", False
+    return units, kunyas, suffix
+
+
+def _org_units(words: list[RawWord]) -> list[str]:
+    lex = lexicon()
+    units: list[str] = []
+    for index, word in enumerate(words):
+        text = lex.org_translations.get(word.text, word.text)
+        followed_by_hyphen = index + 1 < len(words) and words[index + 1].hyphen_before
+        if text in lex.particles_always or (
+            text in lex.particles_hyphenated and followed_by_hyphen
+        ):
+            continue
+        if text in lex.stopwords or text in lex.org_designators:
+            continue
+        if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+            text = text[:-1]
+        units.append(text)
+    if len(units) >= 2 and units[0] in {"department", "ministry"}:
+        # "Department of Defense" is written "Defense Department" too.
+        units = [*units[1:], units[0]]
+    return units
+
+
+def _is_qualifier(word: RawWord, type_: NameType) -> bool:
+    """A leading word that places an organisation without naming it: ``Iran's``, ``Iranian``."""
+    if type_ in _LOCATION_TYPES or word.upper:
+        return False
+    return word.possessive or word.text in lexicon().demonyms
+
+
+def strip_leading_article(text: str) -> str:
+    """``text`` without a leading ``the`` (any case)."""
+    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+
+
+@functools.lru_cache(maxsize=16384)
+def parse_name(text: str, type_: NameType = "ORG", *, use_aliases: bool = True) -> ParsedName:
+    """``text`` taken apart as a name of type ``type_``; cached, so call it freely.
+
+    ``use_aliases=False`` leaves the alias table out (to measure the spelling rules alone).
+    """
+    bare = strip_leading_article(text)
+    acronym = _acronym_letters(bare)
+    words = list(raw_words(bare))
+    person = type_ in {"PERSON", "PER"}
+    titles: list[str] = []
+    use: str | None = None
+    suffix: str | None = None
+    kunyas: list[bool] = []
+    if person:
+        words, titles, use = _strip_titles(words)
+        unit_texts, kunyas, suffix = _person_units(words)
+    else:
+        all_words = words
+        if len(words) > 1 and _is_qualifier(words[0], type_):
+            words = words[1:]
+            bare = " ".join(word.text for word in words)
+        unit_texts = _org_units(words) or [word.text for word in words]
+        words = all_words
+    units = tuple(word_key(unit) for unit in unit_texts)
+    joined = word_key("".join(unit_texts)).skeletons if unit_texts else frozenset()
+    lex = lexicon()
+    surname_first = person and len(units) >= 2 and unit_texts[0] in lex.surname_first
+    return ParsedName(
+        text=text,
+        type=type_,
+        titles=tuple(titles),
+        title_use=use,
+        units=units,
+        kunyas=tuple(kunyas) or (False,) * len(units),
+        suffix=suffix,
+        acronym=acronym,
+        words=tuple(words),
+        joined=joined,
+        surname_first=surname_first,
+        alias_ids=alias_ids(bare, type_) if use_aliases else frozenset(),
+        territory=territory_code(bare, use_aliases) if type_ in _LOCATION_TYPES else None,
+    )
+
+
+@functools.cache
+def _alias_index() -> dict[str, frozenset[str]]:
+    index: dict[str, set[str]] = {}
+    for group in alias_groups():
+        for name in group.names:
+            index.setdefault(fold(strip_leading_article(name)), set()).add(group.id)
+    return {key: frozenset(ids) for key, ids in index.items()}
+
+
+def alias_ids(text: str, type_: NameType) -> frozenset[str]:
+    """Ids of the well-known entities in the alias table that ``text`` names."""
+    ids = _alias_index().get(fold(strip_leading_article(text)), frozenset())
+    if type_ in {"PERSON", "PER"}:
+        return frozenset(i for i in ids if i.startswith("per:"))
+    return ids
+
+
+@functools.lru_cache(maxsize=4096)
+def territory_code(text: str, use_aliases: bool = True) -> str | None:
+    """The country or region code ``text`` names (alias table first, then rigour), else None."""
+    for group_id in alias_ids(text, "GPE") if use_aliases else ():
+        if group_id.startswith("gpe:"):
+            return group_id[4:]
+    from rigour.territories import lookup_territory
+
+    bare = strip_leading_article(text)
+    found = lookup_territory(bare)
+    if found is None:
+        return None
+    # rigour also finds a country by its capital ("Baghdad" → Iraq): a city is not its
+    # country. Keep a match only when the text shares a word stem with the territory's names.
+    own_words = {
+        word[:4]
+        for name in (found.name, found.full_name or "", found.in_sentence or "")
+        for word in fold(name).split()
+        if len(word) > 3
+    }
+    if {word[:4] for word in fold(bare).split()} & own_words or (
+        bare.lower().replace(".", "") in found.codes
+    ):
+        return str(found.code)
+    return None

@@ -1,0 +1,427 @@
+"""In-article entity grouping: which name mentions are the same entity, and of what type.
+
+Pipeline (each step explains its links in ``Mention.resolution``):
+
+1. :func:`sayso.entities.spans.name_spans` cleans spaCy's entities (quotes, articles,
+   possessives, names cut mid-way), finds names NER missed by spelling, roles written with a name
+   and acronyms the article defines.
+2. Distinct name texts are grouped fullest first with the matcher of :mod:`sayso.entities.match`
+   and the complete-link rule of :mod:`sayso.entities.cluster`. NER labels are votes, not walls:
+   a text may join a group of another type when the group's type is among its own labels, when it
+   has no label, or when it is one word that names no country (``Soleimani`` tagged GPE). A text
+   that fits several groups equally well (``Baghdadi`` after Abu Omar and Abu Bakr al-Baghdadi)
+   is resolved per mention: the group mentioned most recently before it wins and the others are
+   recorded as alternatives; with none before it the mention stays ambiguous.
+3. Each entity gets one type by a vote over its mentions' labels, with extra weight for the alias
+   table's type, organisation words (``News``, ``Front``) and person titles.
+4. Roles (``Iran's Supreme Leader`` before ``Ayatollah Ali Khamenei``) become titles, and their
+   other occurrences become nominal mentions of that entity.
+5. :mod:`sayso.entities.coref` links pronouns and nominals (``the report``, ``the group``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from sayso.entities import EXTRACTOR
+from sayso.entities.cluster import fullness
+from sayso.entities.lexicon import lexicon
+from sayso.entities.match import Verdict, match_names
+from sayso.entities.names import ParsedName, fold, parse_name, territory_code
+from sayso.entities.spans import NameSpan, name_spans
+from sayso.records.model import (
+    Entity,
+    EntityType,
+    Mention,
+    MentionKind,
+    Resolution,
+    Span,
+    SurfaceForm,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_ENTITY_TYPES: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+# Vote weights on top of one vote per mention: evidence in the name itself.
+_ALIAS_TABLE_WEIGHT = 3
+_ORG_WORD_WEIGHT = 2
+_TITLE_WEIGHT = 2
+_TIE_ORDER = {"PERSON": 3, "ORG": 2, "GPE": 1}
+_MATCHABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", ""})
+
+
+@dataclass(slots=True)
+class _Text:
+    """All mentions written the same way (after clean-up)."""
+
+    key: str
+    text: str
+    spans: list[NameSpan]
+    labels: Counter[str]
+    type: str
+    parsed: ParsedName
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    texts: list[_Text] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    """Blocking keys of all members: a text is compared only with groups sharing one."""
+    reasons: dict[str, tuple[Verdict, str | None]] = field(default_factory=dict)
+    """Text key → the verdict that placed it and the text it matched."""
+
+
+@dataclass(slots=True)
+class GroupedMention:
+    """A name mention with the group it belongs to (or None) and why."""
+
+    span: NameSpan
+    group: int | None
+    resolution: Resolution
+    kind: str
+
+
+def _voted_type(labels: Counter[str]) -> str:
+    """The label with most votes; ties go to the label NER most often gets wrong the other way
+    (a person's name tagged ORG or GPE is far more common than the reverse)."""
+    usable = {label: n for label, n in labels.items() if label}
+    if not usable:
+        return "ORG"
+    return max(usable, key=lambda label: (usable[label], _TIE_ORDER.get(label, 0)))
+
+
+def _texts(spans: list[NameSpan]) -> list[_Text]:
+    by_key: dict[str, _Text] = {}
+    for span in spans:
+        key = fold(span.text)
+        if not key:
+            continue
+        entry = by_key.get(key)
+        if entry is None:
+            entry = by_key[key] = _Text(key, span.text, [], Counter(), "", parse_name(span.text))
+        entry.spans.append(span)
+        entry.labels[span.label] += 1
+    for entry in by_key.values():
+        entry.type = _voted_type(entry.labels + _evidence(entry.text))
+        entry.parsed = parse_name(entry.text, _parse_type(entry.type))
+    return list(by_key.values())
+
+
+def _evidence(text: str) -> Counter[str]:
+    """Type votes the name itself casts: alias table, organisation words, person titles."""
+    votes: Counter[str] = Counter()
+    lex = lexicon()
+    org = parse_name(text, "ORG")
+    for group_id in org.alias_ids:
+        votes["GPE" if group_id.startswith("gpe:") else "ORG"] += _ALIAS_TABLE_WEIGHT
+    words = {word.text for word in org.words}
+    if words & (lex.org_designators | set(lex.org_translations)):
+        votes["ORG"] += _ORG_WORD_WEIGHT
+    if parse_name(text, "PERSON").titles:
+        votes["PERSON"] += _TITLE_WEIGHT
+    return votes
+
+
+def _parse_type(label: str) -> str:
+    return label if label in {"PERSON", "GPE", "LOC"} else "ORG"
+
+
+def _may_join(entry: _Text, group: _Group) -> bool:
+    if (
+        entry.type == group.type
+        or group.type in entry.labels
+        or not any(entry.labels.keys() - {""})
+    ):
+        return True
+    if {entry.type, group.type} <= {"GPE", "LOC"}:
+        return True
+    one_word = len(entry.parsed.units) == 1 and not entry.parsed.acronym
+    return one_word and territory_code(entry.text) is None and group.type in _MATCHABLE
+
+
+def _verdict(entry: _Text, group: _Group, defined: dict[str, str]) -> tuple[Verdict, str | None]:
+    """How ``entry`` fits ``group``: read as the group's type, else as its own."""
+    for member in group.texts:
+        if defined.get(entry.key) == member.key or defined.get(member.key) == entry.key:
+            return Verdict(True, 1.0, "acronym defined in the article"), member.text
+    verdict: tuple[Verdict, str | None] = (Verdict(None, 0.0, "no match"), None)
+    for as_type in dict.fromkeys((_parse_type(group.type), _parse_type(entry.type))):
+        verdict = _verdict_as(entry, group, as_type)
+        if verdict[0].same is not None:
+            return verdict
+    return verdict
+
+
+def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str | None]:
+    """Complete-link verdict with both names read as ``as_type`` (see cluster.py)."""
+    name = parse_name(entry.text, as_type)
+    best: tuple[Verdict, str | None] = (Verdict(None, 0.0, "no match"), None)
+    for position, member in enumerate(group.texts):
+        verdict = match_names(name, parse_name(member.text, as_type))
+        if verdict.same is False and position == 0:
+            return verdict, member.text
+        if verdict.same is False and best[0].same is not True:
+            best = (verdict, member.text)
+        if verdict.same and (best[0].same is not True or verdict.score > best[0].score):
+            best = (verdict, member.text)
+    return best
+
+
+def _group_texts(
+    texts: list[_Text], defined: dict[str, str]
+) -> tuple[list[_Group], dict[str, list[int]]]:
+    """Groups, and for texts that fit several groups equally well, those groups' indexes."""
+    groups: list[_Group] = []
+    ambiguous: dict[str, list[int]] = {}
+    order = sorted(texts, key=lambda t: (fullness(t.parsed), t.spans[0].start))
+    for entry in order:
+        scored: list[tuple[float, int, Verdict, str | None]] = []
+        keys = _blocking_keys(entry.text)
+        for index, group in enumerate(groups):
+            if not entry.parsed.acronym and entry.key not in defined and not keys & group.keys:
+                continue
+            if entry.type not in _MATCHABLE or not _may_join(entry, group):
+                continue
+            verdict, matched = _verdict(entry, group, defined)
+            if verdict.same:
+                scored.append((verdict.score, index, verdict, matched))
+        scored.sort(key=lambda item: -item[0])
+        top = [item for item in scored if scored[0][0] - item[0] <= 0.04] if scored else []
+        if len(top) > 1 and entry.parsed.titles:
+            titled = [
+                item
+                for item in top
+                if any(
+                    set(t.parsed.titles) & set(entry.parsed.titles) for t in groups[item[1]].texts
+                )
+            ]
+            top = titled or top
+        if len(top) > 1:
+            ambiguous[entry.key] = [item[1] for item in top]
+            continue
+        if top:
+            _, index, verdict, matched = top[0]
+            groups[index].texts.append(entry)
+            groups[index].keys |= keys
+            groups[index].reasons[entry.key] = (verdict, matched)
+        else:
+            groups.append(_Group(entry.type, [entry], keys=set(keys)))
+    return groups, ambiguous
+
+
+def _blocking_keys(text: str) -> frozenset[str]:
+    """Keys any name that could match ``text`` shares with it: word skeletons, run-together
+    skeletons, alias-table ids, territory codes, and the expansion of a defined acronym."""
+    keys: set[str] = set()
+    for type_ in ("PERSON", "ORG", "GPE"):
+        parsed = parse_name(text, type_)
+        keys.update(skeleton for unit in parsed.units for skeleton in unit.skeletons)
+        keys.update(parsed.joined)
+        keys.update(parsed.alias_ids)
+        if parsed.territory:
+            keys.add("territory:" + parsed.territory)
+    return frozenset(keys)
+
+
+def _type_votes(group: _Group) -> str:
+    votes: Counter[str] = Counter()
+    for entry in group.texts:
+        votes.update({label: n for label, n in entry.labels.items() if label})
+        votes.update(_evidence(entry.text))
+    return _voted_type(votes) if votes else group.type
+
+
+def _entity_type(label: str) -> EntityType:
+    return cast(EntityType, label) if label in _ENTITY_TYPES else "OTHER"
+
+
+def group_mentions(doc: Doc, text: str) -> tuple[list[GroupedMention], list[_Group], list[str]]:
+    """Name mentions of ``doc`` with their groups, the groups, and each group's voted type."""
+    spans, defined = name_spans(doc, text)
+    texts = _texts(spans)
+    groups, ambiguous = _group_texts(texts, defined)
+    group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
+    types = [_type_votes(group) for group in groups]
+    last_seen: dict[int, int] = {}
+    grouped: list[GroupedMention] = []
+    for span in spans:
+        key = fold(span.text)
+        kind = "acronym" if parse_name(span.text).acronym else "name"
+        if key in group_of:
+            index = group_of[key]
+            verdict, matched = groups[index].reasons.get(key, (Verdict(True, 1.0, "first"), None))
+            reason = (
+                f"fullest form of the entity ({span.label or 'no NER label'})"
+                if matched is None
+                else f"{verdict.reason}: matches {matched!r}"
+            )
+            grouped.append(GroupedMention(span, index, Resolution(reason), kind))
+            last_seen[index] = span.start
+            continue
+        options = ambiguous.get(key, [])
+        seen = [(last_seen[i], i) for i in options if i in last_seen]
+        if seen:
+            _, index = max(seen)
+            alternatives = tuple(str(i) for i in options if i != index)
+            resolution = Resolution(
+                "short form shared by several entities: the one mentioned most recently",
+                alternatives=alternatives,
+            )
+            grouped.append(GroupedMention(span, index, resolution, kind))
+            last_seen[index] = span.start
+        elif options:
+            resolution = Resolution(
+                "short form shared by several entities, none mentioned before it",
+                alternatives=tuple(str(i) for i in options),
+                ambiguous=True,
+            )
+            grouped.append(GroupedMention(span, None, resolution, kind))
+    return grouped, groups, types
+
+
+def _canonical(group: _Group) -> str:
+    """The fullest form: not an acronym, without a title if possible, most name parts, then
+    the most frequent and the longest."""
+
+    def rank(entry: _Text) -> tuple[bool, bool, int, int, int]:
+        as_person = parse_name(entry.text, "PERSON")
+        return (
+            bool(entry.parsed.acronym),
+            bool(as_person.titles),
+            -len(as_person.units),
+            -len(entry.spans),
+            -len(entry.text),
+        )
+
+    labelled = [entry for entry in group.texts if any(span.label for span in entry.spans)]
+    return min(labelled or group.texts, key=rank).text
+
+
+def _role_mentions(
+    text: str, grouped: list[GroupedMention]
+) -> tuple[list[GroupedMention], dict[int, list[str]]]:
+    """Roles written with a name become titles, and their other occurrences nominal mentions."""
+    titles: dict[int, list[str]] = {}
+    owners: dict[str, set[int]] = {}
+    for mention in grouped:
+        if mention.group is None:
+            continue
+        for _, _, role in mention.span.roles:
+            titles.setdefault(mention.group, []).append(role)
+            bare = re.sub(r"^\S+(?:'s|’s)\s+", "", role)
+            for form in {role, bare}:
+                owners.setdefault(form.lower(), set()).add(mention.group)
+    taken = [(start, end) for m in grouped for start, end, _ in m.span.roles]
+    names = [(m.span.start, m.span.end) for m in grouped]
+    extra: list[GroupedMention] = []
+    for form, groups in sorted(owners.items(), key=lambda item: -len(item[0])):
+        if len(groups) != 1 or len(form) < 5 or " " not in form:
+            continue
+        (group,) = groups
+        body = "".join("['’]" if char in "'’" else re.escape(char) for char in form)
+        pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            if any(s < end and start < e and not (start <= s and e <= end) for s, e in names):
+                continue
+            taken.append((start, end))
+            span = NameSpan(start, end, text[start:end], "", 0, False)
+            resolution = Resolution(f"role {form!r} given to this entity by the article")
+            extra.append(GroupedMention(span, group, resolution, "nominal"))
+    return extra, titles
+
+
+def resolve_entities(
+    doc: Doc, *, id_prefix: str = "e"
+) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """Mentions of ``doc`` (names, acronyms, role nominals, pronouns, document nominals) and the
+    entities they group into; spans are offsets into ``doc.text``."""
+    from sayso.entities.coref import link_references
+
+    text = doc.text
+    grouped, groups, types = group_mentions(doc, text)
+    roles, role_titles = _role_mentions(text, grouped)
+    inside_roles = [(m.span.start, m.span.end) for m in roles]
+    grouped = [
+        m
+        for m in grouped
+        if not any(start <= m.span.start and m.span.end <= end for start, end in inside_roles)
+    ]
+    grouped = sorted(grouped + roles, key=lambda m: m.span.start)
+    first_seen: dict[int, int] = {}
+    for mention in grouped:
+        if mention.group is not None:
+            first_seen.setdefault(mention.group, mention.span.start)
+    order = sorted(first_seen, key=lambda index: first_seen[index])
+    ids = {index: f"{id_prefix}{number}" for number, index in enumerate(order, start=1)}
+    mentions: list[Mention] = []
+    for mention in grouped:
+        entity_id = ids.get(mention.group) if mention.group is not None else None
+        resolution = mention.resolution
+        if resolution.alternatives:
+            resolution = Resolution(
+                resolution.reason,
+                resolution.antecedent,
+                tuple(ids[int(i)] for i in resolution.alternatives if int(i) in ids),
+                resolution.ambiguous,
+            )
+        label = types[mention.group] if mention.group is not None else mention.span.label or "OTHER"
+        mentions.append(
+            Mention(
+                Span.of(text, mention.span.start, mention.span.end),
+                label,
+                cast(MentionKind, mention.kind),
+                EXTRACTOR,
+                entity_id,
+                resolution,
+            )
+        )
+    named_entities = [(ids[index], types[index], groups[index]) for index in order]
+    mentions, documents = link_references(doc, text, mentions, named_entities, id_prefix=id_prefix)
+    by_entity: dict[str, list[Mention]] = {}
+    for linked in mentions:
+        if linked.entity_id:
+            by_entity.setdefault(linked.entity_id, []).append(linked)
+    entities = [
+        _entity(
+            entity_id, label, _canonical(group), role_titles.get(index, []),
+            by_entity.get(entity_id, []),
+        )
+        for (entity_id, label, group), index in zip(named_entities, order, strict=True)
+    ]  # fmt: skip
+    return tuple(mentions), tuple(entities) + documents
+
+
+def _entity(
+    entity_id: str, label: str, name: str, roles: Sequence[str], mentions: Sequence[Mention]
+) -> Entity:
+    own = list(mentions)
+    forms = Counter(m.span.text for m in own if m.kind != "pronoun")
+    titles: list[str] = []
+    for form in forms:
+        for title in parse_name(form, "PERSON").titles if label == "PERSON" else ():
+            if title not in titles:
+                titles.append(title)
+    for role in roles:
+        if role not in titles:
+            titles.append(role)
+    return Entity(
+        id=entity_id,
+        type=_entity_type(label),
+        name=name,
+        extractor=EXTRACTOR,
+        aliases=tuple(SurfaceForm(text, count) for text, count in forms.most_common()),
+        titles=tuple(titles),
+        mentions=tuple(own),
+        ambiguous=False,
+    )

@@ -1,0 +1,94 @@
+"""Pronoun and nominal links, each with its reason, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.entities.coref import document_outlet
+from sayso.entities.resolve import resolve_entities
+from sayso.records.model import Entity, Mention
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "Nour News Agency published a long report on Tuesday. "
+    "The report says that Karim Haddad wrote a letter to Leila Saab. "
+    "He wrote that the Popular Defence Movement had grown. "
+    "The group later split, the story says. "
+    "At the end of the letter, Haddad thanked Saab for her help."
+)
+
+
+@pytest.fixture(scope="module")
+def result() -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    from sayso.nlp.loader import load_model
+
+    return resolve_entities(load_model()(TEXT))
+
+
+def _entity(entities: tuple[Entity, ...], form: str) -> Entity:
+    return next(e for e in entities if any(a.text == form for a in e.aliases))
+
+
+def _mention(mentions: tuple[Mention, ...], text: str, after: int = 0) -> Mention:
+    return next(m for m in mentions if m.span.text == text and m.span.start >= after)
+
+
+def test_pronoun_takes_the_subject_of_the_previous_clause(
+    result: tuple[tuple[Mention, ...], tuple[Entity, ...]],
+) -> None:
+    mentions, entities = result
+    he = _mention(mentions, "He")
+    assert he.kind == "pronoun"
+    assert he.entity_id == _entity(entities, "Karim Haddad").id
+    assert he.resolution is not None
+    assert he.resolution.antecedent is not None
+    assert he.resolution.antecedent.text == "Karim Haddad"
+
+
+def test_possessive_pronoun_agrees_in_its_sentence(
+    result: tuple[tuple[Mention, ...], tuple[Entity, ...]],
+) -> None:
+    mentions, entities = result
+    her = _mention(mentions, "her")
+    assert her.entity_id in {
+        _entity(entities, "Leila Saab").id,
+        _entity(entities, "Karim Haddad").id,
+    }
+    assert her.resolution is not None
+    assert her.resolution.reason.startswith("pronoun 'her'")
+
+
+def test_report_nominals_are_the_outlets_document(
+    result: tuple[tuple[Mention, ...], tuple[Entity, ...]],
+) -> None:
+    mentions, entities = result
+    outlet = _entity(entities, "Nour News Agency")
+    report = _mention(mentions, "The report")
+    story = _mention(mentions, "the story")
+    assert report.kind == "nominal"
+    assert report.label == "DOCUMENT"
+    assert document_outlet(report) == outlet.id
+    assert story.entity_id == report.entity_id
+    document = next(e for e in entities if e.id == report.entity_id)
+    assert document.type == "WORK_OF_ART"
+
+
+def test_letter_is_its_own_document(result: tuple[tuple[Mention, ...], tuple[Entity, ...]]) -> None:
+    mentions, _ = result
+    letter = _mention(mentions, "a letter")
+    later = _mention(mentions, "the letter")
+    report = _mention(mentions, "The report")
+    assert letter.entity_id == later.entity_id
+    assert letter.entity_id != report.entity_id
+    assert document_outlet(later) is None
+
+
+def test_the_group_is_the_organisation_mentioned_last(
+    result: tuple[tuple[Mention, ...], tuple[Entity, ...]],
+) -> None:
+    mentions, entities = result
+    group = _mention(mentions, "The group")
+    movement = _entity(entities, "Popular Defence Movement")
+    assert group.entity_id == movement.id
+    assert group.kind == "nominal"

@@ -1,0 +1,99 @@
+"""Same-entity decisions between two names, and grouping without chaining look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.entities.cluster import group_names
+from sayso.entities.match import match
+from sayso.entities.names import parse_name
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type_"),
+    [
+        ("Hossein Amir-Abdollahian", "Hossein Amirabdollahian", "PERSON"),  # run together
+        ("Yusuf al-Qaradawi", "Qaradawi", "PERSON"),  # family name alone
+        ("Sheikh Tamim", "Tamim bin Hamad", "PERSON"),  # honorific + given name
+        ("William Clay Ford", "Bill Ford", "PERSON"),  # hypocorism
+        ("James T. Kirkland", "James Kirkland", "PERSON"),  # middle initial dropped
+        ("Anwar Sadat", "Muhammad Anwar Sadat", "PERSON"),  # first given name dropped
+        ("Abu Ali al-Anbari", "Abu Ali Anbari", "PERSON"),  # particle
+        ("General Ahmed Haftar", "Ahmed Haftar", "PERSON"),  # title
+        ("Free Patriotic Movement", "FPM", "ORG"),  # initials
+        ("Eastern Command", "EASTCOM", "ORG"),  # word beginnings
+        ("Bureau of Prisons", "BoP", "ORG"),  # stop word initial
+        ("Nour News Agency", "Nour", "ORG"),  # designator dropped
+        ("Democratic Union Party", "Union Party Democratic", "ORG"),  # order
+        ("Jabhat al-Tahrir", "Liberation Front", "ORG"),  # Arabic head word translated
+        ("UN Relief Agency", "United Nations Relief Agency", "ORG"),  # acronym inside a name
+        ("Myanmar", "Burma", "GPE"),  # alias table
+    ],
+)
+def test_same_entity(a: str, b: str, type_: str) -> None:
+    verdict = match(a, b, type_)
+    assert verdict.same is True, verdict
+    assert verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type_", "same"),
+    [
+        ("Abu Ali al-Anbari", "Abu Omar al-Anbari", "PERSON", False),  # kunya differs
+        ("Park Chung Hee", "Park Chung Soo", "PERSON", False),  # last given syllable
+        ("Robert Kane Jr.", "Robert Kane", "PERSON", False),  # generational suffix
+        ("John F. Miller", "John T. Miller", "PERSON", False),  # middle initials differ
+        ("Hassan Diab", "Hussein Diab", "PERSON", False),  # Hassan is not Hussein
+        ("Nadia Haddad", "Omar Haddad", "PERSON", False),  # same family, other given name
+        ("Al-Shabaab", "Al-Shabaab in Kenya", "ORG", None),  # a branch is another entity
+        ("Baghdad", "Baghdadi", "PERSON", None),  # nisba is another word
+        ("North Korea", "South Korea", "GPE", False),  # territory codes
+        ("Hezbollah", "Kataib Hezbollah", "ORG", False),  # alias table entries
+    ],
+)
+def test_look_alikes_stay_apart(a: str, b: str, type_: str, same: bool | None) -> None:
+    assert match(a, b, type_).same is same
+
+
+def test_middle_names_must_align() -> None:
+    assert match("George H. W. Bush", "George Herbert Walker Bush", "PERSON").same is True
+    assert match("George W. Bush", "George Herbert Walker Bush", "PERSON").same is False
+
+
+def test_grouping_keeps_a_shared_surname_ambiguous() -> None:
+    texts = ["Abu Ali al-Anbari", "Abu Omar al-Anbari", "Abu Ali Anbari", "al-Anbari"]
+    names = [parse_name(text, "PERSON") for text in texts]
+    groups, placements = group_names(names)
+    members = sorted(sorted(texts[m] for m in group.members) for group in groups)
+    assert members == [
+        ["Abu Ali Anbari", "Abu Ali al-Anbari"],
+        ["Abu Omar al-Anbari"],
+        ["al-Anbari"],
+    ]
+    short = next(p for p in placements if texts[p.index] == "al-Anbari")
+    assert short.ambiguous
+    assert len(short.alternatives) == 2
+
+
+def test_grouping_breaks_a_tie_with_a_shared_title() -> None:
+    texts = ["President Omar Hadi", "Ali Hadi", "President Hadi"]
+    names = [parse_name(text, "PERSON") for text in texts]
+    groups, _ = group_names(names)
+    members = sorted(sorted(texts[m] for m in group.members) for group in groups)
+    assert members == [["Ali Hadi"], ["President Hadi", "President Omar Hadi"]]
+
+
+def test_partial_forms_that_disagree_join_through_the_full_name() -> None:
+    texts = ["Mohammed Javad Karimi", "Mohammed Karimi", "Javad Karimi"]
+    names = [parse_name(text, "PERSON") for text in texts]
+    groups, _ = group_names(names)
+    assert len(groups) == 1
+
+
+def test_groups_linked_by_a_later_name_merge() -> None:
+    texts = ["Nour Media Group", "Nour", "NMG"]
+    names = [parse_name(text, "ORG") for text in texts]
+    groups, _ = group_names(names)
+    assert [sorted(texts[m] for m in group.members) for group in groups] == [
+        ["NMG", "Nour", "Nour Media Group"]
+    ]

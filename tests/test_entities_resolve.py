@@ -1,0 +1,159 @@
+"""In-article grouping on hand-written sentences and on the user's example article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sayso.entities.resolve import resolve_entities
+from sayso.records.model import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.slow
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from sayso.nlp.loader import load_model
+
+    return load_model()
+
+
+def _resolve(nlp: Language, text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    return resolve_entities(nlp(text))
+
+
+def _entity_with(entities: tuple[Entity, ...], form: str) -> Entity:
+    found = [e for e in entities if any(a.text == form for a in e.aliases)]
+    assert len(found) == 1, (form, [(e.name, e.aliases) for e in entities])
+    return found[0]
+
+
+def _forms(entity: Entity) -> set[str]:
+    return {alias.text for alias in entity.aliases}
+
+
+def test_spans_index_the_doc_text(nlp: Language) -> None:
+    text = "“Tamim bin Hamad’s visit,” said the minister. Tamim bin Hamad arrived in Doha."
+    mentions, _ = _resolve(nlp, text)
+    for mention in mentions:
+        assert text[mention.span.start : mention.span.end] == mention.span.text
+    names = [m.span.text for m in mentions if m.kind == "name"]
+    assert "Tamim bin Hamad" in names  # quote mark and possessive stripped
+
+
+def test_transliteration_variants_and_surname_join(nlp: Language) -> None:
+    text = (
+        "Hossein Salami spoke in Tehran on Monday. Later Husein Salami met officials. "
+        "Salami said the talks went well."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Salami")
+    assert {"Hossein Salami", "Husein Salami", "Salami"} <= _forms(person)
+    assert person.type == "PERSON"
+    assert person.name in {"Hossein Salami", "Husein Salami"}
+
+
+def test_defined_acronym_joins_its_expansion(nlp: Language) -> None:
+    text = (
+        "The Sudanese Liberation Movement (SLM) rejected the deal. "
+        "Officials said the SLM would meet again next week."
+    )
+    _, entities = _resolve(nlp, text)
+    group = _entity_with(entities, "SLM")
+    assert "Sudanese Liberation Movement" in _forms(group)
+
+
+def test_role_before_a_name_becomes_a_title_and_a_nominal(nlp: Language) -> None:
+    text = (
+        "Kurdish leader Masrour Talabani met the delegation in Erbil on Sunday. "
+        "The talks lasted hours, and the Kurdish leader later praised the visitors."
+    )
+    mentions, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Masrour Talabani")
+    assert "Kurdish leader" in person.titles
+    nominal = [m for m in mentions if m.kind == "nominal" and m.entity_id == person.id]
+    assert nominal
+    assert nominal[0].resolution is not None
+    assert "role" in nominal[0].resolution.reason
+
+
+def test_look_alikes_are_two_entities_and_short_form_goes_to_the_latest(nlp: Language) -> None:
+    text = (
+        "Abu Ali al-Anbari led the council until 2010. "
+        "Then Abu Omar al-Anbari took over the council. "
+        "Anbari later moved the council to Mosul."
+    )
+    mentions, entities = _resolve(nlp, text)
+    ali = _entity_with(entities, "Abu Ali al-Anbari")
+    omar = _entity_with(entities, "Abu Omar al-Anbari")
+    assert ali.id != omar.id
+    short = next(m for m in mentions if m.span.text == "Anbari")
+    assert short.entity_id == omar.id
+    assert short.resolution is not None
+    assert ali.id in short.resolution.alternatives
+
+
+@pytest.fixture(scope="module")
+def article(nlp: Language) -> tuple[str, tuple[Mention, ...], tuple[Entity, ...]]:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    mentions, entities = resolve_entities(nlp(text))
+    return text, mentions, entities
+
+
+ArticleResult = tuple[str, tuple[Mention, ...], tuple[Entity, ...]]
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        {"Qasem Soleimani", "Qassem Soleimani", "Soleimani", "Sardar Soleimani", "Hajj Qasim",
+         "Haj Qasim"},
+        {"ISIS", "ISIL", "Islamic State of Iraq and the Levant"},
+        {"Al Qaeda", "al Qaeda", "al-Qaeda"},
+        {"Jabhat al-Nusra", "Nusra Front"},
+        {"Abu Muhammad Jolani", "Golani"},
+        {"Ayatollah Ali Khamenei", "Iran’s Supreme Leader"},
+        {"Tasnim", "Tasnim News"},
+        {"Masoud Barzani", "Barzani", "Kurdish leader"},
+        {"Makhmur", "Makhmour"},
+    ],
+)  # fmt: skip
+def test_example_article_groups(article: ArticleResult, forms: set[str]) -> None:
+    _, _, entities = article
+    entity = _entity_with(entities, next(iter(forms)))
+    assert forms <= _forms(entity)
+
+
+def test_example_article_keeps_the_two_baghdadis_apart(article: ArticleResult) -> None:
+    _, _, entities = article
+    omar = _entity_with(entities, "Abu Omar Al-Baghdadi")
+    bakr = _entity_with(entities, "Abu Bakr al-Baghdadi")
+    assert omar.id != bakr.id
+    assert "Abu Omar Baghdadi" in _forms(omar)
+
+
+def test_example_article_he_wrote_is_soleimani(article: ArticleResult) -> None:
+    text, mentions, entities = article
+    soleimani = _entity_with(entities, "Qasem Soleimani")
+    paragraph_start = text.index("The news story relates")
+    he = next(
+        m for m in mentions if m.kind == "pronoun" and m.span.start > paragraph_start
+        and text[m.span.end : m.span.end + 6] == " wrote"
+    )  # fmt: skip
+    assert he.entity_id == soleimani.id
+    assert he.resolution is not None
+    assert "subject" in he.resolution.reason
+
+
+def test_example_article_one_type_per_entity(article: ArticleResult) -> None:
+    _, mentions, entities = article
+    soleimani = _entity_with(entities, "Qasem Soleimani")
+    assert soleimani.type == "PERSON"
+    assert {m.label for m in mentions if m.entity_id == soleimani.id} == {"PERSON"}

@@ -1,0 +1,78 @@
+"""Runners give the same results as the serial pipeline, in input order."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+
+import pytest
+
+from sayso.errors import ConfigError
+from sayso.ingest.article import make_article, make_source
+from sayso.records import ArticleResult
+from sayso.runners import PipelineConfig, make_runner
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    f"The mayor of Springfield said on Monday that {n} new buses would arrive. "
+    f"“We ordered them in {2010 + n},” she told reporters."
+    for n in range(7)
+]
+CONFIG = PipelineConfig(stages=("ner", "time"))
+
+
+ARTICLES = [make_article(t, make_source(f"mem:{i}", "text")) for i, t in enumerate(TEXTS)]
+
+
+def _articles():  # type: ignore[no-untyped-def]
+    return list(ARTICLES)
+
+
+def _comparable(result: ArticleResult) -> ArticleResult:
+    return dataclasses.replace(result, timings={})
+
+
+def test_results_pickle_for_worker_processes() -> None:
+    result = next(make_runner(CONFIG).run(_articles()[:1]))
+    assert pickle.loads(pickle.dumps(result)) == result
+
+
+def test_process_runner_matches_serial_in_order() -> None:
+    serial = [_comparable(r) for r in make_runner(CONFIG).run(_articles())]
+    runner = make_runner(CONFIG, workers=2)
+    try:
+        parallel = [_comparable(r) for r in runner.run(_articles())]
+    finally:
+        runner.close()
+    assert parallel == serial
+    assert [r.article.source.location for r in parallel] == [f"mem:{i}" for i in range(7)]
+
+
+def test_dask_runner_on_a_local_cluster_matches_serial() -> None:
+    distributed = pytest.importorskip("distributed")
+    serial = [_comparable(r) for r in make_runner(CONFIG).run(_articles())]
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        dashboard_address=None,
+        processes=True,
+    ) as cluster:
+        runner = make_runner(CONFIG, scheduler=cluster.scheduler_address)
+        try:
+            remote = [_comparable(r) for r in runner.run(_articles())]
+        finally:
+            runner.close()
+    assert remote == serial
+
+
+def test_bad_worker_count_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="at least 1"):
+        make_runner(CONFIG, workers=0)
+
+
+def test_unreachable_scheduler_says_what_to_do() -> None:
+    pytest.importorskip("distributed")
+    with pytest.raises(ConfigError, match="Dask scheduler"):
+        make_runner(CONFIG, scheduler="tcp://127.0.0.1:9")
