@@ -245,6 +245,40 @@ def timeline(
     _run_render(inputs, fmt, None, model, None, fetch, max_bytes, verbose, view="timeline")
 
 
+@app.command(
+    epilog=(
+        "Examples:\n\n"
+        "  sayso serve --db news.db\n\n"
+        "  SAYSO_TOKEN=$(openssl rand -hex 16) sayso serve --host 0.0.0.0 --port 8080"
+    )
+)
+def serve(
+    db: Annotated[
+        str | None, typer.Option("--db", help="The store to show (default ./sayso.db).")
+    ] = None,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to bind; other than loopback needs a token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option("--token", envvar="SAYSO_TOKEN", help="Every request must carry it."),
+    ] = None,
+    allow_upload: Annotated[
+        bool, typer.Option("--allow-upload", help="Let visitors store analysed articles.")
+    ] = False,
+) -> None:
+    """Serve the web app over a store: articles, statements, entities, timeline, network."""
+    try:
+        from sayso.web.app import serve as run_server
+    except ImportError as exc:
+        raise _fail(f"the web app needs its extra: pip install 'sayso[web]' ({exc})", EXIT_CONFIG)
+    try:
+        run_server(db, host, port, token, allow_upload)
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of sayso's output (``sayso/1``)."""

@@ -1,0 +1,64 @@
+"""Analyse a pasted or uploaded article for the Analyze page and ``POST /api/analyze``.
+
+Input reaches the reader only as bytes, never as a ``str``: ``read_article`` takes a string
+for a file path or a URL, and a visitor must not make the server read its files or fetch
+pages. Nothing is stored unless the visitor asks and the server allows uploads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.datastructures import UploadFile
+
+from sayso.errors import InputError
+from sayso.records import ArticleResult
+from sayso.web.app_state import AppState
+
+UPLOAD_LOCATION = "web-upload"
+
+
+class SubmissionError(Exception):
+    """The visitor's submission cannot be analysed; the message says why, for them."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Analysed:
+    result: ArticleResult
+    stored: bool
+
+
+async def submitted_bytes(text: str | None, upload: UploadFile | None) -> bytes:
+    """The article's bytes from the form: an uploaded file wins over pasted text."""
+    if upload is not None and upload.filename:
+        data = await upload.read()
+        if data:
+            return data
+    if text and text.strip():
+        return text.encode("utf-8")
+    raise SubmissionError(422, "validation_error", "paste an article's text or choose a file")
+
+
+def analyse(state: AppState, data: bytes, *, store: bool) -> Analysed:
+    """Read and analyse one article; store it when asked and allowed."""
+    from sayso.ingest.sources import ReadOptions, read_article
+
+    if store and not state.settings.allow_upload:
+        raise SubmissionError(
+            403, "forbidden", "this server is read-only: start it with uploads allowed to store"
+        )
+    options = ReadOptions(max_bytes=state.settings.max_upload_bytes, fetch=False)
+    try:
+        article = read_article(data, options)
+    except InputError as exc:
+        raise SubmissionError(422, "unreadable_input", str(exc)) from exc
+    result = state.analyzer.pipeline().analyze(article)
+    if store:
+        state.corpus.store.add(result, location=UPLOAD_LOCATION)
+    return Analysed(result, store)

@@ -1,0 +1,220 @@
+"""The JSON API under ``/api/``: everything the pages show, paginated with ``next`` links.
+
+Lists answer ``{"items": [...], "limit", "offset", "next"}`` where ``next`` is the URL of the
+following page or null. Errors answer ``{"error": {"status", "code", "message"}}``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from sayso.records import to_dict
+from sayso.web import queries
+from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
+from sayso.web.app_state import state_of
+from sayso.web.errors import error_body
+
+router = APIRouter(prefix="/api")
+
+MAX_PAGE = 200
+"""Rows one request may ask for; a page of 200 statements is about 100 kB of JSON."""
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
+Text = Annotated[str | None, Query(max_length=500)]
+StanceName = Literal["asserted", "neutral", "hedged", "endorsed", "disputed"]
+KindName = Literal["direct", "partial", "indirect", "own_voice"]
+SearchKindName = Literal["articles", "statements", "entities"]
+
+
+def _next(request: Request, offset: int, limit: int, more: bool) -> str | None:
+    """The URL of the following page, or None on the last one."""
+    if not more:
+        return None
+    params = {**request.query_params, "offset": str(offset + limit), "limit": str(limit)}
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+def _page(request: Request, items: list[Any], limit: int, offset: int, more: bool) -> Any:
+    return jsonable_encoder(
+        {
+            "items": items,
+            "limit": limit,
+            "offset": offset,
+            "next": _next(request, offset, limit, more),
+        }
+    )
+
+
+@router.get("/status", summary="What the corpus holds")
+def status(request: Request) -> Any:
+    overview = queries.overview(state_of(request).corpus)
+    return jsonable_encoder(overview)
+
+
+@router.get("/articles", summary="Stored articles, or full-text matches of q")
+def articles(
+    request: Request,
+    q: Text = None,
+    outlet: Text = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Any:
+    store = state_of(request).corpus.store
+    if q:
+        hits = store.search(q, kind="articles", limit=limit + 1, offset=offset)
+        return _page(request, hits[:limit], limit, offset, len(hits) > limit)
+    rows = store.articles(outlet=outlet, since=since, until=until, limit=limit + 1, offset=offset)
+    return _page(request, rows[:limit], limit, offset, len(rows) > limit)
+
+
+@router.get("/articles/{article_id}", summary="One article's full record (schema sayso/1)")
+def article(request: Request, article_id: str) -> Any:
+    return to_dict(state_of(request).corpus.store.get(article_id))
+
+
+@router.get(
+    "/articles/{article_id}/statements/{statement_id}",
+    summary="A statement's chain, stance and other appearances in the corpus",
+)
+def statement(request: Request, article_id: str, statement_id: str) -> Any:
+    corpus = state_of(request).corpus
+    detail = queries.statement_detail(corpus, corpus.store.get(article_id), statement_id)
+    if detail is None:
+        raise HTTPException(404, f"no statement {statement_id!r} in this article")
+    return jsonable_encoder(detail)
+
+
+@router.get("/statements", summary="Statements by full-text query and filters")
+def statements(
+    request: Request,
+    q: Text = None,
+    speaker: Text = None,
+    stance: StanceName | None = None,
+    kind: KindName | None = None,
+    outlet: Text = None,
+    since: date | None = None,
+    until: date | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Any:
+    filters = queries.StatementFilters(q, speaker, stance, kind, outlet, since, until)
+    rows, more = queries.search_statements(
+        state_of(request).corpus, filters, limit=limit, offset=offset
+    )
+    return _page(request, rows, limit, offset, more)
+
+
+@router.get("/entities", summary="Canonical names across the corpus, most widespread first")
+def entities(
+    request: Request,
+    name: Text = None,
+    type: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Any:
+    rows = state_of(request).corpus.entity_summaries(
+        name=name, type=type, limit=limit + 1, offset=offset
+    )
+    return _page(request, rows[:limit], limit, offset, len(rows) > limit)
+
+
+@router.get("/entities/{name:path}", summary="One entity: aliases, titles, mentions, statements")
+def entity(request: Request, name: str, limit: Limit = 20, offset: Offset = 0) -> Any:
+    detail = queries.entity_detail(state_of(request).corpus, name, limit=limit, offset=offset)
+    if detail is None:
+        raise HTTPException(404, f"no entity named {name!r} in this corpus")
+    return jsonable_encoder(detail)
+
+
+@router.get("/events", summary="Events in ingestion order")
+def events(
+    request: Request,
+    type: Text = None,
+    since: Text = None,
+    until: Text = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> Any:
+    rows = state_of(request).corpus.events(
+        type=type, since=since, until=until, limit=limit + 1, offset=offset
+    )
+    return _page(request, rows[:limit], limit, offset, len(rows) > limit)
+
+
+@router.get("/timeline", summary="Dated events as timeline items")
+def timeline(
+    request: Request,
+    type: Text = None,
+    entity: Text = None,
+    since: Text = None,
+    until: Text = None,
+    limit: Annotated[int, Query(ge=1, le=2000)] = 500,
+) -> Any:
+    items = queries.timeline(
+        state_of(request).corpus, type=type, entity=entity, since=since, until=until, limit=limit
+    )
+    return jsonable_encoder({"items": items})
+
+
+@router.get("/network", summary="Speakers, their claims and the entities the claims name")
+def network(
+    request: Request,
+    q: Text = None,
+    speaker: Text = None,
+    stance: StanceName | None = None,
+    outlet: Text = None,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 60,
+) -> Any:
+    filters = queries.StatementFilters(q, speaker, stance, None, outlet)
+    return jsonable_encoder(queries.network(state_of(request).corpus, filters, limit=limit))
+
+
+@router.get("/search", summary="Full-text search over articles, statements or entities")
+def search(
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    kind: SearchKindName = "statements",
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> Any:
+    hits = state_of(request).corpus.store.search(q, kind=kind, limit=limit + 1, offset=offset)
+    return _page(request, hits[:limit], limit, offset, len(hits) > limit)
+
+
+@router.post("/analyze", summary="Analyse an article (stored only with store=true and uploads on)")
+async def analyze(
+    request: Request,
+    text: Annotated[str | None, Form()] = None,
+    file: Annotated[UploadFile | None, File()] = None,
+    store: Annotated[bool, Form()] = False,
+) -> Any:
+    from starlette.concurrency import run_in_threadpool
+
+    state = state_of(request)
+    try:
+        data = await submitted_bytes(text, file)
+        done = await run_in_threadpool(analyse, state, data, store=store)
+    except SubmissionError as exc:
+        return JSONResponse(error_body(exc.status, exc.code, exc.message), exc.status)
+    return {"stored": done.stored, "result": to_dict(done.result)}
+
+
+@router.get("/docs", include_in_schema=False)
+def docs() -> HTMLResponse:
+    """Swagger UI served from the vendored copy: no CDN, no inline script."""
+    return HTMLResponse(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<title>sayso API</title>"
+        "<link rel='stylesheet' href='/static/vendor/swagger-ui/swagger-ui.css'></head>"
+        "<body><div id='swagger-ui'></div>"
+        "<script src='/static/vendor/swagger-ui/swagger-ui-bundle.js'></script>"
+        "<script src='/static/js/apidocs.js'></script></body></html>"
+    )

@@ -1,0 +1,270 @@
+"""Server-rendered pages: each works without JavaScript, except the timeline and network
+drawings, which fetch their data from the JSON API (never from data inlined in a script)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+
+from sayso.web import queries
+from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
+from sayso.web.app_state import state_of
+from sayso.web.views import article_href, article_view, entity_href, statement_href
+
+router = APIRouter(include_in_schema=False)
+
+PAGE = 50
+"""Rows on one list page."""
+Text = Annotated[str | None, Query(max_length=500)]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+STANCES = ("asserted", "neutral", "hedged", "endorsed", "disputed")
+KINDS = ("direct", "partial", "indirect")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals.update(
+        article_href=article_href,
+        entity_href=entity_href,
+        statement_href=statement_href,
+        stances=STANCES,
+        kinds=KINDS,
+    )
+    return env
+
+
+templates = Jinja2Templates(env=_environment())
+
+
+def _render(
+    request: Request, template: str, status_code: int = 200, **context: Any
+) -> HTMLResponse:
+    settings = state_of(request).settings
+    return templates.TemplateResponse(
+        request, template, {"settings": settings, **context}, status_code=status_code
+    )
+
+
+def _offset_url(request: Request, offset: int) -> str:
+    params = {**request.query_params, "offset": str(max(0, offset))}
+    return f"{request.url.path}?{urlencode(params)}"
+
+
+def _pager(request: Request, offset: int, size: int, more: bool) -> dict[str, str | None]:
+    return {
+        "prev": _offset_url(request, offset - size) if offset > 0 else None,
+        "next": _offset_url(request, offset + size) if more else None,
+    }
+
+
+def _form_date(name: str, value: str | None) -> date | None:
+    """A date from a filter form, whose empty fields arrive as empty strings."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, f"{name}: give a date as YYYY-MM-DD") from None
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(request: Request) -> HTMLResponse:
+    data = queries.overview(state_of(request).corpus)
+    return _render(request, "overview.html", nav="overview", data=data)
+
+
+@router.get("/articles", response_class=HTMLResponse)
+def articles(
+    request: Request, q: Text = None, outlet: Text = None, offset: Offset = 0
+) -> HTMLResponse:
+    store = state_of(request).corpus.store
+    hits = []
+    rows = []
+    if q:
+        hits = store.search(q, kind="articles", limit=PAGE + 1, offset=offset, highlight=("", ""))
+        more = len(hits) > PAGE
+    else:
+        rows = store.articles(outlet=outlet or None, limit=PAGE + 1, offset=offset)
+        more = len(rows) > PAGE
+    return _render(
+        request,
+        "articles.html",
+        nav="articles",
+        q=q or "",
+        outlet=outlet or "",
+        hits=hits[:PAGE],
+        rows=rows[:PAGE],
+        pages=_pager(request, offset, PAGE, more),
+    )
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article(request: Request, article_id: str, statement: Text = None) -> HTMLResponse:
+    corpus = state_of(request).corpus
+    result = corpus.store.get(article_id)
+    detail = queries.statement_detail(corpus, result, statement) if statement else None
+    if statement and detail is None:
+        raise HTTPException(404, f"no statement {statement!r} in this article")
+    return _render(
+        request,
+        "article.html",
+        nav="articles",
+        view=article_view(result),
+        detail=detail,
+        stored=True,
+    )
+
+
+@router.get("/statements", response_class=HTMLResponse)
+def statements(
+    request: Request,
+    q: Text = None,
+    speaker: Text = None,
+    stance: Text = None,
+    kind: Text = None,
+    outlet: Text = None,
+    since: Text = None,
+    until: Text = None,
+    offset: Offset = 0,
+) -> HTMLResponse:
+    filters = queries.StatementFilters(
+        q or None,
+        speaker or None,
+        stance or None,
+        kind or None,
+        outlet or None,
+        _form_date("since", since),
+        _form_date("until", until),
+    )
+    rows, more = queries.search_statements(
+        state_of(request).corpus, filters, limit=PAGE, offset=offset
+    )
+    return _render(
+        request,
+        "statements.html",
+        nav="statements",
+        filters=filters,
+        rows=rows,
+        pages=_pager(request, offset, PAGE, more),
+    )
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities(
+    request: Request, name: Text = None, type: Text = None, offset: Offset = 0
+) -> HTMLResponse:
+    rows = state_of(request).corpus.entity_summaries(
+        name=name or None, type=type or None, limit=PAGE + 1, offset=offset
+    )
+    return _render(
+        request,
+        "entities.html",
+        nav="entities",
+        name=name or "",
+        rows=rows[:PAGE],
+        pages=_pager(request, offset, PAGE, len(rows) > PAGE),
+    )
+
+
+@router.get("/entities/{name:path}", response_class=HTMLResponse)
+def entity(request: Request, name: str, offset: Offset = 0) -> HTMLResponse:
+    size = queries.ENTITY_ARTICLES
+    detail = queries.entity_detail(state_of(request).corpus, name, limit=size, offset=offset)
+    if detail is None:
+        raise HTTPException(404, f"no entity named {name!r} in this corpus")
+    more = detail.more_articles or detail.more_statements
+    return _render(
+        request,
+        "entity.html",
+        nav="entities",
+        detail=detail,
+        timeline_api="/api/timeline?" + urlencode({"entity": name}),
+        pages=_pager(request, offset, size, more),
+    )
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    type: Text = None,
+    entity: Text = None,
+    since: Text = None,
+    until: Text = None,
+) -> HTMLResponse:
+    params = {
+        k: v
+        for k, v in (("type", type), ("entity", entity), ("since", since), ("until", until))
+        if v
+    }
+    corpus = state_of(request).corpus
+    return _render(
+        request,
+        "timeline.html",
+        nav="timeline",
+        params=params,
+        types=corpus.event_types(),
+        api_url="/api/timeline?" + urlencode(params),
+    )
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network(
+    request: Request, q: Text = None, speaker: Text = None, stance: Text = None
+) -> HTMLResponse:
+    params = {k: v for k, v in (("q", q), ("speaker", speaker), ("stance", stance)) if v}
+    return _render(
+        request,
+        "network.html",
+        nav="network",
+        params=params,
+        api_url="/api/network?" + urlencode(params),
+    )
+
+
+@router.get("/analyze", response_class=HTMLResponse)
+def analyze_form(request: Request) -> HTMLResponse:
+    return _render(request, "analyze.html", nav="analyze", error=None, text="")
+
+
+@router.post("/analyze", response_class=HTMLResponse)
+async def analyze(
+    request: Request,
+    text: Annotated[str | None, Form(max_length=5_000_000)] = None,
+    file: Annotated[UploadFile | None, File()] = None,
+    store: Annotated[bool, Form()] = False,
+) -> HTMLResponse:
+    state = state_of(request)
+    try:
+        data = await submitted_bytes(text, file)
+        done = await run_in_threadpool(analyse, state, data, store=store)
+    except SubmissionError as exc:
+        return _render(
+            request,
+            "analyze.html",
+            status_code=exc.status,
+            nav="analyze",
+            error=exc.message,
+            text=text or "",
+        )
+    return _render(
+        request,
+        "article.html",
+        nav="analyze",
+        view=article_view(done.result),
+        detail=None,
+        stored=done.stored,
+    )

@@ -1,0 +1,285 @@
+"""ArticleResult → what a page shows: highlighted text pieces, statements with their chains.
+
+Pure functions over records, shared by the HTML pages and the JSON API so both say the same
+thing. Nothing here escapes: the templates (autoescaping) and the JSON encoder do that.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from sayso.records import ArticleResult, Span, Statement
+
+CONTEXT_CHARS = 70
+"""Characters of article text shown either side of a mention: about one line on a laptop."""
+
+
+def entity_href(name: str) -> str:
+    return "/entities/" + quote(name, safe="")
+
+
+def article_href(article_id: str) -> str:
+    return "/articles/" + quote(article_id, safe="")
+
+
+def statement_href(article_id: str, statement_id: str) -> str:
+    return f"{article_href(article_id)}?statement={quote(statement_id, safe='')}#statement-detail"
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of text under one set of highlights."""
+
+    text: str
+    classes: str
+    statement_id: str | None = None
+    entity_name: str | None = None
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a caption, cut into pieces."""
+
+    kind: str
+    pieces: tuple[Piece, ...]
+    credit: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hop:
+    role: str
+    text: str
+    entity_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatementView:
+    """One statement as a reader checks it: who, what, through whom, and how the outlet
+    framed it (with the words that decided the stance)."""
+
+    id: str
+    kind: str
+    speaker: str
+    speaker_entity: str | None
+    content: str
+    cue: str | None
+    stance: str
+    stance_rule: str
+    stance_cues: tuple[str, ...]
+    chain: tuple[Hop, ...]
+    parent: str | None
+    confidence: float
+
+    @property
+    def chain_text(self) -> str:
+        return " ← ".join(hop.text for hop in self.chain)
+
+
+@dataclass(frozen=True, slots=True)
+class MetadataField:
+    name: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    captions: tuple[Block, ...]
+    metadata: tuple[MetadataField, ...]
+    statements: tuple[StatementView, ...]
+    removed: tuple[tuple[str, str], ...]
+    flags: tuple[tuple[str, str], ...]
+    diagnostics: tuple[tuple[str, str, str], ...]
+    entity_names: dict[str, str] = field(default_factory=dict)
+
+
+def entity_names(result: ArticleResult) -> dict[str, str]:
+    return {entity.id: entity.name for entity in result.entities}
+
+
+def content_text(statement: Statement) -> str:
+    return " … ".join(span.text for span in statement.content)
+
+
+def statement_view(result: ArticleResult, statement: Statement) -> StatementView:
+    names = entity_names(result)
+    outlet = result.article.metadata.outlet
+    hops = [
+        Hop(
+            hop.role,
+            outlet if hop.role == "outlet" and outlet else hop.text,
+            names.get(hop.entity_id or ""),
+        )
+        for hop in statement.chain
+    ]
+    if not hops or hops[0].role != "outlet":
+        hops.insert(0, Hop("outlet", outlet or "the outlet", None))
+    speaker_entity = names.get(statement.speaker_entity or "")
+    if speaker_entity:
+        speaker = speaker_entity
+    elif statement.speaker:
+        speaker = statement.speaker.text
+    else:
+        speaker = "(the outlet)" if statement.kind == "own_voice" else "(unknown)"
+    return StatementView(
+        id=statement.id,
+        kind=statement.kind,
+        speaker=speaker,
+        speaker_entity=speaker_entity,
+        content=content_text(statement),
+        cue=statement.cue.text if statement.cue else None,
+        stance=statement.stance.label,
+        stance_rule=statement.stance.rule,
+        stance_cues=tuple(cue.text for cue in statement.stance.cues),
+        chain=tuple(hops),
+        parent=statement.parent,
+        confidence=statement.confidence,
+    )
+
+
+Mark = tuple[int, int, str, str | None, str | None, str]
+"""(start, end, css class, statement id, entity name, title) of one highlight."""
+
+
+def _marks(result: ArticleResult) -> list[Mark]:
+    names = entity_names(result)
+    marks: list[Mark] = []
+    for mention in result.mentions:
+        name = names.get(mention.entity_id or "")
+        marks.append((mention.span.start, mention.span.end, "ent", None, name, mention.label))
+    for statement in result.statements:
+        if statement.kind == "own_voice":
+            continue
+        label = statement.stance.label
+        for span in statement.content:
+            marks.append((span.start, span.end, f"q st-{label}", statement.id, None, label))
+        if statement.cue:
+            marks.append((statement.cue.start, statement.cue.end, "cue", None, None, "cue"))
+        if statement.speaker:
+            s = statement.speaker
+            marks.append((s.start, s.end, "spk", None, None, "speaker"))
+    for event in result.events:
+        t = event.trigger
+        marks.append((t.start, t.end, "ev", None, None, f"event {event.type}"))
+    for timex in result.timexes:
+        x = timex.span
+        marks.append((x.start, x.end, "tx", None, None, f"{timex.type} {timex.value}"))
+    return marks
+
+
+def _pieces(text: str, start: int, end: int, marks: list[Mark]) -> tuple[Piece, ...]:
+    """Cut ``text[start:end]`` at every highlight boundary inside it."""
+    inside = [m for m in marks if m[0] < end and m[1] > start and m[1] > m[0]]
+    cuts = sorted({start, end} | {b for m in inside for b in m[:2] if start < b < end})
+    pieces: list[Piece] = []
+    for left, right in itertools.pairwise(cuts):
+        active = [m for m in inside if m[0] <= left and m[1] >= right]
+        classes = " ".join(sorted({c for m in active for c in m[2].split()}))
+        quotes = sorted((m for m in active if m[3]), key=lambda m: (m[0], -m[1]))
+        named = sorted((m for m in active if m[4]), key=lambda m: (m[0], -m[1]))
+        titles = sorted({m[5] for m in active if m[5]})
+        pieces.append(
+            Piece(
+                text=text[left:right],
+                classes=classes,
+                statement_id=quotes[-1][3] if quotes else None,
+                entity_name=named[-1][4] if named else None,
+                title=" · ".join(titles),
+            )
+        )
+    return tuple(pieces)
+
+
+def article_view(result: ArticleResult) -> ArticleView:
+    article = result.article
+    meta = article.metadata
+    marks = _marks(result)
+    text = article.text
+    caption_spans = [c.span for c in article.captions if c.span is not None]
+    paragraphs: tuple[Span, ...] = article.paragraphs or (
+        (Span.of(text, 0, caption_spans[0].start if caption_spans else len(text)),)
+    )
+    blocks = tuple(Block("paragraph", _pieces(text, p.start, p.end, marks)) for p in paragraphs)
+    captions = tuple(
+        Block("caption", _pieces(text, c.span.start, c.span.end, marks), c.credit)
+        if c.span is not None
+        else Block("caption", (Piece(c.text, ""),), c.credit)
+        for c in article.captions
+    )
+    sources = meta.field_sources
+    fields = [
+        ("title", meta.title),
+        ("outlet", meta.outlet),
+        ("byline", meta.byline),
+        ("section", meta.section),
+        ("published", meta.published.value if meta.published else None),
+        ("url", meta.url),
+        ("language", meta.language),
+    ]
+    metadata = [MetadataField(k, v, sources.get(k, "")) for k, v in fields if v]
+    if meta.published:
+        p = meta.published
+        how = "estimated" if p.estimated else "stated"
+        between = f", between {p.earliest} and {p.latest}" if p.earliest and p.latest else ""
+        evidence = "; ".join(span.text for span in p.evidence)
+        detail = f"{how}{between}" + (f" (from: {evidence})" if evidence else "")
+        metadata.append(MetadataField("published (evidence)", detail, p.source))
+    src = article.source
+    metadata.append(MetadataField("input", src.location, src.kind))
+    metadata.append(MetadataField("ingested", src.ingested_at, "sayso"))
+    return ArticleView(
+        id=article.id,
+        title=meta.title or article.id,
+        blocks=blocks,
+        captions=captions,
+        metadata=tuple(metadata),
+        statements=tuple(
+            statement_view(result, s) for s in result.statements if s.kind != "own_voice"
+        ),
+        removed=tuple((r.text, r.reason) for r in article.removed),
+        flags=tuple((f.kind, f.message) for f in result.flags),
+        diagnostics=tuple((d.stage, d.severity, d.message) for d in result.diagnostics),
+        entity_names=entity_names(result),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class MentionContext:
+    """A mention with a line of text around it."""
+
+    before: str
+    text: str
+    after: str
+
+
+def mention_contexts(result: ArticleResult, entity_id: str, limit: int) -> list[MentionContext]:
+    text = result.article.text
+    out = []
+    for mention in result.mentions:
+        if mention.entity_id != entity_id:
+            continue
+        s = mention.span
+        before = text[max(0, s.start - CONTEXT_CHARS) : s.start]
+        after = text[s.end : s.end + CONTEXT_CHARS]
+        out.append(MentionContext(before.replace("\n", " "), s.text, after.replace("\n", " ")))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def alias_counts(results: list[tuple[ArticleResult, str]]) -> list[tuple[str, int]]:
+    """Surface forms of one entity summed over the articles it occurs in, most used first."""
+    counts: dict[str, int] = defaultdict(int)
+    for result, entity_id in results:
+        for entity in result.entities:
+            if entity.id == entity_id:
+                for form in entity.aliases:
+                    counts[form.text] += form.count
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
