@@ -45,7 +45,10 @@ def _one(text: str, anchor: str | None = "2021-03-10") -> Timex:
         ("Rebels took the town in 2013-06-02 fighting.", "2013-06-02", "DATE", "2013-06-02"),
         ("Floods hit the region in June last year.", "June last year", "DATE", "2020-06"),
         ("Floods hit the region last summer.", "last summer", "DATE", "2020-SU"),
-        ("The statement came on Christmas Day.", "Christmas Day", "DATE", "2021-12-25"),
+        # past tense in March: the Christmas before the anchor
+        ("The statement came on Christmas Day.", "Christmas Day", "DATE", "2020-12-25"),
+        ("Shops will open late on Christmas Eve.", "Christmas Eve", "DATE", "2021-12-24"),
+        ("The paper ran it on Monday, Oct. 26: a scoop.", "Monday, Oct. 26", "DATE", "2020-10-26"),
     ],
 )
 def test_types_and_values(sentence: str, span: str, type_: str, value: str) -> None:
@@ -161,3 +164,56 @@ def test_example_article() -> None:
     assert [t.id for t in timexes] == [f"t{i}" for i in range(1, len(timexes) + 1)]
     for timex in timexes:
         assert text[timex.span.start : timex.span.end] == timex.span.text
+
+
+def test_anaphoric_expressions_follow_the_narrative_not_the_publication_date() -> None:
+    text = (
+        "The dam was finished on March 3, 1998. The next day the valley flooded, and two "
+        "weeks later the town was empty. The following year it was rebuilt."
+    )
+    found = _by_text(extract_timexes(text, anchor="2021-03-10"))
+    assert found["The next day"].value == "1998-03-04"
+    assert found["two weeks later"].value == "1998-W12"
+    assert found["The following year"].value == "1999"
+    assert (found["The next day"].anchor, found["The next day"].anchor_source) == (
+        "1998-03-03",
+        "discourse",
+    )
+    # deictic expressions still count from the publication date
+    assert _one("Two days ago the dam broke.").value == "2021-03-08"
+
+
+def test_narrative_day_with_a_part_of_day() -> None:
+    text = "Voting opened on June 5, 2019. That evening the count began."
+    found = _by_text(extract_timexes(text, anchor="2019-06-10"))
+    assert (found["That evening"].type, found["That evening"].value) == ("TIME", "2019-06-05TEV")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "value"),
+    [
+        ("He arrived in nineteen ninety-six.", "nineteen ninety-six", "1996"),
+        ("Plans for the year two thousand were drawn up.", "the year two thousand", "2000"),
+        ("It began in January nineteen eighty-four.", "January nineteen eighty-four", "1984-01"),
+    ],
+)
+def test_spelled_out_years(sentence: str, span: str, value: str) -> None:
+    timex = _one(sentence)
+    assert (timex.span.text, timex.value) == (span, value)
+
+
+def test_the_reporting_year_and_the_year_ended() -> None:
+    found = _by_text(extract_timexes("Sales for the full year rose.", anchor="2021-03-10"))
+    assert (found["the full year"].type, found["the full year"].value) == ("DATE", "2021")
+    ended, until = extract_timexes("Profit fell in the fiscal year ended June 30.", anchor=None)
+    assert (ended.span.text, ended.type, ended.value) == ("the fiscal year", "DURATION", "P1Y")
+    assert (until.span.text, until.value) == ("June 30", "XXXX-06-30")
+
+
+def test_parts_of_day_before_a_deictic_day() -> None:
+    timex = _one("Shares slid mid-afternoon yesterday.")
+    assert (timex.span.text, timex.type, timex.value) == (
+        "mid-afternoon yesterday",
+        "TIME",
+        "2021-03-09TAF",
+    )

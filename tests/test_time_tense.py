@@ -44,3 +44,18 @@ def test_weekday_direction_from_the_parse(nlp: Language, sentence: str, value: s
     # The anchor, 2021-03-10, is a Wednesday.
     timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
     assert [t.value for t in timexes] == [value]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The team planned to leave on Thursday.", "2021-03-11"),
+        ("The group could arrive as soon as Friday.", "2021-03-12"),
+        ("They would appeal the ruling, announced Monday, lawyers said.", "2021-03-08"),
+    ],
+)
+def test_intentions_and_reduced_relatives(nlp: Language, sentence: str, value: str) -> None:
+    # The anchor, 2021-03-10, is a Wednesday.
+    timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
+    assert [t.value for t in timexes] == [value]

@@ -23,6 +23,12 @@ _PAST_VERB = re.compile(r"\b(?:\w{3,}ed)\b")
 _MAX_HEAD_STEPS = 6  # a timex is rarely more than a few arcs below its verb
 _FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
 _NONFINITE_TAGS = frozenset({"VB", "VBG", "VBN"})
+_PROSPECTIVE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "might", "may"})
+"""Modals whose clause, in news, is about what has not happened yet (``could come Tuesday``)."""
+_INTENTION_LEMMAS = frozenset({"plan", "schedule", "set", "expect", "intend", "prepare", "due"})
+"""Verbs of arrangement: what they govern lies ahead even in the past tense (``planned to
+leave on Thursday``, ``has scheduled a news conference Thursday``)."""
+_FUTURE_SIGNAL = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -78,15 +84,27 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
     """The tense of the finite verb that governs ``[start, end)`` in a parse of ``text``.
 
     Non-finite verbs (``closing``, ``to acquire``, ``completed``) are climbed through to the
-    finite verb above them. Future: ``will``/``shall``, or a present-tense verb governing an
-    infinitive (``plans to meet Monday``). Past: a past-tense verb or auxiliary, or a present
-    perfect. Anything else (plain present, modals) is ``UNKNOWN``.
+    finite verb above them. Future: ``will``/``shall`` and other prospective modals, a verb of
+    arrangement (``planned``, ``scheduled to``), ``as soon as`` just before, or a present-tense
+    verb governing an infinitive (``plans to meet Monday``). Past: a past-tense verb or
+    auxiliary, a present perfect, or a bare participle modifying a noun (``the decision,
+    announced Wednesday``). Anything else (plain present, ``could``) is ``UNKNOWN``.
     """
+    if _FUTURE_SIGNAL.search(text, max(0, start - 20), start):
+        return FUTURE
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = _governing_verb(span.root) if span is not None and len(span) else None
     if verb is None:
         return tense_from_text(text, start, end)
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"acl", "advcl"}
+        and verb.lemma_ not in _INTENTION_LEMMAS
+        and not _finite_auxiliaries(verb)
+    ):
+        return PAST  # a bare participle clause: ``the decision, announced Wednesday``
     infinitive = False
+    intention = verb.lemma_ in _INTENTION_LEMMAS
     for _ in range(_MAX_HEAD_STEPS):
         if verb.tag_ not in _NONFINITE_TAGS or _finite_auxiliaries(verb):
             break
@@ -95,9 +113,10 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
         if head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
             break
         verb = head
+        intention = intention or (infinitive and verb.lemma_ in _INTENTION_LEMMAS)
     auxiliaries = _finite_auxiliaries(verb)
     words = {c.lower_ for c in auxiliaries}
-    if words & {"will", "'ll", "shall", "wo"}:
+    if words & _PROSPECTIVE_MODALS or intention:
         return FUTURE
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):
         return PAST

@@ -1,8 +1,13 @@
 """Temporal expressions of a text as TIMEX3 :class:`~sayso.records.Timex` records.
 
-Anchoring: the document creation/publication date when one is given (``anchor_source="dct"``);
-otherwise the last absolute date mentioned before the expression (``"discourse"``); otherwise
+Anchoring: deictic expressions (``yesterday``, ``next month``, ``two years ago``) count from
+the document creation/publication date when one is given (``anchor_source="dct"``); otherwise
+from the last absolute date mentioned before the expression (``"discourse"``); otherwise
 relative values keep TIMEX3 ``X`` placeholders (``"none"``).
+
+Anaphoric expressions (``the following year``, ``that day``, ``two weeks later``) count from
+the *reference time*: the last date the narrative mentioned (absolute or already resolved),
+which starts as the creation date and follows the text as it moves through time.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ EXTRACTOR = f"sayso.time@{__version__}"
 _CONTEXT_CHARS = 30
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _YEAR = re.compile(r"(\d{4})(?:$|-)")
-_NEEDS_TENSE = frozenset({"weekday", "month", "date_mdy", "date_dmy", "relative", "season"})
+_NEEDS_TENSE = frozenset(
+    {"weekday", "month", "date_mdy", "date_dmy", "relative", "season", "holiday"}
+)
 
 
 def extract_timexes(
@@ -38,6 +45,7 @@ def extract_timexes(
     """
     dct = parse_anchor(anchor, "dct")
     discourse: Anchor | None = None
+    reference: Anchor | None = dct
     last_year: int | None = None
     last_quarter: tuple[int, int] | None = None
     timexes: list[Timex] = []
@@ -51,12 +59,15 @@ def extract_timexes(
             after=text[cand.end : cand.end + _CONTEXT_CHARS],
             last_year=last_year,
             last_quarter=last_quarter,
+            reference=reference,
         )
         norm = normalize(cand, text, ctx)
         if norm is None:
             continue
-        timexes.append(_record(f"{id_prefix}{len(timexes) + 1}", text, cand, norm, current))
+        used = reference if norm.from_reference else current
+        timexes.append(_record(f"{id_prefix}{len(timexes) + 1}", text, cand, norm, used))
         if norm.type in {"DATE", "TIME"}:
+            reference = _moved_reference(norm.value, reference)
             year_match = _YEAR.match(norm.value)
             if year_match:
                 last_year = int(year_match.group(1))
@@ -66,6 +77,17 @@ def extract_timexes(
             if not norm.relative:
                 discourse = anchor_from_value(norm.value) or discourse
     return tuple(timexes)
+
+
+def _moved_reference(value: str, reference: Anchor | None) -> Anchor | None:
+    """The reference time after a date the narrative just mentioned (a year-only mention of the
+    reference's own year keeps its finer month and day)."""
+    moved = anchor_from_value(value)
+    if moved is None:
+        return reference
+    if reference is not None and moved.month is None and moved.year == reference.year:
+        return reference
+    return moved
 
 
 def _names_a_quarter(cand: Candidate, text: str) -> bool:

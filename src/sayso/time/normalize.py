@@ -10,7 +10,7 @@ four-digit count of people, an age).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -49,6 +49,9 @@ class Context:
     """The last absolute year mentioned before (``that year``)."""
     last_quarter: tuple[int, int] | None = None
     """The last (year, quarter) mentioned before (``the quarter``)."""
+    reference: Anchor | None = None
+    """The narrative's reference time: the last date mentioned (``the next day`` counts from
+    it), the anchor before any is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ class Normalized:
     mod: str | None = None
     relative: bool = False
     """True when the value depended on the anchor."""
+    from_reference: bool = False
+    """True when it was resolved against ``Context.reference`` rather than the anchor."""
 
 
 Handler = Callable[[Candidate, str, Context, Lexicon], Normalized | None]
@@ -156,12 +161,13 @@ def _position_mod(word: str | None) -> str | None:
     return {"early": "START", "mid": "MID", "late": "END"}.get(word.lower().rstrip("-"))
 
 
-def _pick_year(month: int, day: int | None, ctx: Context) -> int:
+def _pick_year(month: int, day: int | None, ctx: Context, *, strict: bool = False) -> int:
     """The year of a month (and day) named without one, seen from the anchor.
 
     The nearest occurrence wins when it is within three months of the anchor (news talks
-    about the recent past and near future); further off, the clause's tense picks the one
-    before (past) or after (future) the anchor.
+    about the recent past and near future); further off, or always when ``strict`` (a named
+    day such as a holiday), the clause's tense picks the one before (past) or after (future)
+    the anchor.
     """
     anchor = ctx.anchor
     assert anchor is not None
@@ -173,7 +179,7 @@ def _pick_year(month: int, day: int | None, ctx: Context) -> int:
         for year in (anchor.year - 1, anchor.year, anchor.year + 1)
     }
     nearest = min(offsets, key=lambda y: abs(offsets[y]))
-    if abs(offsets[nearest]) <= _NEAR_DAYS or ctx.tense == UNKNOWN:
+    if (abs(offsets[nearest]) <= _NEAR_DAYS and not strict) or ctx.tense == UNKNOWN:
         return nearest
     if ctx.tense == PAST:
         return max(y for y, off in offsets.items() if off <= 0)
@@ -203,11 +209,25 @@ def _full_date(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normal
     elif ctx.anchor is None:
         return _with_time(cand, f"XXXX-{month:02d}-{day:02d}", ctx, lex, relative=False)
     else:
-        year = _pick_year(month, day, ctx)
+        year = _year_matching_weekday(month, day, groups.get("weekday"), lex, ctx)
         relative = True
     if not _valid_day(year, month, day):
         return None
     return _with_time(cand, f"{year:04d}-{month:02d}-{day:02d}", ctx, lex, relative=relative)
+
+
+def _year_matching_weekday(
+    month: int, day: int, weekday: str | None, lex: Lexicon, ctx: Context
+) -> int:
+    """The year of ``Monday, Oct. 26``: one near the anchor where the day is that weekday."""
+    picked = _pick_year(month, day, ctx)
+    number = lex.weekdays.get(weekday or "")
+    if number is None:
+        return picked
+    for year in (picked, picked - 1, picked + 1):
+        if _valid_day(year, month, day) and date(year, month, day).isoweekday() == number:
+            return year
+    return picked
 
 
 def _clock(cand: Candidate) -> str | None:
@@ -251,11 +271,43 @@ def _signal_mod(ctx: Context, lex: Lexicon) -> str | None:
     return lex.signals.get(_last_word(ctx.before)) if ctx.before.endswith(" ") else None
 
 
+_SPELLED_UNITS = {
+    "oh": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+
+
+def spelled_year(words: str) -> int | None:
+    """``nineteen ninety-six`` → 1996, ``two thousand and one`` → 2001 (as transcripts say)."""
+    parts = [p for p in re.split(r"[\s-]+", words.lower()) if p not in {"and", ""}]
+    if parts[:2] == ["two", "thousand"]:
+        century, rest = 2000, parts[2:]
+    elif parts[:1] == ["nineteen"]:
+        century, rest = 1900, parts[1:]
+    else:
+        return None
+    number = 0
+    for part in rest:
+        number += _TENS.get(part, _SPELLED_UNITS.get(part, 0))
+    return century + number
+
+
+def _year_of(groups: Mapping[str, str | None]) -> int | None:
+    """The year a rule matched, in digits (``year``) or in words (``yearw``, ``yearw2``)."""
+    if groups.get("year"):
+        return int(groups["year"] or 0)
+    words = groups.get("yearw") or groups.get("yearw2")
+    return spelled_year(words) if words else None
+
+
 def _month_year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     month = lex.month_number(cand.groups["month"] or "")
-    if month is None:
+    year = _year_of(cand.groups)
+    if month is None or year is None:
         return None
-    value = month_value(int(cand.groups["year"] or 0), month)
+    value = month_value(year, month)
     return Normalized("DATE", value, _mod(cand, lex, _signal_mod(ctx, lex)))
 
 
@@ -300,8 +352,8 @@ def _month(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized
 
 
 def _year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
-    year = int(cand.groups["year"] or 0)
-    qualifier = cand.groups.get("qual")
+    year = _year_of(cand.groups) or 0
+    qualifier = cand.groups.get("qual") or cand.groups.get("yearw")
     if year < 1900 and _last_word(ctx.before) not in _TEMPORAL_PREPOSITIONS and not qualifier:
         return None
     following = _next_word(ctx.after).lower()
@@ -312,6 +364,22 @@ def _year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized 
     if re.search(r"(?:No\.|#|number|page|room|flight|route|\$)\s*$", ctx.before, re.IGNORECASE):
         return None
     return Normalized("DATE", f"{year:04d}", _mod(cand, lex, _signal_mod(ctx, lex)))
+
+
+_ENDED = re.compile(r"\s+(?:ended|ending)\b", re.IGNORECASE)
+
+
+def _year_ref(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    """``the year``, ``the fiscal year``: the year being reported on; ``the year ended
+    Sept. 30`` is the twelve months up to that date (as TimeBank annotates them)."""
+    if _ENDED.match(ctx.after):
+        return Normalized("DURATION", "P1Y", _mod(cand, lex))
+    qualifier = re.sub(r"\s+", " ", (cand.groups.get("qual") or "").lower())
+    reference = _reference_for("year", ctx)
+    if reference is None:
+        return Normalized("DATE", "XXXX", _mod(cand, lex))
+    year = reference.year - 1 if qualifier.startswith("latest") else reference.year
+    return Normalized("DATE", f"{year:04d}", _mod(cand, lex), relative=True)
 
 
 def _decade(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
@@ -452,6 +520,20 @@ _REL_OFFSETS = {
 }  # fmt: skip
 
 
+_ANAPHORIC_RELS = frozenset({"following", "previous", "prior", "that", "same"})
+"""Determiners that point back into the narrative (``the following year``), not at the DCT."""
+_UNIT_NEEDS = {"year": 1, "decade": 1, "century": 1, "month": 2, "quarter": 2, "season": 2}
+
+
+def _reference_for(unit: str, ctx: Context) -> Anchor | None:
+    """The reference time when it is precise enough for ``unit``, else the anchor."""
+    reference = ctx.reference
+    if reference is None:
+        return ctx.anchor
+    known = 1 if reference.month is None else 2 if reference.day is None else 3
+    return reference if known >= _UNIT_NEEDS.get(unit, 3) else ctx.anchor
+
+
 def _relative(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     groups = cand.groups
     rel = re.sub(r"\s+", " ", (groups["rel"] or "").lower())
@@ -467,6 +549,13 @@ def _relative(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normali
     offset = _REL_OFFSETS.get(rel, 0)
     if rel in {"that", "same"} and unit == "year" and ctx.last_year is not None:
         return Normalized("DATE", f"{ctx.last_year:04d}", mod, relative=True)
+    if rel in _ANAPHORIC_RELS:
+        reference = _reference_for(unit, ctx)
+        if reference is not None:
+            value = _unit_of_anchor(unit, reference, offset)
+            if value is not None:
+                narrative = reference is ctx.reference
+                return Normalized("DATE", value, mod, relative=True, from_reference=narrative)
     if ctx.anchor is None:
         return Normalized("DATE", _unknown(unit), mod)
     if unit == "weekend" and offset == 0 and ctx.anchor.date is not None:
@@ -587,6 +676,10 @@ def _ago(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized |
     anchor = ctx.anchor
     if count is None or anchor is None or count != int(count):
         return Normalized("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
+    from_reference = False
+    if (groups["dir"] or "").lower() in {"earlier", "later"}:
+        anchor = _reference_for(unit, ctx) or anchor  # ``two days later``: after the date discussed
+        from_reference = anchor is ctx.reference
     steps = int(count) * direction
     value: str | None = None
     if unit == "year" and steps == -1 and ctx.last_quarter is not None:
@@ -607,7 +700,27 @@ def _ago(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized |
         value = day_value(anchor.date)
     if value is None:
         return Normalized("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
-    return Normalized("DATE", value, mod, relative=True)
+    return Normalized("DATE", value, mod, relative=True, from_reference=from_reference)
+
+
+_DAY_OFFSETS = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0, "that": 0}
+
+
+def _anaphoric_day(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    """``the next day``, ``that morning``, ``earlier that day``: a day of the narrative."""
+    groups = cand.groups
+    rel = (groups.get("rel") or "that").lower()
+    what = (groups["what"] or "").lower()
+    part = lex.parts_of_day.get(what)
+    kind: TimexType = "TIME" if part else "DATE"
+    suffix = f"T{part}" if part else ""
+    reference = _reference_for("day", ctx)
+    day = reference.date if reference is not None else None
+    if day is None:
+        return Normalized(kind, f"XXXX-XX-XX{suffix}", _mod(cand, lex))
+    value = day_value(shift_day(day, _DAY_OFFSETS[rel])) + suffix
+    narrative = reference is ctx.reference
+    return Normalized(kind, value, _mod(cand, lex), relative=True, from_reference=narrative)
 
 
 def _duration(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
@@ -663,8 +776,7 @@ def _season(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalize
     groups = cand.groups
     rel = re.sub(r"\s+", " ", (groups.get("rel") or "").lower())
     word = (groups["season"] or "").lower()
-    year_text = groups.get("year")
-    year = int(year_text) if year_text else None
+    year = _year_of(groups)
     if not rel and year is None and not groups.get("pos") and cand.prefix is None:
         if _last_word(ctx.before) not in _TEMPORAL_PREPOSITIONS - {"of", "and", "to"}:
             return None
@@ -682,15 +794,20 @@ def _holiday(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
     if year is None:
         fixed = lex.holidays.get(name)
         return Normalized("DATE", f"XXXX-{fixed}" if fixed else "XXXX-XX-XX", mod)
+    found = _holiday_date(name, year, lex)
+    if not year_text:  # the occurrence nearest the anchor, or the one the tense points to
+        found = _holiday_date(name, _pick_year(found.month, found.day, ctx, strict=True), lex)
+    return Normalized("DATE", day_value(found), mod, relative=year_text is None)
+
+
+def _holiday_date(name: str, year: int, lex: Lexicon) -> date:
     if name in lex.holidays:
         month, day = (int(part) for part in lex.holidays[name].split("-"))
-        found = date(year, month, day)
-    elif name in lex.movable_holidays:
+        return date(year, month, day)
+    if name in lex.movable_holidays:
         month, weekday, nth = lex.movable_holidays[name]
-        found = nth_weekday(year, month, weekday, nth)
-    else:
-        found = easter(year) - timedelta(days=2 if name == "Good Friday" else 0)
-    return Normalized("DATE", day_value(found), mod, relative=year_text is None)
+        return nth_weekday(year, month, weekday, nth)
+    return easter(year) - timedelta(days=2 if name == "Good Friday" else 0)
 
 
 def _period_of(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
@@ -751,12 +868,14 @@ HANDLERS: dict[str, Handler] = {
     "decade": _decade,
     "century": _century,
     "year": _year,
+    "year_ref": _year_ref,
     "relative": _relative,
     "deictic": _deictic,
     "weekday": _weekday,
     "weekend": _weekend,
     "time": _time,
     "ago": _ago,
+    "anaphoric_day": _anaphoric_day,
     "duration": _duration,
     "plural_units": _plural_units,
     "season": _season,

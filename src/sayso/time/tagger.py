@@ -87,12 +87,20 @@ def rules() -> Rules:
     num = _number_pattern(lex)
     unit = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"  # noqa: E501
     year = r"(?<![\d$£€.,/])(?<!\d-)(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|s\b|'s\b|\w)"
-    day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+    day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
     year_opt = r"(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w))?"
     ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
     holidays = _alternation([*lex.holidays, *lex.movable_holidays, "Easter", "Good Friday"])
     rel = r"last|past|previous|next|coming|following|this\s+past|this\s+coming|this|that|same|current|prior"  # noqa: E501
     mods = _alternation(lex.mods)
+    # spoken-style years of broadcast transcripts: "nineteen ninety-six", "two thousand and one"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    decade_words = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    digit_words = "one|two|three|four|five|six|seven|eight|nine"
+    year_words = (
+        rf"(?:nineteen[\s-](?:(?:{decade_words})(?:[\s-](?:{digit_words}))?|{teens}|oh[\s-](?:{digit_words}))"
+        rf"|two\s+thousand(?:\s+and)?(?:[\s-](?:{teens}|{digit_words}))?)(?![\w-])"
+    )
     b = r"(?<![\w'])"  # a word starts here (``mid-November`` may follow a hyphen)
     e = r"(?![\w-])"  # a word ends here
 
@@ -102,12 +110,16 @@ def rules() -> Rules:
         ("date_mdy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?P<month>{month_before_day})\s+{day}{year_opt}"),  # noqa: E501
         ("date_dmy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<month>{month}|(?-i:{month_full})){year_opt}{e}"),  # noqa: E501
         ("month_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))(?:\s+of)?,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w)"),  # noqa: E501
+        ("month_year", rf"{b}(?P<month>(?-i:{month_full}))(?:\s+of)?,?\s+(?P<yearw>{year_words})"),
+        ("year", rf"{b}(?:the\s+year\s+(?P<yearw>{year_words})|(?P<yearw2>nineteen[\s-](?:{decade_words})(?:[\s-](?:{digit_words}))?(?![\w-])))"),  # noqa: E501
+        ("year_ref", rf"{b}the\s+(?:(?P<qual>full|fiscal|current(?:\s+fiscal)?|latest(?:\s+fiscal)?)\s+)?year(?![\w-]|\s+(?:earlier|ago|\d)|\s+two\s+thousand|['’]s)"),  # noqa: E501
         ("month_rel_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{e}"),  # noqa: E501
         ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}"),  # noqa: E501
         ("holiday", rf"{b}(?P<holiday>(?-i:{holidays})){year_opt}{e}"),
         ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d))?(?![\d\w])"),  # noqa: E501  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<qyear>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?P<kind>quarter|period){e}"),  # noqa: E501
         ("quarter_ref", rf"{b}(?:(?:the\s+)(?P<qual>latest|current|previous|past|last|same|year-earlier|year-ago|comparable|recent|fiscal|most\s+recent|next|coming)\s+|(?P<bare>the)\s+|(?P<qual2>last|this|next)\s+)quarter{e}"),  # noqa: E501
+        ("quarter_ref", rf"{b}the\s+(?P<qual>latest)\s+period{e}"),
         ("year_earlier", rf"{b}(?:the\s+)?year[\s-](?:earlier|ago){e}(?:\s+(?P<what>quarter|period|nine\s+months|half|month))?{e}"),  # noqa: E501
         ("period_of", rf"{b}(?P<pos>the\s+(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+(?P<the>the|this)\s+(?P<unit>year|month|week|quarter|decade|day|century){e}"),  # noqa: E501
         ("year_end", rf"{b}(?:the\s+)?year(?:'s\s+|[\s-])end{e}"),
@@ -116,15 +128,17 @@ def rules() -> Rules:
         ("year", rf"{b}(?:(?P<qual>fiscal|calendar|the\s+year)\s+)?{year}"),
         ("relative", rf"{b}(?:(?P<the>the)\s+)?(?P<rel>{rel})\s+(?P<what>week|month|year|quarter|weekend|decade|century|{season}|{weekday}){e}"),  # noqa: E501
         ("deictic", rf"{b}(?P<word>today|yesterday|tomorrow|tonight|overnight|this\s+(?:morning|afternoon|evening)|last\s+night){e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
+        ("deictic", rf"{b}(?:(?:early|mid|late)[\s-]?)?(?P<pod>morning|afternoon|evening|night)\s+(?P<word>yesterday|today|tomorrow){e}"),  # noqa: E501
         ("weekday", rf"{b}(?:(?P<the>the)\s+)?(?P<weekday>{weekday})(?P<plural>s)?{e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
         ("weekend", rf"{b}the\s+weekend{e}"),
+        ("anaphoric_day", rf"{b}(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|prior|same)|that(?:\s+same)?)\s+(?P<what>day|morning|afternoon|evening|night){e}"),  # noqa: E501
         ("time", rf"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{e}|o'clock)(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)){e})?"),  # noqa: E501
         ("time", rf"{b}(?P<word>noon|midnight|midday){e}"),
         ("ago", rf"{b}(?P<num>{num})[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence){e}"),  # noqa: E501
         ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
         ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
-        ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?P<year>1[0-9]\d\d|20\d\d))?{e}"),  # noqa: E501
+        ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yearw>{year_words})))?{e}"),  # noqa: E501
         ("set", rf"{b}(?P<word>{_alternation(lex.sets)}){e}"),
         ("set", rf"{b}(?:every|each|per)\s+(?:other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|{weekday}|(?-i:{month_full})){e}"),  # noqa: E501
         ("fuzzy", rf"{b}(?P<word>{_alternation(lex.fuzzy)}){e}"),
