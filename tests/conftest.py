@@ -6,6 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
+
+# No wall-clock limits in tests: the machine is shared and noisy, so hypothesis's per-example
+# deadline would make property tests flaky without saying anything about correctness.
+settings.register_profile("sayso", deadline=None)
+settings.load_profile("sayso")
 
 if TYPE_CHECKING:
     from sayso.pipeline import Pipeline

@@ -210,6 +210,18 @@ class SurfaceForm:
 
 
 @dataclass(frozen=True, slots=True)
+class ExternalLink:
+    """An entity's identity in a knowledge base (Wikidata), with why it was linked."""
+
+    kb: str
+    id: str
+    label: str
+    score: float
+    evidence: str
+    """What decided the link: the matching name, type and context words or dates."""
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world person, organisation, place... with all its mentions in the article."""
 
@@ -221,6 +233,7 @@ class Entity:
     titles: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     ambiguous: bool = False
+    links: tuple[ExternalLink, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
