@@ -46,6 +46,8 @@ class OutputFormat(enum.StrEnum):
     jsonl = "jsonl"
     md = "md"
     html = "html"
+    vis = "vis"
+    timelinejs = "timelinejs"
 
 
 def _stderr_console() -> Any:
@@ -232,7 +234,13 @@ def quotes(
     )
 
 
-@app.command(epilog="Example:\n\n  sayso timeline examples/article.txt --format json")
+@app.command(
+    epilog=(
+        "Examples:\n\n  sayso timeline examples/article.txt --format json\n\n"
+        "  sayso timeline examples/article.txt --format vis > items.json   # vis-timeline\n\n"
+        "  sayso timeline examples/article.txt --format timelinejs > tl.json"
+    )
+)
 def timeline(
     inputs: Inputs,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
@@ -272,7 +280,9 @@ def serve(
     try:
         from sayso.web.app import serve as run_server
     except ImportError as exc:
-        raise _fail(f"the web app needs its extra: pip install 'sayso[web]' ({exc})", EXIT_CONFIG)
+        raise _fail(
+            f"the web app needs its extra: pip install 'sayso[web]' ({exc})", EXIT_CONFIG
+        ) from None
     try:
         run_server(db, host, port, token, allow_upload)
     except SaysoError as exc:

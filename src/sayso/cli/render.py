@@ -9,6 +9,19 @@ from sayso.export.text import chain_text, content_text, entity_aliases, speaker_
 from sayso.records import ArticleResult, to_dict
 
 
+def _timeline(result: ArticleResult) -> Any:
+    from sayso.timeline import build_timeline
+
+    return build_timeline(
+        result.events,
+        result.timexes,
+        result.statements,
+        published=result.article.metadata.published,
+        entities=result.entities,
+        text=result.article.text,
+    )
+
+
 def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
     if view == "all":
         return to_dict(result)
@@ -18,21 +31,18 @@ def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
     elif view == "statements":
         head["statements"] = [to_dict(s) for s in result.statements]
     elif view == "timeline":
-        from sayso.timeline import build_timeline
-
-        items = build_timeline(
-            result.events,
-            result.timexes,
-            result.statements,
-            published=result.article.metadata.published,
-        )
-        head["timeline"] = [to_dict(i) for i in items]
+        head["timeline"] = [to_dict(i) for i in _timeline(result)]
     return head
 
 
 def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
     """Render ``result`` to ``out``: text (rich report), json, jsonl, md or html."""
-    if fmt == "json":
+    if fmt in ("vis", "timelinejs"):
+        from sayso.timeline import timeline_to_timelinejs, timeline_to_vis_json
+
+        export = timeline_to_vis_json if fmt == "vis" else timeline_to_timelinejs
+        out.write(json.dumps(export(_timeline(result)), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "json":
         out.write(json.dumps(_view_dict(result, view), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         out.write(json.dumps(_view_dict(result, view), ensure_ascii=False) + "\n")
@@ -94,12 +104,8 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
                 f"  “{content_text(s)}”\n  [cyan]{chain_text(s, meta.outlet)}[/]"
             )
     if view in ("all", "timeline") and result.events:
-        from sayso.timeline import build_timeline
-
         console.rule("Timeline")
-        for item in build_timeline(
-            result.events, result.timexes, result.statements, published=meta.published
-        ):
+        for item in _timeline(result):
             console.print(f"[bold]{item.value}[/]  {item.label}")
     if view == "all":
         for flag in result.flags:

@@ -132,6 +132,7 @@ class EventStage:
             mentions=work.mentions,
             timexes=work.timexes,
             statements=work.statements,
+            quantities=work.quantities,
             caption_ranges=work.caption_ranges,
             anchor=published.value if published else None,
         )

@@ -1,0 +1,709 @@
+"""Events from a parsed article: who did what to whom, where and when, and on whose say-so.
+
+Triggers are verbs, nominalizations (``the defeat of ISIS``, ``the US airstrike``) and a few
+adjectives, found by lemma in the packaged lexicon (:mod:`sayso.events.lexicon`). Arguments come
+from the dependency parse:
+
+* actor: the subject, the ``by`` agent of a passive, a possessor or a name modifying a
+  nominalization (``the US airstrike``), or the subject of the light verb that governs it
+  (``Sistani issued a fatwa``); controlled subjects are inherited (``X agreed to cooperate``);
+* recipient: the direct object, the subject of a passive (``Zarqawi was killed`` → recipient
+  Zarqawi), ``of``/``on``/``against``/``with`` objects; PLOVER's term for target or victim;
+* object: the thing acted on when it is part of the trigger phrase (``waves a flag``);
+* place: a GPE/LOC/FAC object of a locative preposition;
+* time: a timex attached to the clause (relation by its preposition), else the article date with
+  relation ``inherited``;
+* ``mode:<mode>`` and ``context:<context>`` arguments carry PLOVER's mode and context, each with the
+  span of the word that decided it.
+
+Modality: ``negated``, ``hypothetical`` (``if``, ``could``, an intention not yet acted on),
+``future`` (``will``, ``plan to``), ``reported`` (inside a statement's content, which also sets
+``statement_id``), else ``asserted``. PLOVER's own tense rules are applied to the type (future
+cooperation → AGREE, future retreat → CONCEDE, announced material conflict → THREATEN).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from sayso.events.edtf import edtf_for_relation, timex_to_edtf, timex_value_to_edtf
+from sayso.events.lexicon import (
+    OBJECT_CUE,
+    PERSON_CUE,
+    PLACE_CUE,
+    Lexicon,
+    TriggerEntry,
+    load_lexicon,
+)
+from sayso.events.plover import COOPERATIVE, MATERIAL_CONFLICT, to_plover
+from sayso.records.model import (
+    Argument,
+    Event,
+    EventTime,
+    Mention,
+    Modality,
+    Quantity,
+    Span,
+    Statement,
+    Timex,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+EXTRACTOR = "sayso.events/rules-1"
+
+Relation = Literal["on", "before", "after", "during", "inherited"]
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
+_TRIGGER_BLOCKING_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME"}
+)
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "across", "into", "inside", "outside", "around", "throughout", "from",
+     "to", "towards", "toward", "within", "through"}
+)  # fmt: skip
+_RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "upon", "of", "toward", "towards"})
+_TIME_RELATIONS: dict[str, Relation] = {
+    "in": "during", "during": "during", "throughout": "during", "within": "during",
+    "over": "during", "on": "on", "at": "on", "by": "before", "before": "before",
+    "until": "before", "till": "before", "after": "after", "since": "after", "following": "after",
+}  # fmt: skip
+_SIMULTANEOUS_MARKS = frozenset({"as", "while", "when", "whilst"})
+_CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "pcomp", "relcl"})
+_CUE_DEPS = frozenset(
+    {"prt", "prep", "dobj", "attr", "oprd", "compound", "amod", "advmod", "acomp", "npadvmod",
+     "nsubjpass", "dative", "agent"}
+)  # fmt: skip
+_NP_LEFT_DEPS = frozenset({"compound", "amod", "poss", "nmod", "nummod", "quantmod", "det", "case"})
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+_HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+_HYPOTHETICAL_AUX = frozenset({"could", "might", "may"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
+_DEONTIC_AUX = frozenset({"must", "should", "ought"})
+_MONTHS = frozenset(calendar.month_name[1:])
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "its", "his", "her", "their", "them"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    """A matched trigger: its token, lexicon entry, and the clause verb giving its arguments."""
+
+    token: Token
+    entry: TriggerEntry
+    clause: Token
+    cue: Token | None
+
+
+def _same(token: Token, other: Token | None) -> bool:
+    """Whether two tokens are the same position (spaCy makes a new Token object per access)."""
+    return other is not None and token.i == other.i
+
+
+def _neighbours(token: Token) -> dict[str, Token]:
+    """Words a two-word key may pair with the token: particles, objects, modifiers, and so on."""
+    found: dict[str, Token] = {}
+    for child in token.children:
+        if child.dep_ not in _CUE_DEPS:
+            continue
+        found.setdefault(child.lower_, child)
+        found.setdefault(child.lemma_.lower(), child)
+        for grandchild in child.children:
+            if grandchild.dep_ in ("pobj", "compound", "amod", "prep", "dobj"):
+                found.setdefault(grandchild.lemma_.lower(), grandchild)
+                for great in grandchild.children:
+                    if great.dep_ == "pobj":
+                        found.setdefault(great.lemma_.lower(), great)
+    return found
+
+
+def _direct_object(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "obj")), None)
+
+
+def _cue_matches(entry: TriggerEntry, token: Token, neighbours: dict[str, Token]) -> Token | None:
+    """The token that satisfies the entry's cue, the trigger itself for no cue, else None."""
+    if entry.cue is None:
+        return token
+    if entry.cue.startswith("@"):
+        obj = _direct_object(token)
+        if obj is None:
+            return None
+        if entry.cue == OBJECT_CUE:
+            return token
+        if entry.cue == PLACE_CUE and obj.ent_type_ in _PLACE_LABELS:
+            return token
+        if entry.cue == PERSON_CUE and obj.ent_type_ == "PERSON":
+            return token
+        return None
+    return neighbours.get(entry.cue)
+
+
+def _match(
+    token: Token, entries: Iterable[TriggerEntry] | None
+) -> tuple[TriggerEntry, Token] | None:
+    if not entries:
+        return None
+    neighbours = _neighbours(token)
+    for entry in entries:
+        cue = _cue_matches(entry, token, neighbours)
+        if cue is not None:
+            return entry, cue
+    return None
+
+
+def _clause_of_noun(token: Token, lex: Lexicon) -> Token:
+    """The light verb governing a nominal trigger (``issued a fatwa``), else the noun itself."""
+    head = token.head
+    if token.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in lex.light_verbs:
+        return head
+    return token
+
+
+def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
+    triggers: list[_Trigger] = []
+    consumed: set[int] = set()
+    for token in doc:
+        if token.ent_type_ in _TRIGGER_BLOCKING_LABELS:
+            continue
+        lemma = token.lemma_.lower()
+        if _acts_as_verb(token):
+            matched = _match(token, lex.verbs.get(lemma))
+            if matched is None and lemma == "become":
+                matched = _became_leader(token, lex)
+            if matched is not None:
+                entry, cue = matched
+                if cue.i != token.i:
+                    consumed.add(cue.i)
+                triggers.append(_Trigger(token, entry, token, None if cue.i == token.i else cue))
+        elif token.pos_ == "ADJ" and token.dep_ == "acomp" and lemma in lex.adjectives:
+            triggers.append(_Trigger(token, lex.adjectives[lemma], token.head, None))
+    taken = {t.token.i for t in triggers}
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in consumed or token.i in taken:
+            continue
+        if token.ent_type_ in _TRIGGER_BLOCKING_LABELS or _is_idiom_pobj(token):
+            continue
+        matched = _match(token, lex.nouns.get(token.lemma_.lower()))
+        if matched is not None:
+            entry, cue = matched
+            if cue.i != token.i:
+                consumed.add(cue.i)
+            triggers.append(
+                _Trigger(
+                    token, entry, _clause_of_noun(token, lex), None if cue.i == token.i else cue
+                )
+            )
+    triggers.extend(_deontic_requests(doc, lex, {t.token.i for t in triggers}))
+    triggers = [t for t in triggers if t.token.i not in consumed or t.cue is not None]
+    return sorted(triggers, key=lambda t: t.token.i)
+
+
+def _acts_as_verb(token: Token) -> bool:
+    """A verb, or a sentence root with a subject and an object that the tagger took for a noun
+    (``A member waves a flag``)."""
+    if token.pos_ == "VERB":
+        return True
+    deps = {c.dep_ for c in token.children}
+    return token.dep_ == "ROOT" and "dobj" in deps and "nsubj" in deps
+
+
+def _is_idiom_pobj(token: Token) -> bool:
+    """A bare noun after ``in`` (``in charge``, ``in advance``) is an idiom, not an event."""
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ == "in"
+        and not any(c.dep_ in ("det", "poss", "compound", "amod") for c in token.children)
+    )
+
+
+def _became_leader(token: Token, lex: Lexicon) -> tuple[TriggerEntry, Token] | None:
+    """``became the leader/emir/president of ...``."""
+    for child in token.children:
+        if child.dep_ in ("attr", "oprd") and child.lemma_.lower() in lex.leader_nouns:
+            key = f"become {child.lemma_.lower()}"
+            return TriggerEntry("BECAME_LEADER", key, "become", child.lemma_.lower(), None), child
+    return None
+
+
+def _deontic_requests(doc: Doc, lex: Lexicon, taken: set[int]) -> list[_Trigger]:
+    """``X said Y must do Z`` is a REQUEST by X of Y (PLOVER §3.8), triggered by the speech verb."""
+    found: list[_Trigger] = []
+    for token in doc:
+        if token.i in taken or token.lemma_.lower() not in lex.speech_verbs:
+            continue
+        for child in token.children:
+            if child.dep_ == "ccomp" and any(
+                a.dep_ == "aux" and a.lower_ in _DEONTIC_AUX for a in child.children
+            ):
+                entry = TriggerEntry("REQUEST", f"{token.lemma_.lower()} must", "", None, None)
+                found.append(_Trigger(token, entry, token, None))
+                break
+    return found
+
+
+# --- arguments -----------------------------------------------------------------------------
+
+
+def _np_bounds(head: Token) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``head``, without clauses or appositions."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in _NP_LEFT_DEPS:
+            start = min(start, child.left_edge.i)
+    doc = head.doc
+    while start < head.i and doc[start].tag_ in ("DT", "PDT", ",", "-LRB-"):
+        start += 1
+    end = head.i
+    for child in head.rights:
+        adjacent = child.left_edge.i == end + 1
+        if adjacent and child.dep_ in ("flat", "compound", "appos", "nummod"):
+            end = child.right_edge.i
+    first, last = doc[start], doc[end]
+    return first.idx, last.idx + len(last.text)
+
+
+def _subjects(verb: Token) -> list[tuple[str, Token]]:
+    """(role, head) for the verb's own subject(s): nsubj → actor, nsubjpass → recipient."""
+    out: list[tuple[str, Token]] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj", "expl"):
+            out.append(("actor", child))
+        elif child.dep_ in ("nsubjpass", "csubjpass"):
+            out.append(("recipient", child))
+        elif child.dep_ == "agent":
+            out.extend(("actor", g) for g in child.children if g.dep_ == "pobj")
+    resolved: list[tuple[str, Token]] = []
+    for role, tok in out:
+        head = verb.head if tok.lower_ in _RELATIVE_PRONOUNS and verb.dep_ == "relcl" else tok
+        if head.dep_ != "expl":
+            resolved.append((role, head))
+    return resolved
+
+
+def _inherited_subjects(verb: Token, depth: int = 0) -> list[tuple[str, Token]]:
+    """Subjects for a clause with none of its own: control, coordination, participles."""
+    own = _subjects(verb)
+    if own or depth > 3:
+        return own
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    if verb.dep_ == "xcomp":
+        obj = _direct_object(head)
+        if obj is not None:
+            return [("actor", obj)]
+        return [("actor", tok) for _, tok in _inherited_subjects(head, depth + 1)]
+    if verb.dep_ in ("conj", "advcl"):
+        return _inherited_subjects(head, depth + 1)
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        role = "recipient" if verb.tag_ == "VBN" else "actor"
+        return [(role, head)]
+    return []
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    return [token, *(c for c in token.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON"))]
+
+
+def _prep_arguments(token: Token, lex: Lexicon, trigger: _Trigger) -> list[tuple[str, Token]]:
+    out: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ not in ("prep", "agent") or _same(child, trigger.cue):
+            continue
+        prep = child.lower_
+        for obj in child.children:
+            if obj.dep_ != "pobj" or _same(obj, trigger.cue) or obj.ent_type_ in ("DATE", "TIME"):
+                continue
+            if obj.ent_type_ in _PLACE_LABELS and prep in _PLACE_PREPS:
+                out.append(("place", _place_head(obj)))
+            elif prep == "by" and token.pos_ == "NOUN":
+                out.append(("actor", obj))
+            elif prep in _RECIPIENT_PREPS and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                if prep == "of" and token.pos_ != "NOUN":
+                    continue
+                out.append(("recipient", obj))
+    return out
+
+
+def _place_head(token: Token) -> Token:
+    """The place itself when the parser hung a date on it (``in Raqqa June 29``)."""
+    if token.pos_ == "PROPN" and token.lemma_ in _MONTHS:
+        names = [c for c in token.children if c.dep_ == "compound" and c.ent_type_]
+        if names:
+            return names[-1]
+    return token
+
+
+def _noun_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    token = trigger.token
+    patient = token.lemma_.lower() in lex.patient_nouns or trigger.entry.type in (
+        "KILLED",
+        "DIED",
+    )
+    out: list[tuple[str, Token]] = []
+    for child in token.children:
+        if _same(child, trigger.cue):
+            continue
+        named_modifier = (
+            child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in _NAME_LABELS
+        )
+        if child.dep_ == "poss" or named_modifier:
+            out.append(("recipient" if patient else "actor", child))
+    out.extend(_prep_arguments(token, lex, trigger))
+    if trigger.clause.i != token.i:
+        out.extend(_subjects(trigger.clause) or _inherited_subjects(trigger.clause))
+        out.extend(
+            (role, tok)
+            for role, tok in _prep_arguments(trigger.clause, lex, trigger)
+            if role == "place"
+        )
+    return _replace_pronoun_possessors(out, trigger)
+
+
+def _replace_pronoun_possessors(
+    args: list[tuple[str, Token]], trigger: _Trigger
+) -> list[tuple[str, Token]]:
+    """``ISIS shifted its offensive``: without coreference, a possessive pronoun on a nominal
+    trigger stands for the subject of the clause it sits in."""
+    out: list[tuple[str, Token]] = []
+    for role, tok in args:
+        replacement = tok
+        if tok.dep_ == "poss" and tok.lower_ in _PERSONAL_PRONOUNS:
+            clause = tok.head.head
+            is_verb = clause.pos_ in ("VERB", "AUX")
+            subjects = [s for r, s in _subjects(clause) if r == "actor"] if is_verb else []
+            if subjects and subjects[0].lower_ not in _PERSONAL_PRONOUNS:
+                replacement = subjects[0]
+        out.append((role, replacement))
+    return out
+
+
+def _verb_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    verb = trigger.clause
+    out = _subjects(verb) or _inherited_subjects(verb)
+    for child in verb.children:
+        if _same(child, trigger.cue):
+            continue
+        if child.dep_ in ("dobj", "dative", "iobj", "obj") and child.ent_type_ not in (
+            "DATE",
+            "TIME",
+        ):
+            out.append(("recipient", child))
+    out.extend(_prep_arguments(verb, lex, trigger))
+    if trigger.cue is not None and trigger.cue.dep_ in ("dobj", "obj"):
+        out.append(("object", trigger.cue))
+    if trigger.cue is not None and trigger.cue.dep_ == "prep":
+        out.extend(("recipient", g) for g in trigger.cue.children if g.dep_ == "pobj")
+    return out
+
+
+def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    if trigger.token.pos_ == "NOUN" and not _acts_as_verb(trigger.token):
+        raw = _noun_arguments(trigger, lex)
+    else:
+        raw = _verb_arguments(trigger, lex)
+    seen: set[tuple[str, int]] = set()
+    out: list[tuple[str, Token]] = []
+    for role, head in raw:
+        for tok in _with_conjuncts(head):
+            if tok.i == trigger.token.i or (role, tok.i) in seen:
+                continue
+            seen.add((role, tok.i))
+            out.append((role, tok))
+    return out
+
+
+# --- time --------------------------------------------------------------------------------
+
+
+def _timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
+    """Token index of each datable timex's syntactic root → the timex (durations are left out)."""
+    roots: dict[int, Timex] = {}
+    for timex in timexes:
+        if timex_to_edtf(timex) is None:
+            continue
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is not None and len(span):
+            roots.setdefault(span.root.i, timex)
+    return roots
+
+
+def _time_at(head: Token, roots: dict[int, Timex]) -> tuple[Relation, Timex] | None:
+    for child in head.children:
+        if child.i in roots and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
+            return "on", roots[child.i]
+        if child.dep_ in ("prep", "agent"):
+            for obj in child.children:
+                if obj.i in roots:
+                    return _TIME_RELATIONS.get(child.lower_, "on"), roots[obj.i]
+        if child.dep_ in ("pobj", "dobj", "prep", "npadvmod"):
+            for grandchild in child.children:
+                if grandchild.i in roots and grandchild.dep_ in ("npadvmod", "appos", "nmod"):
+                    return "on", roots[grandchild.i]
+    return None
+
+
+def _clause_chain(trigger: _Trigger) -> list[Token]:
+    """Tokens whose attached times apply to the event, nearest first."""
+    chain = [trigger.token]
+    if trigger.clause.i != trigger.token.i:
+        chain.append(trigger.clause)
+    current = chain[-1]
+    while current.pos_ not in ("VERB", "AUX") and current.head.i != current.i:
+        current = current.head
+        chain.append(current)
+    for _ in range(3):
+        head = current.head
+        if head.i == current.i:
+            break
+        simultaneous = current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _SIMULTANEOUS_MARKS for c in current.children
+        )
+        if current.dep_ not in _CLIMB_DEPS and not simultaneous:
+            break
+        chain.append(head)
+        current = head
+    return chain
+
+
+def _event_time(
+    trigger: _Trigger, roots: dict[int, Timex], anchor: str | None
+) -> tuple[EventTime | None, Timex | None]:
+    for head in _clause_chain(trigger):
+        found = _time_at(head, roots)
+        if found is None:
+            continue
+        relation, timex = found
+        value = timex_to_edtf(timex) or ""
+        if value.startswith("..") or value.endswith(".."):
+            relation = "before" if value.startswith("..") else "after"
+        else:
+            value = edtf_for_relation(value, relation)
+        if relation == "during" and len(value) == 10:
+            relation = "on"
+        return EventTime(relation, value, timex.id), timex
+    if anchor:
+        inherited = timex_value_to_edtf(anchor[:10])
+        if inherited is not None:
+            return EventTime("inherited", inherited), None
+    return None, None
+
+
+# --- modality and type -------------------------------------------------------------------
+
+
+def _aux_words(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+
+
+def _is_negated(trigger: _Trigger) -> bool:
+    for tok in {trigger.token, trigger.clause}:
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
+            return True
+    return False
+
+
+def _governor(trigger: _Trigger) -> Token | None:
+    clause = trigger.clause
+    if clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
+        return clause.head
+    return None
+
+
+def _tense(trigger: _Trigger, lex: Lexicon) -> Literal["future", "hypothetical", "plain"]:
+    clause = trigger.clause
+    aux = _aux_words(clause)
+    node = clause
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
+            return "hypothetical"
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if aux & _HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if aux & _FUTURE_AUX:
+        return "future"
+    governor = _governor(trigger)
+    if governor is not None:
+        if clause.dep_ == "xcomp" and governor.lemma_.lower() == "go" and "to" in aux:
+            return "future"
+        if governor.lemma_.lower() in lex.future_verbs:
+            return "future"
+        if clause.dep_ == "xcomp" and governor.lemma_.lower() in lex.intention_verbs:
+            return "hypothetical"
+    return "plain"
+
+
+def _plover_adjusted(event_type: str, tense: str, negated: bool) -> str:
+    """PLOVER's single-category rules for future and refused actions (manual §2.3, §3.1, §3.4)."""
+    plover = to_plover(event_type)
+    if plover is None or plover != event_type:
+        return event_type
+    if negated and tense == "future" and plover in (COOPERATIVE | {"AGREE", "CONCEDE"}):
+        return "REJECT"
+    if tense == "future":
+        if plover in COOPERATIVE:
+            return "AGREE"
+        if plover == "RETREAT":
+            return "CONCEDE"
+        if plover in MATERIAL_CONFLICT:
+            return "THREATEN"
+    return event_type
+
+
+def _statement_for(start: int, statements: Sequence[Statement]) -> Statement | None:
+    best: Statement | None = None
+    for statement in statements:
+        for span in statement.content:
+            if span.start <= start < span.end and (
+                best is None or span.end - span.start < _content_length(best)
+            ):
+                best = statement
+    return best
+
+
+def _content_length(statement: Statement) -> int:
+    return sum(span.end - span.start for span in statement.content)
+
+
+# --- assembly ----------------------------------------------------------------------------
+
+
+def _mention_at(token: Token, mentions: Sequence[Mention]) -> Mention | None:
+    start, end = token.idx, token.idx + len(token.text)
+    best: Mention | None = None
+    for mention in mentions:
+        if mention.span.start < end and start < mention.span.end:
+            length = mention.span.end - mention.span.start
+            if best is None or length < best.span.end - best.span.start:
+                best = mention
+    return best
+
+
+def _argument(role: str, head: Token, text: str, mentions: Sequence[Mention]) -> Argument:
+    mention = _mention_at(head, mentions)
+    if mention is not None and mention.entity_id is not None:
+        return Argument(role, mention.span, mention.entity_id)
+    start, end = _np_bounds(head)
+    return Argument(role, Span.of(text, start, end), mention.entity_id if mention else None)
+
+
+def _token_span(token: Token, text: str) -> Span:
+    return Span.of(text, token.idx, token.idx + len(token.text))
+
+
+def _context_arguments(token: Token, lex: Lexicon, text: str) -> list[Argument]:
+    seen: set[str] = set()
+    out: list[Argument] = []
+    for tok in token.sent:
+        context = lex.contexts.get(tok.lemma_.lower())
+        if context is not None and context not in seen:
+            seen.add(context)
+            out.append(Argument(f"context:{context}", _token_span(tok, text)))
+    return out
+
+
+def _quantity_ids(arguments: Sequence[Argument], quantities: Sequence[Quantity]) -> tuple[str, ...]:
+    ids: list[str] = []
+    for quantity in quantities:
+        for arg in arguments:
+            if arg.role in ("actor", "recipient") and (
+                arg.span.start <= quantity.span.start and quantity.span.end <= arg.span.end
+            ):
+                ids.append(quantity.id)
+                break
+    return tuple(ids)
+
+
+def _escalate_vows(events: list[Event], triggers: list[_Trigger]) -> list[Event]:
+    """An AGREE-type promise whose content is material conflict is a THREATEN (``vowed to take
+    the city``; manual §3.11)."""
+    by_token = {t.token.i: (i, t) for i, t in enumerate(triggers)}
+    out = list(events)
+    for index, trigger in enumerate(triggers):
+        governor = _governor(trigger)
+        if governor is None or governor.i not in by_token:
+            continue
+        gov_index, _ = by_token[governor.i]
+        if out[gov_index].type == "AGREE" and to_plover(out[index].type) in MATERIAL_CONFLICT:
+            old = out[gov_index]
+            out[gov_index] = Event(
+                old.id, "THREATEN", old.trigger, old.extractor, old.arguments, old.time,
+                old.modality, old.statement_id, old.from_caption, old.quantities,
+            )  # fmt: skip
+    return out
+
+
+def extract_events(
+    doc: Doc,
+    *,
+    mentions: Sequence[Mention] = (),
+    timexes: Sequence[Timex] = (),
+    statements: Sequence[Statement] = (),
+    quantities: Sequence[Quantity] = (),
+    caption_ranges: Sequence[tuple[int, int]] = (),
+    anchor: str | None = None,
+    id_prefix: str = "v",
+) -> tuple[Event, ...]:
+    """Events in ``doc`` with arguments, time, modality and attribution.
+
+    ``mentions`` give argument entity ids; ``timexes`` the times (a timex in the event's clause,
+    else ``anchor``, the article date, as relation ``inherited``); ``statements`` mark reported
+    events; ``quantities`` are linked to the events whose participants they count;
+    ``caption_ranges`` (character ranges of caption text) set ``from_caption``.
+    """
+    lex = load_lexicon()
+    text = doc.text
+    triggers = _find_triggers(doc, lex)
+    roots = _timex_roots(doc, timexes)
+    events: list[Event] = []
+    for number, trigger in enumerate(triggers, start=1):
+        trigger_span = _token_span(trigger.token, text)
+        arguments = [
+            _argument(role, head, text, mentions) for role, head in _argument_heads(trigger, lex)
+        ]
+        time, timex = _event_time(trigger, roots, anchor)
+        if timex is not None:
+            arguments.append(Argument("time", timex.span))
+        if trigger.entry.mode:
+            mode_token = trigger.cue if trigger.cue is not None else trigger.token
+            arguments.append(Argument(f"mode:{trigger.entry.mode}", _token_span(mode_token, text)))
+        arguments.extend(_context_arguments(trigger.token, lex, text))
+        negated = _is_negated(trigger)
+        tense = _tense(trigger, lex)
+        event_type = _plover_adjusted(trigger.entry.type, tense, negated)
+        refused = event_type == "REJECT" and trigger.entry.type != "REJECT"
+        statement = _statement_for(trigger_span.start, statements)
+        modality: Modality
+        if negated and not refused:
+            modality = "negated"
+        elif statement is not None:
+            modality = "reported"
+        elif tense == "hypothetical":
+            modality = "hypothetical"
+        elif tense == "future":
+            modality = "future"
+        else:
+            modality = "asserted"
+        events.append(
+            Event(
+                id=f"{id_prefix}{number}",
+                type=event_type,
+                trigger=trigger_span,
+                extractor=EXTRACTOR,
+                arguments=tuple(arguments),
+                time=time,
+                modality=modality,
+                statement_id=statement.id if statement is not None else None,
+                from_caption=any(s <= trigger_span.start < e for s, e in caption_ranges),
+                quantities=_quantity_ids(arguments, quantities),
+            )
+        )
+    return tuple(_escalate_vows(events, triggers))

@@ -1,0 +1,263 @@
+"""The per-article timeline: dated events in time order, each with its evidence and sourcing.
+
+An event is on the timeline when the text dates it (its time comes from a timex, not inherited
+from the article date) and it is not negated or hypothetical. An event that is the means of
+another one in the same clause (``killed in a US airstrike``) is folded into it. The article
+itself is the last item, at its publication date (an estimate is shown as an interval).
+
+Values are EDTF-style (``2014-06``, ``..2017``, ``2021-09/2022-01``); items sort by the earliest
+day a value allows (the latest for open starts), then by position in the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sayso.events.edtf import edtf_bounds, timex_value_to_edtf
+from sayso.records.model import Entity, Event, Published, Span, Statement, Timex
+
+PUBLISHED_LABEL = "the article is published"
+_SKIPPED_MODALITIES = frozenset({"negated", "hypothetical"})
+_LAST = 1 << 62
+"""Text position given to the publication item, so it sorts after events on the same day."""
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineItem:
+    """One dated entry: an event, or the article's own publication."""
+
+    sort_key: str
+    """ISO day used for ordering: the earliest day ``value`` allows, else its latest."""
+    value: str
+    """EDTF-style time: ``2014-06``, ``..2017``, ``2021-09/2022-01``."""
+    label: str
+    event_id: str | None
+    """None for the publication item."""
+    evidence: Span | None
+    attribution: str | None
+    """Who the event is sourced to when it comes from a statement (its speaker or last hop)."""
+    from_caption: bool = False
+    type: str | None = None
+
+
+def _argument_text(event: Event, role: str, names: Mapping[str, str]) -> str | None:
+    texts = [
+        names.get(arg.entity_id, arg.span.text) if arg.entity_id else arg.span.text
+        for arg in event.arguments
+        if arg.role == role
+    ]
+    return " and ".join(dict.fromkeys(texts)) if texts else None
+
+
+def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> str:
+    actor = _argument_text(event, "actor", names)
+    recipient = _argument_text(event, "recipient", names)
+    thing = _argument_text(event, "object", names)
+    words = (
+        [actor, event.trigger.text, thing, recipient]
+        if actor or thing
+        else [recipient, event.trigger.text]
+    )
+    label = " ".join(w for w in words if w)
+    for inner in means:
+        inner_actor = _argument_text(inner, "actor", names)
+        label += f" in {inner_actor + ' ' if inner_actor else ''}{inner.trigger.text}"
+        inner_place = _argument_text(inner, "place", names)
+        if inner_place:
+            label += f" in {inner_place}"
+    place = _argument_text(event, "place", names)
+    if place and not means:
+        label += f" in {place}"
+    return label
+
+
+def _attribution(statement: Statement | None) -> str | None:
+    if statement is None:
+        return None
+    if statement.speaker is not None:
+        return statement.speaker.text
+    if statement.chain:
+        return statement.chain[-1].text
+    return None
+
+
+def _sort_key(value: str) -> str:
+    low, high = edtf_bounds(value)
+    return low or high or "9999-12-31"
+
+
+def _means_of(events: Sequence[Event]) -> dict[str, list[Event]]:
+    """Event id → the events that say how it happened.
+
+    A dated event whose trigger lies between another event's trigger and that event's time
+    expression, and shares the time (``killed in a US airstrike in Baghdad in January 2020``),
+    is the means of the outer event.
+    """
+    means: dict[str, list[Event]] = {}
+    for outer in events:
+        if outer.time is None or outer.time.timex_id is None:
+            continue
+        time_spans = [a.span for a in outer.arguments if a.role == "time"]
+        if not time_spans:
+            continue
+        low, high = outer.trigger.end, time_spans[0].start
+        for inner in events:
+            if (
+                inner.id != outer.id
+                and inner.time is not None
+                and inner.time.timex_id == outer.time.timex_id
+                and low <= inner.trigger.start < high
+            ):
+                means.setdefault(outer.id, []).append(inner)
+    return means
+
+
+def _evidence(event: Event, text: str | None) -> Span:
+    if text is None:
+        return event.trigger
+    spans = [event.trigger, *(a.span for a in event.arguments if ":" not in a.role)]
+    return Span.of(text, min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _published_item(published: Published) -> TimelineItem | None:
+    value = timex_value_to_edtf(published.value[:10])
+    if value is None:
+        return None
+    if published.estimated and published.earliest and published.latest:
+        earliest = timex_value_to_edtf(published.earliest[:10])
+        latest = timex_value_to_edtf(published.latest[:10])
+        value = f"{earliest}/{latest}" if earliest and latest else value + "~"
+    elif published.estimated:
+        value += "~"
+    return TimelineItem(
+        sort_key=_sort_key(value),
+        value=value,
+        label=PUBLISHED_LABEL + (" (estimated)" if published.estimated else ""),
+        event_id=None,
+        evidence=published.evidence[0] if published.evidence else None,
+        attribution=None,
+        type="PUBLISHED",
+    )
+
+
+def build_timeline(
+    events: Sequence[Event],
+    timexes: Sequence[Timex],
+    statements: Sequence[Statement],
+    *,
+    published: Published | None,
+    entities: Sequence[Entity] = (),
+    text: str | None = None,
+) -> tuple[TimelineItem, ...]:
+    """Dated events in time order, with the article's publication as an item of its own.
+
+    ``entities`` name the participants (an argument linked to an entity is shown by the
+    entity's name, so a resolved ``he`` reads as the person); ``text``, the article text, widens
+    each item's evidence from the trigger to the stretch holding its participants and time.
+    An event whose timex is not among ``timexes`` is left out.
+    """
+    names = {entity.id: entity.name for entity in entities}
+    known_timexes = {timex.id for timex in timexes}
+    by_statement = {statement.id: statement for statement in statements}
+    dated = [
+        e
+        for e in events
+        if e.time is not None
+        and e.time.relation != "inherited"
+        and e.time.timex_id in known_timexes
+        and e.modality not in _SKIPPED_MODALITIES
+    ]
+    means = _means_of(dated)
+    folded = {inner.id for group in means.values() for inner in group}
+    keyed: list[tuple[str, int, TimelineItem]] = []
+    for event in dated:
+        if event.id in folded or event.time is None:
+            continue
+        statement = by_statement.get(event.statement_id) if event.statement_id else None
+        item = TimelineItem(
+            sort_key=_sort_key(event.time.value),
+            value=event.time.value,
+            label=_label(event, names, means.get(event.id, [])),
+            event_id=event.id,
+            evidence=_evidence(event, text),
+            attribution=_attribution(statement),
+            from_caption=event.from_caption,
+            type=event.type,
+        )
+        keyed.append((item.sort_key, event.trigger.start, item))
+    if published is not None:
+        published_item = _published_item(published)
+        if published_item is not None:
+            keyed.append((published_item.sort_key, _LAST, published_item))
+    keyed.sort(key=lambda entry: (entry[0], entry[1]))
+    return tuple(item for _, _, item in keyed)
+
+
+def _item_id(index: int, item: TimelineItem) -> str:
+    return item.event_id or f"published-{index}"
+
+
+def _vis_item(index: int, item: TimelineItem) -> dict[str, Any]:
+    low, high = edtf_bounds(item.value)
+    entry: dict[str, Any] = {
+        "id": _item_id(index, item),
+        "content": item.label,
+        "start": low or high,
+        "type": "point",
+        "title": item.value + (f" (according to {item.attribution})" if item.attribution else ""),
+    }
+    if low and high and low != high:
+        entry["end"] = high
+        entry["type"] = "range"
+    classes = [
+        name
+        for name, on in (("caption", item.from_caption), ("published", not item.event_id))
+        if on
+    ]
+    if classes:
+        entry["className"] = " ".join(classes)
+    return entry
+
+
+def timeline_to_vis_json(items: Sequence[TimelineItem]) -> dict[str, Any]:
+    """The timeline as vis-timeline items: ``{"items": [...]}``.
+
+    Each item has ``id``, ``content`` (the label), ``start`` and, for intervals, ``end`` (ISO
+    days), ``type`` (``point`` or ``range``), ``title`` (the EDTF value and attribution), and
+    ``className`` ``caption`` or ``published`` where they apply.
+    """
+    return {"items": [_vis_item(i, item) for i, item in enumerate(items, start=1)]}
+
+
+def _tljs_date(day: str) -> dict[str, str]:
+    year, month, date = day.split("-")
+    return {"year": year, "month": str(int(month)), "day": str(int(date))}
+
+
+def _tljs_event(index: int, item: TimelineItem) -> dict[str, Any]:
+    low, high = edtf_bounds(item.value)
+    body = []
+    if item.evidence is not None:
+        body.append(f"“{item.evidence.text}”")
+    if item.attribution:
+        body.append(f"according to {item.attribution}")
+    if item.from_caption:
+        body.append("(photo caption)")
+    event: dict[str, Any] = {
+        "unique_id": _item_id(index, item),
+        "start_date": _tljs_date(low or high or "0001-01-01"),
+        "display_date": item.value,
+        "text": {"headline": item.label, "text": " ".join(body)},
+    }
+    if low and high and low != high:
+        event["end_date"] = _tljs_date(high)
+    if item.from_caption:
+        event["group"] = "caption"
+    return event
+
+
+def timeline_to_timelinejs(items: Sequence[TimelineItem]) -> dict[str, Any]:
+    """The timeline in TimelineJS3's JSON format: ``{"events": [...]}``."""
+    return {"events": [_tljs_event(i, item) for i, item in enumerate(items, start=1)]}

@@ -1,0 +1,90 @@
+"""Consistency flags over hand-built quantities."""
+
+from __future__ import annotations
+
+from sayso.numbers import check_consistency
+from sayso.records.model import Quantity, Span
+
+
+def _q(text: str, words: str, value: float, *, nth: int = 0, **extra: object) -> Quantity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(words, start + 1)
+    return Quantity(
+        f"q{start}",
+        Span.of(text, start, start + len(words)),
+        value,
+        "test",
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _kinds(text: str, quantities: list[Quantity]) -> list[str]:
+    return [flag.kind for flag in check_consistency(text, quantities)]
+
+
+def test_parts_exceeding_their_total_are_flagged() -> None:
+    text = "The militia held 500 prisoners, of whom 400 were soldiers and another 300 were police."
+    quantities = [
+        _q(text, "500", 500, counted="prisoners"),
+        _q(text, "400", 400),
+        _q(text, "300", 300),
+    ]
+    (flag,) = check_consistency(text, quantities)
+    assert flag.kind == "parts_exceed_total"
+    assert [s.text for s in flag.spans] == ["500", "400", "300"]
+    assert "700" in flag.message
+
+
+def test_parts_within_their_total_are_not_flagged() -> None:
+    text = "The militia held 500 prisoners, of whom 200 were soldiers and 300 were police."
+    quantities = [_q(text, "500", 500), _q(text, "200", 200), _q(text, "300", 300)]
+    assert _kinds(text, quantities) == []
+
+
+def test_an_open_ended_total_allows_any_parts() -> None:
+    text = "At least 50 died, of whom 40 were children and 30 were women."
+    quantities = [
+        _q(text, "At least 50", 50, approx="at least"),
+        _q(text, "40", 40),
+        _q(text, "30", 30),
+    ]
+    assert _kinds(text, quantities) == []
+
+
+def test_sums_that_do_not_add_up() -> None:
+    text = "A total of 15 people were hurt: 5 guards and 7 visitors."
+    quantities = [_q(text, "15", 15), _q(text, "5", 5), _q(text, "7", 7)]
+    assert _kinds(text, quantities) == ["sum_mismatch"]
+
+
+def test_back_reference_with_another_value() -> None:
+    text = "The army sent 5,000 soldiers. These 6,000 soldiers arrived late."
+    quantities = [
+        _q(text, "5,000", 5000, counted="soldiers"),
+        _q(text, "6,000", 6000, counted="soldiers"),
+    ]
+    assert _kinds(text, quantities) == ["value_conflict"]
+    same = [
+        _q(text, "5,000", 5000, counted="soldiers"),
+        _q(text, "6,000", 5000, counted="soldiers"),
+    ]
+    assert _kinds(text, same) == []
+
+
+def test_percentages_over_100_unless_a_change() -> None:
+    text = "Some 120 percent of voters backed him. Exports rose 150 percent."
+    quantities = [
+        _q(text, "120 percent", 120, unit="percent"),
+        _q(text, "150 percent", 150, unit="percent"),
+    ]
+    flags = check_consistency(text, quantities)
+    assert [(f.kind, f.spans[0].text) for f in flags] == [("percent_over_100", "120 percent")]
+
+
+def test_impossible_calendar_dates() -> None:
+    text = (
+        "The vote was held on February 30, 2021 and again on 31 April. Leap day: February 29, 2024."
+    )
+    flags = check_consistency(text, [])
+    assert [f.spans[0].text for f in flags] == ["February 30, 2021", "31 April"]
