@@ -55,6 +55,8 @@ def test_scores_pairs_hard_negatives_and_ambiguous(tmp_path: Path) -> None:
     assert metrics["pairs.precision"] == 1.0
     assert metrics["pairs.recall"] == 1.0
     assert metrics["hard_negatives.merged_pairs"] == 0
+    assert metrics["no_table.pairs.recall"] == 1.0
+    assert metrics["leave_out.pairs.precision"] == 1.0
     assert metrics["ambiguous.flagged"] == 1.0
     assert metrics["contextual.recall"] == 0.0
     assert report.items == 9
@@ -81,3 +83,8 @@ def test_dev_file_meets_the_precision_goal() -> None:
     assert metrics["hard_negatives.merged_pairs"] == 0
     assert metrics["pairs.precision"] >= 0.97
     assert metrics["pairs.f1"] >= 0.90
+    # Without the alias table: the estimate for entities the table does not know.
+    assert metrics["no_table.hard_negatives.merged_pairs"] == 0
+    assert metrics["no_table.pairs.precision"] >= 0.97
+    assert metrics["no_table.pairs.f1"] >= 0.90
+    assert metrics["leave_out.pairs.f1"] >= metrics["no_table.pairs.f1"]

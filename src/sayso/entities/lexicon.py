@@ -56,7 +56,8 @@ class AliasGroup:
     source: str
 
 
-def _read_json(name: str) -> dict[str, Any]:
+def read_json(name: str) -> dict[str, Any]:
+    """One of the JSON files in ``data/``, parsed."""
     text = (
         resources.files("sayso.entities")
         .joinpath("data")
@@ -74,7 +75,7 @@ def _no_notes(mapping: dict[str, Any]) -> dict[str, Any]:
 @functools.cache
 def lexicon() -> Lexicon:
     """The word lists of ``data/names.json``."""
-    data = _read_json("names.json")
+    data = read_json("names.json")
     titles: dict[tuple[str, ...], str] = {}
     for cls, phrases in _no_notes(data["titles"]).items():
         for phrase in phrases:
@@ -106,7 +107,7 @@ def lexicon() -> Lexicon:
 @functools.cache
 def alias_groups() -> tuple[AliasGroup, ...]:
     """The alias groups of ``data/aliases.json``."""
-    data = _read_json("aliases.json")
+    data = read_json("aliases.json")
     return tuple(
         AliasGroup(
             id=group["id"], type=group["type"], names=tuple(group["names"]), source=group["source"]

@@ -50,6 +50,11 @@ def words_match(a: WordKey, b: WordKey) -> str | None:
     """How two name words are the same word (``exact``, ``spelling``), else None."""
     if a.text == b.text:
         return "exact"
+    if a.script is not None or b.script is not None:
+        if a.script is not None and b.script is not None:
+            return None
+        pattern, latin = (a.script, b.text) if a.script is not None else (b.script, a.text)
+        return "script" if pattern is not None and pattern.fullmatch(latin) else None
     short, long = (a.text, b.text) if len(a.text) < len(b.text) else (b.text, a.text)
     if long in {short + "i", short + "y"} and short[-1:] not in _VOWEL_LETTERS:
         # A nisba or demonym is another word: Baghdad/Baghdadi, Iraq/Iraqi, Golan/Golani.
@@ -222,6 +227,20 @@ def _units_with_expanded_acronyms(a: ParsedName, b: ParsedName) -> bool:
     )
 
 
+def _head_suffix(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is the end of ``full``'s head: ``Security Council`` of ``United Nations
+    Security Council``, ``Islamic State`` of ``Islamic State of Iraq and the Levant``.
+
+    English organisation names put the owner first and the kind last, so dropping leading
+    words keeps the head; dropping trailing ones (``United Nations``) names the owner instead.
+    A one-word short form is too weak (``al-Qaeda`` of ``al-Qaeda in Iraq``)."""
+    size = len(short.units)
+    head = full.head_units
+    if size < 2 or len(head) < size or (len(head) == size and head == full.units):
+        return False
+    return _same_units(short.units, head[len(head) - size :])
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -242,6 +261,9 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
         return Verdict(True, 0.85, "same words in another order")
     if _units_with_expanded_acronyms(a, b) or _units_with_expanded_acronyms(b, a):
         return Verdict(True, 0.85, "an acronym inside one name spells words of the other")
+    if _head_suffix(a, b) or _head_suffix(b, a):
+        # Below the merge score: a short form never links two groups on its own.
+        return Verdict(True, 0.7, "short form: the head words of the longer name")
     return NO_EVIDENCE
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from rigour.text import ascii_text
 
+from sayso.entities.arabic import is_arabic_script, romanisation_pattern, rough_romanisation
 from sayso.entities.lexicon import alias_groups, lexicon
 
 NameType = str
@@ -45,6 +46,7 @@ _DIGRAPHS = (
     ("x", "ks"),
 )
 _VOWELS = frozenset("aeiou")
+_ARABIC_CONNECTORS = frozenset({"بن", "ابن", "بنت"})
 _LOCATION_TYPES = frozenset({"GPE", "LOC"})
 
 
@@ -57,7 +59,10 @@ class WordKey:
     skeletons: frozenset[str]
     syllables: int
     folded: str
-    """Letters folded as for the skeleton but vowels kept: the edit-distance guard's input."""
+    """Letters folded as for the skeleton but vowels kept (``y`` after the first letter read as
+    ``i``: Kyiv/Kiev, Ayman/Aiman): the edit-distance guard's input."""
+    script: re.Pattern[str] | None = None
+    """For an Arabic-script word: the pattern its romanisations match (see ``arabic.py``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,9 @@ class ParsedName:
     surname_first: bool
     alias_ids: frozenset[str]
     territory: str | None
+    head_units: tuple[WordKey, ...] = ()
+    """Non-persons: the units before the first ``of`` (``Islamic State`` in ``Islamic State of
+    Iraq and the Levant``), all units when there is none."""
 
     @property
     def is_person(self) -> bool:
@@ -150,17 +158,38 @@ def _skeleton(mapped: str) -> tuple[str, int]:
 
 @functools.lru_cache(maxsize=65536)
 def word_key(text: str) -> WordKey:
-    """The comparison keys of one lower-case ASCII word."""
-    mapped = _collapse(_map_letters(text))
+    """The comparison keys of one lower-case ASCII word, or of one Arabic-script word."""
+    script = romanisation_pattern(text)
+    latin = rough_romanisation(text) if script is not None else text
+    mapped = _collapse(_map_letters(latin))
     skeleton, syllables = _skeleton(mapped)
     skeletons = {skeleton}
     if "g" in mapped:
         skeletons = {_skeleton(mapped.replace("g", "k"))[0], _skeleton(mapped.replace("g", "j"))[0]}
-    return WordKey(text, frozenset(skeletons), syllables, mapped)
+    folded = _collapse(mapped[:1] + mapped[1:].replace("y", "i"))
+    return WordKey(
+        latin if script is None else text, frozenset(skeletons), syllables, folded, script
+    )
+
+
+def _arabic_raw_words(text: str) -> tuple[RawWord, ...]:
+    """Words of a name with Arabic-script words kept in their script (``word_key`` compares
+    them by pattern); ``بن`` becomes the connector ``bin``."""
+    words: list[RawWord] = []
+    for token in text.split():
+        if not is_arabic_script(token):
+            words.extend(raw_words(token))
+            continue
+        letters = token.strip("،.:؛")
+        word = "bin" if letters in _ARABIC_CONNECTORS else letters
+        words.append(RawWord(word, False, False, False))
+    return tuple(words)
 
 
 def raw_words(text: str) -> tuple[RawWord, ...]:
     """The words of ``text`` in order, with capitals, hyphens and possessives noted."""
+    if is_arabic_script(text):
+        return _arabic_raw_words(text)
     cleaned = ascii_text(text.translate(_QUOTES))
     words: list[RawWord] = []
     for found in _WORD.finditer(cleaned):
@@ -275,6 +304,9 @@ def _org_units(words: list[RawWord]) -> list[str]:
             continue
         if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
             text = text[:-1]
+        if text.endswith("ionary"):
+            # "Revolution Guards" / "Revolutionary Guard": the adjective is the noun's form.
+            text = text[:-3]
         units.append(text)
     if len(units) >= 2 and units[0] in {"department", "ministry"}:
         # "Department of Defense" is written "Defense Department" too.
@@ -283,10 +315,22 @@ def _org_units(words: list[RawWord]) -> list[str]:
 
 
 def _is_qualifier(word: RawWord, type_: NameType) -> bool:
-    """A leading word that places an organisation without naming it: ``Iran's``, ``Iranian``."""
-    if type_ in _LOCATION_TYPES or word.upper:
+    """A leading word that places an organisation without naming it: ``Iran's``, ``Iranian``,
+    a country's initials (``U.S. Department of Defense``)."""
+    if type_ in _LOCATION_TYPES:
         return False
+    if word.upper:
+        return word.dotted and _is_country_code(word.text)
     return word.possessive or word.text in lexicon().demonyms
+
+
+@functools.lru_cache(maxsize=1024)
+def _is_country_code(letters: str) -> bool:
+    """``us`` (from ``U.S.``) and ``uk`` name countries; ``un`` (``U.N.``) does not."""
+    from rigour.territories import lookup_territory
+
+    found = lookup_territory(letters.upper())
+    return found is not None and bool(found.is_country)
 
 
 def strip_leading_article(text: str) -> str:
@@ -295,10 +339,18 @@ def strip_leading_article(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=16384)
-def parse_name(text: str, type_: NameType = "ORG", *, use_aliases: bool = True) -> ParsedName:
+def parse_name(
+    text: str,
+    type_: NameType = "ORG",
+    *,
+    use_aliases: bool = True,
+    exclude_aliases: frozenset[str] = frozenset(),
+) -> ParsedName:
     """``text`` taken apart as a name of type ``type_``; cached, so call it freely.
 
-    ``use_aliases=False`` leaves the alias table out (to measure the spelling rules alone).
+    ``use_aliases=False`` leaves the alias table out (to measure the spelling rules alone);
+    ``exclude_aliases`` leaves out only the table entries with those ids (a leave-entity-out
+    measurement: the table knows other entities, not this one).
     """
     bare = strip_leading_article(text)
     acronym = _acronym_letters(bare)
@@ -308,6 +360,7 @@ def parse_name(text: str, type_: NameType = "ORG", *, use_aliases: bool = True) 
     use: str | None = None
     suffix: str | None = None
     kunyas: list[bool] = []
+    head_texts: list[str] = []
     if person:
         words, titles, use = _strip_titles(words)
         unit_texts, kunyas, suffix = _person_units(words)
@@ -317,6 +370,8 @@ def parse_name(text: str, type_: NameType = "ORG", *, use_aliases: bool = True) 
             words = words[1:]
             bare = " ".join(word.text for word in words)
         unit_texts = _org_units(words) or [word.text for word in words]
+        of_at = next((i for i, word in enumerate(words) if word.text == "of"), len(words))
+        head_texts = _org_units(words[:of_at]) if of_at < len(words) else unit_texts
         words = all_words
     units = tuple(word_key(unit) for unit in unit_texts)
     joined = word_key("".join(unit_texts)).skeletons if unit_texts else frozenset()
@@ -334,8 +389,11 @@ def parse_name(text: str, type_: NameType = "ORG", *, use_aliases: bool = True) 
         words=tuple(words),
         joined=joined,
         surname_first=surname_first,
-        alias_ids=alias_ids(bare, type_) if use_aliases else frozenset(),
-        territory=territory_code(bare, use_aliases) if type_ in _LOCATION_TYPES else None,
+        alias_ids=alias_ids(bare, type_) - exclude_aliases if use_aliases else frozenset(),
+        territory=(
+            territory_code(bare, use_aliases, exclude_aliases) if type_ in _LOCATION_TYPES else None
+        ),
+        head_units=tuple(word_key(unit) for unit in head_texts),
     )
 
 
@@ -357,9 +415,11 @@ def alias_ids(text: str, type_: NameType) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4096)
-def territory_code(text: str, use_aliases: bool = True) -> str | None:
+def territory_code(
+    text: str, use_aliases: bool = True, exclude_aliases: frozenset[str] = frozenset()
+) -> str | None:
     """The country or region code ``text`` names (alias table first, then rigour), else None."""
-    for group_id in alias_ids(text, "GPE") if use_aliases else ():
+    for group_id in alias_ids(text, "GPE") - exclude_aliases if use_aliases else ():
         if group_id.startswith("gpe:"):
             return group_id[4:]
     from rigour.territories import lookup_territory

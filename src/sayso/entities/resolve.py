@@ -4,7 +4,8 @@ Pipeline (each step explains its links in ``Mention.resolution``):
 
 1. :func:`sayso.entities.spans.name_spans` cleans spaCy's entities (quotes, articles,
    possessives, names cut mid-way), finds names NER missed by spelling, roles written with a name
-   and acronyms the article defines.
+   and acronyms the article defines; :mod:`sayso.entities.context_types` relabels one-word
+   names from their context (places, group nouns) and drops title fragments (``Supreme``).
 2. Distinct name texts are grouped fullest first with the matcher of :mod:`sayso.entities.match`
    and the complete-link rule of :mod:`sayso.entities.cluster`. NER labels are votes, not walls:
    a text may join a group of another type when the group's type is among its own labels, when it
@@ -108,7 +109,7 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
         if entry is None:
             entry = by_key[key] = _Text(key, span.text, [], Counter(), "", parse_name(span.text))
         entry.spans.append(span)
-        entry.labels[span.label] += 1
+        entry.labels[span.label] += span.weight
     for entry in by_key.values():
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sayso.entities.context_types import type_cue
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
 from sayso.entities.names import WordKey, fold, word_key
@@ -48,6 +49,8 @@ class NameSpan:
     titles: list[str] = field(default_factory=list)
     roles: list[tuple[int, int, str]] = field(default_factory=list)
     """Role descriptions written with the name, as ``(start, end, text)`` in ``doc.text``."""
+    weight: int = 1
+    """Votes ``label`` gets in the entity's type vote (more when the context gave the label)."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -154,6 +157,12 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
     for position, ent in enumerate(ents):
         if ent.start_char < covered_until:
             continue
+        label, weight = ent.label_, 1
+        cue = type_cue(ent, label)
+        if cue is not None:
+            if cue.label is None:
+                continue
+            label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
         if ent.label_ == "ORG" and position + 1 < len(ents):
             following = ents[position + 1]
@@ -163,8 +172,9 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
         end = _extend_cut_name(text, start, end)
         covered_until = end
         record = NameSpan(
-            start, end, text[start:end], ent.label_, sentence_of[ent.start], _is_subject(ent)
-        )
+            start, end, text[start:end], label, sentence_of[ent.start], _is_subject(ent),
+            weight=weight,
+        )  # fmt: skip
         if ent.label_ == "PERSON":
             roles = (_role_before(doc, text, ent), _appositive_role(text, ent))
             record.roles.extend(role for role in roles if role)

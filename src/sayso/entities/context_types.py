@@ -1,0 +1,158 @@
+"""Entity types from the words around a one-word name, where spaCy's label is often wrong.
+
+spaCy's small model labels a city ORG in one sentence and GPE in the next, a plural group noun
+PERSON, and a title word cut off a longer title ORG. These cues read the mention's context, not
+a gazetteer, and either relabel one mention (weighted in the entity's type vote) or drop it:
+
+* place: a preposition of place before it (``in``, ``at``, ``near``, ``to`` after a motion
+  word rather than ``according to`` or ``told``), a place noun after it (``the Makhmur area``,
+  ``Erbil airport``), or an appositive or ``of`` phrase that says so (``Erbil, the capital of``,
+  ``the city of Mosul``) → GPE;
+* group: a one-word "person" that takes ``the`` or is coordinated with a plural noun
+  (``commanders and Mujahideen``) names a group → NORP;
+* descriptor: a one-word name with an adjective ending (``-i``, ``-ic``, ``-ist``, ``-ian``)
+  that modifies a common noun (``the Takfiri militant group``) is a group adjective → NORP;
+* title fragment: a one-word name that is a title word, or that is followed by a title word
+  (``Supreme`` in ``Supreme Leader``), is part of a role, not a name → dropped.
+
+The word lists are in ``data/context_cues.json`` (provenance in ``data/README.md``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sayso.entities.lexicon import lexicon, read_json
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# A cue counts as this many NER votes: a context that says "place" outweighs one mention's
+# label (Erbil: tagged ORG 6 times and GPE once in the example article; 4 place cues).
+CUE_WEIGHT = 2
+_ADJECTIVE_ENDINGS = ("i", "ic", "ist", "ists", "ian", "ite", "ites")
+_SINGLE_WORD_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "NORP", "FAC", ""})
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCue:
+    """What the context says about one name mention."""
+
+    label: str | None
+    """The type the context gives, or None: the mention is not a name."""
+    weight: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    place_prepositions: frozenset[str]
+    motion_to_blockers: frozenset[str]
+    place_nouns: frozenset[str]
+    institutions: frozenset[str]
+    plural_endings: tuple[str, ...]
+
+
+@functools.cache
+def _cues() -> _Cues:
+    data = read_json("context_cues.json")
+    return _Cues(
+        place_prepositions=frozenset(data["place_prepositions"]["words"]),
+        motion_to_blockers=frozenset(data["to_not_a_place"]["words"]),
+        place_nouns=frozenset(data["place_nouns"]["words"]),
+        institutions=frozenset(data["institutions"]["words"]),
+        plural_endings=tuple(data["plural_endings"]["words"]),
+    )
+
+
+def _title_fragment(span: Span) -> bool:
+    lex = lexicon()
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (
+        after is not None
+        and after.text[:1].isupper()
+        and ((after.lower_,) in lex.titles or after.lower_ in lex.role_nouns)
+    )
+
+
+def _place_before(span: Span, label: str) -> bool:
+    """A preposition of place governs the name itself (not a noun it modifies)."""
+    cues = _cues()
+    doc = span.doc
+    token = span[0]
+    index = span.start - 1
+    if index < 0 or token.dep_ != "pobj" or token.head.i != index:
+        return False
+    if token.lower_ in cues.institutions:
+        return False
+    preposition = doc[index].lower_
+    if preposition == "of":
+        return index >= 1 and doc[index - 1].lower_ in cues.place_nouns
+    if preposition not in cues.place_prepositions:
+        return False
+    if preposition == "to":
+        # "to" before a person is a recipient ("sings to Clinton"), not a direction.
+        return label != "PERSON" and (
+            index == 0 or doc[index - 1].lower_ not in cues.motion_to_blockers
+        )
+    return True
+
+
+def _place_after(span: Span) -> bool:
+    cues = _cues()
+    doc = span.doc
+    after = span.end
+    if after < len(doc) and doc[after].lower_ in cues.place_nouns and doc[after].is_lower:
+        return True
+    if after + 2 < len(doc) and doc[after].text == ",":
+        follow = doc[after + 1 : after + 3]
+        return follow[0].lower_ in {"the", "a"} and follow[1].lower_ in cues.place_nouns
+    return False
+
+
+def _is_plural_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.tag_ == "NNS"
+
+
+def _plural_group(span: Span) -> bool:
+    token = span[0]
+    doc = span.doc
+    if not token.lower_.endswith(_cues().plural_endings):
+        return False
+    modifier = token.dep_ in {"compound", "nmod", "amod"}
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and not modifier:
+        return True
+    return token.dep_ == "conj" and token.head.i < token.i and _is_plural_noun(token.head)
+
+
+def _descriptor(span: Span) -> bool:
+    token = span[0]
+    if not token.lower_.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    head = token.head
+    return (
+        token.dep_ in {"amod", "nmod", "compound"}
+        and head.i > token.i
+        and head.pos_ == "NOUN"
+        and head.is_lower
+    )
+
+
+def type_cue(span: Span, label: str) -> TypeCue | None:
+    """What the context of the one-word name ``span`` (labelled ``label``) says, if anything."""
+    if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
+        return None
+    token = span[0]
+    if not token.text[:1].isupper() or token.is_upper:
+        return None
+    if label != "NORP" and _title_fragment(span):
+        return TypeCue(None, 0, "a title word cut off a longer title")
+    if label in {"ORG", "PERSON", "FAC", ""} and (_place_before(span, label) or _place_after(span)):
+        return TypeCue("GPE", CUE_WEIGHT, "place context (preposition, place noun, apposition)")
+    if label == "PERSON" and _plural_group(span):
+        return TypeCue("NORP", CUE_WEIGHT, "a group noun: takes 'the' or joins a plural noun")
+    if label in {"ORG", "NORP", ""} and _descriptor(span):
+        return TypeCue("NORP", CUE_WEIGHT, "an adjective of a group before a common noun")
+    return None

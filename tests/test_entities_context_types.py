@@ -1,0 +1,98 @@
+"""Entity types from context: places, group nouns, group adjectives and title fragments."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sayso.entities.context_types import type_cue
+from sayso.entities.resolve import resolve_entities
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from sayso.nlp.loader import load_model
+
+    return load_model()
+
+
+def _word(nlp: Language, text: str, word: str) -> Span:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == word)
+    return doc[token.i : token.i + 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # "to" before a person names a recipient, so it only relabels other labels.
+        ("The envoys flew by helicopter to Qalat to meet the tribal elders.", ("ORG",)),
+        ("Fighting was reported near Qalat on Sunday.", ("ORG", "PERSON")),
+        ("Shells hit the Qalat area overnight.", ("ORG", "PERSON")),
+        ("Rebels tried to take Qalat, the capital of the province.", ("ORG", "PERSON")),
+        ("Refugees reached the city of Qalat at dawn.", ("ORG", "PERSON")),
+    ],
+)
+def test_place_contexts_give_a_place(nlp: Language, text: str, labels: tuple[str, ...]) -> None:
+    for label in labels:
+        cue = type_cue(_word(nlp, text, "Qalat"), label)
+        assert cue is not None, (text, label)
+        assert cue.label == "GPE", (text, label, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The minister said the plan was fair, according to Halvorsen.", "ORG"),
+        ("She handed the letter to Halvorsen on Friday.", "PERSON"),
+        ("Republicans in Congress opposed the bill.", "ORG"),
+        ("The senator wrote to Halvorsen leaders last week.", "ORG"),
+    ],
+)
+def test_relations_and_institutions_are_not_places(nlp: Language, text: str, label: str) -> None:
+    word = "Congress" if "Congress" in text else "Halvorsen"
+    cue = type_cue(_word(nlp, text, word), label)
+    assert cue is None or cue.label != "GPE", cue
+
+
+def test_a_plural_group_noun_is_not_a_person(nlp: Language) -> None:
+    text = "He praised the commanders and Fedayeen of the southern front."
+    cue = type_cue(_word(nlp, text, "Fedayeen"), "PERSON")
+    assert cue is not None
+    assert cue.label == "NORP"
+    single = "He praised the commanders and Joseph of the southern front."
+    assert type_cue(_word(nlp, single, "Joseph"), "PERSON") is None
+
+
+def test_a_group_adjective_before_a_common_noun_is_norp(nlp: Language) -> None:
+    text = "It became the strongest Salafi militant group in the region."
+    cue = type_cue(_word(nlp, text, "Salafi"), "ORG")
+    assert cue is not None
+    assert cue.label == "NORP"
+
+
+def test_a_title_word_cut_off_a_title_is_dropped(nlp: Language) -> None:
+    text = "Egypt’s Grand Mufti Shawki Allam issued the ruling."
+    cue = type_cue(_word(nlp, text, "Grand"), "ORG")
+    assert cue is not None
+    assert cue.label is None
+    nationality = "The Russian President met him."
+    assert type_cue(_word(nlp, nationality, "Russian"), "NORP") is None
+
+
+def test_place_cues_outvote_the_ner_label_in_an_article(nlp: Language) -> None:
+    text = (
+        "The militants advanced on Qalat. Qalat officials fled. Reinforcements were sent to "
+        "Qalat overnight, and the fighting near Qalat lasted days. Trucks reached Qalat airport."
+    )
+    _, entities = resolve_entities(nlp(text))
+    qalat = [e for e in entities if e.name == "Qalat"]
+    assert len(qalat) == 1
+    assert qalat[0].type == "GPE"
