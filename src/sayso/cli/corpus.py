@@ -74,6 +74,7 @@ def ingest_command(
       sayso ingest feed.xml --fetch --since 2024-01-01
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.progress import (
         MofNCompleteColumn,
         Progress,
@@ -111,7 +112,7 @@ def ingest_command(
             if isinstance(item, InputError):
                 store.record_failure(item.location, None, item.reason)
                 counts["failed"] += 1
-                console.print(f"[red]failed[/] {item}")
+                console.print(f"[red]failed[/] {escape(str(item))}")
                 continue
             where, record = item.source.location, item.source.record
             if store.seen(where, record, count_failed=not retry_failed):
@@ -170,6 +171,7 @@ def status_command(
     Example: sayso status --db news.db
     """
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     from sayso.cli.main import EXIT_CONFIG, _fail
@@ -194,7 +196,10 @@ def status_command(
         rows.add_row(name, str(n))
     console.print(rows)
     for failure in status.recent_failures:
-        console.print(f"[red]failed[/] {failure.location} {failure.record or ''}: {failure.reason}")
+        console.print(
+            f"[red]failed[/] {escape(failure.location)} {escape(failure.record or '')}: "
+            f"{escape(failure.reason)}"
+        )
 
 
 def search_command(

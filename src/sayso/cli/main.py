@@ -57,7 +57,9 @@ def _stderr_console() -> Any:
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    _stderr_console().print(f"[bold red]error:[/] {message}", highlight=False)
+    from rich.markup import escape
+
+    _stderr_console().print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
 
 
@@ -151,6 +153,8 @@ def _run_render(
     verbose: bool,
     view: str,
 ) -> None:
+    from rich.markup import escape
+
     from sayso.cli import render
 
     _setup_logging(verbose)
@@ -167,7 +171,7 @@ def _run_render(
         for item in _results(inputs, model or _default_model(), fetch, max_bytes, stages):
             if isinstance(item, InputError):
                 failed += 1
-                _stderr_console().print(f"[red]skipped[/] {item}", highlight=False)
+                _stderr_console().print(f"[red]skipped[/] {escape(str(item))}", highlight=False)
                 continue
             analysed += 1
             render.write(item, chosen.value, out, view=view)
@@ -323,12 +327,14 @@ def main() -> None:
 def _register_commands() -> None:
     from sayso.cli.corpus import ingest_command, search_command, status_command
     from sayso.cli.evaluate import eval_command, gate_command
+    from sayso.cli.export import export_command
 
     app.command("eval")(eval_command)
     app.command("gate")(gate_command)
     app.command("ingest")(ingest_command)
     app.command("status")(status_command)
     app.command("search")(search_command)
+    app.command("export")(export_command)
 
 
 _register_commands()

@@ -38,10 +38,10 @@ def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
 def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
     """Render ``result`` to ``out``: text (rich report), json, jsonl, md or html."""
     if fmt in ("vis", "timelinejs"):
-        from sayso.timeline import timeline_to_timelinejs, timeline_to_vis_json
+        from sayso.export.timeline_json import timelinejs, vis_timeline
 
-        export = timeline_to_vis_json if fmt == "vis" else timeline_to_timelinejs
-        out.write(json.dumps(export(_timeline(result)), ensure_ascii=False, indent=2) + "\n")
+        export = vis_timeline if fmt == "vis" else timelinejs
+        out.write(json.dumps(export([result]), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "json":
         out.write(json.dumps(_view_dict(result, view), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":

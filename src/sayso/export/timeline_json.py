@@ -1,0 +1,98 @@
+"""``timeline``: the dated events of a whole corpus for vis-timeline or TimelineJS.
+
+Each article's timeline comes from ``sayso.timeline.build_timeline`` (events the text dates,
+neither negated nor hypothetical); the articles' own publication items are left out, so the
+corpus timeline shows what happened, not when it was reported. Item ids are prefixed with the
+article id to stay unique across the corpus.
+
+- vis-timeline: ``{"groups": [...], "items": [...]}``; one group per article (its title), and
+  each item's ``group`` is its article;
+- TimelineJS: ``{"title": ..., "events": [...]}``; each event's ``group`` is its outlet and its
+  text names the article.
+
+Both libraries render these strings as HTML, so every piece of article text is escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from sayso.records import ArticleResult
+from sayso.timeline import (
+    TimelineItem,
+    build_timeline,
+    timeline_to_timelinejs,
+    timeline_to_vis_json,
+)
+
+TITLE = "sayso: dated events across the corpus"
+
+
+def _events(result: ArticleResult) -> list[TimelineItem]:
+    items = build_timeline(
+        result.events,
+        result.timexes,
+        result.statements,
+        published=None,
+        entities=result.entities,
+        text=result.article.text,
+    )
+    return [item for item in items if item.event_id is not None]
+
+
+def _article_name(result: ArticleResult) -> str:
+    meta = result.article.metadata
+    return meta.title or meta.url or result.article.source.location
+
+
+def vis_timeline(results: Iterable[ArticleResult]) -> dict[str, Any]:
+    """vis-timeline data for the corpus: groups (articles) and items (events)."""
+    groups, items = [], []
+    for result in results:
+        article_items = timeline_to_vis_json(_events(result))["items"]
+        if not article_items:
+            continue
+        article_id = result.article.id
+        groups.append({"id": article_id, "content": html.escape(_article_name(result))})
+        for item in article_items:
+            escaped = {key: html.escape(item[key]) for key in ("content", "title") if key in item}
+            items.append(
+                {**item, **escaped, "id": f"{article_id}:{item['id']}", "group": article_id}
+            )
+    return {"groups": groups, "items": items}
+
+
+def timelinejs(results: Iterable[ArticleResult]) -> dict[str, Any]:
+    """TimelineJS3 data for the corpus, every event's text escaped for its HTML rendering."""
+    events = []
+    for result in results:
+        article_id = result.article.id
+        source = html.escape(_article_name(result))
+        outlet = result.article.metadata.outlet
+        for event in timeline_to_timelinejs(_events(result))["events"]:
+            text = event["text"]
+            body = html.escape(text.get("text", ""))
+            entry = {
+                **event,
+                "unique_id": f"{article_id}:{event['unique_id']}",
+                "text": {
+                    "headline": html.escape(text.get("headline", "")),
+                    "text": f"{body} <em>({source})</em>" if body else f"<em>{source}</em>",
+                },
+            }
+            if outlet:
+                entry["group"] = outlet
+            events.append(entry)
+    return {"title": {"text": {"headline": TITLE}}, "events": events}
+
+
+def write_timeline(
+    results: Iterable[ArticleResult], stream: IO[bytes], *, timelinejs_format: bool = False
+) -> int:
+    """Write vis-timeline JSON (or TimelineJS JSON); how many events."""
+    data = timelinejs(results) if timelinejs_format else vis_timeline(results)
+    stream.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
+    return len(data["events"] if timelinejs_format else data["items"])
