@@ -68,7 +68,8 @@ def test_a_store_from_a_newer_sayso_is_refused(store_url: str) -> None:
         )
     engine.dispose()
 
-    with pytest.raises(SchemaTooNewError, match=r"newer sayso \(schema 2 > 1\): upgrade sayso"):
+    expected = rf"newer sayso \(schema {LATEST + 1} > {LATEST}\): upgrade sayso"
+    with pytest.raises(SchemaTooNewError, match=expected):
         open_store(store_url)
 
 
@@ -82,7 +83,7 @@ def test_sqlite_messages_name_the_database_file(tmp_path: Path) -> None:
         open_store(url)
 
     assert str(caught.value) == (
-        "this sayso.db was written by a newer sayso (schema 9 > 1): upgrade sayso"
+        f"this sayso.db was written by a newer sayso (schema 9 > {LATEST}): upgrade sayso"
     )
 
 

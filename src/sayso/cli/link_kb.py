@@ -28,6 +28,7 @@ EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CONFIG = 3
 LINK_STAGES = ("entities", "time")
+NOT_LINKABLE = "type or name not linked"
 
 
 class LinkFormat(enum.StrEnum):
@@ -38,13 +39,14 @@ class LinkFormat(enum.StrEnum):
 def _stderr(message: str) -> None:
     from rich.console import Console
 
-    Console(stderr=True).print(message, highlight=False, markup=False)
+    Console(stderr=True, soft_wrap=True).print(message, highlight=False, markup=False)
 
 
 def _article_json(
     result: ArticleResult, decisions: dict[str, LinkDecision], explain: bool, note: str | None
 ) -> dict[str, Any]:
     entities = []
+    undecided = "linking skipped" if note else NOT_LINKABLE
     for entity in result.entities:
         decision = decisions.get(entity.id)
         row: dict[str, Any] = {
@@ -52,7 +54,7 @@ def _article_json(
             "name": entity.name,
             "type": entity.type,
             "links": [asdict(link) for link in entity.links],
-            "decision": decision.reason if decision else "type or name not linked",
+            "decision": decision.reason if decision else undecided,
         }
         if explain and decision:
             row["candidates"] = [
@@ -74,11 +76,14 @@ def _article_json(
     }
 
 
-def _print_text(result: ArticleResult, decisions: dict[str, LinkDecision], explain: bool) -> None:
+def _print_text(
+    result: ArticleResult, decisions: dict[str, LinkDecision], explain: bool, note: str | None
+) -> None:
     from rich.console import Console
     from rich.table import Table
 
     title = result.article.metadata.title or result.article.id
+    undecided = "linking skipped" if note else NOT_LINKABLE
     table = Table(title=title, show_lines=explain)
     for column in ("entity", "type", "wikidata", "score", "evidence or reason"):
         table.add_column(column)
@@ -88,7 +93,7 @@ def _print_text(result: ArticleResult, decisions: dict[str, LinkDecision], expla
         if link is not None:
             cells = [f"{link.id} {link.label}", f"{link.score:.2f}", link.evidence]
         else:
-            reason = decision.reason if decision else "type or name not linked"
+            reason = decision.reason if decision else undecided
             cells = ["—", "", reason]
         if explain and decision:
             cells[2] += "".join(
@@ -190,7 +195,7 @@ def link_kb_command(
                 row = _article_json(result, decisions, explain, note)
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:
-                _print_text(result, decisions, explain)
+                _print_text(result, decisions, explain, note)
     except SaysoError as exc:
         _stderr(f"error: {exc}")
         raise typer.Exit(EXIT_CONFIG) from None

@@ -202,29 +202,86 @@ def _many(inputs: list[str]) -> bool:
     )
 
 
-@app.command(epilog="Example:\n\n  sayso entities examples/article.txt --format json")
+OptionalInputs = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Articles to analyse (files, directories, URLs with --fetch, - for stdin); "
+        "leave out to query the store instead.",
+        show_default=False,
+    ),
+]
+StoreDbOpt = Annotated[
+    str | None, typer.Option("--db", envvar="SAYSO_DB", help="The store (default ./sayso.db).")
+]
+
+
+@app.command(
+    epilog=(
+        "Examples:\n\n  sayso entities examples/article.txt --format json\n\n"
+        "  sayso entities candidates --db news.db --judgments judgments.jsonl"
+        "   # uncertain merges across the corpus"
+    )
+)
 def entities(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    db: StoreDbOpt = None,
+    judgments: Annotated[
+        Path, typer.Option("--judgments", help="With `candidates`: the judgments file.")
+    ] = Path("judgments.jsonl"),
     model: ModelOpt = "",
     fetch: FetchOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Print only the entity table: canonical names, types, aliases, titles, mentions."""
+    """Print the entity table of articles (names, types, aliases, titles, mentions), or with
+    `candidates`, the store's uncertain cross-article merges to accept or reject."""
+    if inputs and inputs[0] == "candidates":
+        from sayso.cli.corpus_links import entities_candidates_command
+
+        text_formats = {OutputFormat.auto: "text", OutputFormat.text: "text"}
+        entities_candidates_command(db, judgments, text_formats.get(fmt, fmt.value))
+        return
+    if not inputs:
+        raise _fail("give articles to analyse, or `candidates` to review merges", 2)
     _run_render(inputs, fmt, None, model, "entities", fetch, max_bytes, verbose, view="entities")
 
 
-@app.command(epilog="Example:\n\n  sayso quotes examples/article.txt")
+@app.command(
+    epilog=(
+        "Examples:\n\n  sayso quotes examples/article.txt\n\n"
+        "  sayso quotes --speaker Soleimani --db news.db --format csv"
+    )
+)
 def quotes(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Query the store for this speaker's quotes.")
+    ] = None,
+    db: StoreDbOpt = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many from the store.")] = 100,
     model: ModelOpt = "",
     fetch: FetchOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Print only the statements, each with its speaker, stance and attribution chain."""
+    """Print statements with speaker, stance and attribution chain: of the given articles, or
+    from the store (`--speaker`)."""
+    if not inputs:
+        from dataclasses import asdict
+
+        from sayso.cli.corpus import _emit
+        from sayso.store import open_store
+
+        try:
+            with open_store(db) as store:
+                rows = store.statements(speaker=speaker, limit=limit)
+        except SaysoError as exc:
+            raise _fail(str(exc), EXIT_CONFIG) from None
+        chosen = {"auto": "text", "text": "text", "json": "json", "jsonl": "json"}
+        _emit([asdict(r) for r in rows], chosen.get(fmt.value, fmt.value))
+        return
     _run_render(
         inputs,
         fmt,
@@ -242,19 +299,46 @@ def quotes(
     epilog=(
         "Examples:\n\n  sayso timeline examples/article.txt --format json\n\n"
         "  sayso timeline examples/article.txt --format vis > items.json   # vis-timeline\n\n"
-        "  sayso timeline examples/article.txt --format timelinejs > tl.json"
+        "  sayso timeline examples/article.txt --format timelinejs > tl.json\n\n"
+        "  sayso timeline --entity Soleimani --db news.db"
     )
 )
 def timeline(
-    inputs: Inputs,
+    inputs: OptionalInputs = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", help="From the store: the events of articles naming it."),
+    ] = None,
+    db: StoreDbOpt = None,
     model: ModelOpt = "",
     fetch: FetchOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Print the article's events in time order, each with its evidence."""
-    _run_render(inputs, fmt, None, model, None, fetch, max_bytes, verbose, view="timeline")
+    """Print events in time order, each with its evidence: of the given articles, or across
+    the store for one entity (`--entity`)."""
+    if inputs:
+        _run_render(inputs, fmt, None, model, None, fetch, max_bytes, verbose, view="timeline")
+        return
+    if not entity:
+        raise _fail("give articles, or --entity NAME to read the store", 2)
+    from sayso.cli import render
+    from sayso.store import open_store
+
+    chosen = OutputFormat.text if fmt is OutputFormat.auto and sys.stdout.isatty() else fmt
+    if chosen is OutputFormat.auto:
+        chosen = OutputFormat.jsonl
+    try:
+        with open_store(db) as store:
+            seen: set[str] = set()
+            for row in store.entities(name=entity, limit=500):
+                if row.article_id in seen:
+                    continue
+                seen.add(row.article_id)
+                render.write(store.get(row.article_id), chosen.value, sys.stdout, view="timeline")
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
 
 
 @app.command(
@@ -326,6 +410,7 @@ def main() -> None:
 
 def _register_commands() -> None:
     from sayso.cli.corpus import ingest_command, search_command, status_command
+    from sayso.cli.corpus_links import claims_command, entity_command, link_command
     from sayso.cli.evaluate import eval_command, gate_command
     from sayso.cli.export import export_command
 
@@ -335,6 +420,9 @@ def _register_commands() -> None:
     app.command("status")(status_command)
     app.command("search")(search_command)
     app.command("export")(export_command)
+    app.command("link")(link_command)
+    app.command("claims")(claims_command)
+    app.command("entity")(entity_command)
 
 
 _register_commands()

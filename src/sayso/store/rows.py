@@ -101,3 +101,61 @@ class StoreStatus:
     fates: Mapping[Fate, int]
     tables: Mapping[str, int]
     recent_failures: tuple[FailureRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    """A speaker (the entity's name when resolved, else as written) and how much they said."""
+
+    name: str
+    statements: int
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimCount:
+    """A statement content and in how many statements the outlets disputed it."""
+
+    content: str
+    disputed: int
+    article_id: str
+    """One article that disputes it (the smallest id), to link to."""
+    statement_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySummary:
+    """One canonical name across the corpus: in how many articles, with how many mentions."""
+
+    name: str
+    type: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOccurrence:
+    """Where one canonical name occurs: the article and the entity's id inside it."""
+
+    article_id: str
+    entity_id: str
+    title: str | None
+    published_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    """One event with the article it came from."""
+
+    article_id: str
+    event_id: str
+    type: str
+    trigger: str
+    modality: str
+    time_value: str | None
+    """The EDTF-style value of the event's time (``2024-06-03``, ``2017~``), when known."""
+    time_relation: str | None
+    statement_id: str | None
+    """The statement the event was reported in, if any."""
+    title: str | None
+    published: str | None

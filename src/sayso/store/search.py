@@ -24,6 +24,11 @@ _SNIPPET_TOKENS = 12
 """Words of context FTS5 shows around a match; about one line in a terminal."""
 
 
+def sendable(text: str) -> str:
+    """``text`` with what neither backend accepts in query text turned into spaces."""
+    return _UNSENDABLE.sub(" ", text)
+
+
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
@@ -126,7 +131,7 @@ def search(
     if kind not in _SQLITE:
         raise ValueError(f"cannot search {kind!r}: choose articles, statements or entities")
     open_mark, close_mark = highlight
-    query = _UNSENDABLE.sub(" ", query)
+    query = sendable(query)
     params: dict[str, Any] = {"limit": limit, "offset": offset}
     if conn.dialect.name == "sqlite":
         expression = fts5_query(query)

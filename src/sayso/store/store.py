@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from types import TracebackType
 from typing import Any, cast, get_args
@@ -13,17 +13,22 @@ import sqlalchemy as sa
 from sayso.errors import RecordError
 from sayso.ingest.article import now_iso
 from sayso.records import ArticleResult, from_dict
-from sayso.store import flatten, search, tables
+from sayso.store import flatten, queries, search, tables
 from sayso.store.engine import DEFAULT_BUSY_TIMEOUT, Backend, connect, translated_errors
 from sayso.store.errors import ArticleNotFoundError, StoreError
 from sayso.store.migrate import builtin_migrations, ensure_schema
 from sayso.store.rows import (
     ArticleRow,
+    ClaimCount,
+    EntityOccurrence,
     EntityRow,
+    EntitySummary,
+    EventRow,
     FailureRow,
     Fate,
     SearchHit,
     SearchKind,
+    SpeakerCount,
     StatementRow,
     StoreStatus,
 )
@@ -36,20 +41,8 @@ because each retry sees every commit made before it."""
 _TABLES_IN_STATUS: tuple[sa.Table, ...] = (tables.articles, tables.inputs, *tables.RECORD_TABLES)
 
 
-def _like(text: str) -> str:
-    """A LIKE pattern matching ``text`` anywhere, with its wildcards taken literally."""
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _same_record(column: sa.ColumnElement[Any], record: str | None) -> sa.ColumnElement[bool]:
     return column.is_(None) if record is None else column == record
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value))
 
 
 class Store:
@@ -93,6 +86,14 @@ class Store:
     def _write(self) -> Iterator[sa.Connection]:
         with translated_errors(self._backend.label), self._backend.writer.begin() as conn:
             yield conn
+
+    def reading(self) -> AbstractContextManager[sa.Connection]:
+        """A read connection, for modules that query tables of their own (``sayso.corpus``)."""
+        return self._read()
+
+    def writing(self) -> AbstractContextManager[sa.Connection]:
+        """One write transaction, committed on leaving the block, for such modules."""
+        return self._write()
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -239,49 +240,74 @@ class Store:
         since: date | None = None,
         until: date | None = None,
         outlet: str | None = None,
+        newest_first: bool = False,
         limit: int = 50,
         offset: int = 0,
     ) -> list[ArticleRow]:
-        """Stored article versions in ingestion order; ``since``/``until`` bound the
-        publication date (inclusive) and leave out articles without one."""
+        """Stored article versions in ingestion order (the latest first with
+        ``newest_first``); ``since``/``until`` bound the publication date (inclusive) and
+        leave out articles without one."""
         a = tables.articles
-        query = sa.select(a).order_by(a.c.seq).limit(limit).offset(offset)
-        query = query.where(*self._article_filters(since, until, outlet))
+        order = a.c.seq.desc() if newest_first else a.c.seq
+        query = sa.select(*queries.ARTICLE_COLUMNS).order_by(order).limit(limit).offset(offset)
+        query = query.where(*queries.article_filters(since, until, outlet))
         with self._read() as conn:
-            return [
-                ArticleRow(
-                    id=r.id,
-                    key=r.key,
-                    version=r.version,
-                    url=r.url,
-                    title=r.title,
-                    outlet=r.outlet,
-                    language=r.language,
-                    published=r.published,
-                    published_on=_as_date(r.published_on),
-                    location=r.location,
-                    record=r.source_record,
-                    ingested_at=datetime.fromisoformat(r.ingested_at),
-                )
-                for r in conn.execute(query)
-            ]
+            return [queries.article_row(r) for r in conn.execute(query)]
 
-    @staticmethod
-    def _article_filters(
-        since: date | None, until: date | None, outlet: str | None
-    ) -> list[sa.ColumnElement[bool]]:
-        a = tables.articles
-        filters: list[sa.ColumnElement[bool]] = []
-        if since is not None:
-            filters.append(a.c.published_on >= since)
-        if until is not None:
-            filters.append(a.c.published_on <= until)
-        if outlet is not None:
-            filters.append(sa.func.lower(a.c.outlet) == outlet.lower())
-        return filters
+    def article_count(self) -> int:
+        """How many article versions the store holds."""
+        query = sa.select(sa.func.count()).select_from(tables.articles)
+        with self._read() as conn:
+            return int(conn.execute(query).scalar_one())
 
     def statements(
         self,
+        *,
+        speaker: str | None = None,
+        speaker_name: str | None = None,
+        stance: str | None = None,
+        kind: str | None = None,
+        content: str | None = None,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StatementRow]:
+        """Statements matching every filter given, in ingestion then text order.
+
+        ``speaker`` matches, case-insensitively, anywhere in the speaker as written or in
+        the name of the speaker's entity; ``speaker_name`` is exactly the canonical name of
+        the speaker's entity (statements of one resolved speaker); ``content`` is exactly
+        the statement's content (the same claim elsewhere); ``outlet`` matches the whole
+        outlet name case-insensitively; ``since``/``until`` bound the article's publication
+        date.
+        """
+        s, a = tables.statements, tables.articles
+        query = (
+            queries.statement_select()
+            .where(
+                *queries.statement_filters(
+                    speaker=speaker,
+                    speaker_name=speaker_name,
+                    stance=stance,
+                    kind=kind,
+                    content=content,
+                    outlet=outlet,
+                    since=since,
+                    until=until,
+                )
+            )
+            .order_by(a.c.seq, s.c.start_offset, s.c.seq)
+            .limit(limit)
+            .offset(offset)
+        )
+        with self._read() as conn:
+            return [queries.statement_row(r) for r in conn.execute(query)]
+
+    def search_statements(
+        self,
+        text: str,
         *,
         speaker: str | None = None,
         stance: str | None = None,
@@ -292,53 +318,37 @@ class Store:
         limit: int = 50,
         offset: int = 0,
     ) -> list[StatementRow]:
-        """Statements matching every filter given, in ingestion then text order.
-
-        ``speaker`` matches, case-insensitively, anywhere in the speaker as written or in
-        the name of the speaker's entity; ``outlet`` matches the whole outlet name
-        case-insensitively; ``since``/``until`` bound the article's publication date.
-        """
-        s, a = tables.statements, tables.articles
-        query = (
-            sa.select(s, a.c.outlet, a.c.title, a.c.url, a.c.published_on)
-            .join(a, a.c.id == s.c.article_id)
-            .where(*self._article_filters(since, until, outlet))
-            .order_by(a.c.seq, s.c.start_offset, s.c.seq)
-            .limit(limit)
-            .offset(offset)
+        """Statements whose speaker or content match the full-text query ``text`` (syntax
+        as in ``search``) and every filter (as in ``statements``), best match first."""
+        filters = queries.statement_filters(
+            speaker=speaker,
+            stance=stance,
+            kind=kind,
+            outlet=outlet,
+            since=since,
+            until=until,
         )
-        if speaker is not None:
-            pattern = _like(speaker)
-            query = query.where(
-                sa.or_(
-                    s.c.speaker.ilike(pattern, escape="\\"),
-                    s.c.speaker_name.ilike(pattern, escape="\\"),
-                )
-            )
-        if stance is not None:
-            query = query.where(s.c.stance == stance)
-        if kind is not None:
-            query = query.where(s.c.kind == kind)
         with self._read() as conn:
-            return [
-                StatementRow(
-                    article_id=r.article_id,
-                    statement_id=r.statement_id,
-                    kind=r.kind,
-                    stance=r.stance,
-                    speaker=r.speaker,
-                    speaker_name=r.speaker_name,
-                    content=r.content_text,
-                    cue=r.cue,
-                    confidence=r.confidence,
-                    start=r.start_offset,
-                    outlet=r.outlet,
-                    title=r.title,
-                    url=r.url,
-                    published_on=_as_date(r.published_on),
-                )
-                for r in conn.execute(query)
-            ]
+            return queries.search_statements(conn, text, filters, limit=limit, offset=offset)
+
+    def statements_by_key(self, keys: Sequence[tuple[str, str]]) -> list[StatementRow]:
+        """StatementRows for (article id, statement id) pairs, in the order given; pairs
+        naming no stored statement are left out."""
+        if not keys:
+            return []
+        with self._read() as conn:
+            return queries.statements_by_key(conn, keys)
+
+    def top_speakers(self, limit: int = 10) -> list[SpeakerCount]:
+        """Speakers with the most attributed statements, the entity's name where the
+        speaker was resolved, else as written; the outlet's own voice is left out."""
+        with self._read() as conn:
+            return [queries.speaker_count(r) for r in conn.execute(queries.top_speakers(limit))]
+
+    def disputed_claims(self, limit: int = 10) -> list[ClaimCount]:
+        """Statement contents the outlets disputed most often, each with one statement."""
+        with self._read() as conn:
+            return [queries.claim_count(r) for r in conn.execute(queries.disputed_claims(limit))]
 
     def entities(
         self,
@@ -352,7 +362,7 @@ class Store:
         e = tables.entities
         query = sa.select(e).order_by(e.c.seq).limit(limit).offset(offset)
         if name is not None:
-            pattern = _like(name)
+            pattern = queries.like(name)
             query = query.where(
                 sa.or_(
                     e.c.name.ilike(pattern, escape="\\"), e.c.aliases.ilike(pattern, escape="\\")
@@ -361,17 +371,74 @@ class Store:
         if type is not None:
             query = query.where(e.c.type == type)
         with self._read() as conn:
-            return [
-                EntityRow(
-                    article_id=r.article_id,
-                    entity_id=r.entity_id,
-                    type=r.type,
-                    name=r.name,
-                    aliases=tuple(r.aliases.split(flatten.ALIAS_SEPARATOR)) if r.aliases else (),
-                    mention_count=r.mention_count,
-                )
-                for r in conn.execute(query)
-            ]
+            return [queries.entity_row(r) for r in conn.execute(query)]
+
+    def entity_summaries(
+        self,
+        *,
+        name: str | None = None,
+        type: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[EntitySummary]:
+        """Canonical entity names across the corpus with how many articles name them and
+        how often, most widespread first; ``name`` matches part of the canonical name,
+        case-insensitively."""
+        query = queries.entity_summaries(name=name, type=type, limit=limit, offset=offset)
+        with self._read() as conn:
+            return [queries.entity_summary(r) for r in conn.execute(query)]
+
+    def entity_occurrences(
+        self, name: str, *, limit: int = 50, offset: int = 0
+    ) -> list[EntityOccurrence]:
+        """The articles holding an entity with exactly this canonical name, in ingestion
+        order, with the entity's id in each."""
+        query = queries.entity_occurrences(name, limit=limit, offset=offset)
+        with self._read() as conn:
+            return [queries.entity_occurrence(r) for r in conn.execute(query)]
+
+    def entity_occurrence_count(self, name: str) -> int:
+        """How many entities, across all articles, have exactly this canonical name."""
+        e = tables.entities
+        query = sa.select(sa.func.count()).select_from(e).where(e.c.name == name)
+        with self._read() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        article_ids: Sequence[str] | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        dated_only: bool = False,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[EventRow]:
+        """Events in ingestion then text order, of one ``type``, from some articles, or
+        dated within ``since``/``until`` (ISO dates or their leading parts: ``2024``,
+        ``2024-06``) compared with the leading date of the event's EDTF time value.
+        ``dated_only`` leaves out events without a time."""
+        if article_ids is not None and not article_ids:
+            return []
+        query = queries.events(
+            type=type,
+            article_ids=article_ids,
+            since=since,
+            until=until,
+            dated_only=dated_only,
+            limit=limit,
+            offset=offset,
+        )
+        with self._read() as conn:
+            return [queries.event_row(r) for r in conn.execute(query)]
+
+    def event_types(self) -> list[str]:
+        """The event types present in the store, alphabetically."""
+        v = tables.events
+        query = sa.select(v.c.type).distinct().order_by(v.c.type)
+        with self._read() as conn:
+            return [r.type for r in conn.execute(query)]
 
     def search(
         self,
