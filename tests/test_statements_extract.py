@@ -188,3 +188,33 @@ def test_example_own_voice_sentences(article) -> None:  # type: ignore[no-untype
     assert all(s.stance.label == "asserted" and len(s.chain) == 1 for s in own)
     ids = [s.id for s in article]
     assert len(ids) == len(set(ids))
+
+
+def test_relative_clause_speaker_is_the_pronoun_with_its_antecedent_as_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The vote was delayed by Tom Reyes, who said that the count was not finished."
+    statement = _containing(extract_statements(nlp(text)), "the count was not finished")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "who"
+    assert statement.chain[-1].text == "Tom Reyes"
+
+
+def test_quote_signed_with_a_dash_takes_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The buses never come on time and nobody answers the phone.” ― Lena Ortiz.\n"
+    (statement,) = _attributed(extract_statements(nlp(text)))
+    assert statement.kind == "direct"
+    assert statement.speaker is not None
+    assert statement.speaker.text == "Lena Ortiz"
+    assert statement.cue is not None
+    assert statement.cue.text == "―"
+
+
+def test_quote_inside_a_nested_report_belongs_to_the_outer_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ana Silva said she hopes the council sends a message that “parks are for everyone.”"
+    statements = extract_statements(nlp(text))
+    top = [s for s in _attributed(statements) if s.parent is None]
+    assert len(top) == 1
+    assert top[0].cue is not None
+    assert top[0].cue.text == "said"
+    assert top[0].speaker is not None
+    assert top[0].speaker.text == "Ana Silva"
+    assert "parks are for everyone" in top[0].content[0].text

@@ -45,6 +45,11 @@ VERSION = "0.1.0"
 EXTRACTOR = f"sayso.statements@{VERSION}"
 
 _WORD = re.compile(r"\w+")
+# A name that labels a quote: before it ("Ana Ruiz ― “...”", "SMITH: “...”") or signing it
+# after a dash at the end of its paragraph ("“...” ― Ana Ruiz.").
+_NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})"
+_LABEL = re.compile(r"\s*" + _NAME + r"\s*([―—–:])\s*")
+_SIGNATURE = re.compile(r"\s*([―—–])\s*" + _NAME + r"[.,]?\s*")
 _TURN = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
 # The end of a sentence in raw text: the parser often starts a sentence at a quotation mark,
 # so the words before a quote are found from punctuation, not from the parse.
@@ -74,6 +79,12 @@ class _Draft:
     confidence: float = 0.9
     inherit_from: _Draft | None = None
     depth: int = 0
+
+    def with_content(self, content: list[tuple[int, int]], depth: int) -> _Draft:
+        """This draft with ``content`` at nesting ``depth``."""
+        self.content = content
+        self.depth = depth
+        return self
 
     @property
     def start(self) -> int:
@@ -225,7 +236,9 @@ class _QuoteAttributor:
                 continue
             if min(c_end, end) - max(c_start, start) >= 0.5 * (end - start):
                 found.append(index)
-        return sorted(found, key=lambda i: self.reported[i].content[1] - self.reported[i].content[0])
+        return sorted(
+            found, key=lambda i: self.reported[i].content[1] - self.reported[i].content[0]
+        )
 
     def _clause_start(self, cue: Token, quote_start: int, floor: int) -> int:
         """Where a partial quote's clause begins: the cue's clause, else the words before it."""
@@ -237,6 +250,31 @@ class _QuoteAttributor:
                 return max(child.left_edge.idx, cue.idx + len(cue))
         after = self.context.tokens_in(cue.idx + len(cue), quote_start)
         return after[0].idx if after else quote_start
+
+    def _label(self, before: tuple[int, int], after: tuple[int, int]) -> _Draft | None:
+        """A draft for a quote labelled with a name and a dash or colon, alone in its paragraph."""
+        context = self.context
+        p_start, p_end = context.paragraph_of(before[1])
+        match: re.Match[str] | None = None
+        if before[0] == p_start:
+            match = _LABEL.fullmatch(context.text, before[0], before[1])
+        name, mark_group = 1, 2
+        if match is None and not context.text[p_start : before[1]].strip():
+            match = _SIGNATURE.fullmatch(context.text, after[0], p_end)
+            name, mark_group = 2, 1
+        if match is None:
+            return None
+        names = [t for t in context.tokens_in(match.start(name), match.end(name)) if not t.is_punct]
+        if not names or not all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
+            return None
+        mark = match.start(mark_group)
+        return _Draft(
+            kind="direct",
+            content=[],
+            cue=(mark, mark + 1),
+            speaker_token=names[-1].i,
+            confidence=0.7,
+        )
 
     def _outer_report(self, cue: Token | None, containers: Sequence[int]) -> int | None:
         """The outermost reported clause in ``containers`` whose content holds ``cue``."""
@@ -285,9 +323,14 @@ class _QuoteAttributor:
             introduces = before_text.endswith((":", ",", ";", "that")) or (
                 before_cue is not None and before_text.endswith(before_cue.text)
             )
+            label = self._label(before, after)
+            if label is not None:
+                drafts.append(label.with_content(list(quote.pieces), depth))
+                previous_end = quote.end
+                continue
             containers = self._containers(quote.start, quote.end)
             container = containers[0] if containers else None
-            if containers and before_text and not introduces:
+            if containers and before_text and not introduces and depth == 0:
                 # A quote inside a reported clause is part of it ("X said voters "..."");
                 # PolNeAR keeps the outermost report when reports nest.
                 self.partial_in.add(containers[-1])
@@ -310,7 +353,7 @@ class _QuoteAttributor:
                 cue = after_cue
             if words < _MIN_QUOTE_WORDS and (cue is None or closing not in _CLOSING_PUNCT + "."):
                 continue
-            outer = self._outer_report(cue, containers)
+            outer = self._outer_report(cue, containers) if depth == 0 else None
             if outer is not None:
                 # "X said she hopes that "..."": the quote's cue is itself reported speech.
                 self.partial_in.add(outer)
@@ -498,7 +541,8 @@ def _following_sentence(
     if not p_start <= nxt.start_char < p_end:
         return None
     for other in attributed:
-        if any(s < nxt.end_char and nxt.start_char < e for s, e in other.content):
+        # A sentence that opens someone's statement is theirs, not the outlet's verdict.
+        if any(s <= nxt.start_char < e for s, e in other.content):
             return None
     return nxt.start_char, nxt.end_char
 
@@ -567,10 +611,26 @@ def _hop(
     entities: Mapping[str, Entity],
 ) -> tuple[AttributionHop, Span]:
     head = context.doc[token_index]
+    written: Span | None = None
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        # "X, who said ...": the statement's speaker is "who", its source is X.
+        written = Span.of(context.text, head.idx, head.idx + len(head))
+        head = head.head.head
     start, end = phrase_span(head)
     start = max(start, context.text.rfind("\n", start, head.idx) + 1)  # not over a break
     end = min(end, context.text.find("\n", head.idx, end) % (end + 1))
     span = Span.of(context.text, start, end)
+    hop, _ = _source_hop(context, head, span, mentions, entities)
+    return hop, written or span
+
+
+def _source_hop(
+    context: _Context,
+    head: Token,
+    span: Span,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+) -> tuple[AttributionHop, Span]:
     mention = mention_at(mentions, head.idx, head.idx + len(head))
     entity_id = mention.entity_id if mention is not None else None
     entity = entities.get(entity_id) if entity_id else None

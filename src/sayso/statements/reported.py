@@ -9,9 +9,11 @@ clause it modifies.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons
 
 if TYPE_CHECKING:
@@ -22,7 +24,7 @@ _NOUN_RELATIONS = ("acl", "ccomp")
 _EDGE_PUNCT = frozenset(",.;:—–-")
 # A learned pair counts as a cue when at least this share of its training occurrences were
 # annotated as attributions, with at least _MIN_SEEN positives (tuned on PolNeAR dev).
-_MIN_RATIO = 0.12
+_MIN_RATIO = 0.2
 _MIN_SEEN = 3
 
 
@@ -94,8 +96,10 @@ def _parsed_subject(verb: Token) -> Token | None:
     for _ in range(4):
         for child in current.children:
             if child.dep_ == "nsubj":
-                if child.tag_ == "WDT" or child.lower_ in ("who", "that", "which"):
-                    return current.head if current.dep_ == "relcl" else None
+                if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
+                    # "X, who said ...": the relative pronoun is the speaker's mention (as
+                    # PolNeAR marks it); the chain reads the name it stands for.
+                    return child if current.dep_ == "relcl" else None
                 return child
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -190,18 +194,55 @@ def clauses(token: Token) -> list[tuple[str, Token]]:
     return found
 
 
-def _best_clause(token: Token, lexicons: Lexicons) -> tuple[Token, str, float] | None:
-    lemma = token.lemma_.lower()
-    best: tuple[Token, str, float] | None = None
-    for relation, child in clauses(token):
+def _speaker_token(token: Token) -> Token | None:
+    if token.pos_ == "NOUN":
+        return next((c for c in token.children if c.dep_ == "poss"), None)
+    return subject_of(token)
+
+
+def candidate_pairs(doc: Doc) -> Iterator[tuple[Token, str, Token, Token | None]]:
+    """(cue, relation, clause, speaker) for every word that could report one of its clauses."""
+    for token in doc:
+        if token.pos_ not in ("VERB", "NOUN", "AUX"):
+            continue
+        found = clauses(token)
         if token.pos_ == "NOUN":
-            if child.pos_ not in ("VERB", "AUX") or lemma not in lexicons.cue_nouns:
+            found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
+        if not found:
+            continue
+        speaker = _speaker_token(token)
+        for relation, clause in found:
+            yield token, relation, clause, speaker
+
+
+def _ratio_score(token: Token, relation: str, lexicons: Lexicons) -> float:
+    """The reliability of a pair from the counts and lexicons (when no model is shipped)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        if lemma not in lexicons.cue_nouns:
+            return 0.0
+        return max(pair_ratio(lexicons, "n:" + lemma, relation), 0.6)
+    ratio = pair_ratio(lexicons, lemma, relation)
+    return ratio if ratio >= _MIN_RATIO else 0.0
+
+
+def _scored_pairs(
+    doc: Doc, lexicons: Lexicons
+) -> dict[int, tuple[Token, str, Token, Token | None, float]]:
+    """The best-scoring accepted clause of each cue word, keyed by the word's index."""
+    model = load_cue_model()
+    best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
+    for token, relation, clause, speaker in candidate_pairs(doc):
+        if model is not None:
+            score = model.probability(pair_features(token, relation, clause, speaker))
+            if score < model.threshold_for(relation):
                 continue
-            ratio = max(pair_ratio(lexicons, "n:" + lemma, relation), 0.6)
         else:
-            ratio = pair_ratio(lexicons, lemma, relation)
-        if ratio >= _MIN_RATIO and (best is None or ratio > best[2]):
-            best = (child, relation, ratio)
+            score = _ratio_score(token, relation, lexicons)
+            if score <= 0.0:
+                continue
+        if token.i not in best or score > best[token.i][4]:
+            best[token.i] = (token, relation, clause, speaker, score)
     return best
 
 
@@ -214,25 +255,15 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             according = _according_to(token)
             if according is not None:
                 found.append(according)
+    for token, relation, clause, speaker, score in _scored_pairs(doc, lexicons).values():
+        if token.lower_ == "according":
             continue
-        if token.pos_ not in ("VERB", "NOUN", "AUX"):
-            continue
-        best = _best_clause(token, lexicons)
-        if best is None:
-            continue
-        clause, relation, ratio = best
         content = _clause_span(doc, clause.left_edge.i, clause.right_edge.i)
         if content is None:
             continue
         content = _within_paragraph(text, content, token.idx)
         if content is None:
             continue
-        if token.pos_ == "NOUN":
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            subject = owner.i if owner is not None else None
-        else:
-            found_subject = subject_of(token)
-            subject = found_subject.i if found_subject is not None else None
         found.append(
             Reported(
                 cue=cue_span(token)
@@ -241,8 +272,8 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
                 cue_token=token.i,
                 content=content,
                 relation=relation,
-                ratio=ratio,
-                subject=subject,
+                ratio=score,
+                subject=speaker.i if speaker is not None else None,
             )
         )
-    return found
+    return sorted(found, key=lambda item: item.cue_token)

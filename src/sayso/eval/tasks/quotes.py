@@ -41,6 +41,8 @@ from sayso.eval.base import PRF, TaskReport, hash_files
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from sayso.records import Entity, Mention
+
 _QUOTE_MARKS = "\"“”„«»‘’'`"
 _TRIM = " \t\n.,;:!?" + _QUOTE_MARKS
 _ERRORS_KEPT = 200
@@ -248,12 +250,23 @@ def _error_record(name: str, text: str, gold: Item | None, pred: Item | None) ->
     return record
 
 
+def _entity_layer(doc: Doc) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """The entity layer's mentions and entities, or none while that layer cannot be imported."""
+    try:
+        from sayso.entities.resolve import resolve_entities
+
+        return resolve_entities(doc)
+    except ImportError:
+        return (), ()
+
+
 def sayso_items(doc: Doc) -> list[Item]:
     """sayso's attributions in ``doc`` (own-voice sentences are not attributions)."""
     from sayso.statements import extract_statements
 
+    mentions, entities = _entity_layer(doc)
     items: list[Item] = []
-    for statement in extract_statements(doc):
+    for statement in extract_statements(doc, mentions=mentions, entities=entities):
         if statement.kind == "own_voice" or statement.parent is not None:
             continue
         items.append(
