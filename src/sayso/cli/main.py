@@ -413,6 +413,7 @@ def _register_commands() -> None:
     from sayso.cli.corpus_links import claims_command, entity_command, link_command
     from sayso.cli.evaluate import eval_command, gate_command
     from sayso.cli.export import export_command
+    from sayso.cli.link_kb import link_kb_command
 
     app.command("eval")(eval_command)
     app.command("gate")(gate_command)
@@ -423,6 +424,7 @@ def _register_commands() -> None:
     app.command("link")(link_command)
     app.command("claims")(claims_command)
     app.command("entity")(entity_command)
+    app.command("kblink")(link_kb_command)
 
 
 _register_commands()

@@ -62,7 +62,7 @@ def check(report: TaskReport, floors: dict[str, Any]) -> list[GateResult]:
 
 def is_ceiling(metric: str) -> bool:
     """Counts of mistakes are ceilings; ratios are floors."""
-    return metric.endswith((".merged", ".count", "_count"))
+    return metric.endswith((".merged", ".merged_pairs", ".wrong", ".count", "_count"))
 
 
 def raise_floors(

@@ -21,11 +21,17 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
         "all.content.exact.f1",
         "direct.content.overlap.f1",
     ),
-    "timex": ("strict.f1", "relaxed.f1", "value.f1", "type.accuracy"),
-    "aliases": ("pairs.precision", "pairs.recall", "pairs.f1", "hard_negatives.merged"),
+    "timex": ("span.strict.f1", "span.relaxed.f1", "value.f1", "type.accuracy"),
+    "aliases": (
+        "pairs.precision",
+        "pairs.f1",
+        "no_table.pairs.precision",
+        "no_table.pairs.f1",
+        "hard_negatives.merged_pairs",
+    ),
     "events": ("type.accuracy", "actor.accuracy", "recipient.accuracy"),
+    "crossdoc": ("b3.f1", "conll.f1"),
     "extraction": ("cleaning.f1", "html.f1"),
-    "crossdoc": ("bcubed.f1", "conll.f1"),
 }
 
 

@@ -138,6 +138,13 @@ class EventStage:
         )
 
 
+def _wikidata_stage() -> Stage:
+    """Opt-in Wikidata linking (sends entity names to Wikidata; never a default stage)."""
+    from sayso.entities.wikidata import WikidataStage
+
+    return WikidataStage()
+
+
 BUILTIN_STAGES: dict[str, Callable[[], Stage]] = {
     "ner": NamedEntityStage,
     "entities": EntityStage,
@@ -145,6 +152,7 @@ BUILTIN_STAGES: dict[str, Callable[[], Stage]] = {
     "statements": StatementStage,
     "numbers": NumberStage,
     "events": EventStage,
+    "wikidata": _wikidata_stage,
 }
 """Stage name → factory. Plugins add theirs under the ``sayso.stages`` entry point group."""
 
