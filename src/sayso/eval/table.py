@@ -17,9 +17,11 @@ END = "<!-- quality-table:end -->"
 HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
     "quotes": (
         "all.content.overlap.f1",
-        "all.speaker.overlap.f1",
+        "all.speaker.f1",
         "all.content.exact.f1",
+        "all.cue.f1",
         "direct.content.overlap.f1",
+        "direct.speaker.f1",
     ),
     "timex": ("span.strict.f1", "span.relaxed.f1", "value.f1", "type.accuracy"),
     "aliases": (
