@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from sayso.entities.coref import document_outlet
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.chain import build_chain, outlet_hop
@@ -65,6 +66,9 @@ _CUE_RATIO = 0.3
 _CLAUSE_RELATIONS = frozenset({"ccomp", "xcomp", "dobj", "prep", "advcl", "attr"})
 _ANTECEDENT_WINDOW = 60  # tokens searched back for what an unresolved "it" speaker refers to
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_DOCUMENT_LABEL = "DOCUMENT"  # the entity layer's label for a document mention ("the report")
+_PLACE_LABELS = frozenset({"LOC", "FAC"})  # places that never speak, unlike a GPE's government
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 
 
 @dataclass(slots=True)
@@ -609,7 +613,9 @@ def _hop(
     token_index: int,
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
-) -> tuple[AttributionHop, Span]:
+    content: Sequence[tuple[int, int]] = (),
+) -> tuple[AttributionHop, Span, AttributionHop | None]:
+    """The hop for the phrase at ``token_index``, its span, and the medium that carried it."""
     head = context.doc[token_index]
     written: Span | None = None
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
@@ -620,8 +626,8 @@ def _hop(
     start = max(start, context.text.rfind("\n", start, head.idx) + 1)  # not over a break
     end = min(end, context.text.find("\n", head.idx, end) % (end + 1))
     span = Span.of(context.text, start, end)
-    hop, _ = _source_hop(context, head, span, mentions, entities)
-    return hop, written or span
+    hop, carrier = _source_hop(context, head, span, mentions, entities, content)
+    return hop, written or span, carrier
 
 
 def _source_hop(
@@ -630,32 +636,112 @@ def _source_hop(
     span: Span,
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
-) -> tuple[AttributionHop, Span]:
-    mention = mention_at(mentions, head.idx, head.idx + len(head))
+    content: Sequence[tuple[int, int]],
+) -> tuple[AttributionHop, AttributionHop | None]:
+    """The speaker's hop and, for a news outlet's document, the outlet's media hop."""
+    mention = _trusted_mention(mention_at(mentions, head.idx, head.idx + len(head)), head, content)
     entity_id = mention.entity_id if mention is not None else None
     entity = entities.get(entity_id) if entity_id else None
+    if head.lower_ == "it":
+        document = _document_in_sentence(context, head)
+        if document is None and entity is None:
+            document = _document_before(context, head)
+        if document is not None:
+            return _document_hop(context, document, mentions, entities)
+    if mention is not None and mention.label == _DOCUMENT_LABEL:
+        text = span.text if mention.kind == "nominal" else (entity.name if entity else span.text)
+        hop = AttributionHop("document", text, span, entity_id)
+        return hop, _outlet_of(mention, mentions, entities)
     role = source_role(head, context.lexicons, entity)
     name = entity.name if entity is not None else span.text
-    if entity is None and head.lower_ == "it":
-        document = _document_before(context, head)
-        if document is not None:
-            return AttributionHop("document", document, span, None), span
-    return AttributionHop(role, name, span, entity_id), span
+    return AttributionHop(role, name, span, entity_id), None
 
 
-def _hop_fields(hop: AttributionHop) -> tuple[str, Span | None, str | None]:
-    return hop.text, hop.span, hop.entity_id
+def _trusted_mention(
+    mention: Mention | None, head: Token, content: Sequence[tuple[int, int]]
+) -> Mention | None:
+    """A pronoun speaker's mention, or None when its resolution cannot be the speaker.
+
+    A pronoun cannot stand for a name in the very words it is said to speak ("'... entered
+    Baghdad,' they said"), nor a person pronoun for a place.
+    """
+    if mention is None or head.pos_ != "PRON" or mention.resolution is None:
+        return mention
+    antecedent = mention.resolution.antecedent
+    if antecedent is not None and any(
+        s <= antecedent.start and antecedent.end <= e for s, e in content
+    ):
+        return None
+    if mention.label in _PLACE_LABELS:
+        return None
+    if mention.label == "GPE" and head.lower_ in _PERSONAL_PRONOUNS:
+        return None
+    return mention
 
 
-def _document_before(context: _Context, pronoun: Token) -> str | None:
+def _outlet_of(
+    mention: Mention, mentions: Sequence[Mention], entities: Mapping[str, Entity]
+) -> AttributionHop | None:
+    """The media hop for the outlet that published the document ``mention`` refers to.
+
+    The entity layer records the outlet on a document nominal's resolution; a pronoun for the
+    document ("it notes") finds it on another mention of the same document.
+    """
+    outlet_id = document_outlet(mention)
+    if outlet_id is None and mention.entity_id is not None:
+        outlet_id = next(
+            (
+                found
+                for other in mentions
+                if other.entity_id == mention.entity_id
+                and (found := document_outlet(other)) is not None
+            ),
+            None,
+        )
+    outlet = entities.get(outlet_id) if outlet_id else None
+    if outlet is None:
+        return None
+    return AttributionHop("media", outlet.name, None, outlet.id)
+
+
+def _document_hop(
+    context: _Context,
+    document: Token,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+) -> tuple[AttributionHop, AttributionHop | None]:
+    """The hop for a document nominal an "it" speaker stands for ("the letter ... it stated")."""
+    start, end = phrase_span(document)
+    span = Span.of(context.text, start, end)
+    mention = mention_at(mentions, document.idx, document.idx + len(document))
+    if mention is None or mention.label != _DOCUMENT_LABEL:
+        return AttributionHop("document", span.text, span, None), None
+    hop = AttributionHop("document", span.text, span, mention.entity_id)
+    return hop, _outlet_of(mention, mentions, entities)
+
+
+def _is_document_noun(context: _Context, token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicons.document_nouns
+
+
+def _document_in_sentence(context: _Context, pronoun: Token) -> Token | None:
+    """A document nominal earlier in an "it" speaker's own sentence ("At the end of the letter,
+    it stated"): nearer than any antecedent the coreference found further back."""
+    sentence = context.sentence_of(pronoun)
+    for token in reversed(context.doc[sentence.start : pronoun.i]):
+        if _is_document_noun(context, token):
+            return token
+    return None
+
+
+def _document_before(context: _Context, pronoun: Token) -> Token | None:
     """The nearest document nominal before an unresolved "it" in its paragraph ("the letter")."""
     p_start, _ = context.paragraph_of(pronoun.idx)
     for token in reversed(context.doc[max(0, pronoun.i - _ANTECEDENT_WINDOW) : pronoun.i]):
         if token.idx < p_start:
             break
-        if token.pos_ == "NOUN" and token.lemma_.lower() in context.lexicons.document_nouns:
-            start, end = phrase_span(token)
-            return context.text[start:end]
+        if _is_document_noun(context, token):
+            return token
     return None
 
 
@@ -700,19 +786,22 @@ def _finish(
             continue
         speaker_hop: AttributionHop | None = None
         speaker: Span | None = None
+        carrier: AttributionHop | None = None
         if draft.speaker_token is not None:
-            speaker_hop, speaker = _hop(context, draft.speaker_token, mentions, entities)
+            speaker_hop, speaker, carrier = _hop(
+                context, draft.speaker_token, mentions, entities, draft.content
+            )
             if is_first_person(context.doc[draft.speaker_token]):
                 speaker_hop = None  # the reporter: the outlet is the source
-        carrier: AttributionHop | None = None
         addressee: Span | None = None
         addressee_entity: str | None = None
         if draft.addressee_token is not None:
-            addressee_hop, addressee = _hop(context, draft.addressee_token, mentions, entities)
+            addressee_hop, addressee, _ = _hop(context, draft.addressee_token, mentions, entities)
             addressee_entity = addressee_hop.entity_id
             if addressee_hop.role in ("media", "organisation"):
                 # "told Tasnim", "told the BBC": an organisation a speaker talks to carries it.
-                carrier = AttributionHop("media", *_hop_fields(addressee_hop))
+                hop = addressee_hop
+                carrier = AttributionHop("media", hop.text, hop.span, hop.entity_id)
         parent_index = parents.get(index)
         parent_chain: tuple[AttributionHop, ...] = ()
         if draft.inherit_from is not None and id(draft.inherit_from) in position:
