@@ -74,7 +74,10 @@ def run_config(
         "articles": len(articles),
         "wall_s": round(wall, 2),
         "articles_per_s": round(len(articles) / wall, 2),
-        "words_per_cpu_s": round(words / cpu, 1) if cpu else None,
+        # Dask workers are not this process's children: their CPU time is not seen here.
+        "words_per_cpu_s": round(words / cpu, 1)
+        if cpu and "scheduler" not in runner_args
+        else None,
         "store_mib_per_1000_articles": round(db.stat().st_size / 2**20 / len(articles) * 1000, 2),
     }
 

@@ -25,12 +25,12 @@ from sayso.nlp.loader import load_model
 from sayso.pipeline import Pipeline
 
 
-def measure(n_articles: int) -> dict[str, object]:
+def measure(n_articles: int, stages: tuple[str, ...] | None = None) -> dict[str, object]:
     texts = article_texts(n_articles)
     words = sum(len(t.split()) for t in texts)
     articles = [make_article(t, make_source(f"bench:{i}", "text")) for i, t in enumerate(texts)]
     nlp = load_model()
-    pipeline = Pipeline()
+    pipeline = Pipeline(stages=stages) if stages else Pipeline()
     list(nlp.pipe(texts[:8]))  # warm up both paths on the same handful of texts
     list(pipeline.analyze_articles(articles[:8]))
 
@@ -50,6 +50,7 @@ def measure(n_articles: int) -> dict[str, object]:
 
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
+        "stages": list(pipeline.describe())[3:],
         "articles": len(texts),
         "distinct_articles": len(set(texts)),
         "words": words,
@@ -74,6 +75,7 @@ def to_markdown(result: dict[str, object]) -> str:
     lines = [
         "| measure | value |",
         "|---|---|",
+        f"| stages | {', '.join(result['stages'])} |",  # type: ignore[arg-type]
         f"| articles (distinct) | {result['articles']} ({result['distinct_articles']}) |",
         f"| words | {result['words']} |",
         f"| bare spaCy parse, words per CPU-second | {result['bare_spacy_words_per_cpu_s']} |",
@@ -90,11 +92,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--out", type=Path, default=Path("benchmarks/results"))
+    parser.add_argument(
+        "--stages", help="Comma-separated stages (default: all); `ner` measures the bare frame."
+    )
+    parser.add_argument("--name", default="pipeline_speed", help="Base name of the result files.")
     args = parser.parse_args()
-    result = measure(args.articles)
+    stages = tuple(args.stages.split(",")) if args.stages else None
+    result = measure(args.articles, stages)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "pipeline_speed.json").write_text(json.dumps(result, indent=2) + "\n")
-    (args.out / "pipeline_speed.md").write_text(to_markdown(result))
+    (args.out / f"{args.name}.json").write_text(json.dumps(result, indent=2) + "\n")
+    (args.out / f"{args.name}.md").write_text(to_markdown(result))
     sys.stdout.write(to_markdown(result))
 
 

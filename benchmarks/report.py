@@ -44,7 +44,8 @@ def plot_stages() -> Path | None:
 
 def main() -> None:
     sections = [
-        _section("pipeline_speed", "Pipeline vs a bare spaCy parse"),
+        _section("pipeline_speed", "Full pipeline vs a bare spaCy parse"),
+        _section("pipeline_frame", "The pipeline frame alone (NER mentions only) vs a bare parse"),
         _section("ingest_scaling", "Corpus ingest"),
         _section("web_load", "Web app under load"),
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from sayso.export.text import chain_text, content_text, entity_aliases, speaker_name
+from sayso.export.text import chain_text, entity_aliases, quoted, speaker_name
 from sayso.records import ArticleResult, to_dict
 
 
@@ -101,7 +101,7 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
         for s in attributed:
             console.print(
                 f"[bold]{speaker_name(result, s)}[/] [dim]{s.kind} · {s.stance.label}[/]\n"
-                f"  “{content_text(s)}”\n  [cyan]{chain_text(s, meta.outlet)}[/]"
+                f"  {quoted(s)}\n  [cyan]{chain_text(s, meta.outlet)}[/]"
             )
     if view in ("all", "timeline") and result.events:
         console.rule("Timeline")

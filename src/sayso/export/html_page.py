@@ -12,7 +12,7 @@ import itertools
 from collections import defaultdict
 from html import escape
 
-from sayso.export.text import chain_text, content_text, entity_aliases, speaker_name
+from sayso.export.text import chain_text, entity_aliases, quoted, speaker_name
 from sayso.records import ArticleResult
 
 _CSS = """
@@ -110,7 +110,7 @@ def to_html(result: ArticleResult) -> str:
             parts.append(
                 f"<li><details><summary><b>{escape(speaker_name(result, s))}</b> "
                 f"({escape(s.kind)}, <span class='{escape(s.stance.label)}'>"
-                f"{escape(s.stance.label)}</span>): “{escape(content_text(s))}”</summary>"
+                f"{escape(s.stance.label)}</span>): {escape(quoted(s))}</summary>"
                 f"chain: {escape(chain_text(s, meta.outlet))}"
                 f"{'; decided by: ' + cues if cues else ''}</details></li>"
             )

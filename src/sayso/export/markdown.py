@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.export.text import chain_text, content_text, entity_aliases, speaker_name
+from sayso.export.text import chain_text, entity_aliases, quoted, speaker_name
 from sayso.records import ArticleResult
 
 
@@ -50,7 +50,7 @@ def to_markdown(result: ArticleResult) -> str:
         for s in attributed:
             lines.append(
                 f"- **{_cell(speaker_name(result, s))}** ({s.kind}, {s.stance.label}): "
-                f"“{_cell(content_text(s))}”  \n  chain: {chain_text(s, meta.outlet)}"
+                f"{_cell(quoted(s))}  \n  chain: {chain_text(s, meta.outlet)}"
             )
     if result.timexes:
         lines += ["", "## Times", ""]

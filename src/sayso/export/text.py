@@ -18,6 +18,17 @@ def content_text(statement: Statement) -> str:
     return " … ".join(span.text for span in statement.content)
 
 
+QUOTE_MARKS = "\"'“”‘’«»`"
+
+
+def quoted(statement: Statement) -> str:
+    """The content between quote marks, unless the content already carries its own."""
+    text = content_text(statement)
+    if text[:1] in QUOTE_MARKS or text[-1:] in QUOTE_MARKS:
+        return text
+    return f"“{text}”"
+
+
 def entity_aliases(entity: Entity) -> str:
     """Every surface form but the canonical name, with counts."""
     return ", ".join(
