@@ -43,7 +43,7 @@ def test_a_failing_stage_leaves_a_diagnostic_and_the_other_records(
 
 
 def test_stage_order_is_checked_when_the_pipeline_is_built() -> None:
-    with pytest.raises(ConfigError, match="needs 'entities'"):
+    with pytest.raises(ConfigError, match="needs 'mentions'"):
         Pipeline(stages=("statements",))
     with pytest.raises(ConfigError, match="unknown pipeline stage"):
         Pipeline(stages=("no-such-stage",))

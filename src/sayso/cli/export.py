@@ -52,7 +52,6 @@ def export_command(
       sayso export timeline --timelinejs -o timeline.json
     """
     from rich.console import Console
-    from rich.markup import escape
 
     from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.export.registry import ExportOptions, get_exporter, run_export
@@ -62,7 +61,7 @@ def export_command(
     try:
         exporter = get_exporter(fmt)
     except SaysoError as exc:
-        raise _fail(escape(str(exc)), EXIT_USAGE) from None
+        raise _fail(str(exc), EXIT_USAGE) from None
     if timelinejs and exporter.name != "timeline":
         raise _fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
     try:
@@ -81,6 +80,6 @@ def export_command(
                 force=force,
             )
     except SaysoError as exc:
-        raise _fail(escape(str(exc)), EXIT_CONFIG) from None
+        raise _fail(str(exc), EXIT_CONFIG) from None
     sys.stdout.flush()
     console.print(f"exported {count} {exporter.counts} as {exporter.name} to {where}")
