@@ -28,7 +28,8 @@ def test_analyze_writes_json_that_validates_and_round_trips() -> None:
     jsonschema.validate(data, json_schema())
     record = from_dict(ArticleResult, data)
     assert record.article.metadata.section == "Middle East"
-    assert record.entities and record.statements
+    assert record.entities
+    assert record.statements
 
 
 def test_jsonl_has_one_line_per_article_and_failures_set_the_exit_code(tmp_path: Path) -> None:

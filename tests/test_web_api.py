@@ -236,7 +236,7 @@ def test_unexpected_errors_hide_their_trace(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("secret internals /etc/passwd")
 
-    monkeypatch.setattr(app.state.sayso.corpus, "top_speakers", broken)
+    monkeypatch.setattr(app.state.sayso.corpus.store, "top_speakers", broken)
     with make_client(app, raise_server_exceptions=False) as c:
         response = c.get("/api/status")
         assert_error(response, 500, "internal_error")

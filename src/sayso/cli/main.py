@@ -363,6 +363,10 @@ def serve(
     allow_upload: Annotated[
         bool, typer.Option("--allow-upload", help="Let visitors store analysed articles.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Server processes (default: one per core, at most 4)."),
+    ] = None,
 ) -> None:
     """Serve the web app over a store: articles, statements, entities, timeline, network."""
     try:
@@ -372,7 +376,7 @@ def serve(
             f"the web app needs its extra: pip install 'sayso[web]' ({exc})", EXIT_CONFIG
         ) from None
     try:
-        run_server(db, host, port, token, allow_upload)
+        run_server(db, host, port, token, allow_upload, workers=workers)
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
 

@@ -36,11 +36,16 @@ from sayso.store.errors import (
 )
 from sayso.store.rows import (
     ArticleRow,
+    ClaimCount,
+    EntityOccurrence,
     EntityRow,
+    EntitySummary,
+    EventRow,
     FailureRow,
     Fate,
     SearchHit,
     SearchKind,
+    SpeakerCount,
     StatementRow,
     StoreStatus,
 )
@@ -49,8 +54,12 @@ from sayso.store.store import Store, open_store
 __all__ = [
     "ArticleNotFoundError",
     "ArticleRow",
+    "ClaimCount",
     "DatabaseBusyError",
+    "EntityOccurrence",
     "EntityRow",
+    "EntitySummary",
+    "EventRow",
     "FailureRow",
     "Fate",
     "NotAStoreError",
@@ -58,6 +67,7 @@ __all__ = [
     "SchemaTooNewError",
     "SearchHit",
     "SearchKind",
+    "SpeakerCount",
     "StatementRow",
     "Store",
     "StoreError",

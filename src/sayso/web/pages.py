@@ -4,20 +4,17 @@ drawings, which fetch their data from the JSON API (never from data inlined in a
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-import jinja2
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
 from sayso.web import queries
 from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
 from sayso.web.app_state import state_of
-from sayso.web.views import article_href, article_view, entity_href, statement_href
+from sayso.web.rendering import render_article, templates
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,29 +22,6 @@ PAGE = 50
 """Rows on one list page."""
 Text = Annotated[str | None, Query(max_length=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
-STANCES = ("asserted", "neutral", "hedged", "endorsed", "disputed")
-KINDS = ("direct", "partial", "indirect")
-
-
-def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals.update(
-        article_href=article_href,
-        entity_href=entity_href,
-        statement_href=statement_href,
-        stances=STANCES,
-        kinds=KINDS,
-    )
-    return env
-
-
-templates = Jinja2Templates(env=_environment())
 
 
 def _render(
@@ -115,18 +89,14 @@ def articles(
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article(request: Request, article_id: str, statement: Text = None) -> HTMLResponse:
     corpus = state_of(request).corpus
-    result = corpus.store.get(article_id)
-    detail = queries.statement_detail(corpus, result, statement) if statement else None
-    if statement and detail is None:
-        raise HTTPException(404, f"no statement {statement!r} in this article")
-    return _render(
-        request,
-        "article.html",
-        nav="articles",
-        view=article_view(result),
-        detail=detail,
-        stored=True,
-    )
+    page = queries.article_page(corpus, article_id)
+    detail = None
+    if statement:
+        view = page.statements.get(statement)
+        if view is None:
+            raise HTTPException(404, f"no statement {statement!r} in this article")
+        detail = queries.statement_detail(corpus, article_id, view)
+    return _render(request, "article.html", nav="articles", page=page, detail=detail)
 
 
 @router.get("/statements", response_class=HTMLResponse)
@@ -167,7 +137,7 @@ def statements(
 def entities(
     request: Request, name: Text = None, type: Text = None, offset: Offset = 0
 ) -> HTMLResponse:
-    rows = state_of(request).corpus.entity_summaries(
+    rows = state_of(request).corpus.store.entity_summaries(
         name=name or None, type=type or None, limit=PAGE + 1, offset=offset
     )
     return _render(
@@ -210,13 +180,13 @@ def timeline(
         for k, v in (("type", type), ("entity", entity), ("since", since), ("until", until))
         if v
     }
-    corpus = state_of(request).corpus
+    store = state_of(request).corpus.store
     return _render(
         request,
         "timeline.html",
         nav="timeline",
         params=params,
-        types=corpus.event_types(),
+        types=store.event_types(),
         api_url="/api/timeline?" + urlencode(params),
     )
 
@@ -264,7 +234,6 @@ async def analyze(
         request,
         "article.html",
         nav="analyze",
-        view=article_view(done.result),
+        page=render_article(done.result, stored=done.stored),
         detail=None,
-        stored=done.stored,
     )

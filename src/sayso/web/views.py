@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from urllib.parse import quote
 
 from sayso.records import ArticleResult, Span, Statement
@@ -108,8 +110,11 @@ def content_text(statement: Statement) -> str:
     return " … ".join(span.text for span in statement.content)
 
 
-def statement_view(result: ArticleResult, statement: Statement) -> StatementView:
-    names = entity_names(result)
+def statement_view(
+    result: ArticleResult, statement: Statement, names: Mapping[str, str] | None = None
+) -> StatementView:
+    """``names`` are ``entity_names(result)``, passed in when viewing many statements."""
+    names = entity_names(result) if names is None else names
     outlet = result.article.metadata.outlet
     hops = [
         Hop(
@@ -148,8 +153,7 @@ Mark = tuple[int, int, str, str | None, str | None, str]
 """(start, end, css class, statement id, entity name, title) of one highlight."""
 
 
-def _marks(result: ArticleResult) -> list[Mark]:
-    names = entity_names(result)
+def _marks(result: ArticleResult, names: Mapping[str, str]) -> list[Mark]:
     marks: list[Mark] = []
     for mention in result.mentions:
         name = names.get(mention.entity_id or "")
@@ -200,7 +204,8 @@ def _pieces(text: str, start: int, end: int, marks: list[Mark]) -> tuple[Piece, 
 def article_view(result: ArticleResult) -> ArticleView:
     article = result.article
     meta = article.metadata
-    marks = _marks(result)
+    names = entity_names(result)
+    marks = _marks(result, names)
     text = article.text
     caption_spans = [c.span for c in article.captions if c.span is not None]
     paragraphs: tuple[Span, ...] = article.paragraphs or (
@@ -241,12 +246,12 @@ def article_view(result: ArticleResult) -> ArticleView:
         captions=captions,
         metadata=tuple(metadata),
         statements=tuple(
-            statement_view(result, s) for s in result.statements if s.kind != "own_voice"
+            statement_view(result, s, names) for s in result.statements if s.kind != "own_voice"
         ),
         removed=tuple((r.text, r.reason) for r in article.removed),
         flags=tuple((f.kind, f.message) for f in result.flags),
         diagnostics=tuple((d.stage, d.severity, d.message) for d in result.diagnostics),
-        entity_names=entity_names(result),
+        entity_names=names,
     )
 
 
@@ -274,12 +279,83 @@ def mention_contexts(result: ArticleResult, entity_id: str, limit: int) -> list[
     return out
 
 
-def alias_counts(results: list[tuple[ArticleResult, str]]) -> list[tuple[str, int]]:
+@dataclass(frozen=True, slots=True)
+class EntityArticle:
+    """An article naming an entity, with the first few mentions in context."""
+
+    article_id: str
+    title: str | None
+    published_on: date | None
+    mentions: tuple[MentionContext, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityEvent:
+    """An event with the entity among its arguments, in the role it plays there."""
+
+    article_id: str
+    event_id: str
+    type: str
+    trigger: str
+    time: str | None
+    role: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityPart:
+    """What an entity page shows of one article: the entity as that article has it."""
+
+    type: str
+    titles: tuple[str, ...]
+    aliases: tuple[tuple[str, int], ...]
+    """Surface forms and how often the article uses each."""
+    article: EntityArticle
+    events: tuple[EntityEvent, ...]
+
+
+def _published_on(result: ArticleResult) -> date | None:
+    published = result.article.metadata.published
+    if published is None or len(published.value) < 10:
+        return None
+    try:
+        return date.fromisoformat(published.value[:10])
+    except ValueError:
+        return None
+
+
+def entity_part(result: ArticleResult, entity_id: str, mentions: int) -> EntityPart | None:
+    """Entity ``entity_id`` of ``result`` with its first ``mentions`` mentions in context;
+    None when the article has no such entity."""
+    entity = next((e for e in result.entities if e.id == entity_id), None)
+    if entity is None:
+        return None
+    article_id = result.article.id
+    events = []
+    for event in result.events:
+        role = next((a.role for a in event.arguments if a.entity_id == entity_id), None)
+        if role is not None:
+            time = event.time.value if event.time else None
+            events.append(
+                EntityEvent(article_id, event.id, event.type, event.trigger.text, time, role)
+            )
+    return EntityPart(
+        type=entity.type,
+        titles=tuple(entity.titles),
+        aliases=tuple((form.text, form.count) for form in entity.aliases),
+        article=EntityArticle(
+            article_id,
+            result.article.metadata.title,
+            _published_on(result),
+            tuple(mention_contexts(result, entity_id, mentions)),
+        ),
+        events=tuple(events),
+    )
+
+
+def alias_counts(parts: Sequence[EntityPart]) -> list[tuple[str, int]]:
     """Surface forms of one entity summed over the articles it occurs in, most used first."""
     counts: dict[str, int] = defaultdict(int)
-    for result, entity_id in results:
-        for entity in result.entities:
-            if entity.id == entity_id:
-                for form in entity.aliases:
-                    counts[form.text] += form.count
+    for part in parts:
+        for text, count in part.aliases:
+            counts[text] += count
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
