@@ -13,8 +13,7 @@ lists surface forms with a ``kind``. Scoring, as the file describes it:
 * ``hard_negatives.merged_pairs``: how many string pairs of the listed look-alike entity pairs
   were merged (a count, goal 0; the gate treats it as "must not rise").
 * ``no_table.*``: the same without the alias table (``data/aliases.json``), which knows many
-  of this file's organisations and countries: the better guess for entities it does not list
-  (``rules_only.*`` is the same figure under its older name, kept for the gate's history).
+  of this file's organisations and countries: the better guess for entities it does not list.
 * ``leave_out.*``: a leave-entity-out estimate. Entities are split into five folds by their
   position in the file; for each fold the alias-table entries that any of its strings hit are
   switched off, and the pairs whose first string belongs to that fold are scored. The table
@@ -301,8 +300,6 @@ def evaluate(
         **rules_prf.as_metrics("no_table.pairs"),
         "no_table.hard_negatives.merged_pairs": float(len(rules_merged)),
         **_leave_entity_out(plain, pairs).as_metrics("leave_out.pairs"),
-        **rules_prf.as_metrics("rules_only.pairs"),
-        "rules_only.hard_negatives.merged_pairs": float(len(rules_merged)),
         **contextual_prf.as_metrics("contextual"),
         **ambiguous_metrics,
     }
