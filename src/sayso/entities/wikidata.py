@@ -45,6 +45,7 @@ from sayso.entities.kb import (
     link_entities,
 )
 from sayso.errors import ConfigError
+from sayso.ingest.fetch import http_opener
 from sayso.nlp.stage import Analysis
 from sayso.records.model import Diagnostic, Entity
 
@@ -241,7 +242,7 @@ class WikidataClient:
             url, headers={"User-Agent": self.user_agent, "Accept": "application/json"}
         )
         try:
-            with _opener().open(request, timeout=self.timeout) as response:
+            with http_opener().open(request, timeout=self.timeout) as response:
                 body = response.read(MAX_RESPONSE_BYTES + 1)
         except urllib.error.HTTPError as exc:
             raise self._unreachable(f"HTTP {exc.code}") from None
@@ -268,21 +269,6 @@ class WikidataClient:
     def _unreachable(self, reason: str) -> KnowledgeBaseUnavailableError:
         self._failure = f"could not reach Wikidata at {self.endpoint} ({reason}): linking skipped"
         return KnowledgeBaseUnavailableError(self._failure)
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    """HTTP(S) only, redirects included: no ``file:`` or ``ftp:`` even as a redirect target."""
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
-        urllib.request.HTTPRedirectHandler(),
-        urllib.request.HTTPDefaultErrorHandler(),
-        urllib.request.HTTPErrorProcessor(),
-    ):
-        opener.add_handler(handler)
-    return opener
 
 
 def _trimmed(item: object) -> Json:

@@ -35,7 +35,8 @@ _SCHEMES = frozenset({"http", "https"})
 _CHUNK = 65536
 
 
-def _opener() -> urllib.request.OpenerDirector:
+def http_opener() -> urllib.request.OpenerDirector:
+    """HTTP(S) only, redirects included: no ``file:`` or ``ftp:`` even as a redirect target."""
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
@@ -70,7 +71,7 @@ def fetch_url(
     )
     deadline = time.monotonic() + timeout
     try:
-        with _opener().open(request, timeout=timeout) as response:
+        with http_opener().open(request, timeout=timeout) as response:
             final_url = str(response.geturl())
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
