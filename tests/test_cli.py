@@ -111,3 +111,35 @@ def test_piped_stdin_defaults_to_json() -> None:
     data = json.loads(proc.stdout)
     assert data["schema"] == "sayso/1"
     assert data["article"]["source"]["kind"] == "stdin"
+
+
+def test_per_view_csv_is_one_table_under_one_header(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "“The bridge will reopen on Monday,” the mayor told reporters.\n\n"
+        "Officials said the repairs cost more than expected.\n",
+        encoding="utf-8",
+    )
+    quotes = runner.invoke(app, ["quotes", str(story), str(EXAMPLE), "-f", "csv"])
+    assert quotes.exit_code == 0, quotes.output
+    rows = list(csv.DictReader(io.StringIO(quotes.stdout)))
+    assert quotes.stdout.count("article,statement,kind") == 1
+    direct = [r for r in rows if "The bridge will reopen" in r["content"]]
+    assert direct
+    assert direct[0]["speaker"] == "the mayor"
+    assert direct[0]["cue"] == "told"
+    assert len({r["article"] for r in rows}) == 2
+    timeline = runner.invoke(app, ["timeline", str(EXAMPLE), "-f", "csv"])
+    assert timeline.exit_code == 0
+    values = [r["value"] for r in csv.DictReader(io.StringIO(timeline.stdout))]
+    assert "2006" in values
+    assert values.index("2006") < values.index("2020-01")
+
+
+def test_csv_of_the_whole_record_points_to_the_per_view_commands() -> None:
+    result = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "csv"])
+    assert result.exit_code == 2
+    assert "sayso export csv" in result.stderr

@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -48,6 +49,7 @@ class OutputFormat(enum.StrEnum):
     html = "html"
     vis = "vis"
     timelinejs = "timelinejs"
+    csv = "csv"
 
 
 def _stderr_console() -> Any:
@@ -73,16 +75,27 @@ def _setup_logging(verbose: bool) -> None:
     )
 
 
-def _results(
-    inputs: list[str], model: str, fetch: bool, max_bytes: int, stages: str | None
-) -> Iterator[ArticleResult | InputError]:
+@dataclass(frozen=True, slots=True)
+class AnalysisArgs:
+    """The options every analysing subcommand shares: which model and stages, how to read."""
+
+    model: str
+    stages: str | None
+    fetch: bool
+    max_bytes: int
+    verbose: bool
+
+
+def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | InputError]:
     from sayso.ingest.sources import ReadOptions
     from sayso.nlp.components import DEFAULT_STAGES
     from sayso.pipeline import Pipeline
 
+    stages = args.stages
     names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
-    pipeline = Pipeline(model, stages=names)
-    yield from pipeline.analyze_inputs(inputs, ReadOptions(max_bytes=max_bytes, fetch=fetch))
+    pipeline = Pipeline(args.model or _default_model(), stages=names)
+    options = ReadOptions(max_bytes=args.max_bytes, fetch=args.fetch)
+    yield from pipeline.analyze_inputs(inputs, options)
 
 
 Inputs = Annotated[
@@ -139,42 +152,45 @@ def analyze(
     verbose: VerboseOpt = False,
 ) -> None:
     """Analyse articles: metadata, captions, removed junk, entities, statements, events."""
-    _run_render(inputs, fmt, output, model, stages, fetch, max_bytes, verbose, view="all")
+    args = AnalysisArgs(model, stages, fetch, max_bytes, verbose)
+    _run_render(inputs, fmt, output, args, view="all")
 
 
 def _run_render(
-    inputs: list[str],
-    fmt: OutputFormat,
-    output: Path | None,
-    model: str,
-    stages: str | None,
-    fetch: bool,
-    max_bytes: int,
-    verbose: bool,
-    view: str,
+    inputs: list[str], fmt: OutputFormat, output: Path | None, args: AnalysisArgs, view: str
 ) -> None:
     from rich.markup import escape
 
     from sayso.cli import render
 
-    _setup_logging(verbose)
-    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    if fmt is OutputFormat.csv and view not in render.CSV_COLUMNS:
+        raise _fail(
+            "CSV is one table per view: use `sayso quotes|entities|timeline --format csv`, "
+            "or `sayso export csv` for every record kind",
+            2,
+        )
+    _setup_logging(args.verbose)
+    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     chosen = fmt
     if fmt is OutputFormat.auto:
         if out.isatty():
             chosen = OutputFormat.text
         else:
             chosen = OutputFormat.jsonl if _many(inputs) else OutputFormat.json
+    table = render.CsvView(view, out) if chosen is OutputFormat.csv else None
     failed = 0
     analysed = 0
     try:
-        for item in _results(inputs, model or _default_model(), fetch, max_bytes, stages):
+        for item in _results(inputs, args):
             if isinstance(item, InputError):
                 failed += 1
                 _stderr_console().print(f"[red]skipped[/] {escape(str(item))}", highlight=False)
                 continue
             analysed += 1
-            render.write(item, chosen.value, out, view=view)
+            if table is not None:
+                table.write(item)
+            else:
+                render.write(item, chosen.value, out, view=view)
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
     finally:
@@ -244,7 +260,8 @@ def entities(
         return
     if not inputs:
         raise _fail("give articles to analyse, or `candidates` to review merges", 2)
-    _run_render(inputs, fmt, None, model, "entities", fetch, max_bytes, verbose, view="entities")
+    args = AnalysisArgs(model, "entities", fetch, max_bytes, verbose)
+    _run_render(inputs, fmt, None, args, view="entities")
 
 
 @app.command(
@@ -282,17 +299,8 @@ def quotes(
         chosen = {"auto": "text", "text": "text", "json": "json", "jsonl": "json"}
         _emit([asdict(r) for r in rows], chosen.get(fmt.value, fmt.value))
         return
-    _run_render(
-        inputs,
-        fmt,
-        None,
-        model,
-        "entities,statements",
-        fetch,
-        max_bytes,
-        verbose,
-        view="statements",
-    )
+    args = AnalysisArgs(model, "entities,statements", fetch, max_bytes, verbose)
+    _run_render(inputs, fmt, None, args, view="statements")
 
 
 @app.command(
@@ -319,7 +327,8 @@ def timeline(
     """Print events in time order, each with its evidence: of the given articles, or across
     the store for one entity (`--entity`)."""
     if inputs:
-        _run_render(inputs, fmt, None, model, None, fetch, max_bytes, verbose, view="timeline")
+        args = AnalysisArgs(model, None, fetch, max_bytes, verbose)
+        _run_render(inputs, fmt, None, args, view="timeline")
         return
     if not entity:
         raise _fail("give articles, or --entity NAME to read the store", 2)
@@ -329,6 +338,7 @@ def timeline(
     chosen = OutputFormat.text if fmt is OutputFormat.auto and sys.stdout.isatty() else fmt
     if chosen is OutputFormat.auto:
         chosen = OutputFormat.jsonl
+    table = render.CsvView("timeline", sys.stdout) if chosen is OutputFormat.csv else None
     try:
         with open_store(db) as store:
             seen: set[str] = set()
@@ -336,7 +346,11 @@ def timeline(
                 if row.article_id in seen:
                     continue
                 seen.add(row.article_id)
-                render.write(store.get(row.article_id), chosen.value, sys.stdout, view="timeline")
+                result = store.get(row.article_id)
+                if table is not None:
+                    table.write(result)
+                else:
+                    render.write(result, chosen.value, sys.stdout, view="timeline")
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any, TextIO
 
@@ -33,6 +34,89 @@ def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
     elif view == "timeline":
         head["timeline"] = [to_dict(i) for i in _timeline(result)]
     return head
+
+
+CSV_COLUMNS: dict[str, tuple[str, ...]] = {
+    "statements": (
+        "article",
+        "statement",
+        "kind",
+        "speaker",
+        "cue",
+        "content",
+        "stance",
+        "stance_words",
+        "chain",
+        "start",
+        "end",
+    ),
+    "entities": ("article", "entity", "name", "type", "aliases", "titles", "mentions"),
+    "timeline": ("article", "value", "label", "event", "attribution", "start", "end"),
+}
+"""One table per view: ``sayso quotes|entities|timeline --format csv`` (``analyze`` has no
+single table; ``sayso export csv`` writes one table per record kind)."""
+
+
+class CsvView:
+    """Rows of one view for any number of articles under a single header."""
+
+    def __init__(self, view: str, out: TextIO) -> None:
+        if view not in CSV_COLUMNS:
+            raise ValueError(f"no CSV table for view {view!r}; use one of {sorted(CSV_COLUMNS)}")
+        self.view = view
+        self._writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[view], lineterminator="\n")
+        self._writer.writeheader()
+
+    def write(self, result: ArticleResult) -> None:
+        """Append ``result``'s rows of this view."""
+        self._writer.writerows(_csv_rows(result, self.view))
+
+
+def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
+    article = result.article.id
+    outlet = result.article.metadata.outlet
+    if view == "statements":
+        return [
+            {
+                "article": article,
+                "statement": s.id,
+                "kind": s.kind,
+                "speaker": speaker_name(result, s),
+                "cue": s.cue.text if s.cue else "",
+                "content": " … ".join(span.text for span in s.content),
+                "stance": s.stance.label,
+                "stance_words": "; ".join(cue.text for cue in s.stance.cues),
+                "chain": chain_text(s, outlet),
+                "start": s.content[0].start if s.content else "",
+                "end": s.content[-1].end if s.content else "",
+            }
+            for s in result.statements
+        ]
+    if view == "entities":
+        return [
+            {
+                "article": article,
+                "entity": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": entity_aliases(e),
+                "titles": "; ".join(e.titles),
+                "mentions": len(e.mentions),
+            }
+            for e in result.entities
+        ]
+    return [
+        {
+            "article": article,
+            "value": item.value,
+            "label": item.label,
+            "event": item.event_id or "",
+            "attribution": item.attribution or "",
+            "start": item.evidence.start if item.evidence else "",
+            "end": item.evidence.end if item.evidence else "",
+        }
+        for item in _timeline(result)
+    ]
 
 
 def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
