@@ -80,6 +80,20 @@ def _finite_auxiliaries(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS]
 
 
+def _arranges(verb: Token) -> bool:
+    """A verb of arrangement; ``set`` only with what it sets up (``set to open``, ``set for
+    Monday``), not as a participle of the past (``the record set on Aug. 6``)."""
+    if verb.lemma_ not in _INTENTION_LEMMAS:
+        return False
+    if verb.lemma_ != "set":
+        return True
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
+
+
+def _has_perfect_have(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
+
+
 def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
     """The tense of the finite verb that governs ``[start, end)`` in a parse of ``text``.
 
@@ -99,12 +113,12 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
     if (
         verb.tag_ == "VBN"
         and verb.dep_ in {"acl", "advcl"}
-        and verb.lemma_ not in _INTENTION_LEMMAS
+        and not _arranges(verb)
         and not _finite_auxiliaries(verb)
     ):
         return PAST  # a bare participle clause: ``the decision, announced Wednesday``
     infinitive = False
-    intention = verb.lemma_ in _INTENTION_LEMMAS
+    intention = _arranges(verb)
     for _ in range(_MAX_HEAD_STEPS):
         if verb.tag_ not in _NONFINITE_TAGS or _finite_auxiliaries(verb):
             break
@@ -116,6 +130,8 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
         intention = intention or (infinitive and verb.lemma_ in _INTENTION_LEMMAS)
     auxiliaries = _finite_auxiliaries(verb)
     words = {c.lower_ for c in auxiliaries}
+    if verb.tag_ == "VBN" and words & _PROSPECTIVE_MODALS and _has_perfect_have(verb):
+        return PAST  # ``may have been``, ``would have left``: a modal of the past
     if words & _PROSPECTIVE_MODALS or intention:
         return FUTURE
     if verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries):

@@ -34,8 +34,9 @@ class Lexicon:
     fuzzy: MappingProxyType[str, str]
     sets: MappingProxyType[str, str]
     holidays: MappingProxyType[str, str]
-    movable_holidays: MappingProxyType[str, tuple[int, int, int]]
-    """Name → (month, ISO weekday, n): the n-th such weekday of the month, ``-1`` the last."""
+    movable_holidays: MappingProxyType[str, tuple[int, int, int, int]]
+    """Name → (month, ISO weekday, n, days after): the n-th such weekday of the month (``-1``
+    the last), moved on by ``days after`` (US Election Day: the day after the first Monday)."""
     year_blockers: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
@@ -72,7 +73,10 @@ def load_lexicon() -> Lexicon:
         sets=_frozen(raw["sets"]),
         holidays=_frozen(raw["holidays"]),
         movable_holidays=_frozen(
-            {k: (v[0], v[1], v[2]) for k, v in raw["movable_holidays"].items()}
+            {
+                k: (v[0], v[1], v[2], v[3] if len(v) > 3 else 0)
+                for k, v in raw["movable_holidays"].items()
+            }
         ),
         year_blockers=frozenset(raw["year_blockers"]),
         future_cues=tuple(raw["future_cues"]),

@@ -2,11 +2,12 @@
 
 Each rule is one compiled pattern with named groups; :func:`find_candidates` runs them all,
 keeps the longest non-overlapping matches, then widens each over a modifier just before it
-(``about``, ``more than``, ``early``, ``the end of``) and joins a clock time to the date right
-after it (``5 p.m. EST, Nov. 6``). Spans follow TimeBank's conventions, read off its training
-part: determiners and modifiers belong to the expression (``the past two months``,
-``nearly two years``, ``the early 1980s``); prepositions and signals (``by``, ``in``, ``on``)
-do not. Deciding what a match means is :mod:`sayso.time.normalize`'s job.
+(``about``, ``more than``, ``early``, ``the end of``), joins a clock time to the date right
+after it (``5 p.m. EST, Nov. 6``) and takes ``the week of`` into a date after it. Spans
+follow TimeBank's conventions, read off its training part: determiners and modifiers belong
+to the expression (``the past two months``, ``nearly two years``, ``the early 1980s``);
+prepositions and signals (``by``, ``in``, ``on``) do not. Deciding what a match means is
+:mod:`sayso.time.normalize`'s job.
 
 Patterns are compiled once per process (:func:`rules`), never per call.
 """
@@ -114,8 +115,8 @@ def rules() -> Rules:
         ("year", rf"{b}(?:the\s+year\s+(?P<yearw>{year_words})|(?P<yearw2>nineteen[\s-](?:{decade_words})(?:[\s-](?:{digit_words}))?(?![\w-])))"),  # noqa: E501
         ("year_ref", rf"{b}the\s+(?:(?P<qual>full|fiscal|current(?:\s+fiscal)?|latest(?:\s+fiscal)?)\s+)?year(?![\w-]|\s+(?:earlier|ago|\d)|\s+two\s+thousand|['’]s)"),  # noqa: E501
         ("month_rel_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{e}"),  # noqa: E501
-        ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}"),  # noqa: E501
-        ("holiday", rf"{b}(?P<holiday>(?-i:{holidays})){year_opt}{e}"),
+        ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}(?!\s+{day})"),  # noqa: E501
+        ("holiday", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<holiday>(?-i:{holidays})){year_opt}(?:\s+(?P<week>week))?{e}"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d))?(?![\d\w])"),  # noqa: E501  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<qyear>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?P<kind>quarter|period){e}"),  # noqa: E501
         ("quarter_ref", rf"{b}(?:(?:the\s+)(?P<qual>latest|current|previous|past|last|same|year-earlier|year-ago|comparable|recent|fiscal|most\s+recent|next|coming)\s+|(?P<bare>the)\s+|(?P<qual2>last|this|next)\s+)quarter{e}"),  # noqa: E501
@@ -124,6 +125,7 @@ def rules() -> Rules:
         ("period_of", rf"{b}(?P<pos>the\s+(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+(?P<the>the|this)\s+(?P<unit>year|month|week|quarter|decade|day|century){e}"),  # noqa: E501
         ("year_end", rf"{b}(?:the\s+)?year(?:'s\s+|[\s-])end{e}"),
         ("decade", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?:(?P<dec>1\d\d|20\d)0s|'(?P<short>\d)0s){e}"),  # noqa: E501
+        ("decade", rf"{b}(?P<the>the)\s+(?:(?P<pos>early|mid|late)[\s-]?)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){e}"),  # noqa: E501
         ("century", rf"{b}(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century{e}"),
         ("year", rf"{b}(?:(?P<qual>fiscal|calendar|the\s+year)\s+)?{year}"),
         ("relative", rf"{b}(?:(?P<the>the)\s+)?(?P<rel>{rel})\s+(?P<what>week|month|year|quarter|weekend|decade|century|{season}|{weekday}){e}"),  # noqa: E501
@@ -134,8 +136,9 @@ def rules() -> Rules:
         ("anaphoric_day", rf"{b}(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|prior|same)|that(?:\s+same)?)\s+(?P<what>day|morning|afternoon|evening|night){e}"),  # noqa: E501
         ("time", rf"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{e}|o'clock)(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)){e})?"),  # noqa: E501
         ("time", rf"{b}(?P<word>noon|midnight|midday){e}"),
+        ("time", rf"(?<![\w.:$])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<day_part>morning|afternoon|evening|night){e}"),  # noqa: E501
         ("ago", rf"{b}(?P<num>{num})[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence){e}"),  # noqa: E501
-        ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
+        ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:\s+(?P<frac>[13]/[24]))?(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
         ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
         ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yearw>{year_words})))?{e}"),  # noqa: E501
@@ -191,8 +194,22 @@ def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[st
 _ADJECTIVAL = re.compile(r"the\s+(?=[\w.]+-[\w]+$)", re.IGNORECASE)
 
 
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:before|after|of|that|when|in|on|at|and|or)\b)[a-z]")
+
+
 def _without_article(text: str, cand: Candidate) -> Candidate:
-    """``the third-quarter [results]``: the article belongs to the noun, not the expression."""
+    """``the third-quarter [results]``, ``the Friday [explosions]``: the article belongs to
+    the noun the expression modifies, not to the expression."""
+    article = _ARTICLE.match(text, cand.start, cand.end)
+    if (
+        cand.rule == "weekday"
+        and article is not None
+        and cand.groups.get("the")
+        and not cand.groups.get("pod")
+        and _NOUN_AFTER.match(text, cand.end)
+    ):
+        return Candidate(article.end(), cand.end, cand.rule, {**cand.groups, "the": None})
     match = _ADJECTIVAL.match(text, cand.start, cand.end)
     if match is None or cand.rule not in {"quarter", "duration"}:
         return cand
@@ -231,6 +248,22 @@ def _join_times(text: str, cands: list[Candidate], glue: re.Pattern[str]) -> lis
     return joined
 
 
+WEEK_OF = "the week of"
+"""The prefix :func:`_with_week_of` gives a date standing for the week around it."""
+_WEEK_OF = re.compile(r"(?<![\w-])the\s+week\s+of\s+$", re.IGNORECASE)
+_DAY_RULES = frozenset({"date_mdy", "date_dmy", "date_iso", "date_slash"})
+
+
+def _with_week_of(text: str, cand: Candidate) -> Candidate:
+    """``the week of March 6``: the week holding a date is one expression (a week value)."""
+    if cand.rule not in _DAY_RULES or cand.prefix is not None or cand.time_of is not None:
+        return cand
+    match = _WEEK_OF.search(text, max(0, cand.start - 20), cand.start)
+    if match is None:
+        return cand
+    return Candidate(match.start(), cand.end, cand.rule, cand.groups, prefix=WEEK_OF)
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
     compiled = rules()
@@ -245,4 +278,5 @@ def find_candidates(text: str) -> list[Candidate]:
     for cand in chosen:
         wider = _with_prefix(text, cand, lex, compiled.prefix)
         widened.append(wider if not widened or wider.start >= widened[-1].end else cand)
-    return _join_times(text, widened, compiled.time_date_glue)
+    joined = _join_times(text, widened, compiled.time_date_glue)
+    return [_with_week_of(text, cand) for cand in joined]
