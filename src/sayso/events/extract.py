@@ -8,7 +8,16 @@ from the dependency parse:
   nominalization (``the US airstrike``), or the subject of the light verb that governs it
   (``Sistani issued a fatwa``); controlled subjects are inherited (``X agreed to cooperate``);
 * recipient: the direct object, the subject of a passive (``Zarqawi was killed`` → recipient
-  Zarqawi), ``of``/``on``/``against``/``with`` objects; PLOVER's term for target or victim;
+  Zarqawi), ``of``/``on``/``against``/``with``/``between`` objects; PLOVER's term for target or
+  victim. PLOVER targets are actors, so when a verb's own objects name no actor the recipient is
+  looked for where the act points: the infinitive or purpose clause it announces (``threatened to
+  cut off gas to X``, ``staged a strike to demand Y's resignation``), the subject of a demanded
+  clause (``demanded that X end ...``), the ``from`` of a demand or seizure, the actor inside a
+  demanded thing (``a meeting of the Council``), the ``of`` object of a nominalized action (``the
+  removal of X``), a light verb's ``against``/``on``/``with`` phrase (``staged rallies against
+  X``), the subject of ``came under``/``was put under`` a nominal event. A group or quantity noun
+  keeps its ``of`` phrase in the span (``dozens of Kurdish students``) and links to the entity it
+  counts;
 * object: the thing acted on when it is part of the trigger phrase (``waves a flag``);
 * place: a GPE/LOC/FAC object of a locative preposition;
 * time: a timex attached to the clause (relation by its preposition), else the article date with
@@ -19,13 +28,15 @@ from the dependency parse:
 Modality: ``negated``, ``hypothetical`` (``if``, ``could``, an intention not yet acted on),
 ``future`` (``will``, ``plan to``), ``reported`` (inside a statement's content, which also sets
 ``statement_id``), else ``asserted``. PLOVER's own tense rules are applied to the type (future
-cooperation → AGREE, future retreat → CONCEDE, announced material conflict → THREATEN).
+cooperation → AGREE, future retreat → CONCEDE, announced material conflict or protest → THREATEN,
+cooperation one failed or refused to give → REJECT). The tense of a nominal trigger comes from the
+verb it is the object of (``would tighten the blockade``).
 """
 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -38,7 +49,7 @@ from sayso.events.lexicon import (
     TriggerEntry,
     load_lexicon,
 )
-from sayso.events.plover import COOPERATIVE, MATERIAL_CONFLICT, to_plover
+from sayso.events.plover import COOPERATIVE, THREATENABLE, to_plover
 from sayso.records.model import (
     Argument,
     Event,
@@ -67,7 +78,23 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "into", "inside", "outside", "around", "throughout", "from",
      "to", "towards", "toward", "within", "through"}
 )  # fmt: skip
-_RECIPIENT_PREPS = frozenset({"on", "against", "with", "to", "upon", "of", "toward", "towards"})
+_RECIPIENT_PREPS = frozenset(
+    {"on", "against", "with", "to", "upon", "of", "toward", "towards", "between"}
+)
+_DIRECTED_PREPS = frozenset({"to", "toward", "towards"})
+"""Where a transfer goes: with aid, or inside an offered or threatened act (``threatened to send
+troops to X``), ``to`` a country names the recipient, not a place."""
+_ASKED_OF_PREPS = frozenset({"by", "from", "of", "with"})
+_SOURCE_TYPES = frozenset({"REQUEST", "COERCE"})
+"""Categories whose ``from`` object is the target: asked of (``demanded X from Y``) or taken
+from (``confiscated X from Y``)."""
+_CLAUSE_RECIPIENT_PREPS = frozenset({"on", "against", "with", "upon", "between"})
+"""Prepositions of a light verb whose object is the target of its nominal trigger (``imposed
+sanctions on X``, ``staged rallies against X``, ``held talks with X``)."""
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_UNDER_PREPS = frozenset({"under"})
+"""``came under attack``, ``was put under investigation``: the clause subject undergoes the
+nominal event."""
 _TIME_RELATIONS: dict[str, Relation] = {
     "in": "during", "during": "during", "throughout": "during", "within": "during",
     "over": "during", "on": "on", "at": "on", "by": "before", "before": "before",
@@ -109,7 +136,7 @@ def _neighbours(token: Token) -> dict[str, Token]:
     """Words a two-word key may pair with the token: particles, objects, modifiers, and so on."""
     found: dict[str, Token] = {}
     for child in token.children:
-        if child.dep_ not in _CUE_DEPS:
+        if child.dep_ not in _CUE_DEPS or _is_time_phrase(child):
             continue
         found.setdefault(child.lower_, child)
         found.setdefault(child.lemma_.lower(), child)
@@ -120,6 +147,13 @@ def _neighbours(token: Token) -> dict[str, Token]:
                     if great.dep_ == "pobj":
                         found.setdefault(great.lemma_.lower(), great)
     return found
+
+
+def _is_time_phrase(token: Token) -> bool:
+    """A preposition whose object is a date (``on Friday``): no cue (``call on`` a person)."""
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children
+    )
 
 
 def _direct_object(token: Token) -> Token | None:
@@ -160,9 +194,34 @@ def _match(
 def _clause_of_noun(token: Token, lex: Lexicon) -> Token:
     """The light verb governing a nominal trigger (``issued a fatwa``), else the noun itself."""
     head = token.head
-    if token.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in lex.light_verbs:
+    if token.dep_ in ("dobj", "attr", "nsubjpass") and _verb_lemma(head, lex.light_verbs):
         return head
     return token
+
+
+_VERB_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+    ("d", ""),
+)  # fmt: skip
+"""Regular inflections and what replaces them, longest first."""
+
+
+def _verb_lemma(token: Token, known: Mapping[str, object] | frozenset[str]) -> str | None:
+    """The token's lemma if ``known`` has it, else a regular stem of its form that ``known`` has.
+
+    The small model's lemmatizer slips on some inflections (``staged`` → ``stag``); a few
+    suffix strippings of the form recover the verb without a second lemmatizer.
+    """
+    lemma = token.lemma_.lower()
+    if lemma in known:
+        return lemma
+    form = token.lower_
+    for ending, replacement in _VERB_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            stem = form[: -len(ending)] + replacement
+            if stem in known:
+                return stem
+    return None
 
 
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
@@ -173,7 +232,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
             continue
         lemma = token.lemma_.lower()
         if _acts_as_verb(token):
-            matched = _match(token, lex.verbs.get(lemma))
+            verb = _verb_lemma(token, lex.verbs) if token.tag_.startswith("VB") else lemma
+            matched = _match(token, lex.verbs.get(verb or lemma))
             if matched is None and lemma == "become":
                 matched = _became_leader(token, lex)
             if matched is not None:
@@ -189,6 +249,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
             continue
         if token.ent_type_ in _TRIGGER_BLOCKING_LABELS or _is_idiom_pobj(token):
             continue
+        if _names_no_event(token, lex):
+            continue
         matched = _match(token, lex.nouns.get(token.lemma_.lower()))
         if matched is not None:
             entry, cue = matched
@@ -201,7 +263,69 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
             )
     triggers.extend(_deontic_requests(doc, lex, {t.token.i for t in triggers}))
     triggers = [t for t in triggers if t.token.i not in consumed or t.cue is not None]
+    triggers = _with_endings(_without_light_verbs(triggers, lex), lex)
     return sorted(triggers, key=lambda t: t.token.i)
+
+
+def _without_light_verbs(triggers: list[_Trigger], lex: Lexicon) -> list[_Trigger]:
+    """A light verb that is also a trigger (``undertook``, ``ordered``) gives way to the nominal
+    event it carries (``undertook a mediation mission`` is the mediation)."""
+    carriers = {t.clause.i for t in triggers if t.token.pos_ == "NOUN" and t.clause.i != t.token.i}
+    return [
+        t
+        for t in triggers
+        if t.cue is not None
+        or t.token.i not in carriers
+        or _verb_lemma(t.token, lex.light_verbs) is None
+    ]
+
+
+def _ending_key(verb: Token, lex: Lexicon) -> str | None:
+    """The ending-verb key of ``verb`` (``call off``, ``lift``), if it is one."""
+    if verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    for child in verb.children:
+        if child.dep_ == "prt" and f"{lemma} {child.lower_}" in lex.ending_verbs:
+            return f"{lemma} {child.lower_}"
+    return _verb_lemma(verb, lex.ending_verbs)
+
+
+def _with_endings(triggers: list[_Trigger], lex: Lexicon) -> list[_Trigger]:
+    """Ending or easing a conflict act is its own event (crosswalk 081, 082, 085, 087):
+    ``called off the strike`` is a CONCEDE, ``lifted the blockade`` a RETREAT."""
+    out = list(triggers)
+    position = {t.token.i: n for n, t in enumerate(out)}
+    for trigger in triggers:
+        noun = trigger.token
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        key = _ending_key(noun.head, lex)
+        if key is None:
+            continue
+        ended = to_plover(trigger.entry.type) or ""
+        lemma = noun.lemma_.lower()
+        category = "RETREAT" if lemma in lex.ending_retreat_nouns else lex.ending_yields.get(ended)
+        if category is None:
+            continue
+        verb = noun.head
+        ending = _Trigger(verb, TriggerEntry(category, key, key.split()[0], None, None), verb, None)
+        if verb.i not in position:
+            position[verb.i] = len(out)
+            out.append(ending)
+        elif " " in key or to_plover(out[position[verb.i]].entry.type) in ("CONCEDE", "RETREAT"):
+            out[position[verb.i]] = ending  # a particle verb (``call off``) is the closer reading
+    return out
+
+
+def _names_no_event(token: Token, lex: Lexicon) -> bool:
+    """A trigger noun that a modifier turns into a thing (``press release``)."""
+    lemma = token.lemma_.lower()
+    return any(
+        (c.lemma_.lower(), lemma) in lex.non_event_nouns
+        for c in token.children
+        if c.dep_ in ("compound", "amod")
+    )
 
 
 def _acts_as_verb(token: Token) -> bool:
@@ -250,8 +374,15 @@ def _deontic_requests(doc: Doc, lex: Lexicon, taken: set[int]) -> list[_Trigger]
 # --- arguments -----------------------------------------------------------------------------
 
 
-def _np_bounds(head: Token) -> tuple[int, int]:
-    """Character bounds of the noun phrase headed by ``head``, without clauses or appositions."""
+def _np_bounds(head: Token, lex: Lexicon) -> tuple[int, int]:
+    """Character bounds of the noun phrase headed by ``head``, without clauses or appositions;
+    a group noun keeps its ``of`` phrase (``scores of Kenyan refugees``)."""
+    doc = head.doc
+    first, last = doc[_np_start(head)], doc[_np_end(head, lex)]
+    return first.idx, last.idx + len(last.text)
+
+
+def _np_start(head: Token) -> int:
     start = head.i
     for child in head.lefts:
         if child.dep_ in _NP_LEFT_DEPS:
@@ -259,13 +390,58 @@ def _np_bounds(head: Token) -> tuple[int, int]:
     doc = head.doc
     while start < head.i and doc[start].tag_ in ("DT", "PDT", ",", "-LRB-"):
         start += 1
+    return start
+
+
+def _np_end(head: Token, lex: Lexicon, depth: int = 0) -> int:
     end = head.i
     for child in head.rights:
         adjacent = child.left_edge.i == end + 1
         if adjacent and child.dep_ in ("flat", "compound", "appos", "nummod"):
             end = child.right_edge.i
-    first, last = doc[start], doc[end]
-    return first.idx, last.idx + len(last.text)
+    member = _group_member(head, lex)
+    if member is not None and depth < 2:
+        end = max(end, _np_end(member, lex, depth + 1))
+    return end
+
+
+def _of_object(head: Token) -> Token | None:
+    """The object of an ``of`` phrase right after ``head`` (``members of the party``)."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _group_member(head: Token, lex: Lexicon) -> Token | None:
+    """For a quantity or membership noun (``scores of refugees``), the noun naming who."""
+    if head.lemma_.lower() not in lex.group_nouns and head.lower_ not in lex.group_nouns:
+        return None
+    return _of_object(head)
+
+
+def _participant(head: Token, lex: Lexicon) -> Token:
+    """Who an argument head stands for: the ``of`` object of a group noun or of a nominalized
+    action (``demanded the removal of X`` targets X), else the head itself."""
+    member = _group_member(head, lex)
+    if member is not None:
+        return member
+    if head.lemma_.lower() in lex.action_nouns:
+        return _of_object(head) or head
+    return head
+
+
+def _actor_like(token: Token, lex: Lexicon) -> bool:
+    """Whether a noun names a person, group or state, itself (``factions``) or by a name
+    modifying it (``Azerbaijani republic``); PLOVER's targets are actors, not things."""
+    if token.ent_type_ in _ACTOR_LABELS or token.pos_ == "PROPN":
+        return True
+    if token.lower_ in lex.actor_nouns or token.lemma_.lower() in lex.actor_nouns:
+        return True
+    return any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and c.ent_type_ in _ACTOR_LABELS
+        for c in token.children
+    )
 
 
 def _subjects(verb: Token) -> list[tuple[str, Token]]:
@@ -320,7 +496,11 @@ def _prep_arguments(token: Token, lex: Lexicon, trigger: _Trigger) -> list[tuple
         for obj in child.children:
             if obj.dep_ != "pobj" or _same(obj, trigger.cue) or obj.ent_type_ in ("DATE", "TIME"):
                 continue
-            if obj.ent_type_ in _PLACE_LABELS and prep in _PLACE_PREPS:
+            if _is_source(prep, obj, trigger, lex):
+                out.append(("recipient", obj))
+                continue
+            directed = prep in _DIRECTED_PREPS and to_plover(trigger.entry.type) == "AID"
+            if obj.ent_type_ in _PLACE_LABELS and prep in _PLACE_PREPS and not directed:
                 out.append(("place", _place_head(obj)))
             elif prep == "by" and token.pos_ == "NOUN":
                 out.append(("actor", obj))
@@ -329,6 +509,17 @@ def _prep_arguments(token: Token, lex: Lexicon, trigger: _Trigger) -> list[tuple
                     continue
                 out.append(("recipient", obj))
     return out
+
+
+def _is_source(prep: str, obj: Token, trigger: _Trigger, lex: Lexicon) -> bool:
+    """``demanded autonomy from Serbia``, ``confiscated weapons from armed groups``: the one
+    asked or taken from is the target (a place after ``from`` stays a place for seizures)."""
+    if prep != "from" or not _actor_like(obj, lex):
+        return False
+    category = to_plover(trigger.entry.type)
+    if category == "REQUEST":
+        return True
+    return category in _SOURCE_TYPES and obj.ent_type_ not in _PLACE_LABELS
 
 
 def _place_head(token: Token) -> Token:
@@ -356,14 +547,40 @@ def _noun_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
         if child.dep_ == "poss" or named_modifier:
             out.append(("recipient" if patient else "actor", child))
     out.extend(_prep_arguments(token, lex, trigger))
-    if trigger.clause.i != token.i:
-        out.extend(_subjects(trigger.clause) or _inherited_subjects(trigger.clause))
-        out.extend(
-            (role, tok)
-            for role, tok in _prep_arguments(trigger.clause, lex, trigger)
-            if role == "place"
-        )
+    out.extend(("recipient", tok) for tok in _misattached_targets(token))
+    clause = trigger.clause
+    if clause.i != token.i:
+        out.extend(_subjects(clause) or _inherited_subjects(clause))
+        for role, tok in _prep_arguments(clause, lex, trigger):
+            prep = tok.head.lower_
+            if role == "place" or (role == "recipient" and prep in _CLAUSE_RECIPIENT_PREPS):
+                out.append((role, tok))
+        out.extend(("recipient", tok) for tok in _misattached_targets(clause))
+    elif token.dep_ == "pobj" and token.head.lower_ in _UNDER_PREPS:
+        verb = token.head.head
+        if verb.pos_ in ("VERB", "AUX"):
+            out.extend(("recipient", tok) for _, tok in _subjects(verb))
+    if not any(role == "recipient" and _actor_like(_participant(t, lex), lex) for role, t in out):
+        if to_plover(trigger.entry.type) == "REQUEST":
+            out.extend(_addressees(token))
+        out.extend(_embedded_recipients([clause], trigger, lex))
     return _replace_pronoun_possessors(out, trigger)
+
+
+def _misattached_targets(head: Token) -> list[Token]:
+    """``staged rallies in the capital against X``: the parser often hangs the ``against``
+    phrase on the place before it; its object is still the event's target."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            for grand in obj.children:
+                if grand.dep_ == "prep" and grand.lower_ == "against":
+                    out.extend(g for g in grand.children if g.dep_ == "pobj")
+    return out
 
 
 def _replace_pronoun_possessors(
@@ -384,9 +601,9 @@ def _replace_pronoun_possessors(
     return out
 
 
-def _verb_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
-    verb = trigger.clause
-    out = _subjects(verb) or _inherited_subjects(verb)
+def _object_arguments(verb: Token, trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    """Objects and prepositional arguments of one verb."""
+    out: list[tuple[str, Token]] = []
     for child in verb.children:
         if _same(child, trigger.cue):
             continue
@@ -396,11 +613,97 @@ def _verb_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
         ):
             out.append(("recipient", child))
     out.extend(_prep_arguments(verb, lex, trigger))
+    return out
+
+
+def _verb_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    verb = trigger.clause
+    out = _subjects(verb) or _inherited_subjects(verb)
+    own = _object_arguments(verb, trigger, lex)
+    if trigger.cue is not None and trigger.cue.dep_ == "prep":
+        own.extend(("recipient", g) for g in trigger.cue.children if g.dep_ == "pobj")
+    out.extend(own)
     if trigger.cue is not None and trigger.cue.dep_ in ("dobj", "obj"):
         out.append(("object", trigger.cue))
-    if trigger.cue is not None and trigger.cue.dep_ == "prep":
-        out.extend(("recipient", g) for g in trigger.cue.children if g.dep_ == "pobj")
+    if any(role == "recipient" and _actor_like(_participant(tok, lex), lex) for role, tok in own):
+        return out
+    category = to_plover(trigger.entry.type)
+    if category == "REQUEST":
+        out.extend(_addressees(verb))
+    if category in _SOURCE_TYPES:
+        out.extend(_asked_of(own, _ASKED_OF_PREPS if category == "REQUEST" else {"from"}, lex))
+    heads = [verb] if verb.i == trigger.token.i else [trigger.token, verb]
+    out.extend(_embedded_recipients(heads, trigger, lex))
     return out
+
+
+def _asked_of(
+    objects: Sequence[tuple[str, Token]], preps: Collection[str], lex: Lexicon
+) -> list[tuple[str, Token]]:
+    """``demanded an admission by Moscow``, ``a meeting of the Council``, ``support from X``,
+    ``seized rifles from X``: the actor named inside what is demanded or taken is the target."""
+    out: list[tuple[str, Token]] = []
+    for role, obj in objects:
+        if role != "recipient":
+            continue
+        for prep in obj.children:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in preps:
+                out.extend(
+                    ("recipient", g)
+                    for g in prep.children
+                    if g.dep_ == "pobj" and _actor_like(g, lex)
+                )
+    return out
+
+
+def _addressees(verb: Token) -> list[tuple[str, Token]]:
+    """``demanded that X end the curbs``, ``said X must leave``: the one asked is the subject of
+    the clause saying what must be done."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "acl"):
+            return [("recipient", tok) for role, tok in _subjects(child) if role == "actor"]
+    return []
+
+
+def _is_infinitive_complement(verb: Token) -> bool:
+    """An infinitive complement (``threatened to X``) or purpose clause (``staged a strike to
+    demand X``)."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _embedded_recipients(
+    heads: Sequence[Token], trigger: _Trigger, lex: Lexicon, depth: int = 0
+) -> list[tuple[str, Token]]:
+    """Targets of the action a verb announces, offers or threatens (``threatened to cut off
+    electricity to X``, ``promised to continue aid to Y``) or serves (``opened fire to disperse
+    the demonstrators``): recipients of its infinitive complement or purpose clause and of that
+    clause's object, preferring those that name actors. A purpose clause gives actors only
+    (``arrived in time to organize the defense`` targets no one)."""
+    for head in heads:
+        for verb in head.children:
+            if not _is_infinitive_complement(verb):
+                continue
+            found = [
+                ("recipient", t)
+                for r, t in _object_arguments(verb, trigger, lex)
+                if r == "recipient" or (r == "place" and t.head.lower_ in _DIRECTED_PREPS)
+            ]
+            for role, obj in list(found):
+                if obj.head.i == verb.i:
+                    found.extend(
+                        (role, tok)
+                        for r, tok in _prep_arguments(obj, lex, trigger)
+                        if r == "recipient" and tok.head.lower_ != "of"
+                    )
+            if depth < 2:
+                found.extend(_embedded_recipients([verb], trigger, lex, depth + 1))
+            actors = [(r, t) for r, t in found if _actor_like(_participant(t, lex), lex)]
+            return actors if actors or verb.dep_ != "xcomp" else found
+    return []
 
 
 def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
@@ -410,7 +713,10 @@ def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
         raw = _verb_arguments(trigger, lex)
     seen: set[tuple[str, int]] = set()
     out: list[tuple[str, Token]] = []
-    for role, head in raw:
+    for role, raw_head in raw:
+        head = raw_head
+        if role == "recipient" and head.lemma_.lower() in lex.action_nouns:
+            head = _of_object(head) or head
         for tok in _with_conjuncts(head):
             if tok.i == trigger.token.i or (role, tok.i) in seen:
                 continue
@@ -502,11 +808,23 @@ def _aux_words(token: Token) -> set[str]:
     return {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
 
 
-def _is_negated(trigger: _Trigger) -> bool:
+def _is_negated(trigger: _Trigger, lex: Lexicon) -> bool:
+    """Negated by ``not``/``no``, or the complement of a refusal (``failed to reach``)."""
     for tok in {trigger.token, trigger.clause}:
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
-    return False
+    clause = trigger.clause
+    return clause.dep_ == "xcomp" and clause.head.lemma_.lower() in lex.refusal_verbs
+
+
+def _tense_bearer(trigger: _Trigger) -> Token:
+    """The verb whose auxiliaries give the event's tense: the clause verb, or the verb a nominal
+    trigger is the object of (``would tighten the blockade``)."""
+    clause = trigger.clause
+    is_object = clause.pos_ == "NOUN" and clause.dep_ in ("dobj", "nsubjpass")
+    if is_object and clause.head.pos_ in ("VERB", "AUX"):
+        return clause.head
+    return clause
 
 
 def _governor(trigger: _Trigger) -> Token | None:
@@ -518,7 +836,7 @@ def _governor(trigger: _Trigger) -> Token | None:
 
 def _tense(trigger: _Trigger, lex: Lexicon) -> Literal["future", "hypothetical", "plain"]:
     clause = trigger.clause
-    aux = _aux_words(clause)
+    aux = _aux_words(_tense_bearer(trigger))
     node = clause
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _HYPOTHETICAL_MARKS for c in node.children):
@@ -546,14 +864,14 @@ def _plover_adjusted(event_type: str, tense: str, negated: bool) -> str:
     plover = to_plover(event_type)
     if plover is None or plover != event_type:
         return event_type
-    if negated and tense == "future" and plover in (COOPERATIVE | {"AGREE", "CONCEDE"}):
+    if negated and tense != "plain" and plover in (COOPERATIVE | {"AGREE", "CONCEDE"}):
         return "REJECT"
     if tense == "future":
         if plover in COOPERATIVE:
             return "AGREE"
         if plover == "RETREAT":
             return "CONCEDE"
-        if plover in MATERIAL_CONFLICT:
+        if plover in THREATENABLE:
             return "THREATEN"
     return event_type
 
@@ -587,11 +905,13 @@ def _mention_at(token: Token, mentions: Sequence[Mention]) -> Mention | None:
     return best
 
 
-def _argument(role: str, head: Token, text: str, mentions: Sequence[Mention]) -> Argument:
-    mention = _mention_at(head, mentions)
+def _argument(
+    role: str, head: Token, text: str, mentions: Sequence[Mention], lex: Lexicon
+) -> Argument:
+    mention = _mention_at(_participant(head, lex), mentions)
     if mention is not None and mention.entity_id is not None:
         return Argument(role, mention.span, mention.entity_id)
-    start, end = _np_bounds(head)
+    start, end = _np_bounds(head, lex)
     return Argument(role, Span.of(text, start, end), mention.entity_id if mention else None)
 
 
@@ -632,7 +952,7 @@ def _escalate_vows(events: list[Event], triggers: list[_Trigger]) -> list[Event]
         if governor is None or governor.i not in by_token:
             continue
         gov_index, _ = by_token[governor.i]
-        if out[gov_index].type == "AGREE" and to_plover(out[index].type) in MATERIAL_CONFLICT:
+        if out[gov_index].type == "AGREE" and to_plover(out[index].type) in THREATENABLE:
             old = out[gov_index]
             out[gov_index] = Event(
                 old.id, "THREATEN", old.trigger, old.extractor, old.arguments, old.time,
@@ -667,7 +987,8 @@ def extract_events(
     for number, trigger in enumerate(triggers, start=1):
         trigger_span = _token_span(trigger.token, text)
         arguments = [
-            _argument(role, head, text, mentions) for role, head in _argument_heads(trigger, lex)
+            _argument(role, head, text, mentions, lex)
+            for role, head in _argument_heads(trigger, lex)
         ]
         time, timex = _event_time(trigger, roots, anchor)
         if timex is not None:
@@ -676,7 +997,7 @@ def extract_events(
             mode_token = trigger.cue if trigger.cue is not None else trigger.token
             arguments.append(Argument(f"mode:{trigger.entry.mode}", _token_span(mode_token, text)))
         arguments.extend(_context_arguments(trigger.token, lex, text))
-        negated = _is_negated(trigger)
+        negated = _is_negated(trigger, lex)
         tense = _tense(trigger, lex)
         event_type = _plover_adjusted(trigger.entry.type, tense, negated)
         refused = event_type == "REJECT" and trigger.entry.type != "REJECT"

@@ -45,6 +45,22 @@ class Lexicon:
     future_verbs: frozenset[str]
     patient_nouns: frozenset[str]
     leader_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    """Quantity and membership nouns whose ``of`` object names the participant."""
+    action_nouns: frozenset[str]
+    """Nominalized actions whose ``of`` object is the one acted on (``the removal of X``)."""
+    actor_nouns: frozenset[str]
+    """Common nouns naming people, groups or states (``factions``, ``government``)."""
+    refusal_verbs: frozenset[str]
+    """Verbs whose infinitive complement did not or will not happen (``failed to agree``)."""
+    ending_verbs: frozenset[str]
+    """Verbs (``lift``, ``call off``) that end or ease the conflict act their object names."""
+    ending_yields: Mapping[str, str]
+    """Category of the ended act → the category of ending it (PROTEST → CONCEDE)."""
+    ending_retreat_nouns: frozenset[str]
+    """Nouns whose ending is a RETREAT whatever their category (``lifted the blockade``)."""
+    non_event_nouns: frozenset[tuple[str, str]]
+    """(modifier lemma, trigger noun lemma) pairs that name no event (``press release``)."""
     contexts: Mapping[str, str]
     """Cue lemma → PLOVER context."""
 
@@ -88,6 +104,11 @@ def _entry(type_: str, key: str, modes: Mapping[str, str]) -> TriggerEntry:
     return TriggerEntry(type_, key, words[0], cue, modes.get(key))
 
 
+def _pair(key: str) -> tuple[str, str]:
+    modifier, _, head = key.partition(" ")
+    return modifier, head
+
+
 @functools.cache
 def load_lexicon() -> Lexicon:
     """The packaged trigger and context lexicons (read once per process)."""
@@ -115,5 +136,13 @@ def load_lexicon() -> Lexicon:
         future_verbs=frozenset(data["future_verbs"]),
         patient_nouns=frozenset(data["patient_nouns"]),
         leader_nouns=frozenset(data["leader_nouns"]),
+        group_nouns=frozenset(data["group_nouns"]),
+        action_nouns=frozenset(data["action_nouns"]),
+        actor_nouns=frozenset(data["actor_nouns"]),
+        refusal_verbs=frozenset(data["refusal_verbs"]),
+        ending_verbs=frozenset(data["ending_verbs"]),
+        ending_yields=dict(data["ending_yields"]),
+        ending_retreat_nouns=frozenset(data["ending_retreat_nouns"]),
+        non_event_nouns=frozenset(_pair(key) for key in data["non_event_nouns"]),
         contexts=contexts,
     )

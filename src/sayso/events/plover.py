@@ -48,6 +48,10 @@ COOPERATIVE: frozenset[str] = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID
 """Categories that become AGREE when reported in the future tense (manual §3.1)."""
 MATERIAL_CONFLICT: frozenset[str] = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 """Categories whose announcement or promise is a THREATEN (manual §3.11)."""
+THREATENABLE: frozenset[str] = MATERIAL_CONFLICT | {"PROTEST"}
+"""Categories whose announcement is a THREATEN: material conflict, and protests and boycotts
+(crosswalk codes 133 "threaten with political dissent, protest" and 1312 "threaten to
+boycott")."""
 
 
 def to_plover(event_type: str) -> str | None:

@@ -116,15 +116,17 @@ class NumberStage:
 
 @dataclass(frozen=True, slots=True)
 class EventStage:
-    """Typed events with their actors, targets, place and time."""
+    """Typed events with their actors, targets, place and time, and flags where the text's
+    own ordering of dated events contradicts their dates (an event before its cause)."""
 
     name: str = "events"
     version: str = EXTRACTOR_VERSION
     requires: tuple[str, ...] = ("doc", "mentions", "timexes", "statements", "quantities")
-    assigns: tuple[str, ...] = ("events",)
+    assigns: tuple[str, ...] = ("events", "flags")
 
     def __call__(self, work: Analysis) -> None:
         from sayso.events import extract_events
+        from sayso.numbers import check_date_order
 
         published = work.article.metadata.published
         work.events = extract_events(
@@ -136,6 +138,7 @@ class EventStage:
             caption_ranges=work.caption_ranges,
             anchor=published.value if published else None,
         )
+        work.flags = (*work.flags, *check_date_order(work.doc, work.timexes, work.events))
 
 
 def _wikidata_stage() -> Stage:

@@ -18,6 +18,9 @@ events with a PLOVER category. Metrics:
   chosen event has an actor / recipient sharing a content word with a gold actor text;
 * ``coverage``: share of records with any PLOVER event.
 
+Error records: every record whose type or an actor / recipient was missed, with the gold and
+predicted argument texts of each missed role (``missed_roles``).
+
 Baselines, in the same run: ``majority`` (the most frequent train type for every record) and
 ``keyword`` (the type of the first word that is a trigger head in the lexicon, matched on the
 lower-cased word and simple suffix strippings, with no parse).
@@ -127,6 +130,10 @@ def _role_hit(event: Event | None, role: str, gold: tuple[str, ...]) -> bool:
     return any(_words(a.span.text) & gold_words for a in event.arguments if a.role == role)
 
 
+def _role_texts(event: Event | None, role: str) -> list[str]:
+    return [a.span.text for a in event.arguments if a.role == role] if event else []
+
+
 def keyword_type(text: str) -> str | None:
     """The keyword baseline: the type of the first word whose form is a lexicon trigger head."""
     lex = load_lexicon()
@@ -174,11 +181,17 @@ def evaluate(
         covered += main is not None
         per_type[record.type].append(hit)
         confusion[(record.type, predicted or "NONE")] += 1
-        if record.sources:
-            actor_hits.append(_role_hit(main, "actor", record.sources))
-        if record.targets:
-            recipient_hits.append(_role_hit(main, "recipient", record.targets))
-        if not hit:
+        missed: dict[str, dict[str, list[str]]] = {}
+        for role, gold_texts, hits in (
+            ("actor", record.sources, actor_hits),
+            ("recipient", record.targets, recipient_hits),
+        ):
+            if not gold_texts:
+                continue
+            hits.append(_role_hit(main, role, gold_texts))
+            if not hits[-1]:
+                missed[role] = {"gold": list(gold_texts), "predicted": _role_texts(main, role)}
+        if not hit or missed:
             errors.append(
                 {
                     "id": record.id,
@@ -186,6 +199,8 @@ def evaluate(
                     "predicted": predicted or "NONE",
                     "trigger": main.trigger.text if main else None,
                     "extension_type": main.type if main and main.type != predicted else None,
+                    "type_correct": hit,
+                    "missed_roles": missed,
                 }
             )
     seconds = time.process_time() - started
