@@ -73,9 +73,13 @@ def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> st
     return label
 
 
-def _attribution(statement: Statement | None) -> str | None:
+def _attribution(statement: Statement | None, names: dict[str, str]) -> str | None:
+    """Who the event is sourced to: the speaker's entity name (so a resolved ``It`` reads as
+    the report it stands for), else the speaker as written, else the chain's last hop."""
     if statement is None:
         return None
+    if statement.speaker_entity in names:
+        return names[statement.speaker_entity]
     if statement.speaker is not None:
         return statement.speaker.text
     if statement.chain:
@@ -182,7 +186,7 @@ def build_timeline(
             label=_label(event, names, means.get(event.id, [])),
             event_id=event.id,
             evidence=_evidence(event, text),
-            attribution=_attribution(statement),
+            attribution=_attribution(statement, names),
             from_caption=event.from_caption,
             type=event.type,
         )
