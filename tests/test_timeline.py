@@ -137,3 +137,26 @@ def test_example_article_timeline() -> None:
     flags = check_consistency(text, extract_quantities(doc))
     assert [f.kind for f in flags] == ["parts_exceed_total"]
     assert [s.text for s in flags[0].spans] == ["90,000", "90,000", "30,000"]
+
+
+def test_reported_events_are_attributed_to_the_resolved_speaker() -> None:
+    """An event inside ``She said that ...`` is sourced to the person ``She`` stands for, not
+    to the pronoun, through the full pipeline."""
+    from sayso import analyze
+
+    text = (
+        "Mayor Lena Ortiz spoke to reporters on Tuesday. She said that the army attacked the "
+        "town in March 2019.\n"
+    )
+    result = analyze(text)
+    items = build_timeline(
+        result.events,
+        result.timexes,
+        result.statements,
+        published=result.article.metadata.published,
+        entities=result.entities,
+        text=result.article.text,
+    )
+    attack = next(item for item in items if "attack" in item.label)
+    assert attack.value == "2019-03"
+    assert attack.attribution == "Lena Ortiz"
