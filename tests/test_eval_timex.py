@@ -70,6 +70,28 @@ def test_scorer_counts_strict_relaxed_and_value() -> None:
     assert metrics["value.f1"] == pytest.approx(1 / 3, abs=1e-4)
     assert metrics["type.accuracy"] == 1.0
     assert sorted(e["kind"] for e in errors) == ["missed", "span", "spurious", "value"]
+    value_error = next(e for e in errors if e["kind"] == "value")
+    assert (value_error["gold_type"], value_error["system_type"]) == ("DURATION", "DURATION")
+
+
+def test_scorer_reports_a_wrong_type_with_a_right_value() -> None:
+    doc = parse_timeml(TIMEML, "toy")
+    friday = next(t for t in doc.timexes if t.value == "2021-03-05")
+    counts = Counts()
+    errors = score_document(
+        doc, [SystemTimex(friday.start, friday.end, "TIME", friday.value)], counts
+    )
+    assert (counts.value, counts.type) == (1, 0)
+    assert [e for e in errors if e["kind"] == "type"] == [
+        {
+            "doc": "toy",
+            "kind": "type",
+            "text": "Friday",
+            "value": "2021-03-05",
+            "gold": "DATE",
+            "system": "TIME",
+        }
+    ]
 
 
 def test_unknown_split_is_an_error(tmp_path: Path) -> None:

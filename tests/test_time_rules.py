@@ -172,3 +172,101 @@ def nlp() -> Language:
 def test_tense_from_the_parse(nlp: Language, sentence: str, span: str, value: str) -> None:
     found = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
     assert [(t.span.text, t.value) for t in found] == [(span, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "value"),
+    [
+        # the anchor, 2021-03-10, is a Wednesday
+        ("The agency postponed its decision until Tuesday.", "2021-03-10", "2021-03-16"),
+        ("The agency gave them until 9 a.m. Monday to leave.", "2021-03-10", "2021-03-15T09:00"),
+        ("Until Tuesday, the police had said nothing.", "2021-03-10", "2021-03-09"),
+        ("The board approved a new contract, effective June 1.", "2021-10-20", "2022-06-01"),
+    ],
+)
+def test_until_and_effective_look_ahead(sentence: str, anchor: str, value: str) -> None:
+    assert [value] == [t.value for t in extract_timexes(sentence, anchor=anchor)]
+
+
+def test_a_clock_time_takes_the_day_its_sentence_names() -> None:
+    text = "The blast occurred at about 10:35 a.m. (0835 GMT) Monday, witnesses said."
+    found = extract_timexes(text, anchor="2021-03-10")
+    assert [(t.span.text, t.value) for t in found] == [
+        ("about 10:35 a.m.", "2021-03-08T10:35"),
+        ("Monday", "2021-03-08"),
+    ]
+    assert found[0].anchor == "2021-03-08"
+    alone = extract_timexes("The train left at 6 p.m. and arrived late.", anchor="2021-03-10")
+    assert [t.value for t in alone] == ["2021-03-10T18:00"]
+
+
+def test_the_past_year_is_a_calendar_year_and_halves_by_quarters() -> None:
+    assert _found("Prices rose 4% over the past year.", "2021-03-10") == [
+        ("the past year", "DATE", "2020")
+    ]
+    assert _found("Sales should recover over the next year or so.", "2021-03-10") == [
+        ("the next year", "DATE", "2022")
+    ]
+    assert _found("The past two months were hard.", "2021-03-10") == [
+        ("The past two months", "DURATION", "P2M")
+    ]
+    text = "It expects weaker results for the last half of 2021 and the first two quarters of 2022."
+    assert _found(text, "2021-03-10") == [
+        ("the last half of 2021", "DATE", "2021-H2"),
+        ("the first two quarters of 2022", "DATE", "2022-H1"),
+    ]
+
+
+def test_previous_and_following_weekdays_count_from_the_narrative_day() -> None:
+    text = "The index closed Friday at 100, up from the previous Friday."
+    found = extract_timexes(text, anchor="2021-03-15")  # a Monday
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Friday", "2021-03-12"),
+        ("the previous Friday", "2021-03-05"),
+    ]
+    assert found[1].anchor == "2021-03-12"
+    text = "The talks opened on March 3, 2021, and ended the following Monday."
+    assert _found(text, "2021-06-01")[-1] == ("the following Monday", "DATE", "2021-03-08")
+
+
+def test_comparisons_with_the_quarter_a_year_before_are_one_expression() -> None:
+    text = (
+        "Acme earned $5 million in the third quarter, up from $4 million in the quarter a year "
+        "ago. Sales for last year's quarter were $3 million, against $2 million for the "
+        "corresponding period last year and $1 million in the comparable year-ago quarter. "
+        "Last year, it lost money."
+    )
+    assert [(t.span.text, t.value) for t in extract_timexes(text, anchor="2021-10-20")] == [
+        ("the third quarter", "2021-Q3"),
+        ("the quarter a year ago", "2020-Q3"),
+        ("last year's quarter", "2020-Q3"),
+        ("the corresponding period last year", "2020-Q3"),
+        ("the comparable year-ago quarter", "2020-Q3"),
+        ("Last year", "2020"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The storm hit the coast over the weekend.", "2021-W10-WE"),
+        ("Traders sold shares ahead of the weekend.", "2021-W11-WE"),
+        ("The talks will go on through the weekend.", "2021-W11-WE"),
+    ],
+)
+def test_the_weekend_follows_the_tense(sentence: str, value: str) -> None:
+    # The anchor, 2021-03-15, is a Monday.
+    assert [t.value for t in extract_timexes(sentence, anchor="2021-03-15")] == [value]
+
+
+def test_vague_references_ahead_and_behind() -> None:
+    text = (
+        "Prices may fall in the weeks ahead, and the near term looks weak. The then-current "
+        "chairman left; the vote comes at a later date."
+    )
+    assert _found(text, "2021-03-10") == [
+        ("the weeks ahead", "DURATION", "PXW"),
+        ("the near term", "DATE", "FUTURE_REF"),
+        ("then-current", "DATE", "PAST_REF"),
+        ("a later date", "DATE", "FUTURE_REF"),
+    ]

@@ -59,3 +59,21 @@ def test_intentions_and_reduced_relatives(nlp: Language, sentence: str, value: s
     # The anchor, 2021-03-10, is a Wednesday.
     timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
     assert [t.value for t in timexes] == [value]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Sales fell in the fourth quarter.", "2020-Q4"),
+        ("Sales rose in the second half.", "2020-H2"),
+        ("The company said the second half will be weaker.", "2021-H2"),
+        ("The agency postponed its decision until Tuesday.", "2021-03-16"),
+    ],
+)
+def test_quarters_not_reached_yet_follow_the_tense(
+    nlp: Language, sentence: str, value: str
+) -> None:
+    # The anchor, 2021-03-10, is a Wednesday in the first quarter.
+    timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
+    assert [t.value for t in timexes] == [value]

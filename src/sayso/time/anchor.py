@@ -28,7 +28,15 @@ _PROSPECTIVE_MODALS = frozenset({"will", "'ll", "shall", "wo", "would", "might",
 _INTENTION_LEMMAS = frozenset({"plan", "schedule", "set", "expect", "intend", "prepare", "due"})
 """Verbs of arrangement: what they govern lies ahead even in the past tense (``planned to
 leave on Thursday``, ``has scheduled a news conference Thursday``)."""
-_FUTURE_SIGNAL = re.compile(r"\bas\s+(?:soon|early)\s+as\s+$", re.IGNORECASE)
+_FUTURE_SIGNAL = re.compile(
+    r"(?:\b(?i:as\s+(?:soon|early)\s+as|effective|ahead\s+of)|(?<!\bup\s)(?<!\bnot\s)\b(?:until|till))"
+    r"(?:\s+at)?\s+$"
+)
+"""Words just before an expression that put it ahead of the report whatever the verb's tense
+(``postponed until Tuesday``, ``a new pact effective June 1``, ``ahead of the weekend``). A
+lower-case ``until`` only: one opening a sentence (``Until Thursday, police had...``) and
+``up until`` / ``not until`` look back. Tuned on TimeBank (train) and AQUAINT (dev) weekdays,
+weekends and month names."""
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -56,6 +64,8 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def tense_from_text(text: str, start: int, end: int) -> int:
     """The tense of the sentence around ``[start, end)`` from cue words (no parse)."""
+    if _FUTURE_SIGNAL.search(text, max(0, start - 20), start):
+        return FUTURE
     left, right = sentence_bounds(text, start, end)
     sentence = text[left:start] + " " + text[end:right]
     future, past = _cues()

@@ -7,17 +7,19 @@ relative values keep TIMEX3 ``X`` placeholders (``"none"``).
 
 Anaphoric expressions (``the following year``, ``that day``, ``two weeks later``) count from
 the *reference time*: the last date the narrative mentioned (absolute or already resolved),
-which starts as the creation date and follows the text as it moves through time.
+which starts as the creation date and follows the text as it moves through time. A bare clock
+time (``at 10:35 a.m.``) takes the day its own sentence names, when it names one.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sayso import __version__
 from sayso.records import Span, Timex
-from sayso.time.anchor import tense_from_doc, tense_from_text
+from sayso.time.anchor import sentence_bounds, tense_from_doc, tense_from_text
 from sayso.time.dates import Anchor, anchor_from_value, granularity, parse_anchor
 from sayso.time.normalize import Context, Normalized, normalize
 from sayso.time.tagger import Candidate, find_candidates
@@ -29,9 +31,11 @@ EXTRACTOR = f"sayso.time@{__version__}"
 _CONTEXT_CHARS = 30
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
 _YEAR = re.compile(r"(\d{4})(?:$|-)")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NEEDS_TENSE = frozenset(
-    {"weekday", "month", "date_mdy", "date_dmy", "relative", "season", "holiday"}
-)
+    {"weekday", "month", "date_mdy", "date_dmy", "relative", "season", "holiday", "quarter",
+     "weekend"}
+)  # fmt: skip
 
 
 def extract_timexes(
@@ -48,7 +52,7 @@ def extract_timexes(
     reference: Anchor | None = dct
     last_year: int | None = None
     last_quarter: tuple[int, int] | None = None
-    timexes: list[Timex] = []
+    resolved: list[tuple[Candidate, Normalized, Anchor | None]] = []
     for cand in find_candidates(text):
         current = dct or discourse
         tense = _tense(cand, text, doc) if cand.rule in _NEEDS_TENSE else 0
@@ -64,8 +68,7 @@ def extract_timexes(
         norm = normalize(cand, text, ctx)
         if norm is None:
             continue
-        used = reference if norm.from_reference else current
-        timexes.append(_record(f"{id_prefix}{len(timexes) + 1}", text, cand, norm, used))
+        resolved.append((cand, norm, reference if norm.from_reference else current))
         if norm.type in {"DATE", "TIME"}:
             reference = _moved_reference(norm.value, reference)
             year_match = _YEAR.match(norm.value)
@@ -76,7 +79,42 @@ def extract_timexes(
                 last_quarter = (int(quarter_match.group(1)), int(quarter_match.group(2)))
             if not norm.relative:
                 discourse = anchor_from_value(norm.value) or discourse
-    return tuple(timexes)
+    resolved = _clock_times_on_their_day(text, resolved)
+    return tuple(
+        _record(f"{id_prefix}{number}", text, cand, norm, used)
+        for number, (cand, norm, used) in enumerate(resolved, start=1)
+    )
+
+
+def _clock_times_on_their_day(
+    text: str, resolved: list[tuple[Candidate, Normalized, Anchor | None]]
+) -> list[tuple[Candidate, Normalized, Anchor | None]]:
+    """A bare clock time takes the day another expression of its sentence names (``the blast
+    occurred at 10:35 a.m. (0735 GMT) Friday``), the nearest one, before or after it; without
+    one it keeps the anchor's day."""
+    days = [
+        (cand.start, cand.end, norm.value[:10])
+        for cand, norm, _ in resolved
+        if cand.rule != "time" and _DAY.match(norm.value)
+    ]
+    out: list[tuple[Candidate, Normalized, Anchor | None]] = []
+    for cand, norm, used in resolved:
+        day = _day_in_sentence(text, cand, days) if cand.rule == "time" and norm.relative else None
+        if day is None or day == norm.value[:10]:
+            out.append((cand, norm, used))
+        else:
+            out.append((cand, replace(norm, value=day + norm.value[10:]), anchor_from_value(day)))
+    return out
+
+
+def _day_in_sentence(text: str, cand: Candidate, days: list[tuple[int, int, str]]) -> str | None:
+    left, right = sentence_bounds(text, cand.start, cand.end)
+    inside = [
+        (min(abs(start - cand.end), abs(cand.start - end)), day)
+        for start, end, day in days
+        if start < right and left < end
+    ]
+    return min(inside)[1] if inside else None
 
 
 def _moved_reference(value: str, reference: Anchor | None) -> Anchor | None:

@@ -467,8 +467,11 @@ def _quarter(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
         if ctx.last_quarter is None:
             return Normalized("DATE", f"{year:04d}", _mod(cand, lex)) if kind == "period" else None
         return Normalized("DATE", f"{year:04d}-Q{ctx.last_quarter[1]}", _mod(cand, lex), True)
-    number = _ORDINALS[(groups["ord"] or "").lower()]
+    if kind == "quarters":  # ``the first two quarters of 1990``: a half year
+        kind = "half"
     letter = "Q" if kind == "quarter" else "H"
+    ordinal = (groups["ord"] or "").lower()
+    number = _ORDINALS.get(ordinal) or (4 if kind == "quarter" else 2)  # ``the last half of``
     if kind == "half" and number > 2:
         return None
     explicit = groups.get("year") or groups.get("year2") or groups.get("qyear")
@@ -482,7 +485,10 @@ def _quarter(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
         relative = True
         anchor_q = ctx.anchor.quarter or 4
         current = number if letter == "Q" else number * 2
-        year = ctx.anchor.year if current <= anchor_q else ctx.anchor.year - 1
+        # a quarter not reached yet is last year's, unless the clause looks ahead (``the
+        # second half will be weaker``)
+        ahead = current > anchor_q and ctx.tense != FUTURE
+        year = ctx.anchor.year - 1 if ahead else ctx.anchor.year
         if "year-earlier" in qualifier or "year-ago" in qualifier or "last year's" in qualifier:
             year -= 1
         elif "next year's" in qualifier:
@@ -572,6 +578,10 @@ _REL_OFFSETS = {
 
 _ANAPHORIC_RELS = frozenset({"following", "previous", "prior", "that", "same"})
 """Determiners that point back into the narrative (``the following year``), not at the DCT."""
+_CALENDAR = frozenset({"weekend", "year"})
+"""Units that ``the past``/``the next`` name as a calendar unit, not a stretch of time:
+``the past year`` is last year (a DATE 3 times of 3 on TimeBank, train), ``the past month``
+a month-long DURATION."""
 _UNIT_NEEDS = {"year": 1, "decade": 1, "century": 1, "month": 2, "quarter": 2, "season": 2}
 
 
@@ -594,7 +604,7 @@ def _relative(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normali
         return _weekday_value(cand, lex.weekdays[what], rel, ctx, lex)
     if unit in lex.seasons:
         return _season_value(cand, lex.seasons[unit], rel, None, ctx, lex)
-    if groups.get("the") and rel in {"past", "last", "next", "coming"} and unit != "weekend":
+    if groups.get("the") and rel in {"past", "last", "next", "coming"} and unit not in _CALENDAR:
         return Normalized("DURATION", duration_value(1, unit, lex), mod)
     offset = _REL_OFFSETS.get(rel, 0)
     if rel in {"that", "same"} and unit == "year" and ctx.last_year is not None:
@@ -624,6 +634,10 @@ def _weekday_value(
     pod = cand.groups.get("pod")
     suffix = f"T{lex.parts_of_day[pod.lower()]}" if pod else ""
     anchor_day = ctx.anchor.date if ctx.anchor else None
+    narrative = False
+    if rel in _ANAPHORIC_RELS and ctx.reference is not None and ctx.reference.date is not None:
+        # ``the previous Friday``: the one before the day the narrative is at, not the report's
+        anchor_day, narrative = ctx.reference.date, True
     mod = _mod(cand, lex)
     if rel == "the" or anchor_day is None:
         return Normalized("TIME" if pod else "DATE", f"XXXX-WXX-{weekday}{suffix}", mod)
@@ -637,11 +651,13 @@ def _weekday_value(
         day = weekday_on_or_after(anchor_day, weekday)
     else:
         day = weekday_on_or_before(anchor_day, weekday)
+    kind: TimexType = "TIME" if pod else "DATE"
+    value = day_value(day) + suffix
     if cand.time_of is not None:
         clock = _clock(cand.time_of)
         if clock is not None:
-            return Normalized("TIME", day_value(day) + clock, mod, relative=True)
-    return Normalized("TIME" if pod else "DATE", day_value(day) + suffix, mod, relative=True)
+            kind, value = "TIME", day_value(day) + clock
+    return Normalized(kind, value, mod, relative=True, from_reference=narrative)
 
 
 def _weekday(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:

@@ -118,10 +118,14 @@ def rules() -> Rules:
         ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}(?!\s+{day})"),  # noqa: E501
         ("holiday", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<holiday>(?-i:{holidays})){year_opt}(?:\s+(?P<week>week))?{e}"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d))?(?![\d\w])"),  # noqa: E501  # noqa: E501
+        ("quarter", rf"{b}(?:the\s+)?(?P<ord>last)\s+(?P<kind>quarter|half)\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)(?![\d\w])"),  # noqa: E501
+        ("quarter", rf"{b}(?:the\s+)?(?P<ord>first|last)\s+two\s+(?P<kind>quarters)\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)(?![\d\w])"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<qyear>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?P<kind>quarter|period){e}"),  # noqa: E501
         ("quarter_ref", rf"{b}(?:(?:the\s+)(?P<qual>latest|current|previous|past|last|same|year-earlier|year-ago|comparable|recent|fiscal|most\s+recent|next|coming)\s+|(?P<bare>the)\s+|(?P<qual2>last|this|next)\s+)quarter{e}"),  # noqa: E501
         ("quarter_ref", rf"{b}the\s+(?P<qual>latest)\s+period{e}"),
-        ("year_earlier", rf"{b}(?:the\s+)?year[\s-](?:earlier|ago){e}(?:\s+(?P<what>quarter|period|nine\s+months|half|month))?{e}"),  # noqa: E501
+        ("year_earlier", rf"{b}(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago){e}(?:\s+(?P<what>quarter|period|nine\s+months|half|month))?{e}"),  # noqa: E501
+        ("year_earlier", rf"{b}(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?P<what>quarter|period)\s+(?:a\s+year\s+(?:ago|earlier)|(?:of\s+)?last\s+year){e}(?!['’]s)"),  # noqa: E501
+        ("year_earlier", rf"{b}last\s+year['’]s\s+(?P<what>quarter|period){e}"),
         ("period_of", rf"{b}(?P<pos>the\s+(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+(?P<the>the|this)\s+(?P<unit>year|month|week|quarter|decade|day|century){e}"),  # noqa: E501
         ("year_end", rf"{b}(?:the\s+)?year(?:'s\s+|[\s-])end{e}"),
         ("decade", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?:(?P<dec>1\d\d|20\d)0s|'(?P<short>\d)0s){e}"),  # noqa: E501
@@ -140,6 +144,7 @@ def rules() -> Rules:
         ("ago", rf"{b}(?P<num>{num})[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence){e}"),  # noqa: E501
         ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:\s+(?P<frac>[13]/[24]))?(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
+        ("plural_units", rf"{b}the\s+(?P<unit>{unit})s\s+(?P<q>ahead){e}"),
         ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
         ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yearw>{year_words})))?{e}"),  # noqa: E501
         ("set", rf"{b}(?P<word>{_alternation(lex.sets)}){e}"),

@@ -16,6 +16,9 @@ Scoring follows the TempEval-3 scorer's definitions:
 * ``value.f1`` = 2PR/(P+R) with P = (relaxed matches whose value is right) / system timexes and
   R = the same count / gold timexes; ``type.accuracy`` = right types / relaxed matches.
 
+Error records (``kind``): ``spurious``, ``missed``, ``span`` (relaxed but not strict), ``value``
+(with both types) and ``type`` (right value, wrong type).
+
 Baseline ``spacy+dateparser``, measured in the same run: spaCy's DATE and TIME entities, each
 normalised by ``dateparser`` with ``RELATIVE_BASE`` = the creation time and
 ``PREFER_DATES_FROM="past"``, written at the precision dateparser reports (``period``). Also
@@ -181,10 +184,16 @@ def score_document(
         else:
             errors.append(
                 {"doc": doc.name, "kind": "value", "text": gold_text, "gold": g.value,
-                 "system": sys_timex.value, "dct": doc.dct}
+                 "system": sys_timex.value, "dct": doc.dct, "gold_type": g.type,
+                 "system_type": sys_timex.type}
             )  # fmt: skip
         if g.type == sys_timex.type:
             counts.type += 1
+        elif g.value == sys_timex.value:  # a wrong value's record already shows both types
+            errors.append(
+                {"doc": doc.name, "kind": "type", "text": gold_text, "value": g.value,
+                 "gold": g.type, "system": sys_timex.type}
+            )  # fmt: skip
     for i, g in enumerate(gold):
         if i not in matched_gold:
             errors.append(
