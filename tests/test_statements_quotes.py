@@ -53,3 +53,9 @@ def test_unclosed_nested_single_quote_closes_with_its_parent() -> None:
 
 def test_paragraph_ranges_skip_blank_lines() -> None:
     assert paragraph_ranges("a\n\n\nb\n") == [(0, 1), (4, 5)]
+
+
+def test_tex_style_quote_holds_no_stray_single_quote() -> None:
+    text = "He said, ''I had to think, 'They lived here.' Then I left.'' She nodded."
+    nested = [text[q.start : q.end] for q in find_quotes(text) if q.depth == 1]
+    assert nested == ["'They lived here.'"]

@@ -20,12 +20,13 @@ from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.chain import build_chain, outlet_hop
 from sayso.statements.lexicons import Lexicons, load_lexicons
-from sayso.statements.quotes import Quote, find_quotes, paragraph_ranges
+from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     Reported,
     cue_ratio,
     cue_span,
     find_reported,
+    source_of,
     subject_of,
 )
 from sayso.statements.speaker import (
@@ -51,12 +52,16 @@ _WORD = re.compile(r"\w+")
 _NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})"
 _LABEL = re.compile(r"\s*" + _NAME + r"\s*([―—–:])\s*")
 _SIGNATURE = re.compile(r"\s*([―—–])\s*" + _NAME + r"[.,]?\s*")
-_TURN = re.compile(r"\s*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
+# A transcript turn: "NAME: words", the paragraph perhaps opening a quotation mark first.
+_TURN = re.compile(r"\s*[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
 # The end of a sentence in raw text: the parser often starts a sentence at a quotation mark,
 # so the words before a quote are found from punctuation, not from the parse.
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
 _CLOSING_PUNCT = ",—–-?!:"
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
+# Words after which a short quote in title case is a name ("an episode of 'The Morning Show'").
+_TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
+_MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
 _MIN_FLOATING_WORDS = 8  # a shorter quote in mid-sentence with no cue is a scare quote
 _PARTIAL_SHARE = 0.6  # a quote under this share of a reported clause is a partial quote in it
 _MAX_FRAME_TOKENS = 30  # a cue further than this from its quote belongs to something else
@@ -68,6 +73,8 @@ _ANTECEDENT_WINDOW = 60  # tokens searched back for what an unresolved "it" spea
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DOCUMENT_LABEL = "DOCUMENT"  # the entity layer's label for a document mention ("the report")
 _PLACE_LABELS = frozenset({"LOC", "FAC"})  # places that never speak, unlike a GPE's government
+_PHRASE_DEPTH = 4  # how far up a speaker candidate is checked for a preposition
+_TIME_LABELS = frozenset({"DATE", "TIME"})  # "said Thursday": not the speaker
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 
 
@@ -177,7 +184,55 @@ def _speaker_of(cue: Token) -> Token | None:
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
         return objects[0] if objects else None
-    return subject_of(cue)
+    return source_of(cue, subject_of(cue), load_lexicons())
+
+
+def _is_title(context: _Context, quote: Quote, before_text: str) -> bool:
+    """Whether a quote names a work or a section rather than reporting speech.
+
+    Either a naming word precedes it ("a spot titled '...'", "his book, '...'"), or it is a
+    short phrase in title case standing as a paragraph of its own (a section heading) or as
+    the object of a preposition or article ("an episode of 'The Morning Show'").
+    """
+    last_word = before_text.rstrip(" ,:").rsplit(" ", 1)[-1].lower()
+    if last_word in context.lexicons.title_words:
+        return True
+    inner = context.text[slice(*inner_span(context.text, quote.start, quote.end))]
+    inner = inner.strip(" \"'“”‘’`.,")
+    words = inner.split()
+    if not words or len(words) > _MAX_TITLE_WORDS:
+        return False
+    if not all(w[:1].isupper() for w in words if len(w) > 3):
+        return False
+    if before_text.endswith(_TITLE_LEADS) and sum(w[:1].isupper() for w in words) >= 2:
+        return True
+    p_start, p_end = context.paragraph_of(quote.start)
+    return not context.text[p_start : quote.start].strip() and not context.text[
+        quote.end : p_end
+    ].strip(" .,")
+
+
+def _governing_verb(context: _Context, quote_start: int, floor: int) -> Token | None:
+    """The verb, with a subject, whose clause a quote in mid-sentence completes ("Cruz called
+    Trump a '...'"), found up the parse from the quote's first word; "be" does not report."""
+    first = context.token_at(quote_start + 1)
+    if first is None:
+        return None
+    for ancestor in first.ancestors:
+        if ancestor.idx < floor:
+            return None
+        if ancestor.idx >= quote_start or ancestor.pos_ != "VERB":
+            continue
+        if subject_of(ancestor) is not None:
+            return ancestor
+    return None
+
+
+def _colon_verb(context: _Context, start: int, end: int) -> Token | None:
+    """The verb of a clause that ends in the colon introducing a quote ("Limbaugh continued:")."""
+    tokens = [t for t in context.tokens_in(start, end) if not t.is_punct]
+    verbs = [t for t in tokens if t.pos_ in ("VERB", "AUX") and subject_of(t) is not None]
+    return verbs[-1] if verbs else None
 
 
 def _cue_draft(kind: StatementKind, content: list[tuple[int, int]], cue: Token) -> _Draft:
@@ -214,7 +269,22 @@ def _intro_sentence_cue(context: _Context, quote_start: int, floor: int) -> Toke
         if any(c.dep_ in ("ccomp", "xcomp") for c in candidate.children):
             continue
         return candidate
+    if context.text[: sentence.end_char].rstrip().endswith(":"):
+        return _colon_verb(context, sentence.start_char, sentence.end_char)
     return None
+
+
+def _colon_paragraph_cue(context: _Context, quote_start: int, floor: int) -> Token | None:
+    """The verb of a paragraph ending in a colon that introduces the quote opening the next
+    paragraph ("Ana Ruiz continued:" / "“...”")."""
+    p_start, _ = context.paragraph_of(quote_start)
+    before = context.text[:p_start].rstrip()
+    if not before.endswith(":") or context.text[p_start:quote_start].strip():
+        return None
+    start = max(context.paragraph_of(len(before) - 1)[0], floor)
+    for match in _SENTENCE_END.finditer(context.text, start, len(before)):
+        start = match.end()
+    return _colon_verb(context, start, len(before))
 
 
 class _QuoteAttributor:
@@ -254,6 +324,24 @@ class _QuoteAttributor:
                 return max(child.left_edge.idx, cue.idx + len(cue))
         after = self.context.tokens_in(cue.idx + len(cue), quote_start)
         return after[0].idx if after else quote_start
+
+    def _lead_in(self, cue: Token, quote_start: int) -> int | None:
+        """Where the reported clause holding a quote starts, when words of it precede the quote.
+
+        "X said on the other hand, '...'", "X said that, '...'": PolNeAR takes the clause's
+        words before the quote into the content, making it a mixed quote.
+        """
+        if cue.idx >= quote_start:
+            return None
+        for child in cue.children:
+            if child.dep_ != "ccomp" or child.i < cue.i:
+                continue
+            start = child.left_edge.idx
+            if start < quote_start and child.right_edge.idx >= quote_start:
+                between = self.context.tokens_in(start, quote_start)
+                if any(t.is_alpha for t in between):
+                    return between[0].idx
+        return None
 
     def _label(self, before: tuple[int, int], after: tuple[int, int]) -> _Draft | None:
         """A draft for a quote labelled with a name and a dash or colon, alone in its paragraph."""
@@ -313,9 +401,9 @@ class _QuoteAttributor:
         skip: set[int] = set()
         previous_end = bounds[0]
         for index, quote in enumerate(quotes):
-            if index in skip:
+            if index in skip or _opens_transcript_turn(context, quote):
                 continue
-            inner = text[quote.start + 1 : quote.end - 1]
+            inner = text[slice(*inner_span(text, quote.start, quote.end))]
             words = _words(inner)
             next_start = quotes[index + 1].start if index + 1 < len(quotes) else bounds[1]
             after = _after_frame(context, quote.end, min(next_start, bounds[1]))
@@ -327,6 +415,10 @@ class _QuoteAttributor:
             introduces = before_text.endswith((":", ",", ";", "that")) or (
                 before_cue is not None and before_text.endswith(before_cue.text)
             )
+            if before_cue is None and before_text.endswith(":"):
+                before_cue = _colon_verb(context, *before)
+            if _is_title(context, quote, before_text):
+                continue
             label = self._label(before, after)
             if label is not None:
                 drafts.append(label.with_content(list(quote.pieces), depth))
@@ -366,13 +458,24 @@ class _QuoteAttributor:
             embedded = bool(before_text) and not introduces
             if embedded and cue is None and words < _MIN_FLOATING_WORDS:
                 continue  # a quoted phrase in the outlet's own sentence
+            if embedded and cue is None:
+                cue = _governing_verb(context, quote.start, before[0])
             kind: StatementKind = "direct"
+            if embedded and cue is None:
+                # A long quote completing the outlet's sentence ("RT is '...'"): PolNeAR
+                # takes the sentence's words before it into the content.
+                kind = "partial"
+                pieces[0] = (before[0], pieces[0][1])
+            lead_in = self._lead_in(cue, quote.start) if cue is not None and not embedded else None
             if embedded and cue is not None:
                 kind = "partial"
                 pieces[0] = (self._clause_start(cue, quote.start, before[0]), pieces[0][1])
             elif cue is not None and cue.idx < quote.start and before_text.endswith("that"):
                 that = text.rfind("that", before[0], quote.start)
                 pieces[0] = (that, pieces[0][1])
+            elif lead_in is not None:
+                kind = "partial"
+                pieces[0] = (lead_in, pieces[0][1])
             if container is not None and cue is None:
                 item = self.reported[container]
                 cue = context.doc[item.cue_token]
@@ -389,6 +492,10 @@ class _QuoteAttributor:
                     and kind == "direct"
                     and following.start <= after[1] + 2
                     and not text[quote.end : following.start].strip().endswith((".", "!", "?"))
+                    and not any(
+                        t.i != cue.i and context.is_cue_verb(t)
+                        for t in context.tokens_in(quote.end, following.start)
+                    )
                 ):
                     draft.content.extend(following.pieces)
                     skip.add(index + 1)
@@ -399,7 +506,9 @@ class _QuoteAttributor:
                     last.content.extend(pieces)
                     previous_end = quote.end
                     continue
-                intro = _intro_sentence_cue(context, quote.start, bounds[0])
+                intro = _colon_paragraph_cue(
+                    context, quote.start, bounds[0]
+                ) or _intro_sentence_cue(context, quote.start, bounds[0])
                 if intro is not None:
                     draft = _cue_draft("direct", pieces, intro)
                     sentence = context.sentence_of(intro)
@@ -439,7 +548,7 @@ def _reported_drafts(
         drafts.append(
             _Draft(
                 kind=kind,
-                content=[item.content],
+                content=item.pieces,
                 cue=item.cue,
                 cue_token=item.cue_token,
                 speaker_token=item.subject,
@@ -449,6 +558,13 @@ def _reported_drafts(
             )
         )
     return drafts
+
+
+def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:
+    """Whether a quote opens on a capitalised speaker label ('"WALLACE: ...'): a quoted
+    transcript, whose paragraphs are turns of their own (:func:`_transcript_turns`)."""
+    match = _TURN.match(context.text, quote.start, quote.pieces[0][1])
+    return match is not None and match.group(1).isupper()
 
 
 def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
@@ -463,7 +579,7 @@ def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft
         tokens = context.tokens_in(p_start, match.end(1))
         if not (name.isupper() or all(t.pos_ == "PROPN" for t in tokens)) or not tokens:
             continue
-        content = _trim(context.text, match.end(), p_end)
+        content = _trim(context.text, match.end() - 1, p_end)  # the match ends on a word
         if content is None:
             continue
         colon = match.end(1)
@@ -479,11 +595,58 @@ def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft
     return drafts
 
 
+def _move_speaker_out_of_content(context: _Context, draft: _Draft) -> None:
+    """A speaker the parse found inside the quote is a noun phrase by its cue instead.
+
+    "'..., full panic mode,' Ana Ruiz said" or "'...,' said Ana Ruiz in an interview": the
+    parser takes the quote's last words for the subject of "said"; the words someone says
+    cannot name who says them. The first noun phrase between the quote and the cue stands in,
+    else the first one after the cue outside a prepositional phrase.
+    """
+    speaker = draft.speaker_token
+    if speaker is None or draft.cue_token is None or draft.kind != "direct":
+        return
+    at = context.doc[speaker].idx
+    if not any(s <= at < e for s, e in draft.content):
+        return
+    cue = context.doc[draft.cue_token]
+    sentence = context.sentence_of(cue)
+    quote_end = max((e for _, e in draft.content if e <= cue.idx), default=sentence.start_char)
+    between = [
+        t for t in context.doc[sentence.start : cue.i] if t.idx >= quote_end and _names_someone(t)
+    ]
+    after: list[Token] = []
+    for token in context.doc[cue.i + 1 : sentence.end]:
+        if any(s <= token.idx < e for s, e in draft.content):
+            break
+        if _names_someone(token):
+            after.append(token)
+    found = between[0] if between else (after[0] if after else None)
+    while found is not None and found.dep_ in ("compound", "flat") and found.head.i > found.i:
+        found = found.head
+    draft.speaker_token = found.i if found is not None else None
+
+
+def _names_someone(token: Token) -> bool:
+    """Whether ``token`` can head a speaker phrase: a noun or pronoun, not a date or a
+    prepositional object ("said Thursday in an interview")."""
+    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in _TIME_LABELS:
+        return False
+    head = token
+    for _ in range(_PHRASE_DEPTH):
+        if head.dep_ == "prep":
+            return False
+        if head.head is head or head.pos_ in ("VERB", "AUX"):
+            break
+        head = head.head
+    return True
+
+
 def _inherit_floating(drafts: list[_Draft], context: _Context) -> None:
     """A quote with no cue continues the speaker of the statement before it, if near."""
     ordered = sorted(drafts, key=lambda d: d.start)
     for position, draft in enumerate(ordered):
-        if draft.cue is not None or draft.kind != "direct":
+        if draft.cue is not None or draft.kind not in ("direct", "partial"):
             continue
         p_index = bisect.bisect_right(context.paragraph_starts, draft.start) - 1
         for earlier in reversed(ordered[:position]):
@@ -600,6 +763,8 @@ def extract_statements(
             drafts.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
     drafts.extend(_reported_drafts(context, reported, attributor, drafts))
     drafts.extend(_transcript_turns(context, drafts))
+    for draft in drafts:
+        _move_speaker_out_of_content(context, draft)
     _inherit_floating(drafts, context)
     attributed = sorted(drafts, key=lambda d: d.start)
     everything = sorted([*attributed, *_own_voice(context, attributed)], key=lambda d: d.start)

@@ -24,6 +24,14 @@ class Lexicons:
     hedges: tuple[str, ...]
     disputes: tuple[str, ...]
     endorsements: tuple[str, ...]
+    title_words: frozenset[str]
+    """Words after which a quoted phrase is a title or nickname ("titled", "dubbed")."""
+    raising_verbs: frozenset[str]
+    """Verbs whose subject is not a speaker ("seems", "appears")."""
+    perception_verbs: frozenset[str]
+    """Verbs that, with a plain object, may depict rather than report ("shows X")."""
+    visual_nouns: frozenset[str]
+    """Pictures and works that depict ("photo", "documentary")."""
     cue_stats: dict[str, tuple[int, int]]
     """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
 
@@ -54,5 +62,9 @@ def load_lexicons() -> Lexicons:
         hedges=_read_list("hedges.txt"),
         disputes=_read_list("disputes.txt"),
         endorsements=_read_list("endorsements.txt"),
+        title_words=frozenset(_read_list("title_words.txt")),
+        raising_verbs=frozenset(_read_list("raising_verbs.txt")),
+        perception_verbs=frozenset(_read_list("perception_verbs.txt")),
+        visual_nouns=frozenset(_read_list("visual_nouns.txt")),
         cue_stats=_read_stats(),
     )

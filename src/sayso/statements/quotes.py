@@ -158,6 +158,17 @@ def _top_level_double(text: str, paragraphs: list[tuple[int, int]]) -> list[Quot
     return quotes
 
 
+def _mark_width(text: str, at: int) -> int:
+    """How many characters the opening mark at ``at`` takes: two for the TeX-style pairs."""
+    return 2 if text.startswith(("``", "''"), at) else 1
+
+
+def inner_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` of a quote piece without its marks (two characters for TeX marks)."""
+    inner_end = end - (2 if text.startswith("''", end - 2) else 1)
+    return start + _mark_width(text, start), max(inner_end, start)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Every quote in ``text``, top-level ones and those nested one level inside them."""
     paragraphs = paragraph_ranges(text)
@@ -165,9 +176,10 @@ def find_quotes(text: str) -> list[Quote]:
     nested: list[Quote] = []
     for quote in top_level:
         for q_start, q_end in quote.pieces:
+            inner_start, inner_end = inner_span(text, q_start, q_end)
             nested.extend(
                 Quote(((s, e),), 1)
-                for s, e in _single_quotes(text, q_start + 1, q_end - 1, close_at_end=True)
+                for s, e in _single_quotes(text, inner_start, inner_end, close_at_end=True)
             )
     covered = sorted(piece for quote in top_level for piece in quote.pieces)
     singles: list[Quote] = []

@@ -3,8 +3,9 @@
 A verb is a cue for one of its clausal children (``ccomp``, ``xcomp``, ``dobj``) when the pair
 ``lemma|relation`` is a reporting verb with a complement clause (``cue_verbs.txt``) or was a cue
 for that relation often enough in PolNeAR train (``cue_stats.json``). Nouns of ``cue_nouns.txt``
-govern their ``acl``/``ccomp`` clause ("X's claim that ..."), and "according to X" governs the
-clause it modifies.
+govern their ``acl``/``ccomp`` clause ("X's claim that ..."), "according to X" governs the
+clause it modifies, and a parenthetical cue ("The plan, she said, will fail") reports the
+sentence around it.
 """
 
 from __future__ import annotations
@@ -40,6 +41,16 @@ class Reported:
     """How reliable the ``lemma|relation`` pair was in training (1.0 for lexicon pairs)."""
     subject: int | None
     """Token index of the speaker's head, when the parse names one."""
+    gap: tuple[int, int] | None = None
+    """What interrupts the content: the cue's own words ("The plan, she said, will fail")."""
+
+    @property
+    def pieces(self) -> list[tuple[int, int]]:
+        """The content, in one piece or in two around the cue's words."""
+        if self.gap is None:
+            return [self.content]
+        start, end = self.content
+        return [(s, e) for s, e in ((start, self.gap[0]), (self.gap[1], end)) if e > s]
 
 
 def pair_ratio(lexicons: Lexicons, lemma: str, relation: str) -> float:
@@ -205,6 +216,54 @@ def _speaker_token(token: Token) -> Token | None:
     return subject_of(token)
 
 
+def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | None:
+    """Who states what ``cue`` reports, given the subject (or possessor) the parse names.
+
+    Falls back on the phrase the parse lost (:func:`_unparsed_speaker`) and drops a subject that
+    is what the content is about rather than its source (:func:`_subject_is_not_source`).
+    """
+    if _subject_is_not_source(cue, lexicons):
+        return None
+    return parsed if parsed is not None else _unparsed_speaker(cue)
+
+
+def _subject_is_not_source(verb: Token, lexicons: Lexicons) -> bool:
+    """Whether the subject of cue ``verb`` is what the content is about, not who states it.
+
+    "He seems to ...", "the council has proved to be ...", "he was accused of ...": raising
+    verbs, and a passive with no "by" phrase naming who acts.
+    """
+    if verb.lemma_.lower() in lexicons.raising_verbs:
+        # "He appeared to suggest that ...": the subject speaks through the verb it raises.
+        return not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs for c in verb.children
+        )
+    deps = {child.dep_ for child in verb.children}
+    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+
+
+def _unparsed_speaker(cue: Token) -> Token | None:
+    """Who speaks through a cue whose parse names no subject.
+
+    A noun cue that is the object of a verb belongs to that verb's subject ("Democrats made
+    the argument that ...", "the court issued a decision to ..."); a verb cue whose subject
+    the parser lost takes the noun phrase right before it.
+    """
+    if cue.pos_ == "NOUN":
+        named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if named and named[-1].i == cue.i - 1:
+            return named[-1]  # "Trump claims that ...", parsed as a noun phrase
+        verb = cue.head
+        if cue.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        if cue.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            return subject_of(verb)
+        return None
+    if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG"):
+        return _noun_before(cue)
+    return None
+
+
 def candidate_pairs(doc: Doc) -> Iterator[tuple[Token, str, Token, Token | None]]:
     """(cue, relation, clause, speaker) for every word that could report one of its clauses."""
     for token in doc:
@@ -231,6 +290,22 @@ def _ratio_score(token: Token, relation: str, lexicons: Lexicons) -> float:
     return ratio if ratio >= _MIN_RATIO else 0.0
 
 
+def _depicts(
+    token: Token, relation: str, clause: Token, subject: Token | None, lexicons: Lexicons
+) -> bool:
+    """Whether a perception verb depicts or sees a picture: "the film shows X", "he sees a
+    photo of Y". With a clause ("the video shows that ...") or another object ("polls show
+    Clinton ahead", "many see him as ...") it can still report, as PolNeAR annotates."""
+    if token.pos_ == "NOUN" or token.lemma_.lower() not in lexicons.perception_verbs:
+        return False
+    if relation != "dobj" and not relation.startswith("prep:"):
+        return False
+    pictures = lexicons.visual_nouns
+    return clause.lemma_.lower() in pictures or (
+        subject is not None and subject.lemma_.lower() in pictures
+    )
+
+
 def _scored_pairs(
     doc: Doc, lexicons: Lexicons
 ) -> dict[int, tuple[Token, str, Token, Token | None, float]]:
@@ -238,6 +313,8 @@ def _scored_pairs(
     model = load_cue_model()
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
     for token, relation, clause, speaker in candidate_pairs(doc):
+        if _depicts(token, relation, clause, speaker, lexicons):
+            continue
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker))
             if score < model.threshold_for(relation):
@@ -251,6 +328,56 @@ def _scored_pairs(
     return best
 
 
+def _next_to_quote(cue: Token) -> bool:
+    """Whether a quotation mark adjoins the cue's words (past a comma)."""
+    doc = cue.doc
+    for start, step in ((cue.left_edge.i - 1, -1), (cue.right_edge.i + 1, 1)):
+        at = start
+        while 0 <= at < len(doc) and doc[at].text in (",", "--", "—"):
+            at += step
+        if 0 <= at < len(doc) and doc[at].is_quote:
+            return True
+    return False
+
+
+def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None:
+    """A cue set off inside or after the sentence it reports: "The plan, she said, will fail."
+
+    The parser hangs such a cue from the sentence's verb (``parataxis``); the content is the
+    whole sentence around the cue's own words.
+    """
+    if cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    if any(c.dep_ in _VERB_RELATIONS for c in cue.children):
+        return None
+    root = cue.head
+    while root.dep_ != "ROOT" and root.head is not root:
+        root = root.head
+    doc = cue.doc
+    if _next_to_quote(cue):
+        return None  # '"...," she said, "..."' is the quote finder's
+    before = _clause_span(doc, root.left_edge.i, cue.left_edge.i - 1)
+    after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
+    sides = [
+        within
+        for side in (before, after)
+        if side is not None and (within := _within_paragraph(text, side, cue.idx)) is not None
+    ]
+    if not sides:
+        return None
+    start, end = sides[0][0], sides[-1][1]
+    subject = subject_of(cue)
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=(start, end),
+        relation="parataxis",
+        ratio=1.0,
+        subject=subject.i if subject is not None else None,
+        gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
+    )
+
+
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     """Every cue with its content clause in ``doc``, in text order."""
     found: list[Reported] = []
@@ -260,6 +387,10 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             according = _according_to(token)
             if according is not None:
                 found.append(according)
+        elif token.dep_ == "parataxis" and token.pos_ == "VERB":
+            parenthetical = _parenthetical(token, lexicons, text)
+            if parenthetical is not None:
+                found.append(parenthetical)
     for token, relation, clause, speaker, score in _scored_pairs(doc, lexicons).values():
         if token.lower_ == "according":
             continue
@@ -269,6 +400,7 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
         content = _within_paragraph(text, content, token.idx)
         if content is None:
             continue
+        source = source_of(token, speaker, lexicons)
         found.append(
             Reported(
                 cue=cue_span(token)
@@ -278,7 +410,7 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
                 content=content,
                 relation=relation,
                 ratio=score,
-                subject=speaker.i if speaker is not None else None,
+                subject=source.i if source is not None else None,
             )
         )
     return sorted(found, key=lambda item: item.cue_token)
