@@ -3,8 +3,11 @@
 Order of work: find reported clauses (``reported``) and paired quotes (``quotes``); give each
 quote a cue and speaker from the words around it (after it: "..., he said"; before it: "He
 said: ..."; the sentence before it: "X praised him. ..."; or, failing those, the speaker of the
-statement the discourse continues); keep the reported clauses the quotes did not take; make
-the remaining sentences own-voice statements; then link nested statements, chains and stance.
+statement the discourse continues); keep the reported clauses the quotes did not take; set
+each quote's bounds as PolNeAR does for mixed quotes (the words a set-off cue interrupts, the
+words that finish the quote's sentence, a floating quote right after a statement as its second
+piece); make the remaining sentences own-voice statements; then link nested statements, chains
+and stance.
 """
 
 from __future__ import annotations
@@ -64,6 +67,10 @@ _TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
 _MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
 _MIN_FLOATING_WORDS = 8  # a shorter quote in mid-sentence with no cue is a scare quote
 _PARTIAL_SHARE = 0.6  # a quote under this share of a reported clause is a partial quote in it
+_MAX_NICKNAME_WORDS = 2
+_REOPENING = (",", ":", ";", "—", "–", "-")  # how a cue between two halves of a quote ends
+_MIN_LEAD_WORDS = 2  # "Sooner or later, X said, '...'"; a lone "But," before the cue is not content
+_SET_OFF_TOKENS = 6  # "..., the former secretary continued": the clause's first verb is this near
 _MAX_FRAME_TOKENS = 30  # a cue further than this from its quote belongs to something else
 # A verb outside the lexicon frames a quote when at least this share of its PolNeAR train
 # occurrences were cues (tuned on PolNeAR dev).
@@ -76,6 +83,10 @@ _PLACE_LABELS = frozenset({"LOC", "FAC"})  # places that never speak, unlike a G
 _PHRASE_DEPTH = 4  # how far up a speaker candidate is checked for a preposition
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # "said Thursday": not the speaker
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
+# What a cue reports ahead of the colon or comma that introduces a quote ("suggested X: '...'").
+_LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma only
+_QUOTE_MARKS_CLOSING = "\"”’'»`"
+_QUOTE_MARKS_OPENING = "\"“‘'«`"
 
 
 @dataclass(slots=True)
@@ -158,6 +169,47 @@ def _frame_cue(context: _Context, start: int, end: int, *, last: bool) -> Token 
     if not cues:
         return None
     return cues[-1] if last else cues[0]
+
+
+def _relative_object(cue: Token, quote_start: int) -> Token | None:
+    """The relative pronoun a cue before a quote takes as object ("which X called '...'")."""
+    if cue.idx >= quote_start:
+        return None
+    for child in cue.children:
+        if child.dep_ != "dobj" or child.tag_ not in ("WDT", "WP") or child.i > cue.i:
+            continue
+        if not any(t.is_punct for t in cue.doc[child.i : cue.i]):
+            return child  # "which Ruiz called", not "which, I will read you the question:"
+    return None
+
+
+def _is_nickname(text: str, quote: Quote) -> bool:
+    """Whether a quote is a nickname inside a name ('Marcia "Cia" Price'), which does not end
+    the words around it that frame another quote."""
+    inner = text[slice(*inner_span(text, quote.start, quote.end))].strip()
+    words = inner.split()
+    if not words or len(words) > _MAX_NICKNAME_WORDS or not all(w[:1].isupper() for w in words):
+        return False
+    before = text[max(0, quote.start - 40) : quote.start].split()
+    after = text[quote.end : quote.end + 40].split()
+    return bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
+
+
+def _set_off_verb(context: _Context, start: int, end: int) -> Token | None:
+    """The verb of a short clause after a quote that ends in a comma: "'...,' she continued."
+
+    Such a clause frames the quote whatever its verb, lexicon or not; only a verb whose
+    subject stands between the quote and it counts.
+    """
+    tokens = context.tokens_in(start, end)[:_SET_OFF_TOKENS]
+    for token in tokens:
+        if token.pos_ != "VERB" or token.tag_ not in _FINITE_TAGS:
+            continue
+        subject = subject_of(token)
+        if subject is not None and start <= subject.idx < token.idx:
+            return token
+        return None
+    return None
 
 
 def _after_frame(context: _Context, quote_end: int, limit: int) -> tuple[int, int]:
@@ -329,18 +381,32 @@ class _QuoteAttributor:
         """Where the reported clause holding a quote starts, when words of it precede the quote.
 
         "X said on the other hand, '...'", "X said that, '...'": PolNeAR takes the clause's
-        words before the quote into the content, making it a mixed quote.
+        words before the quote into the content, making it a mixed quote. So it does for what
+        the cue reports ahead of a colon or comma: "X suggested taking action: '...'", "she
+        added the words, '...'" (an addressee is not content, nor an object before a colon:
+        PolNeAR makes "added a caveat:" the cue).
         """
         if cue.idx >= quote_start:
             return None
+        addressee = addressee_of(cue)
         for child in cue.children:
-            if child.dep_ != "ccomp" or child.i < cue.i:
+            if child.i < cue.i or (addressee is not None and child.i == addressee.i):
                 continue
             start = child.left_edge.idx
-            if start < quote_start and child.right_edge.idx >= quote_start:
+            if start >= quote_start:
+                continue
+            if child.dep_ == "ccomp" and child.right_edge.idx >= quote_start:
                 between = self.context.tokens_in(start, quote_start)
-                if any(t.is_alpha for t in between):
-                    return between[0].idx
+            elif child.dep_ in _LEAD_RELATIONS:
+                between = self.context.tokens_in(start, quote_start)
+                # "added a caveat: '...'": an object before a colon names the speech (cue)
+                marks = (",", ":") if child.dep_ != "dobj" else (",",)
+                if not self.context.text[start:quote_start].rstrip().endswith(marks):
+                    continue
+            else:
+                continue
+            if any(t.is_alpha for t in between):
+                return between[0].idx
         return None
 
     def _label(self, before: tuple[int, int], after: tuple[int, int]) -> _Draft | None:
@@ -405,12 +471,15 @@ class _QuoteAttributor:
                 continue
             inner = text[slice(*inner_span(text, quote.start, quote.end))]
             words = _words(inner)
-            next_start = quotes[index + 1].start if index + 1 < len(quotes) else bounds[1]
+            later = [i for i in range(index + 1, len(quotes)) if not _is_nickname(text, quotes[i])]
+            next_start = quotes[later[0]].start if later else bounds[1]
             after = _after_frame(context, quote.end, min(next_start, bounds[1]))
             before = _before_frame(context, quote.start, max(previous_end, bounds[0]))
             after_cue = _frame_cue(context, *after, last=False)
             before_cue = _frame_cue(context, *before, last=True)
             closing = inner.rstrip()[-1:] if inner.strip() else ""
+            if after_cue is None and closing == ",":
+                after_cue = _set_off_verb(context, *after)
             before_text = text[before[0] : before[1]].rstrip()
             introduces = before_text.endswith((":", ",", ";", "that")) or (
                 before_cue is not None and before_text.endswith(before_cue.text)
@@ -441,6 +510,13 @@ class _QuoteAttributor:
             after_text = text[after[0] : after[1]].lstrip(" ,—–-")
             if closing not in _CLOSING_PUNCT and not after_text[:1].islower():
                 after_cue = None  # a quote ending a sentence is not framed by the next one
+            if (
+                after_cue is not None
+                and after_cue.tag_ == "VBG"
+                and before_cue is not None
+                and before_text.endswith(before_cue.text)
+            ):
+                after_cue = None  # "Trump called it 'a disgrace,' blaming ...": the verb before
             if after_cue is not None and (closing in _CLOSING_PUNCT or before_cue is None):
                 cue = after_cue
             elif before_cue is not None and introduces:
@@ -476,6 +552,11 @@ class _QuoteAttributor:
             elif lead_in is not None:
                 kind = "partial"
                 pieces[0] = (lead_in, pieces[0][1])
+            relative = _relative_object(cue, quote.start) if cue is not None else None
+            if relative is not None:
+                # "what Ruiz called 'a disgrace'": PolNeAR's content starts at "what".
+                kind = "partial"
+                pieces.insert(0, (relative.idx, relative.idx + len(relative)))
             if container is not None and cue is None:
                 item = self.reported[container]
                 cue = context.doc[item.cue_token]
@@ -485,20 +566,22 @@ class _QuoteAttributor:
                 frame = (after[0], after[1]) if cue.idx >= quote.end else (before[0], before[1])
                 draft.frame = [frame]
                 # "'X,' he said, 'Y.'": the next quote continues this one around the cue.
-                following = quotes[index + 1] if index + 1 < len(quotes) else None
+                following = quotes[later[0]] if later else None
                 if (
                     following is not None
                     and cue.idx >= quote.end
                     and kind == "direct"
                     and following.start <= after[1] + 2
-                    and not text[quote.end : following.start].strip().endswith((".", "!", "?"))
+                    # The frame ends in a comma, colon or dash, reopening the quote: not '"X,"
+                    # he said after a brief "sorry"'.
+                    and text[quote.end : following.start].strip().endswith(_REOPENING)
                     and not any(
                         t.i != cue.i and context.is_cue_verb(t)
                         for t in context.tokens_in(quote.end, following.start)
                     )
                 ):
                     draft.content.extend(following.pieces)
-                    skip.add(index + 1)
+                    skip.add(later[0])
             else:
                 last = drafts[-1] if drafts else None
                 if last is not None and self._continues(last, quote):
@@ -627,6 +710,81 @@ def _move_speaker_out_of_content(context: _Context, draft: _Draft) -> None:
     draft.speaker_token = found.i if found is not None else None
 
 
+def _extend_over_tail(context: _Context, draft: _Draft) -> None:
+    """Take the words that finish a quote's sentence into its content.
+
+    '"... face jail time" for criminal behavior, she said.': a quote closed with no punctuation
+    inside its marks, followed by lower-case words, is the start of a sentence that goes on;
+    PolNeAR's content runs to the cue's frame (the comma before "she said") or, with no cue
+    after it, to the end of the sentence.
+    """
+    if draft.kind != "direct" or draft.depth != 0:
+        return
+    text = context.text
+    start, end = draft.content[-1]
+    inner = text[start:end].rstrip(_QUOTE_MARKS_CLOSING)
+    if not inner or not inner[-1].isalnum():
+        return
+    tail_start = end
+    while tail_start < len(text) and text[tail_start] in " \t":
+        tail_start += 1
+    if not text[tail_start : tail_start + 1].islower():
+        return
+    token = context.token_at(tail_start)
+    if token is None:
+        return
+    sentence = context.sentence_of(token)
+    stop = min(sentence.end_char, context.paragraph_of(tail_start)[1])
+    if draft.cue is not None and tail_start <= draft.cue[0] < stop:
+        frame_start = draft.cue[0]
+        if draft.speaker_token is not None:
+            frame_start = min(frame_start, context.doc[draft.speaker_token].left_edge.idx)
+        comma = text.rfind(",", tail_start, frame_start)
+        if comma == -1:
+            return
+        stop = comma
+    tail = text[tail_start:stop].rstrip(" .,;:!?")
+    if not tail or any(mark in tail for mark in _QUOTE_MARKS_CLOSING):
+        return
+    tail_tokens = context.tokens_in(tail_start, tail_start + len(tail))
+    if any(context.is_cue_verb(t) for t in tail_tokens):
+        return
+    if tail_tokens and not start <= tail_tokens[0].head.idx < end:
+        return  # '"..." on Friday': the words go with the cue, not with the quote
+    draft.content[-1] = (start, tail_start + len(tail))
+    draft.kind = "partial"
+
+
+def _take_lead_words(context: _Context, draft: _Draft) -> None:
+    """Take the words a set-off cue interrupts into a quote's content.
+
+    "Sooner or later, the governor told reporters, 'it starts to pay off.'": a quote opening in
+    lower case after a cue set off by commas goes on with the words before the cue; PolNeAR's
+    content is both parts.
+    """
+    if draft.kind != "direct" or draft.depth != 0 or draft.cue_token is None:
+        return
+    text = context.text
+    start = draft.content[0][0]
+    cue = context.doc[draft.cue_token]
+    if cue.idx >= start:
+        return
+    opening = text[start:].lstrip(_QUOTE_MARKS_OPENING)[:1]
+    if not opening.islower() or not text[cue.idx : start].rstrip().endswith(","):
+        return  # "Trump attacked 'the ideology of ...'": the quote is the cue's object
+    frame_start = draft.cue[0] if draft.cue is not None else cue.idx
+    if draft.speaker_token is not None:
+        frame_start = min(frame_start, context.doc[draft.speaker_token].left_edge.idx)
+    sentence_start = max(context.sentence_of(cue).start_char, context.paragraph_of(start)[0])
+    lead = text[sentence_start:frame_start].rstrip()
+    if not lead.endswith(",") or any(m in lead for m in _QUOTE_MARKS_OPENING):
+        return
+    if _words(lead) < _MIN_LEAD_WORDS:
+        return  # "But, she told them, 'no one ...'": a conjunction is not content
+    draft.content.insert(0, (sentence_start, sentence_start + len(lead) - 1))
+    draft.kind = "partial"
+
+
 def _names_someone(token: Token) -> bool:
     """Whether ``token`` can head a speaker phrase: a noun or pronoun, not a date or a
     prepositional object ("said Thursday in an interview")."""
@@ -660,6 +818,35 @@ def _inherit_floating(drafts: list[_Draft], context: _Context) -> None:
             draft.frame = list(earlier.frame)
             draft.confidence = 0.6
             break
+
+
+def _glue_floating(drafts: list[_Draft], context: _Context) -> list[_Draft]:
+    """A floating quote that opens the sentence right after its statement's becomes part of it.
+
+    "The summit accomplished 'too little,' he added. 'Without changing policies, Europe risks
+    a lot.'": PolNeAR makes the quote a second content piece of the statement before it.
+    """
+    glued: set[int] = set()
+    for draft in drafts:
+        earlier = draft.inherit_from
+        if earlier is None or earlier.cue_token is None or earlier.depth != 0:
+            continue
+        if draft.kind != "direct" or draft.depth != 0 or draft.start < earlier.end:
+            continue
+        cue = context.doc[earlier.cue_token]
+        cue_end = min(context.sentence_of(cue).end_char, context.paragraph_of(cue.idx)[1])
+        tail = max(earlier.end, cue_end)
+        if tail > draft.start or context.text[tail : draft.start].strip():
+            continue
+        # Over a paragraph break only a quote that fills its paragraph goes on a direct quote.
+        paragraph = context.paragraph_of(draft.start)
+        if context.paragraph_of(earlier.start) != paragraph and (
+            earlier.kind != "direct" or context.text[draft.end : paragraph[1]].strip()
+        ):
+            continue
+        earlier.content.extend(draft.content)
+        glued.add(id(draft))
+    return [draft for draft in drafts if id(draft) not in glued]
 
 
 def _own_voice(context: _Context, drafts: Sequence[_Draft]) -> list[_Draft]:
@@ -765,7 +952,10 @@ def extract_statements(
     drafts.extend(_transcript_turns(context, drafts))
     for draft in drafts:
         _move_speaker_out_of_content(context, draft)
+        _extend_over_tail(context, draft)
+        _take_lead_words(context, draft)
     _inherit_floating(drafts, context)
+    drafts = _glue_floating(drafts, context)
     attributed = sorted(drafts, key=lambda d: d.start)
     everything = sorted([*attributed, *_own_voice(context, attributed)], key=lambda d: d.start)
     return _finish(

@@ -1,0 +1,190 @@
+"""Where a quote's content starts and ends, and whose it is, on hand-written texts.
+
+Each case follows a convention of PolNeAR (mixed quotes take the words the cue interrupts or
+the sentence goes on with; a quote right after a statement continues it) or a parse the
+speaker rules must see through (a participle or infinitive cue with no subject of its own).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.records import Statement
+from sayso.statements import extract_statements
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from sayso.nlp.loader import load_model
+
+    return load_model()
+
+
+def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
+    return [s for s in statements if s.kind != "own_voice"]
+
+
+def _only(nlp, text: str) -> Statement:  # type: ignore[no-untyped-def]
+    (statement,) = _attributed(extract_statements(nlp(text)))
+    return statement
+
+
+def _speaker(statement: Statement) -> str | None:
+    return statement.speaker.text if statement.speaker is not None else None
+
+
+def test_words_after_an_unpunctuated_quote_are_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“The only way forward is a new bridge” for the whole city, she said."
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [
+        "“The only way forward is a new bridge” for the whole city"
+    ]
+    assert statement.kind == "partial"
+    assert _speaker(statement) == "she"
+
+
+def test_quote_after_a_set_off_cue_takes_the_words_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Sooner or later, the mayor told reporters, "it starts to pay off."'
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == ["Sooner or later", '"it starts to pay off."']
+    assert statement.kind == "partial"
+    assert _speaker(statement) == "the mayor"
+
+
+def test_capitalised_quote_after_a_set_off_cue_stays_direct(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'After the vote, the mayor told reporters, "It starts to pay off."'
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == ['"It starts to pay off."']
+    assert statement.kind == "direct"
+
+
+def test_object_before_a_comma_is_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, 'The senator added the words, "Thank you all for coming tonight."')
+    assert statement.content[0].text.startswith("the words,")
+    assert statement.kind == "partial"
+
+
+def test_object_before_a_colon_is_part_of_the_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'She added a caveat: "I will vote for anyone who shares his values."'
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [
+        '"I will vote for anyone who shares his values."'
+    ]
+    assert statement.kind == "direct"
+
+
+def test_quote_opening_the_next_sentence_continues_the_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The plan is "too little," he added. "Without new money, the city risks a lot."'
+    statement = _only(nlp, text)
+    assert len(statement.content) == 2
+    assert statement.content[-1].text == '"Without new money, the city risks a lot."'
+    assert _speaker(statement) == "he"
+
+
+def test_quote_filling_the_next_paragraph_continues_a_direct_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We have nobody writing songs for her," he said.\n\n'
+        '"Right now, the vote is against the mayor, not for her."'
+    )
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [
+        '"We have nobody writing songs for her,"',
+        '"Right now, the vote is against the mayor, not for her."',
+    ]
+
+
+def test_quote_in_the_next_paragraph_with_more_words_stays_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We have nobody writing songs for her," he said.\n\n'
+        'The campaign, he added, "will need a new slogan soon."'
+    )
+    assert len(_attributed(extract_statements(nlp(text)))) == 2
+
+
+def test_any_verb_after_a_comma_closed_quote_frames_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, '"Honestly, say, this is not how we do things here," the mayor went on.')
+    assert statement.cue is not None
+    assert statement.cue.text.startswith("went")
+    assert _speaker(statement) == "the mayor"
+
+
+def test_nickname_does_not_cut_the_frame_after_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"This is a big year for our city and our state!" The mayor\'s niece, '
+        'Marcia "Cia" Price, shouted to the crowd.'
+    )
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [
+        '"This is a big year for our city and our state!"'
+    ]
+    assert statement.cue is not None
+    assert statement.cue.text == "shouted"
+    assert "niece" in (_speaker(statement) or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The governor has a rare chance to show that he can deliver a serious speech.",
+            "The governor",
+        ),
+        ("He won't be able to brag that he leads the polls in the state.", "He"),
+    ],
+)
+def test_infinitive_cue_speaks_for_the_subject_of_its_clause(nlp, text: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert _speaker(statement) == speaker
+
+
+def test_participle_of_being_asked_names_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Asked to describe the device that caused the blast, the mayor said he would not speculate."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    asked = next(s for s in statements if s.cue is not None and s.cue.text == "Asked")
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert asked.speaker is None
+    assert _speaker(said) == "the mayor"
+
+
+def test_relative_object_of_the_cue_opens_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Analysts put his fortune at $2.9 billion, which Mr. Ruiz called ''a disgrace,'' "
+        "blaming the press."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    called = next(s for s in statements if s.cue is not None and s.cue.text == "called")
+    assert [c.text for c in called.content] == ["which", "''a disgrace,''"]
+    assert called.kind == "partial"
+    assert _speaker(called) == "Mr. Ruiz"
+
+
+def test_lone_conjunction_before_a_set_off_cue_is_not_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "But, she told the mayors who gathered in the city, "
+        '"no one should be confused about our commitment to Europe."'
+    )
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [
+        '"no one should be confused about our commitment to Europe."'
+    ]
+
+
+def test_quote_after_the_cue_frame_is_not_a_second_half(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"Let me tell you the facts now," the senator said after a brief "I am sorry" to his rival.'
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    facts = next(s for s in statements if "facts" in s.content[0].text)
+    assert [c.text for c in facts.content] == ['"Let me tell you the facts now,"']
+    assert _speaker(facts) == "the senator"
+
+
+def test_passive_participle_names_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The holiday week, known as the Golden Week, starts on Saturday."
+    statements = _attributed(extract_statements(nlp(text)))
+    (known,) = [s for s in statements if s.cue is not None and s.cue.text == "known"]
+    assert known.speaker is None
