@@ -1,7 +1,7 @@
 """Load check of ``sayso serve``: requests/s and p95 latency of the article, search and entity
 pages at 1 and 20 concurrent clients, against a store of real analysed articles.
 
-    .venv/bin/python benchmarks/web_load.py                      # 5,000 articles (goal)
+    .venv/bin/python benchmarks/web_load.py --out benchmarks/results   # 5,000 articles (goal)
     .venv/bin/python benchmarks/web_load.py --articles 300 --distinct 60 --requests 100
 
 The store is built once and cached in benchmarks/.cache/: the first ``--distinct`` real texts
@@ -12,10 +12,15 @@ generator does not share their GIL. Goal: p95 < 200 ms at 20 clients for article
 
 Pages: ``article`` draws from 50 articles, as readers revisit pages, so most requests find the
 page already rendered; ``article-cold`` never asks for an article twice, so every request pays
-for decoding and rendering its article. Likewise ``search`` repeats 8 common words (kept result
-pages answer most requests) and ``search-cold`` searches each word of statement texts once.
+for decoding and rendering its article. ``statement-cold`` opens a statement's detail (its
+chain, stance and other appearances in the corpus) in an article not seen before. Likewise
+``search`` repeats 8 common words (kept result pages answer most requests) and ``search-cold``
+searches each word of statement texts once.
+First views are measured on a store whose pages were rendered ahead of time
+(``--page-cache warm``, what ``sayso prerender`` does after an ingest) or
+on one whose kept pages were deleted (``--page-cache cold``): the report says which.
 Each row also gives the machine's 1-minute load average when it finished: other processes on
-the machine slow the server down.
+the machine slow the server down. A cached store of an older schema is migrated in place.
 """
 
 from __future__ import annotations
@@ -121,9 +126,29 @@ def start_server(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     raise SystemExit("the server did not start")
 
 
-def targets(base: str, rng: random.Random, cold: int) -> dict[str, list[str]]:
+def quoted(db: Path, avoid: set[str], count: int, rng: random.Random) -> list[tuple[str, str]]:
+    """(article id, statement id) of one attributed statement in each of ``count`` random
+    articles outside ``avoid``, read from the store itself: the API lists statements in
+    ingestion order, a few articles per page."""
+    import sqlalchemy as sa
+
+    from sayso.store import open_store, tables
+
+    s = tables.statements
+    query = (
+        sa.select(s.c.article_id, sa.func.min(s.c.statement_id))
+        .where(s.c.kind != "own_voice")
+        .group_by(s.c.article_id)
+        .order_by(s.c.article_id)
+    )
+    with open_store(str(db)) as store, store.reading() as conn:
+        pairs = [(a, i) for a, i in conn.execute(query) if a not in avoid]
+    return rng.sample(pairs, min(len(pairs), count))
+
+
+def targets(db: Path, base: str, rng: random.Random, cold: int) -> dict[str, list[str]]:
     """Page URLs to request: random articles, statement searches, the most common entities,
-    and ``cold`` further articles and search words to request once each."""
+    and ``cold`` further articles, statements and search words to request once each."""
     with httpx.Client(base_url=base, timeout=60) as client:
         every: list[str] = []
         url: str | None = "/api/articles?limit=200"
@@ -139,18 +164,42 @@ def targets(base: str, rng: random.Random, cold: int) -> dict[str, list[str]]:
             for row in page["items"]:
                 vocabulary.update(w.lower() for w in WORD.findall(row["content"]))
     chosen = rng.sample(every, min(len(every), 50 + cold))
+    details = quoted(db, set(chosen), cold, rng)
     return {
         "article": [f"/articles/{quote(i, safe='')}" for i in chosen[:50]],
         "article-cold": [f"/articles/{quote(i, safe='')}" for i in chosen[50:]],
+        "statement-cold": [
+            f"/articles/{quote(a, safe='')}?statement={quote(i, safe='')}" for a, i in details
+        ],
         "search": [f"/statements?q={w}" for w in WORDS],
         "search-cold": [f"/statements?q={w}" for w in rng.sample(sorted(vocabulary), cold)],
         "entity": [f"/entities/{quote(n, safe='')}" for n in names],
     }
 
 
-def load(base: str, chosen: list[str], clients: int, client: str) -> dict[str, float]:
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) spent so far by process ``pid`` and its descendants (Linux)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    waiting = [pid]
+    while waiting:
+        proc = Path(f"/proc/{waiting.pop()}")
+        try:
+            # Fields after the parenthesised name start at field 3; utime and stime are 14, 15.
+            fields = (proc / "stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / ticks
+            for task in (proc / "task").iterdir():
+                waiting += [int(child) for child in (task / "children").read_text().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def load(base: str, chosen: list[str], clients: int, client: str, server: int) -> dict[str, float]:
     """GET each of ``chosen`` from ``clients`` threads, each on one kept-alive connection;
-    throughput and latency percentiles.
+    throughput, latency percentiles, and the server's (process ``server``'s) CPU time per
+    request, which other load on the machine changes far less than latency, and this load
+    generator's own (all its threads), which it takes from the same cores.
 
     The load generator runs on the same two cores as the server, so its own cost lowers what
     it measures: the stdlib client costs about a third of httpx per request."""
@@ -183,10 +232,14 @@ def load(base: str, chosen: list[str], clients: int, client: str) -> dict[str, f
             connection.close()
 
     shares = [chosen[i::clients] for i in range(clients)]
+    cpu_before = cpu_seconds(server)
+    client_before = time.process_time()
     started = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
         list(pool.map(with_stdlib if client == "stdlib" else with_httpx, shares))
     elapsed = time.perf_counter() - started
+    cpu = cpu_seconds(server) - cpu_before
+    client_cpu = time.process_time() - client_before
     quantiles = statistics.quantiles(latencies, n=100)
     return {
         "requests": requests,
@@ -194,8 +247,58 @@ def load(base: str, chosen: list[str], clients: int, client: str) -> dict[str, f
         "rps": round(requests / elapsed, 1),
         "p50_ms": round(quantiles[49] * 1000, 1),
         "p95_ms": round(quantiles[94] * 1000, 1),
+        "server_cpu_ms": round(cpu / requests * 1000, 1),
+        "client_cpu_ms": round(client_cpu / requests * 1000, 2),
         "load_1min": round(os.getloadavg()[0], 1),
     }
+
+
+def migrated(db: Path) -> None:
+    """Bring a store cached by an older sayso to the current schema, as ``sayso migrate``."""
+    from sayso.store import open_store
+
+    open_store(str(db), migrate=True).close()
+
+
+def set_page_cache(db: Path, state: str) -> None:
+    """Render every article's page ahead of time (``warm``) or delete the kept pages
+    (``cold``), so that first views measure one or the other."""
+    from sayso.store import open_store
+    from sayso.store.tables import rendered_pages
+    from sayso.web.page_cache import prerender
+
+    with open_store(str(db)) as store:
+        if state == "warm":
+            started = time.perf_counter()
+            count = prerender(store)
+            print(f"rendered {count} pages ahead in {time.perf_counter() - started:.0f}s")
+        else:
+            with store.writing() as conn:
+                conn.execute(rendered_pages.delete())
+
+
+def write_results(out: Path, report: dict[str, object], rows: list[dict[str, object]]) -> None:
+    """``web_load.json`` (everything) and ``web_load.md`` (a table) in ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "web_load.json").write_text(json.dumps(report, indent=2) + "\n")
+    lines = [
+        f"{report['articles']:,} stored articles, {report['workers']} uvicorn workers, "
+        f"{report['requests']} requests per row, article pages rendered ahead: "
+        f"{'yes' if report['page_cache'] == 'warm' else 'no'}; load average before the run: "
+        f"{report['load_before']}. Goal: p95 < 200 ms at 20 clients for article and search "
+        "pages.",
+        "",
+        "| page | clients | requests/s | p50 ms | p95 ms | server CPU ms/request "
+        "| client CPU ms/request | failures | load (1 min) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['page']} | {row['clients']} | {row['rps']} | {row['p50_ms']} | "
+            f"{row['p95_ms']} | {row['server_cpu_ms']} | {row['client_cpu_ms']} | "
+            f"{row['failures']} | {row['load_1min']} |"
+        )
+    (out / "web_load.md").write_text("\n".join(lines) + "\n")
 
 
 def main() -> None:
@@ -222,7 +325,7 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         nargs="+",
-        default=["article", "article-cold", "search", "search-cold", "entity"],
+        default=["article", "article-cold", "statement-cold", "search", "search-cold", "entity"],
         help="page kinds to request",
     )
     parser.add_argument(
@@ -230,13 +333,31 @@ def main() -> None:
         default="entities,time,statements,numbers,events",
         help="pipeline stages used to build the store (comma-separated)",
     )
+    parser.add_argument(
+        "--page-cache",
+        choices=["warm", "cold"],
+        default="warm",
+        help="render article pages ahead of time before measuring, or delete those kept",
+    )
+    parser.add_argument("--out", type=Path, help="folder for web_load.json and web_load.md")
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
     stages = tuple(args.stages.split(","))
     db = CACHE / f"web_load_{args.articles}_{args.distinct}_{len(stages)}.db"
     if not db.exists():
         build_store(db, args.articles, args.distinct, stages)
-    report: dict[str, object] = {"store": db.name, "articles": args.articles, "results": []}
+    migrated(db)
+    set_page_cache(db, args.page_cache)
+    report: dict[str, object] = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "store": db.name,
+        "articles": args.articles,
+        "workers": " and ".join(str(w) for w in args.workers),
+        "requests": args.requests,
+        "page_cache": args.page_cache,
+        "load_before": round(os.getloadavg()[0], 1),
+        "results": [],
+    }
     rows: list[dict[str, object]] = []
     for workers in args.workers:
         port = _free_port()
@@ -245,24 +366,29 @@ def main() -> None:
         rng = random.Random(SEED)
         try:
             cold = args.requests * len(args.clients)
-            urls = targets(base, rng, cold)
+            urls = targets(db, base, rng, cold)
             for kind in args.pages:
                 kind_urls = urls[kind]
                 if not kind_urls:
                     print(f"no {kind} pages to request: the store holds none", flush=True)
                     continue
                 for level, clients in enumerate(args.clients):
-                    if kind in ("article-cold", "search-cold"):
+                    if kind.endswith("-cold"):
                         share = args.requests
                         chosen = kind_urls[level * share : (level + 1) * share]
                     else:
                         chosen = [rng.choice(kind_urls) for _ in range(args.requests)]
+                    if len(chosen) < 2:
+                        print(f"too few {kind} pages left for {clients} clients", flush=True)
+                        continue
                     row: dict[str, object] = {
                         "page": kind,
                         "workers": workers,
                         "client": args.client,
                     }
-                    row |= {"clients": clients} | load(base, chosen, clients, args.client)
+                    row |= {"clients": clients} | load(
+                        base, chosen, clients, args.client, server.pid
+                    )
                     rows.append(row)
                     print(json.dumps(row), flush=True)
         finally:
@@ -270,6 +396,8 @@ def main() -> None:
             server.wait(timeout=30)
     report["results"] = rows
     print(json.dumps(report, indent=2))
+    if args.out is not None:
+        write_results(args.out, report, rows)
 
 
 if __name__ == "__main__":

@@ -130,3 +130,22 @@ def test_ingest_filters_by_date_records_failures_and_is_idempotent(tmp_path: Pat
     bad_date = runner.invoke(app, ["ingest", str(dump), "--db", db, "--since", "March"])
     assert bad_date.exit_code == 2
     assert "YYYY-MM-DD" in bad_date.stderr
+
+
+def test_migrate_upgrades_an_older_store_that_other_commands_refuse(tmp_path: Path) -> None:
+    from sayso.store.engine import connect
+    from sayso.store.migrate import builtin_migrations, ensure_schema
+
+    db = str(tmp_path / "old.db")
+    backend = connect(db)
+    ensure_schema(backend, builtin_migrations()[:-1])
+    backend.engine.dispose()
+    refused = runner.invoke(app, ["status", "--db", db, "--json"])
+    assert refused.exit_code == 3
+    assert "run `sayso migrate`" in refused.stderr
+    migrated = runner.invoke(app, ["migrate", "--db", db])
+    assert migrated.exit_code == 0, migrated.output
+    latest = builtin_migrations()[-1].version
+    assert f"schema {latest}" in migrated.stderr
+    status = json.loads(runner.invoke(app, ["status", "--db", db, "--json"]).stdout)
+    assert status["schema_version"] == latest

@@ -74,3 +74,16 @@ def test_every_built_in_record_spans_the_canonical_text(example_result) -> None:
 def test_empty_input_is_an_input_error() -> None:
     with pytest.raises(InputError):
         sayso.analyze(b"   \n ")
+
+
+def test_new_words_do_not_stay_in_the_vocabulary_after_their_batch() -> None:
+    """A long run must not keep every word it ever saw: batches run in a memory zone."""
+    pipeline = Pipeline(batch_size=2)
+    strings = pipeline.nlp.vocab.strings
+    words = ["Zorvath", "Quillimaro", "Bextrundle"]
+    texts = [f"{word} said on Monday that the {word}ian plan would fail." for word in words]
+
+    results = [pipeline.analyze(text) for text in texts]
+
+    assert [r.article.text.split()[0] for r in results] == words
+    assert not any(word in strings or f"{word}ian" in strings for word in words)

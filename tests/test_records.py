@@ -149,3 +149,65 @@ def test_records_are_frozen_and_slotted() -> None:
         article.text = "y"  # type: ignore[misc]
     assert not hasattr(article, "__dict__")
     assert isinstance(article, Article)
+
+
+def test_from_dict_names_the_path_to_the_bad_value() -> None:
+    data = to_dict(_result_for("One paragraph.\n\nAnother one."))
+    data["statements"][1]["content"][0]["start"] = "3"
+    with pytest.raises(
+        RecordError, match=r"^ArticleResult\.statements\[1\]\.content\[0\]\.start: "
+    ):
+        from_dict(ArticleResult, data)
+    data = to_dict(_result_for("One paragraph."))
+    del data["article"]["source"]["kind"]
+    with pytest.raises(RecordError, match=r"^ArticleResult\.article\.source: Source needs field"):
+        from_dict(ArticleResult, data)
+    data = to_dict(_result_for("One paragraph."))
+    data["pipeline"] = {"parser": 3}
+    with pytest.raises(RecordError, match=r"^ArticleResult\.pipeline\.parser: expected str"):
+        from_dict(ArticleResult, data)
+    data = to_dict(_result_for("One paragraph."))
+    data["mentions"][0]["span"]["text"] = "Two"
+    with pytest.raises(RecordError, match=r"^ArticleResult\.mentions\[0\]\.span: .*holds"):
+        from_dict(ArticleResult, data)
+
+
+def _without_span_texts(value: object) -> object:
+    """``value`` (``to_dict`` output) with every span's text left out, as a store may keep it."""
+    if isinstance(value, dict):
+        if value.keys() == {"start", "end", "text"}:
+            return {**value, "text": None}
+        return {k: _without_span_texts(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_span_texts(v) for v in value]
+    return value
+
+
+@given(st.text(min_size=1, max_size=300))
+def test_spans_stored_without_text_take_it_from_the_article_text(text: str) -> None:
+    result = _result_for(text)
+    data = _without_span_texts(to_dict(result))
+    assert isinstance(data, dict)
+
+    assert from_dict(ArticleResult, data, text=result.article.text) == result
+
+
+def test_a_span_without_text_needs_the_article_text() -> None:
+    result = _result_for("One paragraph.")
+    data = _without_span_texts(to_dict(result))
+    assert isinstance(data, dict)
+    with pytest.raises(RecordError, match=r"paragraphs\[0\]\.text: expected str, got None"):
+        from_dict(ArticleResult, data)
+    with pytest.raises(RecordError, match="holds"):
+        from_dict(ArticleResult, data, text="One")
+
+
+def test_spans_of_other_shapes_are_decoded_or_refused_like_other_records() -> None:
+    assert from_dict(Span, {"start": 0, "end": 2, "text": "ab", "note": 1}) == Span(0, 2, "ab")
+    assert from_dict(Span, {"start": 1, "end": 3, "text": None}, text="abcd") == Span(1, 3, "bc")
+    with pytest.raises(RecordError, match="not a valid range"):
+        from_dict(Span, {"start": 3, "end": 1, "text": None}, text="abcdef")
+    with pytest.raises(RecordError, match="needs field 'end'"):
+        from_dict(Span, {"start": 0, "text": "ab", "note": 1})
+    with pytest.raises(RecordError, match=r"\.start: expected int"):
+        from_dict(Span, {"start": "0", "end": 2, "text": "ab"})

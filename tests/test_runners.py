@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import pickle
 
 import pytest
 
 from sayso.errors import ConfigError
 from sayso.ingest.article import make_article, make_source
-from sayso.records import ArticleResult
+from sayso.records import Article, ArticleResult, from_dict
 from sayso.runners import PipelineConfig, make_runner
+from sayso.store.flatten import PreparedArticle, expand_record
 
 pytestmark = pytest.mark.slow
 
@@ -25,12 +27,18 @@ CONFIG = PipelineConfig(stages=("ner", "time"))
 ARTICLES = [make_article(t, make_source(f"mem:{i}", "text")) for i, t in enumerate(TEXTS)]
 
 
-def _articles():  # type: ignore[no-untyped-def]
+def _articles() -> list[Article]:
     return list(ARTICLES)
 
 
 def _comparable(result: ArticleResult) -> ArticleResult:
     return dataclasses.replace(result, timings={})
+
+
+def _from_prepared(prepared: PreparedArticle) -> ArticleResult:
+    """The result a prepared article holds, as ``Store.get`` reads it back."""
+    data = expand_record(json.loads(prepared.article["record_json"]), prepared.article["text"])
+    return _comparable(from_dict(ArticleResult, data))
 
 
 def test_results_pickle_for_worker_processes() -> None:
@@ -49,6 +57,20 @@ def test_process_runner_matches_serial_in_order() -> None:
     assert [r.article.source.location for r in parallel] == [f"mem:{i}" for i in range(7)]
 
 
+def test_prepared_results_hold_the_same_records_from_every_runner() -> None:
+    serial = [_comparable(r) for r in make_runner(CONFIG).run(_articles())]
+    prepared_here = list(make_runner(CONFIG).run_prepared(_articles()))
+    runner = make_runner(CONFIG, workers=2)
+    try:
+        prepared_there = list(runner.run_prepared(_articles()))
+    finally:
+        runner.close()
+    assert [_from_prepared(p) for p in prepared_here] == serial
+    assert [_from_prepared(p) for p in prepared_there] == serial
+    assert [p.location for p in prepared_there] == [f"mem:{i}" for i in range(7)]
+    assert [p.records for p in prepared_there] == [p.records for p in prepared_here]
+
+
 def test_dask_runner_on_a_local_cluster_matches_serial() -> None:
     distributed = pytest.importorskip("distributed")
     serial = [_comparable(r) for r in make_runner(CONFIG).run(_articles())]
@@ -62,9 +84,11 @@ def test_dask_runner_on_a_local_cluster_matches_serial() -> None:
         runner = make_runner(CONFIG, scheduler=cluster.scheduler_address)
         try:
             remote = [_comparable(r) for r in runner.run(_articles())]
+            prepared = [_from_prepared(p) for p in runner.run_prepared(_articles())]
         finally:
             runner.close()
     assert remote == serial
+    assert prepared == serial
 
 
 def test_bad_worker_count_is_a_config_error() -> None:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 
 import pytest
 
-from sayso.store import ArticleNotFoundError, Store, StoreError
+from sayso.records import Entity, Mention, Span, to_dict
+from sayso.store import ArticleNotFoundError, Store, StoreError, flatten
 from sayso.store.migrate import builtin_migrations
 from tests.test_store_support import (  # noqa: F401  (fixtures, registered by their names)
     HARBOUR,
@@ -137,3 +139,56 @@ def test_status_counts_rows_of_every_record_table(store: Store) -> None:
 def test_get_of_an_unknown_id_says_so(store: Store) -> None:
     with pytest.raises(ArticleNotFoundError, match="no article 'a_missing'"):
         store.get("a_missing")
+
+
+def test_a_prepared_batch_is_stored_in_order_with_duplicates_inside_it(store: Store) -> None:
+    batch = [
+        dataclasses.replace(flatten.prepare(result), location=location)
+        for result, location in ((HARBOUR, "a.html"), (TARIFF, "b.html"), (HARBOUR, "c.html"))
+    ]
+
+    assert store.add_prepared(batch) == ["ingested", "ingested", "duplicate"]
+
+    assert store.get(HARBOUR.article.id) == HARBOUR
+    assert store.get(TARIFF.article.id) == TARIFF
+    assert store.status().tables["statements"] == 3
+    assert store.seen("c.html")
+    assert store.add_prepared([]) == []
+
+
+def test_a_failing_batch_leaves_none_of_its_articles(store: Store) -> None:
+    twin = dataclasses.replace(HARBOUR.entities[0], name="Someone Else")
+    broken = dataclasses.replace(HARBOUR, entities=(*HARBOUR.entities, twin))
+
+    with pytest.raises(StoreError):
+        store.add_prepared([flatten.prepare(TARIFF), flatten.prepare(broken)])
+
+    assert store.article_count() == 0
+    assert not store.seen(TARIFF.article.source.location)
+
+
+def test_the_stored_record_leaves_out_copies_and_expands_to_the_whole_record() -> None:
+    compact = flatten.compact_record(HARBOUR)
+    encoded = flatten.compact_record_json(HARBOUR)
+
+    assert HARBOUR.article.text not in encoded
+    assert "Mara Velde" not in json.dumps(compact["entities"][0]["mentions"])
+    assert compact["entities"][0]["mentions"] == [0, 1]
+    assert flatten.expand_record(json.loads(encoded), HARBOUR.article.text) == to_dict(HARBOUR)
+
+
+def test_spans_and_mentions_that_are_not_plain_copies_are_kept_whole() -> None:
+    text = HARBOUR.article.text
+    odd_span = Span(0, 3, "???")  # the right length, but not the text at [0, 3)
+    stray = Mention(Span.of(text, 4, 11), "LOC", "name", "hand", entity_id="e2")
+    entity = Entity("e2", "LOC", "Harbour", "hand", mentions=(stray,))
+    quantity = dataclasses.replace(HARBOUR.quantities[0], span=odd_span)
+    result = dataclasses.replace(
+        HARBOUR, entities=(*HARBOUR.entities, entity), quantities=(quantity,)
+    )
+
+    compact = flatten.compact_record(result)
+
+    assert compact["entities"][1]["mentions"][0]["span"]["text"] is None
+    assert compact["quantities"][0]["span"]["text"] == "???"
+    assert flatten.expand_record(compact, text) == to_dict(result)

@@ -8,6 +8,7 @@ from datetime import date
 
 from sayso.records import ArticleResult, Event, EventTime
 from sayso.store import Store
+from sayso.store.queries import statement_filters, statement_select
 from sayso.store.rows import (
     ClaimCount,
     EntityOccurrence,
@@ -15,6 +16,7 @@ from sayso.store.rows import (
     EventRow,
     SpeakerCount,
 )
+from sayso.store.tables import CONTENT_PREFIX_CHARS
 from tests.test_store_support import (  # noqa: F401  (fixtures, registered by their names)
     HARBOUR,
     TARIFF,
@@ -119,6 +121,40 @@ def test_statements_by_resolved_speaker_and_by_exact_content(store: Store) -> No
     ]
     assert [r.article_id for r in by_content] == [TARIFF.article.id, ECHO.article.id]
     assert store.statements(content="Tariffs are rising") == []
+
+
+LONG_CLAIM = (
+    "The harbour authority will keep every berth open through the winter storms and beyond, "
+    "whatever the insurers say"
+)
+LONG_VARIANT = LONG_CLAIM.replace("whatever the insurers say", "unless the insurers object")
+
+
+def test_long_contents_match_whole_not_by_their_indexed_start(store: Store) -> None:
+    assert LONG_CLAIM[:CONTENT_PREFIX_CHARS] == LONG_VARIANT[:CONTENT_PREFIX_CHARS]
+    for n, claim in enumerate((LONG_CLAIM, LONG_VARIANT, LONG_CLAIM)):
+        text = f'Report {n}. "{claim}," the harbour master said.'
+        store.add(
+            make_result(text, quotes=(("the harbour master", claim, "asserted"),)), location=f"{n}"
+        )
+
+    assert [r.content for r in store.statements(content=LONG_CLAIM)] == [LONG_CLAIM] * 2
+    assert [r.content for r in store.statements(content=LONG_VARIANT)] == [LONG_VARIANT]
+    assert store.statements(content=LONG_CLAIM[:CONTENT_PREFIX_CHARS]) == []
+
+
+def test_same_content_is_looked_up_in_the_content_index(store: Store) -> None:
+    query = statement_select().where(*statement_filters(content=LONG_CLAIM))
+    with store.reading() as conn:
+        if conn.dialect.name == "sqlite":
+            sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}"))
+        else:
+            conn.exec_driver_sql("SET enable_seqscan = off")
+            sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+            plan = " ".join(str(r[0]) for r in conn.exec_driver_sql(f"EXPLAIN {sql}"))
+
+    assert "ix_statements_content_prefix" in plan
 
 
 def test_statements_by_key_keep_the_order_asked_and_skip_unknown_keys(store: Store) -> None:

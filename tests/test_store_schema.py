@@ -12,6 +12,7 @@ from sayso.store import (
     NotAStoreError,
     SchemaOutdatedError,
     SchemaTooNewError,
+    Store,
     StoreError,
     open_store,
 )
@@ -159,3 +160,29 @@ def test_urls_and_paths_pick_the_backend(given: str | None, driver: str, databas
 def test_other_databases_are_refused() -> None:
     with pytest.raises(StoreError, match="SQLite or PostgreSQL only"):
         parse_url("mysql://u@host/db")
+
+
+def _indexes_on_statements(conn: sa.Connection) -> set[str]:
+    if conn.dialect.name == "sqlite":
+        query = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'statements'"
+    else:
+        query = "SELECT indexname FROM pg_indexes WHERE tablename = 'statements'"
+    return {row[0] for row in conn.exec_driver_sql(query)}
+
+
+def test_a_schema_2_store_gains_the_statement_content_index(store_url: str) -> None:
+    backend = connect(store_url)
+    ensure_schema(backend, builtin_migrations()[:2])
+    Store(backend, 2).add(HARBOUR, location="harbour.html")
+    with backend.engine.connect() as conn:
+        assert "ix_statements_content_prefix" not in _indexes_on_statements(conn)
+    backend.engine.dispose()
+
+    with open_store(store_url, migrate=True) as store:
+        with store.reading() as conn:
+            assert "ix_statements_content_prefix" in _indexes_on_statements(conn)
+        found = store.statements(content="Ships are returning")
+
+    assert [(r.article_id, r.content) for r in found] == [
+        (HARBOUR.article.id, "Ships are returning")
+    ]

@@ -211,3 +211,21 @@ def test_kept_search_pages_expire_when_an_article_is_stored(tmp_path: Path) -> N
 
     assert before == again == []
     assert [row["content"] for row in after] == ["Ships are returning"]
+
+
+def test_the_kept_overview_expires_when_an_article_is_stored(tmp_path: Path) -> None:
+    from sayso.web.app import create_app
+    from tests.test_store_support import HARBOUR
+
+    app = create_app(build_store(tmp_path / "web.db"))
+    corpus = app.state.sayso.corpus
+    with make_client(app) as client:
+        before = client.get("/api/status").json()
+        client.get("/api/status")
+        kept = len(corpus.overviews)
+        corpus.store.add(HARBOUR, location="harbour.html")
+        after = client.get("/api/status").json()
+
+    assert kept == 1
+    assert len(corpus.overviews) == 2
+    assert after["articles"] == before["articles"] + 1

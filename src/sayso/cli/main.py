@@ -427,7 +427,13 @@ def main() -> None:
 
 
 def _register_commands() -> None:
-    from sayso.cli.corpus import ingest_command, search_command, status_command
+    from sayso.cli.corpus import (
+        ingest_command,
+        migrate_command,
+        prerender_command,
+        search_command,
+        status_command,
+    )
     from sayso.cli.corpus_links import claims_command, entity_command, link_command
     from sayso.cli.evaluate import eval_command, gate_command
     from sayso.cli.export import export_command
@@ -437,6 +443,8 @@ def _register_commands() -> None:
     app.command("gate")(gate_command)
     app.command("ingest")(ingest_command)
     app.command("status")(status_command)
+    app.command("migrate")(migrate_command)
+    app.command("prerender")(prerender_command)
     app.command("search")(search_command)
     app.command("export")(export_command)
     app.command("link")(link_command)

@@ -87,17 +87,17 @@ def ensure_schema(
         version = stored_version(conn)
     if not _check(version, latest, backend.label, migrate=migrate):
         return latest
+    # Every pending step in one transaction under the write lock: a process opening the
+    # database meanwhile sees it empty (and then waits for the lock) or complete, never at an
+    # intermediate version that it would refuse as outdated.
     with backend.writer.begin() as conn:
         if backend.dialect == "postgresql":
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
         tables.schema_version.create(conn, checkfirst=True)
-    for migration in migrations:
-        with backend.writer.begin() as conn:
-            if backend.dialect == "postgresql":
-                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK)))
-            # Re-read under the write lock: another process may have migrated meanwhile.
-            current = stored_version(conn) or 0
-            _check(current, latest, backend.label, migrate=True)
+        # Re-read under the lock: another process may have created or migrated it meanwhile.
+        current = stored_version(conn) or 0
+        _check(current, latest, backend.label, migrate=migrate or current == 0)
+        for migration in migrations:
             if migration.version <= current:
                 continue
             migration.upgrade(conn)

@@ -117,6 +117,7 @@ statements = _per_article(
     sa.Column("start_offset", sa.Integer, nullable=False),
 )
 
+
 events = _per_article(
     "events",
     sa.Column("event_id", sa.Text, nullable=False),
@@ -318,3 +319,40 @@ LINK_TABLES: tuple[sa.Table, ...] = (
     number_disagreements,
 )
 """The tables ``sayso link`` rewrites as a whole on every run, in insertion order."""
+
+# -- schema 3: statements indexed on the start of their content (migration 0003) ----------
+
+CONTENT_PREFIX_CHARS = 64
+"""Characters at the start of a statement's content that ``ix_statements_content_prefix``
+indexes; the same claim elsewhere is looked up by them, then compared whole."""
+
+
+def _substr(start: int, length: int | None = None) -> sa.ColumnElement[str]:
+    # Literal numbers, not bound parameters: a query uses an expression index only where it
+    # spells the indexed expression exactly.
+    bounds: list[sa.ColumnElement[int]] = [sa.literal_column(str(start))]
+    if length is not None:
+        bounds.append(sa.literal_column(str(length)))
+    return sa.func.substr(statements.c.content_text, *bounds)
+
+
+statement_content_prefix = _substr(1, CONTENT_PREFIX_CHARS)
+"""The indexed start of a statement's content."""
+statement_content_rest = _substr(CONTENT_PREFIX_CHARS + 1)
+"""The rest of a statement's content, after the indexed start ('' for a short one)."""
+sa.Index("ix_statements_content_prefix", statement_content_prefix)
+
+# -- schema 4: article pages rendered ahead (migration 0004) -----------------------------
+
+rendered_pages = sa.Table(
+    "rendered_pages",
+    metadata,
+    sa.Column("seq", sa.Integer, primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False),
+    sa.Column("renderer", sa.String(64), nullable=False),
+    sa.Column("page", sa.LargeBinary, nullable=False),
+    sa.Column("entity_parts", sa.LargeBinary, nullable=False),
+    sa.UniqueConstraint("article_id", "renderer", name="uq_rendered_pages_article_renderer"),
+)
+"""An article's page parts and entity-page parts as the web app renders them, compressed,
+under a key of the rendering code (``sayso.web.page_cache`` writes and reads it)."""

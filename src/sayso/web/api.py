@@ -2,6 +2,10 @@
 
 Lists answer ``{"items": [...], "limit", "offset", "next"}`` where ``next`` is the URL of the
 following page or null. Errors answer ``{"error": {"status", "code", "message"}}``.
+
+Endpoints return ``OrjsonResponse`` bodies themselves: orjson writes sayso's dataclasses,
+dates and records directly, where FastAPI's ``jsonable_encoder`` walked every value (9 ms of
+the 15 ms a stored article's record took to serve on the 5,000-article benchmark store).
 """
 
 from __future__ import annotations
@@ -11,7 +15,6 @@ from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sayso.records import to_dict
@@ -19,6 +22,7 @@ from sayso.web import queries
 from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
 from sayso.web.app_state import state_of
 from sayso.web.errors import error_body
+from sayso.web.responses import OrjsonResponse
 
 router = APIRouter(prefix="/api")
 
@@ -40,8 +44,10 @@ def _next(request: Request, offset: int, limit: int, more: bool) -> str | None:
     return f"{request.url.path}?{urlencode(params)}"
 
 
-def _page(request: Request, items: list[Any], limit: int, offset: int, more: bool) -> Any:
-    return jsonable_encoder(
+def _page(
+    request: Request, items: list[Any], limit: int, offset: int, more: bool
+) -> OrjsonResponse:
+    return OrjsonResponse(
         {
             "items": items,
             "limit": limit,
@@ -54,7 +60,7 @@ def _page(request: Request, items: list[Any], limit: int, offset: int, more: boo
 @router.get("/status", summary="What the corpus holds")
 def status(request: Request) -> Any:
     overview = queries.overview(state_of(request).corpus)
-    return jsonable_encoder(overview)
+    return OrjsonResponse(overview)
 
 
 @router.get("/articles", summary="Stored articles, or full-text matches of q")
@@ -77,7 +83,7 @@ def articles(
 
 @router.get("/articles/{article_id}", summary="One article's full record (schema sayso/1)")
 def article(request: Request, article_id: str) -> Any:
-    return to_dict(state_of(request).corpus.store.get(article_id))
+    return OrjsonResponse(to_dict(state_of(request).corpus.store.get(article_id)))
 
 
 @router.get(
@@ -89,7 +95,7 @@ def statement(request: Request, article_id: str, statement_id: str) -> Any:
     view = queries.article_page(corpus, article_id).statements.get(statement_id)
     if view is None:
         raise HTTPException(404, f"no statement {statement_id!r} in this article")
-    return jsonable_encoder(queries.statement_detail(corpus, article_id, view))
+    return OrjsonResponse(queries.statement_detail(corpus, article_id, view))
 
 
 @router.get("/statements", summary="Statements by full-text query and filters")
@@ -131,7 +137,7 @@ def entity(request: Request, name: str, limit: Limit = 20, offset: Offset = 0) -
     detail = queries.entity_detail(state_of(request).corpus, name, limit=limit, offset=offset)
     if detail is None:
         raise HTTPException(404, f"no entity named {name!r} in this corpus")
-    return jsonable_encoder(detail)
+    return OrjsonResponse(detail)
 
 
 @router.get("/events", summary="Events in ingestion order")
@@ -165,7 +171,7 @@ def timeline(
     items = queries.timeline(
         state_of(request).corpus, type=type, entity=entity, since=since, until=until, limit=limit
     )
-    return jsonable_encoder({"items": items})
+    return OrjsonResponse({"items": items})
 
 
 @router.get("/network", summary="Speakers, their claims and the entities the claims name")
@@ -178,7 +184,7 @@ def network(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 60,
 ) -> Any:
     filters = queries.StatementFilters(q, speaker, stance, None, outlet)
-    return jsonable_encoder(queries.network(state_of(request).corpus, filters, limit=limit))
+    return OrjsonResponse(queries.network(state_of(request).corpus, filters, limit=limit))
 
 
 @router.get("/search", summary="Full-text search over articles, statements or entities")
@@ -208,7 +214,7 @@ async def analyze(
         done = await run_in_threadpool(analyse, state, data, store=store)
     except SubmissionError as exc:
         return JSONResponse(error_body(exc.status, exc.code, exc.message), exc.status)
-    return {"stored": done.stored, "result": to_dict(done.result)}
+    return OrjsonResponse({"stored": done.stored, "result": to_dict(done.result)})
 
 
 @router.get("/docs", include_in_schema=False)

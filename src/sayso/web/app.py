@@ -26,6 +26,7 @@ from sayso.web import api, pages
 from sayso.web.app_state import Analyzer, AppState, Settings
 from sayso.web.corpus import Corpus
 from sayso.web.errors import install_error_handlers, send_error
+from sayso.web.responses import OrjsonResponse
 from sayso.web.security import TOKEN_ENV, GuardMiddleware, is_loopback
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -87,6 +88,7 @@ def create_app(
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        default_response_class=OrjsonResponse,
     )
     app.state.sayso = AppState(
         corpus, Analyzer(), Settings(allow_upload, max_upload_bytes, token is not None)

@@ -6,6 +6,7 @@ thing. Nothing here escapes: the templates (autoescaping) and the JSON encoder d
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,8 @@ from sayso.records import ArticleResult, Span, Statement
 
 CONTEXT_CHARS = 70
 """Characters of article text shown either side of a mention: about one line on a laptop."""
+MENTIONS_PER_ARTICLE = 3
+"""Mentions in context an entity page shows per article."""
 
 
 def entity_href(name: str) -> str:
@@ -178,26 +181,76 @@ def _marks(result: ArticleResult, names: Mapping[str, str]) -> list[Mark]:
     return marks
 
 
-def _pieces(text: str, start: int, end: int, marks: list[Mark]) -> tuple[Piece, ...]:
-    """Cut ``text[start:end]`` at every highlight boundary inside it."""
-    inside = [m for m in marks if m[0] < end and m[1] > start and m[1] > m[0]]
+Look = tuple[str, str | None, str | None, str]
+"""(css classes, statement id, entity name, title) of a piece under some set of highlights."""
+
+
+def _look(active: Sequence[Mark]) -> Look:
+    """How text under the ``active`` highlights looks: every class, the innermost quote and
+    entity (the latest to start, then the shortest), every title."""
+    if not active:
+        return "", None, None, ""
+    if len(active) == 1:
+        # Most pieces: plain text or a single highlight.
+        _, _, css, statement_id, entity_name, title = active[0]
+        return " ".join(sorted(set(css.split()))), statement_id or None, entity_name or None, title
+    classes = " ".join(sorted({c for m in active for c in m[2].split()}))
+    quotes = sorted((m for m in active if m[3]), key=lambda m: (m[0], -m[1]))
+    named = sorted((m for m in active if m[4]), key=lambda m: (m[0], -m[1]))
+    titles = sorted({m[5] for m in active if m[5]})
+    return (
+        classes,
+        quotes[-1][3] if quotes else None,
+        named[-1][4] if named else None,
+        " · ".join(titles),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """An article's highlights sorted by start, so that a block finds its own by bisection
+    instead of testing every highlight of the article for every paragraph."""
+
+    marks: tuple[Mark, ...]
+    starts: tuple[int, ...]
+    longest: int
+
+    @classmethod
+    def of(cls, marks: Sequence[Mark]) -> Marks:
+        ordered = tuple(sorted((m for m in marks if m[1] > m[0]), key=lambda m: m[0]))
+        longest = max((m[1] - m[0] for m in ordered), default=0)
+        return cls(ordered, tuple(m[0] for m in ordered), longest)
+
+    def overlapping(self, start: int, end: int) -> list[Mark]:
+        """The highlights overlapping ``[start, end)``, in order of start."""
+        lo = bisect.bisect_left(self.starts, start - self.longest)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.marks[lo:hi] if m[1] > start]
+
+
+def _pieces(text: str, start: int, end: int, marks: Marks) -> tuple[Piece, ...]:
+    """Cut ``text[start:end]`` at every highlight boundary inside it.
+
+    One sweep over the cuts: a highlight joins the active set at its start and leaves at its
+    end, and pieces under the same set share one look.
+    """
+    inside = marks.overlapping(start, end)
     cuts = sorted({start, end} | {b for m in inside for b in m[:2] if start < b < end})
+    looks: dict[tuple[int, ...], Look] = {}
     pieces: list[Piece] = []
+    active: list[int] = []
+    waiting = 0
     for left, right in itertools.pairwise(cuts):
-        active = [m for m in inside if m[0] <= left and m[1] >= right]
-        classes = " ".join(sorted({c for m in active for c in m[2].split()}))
-        quotes = sorted((m for m in active if m[3]), key=lambda m: (m[0], -m[1]))
-        named = sorted((m for m in active if m[4]), key=lambda m: (m[0], -m[1]))
-        titles = sorted({m[5] for m in active if m[5]})
-        pieces.append(
-            Piece(
-                text=text[left:right],
-                classes=classes,
-                statement_id=quotes[-1][3] if quotes else None,
-                entity_name=named[-1][4] if named else None,
-                title=" · ".join(titles),
-            )
-        )
+        while waiting < len(inside) and inside[waiting][0] <= left:
+            active.append(waiting)
+            waiting += 1
+        if any(inside[i][1] <= left for i in active):
+            active = [i for i in active if inside[i][1] > left]
+        key = tuple(active)
+        look = looks.get(key)
+        if look is None:
+            look = looks[key] = _look([inside[i] for i in key])
+        pieces.append(Piece(text[left:right], *look))
     return tuple(pieces)
 
 
@@ -205,7 +258,7 @@ def article_view(result: ArticleResult) -> ArticleView:
     article = result.article
     meta = article.metadata
     names = entity_names(result)
-    marks = _marks(result, names)
+    marks = Marks.of(_marks(result, names))
     text = article.text
     caption_spans = [c.span for c in article.captions if c.span is not None]
     paragraphs: tuple[Span, ...] = article.paragraphs or (
@@ -321,6 +374,12 @@ def _published_on(result: ArticleResult) -> date | None:
         return date.fromisoformat(published.value[:10])
     except ValueError:
         return None
+
+
+def entity_parts(result: ArticleResult, mentions: int) -> dict[str, EntityPart]:
+    """``entity_part`` of every entity of ``result``, by entity id."""
+    parts = {e.id: entity_part(result, e.id, mentions) for e in result.entities}
+    return {entity_id: part for entity_id, part in parts.items() if part is not None}
 
 
 def entity_part(result: ArticleResult, entity_id: str, mentions: int) -> EntityPart | None:

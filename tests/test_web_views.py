@@ -1,0 +1,82 @@
+"""How an article's text is cut into highlighted pieces for its page."""
+
+from __future__ import annotations
+
+from sayso.ingest.article import make_article
+from sayso.records import (
+    ArticleResult,
+    Entity,
+    Mention,
+    Source,
+    Span,
+    StanceEvidence,
+    Statement,
+)
+from sayso.web.rendering import render_article
+from sayso.web.views import article_view
+
+TEXT = "Ana Lopez said the harbour will reopen soon.\n\nNothing else happened."
+
+
+def _span(part: str) -> Span:
+    start = TEXT.index(part)
+    return Span(start, start + len(part), part)
+
+
+def _result() -> ArticleResult:
+    article = make_article(TEXT, Source("tests/views.txt", "text", "2024-06-01T00:00:00+00:00"))
+    ana = Mention(_span("Ana Lopez"), "PERSON", "name", "hand", entity_id="e1")
+    harbour = Mention(_span("harbour"), "FAC", "nominal", "hand", entity_id="e2")
+    quote = Statement(
+        id="s1",
+        kind="indirect",
+        content=(_span("the harbour will reopen soon"),),
+        extractor="hand",
+        stance=StanceEvidence("hedged"),
+        cue=_span("said"),
+        speaker=_span("Ana Lopez"),
+        speaker_entity="e1",
+    )
+    return ArticleResult(
+        article=article,
+        mentions=(ana, harbour),
+        entities=(
+            Entity("e1", "PERSON", "Ana <Lopez>", "hand", mentions=(ana,)),
+            Entity("e2", "FAC", "The <Harbour>", "hand", mentions=(harbour,)),
+        ),
+        statements=(quote,),
+    )
+
+
+def test_pieces_carry_every_highlight_over_them_and_the_innermost_link() -> None:
+    view = article_view(_result())
+    first, second = view.blocks
+
+    assert [(p.text, p.classes, p.statement_id, p.entity_name) for p in first.pieces] == [
+        ("Ana Lopez", "ent spk", None, "Ana <Lopez>"),
+        (" ", "", None, None),
+        ("said", "cue", None, None),
+        (" ", "", None, None),
+        ("the ", "q st-hedged", "s1", None),
+        ("harbour", "ent q st-hedged", "s1", "The <Harbour>"),
+        (" will reopen soon", "q st-hedged", "s1", None),
+        (".", "", None, None),
+    ]
+    assert first.pieces[0].title == "PERSON · speaker"
+    assert [p.text for p in second.pieces] == ["Nothing else happened."]
+
+
+def test_written_text_links_quotes_and_entities_and_escapes_names() -> None:
+    html = str(render_article(_result(), stored=True).text_html)
+
+    assert (
+        '<a class="ent q st-hedged" data-statement="s1" '
+        f'href="/articles/{_result().article.id}?statement=s1#statement-detail" '
+        'title="FAC · hedged">harbour</a>'
+    ) in html
+    assert (
+        '<a class="ent spk" href="/entities/Ana%20%3CLopez%3E" '
+        'title="Ana &lt;Lopez&gt; · PERSON · speaker">Ana Lopez</a>'
+    ) in html
+    assert "<Lopez>" not in html
+    assert "Nothing else happened." in html
