@@ -71,12 +71,14 @@ def raise_floors(
     """Floors moved to the measured figures where they improved (or anywhere, with a reason)."""
     entry = floors.get(report.task, {"metrics": {}})
     metrics = dict(entry.get("metrics", {}))
+    lowered = False
     for metric, value in report.metrics.items():
         kind = "ceiling" if is_ceiling(metric) else "floor"
         old = metrics.get(metric, {}).get(kind)
         better = old is None or (value > old if kind == "floor" else value < old)
-        if better or lower_reason:
+        if better or (lower_reason and value != old):
             metrics[metric] = {kind: value}
+            lowered = lowered or not better
     new_entry: dict[str, Any] = {
         "split": report.split,
         "data_hash": report.data_hash,
@@ -84,7 +86,7 @@ def raise_floors(
         "items": report.items,
         "metrics": metrics,
     }
-    if lower_reason:
+    if lowered and lower_reason:
         new_entry["lowered_because"] = lower_reason
     elif "lowered_because" in entry:
         new_entry["lowered_because"] = entry["lowered_because"]
