@@ -18,6 +18,10 @@ def content_text(statement: Statement) -> str:
     return " … ".join(span.text for span in statement.content)
 
 
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+"""Speakers as PolNeAR marks them in "commentators who argued ...": the speaker span stays
+the pronoun (what the data scores), the name shown is the chain's hop for its antecedent."""
+
 QUOTE_MARKS = "\"'“”‘’«»`"
 
 
@@ -43,5 +47,7 @@ def speaker_name(result: ArticleResult, statement: Statement) -> str:
             if entity.id == statement.speaker_entity:
                 return entity.name
     if statement.speaker:
+        if statement.speaker.text.lower() in RELATIVE_PRONOUNS and statement.chain:
+            return statement.chain[-1].text  # "who" reads as the people it refers to
         return statement.speaker.text
     return "(outlet)" if statement.kind == "own_voice" else "(unknown)"

@@ -32,6 +32,10 @@ class Lexicons:
     """Verbs that, with a plain object, may depict rather than report ("shows X")."""
     visual_nouns: frozenset[str]
     """Pictures and works that depict ("photo", "documentary")."""
+    naming_verbs: frozenset[str]
+    """Verbs that with an "as" phrase name rather than report ("known as", "seen as")."""
+    intransitive_speech_verbs: frozenset[str]
+    """Speech verbs that take no "that" clause ("speak", "talk")."""
     cue_stats: dict[str, tuple[int, int]]
     """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
 
@@ -66,5 +70,7 @@ def load_lexicons() -> Lexicons:
         raising_verbs=frozenset(_read_list("raising_verbs.txt")),
         perception_verbs=frozenset(_read_list("perception_verbs.txt")),
         visual_nouns=frozenset(_read_list("visual_nouns.txt")),
+        naming_verbs=frozenset(_read_list("naming_verbs.txt")),
+        intransitive_speech_verbs=frozenset(_read_list("intransitive_speech_verbs.txt")),
         cue_stats=_read_stats(),
     )

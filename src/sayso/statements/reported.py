@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons
+from sayso.statements.noise import is_not_a_statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -460,6 +461,8 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
         if content is None:
             continue
         source = source_of(token, speaker, lexicons)
+        if is_not_a_statement(token, relation, source, lexicons):
+            continue
         found.append(
             Reported(
                 cue=cue_span(token)
