@@ -136,7 +136,7 @@ def _run_dask(articles: list[Article], db: Path) -> dict[str, Any]:
     with (
         dask.config.set({"distributed.nanny.pre-spawn-environ": environ}),
         cluster_class(
-            n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+            n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
         ) as cluster,
         client_class(cluster) as client,
     ):

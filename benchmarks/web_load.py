@@ -301,6 +301,13 @@ def write_results(out: Path, report: dict[str, object], rows: list[dict[str, obj
     (out / "web_load.md").write_text("\n".join(lines) + "\n")
 
 
+def _stored_articles(db: Path) -> int:
+    from sayso.store import open_store
+
+    with open_store(str(db)) as store:
+        return store.status().tables.get("articles", 0)
+
+
 def main() -> None:
     from sayso.web.app import default_workers
 
@@ -339,19 +346,28 @@ def main() -> None:
         default="warm",
         help="render article pages ahead of time before measuring, or delete those kept",
     )
+    parser.add_argument(
+        "--store",
+        type=Path,
+        help="measure this existing store instead of building one (e.g. the one "
+        "benchmarks/ingest_scaling.py keeps: every article analysed, none copied)",
+    )
     parser.add_argument("--out", type=Path, help="folder for web_load.json and web_load.md")
     args = parser.parse_args()
     CACHE.mkdir(exist_ok=True)
     stages = tuple(args.stages.split(","))
-    db = CACHE / f"web_load_{args.articles}_{args.distinct}_{len(stages)}.db"
-    if not db.exists():
-        build_store(db, args.articles, args.distinct, stages)
+    if args.store is not None:
+        db = args.store
+    else:
+        db = CACHE / f"web_load_{args.articles}_{args.distinct}_{len(stages)}.db"
+        if not db.exists():
+            build_store(db, args.articles, args.distinct, stages)
     migrated(db)
     set_page_cache(db, args.page_cache)
     report: dict[str, object] = {
         "date": time.strftime("%Y-%m-%d %H:%M"),
         "store": db.name,
-        "articles": args.articles,
+        "articles": _stored_articles(db),
         "workers": " and ".join(str(w) for w in args.workers),
         "requests": args.requests,
         "page_cache": args.page_cache,

@@ -78,7 +78,7 @@ def test_dask_runner_on_a_local_cluster_matches_serial() -> None:
         n_workers=2,
         threads_per_worker=1,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",
         processes=True,
     ) as cluster:
         runner = make_runner(CONFIG, scheduler=cluster.scheduler_address)
@@ -100,3 +100,46 @@ def test_unreachable_scheduler_says_what_to_do() -> None:
     pytest.importorskip("distributed")
     with pytest.raises(ConfigError, match="Dask scheduler"):
         make_runner(CONFIG, scheduler="tcp://127.0.0.1:9")
+
+
+class _FakeFuture:
+    """A future that finishes when the test says so."""
+
+    def __init__(self, piece: list[Article]) -> None:
+        self.piece = piece
+        self.finished = False
+
+    def done(self) -> bool:
+        return self.finished
+
+
+def test_a_slow_chunk_does_not_stop_later_chunks_being_sent() -> None:
+    from sayso.runners.base import (
+        CHUNKS_HELD_PER_WORKER,
+        CHUNKS_IN_FLIGHT_PER_WORKER,
+        in_input_order,
+    )
+
+    pieces = [[make_article(f"Story {n}.", make_source(f"mem:s{n}", "text"))] for n in range(100)]
+    sent: list[_FakeFuture] = []
+
+    def submit(piece: list[Article]) -> _FakeFuture:
+        sent.append(_FakeFuture(piece))
+        return sent[-1]
+
+    def wait_any(futures: list[_FakeFuture]) -> None:
+        # Every chunk but the first finishes at once; the first is slow.
+        unfinished = [f for f in futures if f is not sent[0]]
+        assert unfinished, "waited with only the slow chunk running"
+        unfinished[0].finished = True
+
+    handed = in_input_order(submit, pieces, workers=2, wait_any=wait_any)
+    first = next(handed)
+    assert first is sent[0]
+    # While the first chunk ran, more than the running window was sent, up to the held limit.
+    assert CHUNKS_IN_FLIGHT_PER_WORKER * 2 < len(sent) <= CHUNKS_HELD_PER_WORKER * 2
+    first.finished = True
+    for future in sent:
+        future.finished = True
+    rest = list(handed)
+    assert [f.piece for f in [first, *rest]] == pieces

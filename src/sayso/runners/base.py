@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import collections
 import itertools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -27,9 +28,53 @@ task of a run, which one worker finishes while the other waits, stays short (16 
 worker idle for ~4 s at the end of 120-article runs)."""
 
 CHUNKS_IN_FLIGHT_PER_WORKER = 4
-"""Chunks sent ahead per worker. Results are handed back in input order, so a slow chunk
-(long articles) holds back the ones sent after it; with only two per worker the other worker
-can run out of work behind it. Four cost a few MiB of waiting results in the writer."""
+"""Unfinished chunks per worker: enough that a worker finds its next chunk queued."""
+
+CHUNKS_HELD_PER_WORKER = 16
+"""Chunks per worker sent or finished but not yet handed back. Results are handed back in
+input order, so finished chunks wait behind a slow one (long articles); new chunks keep being
+sent meanwhile, up to this many, so the other worker does not run dry behind it (with a window
+of four chunks in all, one chunk four times slower than the rest idles the other worker).
+Sixteen chunks of prepared rows are a few MiB in the writer."""
+
+
+class _Pending(Protocol):
+    def done(self) -> bool: ...
+
+
+P = TypeVar("P", bound=_Pending)
+
+
+def in_input_order(
+    submit: Callable[[list[Article]], P],
+    pieces: Iterable[list[Article]],
+    *,
+    workers: int,
+    wait_any: Callable[[list[P]], object],
+) -> Iterator[P]:
+    """Futures of ``submit(piece)`` for each piece, handed out in input order, while up to
+    ``CHUNKS_IN_FLIGHT_PER_WORKER`` per worker run and up to ``CHUNKS_HELD_PER_WORKER`` per
+    worker are held; ``wait_any`` blocks until one of the given futures is done."""
+    running_limit = CHUNKS_IN_FLIGHT_PER_WORKER * workers
+    held_limit = CHUNKS_HELD_PER_WORKER * workers
+    held: collections.deque[P] = collections.deque()
+    source = iter(pieces)
+    exhausted = False
+    while True:
+        while not exhausted and len(held) < held_limit:
+            if sum(not f.done() for f in held) >= running_limit:
+                break
+            piece = next(source, None)
+            if piece is None:
+                exhausted = True
+            else:
+                held.append(submit(piece))
+        if not held:
+            return
+        if held[0].done() or exhausted or len(held) >= held_limit:
+            yield held.popleft()
+        else:
+            wait_any([f for f in held if not f.done()])
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +182,14 @@ class ProcessRunner:
     def _map(
         self, task: Callable[[list[Article]], list[T]], articles: Iterable[Article]
     ) -> Iterator[T]:
-        pending: list[Future[list[T]]] = []
-        for chunk in chunks(articles, self._chunk_size):
-            pending.append(self._pool.submit(task, chunk))
-            if len(pending) >= CHUNKS_IN_FLIGHT_PER_WORKER * self._workers:
-                yield from pending.pop(0).result()
-        for future in pending:
+        def submit(chunk: list[Article]) -> Future[list[T]]:
+            return self._pool.submit(task, chunk)
+
+        def wait_any(futures: list[Future[list[T]]]) -> None:
+            wait(futures, return_when=FIRST_COMPLETED)
+
+        pieces = chunks(articles, self._chunk_size)
+        for future in in_input_order(submit, pieces, workers=self._workers, wait_any=wait_any):
             yield from future.result()
 
     def close(self) -> None:

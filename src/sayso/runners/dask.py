@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from sayso.errors import ConfigError
 from sayso.records import Article, ArticleResult
-from sayso.runners.base import CHUNK_SIZE, CHUNKS_IN_FLIGHT_PER_WORKER, chunks, prepare_all
+from sayso.runners.base import CHUNK_SIZE, chunks, in_input_order, prepare_all
 
 if TYPE_CHECKING:
     from sayso.pipeline import Pipeline
@@ -96,13 +96,18 @@ class DaskRunner:
         task: Callable[[PipelineConfig, list[Article]], list[T]],
         articles: Iterable[Article],
     ) -> Iterator[T]:
+        from distributed import wait
+
         workers = max(1, len(self._client.scheduler_info().get("workers", {})))
-        pending: list[Any] = []
-        for chunk in chunks(articles, self._chunk_size):
-            pending.append(self._client.submit(task, self._config, chunk, pure=False))
-            if len(pending) >= CHUNKS_IN_FLIGHT_PER_WORKER * workers:
-                yield from pending.pop(0).result()
-        for future in pending:
+
+        def submit(chunk: list[Article]) -> Any:
+            return self._client.submit(task, self._config, chunk, pure=False)
+
+        def wait_any(futures: list[Any]) -> None:
+            wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+
+        pieces = chunks(articles, self._chunk_size)
+        for future in in_input_order(submit, pieces, workers=workers, wait_any=wait_any):
             yield from future.result()
 
     def worker_cpu_seconds(self) -> float:
