@@ -121,6 +121,12 @@ def test_ingest_filters_by_date_records_failures_and_is_idempotent(tmp_path: Pat
     status = json.loads(runner.invoke(app, ["status", "--db", db, "--json"]).stdout)
     assert status["fates"].get("ingested") == 2
     assert status["fates"].get("failed") == 1
+    assert "2 web pages rendered ahead" in first.stderr
+    from sayso.web.page_cache import kept_page
+
+    with open_store(db) as store:
+        ids = [row.id for row in store.articles()]
+        assert all(kept_page(store, article_id) is not None for article_id in ids)
     again = runner.invoke(app, ["ingest", str(dump), "--db", db, "--since", "2024-01-01"])
     assert "2 already seen" in again.stderr
     status = json.loads(runner.invoke(app, ["status", "--db", db, "--json"]).stdout)
