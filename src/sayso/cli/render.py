@@ -6,7 +6,7 @@ import csv
 import json
 from typing import Any, TextIO
 
-from sayso.export.text import chain_text, entity_aliases, quoted, speaker_name
+from sayso.export.text import chain_text, content_text, entity_aliases, quoted, speaker_name
 from sayso.records import ArticleResult, to_dict
 
 
@@ -83,7 +83,7 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
                 "kind": s.kind,
                 "speaker": speaker_name(result, s),
                 "cue": s.cue.text if s.cue else "",
-                "content": " … ".join(span.text for span in s.content),
+                "content": content_text(s),
                 "stance": s.stance.label,
                 "stance_words": "; ".join(cue.text for cue in s.stance.cues),
                 "chain": chain_text(s, outlet),
