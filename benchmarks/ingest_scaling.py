@@ -71,6 +71,45 @@ def _peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _descendants() -> list[int]:
+    """This process's live descendants: with worker processes, the fork server that starts
+    them and the workers themselves (which are not this process's children, so
+    ``RUSAGE_CHILDREN`` never sees them). Read before the runner closes."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended while being read
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    me = os.getpid()
+
+    def descends(pid: int) -> bool:
+        seen: set[int] = set()
+        while pid in parents and pid not in seen:
+            seen.add(pid)
+            pid = parents[pid]
+            if pid == me:
+                return True
+        return False
+
+    return [pid for pid in parents if descends(pid)]
+
+
+def _process_peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _process_cpu_s(pid: int) -> float:
+    """User and system CPU of a live process and of the children it has reaped."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def _store_mib(db: Path) -> float:
     """The store's size on disk, with any write-ahead log not yet folded in."""
     parts = (db, db.with_name(db.name + "-wal"))
@@ -94,15 +133,18 @@ def run_config(
     with open_store(str(db)) as store:
         for batch in chunks(runner.run_prepared(articles), WRITE_BATCH):
             store.add_prepared(batch)
+    descendants = [] if dask is not None else _descendants()  # Dask's are read on the workers
+    workers_peak = max((_process_peak_rss_mib(pid) for pid in descendants), default=0.0)
+    workers_cpu = sum(_process_cpu_s(pid) for pid in descendants)
     runner.close()
     wall = time.monotonic() - wall0
     writer_cpu = _self_cpu() - cpu0
-    cpu = writer_cpu + (_children_cpu() - child0)
+    cpu = writer_cpu + (_children_cpu() - child0) + workers_cpu
     if dask is not None:
         cpu += sum(dask.run(_self_cpu).values()) - dask_cpu0
         peak = max(dask.run(_peak_rss_mib).values())
     elif workers > 1:
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        peak = workers_peak
     else:
         peak = _peak_rss_mib()
     return {

@@ -24,6 +24,7 @@ from sayso import __version__
 from sayso.errors import ConfigError, InputError
 from sayso.nlp.components import BUILTIN_STAGES, DEFAULT_STAGES
 from sayso.nlp.loader import DEFAULT_MODEL, load_model
+from sayso.nlp.segments import SEGMENT_CHARS, parse_long
 from sayso.nlp.stage import RECORD_FIELDS, Analysis, Stage
 from sayso.records import Article, ArticleResult, Diagnostic
 
@@ -86,10 +87,12 @@ class Pipeline:
         stages: Sequence[str] = DEFAULT_STAGES,
         batch_size: int = 32,
         batch_chars: int = BATCH_CHARS,
+        segment_chars: int = SEGMENT_CHARS,
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.batch_chars = batch_chars
+        self.segment_chars = segment_chars
         self.stages: tuple[Stage, ...] = tuple(_stage_factory(n) for n in stages)
         _check_order(self.stages)
 
@@ -163,6 +166,8 @@ class Pipeline:
         nlp = self.nlp
         texts = [a.text for a in batch]
         try:
+            if len(texts) == 1:  # a long article comes alone: parse it in pieces
+                return [(parse_long(nlp, texts[0], self.segment_chars), None)]
             return [(doc, None) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
         except Exception:  # a single bad document must not take the batch with it
             log.warning("batch parse failed; parsing its %d articles one by one", len(batch))

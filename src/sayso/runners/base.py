@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import itertools
+import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -164,11 +165,18 @@ class ProcessRunner:
 
     At most ``CHUNKS_IN_FLIGHT_PER_WORKER * workers`` chunks are in flight, so memory stays
     bounded on long inputs.
+
+    Workers start from a fork server, a small process started before any input is read, not
+    by forking the caller: a forked worker would carry the caller's memory (its inputs, a
+    model it loaded, open database handles and threads) and count it as its own.
     """
 
     def __init__(self, config: PipelineConfig, workers: int, chunk_size: int = CHUNK_SIZE) -> None:
         self._pool = ProcessPoolExecutor(
-            max_workers=workers, initializer=_init_worker, initargs=(config,)
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("forkserver"),
+            initializer=_init_worker,
+            initargs=(config,),
         )
         self._workers = workers
         self._chunk_size = chunk_size

@@ -104,7 +104,9 @@ class DaskRunner:
             return self._client.submit(task, self._config, chunk, pure=False)
 
         def wait_any(futures: list[Any]) -> None:
-            wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
+            # Dask's wait() uses the current client, which is the caller's own if it holds one.
+            with self._client.as_current():
+                wait(futures, return_when="FIRST_COMPLETED")  # type: ignore[no-untyped-call]
 
         pieces = chunks(articles, self._chunk_size)
         for future in in_input_order(submit, pieces, workers=workers, wait_any=wait_any):
