@@ -270,3 +270,66 @@ def test_vague_references_ahead_and_behind() -> None:
         ("then-current", "DATE", "PAST_REF"),
         ("a later date", "DATE", "FUTURE_REF"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The strike ended barely a month after it began.", [("a month", "DURATION", "P1M")]),
+        ("The repairs could take as long as a week.", [("a week", "DURATION", "P1W")]),
+        ("Members pay $40 a month in dues.", []),
+    ],
+)
+def test_a_unit_is_a_duration_after_words_of_extent(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _found(sentence, "2021-03-10") == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The summit meets on April 24 and 25 in Lisbon.",
+            [("April 24", "DATE", "2021-04-24"), ("25", "DATE", "2021-04-25")],
+        ),
+        (
+            "Strikes halted the trains Feb. 3-4.",
+            [("Feb. 3", "DATE", "2021-02-03"), ("4", "DATE", "2021-02-04")],
+        ),
+        ("Shares rose March 3 and 4 percent later.", [("March 3", "DATE", "2021-03-03")]),
+        ("The fare fell on June 2 to 15 cents.", [("June 2", "DATE", "2021-06-02")]),
+    ],
+)
+def test_a_second_day_after_a_date_is_a_date_of_its_own(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _found(sentence, "2021-03-10") == expected
+
+
+def test_the_future_of_something_is_not_a_time() -> None:
+    assert _found("Leaders debated the future of the alliance.", "2021-03-10") == []
+    assert _found("Leaders will meet again in the future.", "2021-03-10") == [
+        ("the future", "DATE", "FUTURE_REF")
+    ]
+
+
+def test_a_possessive_date_leaves_a_word_of_approximation_outside() -> None:
+    found = _found("Lawyers sought ways to get around Monday's ruling.", "2021-03-10")
+    assert found == [("Monday", "DATE", "2021-03-08")]
+    found = _found("The talks will resume around Monday.", "2021-03-10")
+    assert found == [("around Monday", "DATE", "2021-03-15")]
+
+
+def test_a_model_year_after_a_possessive_is_not_a_date() -> None:
+    assert _found("Police found the driver's 1994 Toyota in a lot.", "2021-03-10") == []
+    assert _found("The treaty overruled a 1971 Convention.", "2021-03-10") == [
+        ("1971", "DATE", "1971")
+    ]
+
+
+def test_high_noon_is_an_idiom() -> None:
+    assert _found("For the struggling league, it is high noon.", "2021-03-10") == []
+    assert _found("The market opens at noon.", "2021-03-10") == [
+        ("noon", "TIME", "2021-03-10T12:00")
+    ]

@@ -77,3 +77,19 @@ def test_quarters_not_reached_yet_follow_the_tense(
     # The anchor, 2021-03-10, is a Wednesday in the first quarter.
     timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
     assert [t.value for t in timexes] == [value]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Investigators have been searching for the driver since the Aug. 30 crash.", "2020-08-30"),
+        ("Police have been questioning witnesses since Aug. 30.", "2020-08-30"),
+        ("Police will be questioning witnesses on Aug. 30.", "2021-08-30"),
+    ],
+)
+def test_present_perfect_progressive_looks_back(nlp: Language, sentence: str, value: str) -> None:
+    # The anchor is 2021-03-10: Aug. 30 is nearer ahead (2021) than behind (2020), so only the
+    # tense of ``have been searching`` puts it in the past.
+    timexes = extract_timexes(sentence, anchor="2021-03-10", doc=nlp(sentence))
+    assert [t.value for t in timexes] == [value]

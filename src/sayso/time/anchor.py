@@ -100,6 +100,10 @@ def _arranges(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children)
 
 
+def _has_been(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "been" for c in verb.children)
+
+
 def _has_perfect_have(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"have", "'ve"} for c in verb.children)
 
@@ -111,8 +115,9 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
     finite verb above them. Future: ``will``/``shall`` and other prospective modals, a verb of
     arrangement (``planned``, ``scheduled to``), ``as soon as`` just before, or a present-tense
     verb governing an infinitive (``plans to meet Monday``). Past: a past-tense verb or
-    auxiliary, a present perfect, or a bare participle modifying a noun (``the decision,
-    announced Wednesday``). Anything else (plain present, ``could``) is ``UNKNOWN``.
+    auxiliary, a present perfect (also progressive: ``have been searching since``), or a bare
+    participle modifying a noun (``the decision, announced Wednesday``). Anything else (plain
+    present, ``could``) is ``UNKNOWN``.
     """
     if _FUTURE_SIGNAL.search(text, max(0, start - 20), start):
         return FUTURE
@@ -148,6 +153,8 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
         return PAST
     if verb.tag_ == "VBN" and words & {"has", "have", "'ve", "'s"}:
         return PAST
+    if verb.tag_ == "VBG" and words & {"has", "have", "'ve", "'s"} and _has_been(verb):
+        return PAST  # a present perfect progressive: ``have been searching since Oct. 23``
     if infinitive and verb.tag_ in {"VBZ", "VBP"}:
         return FUTURE
     return UNKNOWN

@@ -83,8 +83,11 @@ _TEMPORAL_PREPOSITIONS = frozenset(
 _A_CONTEXT = frozenset(
     {"for", "in", "within", "after", "over", "than", "nearly", "about", "almost", "only",
      "just", "around", "roughly", "least", "most", "to", "some", "of", "spent", "took",
-     "lasted", "past", "once", "half"}
+     "lasted", "past", "once", "half", "barely", "as"}
 )  # fmt: skip
+"""Words before ``a year``/``a week`` that make it a stretch of time (``barely a month after``,
+``as long as a week``) rather than a rate (``$5 a year``); read off TimeBank (train) and
+AQUAINT (dev) durations."""
 _WORD = re.compile(r"[\w']+")
 _NEAR_DAYS = 93  # about three months; tuned on TimeBank (train): month names of WSJ/AP news
 _SURE_NEAR_DAYS = 60  # two months: closer, the nearest wins whatever the tense says (a parse's
@@ -391,7 +394,16 @@ def _year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized 
         return None  # part of a numeric range that is not a year span
     if re.search(r"(?:No\.|#|number|page|room|flight|route|\$)\s*$", ctx.before, re.IGNORECASE):
         return None
+    if _MODEL_YEAR_BEFORE.search(ctx.before) and _CAPITALISED.match(ctx.after):
+        return None  # ``the driver's 1987 Chevrolet``: a model year, part of a name
     return Normalized("DATE", f"{year:04d}", _mod(cand, lex, _signal_mod(ctx, lex)))
+
+
+_MODEL_YEAR_BEFORE = re.compile(r"['’]s\s+$")
+_CAPITALISED = re.compile(r"\s+[A-Z][a-z]")
+"""A year between a possessive ``'s`` and a capitalised word names a model (``the driver's
+1987 Chevrolet``); after ``a`` it may be a dated name, which TimeBank (train) annotates as a
+year (``a 1971 Convention``), so only the possessive blocks it."""
 
 
 _NEXT_YEAR = re.compile(r"\s*(?:-\s*(?P<short>\d{2})\b|(?:-|to)\s*(?P<full>(?:19|20)\d\d)\b)")
@@ -717,6 +729,8 @@ def _deictic(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
 
 
 def _time(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    if _last_word(ctx.before) == "high" and (cand.groups.get("word") or "").lower() == "noon":
+        return None  # ``high noon``: the hour of a showdown, an idiom, not a clock time
     clock = _clock(cand)
     if clock is None:
         return None
@@ -967,6 +981,8 @@ def _fuzzy(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized
     word = re.sub(r"\s+", " ", (cand.groups["word"] or "").lower())
     if word == "future" and _next_word(ctx.after).lower() in {"tense"}:
         return None
+    if word in {"the future", "the past"} and _next_word(ctx.after).lower() == "of":
+        return None  # ``the future of the alliance``: what becomes of something, not a time
     return Normalized("DATE", lex.fuzzy[word])
 
 

@@ -3,11 +3,12 @@
 Each rule is one compiled pattern with named groups; :func:`find_candidates` runs them all,
 keeps the longest non-overlapping matches, then widens each over a modifier just before it
 (``about``, ``more than``, ``early``, ``the end of``), joins a clock time to the date right
-after it (``5 p.m. EST, Nov. 6``) and takes ``the week of`` into a date after it. Spans
-follow TimeBank's conventions, read off its training part: determiners and modifiers belong
-to the expression (``the past two months``, ``nearly two years``, ``the early 1980s``);
-prepositions and signals (``by``, ``in``, ``on``) do not. Deciding what a match means is
-:mod:`sayso.time.normalize`'s job.
+after it (``5 p.m. EST, Nov. 6``), takes ``the week of`` into a date after it and makes the
+bare second day of ``April 24 and 25`` a date of its own. Spans follow TimeBank's
+conventions, read off its training part: determiners and modifiers belong to the expression
+(``the past two months``, ``nearly two years``, ``the early 1980s``); prepositions and signals
+(``by``, ``in``, ``on``) do not. Deciding what a match means is :mod:`sayso.time.normalize`'s
+job.
 
 Patterns are compiled once per process (:func:`rules`), never per call.
 """
@@ -186,6 +187,8 @@ def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[st
     elif cand.rule in DATE_LIKE:
         if mod != "APPROX" and mod not in _POSITION_MODS:
             return cand
+        if mod == "APPROX" and _POSSESSIVE.match(text, cand.end):
+            return cand  # ``get around Wednesday's ruling``: the word goes with the verb
         if word == "some" or (cand.groups.get("pos") and mod in _POSITION_MODS):
             return cand
     else:
@@ -195,6 +198,10 @@ def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[st
     start = cand.start - (len(window) - match.start())
     return Candidate(start, cand.end, cand.rule, cand.groups, prefix=word)
 
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+"""A possessive after a date (``Wednesday's ruling``): the date modifies a noun, and a word of
+approximation before it belongs to the verb (``get around``), not to the date."""
 
 _ADJECTIVAL = re.compile(r"the\s+(?=[\w.]+-[\w]+$)", re.IGNORECASE)
 
@@ -269,6 +276,33 @@ def _with_week_of(text: str, cand: Candidate) -> Candidate:
     return Candidate(match.start(), cand.end, cand.rule, cand.groups, prefix=WEEK_OF)
 
 
+_SECOND_DAY = re.compile(
+    r"\s*(?:-|–|and|or|to|through)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?=\s*(?:[.,;:)!?\"']|$)|\s+(?:in|at|on|for|and|when|with|as|of|to|1\d{3}|20\d\d)\b)"
+)
+"""``April 24 and 25``, ``Oct. 3-4.``: a second day of the same month right after a date, the
+clause going on with punctuation, a preposition or a year after it, not a count or an amount
+(``March 3 and 4 percent``, ``June 2 to 15 cents``)."""
+
+
+def _with_second_days(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A day number joined to a month-day date becomes a date of its own, taking the first
+    one's month: TimeML annotates ``April 24 and 25`` as two expressions (as AQUAINT, dev, does;
+    TimeBank, train, has no such pair)."""
+    out: list[Candidate] = []
+    for index, cand in enumerate(cands):
+        out.append(cand)
+        if cand.rule != "date_mdy" or cand.groups.get("year") or cand.time_of is not None:
+            continue
+        match = _SECOND_DAY.match(text, cand.end)
+        following = cands[index + 1] if index + 1 < len(cands) else None
+        if match is None or (following is not None and following.start < match.end()):
+            continue
+        groups = {**cand.groups, "day": match.group("day"), "weekday": None}
+        out.append(Candidate(match.start("day"), match.end(), cand.rule, groups))
+    return out
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
     compiled = rules()
@@ -284,4 +318,4 @@ def find_candidates(text: str) -> list[Candidate]:
         wider = _with_prefix(text, cand, lex, compiled.prefix)
         widened.append(wider if not widened or wider.start >= widened[-1].end else cand)
     joined = _join_times(text, widened, compiled.time_date_glue)
-    return [_with_week_of(text, cand) for cand in joined]
+    return _with_second_days(text, [_with_week_of(text, cand) for cand in joined])
