@@ -41,7 +41,8 @@ WRITE_BATCH = 64
 """Articles per store transaction (``Store.add_prepared``), as ``sayso ingest`` should write
 them: a killed run loses at most this many, which the rerun analyses again."""
 
-CACHE = Path(__file__).resolve().parent / ".cache"
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "benchmarks" / ".cache"
 
 
 def _articles(n: int) -> list[Article]:
@@ -110,6 +111,18 @@ def _process_cpu_s(pid: int) -> float:
     return ticks / os.sysconf("SC_CLK_TCK")
 
 
+def _commit() -> str:
+    """The code measured: the checkout's short commit, with ``+`` when files were changed."""
+    import subprocess
+
+    def git(*argv: str) -> str:
+        done = subprocess.run(["git", *argv], check=False, capture_output=True, text=True, cwd=ROOT)
+        return done.stdout.strip()
+
+    changed = git("status", "--porcelain", "src")
+    return git("rev-parse", "--short", "HEAD") + ("+" if changed else "")
+
+
 def _store_mib(db: Path) -> float:
     """The store's size on disk, with any write-ahead log not yet folded in."""
     parts = (db, db.with_name(db.name + "-wal"))
@@ -149,6 +162,8 @@ def run_config(
         peak = _peak_rss_mib()
     return {
         "config": name,
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "commit": _commit(),
         "articles": len(articles),
         "wall_s": round(wall, 2),
         "articles_per_s": round(len(articles) / wall, 2),
@@ -192,6 +207,12 @@ def main() -> None:
     parser.add_argument("--month-articles", type=int, default=CC_NEWS_MONTH_ARTICLES)
     parser.add_argument("--no-dask", action="store_true")
     parser.add_argument(
+        "--dask-only",
+        action="store_true",
+        help="run only the Dask configuration and replace its row in the results already in "
+        "--out (the serial and 2-worker rows, and the ratio between them, stay as measured)",
+    )
+    parser.add_argument(
         "--keep-store",
         type=Path,
         help="where to keep the 2-worker store for other benchmarks "
@@ -202,10 +223,15 @@ def main() -> None:
     articles = _articles(args.articles)
     rows: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory() as tmp:
-        rows.append(run_config("serial, 1 process", articles, Path(tmp, "s.db")))
-        rows.append(run_config("2 worker processes", articles, Path(tmp, "p.db"), workers=2))
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(Path(tmp, "p.db"), kept)
+        if args.dask_only:
+            earlier = json.loads((args.out / "ingest_scaling.json").read_text())
+            rows = [r for r in earlier["rows"] if not r["config"].startswith("Dask")]
+            kept = Path(earlier["store_kept_at"])
+        else:
+            rows.append(run_config("serial, 1 process", articles, Path(tmp, "s.db")))
+            rows.append(run_config("2 worker processes", articles, Path(tmp, "p.db"), workers=2))
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(Path(tmp, "p.db"), kept)
         if not args.no_dask:
             rows.append(_run_dask(articles, Path(tmp, "d.db")))
     serial_rate = float(rows[0]["articles_per_s"])
@@ -234,20 +260,26 @@ def main() -> None:
     (args.out / "ingest_scaling.json").write_text(json.dumps(result, indent=2) + "\n")
     lines = [
         "| configuration | articles | articles/s | words per CPU-second | writer CPU s "
-        "| peak RSS per worker MiB | store MiB / 1,000 articles |",
-        "|---|---|---|---|---|---|---|",
+        "| peak RSS per worker MiB | store MiB / 1,000 articles | measured (commit) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     lines += [
         f"| {r['config']} | {r['articles']} | {r['articles_per_s']} | {r['words_per_cpu_s']} | "
         f"{r['writer_cpu_s']} | {r['peak_rss_per_worker_mib']} | "
-        f"{r['store_mib_per_1000_articles']} |"
+        f"{r['store_mib_per_1000_articles']} | {r.get('date', '?')} ({r.get('commit', '?')}) |"
         for r in rows
     ]
     lines += [
         "",
         f"Scaling efficiency 1 → 2 workers: **{result['scaling_efficiency_1_to_2_workers']}** "
         "(goal >= 0.85); peak RSS per worker: "
-        f"**{result['peak_rss_per_worker_mib']} MiB** (goal <= 600 MiB).",
+        f"**{result['peak_rss_per_worker_mib']} MiB** with worker processes"
+        + "".join(
+            f", **{r['peak_rss_per_worker_mib']} MiB** on Dask"
+            for r in rows
+            if r["config"].startswith("Dask")
+        )
+        + " (goal <= 600 MiB).",
         f"A month of CC-NEWS (~{args.month_articles:,} articles): about "
         f"{result['cc_news_month']['core_hours']} core-hours and "
         f"{result['cc_news_month']['store_gib']} GiB of store.",
