@@ -126,7 +126,9 @@ def test_returning_somewhere_is_not_a_retreat(nlp: Language) -> None:
 
 def test_demanded_from_someone_targets_them(nlp: Language) -> None:
     events = extract_events(nlp("The miners demanded higher pay from Vale Mining."))
-    assert _role(_one(events, "demanded"), "recipient") == ["higher pay", "Vale Mining"]
+    demand = _one(events, "demanded")
+    assert _role(demand, "recipient") == ["Vale Mining"]
+    assert _role(demand, "object") == ["higher pay"]
 
 
 def test_seized_from_a_group_targets_the_group(nlp: Language) -> None:

@@ -78,8 +78,25 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "into", "inside", "outside", "around", "throughout", "from",
      "to", "towards", "toward", "within", "through"}
 )  # fmt: skip
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "throughout", "to"})
+"""Prepositions placing an object or recipient somewhere (``a curfew in X``)."""
+_MEASURE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+"""Entity labels that never name an actor, even when tagged as proper nouns (``Wednesday``)."""
+_COMPLEMENT_DEPS = frozenset(
+    {"dobj", "obj", "attr", "oprd", "xcomp", "ccomp", "acomp", "dative", "prep", "nsubjpass",
+     "agent"}
+)  # fmt: skip
+_RAISING_GAP = 3
+"""Most tokens between two verbs sharing raised objects (``donated and personally delivered``:
+the conjunction and one adverb); checked on the PLOVER gold records (train and dev)."""
+_FORCE_MOVING_MODES = frozenset({"withdraw", "disarm"})
+"""Modes that move or stand down forces, whose target is the place left."""
+_THING_PARTY_PREPS = frozenset(
+    {"of", "by", "from", "for", "to", "with", "against", "on", "between", "among"}
+)
+"""Prepositions tying a thing acted on to an actor: owner, author or beneficiary."""
 _RECIPIENT_PREPS = frozenset(
-    {"on", "against", "with", "to", "upon", "of", "toward", "towards", "between"}
+    {"on", "against", "with", "to", "upon", "of", "toward", "towards", "between", "into"}
 )
 _DIRECTED_PREPS = frozenset({"to", "toward", "towards"})
 """Where a transfer goes: with aid, or inside an offered or threatened act (``threatened to send
@@ -114,6 +131,8 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would"})
 _DEONTIC_AUX = frozenset({"must", "should", "ought"})
 _MONTHS = frozenset(calendar.month_name[1:])
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "we", "us"})
+"""Pronouns that stand for people or groups (``it`` may be a thing)."""
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "it", "they", "its", "his", "her", "their", "them"})
 
 
@@ -192,10 +211,20 @@ def _match(
 
 
 def _clause_of_noun(token: Token, lex: Lexicon) -> Token:
-    """The light verb governing a nominal trigger (``issued a fatwa``), else the noun itself."""
-    head = token.head
-    if token.dep_ in ("dobj", "attr", "nsubjpass") and _verb_lemma(head, lex.light_verbs):
+    """The light verb governing a nominal trigger (``issued a fatwa``, ``launched a mediation
+    effort``), else the noun itself."""
+    phrase = _phrase_head(token)
+    head = phrase.head
+    if phrase.dep_ in ("dobj", "attr", "nsubjpass") and _verb_lemma(head, lex.light_verbs):
         return head
+    return token
+
+
+def _phrase_head(token: Token) -> Token:
+    """The noun a trigger modifies as a compound (``mediation effort``, ``aid program``): the
+    phrase it heads carries the event's verb and prepositions."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return token.head
     return token
 
 
@@ -319,8 +348,12 @@ def _with_endings(triggers: list[_Trigger], lex: Lexicon) -> list[_Trigger]:
 
 
 def _names_no_event(token: Token, lex: Lexicon) -> bool:
-    """A trigger noun that a modifier turns into a thing (``press release``)."""
+    """A trigger noun that a modifier turns into a thing (``press release``), or that names a
+    kind of people as a compound (``aid groups``, ``riot police``)."""
     lemma = token.lemma_.lower()
+    phrase = _phrase_head(token)
+    if phrase.i != token.i and phrase.lower_ in lex.actor_nouns:
+        return True
     return any(
         (c.lemma_.lower(), lemma) in lex.non_event_nouns
         for c in token.children
@@ -434,7 +467,11 @@ def _participant(head: Token, lex: Lexicon) -> Token:
 def _actor_like(token: Token, lex: Lexicon) -> bool:
     """Whether a noun names a person, group or state, itself (``factions``) or by a name
     modifying it (``Azerbaijani republic``); PLOVER's targets are actors, not things."""
+    if token.ent_type_ in _MEASURE_LABELS:
+        return False
     if token.ent_type_ in _ACTOR_LABELS or token.pos_ == "PROPN":
+        return True
+    if token.pos_ == "PRON" and token.lower_ in _PERSON_PRONOUNS:
         return True
     if token.lower_ in lex.actor_nouns or token.lemma_.lower() in lex.actor_nouns:
         return True
@@ -475,7 +512,7 @@ def _inherited_subjects(verb: Token, depth: int = 0) -> list[tuple[str, Token]]:
         if obj is not None:
             return [("actor", obj)]
         return [("actor", tok) for _, tok in _inherited_subjects(head, depth + 1)]
-    if verb.dep_ in ("conj", "advcl"):
+    if verb.dep_ in ("conj", "advcl", "acomp"):  # ``is ready to X``: the copula's subject
         return _inherited_subjects(head, depth + 1)
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         role = "recipient" if verb.tag_ == "VBN" else "actor"
@@ -499,9 +536,14 @@ def _prep_arguments(token: Token, lex: Lexicon, trigger: _Trigger) -> list[tuple
             if _is_source(prep, obj, trigger, lex):
                 out.append(("recipient", obj))
                 continue
-            directed = prep in _DIRECTED_PREPS and to_plover(trigger.entry.type) == "AID"
-            if obj.ent_type_ in _PLACE_LABELS and prep in _PLACE_PREPS and not directed:
-                out.append(("place", _place_head(obj)))
+            aid = to_plover(trigger.entry.type) == "AID"
+            if aid and prep == "for" and _actor_like(obj, lex):
+                out.append(("recipient", obj))
+                continue
+            directed = prep in _DIRECTED_PREPS and aid
+            place = _named_place(obj, lex)
+            if place is not None and prep in _PLACE_PREPS and not directed:
+                out.append(("place", place))
             elif prep == "by" and token.pos_ == "NOUN":
                 out.append(("actor", obj))
             elif prep in _RECIPIENT_PREPS and obj.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -520,6 +562,26 @@ def _is_source(prep: str, obj: Token, trigger: _Trigger, lex: Lexicon) -> bool:
     if category == "REQUEST":
         return True
     return category in _SOURCE_TYPES and obj.ent_type_ not in _PLACE_LABELS
+
+
+def _named_place(token: Token, lex: Lexicon) -> Token | None:
+    """The place a phrase names: a GPE/LOC/FAC, or the ``of`` object of a place noun (``the
+    town of X``, ``the northern province of Y``)."""
+    if token.ent_type_ in _PLACE_LABELS:
+        return _place_head(token)
+    if token.lemma_.lower() in lex.place_nouns:
+        named = _of_object(token)
+        if named is not None and named.ent_type_ in _PLACE_LABELS:
+            return named
+    return None
+
+
+def _place_preposition(place: Token) -> str:
+    """The preposition introducing a place, past a place noun (``to the republic of X``)."""
+    head = place.head
+    if head.lower_ == "of" and head.head.dep_ == "pobj":
+        head = head.head.head
+    return head.lower_
 
 
 def _place_head(token: Token) -> Token:
@@ -547,6 +609,10 @@ def _noun_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
         if child.dep_ == "poss" or named_modifier:
             out.append(("recipient" if patient else "actor", child))
     out.extend(_prep_arguments(token, lex, trigger))
+    phrase = _phrase_head(token)
+    if phrase.i != token.i:
+        out.extend(_prep_arguments(phrase, lex, trigger))
+        out.extend(("actor", c) for c in phrase.children if c.dep_ == "poss")
     out.extend(("recipient", tok) for tok in _misattached_targets(token))
     clause = trigger.clause
     if clause.i != token.i:
@@ -563,6 +629,8 @@ def _noun_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
     if not any(role == "recipient" and _actor_like(_participant(t, lex), lex) for role, t in out):
         if to_plover(trigger.entry.type) == "REQUEST":
             out.extend(_addressees(token))
+            if token.dep_ == "dobj":
+                out.extend(_addressees(token.head))  # ``repeated its demand today that X ...``
         out.extend(_embedded_recipients([clause], trigger, lex))
     return _replace_pronoun_possessors(out, trigger)
 
@@ -616,10 +684,22 @@ def _object_arguments(verb: Token, trigger: _Trigger, lex: Lexicon) -> list[tupl
     return out
 
 
+def _shared_objects(verb: Token, trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    """``donated and (personally) delivered goods to X``: a verb with no complement at all
+    shares the objects of the verb conjoined right after it, when that verb has no subject of
+    its own either (the objects are raised out of both)."""
+    if any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
+        return []
+    for conj in verb.rights:
+        if conj.dep_ == "conj" and conj.pos_ == "VERB" and conj.i - verb.i <= _RAISING_GAP:
+            return [] if _subjects(conj) else _object_arguments(conj, trigger, lex)
+    return []
+
+
 def _verb_arguments(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
     verb = trigger.clause
     out = _subjects(verb) or _inherited_subjects(verb)
-    own = _object_arguments(verb, trigger, lex)
+    own = _object_arguments(verb, trigger, lex) or _shared_objects(verb, trigger, lex)
     if trigger.cue is not None and trigger.cue.dep_ == "prep":
         own.extend(("recipient", g) for g in trigger.cue.children if g.dep_ == "pobj")
     out.extend(own)
@@ -666,13 +746,27 @@ def _addressees(verb: Token) -> list[tuple[str, Token]]:
 
 
 def _is_infinitive_complement(verb: Token) -> bool:
-    """An infinitive complement (``threatened to X``) or purpose clause (``staged a strike to
-    demand X``)."""
+    """An infinitive complement (``threatened to X``), purpose clause (``staged a strike to
+    demand X``) or bare participle clause (``marched, calling for X's resignation``)."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     if verb.dep_ == "xcomp":
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return not any(c.dep_ in ("nsubj", "mark") for c in verb.children)
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _sought_things(verb: Token) -> list[Token]:
+    """``calling for X``, ``pressing for X``: what an embedded demand asks for, whose party
+    (``independence from Y``, ``reforms by Z``) is the target of the act it serves."""
+    return [
+        obj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
 
 
 def _embedded_recipients(
@@ -687,11 +781,14 @@ def _embedded_recipients(
         for verb in head.children:
             if not _is_infinitive_complement(verb):
                 continue
+            moving = _embedded_entry_moves_forces(verb, lex)
             found = [
                 ("recipient", t)
                 for r, t in _object_arguments(verb, trigger, lex)
-                if r == "recipient" or (r == "place" and t.head.lower_ in _DIRECTED_PREPS)
+                if (r == "recipient" and not (moving and _is_force(_participant(t, lex), lex)))
+                or (r == "place" and (moving or _place_preposition(t) in _DIRECTED_PREPS))
             ]
+            found.extend(("recipient", t) for t in _sought_things(verb))
             for role, obj in list(found):
                 if obj.head.i == verb.i:
                     found.extend(
@@ -701,9 +798,173 @@ def _embedded_recipients(
                     )
             if depth < 2:
                 found.extend(_embedded_recipients([verb], trigger, lex, depth + 1))
+            found = _with_parties(found, lex)
             actors = [(r, t) for r, t in found if _actor_like(_participant(t, lex), lex)]
             return actors if actors or verb.dep_ != "xcomp" else found
     return []
+
+
+def _with_parties(args: list[tuple[str, Token]], lex: Lexicon) -> list[tuple[str, Token]]:
+    """The actor tied to a thing acted on is the target (PLOVER targets are actors): its owner
+    (``attacked the offices of X``, ``X's refusal``), who made it (``rejected a call by X``,
+    ``accepted demands from X``, ``crimes by X``, ``property seized by X``) or who gets it
+    (``aid for X``, ``an ultimatum to X``, ``a meeting with X``). Only things are looked into:
+    an actor recipient is the target itself. A thing tied to a thing is followed one step
+    (``disapproval of X's policies``)."""
+    out = list(args)
+    for role, tok in args:
+        if role in ("recipient", "object"):
+            out.extend(("recipient", party) for party in _parties_of(tok, lex, depth=0))
+    return out
+
+
+def _parties_of(thing: Token, lex: Lexicon, depth: int) -> list[Token]:
+    if _actor_like(_participant(thing, lex), lex):
+        return []
+    found: list[Token] = []
+    for child in thing.children:
+        if child.dep_ == "poss" and child.lower_ not in _PERSONAL_PRONOUNS:
+            objects = [child]
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _THING_PARTY_PREPS:
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            objects = [g for a in child.children if a.dep_ == "agent" for g in a.children]
+        else:
+            continue
+        for obj in objects:
+            if _actor_like(obj, lex):
+                found.append(obj)
+            elif depth == 0 and obj.pos_ == "NOUN":
+                found.extend(_parties_of(obj, lex, depth + 1))
+    return found
+
+
+def _object_places(args: list[tuple[str, Token]], lex: Lexicon) -> list[tuple[str, Token]]:
+    """Places attached to an object or recipient (``imposed a curfew in X``, ``a force in Y``):
+    the parser often hangs the locative phrase on the noun rather than the verb."""
+    out: list[tuple[str, Token]] = []
+    for role, tok in args:
+        if role not in ("recipient", "object"):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS:
+                continue
+            for obj in prep.children:
+                place = _named_place(obj, lex) if obj.dep_ == "pobj" else None
+                if place is not None:
+                    out.append(("place", place))
+    return out
+
+
+def _with_place_targets(
+    args: list[tuple[str, Token]], trigger: _Trigger, lex: Lexicon
+) -> list[tuple[str, Token]]:
+    """An act that names no actor as its target but happens in, on or to a place (a curfew in
+    X, shelling in Y) targets that place: PLOVER codes the place's polity as the target, as the
+    gold records do for curfews, blockades and protests. Troops deployed or withdrawn are the
+    actor's own means, not the target: they become objects, and the place they go to or leave,
+    or the foe they are readied for (``mobilized reservists for a war against X``), the target."""
+    moving = _moves_forces(trigger.entry)
+    if moving:
+        args = [
+            ("object", t) if r == "recipient" and _is_force(_participant(t, lex), lex) else (r, t)
+            for r, t in args
+        ]
+        args.extend(_purpose_parties(trigger.clause, lex))
+    if to_plover(trigger.entry.type) is None:
+        return args
+    if any(r == "recipient" and _actor_like(_participant(t, lex), lex) for r, t in args):
+        return args
+    settings = [("object", p) for h in {trigger.token, trigger.clause} for p in _locatives(h)]
+    places = [t for r, t in [*args, *_object_places([*args, *settings], lex)] if r == "place"]
+    known = {t.i for r, t in args if r == "place"}
+    out = list(args)
+    out.extend(("place", t) for t in places if t.i not in known)
+    out.extend(("recipient", t) for t in places)
+    return out
+
+
+def _locatives(head: Token) -> list[Token]:
+    """Objects of the head's locative phrases (``rioted at a jail``), whose own place phrases
+    (``a jail in X``) place the act."""
+    return [
+        obj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in _LOCATIVE_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def _moves_forces(entry: TriggerEntry) -> bool:
+    """Deploying, massing or withdrawing forces: MOBILIZE, and the ``withdraw`` and ``disarm``
+    modes (a RETREAT, or a SANCTION when peacekeepers or inspectors are pulled out)."""
+    return to_plover(entry.type) == "MOBILIZE" or entry.mode in _FORCE_MOVING_MODES
+
+
+def _embedded_entry_moves_forces(verb: Token, lex: Lexicon) -> bool:
+    """Whether an announced or refused act moves forces (``refused to deploy troops in X``,
+    ``willing to withdraw its troops from Y``): then the place, not the troops, is its target."""
+    lemma = _verb_lemma(verb, lex.verbs) or verb.lemma_.lower()
+    matched = _match(verb, lex.verbs.get(lemma))
+    return matched is not None and _moves_forces(matched[0])
+
+
+def _is_force(token: Token, lex: Lexicon) -> bool:
+    """A common noun for armed or deployed people (``troops``, ``its forces``), not a name."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma in lex.force_nouns or token.lower_ in lex.force_nouns)
+
+
+def _purpose_parties(verb: Token, lex: Lexicon) -> list[tuple[str, Token]]:
+    """``for a war against X``, ``against X``: whom a deployment is aimed at."""
+    out: list[tuple[str, Token]] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "against"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ == "against" and _actor_like(obj, lex):
+                out.append(("recipient", obj))
+            else:
+                out.extend(("recipient", party) for party in _parties_of(obj, lex, depth=0))
+    return out
+
+
+def _things_as_objects(args: list[tuple[str, Token]], lex: Lexicon) -> list[tuple[str, Token]]:
+    """Once an actor or a place is the target, the things named beside it are what was given,
+    taken or hit (``70 million dollars``, ``the offices``): objects, not recipients."""
+    targets = {t.i for r, t in args if r == "recipient" and _is_target(t, lex)}
+    if not targets:
+        return args
+    return [("object", t) if r == "recipient" and t.i not in targets else (r, t) for r, t in args]
+
+
+def _is_target(token: Token, lex: Lexicon) -> bool:
+    participant = _participant(token, lex)
+    return _actor_like(participant, lex) or participant.ent_type_ in _PLACE_LABELS
+
+
+def _motive_targets(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
+    """``in protest of X``, ``in defiance of Y``, ``in retaliation for Z``: what the act answers
+    or opposes is its target (its party, when it is a thing: see :func:`_with_parties`)."""
+    out: list[tuple[str, Token]] = []
+    for head in {trigger.token.i: trigger.token, trigger.clause.i: trigger.clause}.values():
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for motive in prep.children:
+                if motive.dep_ != "pobj" or motive.lemma_.lower() not in lex.motive_nouns:
+                    continue
+                out.extend(
+                    ("recipient", obj)
+                    for inner in motive.children
+                    if inner.dep_ == "prep"
+                    for obj in inner.children
+                    if obj.dep_ == "pobj"
+                )
+    return out
 
 
 def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
@@ -711,6 +972,11 @@ def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
         raw = _noun_arguments(trigger, lex)
     else:
         raw = _verb_arguments(trigger, lex)
+    raw.extend(_motive_targets(trigger, lex))
+    cue = trigger.cue
+    if cue is not None and cue.pos_ == "NOUN" and cue.dep_ == "pobj":
+        raw.append(("object", cue))
+    raw = _things_as_objects(_with_place_targets(_with_parties(raw, lex), trigger, lex), lex)
     seen: set[tuple[str, int]] = set()
     out: list[tuple[str, Token]] = []
     for role, raw_head in raw:
@@ -828,8 +1094,12 @@ def _tense_bearer(trigger: _Trigger) -> Token:
 
 
 def _governor(trigger: _Trigger) -> Token | None:
+    """The verb whose complement the trigger's clause is: ``xcomp``/``ccomp``, or an infinitive
+    the parser took for an adverbial clause (``have sworn to fight``)."""
     clause = trigger.clause
-    if clause.dep_ in ("xcomp", "ccomp") and clause.head.i != clause.i:
+    if clause.head.i == clause.i:
+        return None
+    if clause.dep_ in ("xcomp", "ccomp") or _is_infinitive_complement(clause):
         return clause.head
     return None
 
@@ -852,11 +1122,27 @@ def _tense(trigger: _Trigger, lex: Lexicon) -> Literal["future", "hypothetical",
     if governor is not None:
         if clause.dep_ == "xcomp" and governor.lemma_.lower() == "go" and "to" in aux:
             return "future"
-        if governor.lemma_.lower() in lex.future_verbs:
+        if _verb_lemma(governor, lex.future_verbs) is not None:  # also ``is prepared to``
             return "future"
         if clause.dep_ == "xcomp" and governor.lemma_.lower() in lex.intention_verbs:
             return "hypothetical"
     return "plain"
+
+
+def _is_prepared_attack(trigger: _Trigger, lex: Lexicon) -> bool:
+    """``Troops prepared to (resume) shelling X``: forces readying an assault or coercion show
+    force posture, PLOVER's MOBILIZE (CAMEO 15); a THREATEN is said. Only the verb counts: ``is
+    prepared to`` is a statement of intent (future tense, see :func:`_tense`)."""
+    if to_plover(trigger.entry.type) not in ("ASSAULT", "COERCE"):
+        return False
+    node = trigger.clause
+    for _ in range(3):
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in lex.preparation_verbs:
+            return True
+    return False
 
 
 def _plover_adjusted(event_type: str, tense: str, negated: bool) -> str:
@@ -944,15 +1230,16 @@ def _quantity_ids(arguments: Sequence[Argument], quantities: Sequence[Quantity])
 
 def _escalate_vows(events: list[Event], triggers: list[_Trigger]) -> list[Event]:
     """An AGREE-type promise whose content is material conflict is a THREATEN (``vowed to take
-    the city``; manual §3.11)."""
+    the city``; manual §3.11). The content's lexicon category decides, since its own type may
+    already read THREATEN (a future assault)."""
     by_token = {t.token.i: (i, t) for i, t in enumerate(triggers)}
     out = list(events)
-    for index, trigger in enumerate(triggers):
+    for trigger in triggers:
         governor = _governor(trigger)
         if governor is None or governor.i not in by_token:
             continue
         gov_index, _ = by_token[governor.i]
-        if out[gov_index].type == "AGREE" and to_plover(out[index].type) in THREATENABLE:
+        if out[gov_index].type == "AGREE" and to_plover(trigger.entry.type) in THREATENABLE:
             old = out[gov_index]
             out[gov_index] = Event(
                 old.id, "THREATEN", old.trigger, old.extractor, old.arguments, old.time,
@@ -1000,6 +1287,8 @@ def extract_events(
         negated = _is_negated(trigger, lex)
         tense = _tense(trigger, lex)
         event_type = _plover_adjusted(trigger.entry.type, tense, negated)
+        if not negated and _is_prepared_attack(trigger, lex):
+            event_type = "MOBILIZE"
         refused = event_type == "REJECT" and trigger.entry.type != "REJECT"
         statement = _statement_for(trigger_span.start, statements)
         modality: Modality

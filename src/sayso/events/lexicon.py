@@ -61,6 +61,14 @@ class Lexicon:
     """Nouns whose ending is a RETREAT whatever their category (``lifted the blockade``)."""
     non_event_nouns: frozenset[tuple[str, str]]
     """(modifier lemma, trigger noun lemma) pairs that name no event (``press release``)."""
+    place_nouns: frozenset[str]
+    """Nouns standing for the place their ``of`` object names (``the town of X``)."""
+    preparation_verbs: frozenset[str]
+    """Verbs of readying (``prepared to attack``): an assault they govern is a MOBILIZE."""
+    force_nouns: frozenset[str]
+    """Armed or deployed personnel (``troops``, ``inspectors``) that deployments move."""
+    motive_nouns: frozenset[str]
+    """Nouns of an ``in ...`` phrase naming what an act answers (``in protest of X``)."""
     contexts: Mapping[str, str]
     """Cue lemma → PLOVER context."""
 
@@ -144,5 +152,9 @@ def load_lexicon() -> Lexicon:
         ending_yields=dict(data["ending_yields"]),
         ending_retreat_nouns=frozenset(data["ending_retreat_nouns"]),
         non_event_nouns=frozenset(_pair(key) for key in data["non_event_nouns"]),
+        place_nouns=frozenset(data["place_nouns"]),
+        preparation_verbs=frozenset(data["preparation_verbs"]),
+        force_nouns=frozenset(data["force_nouns"]),
+        motive_nouns=frozenset(data["motive_nouns"]),
         contexts=contexts,
     )
