@@ -180,8 +180,9 @@ def run_config(
 
 
 def _run_dask(articles: list[Article], db: Path) -> dict[str, Any]:
-    """Dask on a local cluster of 2 single-threaded workers, started as the docs say: without
-    the ``MALLOC_TRIM_THRESHOLD_`` Dask's nanny sets by default (sayso's workers keep a steady
+    """Dask on a local cluster of 2 single-threaded workers, started as docs/scaling.md says:
+    Dask's profiler off (it grew each worker by about 200 MiB in 15 minutes) and without the
+    ``MALLOC_TRIM_THRESHOLD_`` Dask's nanny sets by default (sayso's workers keep a steady
     size, and the constant trimming cost 10% more CPU per article on 44 benchmark texts)."""
     import dask
     import distributed
@@ -191,7 +192,12 @@ def _run_dask(articles: list[Article], db: Path) -> dict[str, Any]:
     cluster_class: Any = distributed.LocalCluster
     client_class: Any = distributed.Client
     with (
-        dask.config.set({"distributed.nanny.pre-spawn-environ": environ}),
+        dask.config.set(
+            {
+                "distributed.nanny.pre-spawn-environ": environ,
+                "distributed.worker.profile.enabled": False,
+            }
+        ),
         cluster_class(
             n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=":0"
         ) as cluster,

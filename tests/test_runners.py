@@ -71,10 +71,11 @@ def test_prepared_results_hold_the_same_records_from_every_runner() -> None:
     assert [p.records for p in prepared_there] == [p.records for p in prepared_here]
 
 
-def test_dask_runner_on_a_local_cluster_matches_serial() -> None:
+def test_dask_runner_on_a_local_cluster_matches_serial(caplog: pytest.LogCaptureFixture) -> None:
     """Also while the caller holds a client of its own (the benchmark does), with more
     one-article chunks than may run at once: the runner must wait on its futures through its
-    own client, not Dask's current one."""
+    own client, not Dask's current one. Workers started with Dask's defaults run its profiler,
+    and the runner says how to turn it off."""
     distributed = pytest.importorskip("distributed")
     from sayso.runners.dask import DaskRunner
 
@@ -99,6 +100,7 @@ def test_dask_runner_on_a_local_cluster_matches_serial() -> None:
             one_by_one.close()
     assert remote == serial
     assert prepared == serial * 3
+    assert "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False" in caplog.text
 
 
 def test_bad_worker_count_is_a_config_error() -> None:

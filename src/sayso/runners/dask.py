@@ -12,17 +12,18 @@ it connects, as worker processes do in their initializer, and a worker that join
 it on its first task. Tasks are chunks of articles, and with ``run_prepared`` they come back
 as store rows, so the one process that called ``sayso ingest`` only writes them.
 
-Dask runs tasks in a thread whose malloc arena does not shrink by itself, so each task ends by
-handing freed memory back (``release_free_memory``). Dask's nanny also starts workers with
-``MALLOC_TRIM_THRESHOLD_=65536``, which trims on every free and cost 10% more CPU per article on
-the benchmark texts: leave it out of ``distributed.nanny.pre-spawn-environ`` in the workers'
-Dask config.
+Start workers with Dask's profiler off (``DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False``):
+it samples the task thread every 10 ms and keeps up to an hour of call trees, which for
+sayso's deep call stacks grew each worker by about 200 MiB in 15 minutes of ingest (a worker
+without it stays flat); the runner warns when it finds workers profiling. Dask's nanny also
+starts workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which cost 10% more CPU per article on the
+benchmark texts: leave it out of ``distributed.nanny.pre-spawn-environ`` in the workers' Dask
+config.
 """
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
+import logging
 import resource
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+log = logging.getLogger(__name__)
+
 
 @cache
 def _pipeline_for(config: PipelineConfig) -> Pipeline:
@@ -51,42 +54,19 @@ def load_on_worker(config: PipelineConfig) -> None:
     _ = _pipeline_for(config).nlp
 
 
-@cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl)."""
-    try:
-        trim: Callable[[int], int] = ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim
-    except (OSError, AttributeError, TypeError):
-        return None
-    return trim
-
-
-def release_free_memory() -> None:
-    """Hand memory freed by the last task back to the operating system.
-
-    Dask runs tasks in a thread, and glibc gives each thread its own malloc arena, which
-    does not shrink by itself: without this a worker grew from 370 to 620 MiB over 2,500
-    articles of the benchmark while a worker process (tasks on its main thread) stayed under
-    350 MiB. Once per chunk it costs a few milliseconds; Dask's own remedy, the nanny's
-    ``MALLOC_TRIM_THRESHOLD_``, trims on every free and cost 10% more CPU per article.
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
+def profiles_tasks(dask_worker: Any) -> bool:
+    """Whether a worker runs Dask's statistical profiler (run on workers by the runner)."""
+    return "profile" in getattr(dask_worker, "periodic_callbacks", {})
 
 
 def analyze_on_worker(config: PipelineConfig, chunk: list[Article]) -> list[ArticleResult]:
     """The task each Dask worker runs: lives in an importable module so workers cache it."""
-    results = list(_pipeline_for(config).analyze_articles(chunk))
-    release_free_memory()
-    return results
+    return list(_pipeline_for(config).analyze_articles(chunk))
 
 
 def prepare_on_worker(config: PipelineConfig, chunk: list[Article]) -> list[PreparedArticle]:
     """The task behind ``run_prepared``: results as store rows, encoded on the worker."""
-    rows = prepare_all(list(_pipeline_for(config).analyze_articles(chunk)))
-    release_free_memory()
-    return rows
+    return prepare_all(analyze_on_worker(config, chunk))
 
 
 def process_cpu_seconds() -> float:
@@ -116,6 +96,14 @@ class DaskRunner:
         self._config = config
         self._chunk_size = chunk_size
         self._client.run(load_on_worker, config)
+        profiling = [w for w, on in self._client.run(profiles_tasks).items() if on]
+        if profiling:
+            log.warning(
+                "%d Dask workers run Dask's profiler, which grows each by about 200 MiB in 15 "
+                "minutes of ingest: start them with "
+                "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False",
+                len(profiling),
+            )
 
     def run(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         return self._map(analyze_on_worker, articles)
