@@ -47,7 +47,6 @@ def main() -> None:
         _section("pipeline_speed", "Full pipeline vs a bare spaCy parse"),
         _section("pipeline_frame", "The pipeline frame alone (NER mentions only) vs a bare parse"),
         _section("ingest_scaling", "Corpus ingest"),
-        _section("ingest_scaling_1000_quiet", "Corpus ingest, 1,000 articles on a quiet machine"),
         _section("web_load", "Web app under load"),
     ]
     body = "\n".join(s for s in sections if s)
