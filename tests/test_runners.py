@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 import json
 import pickle
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +15,7 @@ from sayso.errors import ConfigError
 from sayso.ingest.article import make_article, make_source
 from sayso.records import Article, ArticleResult, from_dict
 from sayso.runners import PipelineConfig, make_runner
+from sayso.store import open_store
 from sayso.store.flatten import PreparedArticle, expand_record
 
 pytestmark = pytest.mark.slow
@@ -155,3 +159,25 @@ def test_a_slow_chunk_does_not_stop_later_chunks_being_sent() -> None:
         future.finished = True
     rest = list(handed)
     assert [f.piece for f in [first, *rest]] == pieces
+
+
+@pytest.mark.slow
+def test_ingest_with_worker_processes_from_the_command_line(tmp_path: Path) -> None:
+    """Worker processes come from a fork server that re-imports the command's main module:
+    ``python -m sayso.cli ingest --workers 2`` must store every input, as a user runs it."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for i, article in enumerate(_articles()):
+        (inputs / f"{i}.txt").write_text(article.text, encoding="utf-8")
+    db = tmp_path / "w.db"
+    command = [sys.executable, "-m", "sayso.cli", "ingest", str(inputs), "--workers", "2"]
+    done = subprocess.run(
+        [*command, "--db", str(db), "--no-prerender"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    with open_store(str(db)) as store:
+        assert store.status().fates["ingested"] == len({a.text for a in _articles()})

@@ -166,7 +166,7 @@ class Pipeline:
         nlp = self.nlp
         texts = [a.text for a in batch]
         try:
-            if len(texts) == 1:  # a long article comes alone: parse it in pieces
+            if len(texts) == 1:  # an article over batch_chars comes alone: parse it in pieces
                 return [(parse_long(nlp, texts[0], self.segment_chars), None)]
             return [(doc, None) for doc in nlp.pipe(texts, batch_size=self.batch_size)]
         except Exception:  # a single bad document must not take the batch with it
