@@ -65,11 +65,7 @@ def _self_cpu() -> float:
 
 def _peak_rss_mib() -> float:
     """This process's peak resident memory (VmHWM), run on Dask workers too."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return _process_peak_rss_mib("self")
 
 
 def _descendants() -> list[int]:
@@ -97,11 +93,12 @@ def _descendants() -> list[int]:
     return [pid for pid in parents if descends(pid)]
 
 
-def _process_peak_rss_mib(pid: int) -> float:
+def _process_peak_rss_mib(pid: int | str) -> float:
+    """A process's peak resident memory (VmHWM); ``pid`` may be ``"self"``."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
-    return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 if pid == "self" else 0.0
 
 
 def _process_cpu_s(pid: int) -> float:

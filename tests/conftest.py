@@ -1,4 +1,5 @@
-"""Shared fixtures: the spaCy model once per session, the example article, the data folder."""
+"""Shared fixtures: the spaCy model and the pipeline once per session, the example article,
+the data folder."""
 
 from __future__ import annotations
 
@@ -14,11 +15,21 @@ settings.register_profile("sayso", deadline=None)
 settings.load_profile("sayso")
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from sayso.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "article.txt"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """The configured spaCy model, for rule functions tested on hand-built Docs."""
+    from sayso.nlp.loader import load_model
+
+    return load_model()
 
 
 @pytest.fixture(scope="session")

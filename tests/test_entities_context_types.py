@@ -16,13 +16,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 def _word(nlp: Language, text: str, word: str) -> Span:
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)

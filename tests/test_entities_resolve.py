@@ -18,13 +18,6 @@ pytestmark = pytest.mark.slow
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 def _resolve(nlp: Language, text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     return resolve_entities(nlp(text))
 

@@ -8,7 +8,8 @@ import pytest
 
 from sayso.events import extract_events
 from sayso.events.plover import plover_category
-from sayso.records.model import Event, Span, StanceEvidence, Statement, Timex
+from sayso.records.model import Span, StanceEvidence, Statement, Timex
+from tests.event_support import one_event, role_texts
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -16,42 +17,25 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 def _timex(text: str, words: str, value: str, mod: str | None = None) -> Timex:
     start = text.index(words)
     return Timex("t1", Span.of(text, start, start + len(words)), "DATE", value, "test", mod=mod)
 
 
-def _one(events: tuple[Event, ...], trigger: str) -> Event:
-    found = [e for e in events if e.trigger.text == trigger]
-    assert len(found) == 1, [e.trigger.text for e in events]
-    return found[0]
-
-
-def _role(event: Event, role: str) -> list[str]:
-    return [a.span.text for a in event.arguments if a.role == role]
-
-
 def test_passive_killing_has_victim_and_dated_time(nlp: Language) -> None:
     text = "The rebel commander Omar Haddad was killed in 2009 near the border."
     timex = _timex(text, "2009", "2009")
-    event = _one(extract_events(nlp(text), timexes=[timex], anchor="2023-05-01"), "killed")
+    event = one_event(extract_events(nlp(text), timexes=[timex], anchor="2023-05-01"), "killed")
     assert event.type == "KILLED"
     assert plover_category(event.type) == "ASSAULT"
-    assert _role(event, "recipient") == ["rebel commander Omar Haddad"]
-    assert _role(event, "actor") == []
+    assert role_texts(event, "recipient") == ["rebel commander Omar Haddad"]
+    assert role_texts(event, "actor") == []
     assert event.time is not None
     assert (event.time.relation, event.time.value, event.time.timex_id) == ("during", "2009", "t1")
 
 
 def test_undated_event_inherits_the_article_date(nlp: Language) -> None:
-    event = _one(
+    event = one_event(
         extract_events(nlp("Police arrested two protesters."), anchor="2023-05-01"), "arrested"
     )
     assert event.type == "COERCE"
@@ -63,38 +47,38 @@ def test_undated_event_inherits_the_article_date(nlp: Language) -> None:
 def test_by_a_date_is_a_deadline_not_an_agent(nlp: Language) -> None:
     text = "The militia was largely defeated by 2019."
     timex = _timex(text, "2019", "2019", mod="ON_OR_BEFORE")
-    event = _one(extract_events(nlp(text), timexes=[timex]), "defeated")
+    event = one_event(extract_events(nlp(text), timexes=[timex]), "defeated")
     assert event.time is not None
     assert (event.time.relation, event.time.value) == ("before", "..2019")
-    assert _role(event, "actor") == []
-    assert _role(event, "recipient") == ["militia"]
+    assert role_texts(event, "actor") == []
+    assert role_texts(event, "recipient") == ["militia"]
 
 
 def test_nominal_trigger_takes_modifier_actor_and_place(nlp: Language) -> None:
     events = extract_events(nlp("A French airstrike in Mosul destroyed the depot."))
-    strike = _one(events, "airstrike")
+    strike = one_event(events, "airstrike")
     assert strike.type == "ASSAULT"
-    assert _role(strike, "place") == ["Mosul"]
+    assert role_texts(strike, "place") == ["Mosul"]
     assert "mode:aerial" in {a.role for a in strike.arguments}
 
 
 def test_light_verb_gives_its_subject_to_the_noun(nlp: Language) -> None:
-    event = _one(extract_events(nlp("The senior cleric issued a decree on Friday.")), "decree")
+    event = one_event(extract_events(nlp("The senior cleric issued a decree on Friday.")), "decree")
     assert event.type == "DECLARED"
-    assert _role(event, "actor") == ["senior cleric"]
+    assert role_texts(event, "actor") == ["senior cleric"]
 
 
 def test_negated_and_future_events(nlp: Language) -> None:
-    negated = _one(extract_events(nlp("The rebels did not attack the town.")), "attack")
+    negated = one_event(extract_events(nlp("The rebels did not attack the town.")), "attack")
     assert negated.modality == "negated"
-    future = _one(extract_events(nlp("The two ministers will meet in Geneva.")), "meet")
+    future = one_event(extract_events(nlp("The two ministers will meet in Geneva.")), "meet")
     assert future.type == "MET"
     assert future.modality == "future"
     assert plover_category(future.type, future.modality) == "AGREE"
 
 
 def test_promised_cooperation_is_agree(nlp: Language) -> None:
-    event = _one(extract_events(nlp("Norway will provide food aid to the region.")), "provide")
+    event = one_event(extract_events(nlp("Norway will provide food aid to the region.")), "provide")
     assert event.type == "AGREE"
 
 
@@ -108,20 +92,20 @@ def test_event_inside_a_statement_is_reported(nlp: Language) -> None:
         extractor="test",
         stance=StanceEvidence("neutral"),
     )
-    event = _one(extract_events(nlp(text), statements=[statement]), "arrived")
+    event = one_event(extract_events(nlp(text), statements=[statement]), "arrived")
     assert (event.type, event.modality, event.statement_id) == ("ARRIVED", "reported", "s1")
-    assert _role(event, "place") == ["Damascus"]
+    assert role_texts(event, "place") == ["Damascus"]
 
 
 def test_caption_ranges_mark_caption_events(nlp: Language) -> None:
     text = "Troops withdrew from the city. Protesters rally in the square."
     caption = (text.index("Protesters"), len(text))
     events = extract_events(nlp(text), caption_ranges=[caption])
-    assert not _one(events, "withdrew").from_caption
-    assert _one(events, "rally").from_caption
+    assert not one_event(events, "withdrew").from_caption
+    assert one_event(events, "rally").from_caption
 
 
 def test_coordinated_subjects_are_separate_actors(nlp: Language) -> None:
-    event = _one(extract_events(nlp("Chile and Peru signed a treaty.")), "signed")
+    event = one_event(extract_events(nlp("Chile and Peru signed a treaty.")), "signed")
     assert event.type == "SUPPORT"
-    assert _role(event, "actor") == ["Chile", "Peru"]
+    assert role_texts(event, "actor") == ["Chile", "Peru"]

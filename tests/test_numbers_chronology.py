@@ -23,13 +23,6 @@ pytestmark = pytest.mark.slow
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "article.txt"
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 def _timex(
     text: str,
     words: str,

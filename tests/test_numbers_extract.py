@@ -15,13 +15,6 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 def _by_text(nlp: Language, text: str) -> dict[str, Quantity]:
     return {q.span.text: q for q in extract_quantities(nlp(text))}
 

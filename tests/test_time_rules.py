@@ -152,13 +152,6 @@ def test_month_year_near_the_anchor(sentence: str, anchor: str, value: str) -> N
     assert _found(sentence, anchor) == [("January", "DATE", value)]
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "span", "value"),

@@ -14,13 +14,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from sayso.nlp.loader import load_model
-
-    return load_model()
-
-
 def test_cue_word_tense() -> None:
     text = "The talks will resume on Monday."
     start = text.index("Monday")

@@ -42,6 +42,20 @@ def make_client(app: FastAPI, **kwargs: Any) -> TestClient:
     return TestClient(app, base_url="http://localhost", **kwargs)
 
 
+def count_store_reads(app: FastAPI, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles ``app`` reads from its store from now on, in order."""
+    store = app.state.sayso.corpus.store
+    reads: list[str] = []
+    original = store.get
+
+    def counted(article_id: str) -> Any:
+        reads.append(article_id)
+        return original(article_id)
+
+    monkeypatch.setattr(store, "get", counted)
+    return reads
+
+
 @pytest.fixture(scope="module")
 def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_store(tmp_path_factory.mktemp("web") / "web.db")

@@ -4,7 +4,6 @@ records, identical to pages rendered on demand, and never read by other renderin
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -13,7 +12,7 @@ from sayso.web import page_cache
 from sayso.web.app import create_app
 from sayso.web.rendering import render_article
 from sayso.web.views import MENTIONS_PER_ARTICLE, entity_parts
-from tests.test_web_api import COURIER, HOSTILE, KELLER, make_client
+from tests.test_web_api import COURIER, HOSTILE, KELLER, count_store_reads, make_client
 from tests.test_web_fixtures import build_store
 
 PAGES = (
@@ -30,15 +29,7 @@ PAGES = (
 def _pages(url: str, monkeypatch: pytest.MonkeyPatch) -> tuple[dict[str, str], list[str]]:
     """Each of PAGES as a fresh app over ``url`` serves it, and the articles it decoded."""
     app = create_app(url)
-    store = app.state.sayso.corpus.store
-    reads: list[str] = []
-    original = store.get
-
-    def counted(article_id: str) -> Any:
-        reads.append(article_id)
-        return original(article_id)
-
-    monkeypatch.setattr(store, "get", counted)
+    reads = count_store_reads(app, monkeypatch)
     with make_client(app) as client:
         responses = {path: client.get(path) for path in PAGES}
     assert {path: r.status_code for path, r in responses.items()} == dict.fromkeys(PAGES, 200)

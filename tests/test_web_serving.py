@@ -21,7 +21,7 @@ from sayso.web.app import (
     tcp_socket,
 )
 from sayso.web.corpus import Lru
-from tests.test_web_api import KELLER, make_client
+from tests.test_web_api import KELLER, count_store_reads, make_client
 from tests.test_web_fixtures import build_store
 
 
@@ -76,15 +76,7 @@ def test_article_pages_are_rendered_once_and_then_served_from_memory(
     from sayso.web.app import create_app
 
     app = create_app(store_url)
-    store = app.state.sayso.corpus.store
-    reads: list[str] = []
-    original = store.get
-
-    def counted(article_id: str) -> Any:
-        reads.append(article_id)
-        return original(article_id)
-
-    monkeypatch.setattr(store, "get", counted)
+    reads = count_store_reads(app, monkeypatch)
     with make_client(app) as client:
         first = client.get(f"/articles/{KELLER}")
         again = client.get(f"/articles/{KELLER}")
