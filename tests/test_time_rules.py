@@ -326,3 +326,56 @@ def test_high_noon_is_an_idiom() -> None:
     assert _found("The market opens at noon.", "2021-03-10") == [
         ("noon", "TIME", "2021-03-10T12:00")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The man was arrested at about 02:30 GMT on Friday.",
+            [("about 02:30 GMT", "TIME", "2013-03-22T02:30"), ("Friday", "DATE", "2013-03-22")],
+        ),
+        ("The attack began at 1400 GMT.", [("1400 GMT", "TIME", "2013-03-22T14:00")]),
+        ("It ended at 15:45 local time.", [("15:45", "TIME", "2013-03-22T15:45")]),
+        ("The vote closes at 22:00.", [("22:00", "TIME", "2013-03-22T22:00")]),
+        # a ratio, a match clock and a verse are no times; neither is a zone restatement
+        ("The ratio was 2:1 and he scored 3:16 in; read John 3:16.", []),
+        (
+            "The blast came at 10:35 a.m. (0735 GMT).",
+            [("10:35 a.m.", "TIME", "2013-03-22T10:35")],
+        ),
+    ],
+)
+def test_24_hour_clock_times(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _found(sentence, "2013-03-22") == expected
+
+
+def test_a_fortnight_is_two_weeks() -> None:
+    assert _found("The past fortnight was calm; a fortnight ago it was not.", "2013-03-22") == [
+        ("The past fortnight", "DURATION", "P2W"),
+        ("a fortnight ago", "DATE", "2013-W10"),
+    ]
+
+
+def test_a_half_of_a_named_year_is_one_expression() -> None:
+    assert _found("Growth slows in the second half of the year.", "2013-03-22") == [
+        ("the second half of the year", "DATE", "2013-H2")
+    ]
+    assert _found("Profits fell in the first quarter of last year.", "2013-03-22") == [
+        ("the first quarter of last year", "DATE", "2012-Q1")
+    ]
+
+
+def test_plural_units_after_in_close_a_superlative() -> None:
+    assert _found("It was the worst in decades, the first time in years.", "2013-03-22") == [
+        ("decades", "DURATION", "PXE"),
+        ("years", "DURATION", "PXY"),
+    ]
+    assert _found("Prices may rise in years to come.", "2013-03-22") == []
+
+
+def test_us_zones_without_the_season_letter() -> None:
+    assert _found("Polls will close at 8 p.m. ET on Tuesday.", "2012-11-04") == [
+        ("8 p.m. ET", "TIME", "2012-11-06T20:00"),
+        ("Tuesday", "DATE", "2012-11-06"),
+    ]

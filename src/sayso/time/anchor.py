@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n")
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Za-z]\.)+[A-Za-z]?|\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|St|Jr|Sr|No|Co"
+    r"|Inc|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)$"
+)
+"""A word whose period ends the abbreviation, not the sentence (``8 p.m. EST``, ``Sen. Smith``,
+``U.S. officials``): a clause's tense cues on both sides of it stay in one sentence."""
 _PAST_VERB = re.compile(r"\b(?:\w{3,}ed)\b")
 _MAX_HEAD_STEPS = 6  # a timex is rarely more than a few arcs below its verb
 _FINITE_TAGS = frozenset({"MD", "VBD", "VBZ", "VBP"})
@@ -44,10 +50,25 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     window_start = max(0, start - 400)
     left = window_start
     for match in _SENTENCE_END.finditer(text, window_start, start):
-        left = match.end()
-    right_match = _SENTENCE_END.search(text, end, min(len(text), end + 400))
-    right = right_match.start() + 1 if right_match else min(len(text), end + 400)
+        if not _after_abbreviation(text, match.start()):
+            left = match.end()
+    limit = min(len(text), end + 400)
+    right = limit
+    for match in _SENTENCE_END.finditer(text, end, limit):
+        if not _after_abbreviation(text, match.start()):
+            right = match.start() + 1
+            break
     return left, right
+
+
+def _after_abbreviation(text: str, stop: int) -> bool:
+    """Whether the period at ``stop`` closes an abbreviation rather than a sentence."""
+    if text[stop] != ".":
+        return False
+    word_start = stop
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    return _ABBREVIATION.fullmatch(text, word_start, stop) is not None
 
 
 def _cue_pattern(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -489,10 +489,14 @@ def _quarter(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
     explicit = groups.get("year") or groups.get("year2") or groups.get("qyear")
     qualifier = (groups.get("qual") or "").lower()
     relative = False
+    year_rel = (groups.get("yrel") or "").lower()
     if explicit:
         year = int(explicit)
     elif ctx.anchor is None:
         return Normalized("DATE", f"XXXX-{letter}{number}", _mod(cand, lex))
+    elif year_rel:  # ``the second half of the year``, ``the first quarter of next year``
+        relative = True
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
     else:
         relative = True
         anchor_q = ctx.anchor.quarter or 4

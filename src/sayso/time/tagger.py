@@ -118,7 +118,7 @@ def rules() -> Rules:
         ("month_rel_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{e}"),  # noqa: E501
         ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}(?!\s+{day})"),  # noqa: E501
         ("holiday", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<holiday>(?-i:{holidays})){year_opt}(?:\s+(?P<week>week))?{e}"),  # noqa: E501
-        ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d))?(?![\d\w])"),  # noqa: E501  # noqa: E501
+        ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d)|\s+of\s+(?P<yrel>the|this|last|next)\s+year(?!['’]))?(?![\d\w])"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<ord>last)\s+(?P<kind>quarter|half)\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)(?![\d\w])"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<ord>first|last)\s+two\s+(?P<kind>quarters)\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)(?![\d\w])"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<qyear>1[0-9]\d\d|20\d\d)\s+(?:fiscal\s+)?(?P<kind>quarter|period){e}"),  # noqa: E501
@@ -133,20 +133,29 @@ def rules() -> Rules:
         ("decade", rf"{b}(?P<the>the)\s+(?:(?P<pos>early|mid|late)[\s-]?)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){e}"),  # noqa: E501
         ("century", rf"{b}(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century{e}"),
         ("year", rf"{b}(?:(?P<qual>fiscal|calendar|the\s+year)\s+)?{year}"),
-        ("relative", rf"{b}(?:(?P<the>the)\s+)?(?P<rel>{rel})\s+(?P<what>week|month|year|quarter|weekend|decade|century|{season}|{weekday}){e}"),  # noqa: E501
+        ("relative", rf"{b}(?:(?P<the>the)\s+)?(?P<rel>{rel})\s+(?P<what>week|fortnight|month|year|quarter|weekend|decade|century|{season}|{weekday}){e}"),  # noqa: E501
         ("deictic", rf"{b}(?P<word>today|yesterday|tomorrow|tonight|overnight|this\s+(?:morning|afternoon|evening)|last\s+night){e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
         ("deictic", rf"{b}(?:(?:early|mid|late)[\s-]?)?(?P<pod>morning|afternoon|evening|night)\s+(?P<word>yesterday|today|tomorrow){e}"),  # noqa: E501
         ("weekday", rf"{b}(?:(?P<the>the)\s+)?(?P<weekday>{weekday})(?P<plural>s)?{e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
         ("weekend", rf"{b}the\s+weekend{e}"),
         ("anaphoric_day", rf"{b}(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|prior|same)|that(?:\s+same)?)\s+(?P<what>day|morning|afternoon|evening|night){e}"),  # noqa: E501
-        ("time", rf"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{e}|o'clock)(?:\s+(?P<tz>(?-i:[ECMP][SD]T|GMT|UTC)){e})?"),  # noqa: E501
+        ("time", rf"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{e}|o'clock)(?:\s+(?P<tz>(?-i:[ECMP][SD]?T|GMT|UTC|BST)){e})?"),  # noqa: E501
         ("time", rf"{b}(?P<word>noon|midnight|midday){e}"),
+        # 24-hour clock times, as British and wire copy write them: ``02:30 GMT``, ``1400 GMT``
+        # (a zone after it is what makes four bare digits a time), ``at 14:30``. One in brackets
+        # restates the time just before it in another zone (``10:35 a.m. (0735 GMT)``): no
+        # second time, as AQUAINT's annotators read it.
+        ("time", rf"(?<![\w.:$(])(?P<hour>[01]\d|2[0-3])[:.]?(?P<minute>[0-5]\d)\s*(?P<tz>(?-i:GMT|UTC|BST|CES?T|[ECMP][SD]T)){e}"),  # noqa: E501
+        ("time", rf"(?<![\w.:$])(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?=\s+(?:local\s+time|hours|hrs){e})"),  # noqa: E501
+        ("time", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s))(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)"),  # noqa: E501
         ("time", rf"(?<![\w.:$])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<day_part>morning|afternoon|evening|night){e}"),  # noqa: E501
         ("ago", rf"{b}(?P<num>{num})[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence){e}"),  # noqa: E501
         ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:\s+(?P<frac>[13]/[24]))?(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
         ("plural_units", rf"{b}the\s+(?P<unit>{unit})s\s+(?P<q>ahead){e}"),
         ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
+        # ``the worst in decades``, ``the first time in years``; not ``in years to come``
+        ("plural_units", rf"(?<=\bin\s)(?P<unit>year|month|week|decade)s{e}(?=\s*[,.;:!?)]|\s+(?:and|but|that|as|when|because|after|before)\b)"),  # noqa: E501
         ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yearw>{year_words})))?{e}"),  # noqa: E501
         ("set", rf"{b}(?P<word>{_alternation(lex.sets)}){e}"),
         ("set", rf"{b}(?:every|each|per)\s+(?:other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|{weekday}|(?-i:{month_full})){e}"),  # noqa: E501
