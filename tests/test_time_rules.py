@@ -379,3 +379,27 @@ def test_us_zones_without_the_season_letter() -> None:
         ("8 p.m. ET", "TIME", "2012-11-06T20:00"),
         ("Tuesday", "DATE", "2012-11-06"),
     ]
+
+
+def test_a_day_after_a_month_of_the_narrative_stays_in_that_month() -> None:
+    text = "He spoke at the convention in July. At a breakfast the following morning, he was booed."
+    assert _found(text, "2016-09-26") == [
+        ("July", "DATE", "2016-07"),
+        ("the following morning", "TIME", "2016-07-XXTMO"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We set out on June 16th of last year.", ("June 16th of last year", "DATE", "2015-06-16")),
+        ("The law passed on 3 March this year.", ("3 March this year", "DATE", "2016-03-03")),
+        ("Christmas next year will be quiet.", ("Christmas next year", "DATE", "2017-12-25")),
+    ],
+)
+def test_a_day_of_a_named_relative_year(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert _found(sentence, "2016-09-26") == [expected]
+
+
+def test_a_holiday_naming_a_thing_is_no_date() -> None:
+    assert _found("Mexico taxed Christmas trees and Halloween costumes.", "2016-09-26") == []

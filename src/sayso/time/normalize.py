@@ -229,11 +229,15 @@ def _full_date(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normal
     year_text = groups.get("year")
     if year_text and len(year_text) == 2:
         year_text = ("19" if int(year_text) > 30 else "20") + year_text
+    year_rel = (groups.get("yrel") or "").lower()
     if year_text:
         year = int(year_text)
         relative = False
     elif ctx.anchor is None:
         return _with_time(cand, f"XXXX-{month:02d}-{day:02d}", ctx, lex, relative=False)
+    elif year_rel:
+        year = ctx.anchor.year + {"last": -1, "next": 1}.get(year_rel, 0)
+        relative = True
     else:
         year = _year_matching_weekday(month, day, groups.get("weekday"), lex, ctx)
         relative = True
@@ -803,6 +807,12 @@ def _anaphoric_day(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> No
     part = lex.parts_of_day.get(what)
     kind: TimexType = "TIME" if part else "DATE"
     suffix = f"T{part}" if part else ""
+    if _narrative_elsewhere(ctx):
+        # ``at the convention in July ... the following morning``: a day of that month, not
+        # the day after the report
+        assert ctx.reference is not None
+        partial = ctx.reference.iso() + ("-XX" if ctx.reference.month is not None else "-XX-XX")
+        return Normalized(kind, partial + suffix, _mod(cand, lex), relative=True)
     reference = _reference_for("day", ctx)
     day = reference.date if reference is not None else None
     if day is None:
@@ -810,6 +820,16 @@ def _anaphoric_day(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> No
     value = day_value(shift_day(day, _DAY_OFFSETS[rel])) + suffix
     narrative = reference is ctx.reference
     return Normalized(kind, value, _mod(cand, lex), relative=True, from_reference=narrative)
+
+
+def _narrative_elsewhere(ctx: Context) -> bool:
+    """Whether the narrative is at a month or year that does not hold the anchor's day."""
+    reference, anchor = ctx.reference, ctx.anchor
+    if reference is None or reference.date is not None or anchor is None:
+        return False
+    if reference.year != anchor.year:
+        return True
+    return reference.month is not None and reference.month != anchor.month
 
 
 _SUBJECT_OR_MODAL_BEFORE = re.compile(
@@ -907,6 +927,10 @@ def _holiday(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
     anchor = ctx.anchor
     year_text = cand.groups.get("year")
     year = int(year_text) if year_text else (anchor.year if anchor else None)
+    year_rel = (cand.groups.get("yrel") or "").lower()
+    if year_rel and anchor is not None:  # ``Christmas next year``
+        year_text = str(anchor.year + {"last": -1, "next": 1}.get(year_rel, 0))
+        year = int(year_text)
     mod = _mod(cand, lex)
     week = bool(cand.groups.get("week"))
     if year is None:
@@ -919,7 +943,7 @@ def _holiday(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normaliz
     if not year_text and anchor is not None and not in_its_week:  # ``Easter week``: this one
         found = _holiday_near_anchor(name, found, rel, anchor, ctx, lex)
     value = week_value(found) if week else day_value(found)
-    return Normalized("DATE", value, mod, relative=year_text is None)
+    return Normalized("DATE", value, mod, relative=year_text is None or bool(year_rel))
 
 
 def _holiday_near_anchor(

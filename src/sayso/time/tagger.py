@@ -35,6 +35,11 @@ QUANTITY_LIKE = frozenset({"duration", "ago", "plural_units"})
 """Rules whose expressions can take a quantity modifier (``more than``, ``at least``)."""
 
 _POSITION_MODS = frozenset({"START", "MID", "END"})
+_HOLIDAY_THINGS = (
+    r"(?:trees?|cards?|lights|carols?|decorations?|gifts?|presents?|music|songs?|movies?"
+    r"|films?|specials?|markets?|spirit|stockings?|sweaters?|turkeys?|eggs?|costumes?)\b"
+)
+"""Nouns a holiday's name only describes (``Christmas trees``, ``Halloween costumes``): no date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +95,10 @@ def rules() -> Rules:
     unit = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur(?:y|ie)|millenni(?:um|a))"  # noqa: E501
     year = r"(?<![\d$£€.,/])(?<!\d-)(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d|s\b|'s\b|\w)"
     day = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
-    year_opt = r"(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w))?"
+    year_opt = (
+        r"(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w)"
+        r"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year(?![\w'’-]))?"
+    )  # ``June 16, 2015``, ``June 16th of last year``
     ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
     holidays = _alternation([*lex.holidays, *lex.movable_holidays, "Easter", "Good Friday"])
     rel = r"last|past|previous|next|coming|following|this\s+past|this\s+coming|this|that|same|current|prior"  # noqa: E501
@@ -117,7 +125,7 @@ def rules() -> Rules:
         ("year_ref", rf"{b}the\s+(?:(?P<qual>full|fiscal|current(?:\s+fiscal)?|latest(?:\s+fiscal)?)\s+)?year(?![\w-]|\s+(?:earlier|ago|\d)|\s+two\s+thousand|['’]s)"),  # noqa: E501
         ("month_rel_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year{e}"),  # noqa: E501
         ("month", rf"{b}(?:(?P<rel>last|next|this\s+past|this|that)\s+)?(?P<month>{month}|(?-i:{month_full})){e}(?!\s+{day})"),  # noqa: E501
-        ("holiday", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<holiday>(?-i:{holidays})){year_opt}(?:\s+(?P<week>week))?{e}"),  # noqa: E501
+        ("holiday", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this)\s+)?(?P<holiday>(?-i:{holidays})){year_opt}(?:\s+(?P<week>week))?{e}(?!\s+{_HOLIDAY_THINGS})"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?:(?P<qual>(?:year-earlier|year-ago|fiscal|latest|current|same|comparable|last\s+year's|this\s+year's|next\s+year's|(?P<qyear>1[0-9]\d\d|20\d\d))\s+)*)(?P<ord>{ordinal})[\s-](?:fiscal[\s-])?(?P<kind>quarter|half){e}(?:\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)|,?\s+(?P<year2>1[0-9]\d\d|20\d\d)|\s+of\s+(?P<yrel>the|this|last|next)\s+year(?!['’]))?(?![\d\w])"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<ord>last)\s+(?P<kind>quarter|half)\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)(?![\d\w])"),  # noqa: E501
         ("quarter", rf"{b}(?:the\s+)?(?P<ord>first|last)\s+two\s+(?P<kind>quarters)\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)(?![\d\w])"),  # noqa: E501
