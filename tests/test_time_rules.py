@@ -403,3 +403,16 @@ def test_a_day_of_a_named_relative_year(sentence: str, expected: tuple[str, str,
 
 def test_a_holiday_naming_a_thing_is_no_date() -> None:
     assert _found("Mexico taxed Christmas trees and Halloween costumes.", "2016-09-26") == []
+
+
+def test_a_day_range_shares_its_month_and_year() -> None:
+    assert _found("The fair runs June 8-11, 2026, in Rio.", "2025-10-13") == [
+        ("June 8", "DATE", "2026-06-08"),
+        ("11, 2026", "DATE", "2026-06-11"),
+    ]
+    assert _found("The summit runs 16-19 March 2026.", "2025-10-13") == [
+        ("16", "DATE", "2026-03-16"),
+        ("19 March 2026", "DATE", "2026-03-19"),
+    ]
+    # a falling pair (a score) is no range: ``3`` is not a first day
+    assert "3" not in [found[0] for found in _found("They won 3-1 March 5.", "2025-10-13")]

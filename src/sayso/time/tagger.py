@@ -296,10 +296,16 @@ def _with_week_of(text: str, cand: Candidate) -> Candidate:
 _SECOND_DAY = re.compile(
     r"\s*(?:-|–|and|or|to|through)\s*(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     r"(?=\s*(?:[.,;:)!?\"']|$)|\s+(?:in|at|on|for|and|when|with|as|of|to|1\d{3}|20\d\d)\b)"
+    r"(?:,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w))?"
 )
-"""``April 24 and 25``, ``Oct. 3-4.``: a second day of the same month right after a date, the
-clause going on with punctuation, a preposition or a year after it, not a count or an amount
-(``March 3 and 4 percent``, ``June 2 to 15 cents``)."""
+"""``April 24 and 25``, ``Oct. 3-4.``, ``June 8-11, 2026``: a second day of the same month
+right after a date, the clause going on with punctuation, a preposition or a year after it, not
+a count or an amount (``March 3 and 4 percent``, ``June 2 to 15 cents``). A year after the pair
+is both days' year."""
+_FIRST_DAY = re.compile(
+    r"(?<![\d.,/:-])(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*$"
+)
+"""``16-19 March 2026``: a first day of the same month right before a day-month date."""
 
 
 def _with_second_days(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -307,15 +313,41 @@ def _with_second_days(text: str, cands: list[Candidate]) -> list[Candidate]:
     one's month: TimeML annotates ``April 24 and 25`` as two expressions (as AQUAINT, dev, does;
     TimeBank, train, has no such pair)."""
     out: list[Candidate] = []
+    skip_to = -1
     for index, cand in enumerate(cands):
+        if cand.start < skip_to:
+            continue  # the year a day pair took in (``June 8-11, 2026``)
+        if cand.rule == "date_dmy" and cand.time_of is None:
+            first = _FIRST_DAY.search(text, max(0, cand.start - 12), cand.start)
+            if (
+                first is not None
+                and (not out or out[-1].end <= first.start())
+                and int(first.group("day")) < int(cand.groups.get("day") or 0)
+            ):
+                groups = {**cand.groups, "day": first.group("day"), "weekday": None}
+                out.append(Candidate(first.start(), first.end("day"), cand.rule, groups))
         out.append(cand)
         if cand.rule != "date_mdy" or cand.groups.get("year") or cand.time_of is not None:
             continue
         match = _SECOND_DAY.match(text, cand.end)
-        following = cands[index + 1] if index + 1 < len(cands) else None
-        if match is None or (following is not None and following.start < match.end()):
+        if match is None:
             continue
-        groups = {**cand.groups, "day": match.group("day"), "weekday": None}
+        following = cands[index + 1] if index + 1 < len(cands) else None
+        year = match.group("year")
+        if following is not None and following.start < match.end():
+            if not year or following.rule != "year" or following.end > match.end():
+                continue
+            skip_to = match.end()
+        if year:
+            out[-1] = Candidate(
+                cand.start,
+                cand.end,
+                cand.rule,
+                {**cand.groups, "year": year},
+                prefix=cand.prefix,
+                outside=cand.outside,
+            )
+        groups = {**cand.groups, "day": match.group("day"), "weekday": None, "year": year}
         out.append(Candidate(match.start("day"), match.end(), cand.rule, groups))
     return out
 
