@@ -416,3 +416,21 @@ def test_a_day_range_shares_its_month_and_year() -> None:
     ]
     # a falling pair (a score) is no range: ``3`` is not a first day
     assert "3" not in [found[0] for found in _found("They won 3-1 March 5.", "2025-10-13")]
+
+
+def test_a_slash_date_whose_first_number_is_no_month_is_day_first() -> None:
+    assert _found("The file is dated 19/03/2013; the form 03/04/2013.", "2013-03-22") == [
+        ("19/03/2013", "DATE", "2013-03-19"),
+        ("03/04/2013", "DATE", "2013-03-04"),
+    ]
+
+
+def test_feasts_move_with_easter() -> None:
+    found = _found("Palm Sunday, Easter Monday and Ash Wednesday", "2013-03-22")
+    assert [value for _, _, value in found] == ["2013-03-24", "2013-04-01", "2013-02-13"]
+
+
+def test_units_later_without_a_count_are_a_vague_duration() -> None:
+    assert _found("Hours later, a second blast hit.", "2013-03-22") == [
+        ("Hours later", "DURATION", "PTXH")
+    ]

@@ -100,7 +100,10 @@ def rules() -> Rules:
         r"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year(?![\w'’-]))?"
     )  # ``June 16, 2015``, ``June 16th of last year``
     ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
-    holidays = _alternation([*lex.holidays, *lex.movable_holidays, "Easter", "Good Friday"])
+    easter_feasts = ["Easter", "Easter Sunday", "Good Friday", "Ash Wednesday", "Palm Sunday",
+                     "Maundy Thursday", "Holy Thursday", "Easter Monday", "Ascension Day",
+                     "Pentecost"]  # fmt: skip
+    holidays = _alternation([*lex.holidays, *lex.movable_holidays, *easter_feasts])
     rel = r"last|past|previous|next|coming|following|this\s+past|this\s+coming|this|that|same|current|prior"  # noqa: E501
     mods = _alternation(lex.mods)
     # spoken-style years of broadcast transcripts: "nineteen ninety-six", "two thousand and one"
@@ -117,6 +120,8 @@ def rules() -> Rules:
     table: list[tuple[str, str]] = [
         ("date_iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),  # noqa: E501
         ("date_slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})(?![\d/])"),  # noqa: E501
+        # day first where the first number cannot be a month (``19/03/2013``, British usage)
+        ("date_slash", r"(?<![\d/])(?P<day>1[3-9]|2\d|3[01])/(?P<month>0?[1-9]|1[0-2])/(?P<year>\d{4})(?![\d/])"),  # noqa: E501
         ("date_mdy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?P<month>{month_before_day})\s+{day}{year_opt}"),  # noqa: E501
         ("date_dmy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?(?P<month>{month}|(?-i:{month_full})){year_opt}{e}"),  # noqa: E501
         ("month_year", rf"{b}(?P<month>{month}|(?-i:{month_full}))(?:\s+of)?,?\s+(?P<year>1[0-9]\d\d|20\d\d)(?![\d%]|\w)"),  # noqa: E501
@@ -161,6 +166,7 @@ def rules() -> Rules:
         ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:\s+(?P<frac>[13]/[24]))?(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
         ("plural_units", rf"{b}the\s+(?P<unit>{unit})s\s+(?P<q>ahead){e}"),
+        ("plural_units", rf"{b}(?P<unit>{unit})s\s+(?P<q>later|earlier|ago){e}"),  # ``hours later``
         ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
         # ``the worst in decades``, ``the first time in years``; not ``in years to come``
         ("plural_units", rf"(?<=\bin\s)(?P<unit>year|month|week|decade)s{e}(?=\s*[,.;:!?)]|\s+(?:and|but|that|as|when|because|after|before)\b)"),  # noqa: E501
