@@ -434,3 +434,18 @@ def test_units_later_without_a_count_are_a_vague_duration() -> None:
     assert _found("Hours later, a second blast hit.", "2013-03-22") == [
         ("Hours later", "DURATION", "PTXH")
     ]
+
+
+def test_decades_written_with_an_apostrophe() -> None:
+    found = _found("the 1980’s, the 90's and the late ’70s", "2016-10-04")
+    assert [(text, value) for text, _, value in found] == [
+        ("the 1980’s", "198"),
+        ("the 90's", "199"),
+        ("the late ’70s", "197"),
+    ]
+
+
+def test_the_title_of_a_paper_is_no_set() -> None:
+    assert _found("The Daily Caller and the Weekly Standard ran it daily.", "2016-10-04") == [
+        ("daily", "SET", "P1D")
+    ]

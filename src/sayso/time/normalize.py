@@ -450,10 +450,12 @@ def _decade(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalize
     if tens:  # ``the nineties``: a decade of the last century, as news uses the words
         stem = f"19{_TENS[tens.removesuffix('ies') + 'y'] // 10}"
     else:
-        stem = groups.get("dec") or f"19{groups.get('short')}"
-    position = _position_mod(groups.get("pos"))
+        short = groups.get("short") or groups.get("short2")
+        stem = groups.get("dec") or groups.get("dec2") or f"19{short}"
+    position = _position_mod(groups.get("pos") or groups.get("pos2"))
+    the = groups.get("the") or groups.get("the2")
     # TimeML 1.2 writes "the 1980s" as 198, a bare "1980s" as 198X (as TimeBank does)
-    written = stem if groups.get("the") or position or cand.prefix else f"{stem}X"
+    written = stem if the or position or cand.prefix else f"{stem}X"
     return Normalized("DATE", written, _mod(cand, lex, position))
 
 

@@ -142,7 +142,7 @@ def rules() -> Rules:
         ("year_earlier", rf"{b}last\s+year['’]s\s+(?P<what>quarter|period){e}"),
         ("period_of", rf"{b}(?P<pos>the\s+(?:beginning|start|middle|end|close)\s+of|earlier\s+in|later\s+in)\s+(?P<the>the|this)\s+(?P<unit>year|month|week|quarter|decade|day|century){e}"),  # noqa: E501
         ("year_end", rf"{b}(?:the\s+)?year(?:'s\s+|[\s-])end{e}"),
-        ("decade", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?:(?P<dec>1\d\d|20\d)0s|'(?P<short>\d)0s){e}"),  # noqa: E501
+        ("decade", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?:(?P<dec>1\d\d|20\d)0s|['’](?P<short>\d)0s)(?![\w-])|{b}(?P<the2>the)\s+(?:(?P<pos2>early|mid|late)[\s-]?)?(?:(?P<dec2>1\d\d|20\d)0|['’]?(?P<short2>[1-9])0)['’]s{e}"),  # noqa: E501
         ("decade", rf"{b}(?P<the>the)\s+(?:(?P<pos>early|mid|late)[\s-]?)?(?P<tens>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties){e}"),  # noqa: E501
         ("century", rf"{b}(?:the\s+)?(?P<ord>\d{{1,2}})(?:st|nd|rd|th)\s+century{e}"),
         ("year", rf"{b}(?:(?P<qual>fiscal|calendar|the\s+year)\s+)?{year}"),
@@ -171,7 +171,8 @@ def rules() -> Rules:
         # ``the worst in decades``, ``the first time in years``; not ``in years to come``
         ("plural_units", rf"(?<=\bin\s)(?P<unit>year|month|week|decade)s{e}(?=\s*[,.;:!?)]|\s+(?:and|but|that|as|when|because|after|before)\b)"),  # noqa: E501
         ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yearw>{year_words})))?{e}"),  # noqa: E501
-        ("set", rf"{b}(?P<word>{_alternation(lex.sets)}){e}"),
+        # not the title of a paper (``The Daily Caller``, ``Weekly Standard``)
+        ("set", rf"{b}(?!(?-i:Daily|Weekly|Monthly)\s+(?-i:[A-Z]))(?P<word>{_alternation(lex.sets)}){e}"),  # noqa: E501
         ("set", rf"{b}(?:every|each|per)\s+(?:other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|{weekday}|(?-i:{month_full})){e}"),  # noqa: E501
         ("fuzzy", rf"{b}(?P<word>{_alternation(lex.fuzzy)}){e}"),
     ]  # fmt: skip
