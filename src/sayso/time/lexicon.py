@@ -37,6 +37,8 @@ class Lexicon:
     movable_holidays: MappingProxyType[str, tuple[int, int, int, int]]
     """Name → (month, ISO weekday, n, days after): the n-th such weekday of the month (``-1``
     the last), moved on by ``days after`` (US Election Day: the day after the first Monday)."""
+    easter_feasts: MappingProxyType[str, int]
+    """Name → days from Easter Sunday (``Good Friday`` → -2)."""
     year_blockers: frozenset[str]
     future_cues: tuple[str, ...]
     past_cues: tuple[str, ...]
@@ -78,6 +80,7 @@ def load_lexicon() -> Lexicon:
                 for k, v in raw["movable_holidays"].items()
             }
         ),
+        easter_feasts=_frozen(raw["easter_feasts"]),
         year_blockers=frozenset(raw["year_blockers"]),
         future_cues=tuple(raw["future_cues"]),
         past_cues=tuple(raw["past_cues"]),

@@ -970,14 +970,7 @@ def _holiday_date(name: str, year: int, lex: Lexicon) -> date:
     if name in lex.movable_holidays:
         month, weekday, nth, days_after = lex.movable_holidays[name]
         return nth_weekday(year, month, weekday, nth) + timedelta(days=days_after)
-    return easter(year) + timedelta(days=_EASTER_OFFSETS.get(name, 0))
-
-
-_EASTER_OFFSETS = {
-    "Ash Wednesday": -46, "Palm Sunday": -7, "Maundy Thursday": -3, "Holy Thursday": -3,
-    "Good Friday": -2, "Easter Monday": 1, "Ascension Day": 39, "Pentecost": 49,
-}  # fmt: skip
-"""Days from Easter Sunday to the feasts that move with it."""
+    return easter(year) + timedelta(days=lex.easter_feasts.get(name, 0))
 
 
 def _period_of(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:

@@ -100,10 +100,7 @@ def rules() -> Rules:
         r"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year(?![\w'’-]))?"
     )  # ``June 16, 2015``, ``June 16th of last year``
     ordinal = r"first|second|third|fourth|1st|2nd|3rd|4th"
-    easter_feasts = ["Easter", "Easter Sunday", "Good Friday", "Ash Wednesday", "Palm Sunday",
-                     "Maundy Thursday", "Holy Thursday", "Easter Monday", "Ascension Day",
-                     "Pentecost"]  # fmt: skip
-    holidays = _alternation([*lex.holidays, *lex.movable_holidays, *easter_feasts])
+    holidays = _alternation([*lex.holidays, *lex.movable_holidays, *lex.easter_feasts])
     rel = r"last|past|previous|next|coming|following|this\s+past|this\s+coming|this|that|same|current|prior"  # noqa: E501
     mods = _alternation(lex.mods)
     # spoken-style years of broadcast transcripts: "nineteen ninety-six", "two thousand and one"
