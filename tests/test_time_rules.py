@@ -449,3 +449,10 @@ def test_the_title_of_a_paper_is_no_set() -> None:
     assert _found("The Daily Caller and the Weekly Standard ran it daily.", "2016-10-04") == [
         ("daily", "SET", "P1D")
     ]
+
+
+def test_a_part_of_the_day_is_on_the_narrative_day() -> None:
+    assert _found("It sailed on Monday and docked by late afternoon.", "2013-03-22") == [
+        ("Monday", "DATE", "2013-03-18"),
+        ("late afternoon", "TIME", "2013-03-18TAF"),
+    ]

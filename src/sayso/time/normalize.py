@@ -709,6 +709,20 @@ _DEICTIC_OFFSETS = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last"
 _DEICTIC_OFFSETS |= {"tomorrow": 1, "overnight": 0}
 
 
+def _part_of_day(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    """``late afternoon``: that part of the day the narrative is at (else of the report's)."""
+    part = lex.parts_of_day[(cand.groups["pod"] or "").lower()]
+    mod = _mod(cand, lex, _position_mod(cand.groups.get("pos")))
+    reference = _reference_for("day", ctx)
+    day = reference.date if reference is not None else None
+    if day is None:
+        return Normalized("TIME", f"XXXX-XX-XXT{part}", mod)
+    narrative = reference is ctx.reference
+    return Normalized(
+        "TIME", f"{day_value(day)}T{part}", mod, relative=True, from_reference=narrative
+    )
+
+
 def _deictic(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     words = (cand.groups["word"] or "").lower().split()
     offset = _DEICTIC_OFFSETS[words[0]]
@@ -1036,6 +1050,7 @@ HANDLERS: dict[str, Handler] = {
     "year_ref": _year_ref,
     "relative": _relative,
     "deictic": _deictic,
+    "part_of_day": _part_of_day,
     "weekday": _weekday,
     "weekend": _weekend,
     "time": _time,

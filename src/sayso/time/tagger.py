@@ -148,6 +148,8 @@ def rules() -> Rules:
         ("deictic", rf"{b}(?:(?:early|mid|late)[\s-]?)?(?P<pod>morning|afternoon|evening|night)\s+(?P<word>yesterday|today|tomorrow){e}"),  # noqa: E501
         ("weekday", rf"{b}(?:(?P<the>the)\s+)?(?P<weekday>{weekday})(?P<plural>s)?{e}(?:\s+(?P<pod>{pod}){e})?"),  # noqa: E501
         ("weekend", rf"{b}the\s+weekend{e}"),
+        # ``by late afternoon``, ``mid-afternoon``: a part of the day the narrative is at
+        ("part_of_day", rf"{b}(?P<pos>early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening){e}"),
         ("anaphoric_day", rf"{b}(?:(?:earlier|later)\s+)?(?:the\s+(?P<rel>next|following|previous|prior|same)|that(?:\s+same)?)\s+(?P<what>day|morning|afternoon|evening|night){e}"),  # noqa: E501
         ("time", rf"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m{e}|o'clock)(?:\s+(?P<tz>(?-i:[ECMP][SD]?T|GMT|UTC|BST)){e})?"),  # noqa: E501
         ("time", rf"{b}(?P<word>noon|midnight|midday){e}"),
