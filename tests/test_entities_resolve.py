@@ -132,6 +132,15 @@ def test_example_article_keeps_the_two_baghdadis_apart(article: ArticleResult) -
     assert "Abu Omar Baghdadi" in _forms(omar)
 
 
+def test_example_article_keeps_a_place_apart_from_a_demonym_and_a_date(
+    article: ArticleResult,
+) -> None:
+    _, _, entities = article
+    raqqa = _entity_with(entities, "Raqqa")
+    assert _forms(raqqa) == {"Raqqa"}  # neither "Iraqi" nor the caption's "Raqqa June 29, 2014"
+    assert raqqa.id != _entity_with(entities, "Iraqi").id
+
+
 def test_example_article_he_wrote_is_soleimani(article: ArticleResult) -> None:
     text, mentions, entities = article
     soleimani = _entity_with(entities, "Qasem Soleimani")

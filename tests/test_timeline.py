@@ -64,6 +64,16 @@ def test_items_are_ordered_and_undated_events_left_out() -> None:
     assert items[0].label == "old leader killed"
 
 
+def test_a_place_that_is_also_the_target_is_named_once() -> None:
+    took = _event(
+        "v2", "ASSAULT", "took", EventTime("before", "..2017", "t2"),
+        Argument("actor", _span("Rebels")), Argument("recipient", _span("city")),
+        Argument("place", _span("city")),
+    )  # fmt: skip
+    items = build_timeline((took,), TIMEXES, (), published=None)
+    assert items[0].label == "Rebels took city"
+
+
 def test_means_event_is_folded_into_the_outer_event() -> None:
     items = build_timeline(EVENTS, TIMEXES, (), published=None, text=TEXT)
     died = next(i for i in items if i.event_id == "v3")
@@ -130,6 +140,7 @@ def test_example_article_timeline() -> None:
     ]
     assert found == sorted(found)
     assert items[found[2]].from_caption
+    assert "June" not in items[found[2]].label  # the caption's date is its time, not its place
     assert not items[found[1]].from_caption
     assert "Baghdad" in items[found[5]].label
     assert items[-1].event_id is None

@@ -68,7 +68,7 @@ def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> st
         if inner_place:
             label += f" in {inner_place}"
     place = _argument_text(event, "place", names)
-    if place and not means:
+    if place and not means and place not in (recipient, thing):  # ``blitzkrieg across Iraq``
         label += f" in {place}"
     return label
 

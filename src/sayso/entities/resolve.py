@@ -145,7 +145,25 @@ def _may_join(entry: _Text, group: _Group) -> bool:
     if {entry.type, group.type} <= {"GPE", "LOC"}:
         return True
     one_word = len(entry.parsed.units) == 1 and not entry.parsed.acronym
-    return one_word and territory_code(entry.text) is None and group.type in _MATCHABLE
+    return (
+        one_word
+        and territory_code(entry.text) is None
+        and group.type in _MATCHABLE
+        and not _place_and_people(entry, group)
+    )
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_and_people(entry: _Text, group: _Group) -> bool:
+    """A place name and a people's name (NORP) spelt alike but not written the same: a
+    demonym or a look-alike, not the same entity (``Raqqa`` is not ``Iraqi``)."""
+    types = {entry.type, group.type}
+    if "NORP" not in types or not types & _PLACES:
+        return False
+    word = fold(entry.text)
+    return not any(word in fold(text.text).split() for text in group.texts)
 
 
 def _verdict(entry: _Text, group: _Group, defined: dict[str, str]) -> tuple[Verdict, str | None]:

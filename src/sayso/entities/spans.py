@@ -32,6 +32,13 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CONTINUATION = re.compile(r"^\s+and\s+(?:the\s+)?((?:[A-Z][\w\-']*\s?){1,3})")
 _DEFINED_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z.\-]{1,9})\)")
+_TRAILING_DATE = re.compile(
+    r",?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?|\d{1,2}\s+(?:January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)(?:\s+\d{4})?)$"
+)
+"""A date NER ran into the end of a place (``in Raqqa June 29, 2014``): not part of the name."""
 
 
 @dataclass(slots=True)
@@ -68,6 +75,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         possessive = _POSSESSIVE.search(text[start:end])
         if possessive and end - start > len(possessive.group()) + 1:
             end, changed = end - len(possessive.group()), True
+        trailing_date = _TRAILING_DATE.search(text, start, end)
+        if trailing_date and trailing_date.start() > start:
+            end, changed = trailing_date.start(), True
     return start, end
 
 

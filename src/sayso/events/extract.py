@@ -1192,13 +1192,33 @@ def _mention_at(token: Token, mentions: Sequence[Mention]) -> Mention | None:
 
 
 def _argument(
-    role: str, head: Token, text: str, mentions: Sequence[Mention], lex: Lexicon
+    role: str,
+    head: Token,
+    text: str,
+    mentions: Sequence[Mention],
+    lex: Lexicon,
+    timexes: Sequence[Timex] = (),
 ) -> Argument:
     mention = _mention_at(_participant(head, lex), mentions)
     if mention is not None and mention.entity_id is not None:
         return Argument(role, mention.span, mention.entity_id)
-    start, end = _np_bounds(head, lex)
+    start, end = _without_trailing_time(text, *_np_bounds(head, lex), timexes)
     return Argument(role, Span.of(text, start, end), mention.entity_id if mention else None)
+
+
+def _without_trailing_time(
+    text: str, start: int, end: int, timexes: Sequence[Timex]
+) -> tuple[int, int]:
+    """A phrase cut before a time expression it ends with: a misparse may hang the date on a
+    place (``in Raqqa June 29, 2014``), and the date is the event's time, not its place."""
+    for timex in timexes:
+        if start < timex.span.start < end <= timex.span.end + 1:
+            cut = timex.span.start
+            while cut > start and (text[cut - 1].isspace() or text[cut - 1] in ",;"):
+                cut -= 1
+            if cut > start:
+                return start, cut
+    return start, end
 
 
 def _token_span(token: Token, text: str) -> Span:
@@ -1274,7 +1294,7 @@ def extract_events(
     for number, trigger in enumerate(triggers, start=1):
         trigger_span = _token_span(trigger.token, text)
         arguments = [
-            _argument(role, head, text, mentions, lex)
+            _argument(role, head, text, mentions, lex, timexes)
             for role, head in _argument_heads(trigger, lex)
         ]
         time, timex = _event_time(trigger, roots, anchor)
