@@ -456,3 +456,12 @@ def test_a_part_of_the_day_is_on_the_narrative_day() -> None:
         ("Monday", "DATE", "2013-03-18"),
         ("late afternoon", "TIME", "2013-03-18TAF"),
     ]
+
+
+def test_sets_with_a_count() -> None:
+    text = "Reviewed every five years, checked every other month and cleaned every 10 days."
+    assert _found(text, "2013-03-22") == [
+        ("every five years", "SET", "P5Y"),
+        ("every other month", "SET", "P2M"),
+        ("every 10 days", "SET", "P10D"),
+    ]

@@ -1018,7 +1018,12 @@ def _set(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized |
         return Normalized("SET", f"XXXX-XX-XXT{lex.parts_of_day[unit]}")
     if unit == "weekend":
         return Normalized("SET", "XXXX-WXX-WE")
-    return Normalized("SET", duration_value(1, unit, lex))
+    count = parse_number(cand.groups.get("num") or "", lex) if cand.groups.get("num") else 1.0
+    if count is None:
+        return None
+    if cand.groups.get("other"):  # ``every other day``: one in two
+        count *= 2
+    return Normalized("SET", duration_value(count, _unit_key(unit), lex))
 
 
 def _fuzzy(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:

@@ -172,7 +172,8 @@ def rules() -> Rules:
         ("season", rf"{b}(?:(?P<rel>last|next|this\s+past|this\s+coming|this|that|the)\s+)?(?:(?P<pos>early|mid|late)[\s-]?)?(?P<season>{season})(?:\s+(?:of\s+)?(?:(?P<year>1[0-9]\d\d|20\d\d)|(?P<yearw>{year_words})))?{e}"),  # noqa: E501
         # not the title of a paper (``The Daily Caller``, ``Weekly Standard``)
         ("set", rf"{b}(?!(?-i:Daily|Weekly|Monthly)\s+(?-i:[A-Z]))(?P<word>{_alternation(lex.sets)}){e}"),  # noqa: E501
-        ("set", rf"{b}(?:every|each|per)\s+(?:other\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|{weekday}|(?-i:{month_full})){e}"),  # noqa: E501
+        ("set", rf"{b}every\s+(?P<num>{num})\s+(?P<unit>{unit})s{e}"),  # ``every five years``
+        ("set", rf"{b}(?:every|each|per)\s+(?:(?P<other>other)\s+)?(?P<unit>day|week|month|year|quarter|hour|minute|morning|night|evening|afternoon|weekend|{weekday}|(?-i:{month_full})){e}"),  # noqa: E501
         ("fuzzy", rf"{b}(?P<word>{_alternation(lex.fuzzy)}){e}"),
     ]  # fmt: skip
     compiled = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in table)
