@@ -465,3 +465,27 @@ def test_sets_with_a_count() -> None:
         ("every other month", "SET", "P2M"),
         ("every 10 days", "SET", "P10D"),
     ]
+
+
+def test_a_weekday_without_a_tense_is_the_nearest_one() -> None:
+    # Saturday's paper: the convention that "begins Monday" is two days ahead, not five back
+    assert _found("The convention begins Monday.", "2016-07-23") == [
+        ("Monday", "DATE", "2016-07-25")
+    ]
+    assert _found("The convention began Monday.", "2016-07-23") == [
+        ("Monday", "DATE", "2016-07-18")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Trump told USA TODAY that he would win.", "He spoke on Breitbart News Daily."],
+)
+def test_a_time_word_inside_a_name_is_no_time(sentence: str) -> None:
+    assert _found(sentence, "2015-12-01") == []
+
+
+def test_a_time_word_in_a_title_case_headline_is_a_time() -> None:
+    assert _found("Donald Trump Is Now Calling for a Ban", "2015-12-01") == [
+        ("Now", "DATE", "PRESENT_REF")
+    ]

@@ -671,6 +671,10 @@ def _weekday_value(
         day = anchor_day + timedelta(days=weekday - anchor_day.isoweekday())
     elif ctx.tense == FUTURE:
         day = weekday_on_or_after(anchor_day, weekday)
+    elif ctx.tense == UNKNOWN:
+        before = weekday_on_or_before(anchor_day, weekday)
+        after = weekday_on_or_after(anchor_day, weekday)
+        day = before if (anchor_day - before) <= (after - anchor_day) else after
     else:
         day = weekday_on_or_before(anchor_day, weekday)
     kind: TimexType = "TIME" if pod else "DATE"

@@ -359,6 +359,24 @@ def _with_second_days(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+_COMMON_WORD_RULES = frozenset({"deictic", "fuzzy", "set", "relative"})
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w&'’-]*[ \t]+$")
+_SENTENCE_STARTS_TITLE_CASE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w'’-]*\s+){3,}$")
+
+
+def _inside_a_name(text: str, cand: Candidate) -> bool:
+    """``told USA TODAY``, ``Breitbart News Daily``, ``Liberty Now PAC``: a word written in
+    lower case as a time, capitalised after a capitalised word mid-sentence, is part of a name
+    or title. Not in a title-case headline (``Trump Is Now Calling``)."""
+    if cand.rule not in _COMMON_WORD_RULES or not text[cand.start].isupper():
+        return False
+    window = text[max(0, cand.start - 60) : cand.start]
+    if _CAPITALISED_WORD_BEFORE.search(window) is None:
+        return False
+    line = window.rsplit("\n", 1)[-1]
+    return _SENTENCE_STARTS_TITLE_CASE.search(line) is None
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
     compiled = rules()
@@ -368,7 +386,11 @@ def find_candidates(text: str) -> list[Candidate]:
         for name, pattern in compiled.patterns
         for m in pattern.finditer(text)
     ]
-    chosen = [_without_article(text, cand) for cand in _select_longest(found)]
+    chosen = [
+        _without_article(text, cand)
+        for cand in _select_longest(found)
+        if not _inside_a_name(text, cand)
+    ]
     widened: list[Candidate] = []
     for cand in chosen:
         wider = _with_prefix(text, cand, lex, compiled.prefix)
