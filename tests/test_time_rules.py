@@ -489,3 +489,23 @@ def test_a_time_word_in_a_title_case_headline_is_a_time() -> None:
     assert _found("Donald Trump Is Now Calling for a Ban", "2015-12-01") == [
         ("Now", "DATE", "PRESENT_REF")
     ]
+
+
+def test_nine_eleven_names_the_2001_attacks() -> None:
+    text = "We lost 3,000 people on 9/11, after the Sept. 11 attacks. The vote will be on Sept. 11."
+    assert _found(text, "2016-03-01") == [
+        ("9/11", "DATE", "2001-09-11"),
+        ("Sept. 11", "DATE", "2001-09-11"),
+        ("Sept. 11", "DATE", "2016-09-11"),
+    ]
+
+
+def test_the_past_before_a_count_of_things_is_no_time() -> None:
+    assert _found("He won five of the past six elections; in the past, it was easy.", None) == [
+        ("the past", "DATE", "PAST_REF")
+    ]
+
+
+def test_fractions_are_not_quarters_of_a_year() -> None:
+    text = "Sales fell three-quarters; a quarter of the vote went to him; it fell by one-quarter."
+    assert _found(text, "2016-03-01") == []

@@ -220,6 +220,16 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+_NAMES_THE_2001_ATTACKS = re.compile(
+    r"^(?:,?\s+2001)?\s+(?:terror(?:ist)?\s+)?(?:attacks?|hijack\w*|commission|memorial)\b",
+    re.IGNORECASE,
+)
+
+
+def _nine_eleven(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    return Normalized("DATE", "2001-09-11")
+
+
 def _full_date(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     groups = cand.groups
     month = lex.month_number(groups["month"] or "")
@@ -230,6 +240,8 @@ def _full_date(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normal
     if year_text and len(year_text) == 2:
         year_text = ("19" if int(year_text) > 30 else "20") + year_text
     year_rel = (groups.get("yrel") or "").lower()
+    if not year_text and (month, day) == (9, 11) and _NAMES_THE_2001_ATTACKS.search(ctx.after):
+        year_text = "2001"  # ``the Sept. 11 attacks``: the day's name, not this year's date
     if year_text:
         year = int(year_text)
         relative = False
@@ -870,9 +882,21 @@ def _someday(ctx: Context) -> bool:
     return _SUBJECT_OR_MODAL_BEFORE.search(ctx.before) is not None
 
 
+_FRACTION_OF = re.compile(r"^\s+of\s+(?!(?:the|this|that|a|its|their)\s+(?:year|fiscal|century)\b)")
+
+
+def _is_a_fraction(cand: Candidate, text: str, ctx: Context) -> bool:
+    """``three-quarters``, ``a quarter of the vote``: a share, not three months."""
+    if not _unit_is(cand.groups, "quarter"):
+        return False
+    matched = text[cand.start : cand.end]
+    hyphenated = re.search(r"[a-z]-quarters?$", matched, re.IGNORECASE) is not None
+    return hyphenated or _FRACTION_OF.match(ctx.after) is not None
+
+
 def _duration(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     groups = cand.groups
-    if _needs_context_for_a(cand, text, ctx):
+    if _needs_context_for_a(cand, text, ctx) or _is_a_fraction(cand, text, ctx):
         return None
     number_text = (groups["num"] or "").lower()
     count = parse_number(number_text, lex)
@@ -1034,14 +1058,20 @@ def _fuzzy(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized
     word = re.sub(r"\s+", " ", (cand.groups["word"] or "").lower())
     if word == "future" and _next_word(ctx.after).lower() in {"tense"}:
         return None
-    if word in {"the future", "the past"} and _next_word(ctx.after).lower() == "of":
+    following = _next_word(ctx.after).lower()
+    if word in {"the future", "the past"} and following == "of":
         return None  # ``the future of the alliance``: what becomes of something, not a time
+    if word in {"the past", "the last"} and (
+        following.isdigit() or following in lex.numbers or following in lex.vague_numbers
+    ):
+        return None  # ``five of the past six elections``: the last ones of a series
     return Normalized("DATE", lex.fuzzy[word])
 
 
 HANDLERS: dict[str, Handler] = {
     "date_iso": _full_date,
     "date_slash": _full_date,
+    "nine_eleven": _nine_eleven,
     "date_mdy": _full_date,
     "date_dmy": _full_date,
     "month_year": _month_year,

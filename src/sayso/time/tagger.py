@@ -117,6 +117,7 @@ def rules() -> Rules:
     table: list[tuple[str, str]] = [
         ("date_iso", r"(?<![\d-])(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])(?![\d])"),  # noqa: E501
         ("date_slash", r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<day>0?[1-9]|[12]\d|3[01])/(?P<year>\d{4}|\d{2})(?![\d/])"),  # noqa: E501
+        ("nine_eleven", r"(?<![\w/.])9/11(?![\w/]|\.\d)"),  # the 2001 attacks, as news names them
         # day first where the first number cannot be a month (``19/03/2013``, British usage)
         ("date_slash", r"(?<![\d/])(?P<day>1[3-9]|2\d|3[01])/(?P<month>0?[1-9]|1[0-2])/(?P<year>\d{4})(?![\d/])"),  # noqa: E501
         ("date_mdy", rf"{b}(?:(?P<weekday>{weekday}),?\s+)?(?P<month>{month_before_day})\s+{day}{year_opt}"),  # noqa: E501
