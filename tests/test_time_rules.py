@@ -509,3 +509,13 @@ def test_the_past_before_a_count_of_things_is_no_time() -> None:
 def test_fractions_are_not_quarters_of_a_year() -> None:
     text = "Sales fell three-quarters; a quarter of the vote went to him; it fell by one-quarter."
     assert _found(text, "2016-03-01") == []
+
+
+def test_a_month_naming_a_scheduled_event_is_the_next_one_unless_past(nlp: Language) -> None:
+    cases = [
+        ("Democrats fear losing if the November election goes badly.", "2016-11"),
+        ("He won the November election by a mile.", "2015-11"),
+    ]
+    for sentence, value in cases:
+        found = extract_timexes(sentence, anchor="2016-03-04", doc=nlp(sentence))
+        assert [t.value for t in found] == [value]

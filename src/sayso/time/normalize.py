@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sayso.records.model import TimexType
@@ -393,9 +393,19 @@ def _month(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif word_before in {"this", "that"}:
         year = ctx.last_year if word_before == "that" and ctx.last_year else anchor.year
+    elif ctx.tense != PAST and _SCHEDULED_EVENT_AFTER.match(ctx.after):
+        # ``if the November election goes their way``: an event on the calendar, the next one
+        year = _pick_year(month, None, replace(ctx, tense=FUTURE), strict=True)
     else:
         year = _pick_year(month, None, ctx)
     return Normalized("DATE", month_value(year, month), _mod(cand, lex), relative=True)
+
+
+_SCHEDULED_EVENT_AFTER = re.compile(
+    r"^\s+(?:general\s+|presidential\s+|midterm\s+)?(?:elections?|votes?|referendum|primary"
+    r"|primaries|caucus(?:es)?|convention|summit|deadline|ballot|runoff)\b",
+    re.IGNORECASE,
+)
 
 
 def _year(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
