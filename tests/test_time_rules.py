@@ -519,3 +519,13 @@ def test_a_month_naming_a_scheduled_event_is_the_next_one_unless_past(nlp: Langu
     for sentence, value in cases:
         found = extract_timexes(sentence, anchor="2016-03-04", doc=nlp(sentence))
         assert [t.value for t in found] == [value]
+
+
+def test_hyphenated_years_are_two_years() -> None:
+    text = "From 2010-2011, in the 2007-09 crisis; 1500-2000 troops."
+    assert _found(text, "2016-03-04") == [
+        ("2010", "DATE", "2010"),
+        ("2011", "DATE", "2011"),
+        ("2007", "DATE", "2007"),
+        ("09", "DATE", "2009"),
+    ]

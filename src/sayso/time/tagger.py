@@ -378,6 +378,29 @@ def _inside_a_name(text: str, cand: Candidate) -> bool:
     return _SENTENCE_STARTS_TITLE_CASE.search(line) is None
 
 
+_HYPHENATED_YEARS = re.compile(
+    r"(?<![\w$£€.,/-])(?P<first>1[0-9]\d\d|20\d\d)-(?P<second>\d{4}|\d\d)(?![\w%-]|[.,]\d)"
+)
+
+
+def _hyphenated_years(text: str) -> list[Candidate]:
+    """``2010-2011``, ``the 2007-09 crisis``: two years, the second taking the first's
+    century when written short; a later second year only (``1500-2000 troops`` is left to the
+    year rule's checks on what follows)."""
+    found: list[Candidate] = []
+    for match in _HYPHENATED_YEARS.finditer(text):
+        first, second = match.group("first"), match.group("second")
+        if len(second) == 2:
+            second = first[:2] + second
+        if int(second) <= int(first):
+            continue
+        found.append(Candidate(match.start("first"), match.end("first"), "year", {"year": first}))
+        found.append(
+            Candidate(match.start("second"), match.end("second"), "year", {"year": second})
+        )
+    return found
+
+
 def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
     compiled = rules()
@@ -387,6 +410,7 @@ def find_candidates(text: str) -> list[Candidate]:
         for name, pattern in compiled.patterns
         for m in pattern.finditer(text)
     ]
+    found.extend(_hyphenated_years(text))
     chosen = [
         _without_article(text, cand)
         for cand in _select_longest(found)
