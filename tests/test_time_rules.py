@@ -529,3 +529,15 @@ def test_hyphenated_years_are_two_years() -> None:
         ("2007", "DATE", "2007"),
         ("09", "DATE", "2009"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Stocks fell on Friday. Earlier in the day, oil rose.", "2016-07-29"),
+        ("In 2009 the plant closed; by the end of the year 500 jobs were gone.", "2009"),
+        ("In 2009 the plant closed. The firm will hire 100 by the end of the year.", "2016"),
+    ],
+)
+def test_a_part_of_the_day_or_year_is_of_the_narrative_unless_ahead(text: str, value: str) -> None:
+    assert _found(text, "2016-07-30")[-1][2] == value

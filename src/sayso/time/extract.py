@@ -34,7 +34,7 @@ _YEAR = re.compile(r"(\d{4})(?:$|-)")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NEEDS_TENSE = frozenset(
     {"weekday", "month", "date_mdy", "date_dmy", "relative", "season", "holiday", "quarter",
-     "weekend"}
+     "weekend", "period_of"}
 )  # fmt: skip
 
 

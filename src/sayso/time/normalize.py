@@ -1032,8 +1032,14 @@ def _period_of(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normal
     unit = (groups["unit"] or "").lower()
     if ctx.anchor is None:
         return Normalized("DATE", _unknown(unit), mod)
-    value = _unit_of_anchor(unit, ctx.anchor, 0)
-    return Normalized("DATE", value or _unknown(unit), mod, relative=value is not None)
+    # ``earlier in the day``: the day the narrative is at; ``later this year``: the report's
+    narrated = (groups.get("the") or "").lower() == "the" and ctx.tense != FUTURE
+    base = _reference_for(unit, ctx) if narrated else None
+    value = _unit_of_anchor(unit, base or ctx.anchor, 0)
+    narrative = base is not None and base is ctx.reference
+    return Normalized(
+        "DATE", value or _unknown(unit), mod, relative=value is not None, from_reference=narrative
+    )
 
 
 def _year_end(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
