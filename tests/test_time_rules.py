@@ -541,3 +541,11 @@ def test_hyphenated_years_are_two_years() -> None:
 )
 def test_a_part_of_the_day_or_year_is_of_the_narrative_unless_ahead(text: str, value: str) -> None:
     assert _found(text, "2016-07-30")[-1][2] == value
+
+
+def test_a_range_of_counts_is_one_duration_valued_by_its_lower_bound() -> None:
+    text = "Over the past two or three weeks it rose, and it may take five to 10 years."
+    assert _found(text, "2016-07-30") == [
+        ("the past two or three weeks", "DURATION", "P2W"),
+        ("five to 10 years", "DURATION", "P5Y"),
+    ]
