@@ -549,3 +549,9 @@ def test_a_range_of_counts_is_one_duration_valued_by_its_lower_bound() -> None:
         ("the past two or three weeks", "DURATION", "P2W"),
         ("five to 10 years", "DURATION", "P5Y"),
     ]
+
+
+def test_over_is_more_than_only_after_words_of_extent() -> None:
+    text = "It costs $10 trillion over 10 years; he served for over 20 years."
+    found = [(t.span.text, t.mod) for t in extract_timexes(text, anchor="2016-07-30")]
+    assert found == [("10 years", None), ("20 years", "MORE_THAN")]

@@ -219,10 +219,19 @@ def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[st
     else:
         return cand
     if word in lex.outside_span_mods:
+        if word == "over" and not _OVER_AS_MORE.search(window, 0, match.start()):
+            return cand  # ``cost $10 trillion over 10 years``: across them, not more than
         return Candidate(cand.start, cand.end, cand.rule, cand.groups, outside=word)
     start = cand.start - (len(window) - match.start())
     return Candidate(start, cand.end, cand.rule, cand.groups, prefix=word)
 
+
+_OVER_AS_MORE = re.compile(
+    r"(?<![\w-])(?:for|in|of|after|since|just|well|little|than|slightly|lasted|took|spent)\s+$",
+    re.IGNORECASE,
+)
+"""Words before ``over`` that make it "more than" (``for over 20 years``, ``just over three
+weeks``); elsewhere ``over`` spans the stretch (``over 10 years, through 2025``)."""
 
 _POSSESSIVE = re.compile(r"['’]s\b")
 """A possessive after a date (``Wednesday's ruling``): the date modifies a noun, and a word of
