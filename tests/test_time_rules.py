@@ -555,3 +555,9 @@ def test_over_is_more_than_only_after_words_of_extent() -> None:
     text = "It costs $10 trillion over 10 years; he served for over 20 years."
     found = [(t.span.text, t.mod) for t in extract_timexes(text, anchor="2016-07-30")]
     assert found == [("10 years", None), ("20 years", "MORE_THAN")]
+
+
+def test_over_the_years_is_a_vague_duration() -> None:
+    assert _found("Over the years he changed; over the years of war it fell.", None) == [
+        ("the years", "DURATION", "PXY")
+    ]

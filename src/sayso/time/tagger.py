@@ -167,6 +167,7 @@ def rules() -> Rules:
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
         ("plural_units", rf"{b}the\s+(?P<unit>{unit})s\s+(?P<q>ahead){e}"),
         ("plural_units", rf"{b}(?P<unit>{unit})s\s+(?P<q>later|earlier|ago){e}"),  # ``hours later``
+        ("plural_units", rf"(?:(?<=\bover\s)|(?<=\bthroughout\s))the\s+(?P<unit>year|decade)s{e}(?!\s+(?:of|since|to|when|that)\b)"),  # noqa: E501
         ("plural_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s))(?P<unit>year|month|week|day|hour|minute|decade|centurie)s{e}"),  # noqa: E501
         # ``the worst in decades``, ``the first time in years``; not ``in years to come``
         ("plural_units", rf"(?<=\bin\s)(?P<unit>year|month|week|decade)s{e}(?=\s*[,.;:!?)]|\s+(?:and|but|that|as|when|because|after|before)\b)"),  # noqa: E501
