@@ -561,3 +561,9 @@ def test_over_the_years_is_a_vague_duration() -> None:
     assert _found("Over the years he changed; over the years of war it fell.", None) == [
         ("the years", "DURATION", "PXY")
     ]
+
+
+def test_from_after_a_change_is_a_baseline_not_a_start() -> None:
+    text = "Sales are up 70 percent from 2008. He served from 2009 to 2013."
+    found = [(t.span.text, t.mod) for t in extract_timexes(text, anchor="2016-07-30")]
+    assert found == [("2008", None), ("2009", "ON_OR_AFTER"), ("2013", None)]

@@ -314,8 +314,21 @@ def _with_time(
 
 
 def _signal_mod(ctx: Context, lex: Lexicon) -> str | None:
-    """``by 2017`` → ``ON_OR_BEFORE``: a signal word just before an absolute date."""
-    return lex.signals.get(_last_word(ctx.before)) if ctx.before.endswith(" ") else None
+    """``by 2017`` → ``ON_OR_BEFORE``: a signal word just before an absolute date. Not
+    ``from`` after a change (``up 70 percent from 2008``): the date there is a baseline."""
+    if not ctx.before.endswith(" "):
+        return None
+    word = _last_word(ctx.before)
+    if word == "from" and _CHANGE_BEFORE_FROM.search(ctx.before):
+        return None
+    return lex.signals.get(word)
+
+
+_CHANGE_BEFORE_FROM = re.compile(
+    r"(?:\b(?:up|down|rose|risen|rise|rising|fell|fallen|fall|falling|dropped|drop|increased"
+    r"|decreased|declined|changed|jumped|climbed|slipped)\b|%|percent|points?)[^.;]{0,40}\bfrom\s+$",
+    re.IGNORECASE,
+)
 
 
 _SPELLED_UNITS = {
