@@ -162,7 +162,7 @@ def test_month_year_near_the_anchor(sentence: str, anchor: str, value: str) -> N
         ("Oil fell, leaving prices below the peak set on Aug. 6.", "Aug. 6", "2020-08-06"),
         # an infinitive on a noun takes the tense of the noun's verb
         ("Voters will have a chance to make it known on Tuesday.", "Tuesday", "2021-03-16"),
-        ("He announced a deal to buy the firm in May.", "May", "2020-05"),
+        ("He announced a deal to buy the firm in June.", "June", "2020-06"),
     ],
 )
 def test_tense_from_the_parse(nlp: Language, sentence: str, span: str, value: str) -> None:

@@ -160,7 +160,7 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
             break
         infinitive = infinitive or any(c.tag_ == "TO" for c in verb.children)
         head = verb.head
-        if verb.dep_ == "acl" and infinitive and head.pos_ in {"NOUN", "PROPN"}:
+        if verb.dep_ in {"acl", "relcl"} and infinitive and head.pos_ in {"NOUN", "PROPN"}:
             head = head.head  # ``will have a chance to make it known Tuesday``: the noun's verb
         if head.i == verb.i or head.pos_ not in {"VERB", "AUX"}:
             break
