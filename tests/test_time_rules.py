@@ -570,3 +570,16 @@ def test_from_after_a_change_is_a_baseline_not_a_start() -> None:
     text = "Sales are up 70 percent from 2008. He served from 2009 to 2013."
     found = [(t.span.text, t.mod) for t in extract_timexes(text, anchor="2016-07-30")]
     assert found == [("2008", None), ("2009", "ON_OR_AFTER"), ("2013", None)]
+
+
+def test_a_hyphenated_date_before_a_noun_leaves_the_article_to_the_noun() -> None:
+    found = extract_timexes("The late-November talks and the post-1959 exile.", anchor="2000-01-28")
+    assert [(t.span.text, t.value, t.mod) for t in found] == [
+        ("late-November", "1999-11", "END"),
+        ("post-1959", "1959", "AFTER"),
+    ]
+
+
+def test_pre_and_post_join_a_date_only_by_a_hyphen() -> None:
+    found = extract_timexes("Pre-2008 rules outlived the post 2000 era.", anchor="2000-01-28")
+    assert [(t.span.text, t.mod) for t in found] == [("Pre-2008", "BEFORE"), ("2000", None)]

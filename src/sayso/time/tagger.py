@@ -211,7 +211,10 @@ def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[st
         if mod in _POSITION_MODS or matched.startswith("the "):
             return cand
     elif cand.rule in DATE_LIKE:
-        if mod != "APPROX" and mod not in _POSITION_MODS:
+        if word in {"post", "pre"}:
+            if not window.lower().endswith(word + "-"):
+                return cand  # ``post-1959``, ``pre-war``: only joined by a hyphen
+        elif mod != "APPROX" and mod not in _POSITION_MODS:
             return cand
         if mod == "APPROX" and _POSSESSIVE.match(text, cand.end):
             return cand  # ``get around Wednesday's ruling``: the word goes with the verb
@@ -224,6 +227,11 @@ def _with_prefix(text: str, cand: Candidate, lex: Lexicon, prefix: re.Pattern[st
             return cand  # ``cost $10 trillion over 10 years``: across them, not more than
         return Candidate(cand.start, cand.end, cand.rule, cand.groups, outside=word)
     start = cand.start - (len(window) - match.start())
+    hyphenated = window.endswith("-")
+    if hyphenated and word.startswith("the ") and _NOUN_AFTER.match(text, cand.end):
+        # ``the late-November meeting``: the article belongs to the noun, as in
+        # ``the third-quarter results``
+        start, word = start + len("the "), word.removeprefix("the ")
     return Candidate(start, cand.end, cand.rule, cand.groups, prefix=word)
 
 
