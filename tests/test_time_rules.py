@@ -160,6 +160,9 @@ def test_month_year_near_the_anchor(sentence: str, anchor: str, value: str) -> N
         ("The fault may have caused the outage on Tuesday.", "Tuesday", "2021-03-09"),
         # ``set`` as a participle of the past, not an arrangement
         ("Oil fell, leaving prices below the peak set on Aug. 6.", "Aug. 6", "2020-08-06"),
+        # a time before a past verb of arrangement dates the arranging; after it, the plan
+        ("On Tuesday, the firm planned to pay the claims.", "Tuesday", "2021-03-09"),
+        ("The firm planned to pay the claims on Friday.", "Friday", "2021-03-12"),
         # an infinitive on a noun takes the tense of the noun's verb
         ("Voters will have a chance to make it known on Tuesday.", "Tuesday", "2021-03-16"),
         ("He announced a deal to buy the firm in June.", "June", "2020-06"),

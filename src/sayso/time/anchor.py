@@ -144,7 +144,7 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
         return FUTURE
     span = doc.char_span(start, end, alignment_mode="expand")
     verb = _governing_verb(span.root) if span is not None and len(span) else None
-    if verb is None:
+    if verb is None or span is None:
         return tense_from_text(text, start, end)
     if (
         verb.tag_ == "VBN"
@@ -154,7 +154,9 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
     ):
         return PAST  # a bare participle clause: ``the decision, announced Wednesday``
     infinitive = False
-    intention = _arranges(verb)
+    # ``On Friday, the government planned to pay``: a time put before a verb of arrangement
+    # dates the arranging, not what was arranged
+    intention = _arranges(verb) and not (span.end <= verb.i and verb.tag_ == "VBD")
     for _ in range(_MAX_HEAD_STEPS):
         if verb.tag_ not in _NONFINITE_TAGS or _finite_auxiliaries(verb):
             break
