@@ -34,6 +34,19 @@ def test_passive_killing_has_victim_and_dated_time(nlp: Language) -> None:
     assert (event.time.relation, event.time.value, event.time.timex_id) == ("during", "2009", "t1")
 
 
+def test_event_after_a_later_stretch_is_dated_by_the_day_it_reaches(nlp: Language) -> None:
+    text = "Rebels attacked Mosul on June 5. Two days later, militants killed the governor."
+    start = text.index("Two days")
+    stretch = Timex(
+        "t2", Span.of(text, start, start + len("Two days")), "DURATION", "P2D", "test",
+        end_value="2014-06-07",
+    )  # fmt: skip
+    event = one_event(extract_events(nlp(text), timexes=[stretch], anchor="2014-06-20"), "killed")
+    assert event.time is not None
+    assert (event.time.relation, event.time.value) == ("on", "2014-06-07")
+    assert event.time.timex_id == "t2"
+
+
 def test_undated_event_inherits_the_article_date(nlp: Language) -> None:
     event = one_event(
         extract_events(nlp("Police arrested two protesters."), anchor="2023-05-01"), "arrested"

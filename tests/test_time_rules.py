@@ -436,6 +436,35 @@ def test_feasts_move_with_easter() -> None:
     assert [value for _, _, value in found] == ["2013-03-24", "2013-04-01", "2013-02-13"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The firm sued on Oct. 3. Three days later it quit.", ("Three days", "P3D", "1998-10-06")),
+        ("He left. A year later he died.", ("A year", "P1Y", "1999")),
+        ("A few days later, the board met.", ("A few days", "PXD", None)),
+        ("Two or three weeks later it rained.", ("Two or three weeks", "P2W", None)),
+    ],
+)
+def test_a_stretch_before_later_is_a_duration_that_reaches_a_date(
+    sentence: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = extract_timexes(sentence, anchor="1998-10-25")
+    stretch = next(t for t in found if t.type == "DURATION")
+    assert (stretch.span.text, stretch.value, stretch.end_value) == expected
+
+
+def test_the_narrative_moves_to_the_date_a_later_stretch_reaches() -> None:
+    found = extract_timexes(
+        "The firm sued on Oct. 3. Three days later it withdrew. The next day it sued again.",
+        anchor="1998-10-25",
+    )
+    assert [(t.span.text, t.value) for t in found] == [
+        ("Oct. 3", "1998-10-03"),
+        ("Three days", "P3D"),
+        ("The next day", "1998-10-07"),
+    ]
+
+
 def test_units_later_without_a_count_are_a_vague_duration() -> None:
     assert _found("Hours later, a second blast hit.", "2013-03-22") == [
         ("Hours later", "DURATION", "PTXH")

@@ -48,6 +48,8 @@ def timex_to_edtf(timex: Timex) -> str | None:
     ``APPROX`` → ``2017~``; ``BEFORE`` → ``..2017``; ``AFTER`` → ``2017..``; ``START``, ``MID``
     and ``END`` of a year → a four-month interval (``late 2021`` → ``2021-09/2021-12``).
     """
+    if timex.type == "DURATION" and timex.end_value is not None:
+        return timex_value_to_edtf(timex.end_value)  # ``three days later``: the day it reaches
     if timex.type not in ("DATE", "TIME"):
         return None
     value = timex_value_to_edtf(timex.value)

@@ -995,7 +995,8 @@ def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
 
 
 def _timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
-    """Token index of each datable timex's syntactic root → the timex (durations are left out)."""
+    """Token index of each datable timex's syntactic root → the timex (durations are left out,
+    but for one that reaches a date, ``three days later``)."""
     roots: dict[int, Timex] = {}
     for timex in timexes:
         if timex_to_edtf(timex) is None:
@@ -1003,6 +1004,9 @@ def _timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
         span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
         if span is not None and len(span):
             roots.setdefault(span.root.i, timex)
+            if timex.end_value is not None and span.root.head.i == span.end:
+                # ``[two days] later``: the signal word after the stretch carries the time
+                roots.setdefault(span.end, timex)
     return roots
 
 

@@ -77,7 +77,7 @@ TABLES: tuple[Table, ...] = (
     _table(
         "timexes",
         "article_id timex_id type value text start:int end:int mod granularity anchor"
-        " anchor_source extractor",
+        " anchor_source end_value extractor",
     ),
     _table(
         "events",
@@ -266,6 +266,7 @@ def table_rows(result: ArticleResult) -> dict[str, list[Row]]:
                 "granularity": t.granularity,
                 "anchor": t.anchor,
                 "anchor_source": t.anchor_source,
+                "end_value": t.end_value,
                 "extractor": t.extractor,
             }
             for t in result.timexes

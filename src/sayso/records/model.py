@@ -289,6 +289,9 @@ class Timex:
     anchor: str | None = None
     """The value (or timex id) a relative expression was resolved against."""
     anchor_source: str | None = None
+    end_value: str | None = None
+    """For a duration counted on from a known date (``three days later``): the date it reaches,
+    so that what happened then can be dated (TIMEX3 names that point ``endPoint``)."""
 
 
 @dataclass(frozen=True, slots=True)

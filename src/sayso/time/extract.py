@@ -69,6 +69,8 @@ def extract_timexes(
         if norm is None:
             continue
         resolved.append((cand, norm, reference if norm.from_reference else current))
+        if norm.end_value is not None:
+            reference = _moved_reference(norm.end_value, reference)
         if norm.type in {"DATE", "TIME"}:
             reference = _moved_reference(norm.value, reference)
             year_match = _YEAR.match(norm.value)
@@ -164,4 +166,5 @@ def _record(
         granularity=granularity(norm.value),
         anchor=anchor_value,
         anchor_source=anchor_source,
+        end_value=norm.end_value,
     )

@@ -65,6 +65,8 @@ class Normalized:
     """True when the value depended on the anchor."""
     from_reference: bool = False
     """True when it was resolved against ``Context.reference`` rather than the anchor."""
+    end_value: str | None = None
+    """For a duration counted on from a date (``three days later``): the date it reaches."""
 
 
 Handler = Callable[[Candidate, str, Context, Lexicon], Normalized | None]
@@ -825,30 +827,56 @@ def _ago(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized |
     if count is None or anchor is None or count != int(count):
         return Normalized("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
     from_reference = False
-    if (groups["dir"] or "").lower() in {"earlier", "later"}:
-        anchor = _reference_for(unit, ctx) or anchor  # ``two days later``: after the date discussed
+    if (groups["dir"] or "").lower() == "earlier":
+        # ``two days earlier``: before the date the narrative is at
+        anchor = _reference_for(unit, ctx) or anchor
         from_reference = anchor is ctx.reference
-    steps = int(count) * direction
-    value: str | None = None
-    if unit == "year" and steps == -1 and ctx.last_quarter is not None:
-        year, quarter = ctx.last_quarter  # financial reports compare with the quarter a year ago
-        value = f"{year - 1:04d}-Q{quarter}"
-    elif unit in {"year", "decade", "century"}:
-        years = steps * {"year": 1, "decade": 10, "century": 100}[unit]
-        value = f"{anchor.year + years:04d}"
-    elif unit == "month" and anchor.month is not None:
-        value = month_value(*add_months(anchor.year, anchor.month, steps))
-    elif unit == "quarter" and anchor.month is not None:
-        value = _unit_of_anchor("quarter", anchor, steps)
-    elif anchor.date is not None and unit in {"week", "fortnight"}:
-        value = week_value(shift_day(anchor.date, 7 * steps * (2 if unit == "fortnight" else 1)))
-    elif anchor.date is not None and unit in {"day", "night"}:
-        value = day_value(shift_day(anchor.date, steps))
-    elif anchor.date is not None and unit in {"hour", "minute", "second"}:
-        value = day_value(anchor.date)
+    value = _shifted(anchor, unit, int(count) * direction, ctx)
     if value is None:
         return Normalized("DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", mod)
     return Normalized("DATE", value, mod, relative=True, from_reference=from_reference)
+
+
+def _shifted(anchor: Anchor, unit: str, steps: int, ctx: Context) -> str | None:
+    """The date ``steps`` units away from ``anchor``, at the unit's precision (a week as an ISO
+    week, a year back from a quarter under discussion as that quarter a year before)."""
+    if unit == "year" and steps == -1 and ctx.last_quarter is not None:
+        year, quarter = ctx.last_quarter  # financial reports compare with the quarter a year ago
+        return f"{year - 1:04d}-Q{quarter}"
+    if unit in {"year", "decade", "century"}:
+        years = steps * {"year": 1, "decade": 10, "century": 100}[unit]
+        return f"{anchor.year + years:04d}"
+    if unit == "month" and anchor.month is not None:
+        return month_value(*add_months(anchor.year, anchor.month, steps))
+    if unit == "quarter" and anchor.month is not None:
+        return _unit_of_anchor("quarter", anchor, steps)
+    if anchor.date is not None and unit in {"week", "fortnight"}:
+        return week_value(shift_day(anchor.date, 7 * steps * (2 if unit == "fortnight" else 1)))
+    if anchor.date is not None and unit in {"day", "night"}:
+        return day_value(shift_day(anchor.date, steps))
+    if anchor.date is not None and unit in {"hour", "minute", "second"}:
+        return day_value(anchor.date)
+    return None
+
+
+def _later(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
+    """``three days later``: a DURATION, and the date it reaches from the narrative's reference
+    time (``end_value``) when the count is exact; ``a year later`` needs no ``for`` before it."""
+    groups = cand.groups
+    count = parse_number(groups["num"] or "", lex)
+    unit = _unit_key(groups["unit"] or "")
+    duration = _duration(cand, text, ctx, lex)
+    if duration is None:
+        return None
+    anchor = _reference_for(unit, ctx)
+    exact = count is not None and count == int(count) and not groups.get("num2")
+    if anchor is None or not exact or groups.get("half") or groups.get("orso"):
+        return duration
+    assert count is not None
+    end = _shifted(anchor, unit, int(count), ctx)
+    return replace(
+        duration, end_value=end, relative=end is not None, from_reference=anchor is ctx.reference
+    )
 
 
 _DAY_OFFSETS = {"next": 1, "following": 1, "previous": -1, "prior": -1, "same": 0, "that": 0}
@@ -919,7 +947,8 @@ def _is_a_fraction(cand: Candidate, text: str, ctx: Context) -> bool:
 
 def _duration(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     groups = cand.groups
-    if _needs_context_for_a(cand, text, ctx) or _is_a_fraction(cand, text, ctx):
+    rate_or_share = cand.rule != "later" and _needs_context_for_a(cand, text, ctx)
+    if rate_or_share or _is_a_fraction(cand, text, ctx):
         return None
     number_text = (groups["num"] or "").lower()
     count = parse_number(number_text, lex)
@@ -1123,6 +1152,7 @@ HANDLERS: dict[str, Handler] = {
     "weekend": _weekend,
     "time": _time,
     "ago": _ago,
+    "later": _later,
     "anaphoric_day": _anaphoric_day,
     "duration": _duration,
     "plural_units": _plural_units,

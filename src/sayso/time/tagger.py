@@ -31,7 +31,7 @@ DATE_LIKE = frozenset(
 )  # fmt: skip
 """Rules whose expressions can take a position modifier (``early``, ``the end of``)."""
 
-QUANTITY_LIKE = frozenset({"duration", "ago", "plural_units"})
+QUANTITY_LIKE = frozenset({"duration", "ago", "later", "plural_units"})
 """Rules whose expressions can take a quantity modifier (``more than``, ``at least``)."""
 
 _POSITION_MODS = frozenset({"START", "MID", "END"})
@@ -162,7 +162,11 @@ def rules() -> Rules:
         ("time", rf"(?<![\w.:$])(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?=\s+(?:local\s+time|hours|hrs){e})"),  # noqa: E501
         ("time", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\baround\s)|(?<=\babout\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bsince\s))(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])(?!\s*[ap]\.?m\b)"),  # noqa: E501
         ("time", rf"(?<![\w.:$])(?P<hour>[01]?\d|2[0-3])(?:[:.](?P<minute>[0-5]\d))?(?:\s+o'clock)?\s+in\s+the\s+(?P<day_part>morning|afternoon|evening|night){e}"),  # noqa: E501
-        ("ago", rf"{b}(?P<num>{num})(?:\s*(?:-|–|to|or)\s*(?P<num2>{num}))?[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence){e}"),  # noqa: E501
+        ("ago", rf"{b}(?P<num>{num})(?:\s*(?:-|–|to|or)\s*(?P<num2>{num}))?[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence){e}"),  # noqa: E501
+        # ``three days later``: the stretch is the expression and ``later`` its signal, as
+        # TimeBank and AQUAINT mark it (``Three days``, ``A few days``, ``over an hour``); the
+        # date it reaches is kept beside the duration for the timeline
+        ("later", rf"{b}(?P<num>{num})(?:\s*(?:-|–|to|or)\s*(?P<num2>{num}))?[\s-]+(?:more\s+|full\s+)?(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?P<signal>\s+later){e}"),  # noqa: E501
         ("duration", rf"{b}(?:(?P<the>the)\s+)?(?:(?P<dmod>past|last|next|coming|first|previous|final|remaining|following|latest|initial|entire|full|whole|better\s+part\s+of\s+the)\s+)?(?P<num>{num})(?:\s*(?:-|–|to|or)\s*(?P<num2>{num})(?=[\s-]))?(?:\s+(?P<frac>[13]/[24]))?(?:[\s-]+(?P<adj>more|full|straight|consecutive|trading|business|calendar|working|additional))?[\s-]+(?P<unit>{unit})s?(?P<half>\s+and\s+a\s+half)?(?P<orso>\s+or\s+so)?(?![\w])(?![\s-]+old{e})(?!-)"),  # noqa: E501
         ("plural_units", rf"{b}(?:(?P<the>the)\s+)?(?P<q>recent|past|coming|next|last|previous)\s+(?:(?:few|several|many)\s+)?(?P<unit>{unit})s{e}"),  # noqa: E501
         ("plural_units", rf"{b}the\s+(?P<unit>{unit})s\s+(?P<q>ahead){e}"),
@@ -269,6 +273,15 @@ def _without_article(text: str, cand: Candidate) -> Candidate:
     if match is None or cand.rule not in {"quarter", "duration"}:
         return cand
     return Candidate(match.end(), cand.end, cand.rule, cand.groups)
+
+
+def _without_signal(cand: Candidate) -> Candidate:
+    """``three days later``: the match ends before its signal word (``later``), which was part
+    of the match only so that it beats ``days later`` on length."""
+    signal = cand.groups.get("signal")
+    if not signal:
+        return cand
+    return Candidate(cand.start, cand.end - len(signal), cand.rule, cand.groups)
 
 
 def _join_times(text: str, cands: list[Candidate], glue: re.Pattern[str]) -> list[Candidate]:
@@ -430,7 +443,7 @@ def find_candidates(text: str) -> list[Candidate]:
     ]
     found.extend(_hyphenated_years(text))
     chosen = [
-        _without_article(text, cand)
+        _without_article(text, _without_signal(cand))
         for cand in _select_longest(found)
         if not _inside_a_name(text, cand)
     ]
