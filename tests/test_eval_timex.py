@@ -99,6 +99,18 @@ def test_unknown_split_is_an_error(tmp_path: Path) -> None:
         load_split(tmp_path, "test")
     with pytest.raises(EvaluationError):
         load_split(tmp_path, "dev")
+    with pytest.raises(EvaluationError):
+        load_split(tmp_path, "../elsewhere")
+
+
+def test_the_held_out_platinum_folder_is_the_test_split(tmp_path: Path) -> None:
+    (tmp_path / "TimeBank").mkdir()
+    (tmp_path / "te3-platinum").mkdir()
+    (tmp_path / "te3-platinum" / "a.tml").write_text("<TEXT>x</TEXT>", encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "b.tml").write_text("<TEXT>y</TEXT>", encoding="utf-8")
+    assert [p.name for p in load_split(tmp_path, "test")] == ["a.tml"]
+    assert [p.name for p in load_split(tmp_path, "other")] == ["b.tml"]
 
 
 @pytest.mark.slow

@@ -49,7 +49,9 @@ def eval_command(
         str, typer.Argument(help="quotes, timex, aliases, events, extraction, crossdoc")
     ],
     data: Annotated[Path, typer.Option("--data", help="The dataset's folder.")],
-    split: Annotated[str, typer.Option("--split", help="train or dev.")] = "dev",
+    split: Annotated[
+        str, typer.Option("--split", help="train or dev; test for a held-out set put beside them.")
+    ] = "dev",
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
     errors: Annotated[
         Path | None, typer.Option("--errors", help="Write per-item errors here (JSONL).")

@@ -7,7 +7,8 @@ expressions are its ``TIMEX3`` elements. The document creation time (the ``TIMEX
 
 Split (the folder has none): **TimeBank (183 documents) is ``train``, AQUAINT (73) is
 ``dev``**, by corpus, so that dev is a different set of sources and annotators than the one
-rules were tuned on. ``limit`` takes the first ``limit`` documents by file name.
+rules were tuned on. ``test`` is the held-out TempEval-3 platinum set, read from a folder put
+beside them (:func:`split_folder`). ``limit`` takes the first ``limit`` documents by file name.
 
 Scoring follows the TempEval-3 scorer's definitions:
 
@@ -203,11 +204,32 @@ def score_document(
     return errors
 
 
+def split_folder(data_root: Path, split: str) -> Path:
+    """The folder holding ``split``: TimeBank for ``train``, AQUAINT for ``dev``; for ``test``,
+    the TempEval-3 platinum set put beside them (``test/``, or a folder whose name has
+    ``platinum``, as TempEval-3 distributes it: ``te3-platinum``); any other name is a folder
+    of ``data_root`` itself, so that a held-out set is scored as it comes."""
+    if split in SPLITS:
+        return data_root / SPLITS[split]
+    if split == "test" and data_root.is_dir():
+        held_out = sorted(
+            p for p in data_root.iterdir()
+            if p.is_dir() and (p.name == "test" or "platinum" in p.name.lower())
+        )  # fmt: skip
+        if held_out:
+            return held_out[0]
+    folder = data_root / split
+    if split not in {".", ".."} and "/" not in split and folder.is_dir():
+        return folder
+    raise EvaluationError(
+        f"unknown split {split!r}: use train, dev, test (a TempEval-3 platinum folder beside "
+        f"TimeBank/ and AQUAINT/) or the name of a folder of .tml files in {data_root}"
+    )
+
+
 def load_split(data_root: Path, split: str, limit: int | None = None) -> list[Path]:
-    """The ``.tml`` files of ``split`` (``train`` = TimeBank, ``dev`` = AQUAINT), by name."""
-    if split not in SPLITS:
-        raise EvaluationError(f"unknown split {split!r}: use one of {sorted(SPLITS)}")
-    folder = data_root / SPLITS[split]
+    """The ``.tml`` files of ``split`` (see :func:`split_folder`), by name."""
+    folder = split_folder(data_root, split)
     files = sorted(folder.glob("*.tml"))
     if not files:
         raise EvaluationError(f"no .tml files in {folder}: is data_root the timeml folder?")
@@ -303,7 +325,8 @@ def evaluate(
         metrics=counts.metrics(),
         errors=errors,
         notes=[
-            f"{SPLITS[split]} as {split}: {len(docs)} documents, {counts.gold} gold TIMEX3 "
+            f"{split_folder(Path(data_root), split).name} as {split}: {len(docs)} documents, "
+            f"{counts.gold} gold TIMEX3 "
             "(creation times excluded)",
             f"sayso.time: {seconds:.2f} CPU s for {words} words ({words / max(seconds, 1e-9):.0f}"
             f" words/s), plus {parse_seconds:.2f} CPU s of spaCy parsing shared with the baseline",
