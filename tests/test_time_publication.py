@@ -49,6 +49,14 @@ def test_latest_date_mentioned_is_a_lower_bound() -> None:
     assert _estimate(text) == ("2019-06", "2019-06", None, ("June 2019",))
 
 
+def test_a_date_looked_forward_to_is_no_lower_bound() -> None:
+    text = (
+        "The plant closed in May 2019. Its owner will reopen it in 2023, and the loan is due "
+        "in 2034."
+    )
+    assert _estimate(text) == ("2019-05", "2019-05", None, ("May 2019",))
+
+
 def test_no_dates_no_estimate() -> None:
     text = "Nobody said when it happened."
     assert estimate_publication(text, extract_timexes(text, anchor=None)) is None

@@ -64,6 +64,12 @@ def test_items_are_ordered_and_undated_events_left_out() -> None:
     assert items[0].label == "old leader killed"
 
 
+def test_a_publication_date_known_only_from_below_is_open_ended() -> None:
+    latest_mentioned = Published("2012", "estimate", earliest="2012", estimated=True)
+    items = build_timeline((), TIMEXES, (), published=latest_mentioned)
+    assert [(i.type, i.value) for i in items] == [("PUBLISHED", "2012..")]
+
+
 def test_a_place_that_is_also_the_target_is_named_once() -> None:
     took = _event(
         "v2", "ASSAULT", "took", EventTime("before", "..2017", "t2"),

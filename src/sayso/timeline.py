@@ -129,10 +129,12 @@ def _published_item(published: Published) -> TimelineItem | None:
     value = timex_value_to_edtf(published.value[:10])
     if value is None:
         return None
-    if published.estimated and published.earliest and published.latest:
-        earliest = timex_value_to_edtf(published.earliest[:10])
+    earliest = timex_value_to_edtf((published.earliest or "")[:10])
+    if published.estimated and earliest and published.latest:
         latest = timex_value_to_edtf(published.latest[:10])
-        value = f"{earliest}/{latest}" if earliest and latest else value + "~"
+        value = f"{earliest}/{latest}" if latest else value + "~"
+    elif published.estimated and earliest:
+        value = earliest + ".."  # the latest date it mentions: written then or later
     elif published.estimated:
         value += "~"
     return TimelineItem(

@@ -11,8 +11,12 @@ Rules, first that applies wins:
    than``/``over`` ``[+N, +N + N/6]`` (N/6 rounded, at least one month). The value is the
    interval's middle month. So "almost two years after ... January 2020" gives 2021-09 ..
    2022-01, value 2021-11.
-2. **The latest absolute date mentioned** (a DATE/TIME with a full year, not a
-   ``by``/``before`` bound) is a lower bound: ``earliest`` is that date, ``latest`` is None.
+2. **The latest absolute date mentioned as come** (a DATE/TIME with a full year, not a
+   ``by``/``before`` bound, and no word before it in its sentence that looks ahead: ``will``,
+   ``would``, ``due``, ``scheduled``, ``until``...) is a lower bound: ``earliest`` is that date,
+   ``latest`` is None. On PolNeAR's 924 articles (train and dev, true dates from its
+   metadata), leaving out the dates looked forward to took the wrong lower bounds from 80 to
+   55 of about 570, with 493 right ones (was 491).
 
 Both are marked ``estimated=True``, ``source="estimate"``, with the spans they rest on.
 """
@@ -90,8 +94,26 @@ def _elapsed(text: str, duration: Timex, timexes: tuple[Timex, ...]) -> Publishe
     )
 
 
-def _latest_mentioned(timexes: tuple[Timex, ...]) -> Published | None:
-    dated = [t for t in timexes if _absolute_months(t) is not None and t.mod not in _BOUNDED_MODS]
+_AHEAD = re.compile(
+    r"\b(?:will|would|shall|could|might|going\s+to|expect(?:s|ed)?|plans?\s+to|planned"
+    r"|scheduled|due|upcoming|next|approaching|set\s+to|slated|until|through|projected|hopes?"
+    r"|predict\w*|forecast\w*|eye(?:s|ing)|aims?\s+to)\b|['’]ll\b",
+    re.IGNORECASE,
+)
+"""Words before a date in its sentence that make it a date looked forward to (``will be held
+in 2017``, ``is due in 2034``, ``expected to win in November 2016``), no sign that it is past."""
+
+
+def _past_evidence(text: str, timex: Timex) -> bool:
+    """Whether a mention shows that its date had come when the article was written."""
+    if timex.mod in _BOUNDED_MODS:
+        return False
+    left, _ = sentence_bounds(text, timex.span.start, timex.span.end)
+    return _AHEAD.search(text, left, timex.span.start) is None
+
+
+def _latest_mentioned(text: str, timexes: tuple[Timex, ...]) -> Published | None:
+    dated = [t for t in timexes if _absolute_months(t) is not None and _past_evidence(text, t)]
     if not dated:
         return None
     latest = max(dated, key=lambda t: (t.value[:10], -t.span.start))
@@ -113,4 +135,4 @@ def estimate_publication(text: str, timexes: tuple[Timex, ...]) -> Published | N
             found = _elapsed(text, timex, timexes)
             if found is not None:
                 return found
-    return _latest_mentioned(timexes)
+    return _latest_mentioned(text, timexes)
