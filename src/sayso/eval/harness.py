@@ -46,6 +46,12 @@ TASKS: dict[str, Task] = {
             "WCXB article extraction and plain-text cleaning",
         ),
         Task("crossdoc", "sayso.eval.tasks.crossdoc", "ecbplus", "ECB+ cross-document events"),
+        Task(
+            "published",
+            "sayso.eval.tasks.published",
+            "polnear",
+            "publication dates estimated for undated PolNeAR articles",
+        ),
     )
 }
 

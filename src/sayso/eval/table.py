@@ -34,6 +34,7 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
     "events": ("type.accuracy", "actor.accuracy", "recipient.accuracy"),
     "crossdoc": ("b3.f1", "conll.f1"),
     "extraction": ("cleaning.f1", "html.f1"),
+    "published": ("coverage", "correct", "within_365d"),
 }
 
 
