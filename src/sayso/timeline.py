@@ -75,8 +75,9 @@ def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> st
 
 def _attribution(statement: Statement | None, names: dict[str, str]) -> str | None:
     """Who the event is sourced to: the speaker's entity name (so a resolved ``It`` reads as
-    the report it stands for), else the speaker as written, else the chain's last hop."""
-    if statement is None:
+    the report it stands for), else the speaker as written, else the chain's last hop. None
+    where the outlet tells it in its own voice, as where no statement holds it."""
+    if statement is None or statement.kind == "own_voice":
         return None
     if statement.speaker_entity in names:
         return names[statement.speaker_entity]

@@ -144,6 +144,7 @@ def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") ->
 
 def _report(result: ArticleResult, out: TextIO, view: str) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console(file=out, highlight=False, soft_wrap=False)
@@ -159,7 +160,7 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
         if meta.published:
             pub = meta.published
             shown = pub.value + (
-                f" (estimate {pub.earliest}..{pub.latest})" if pub.estimated else ""
+                f" (estimate {pub.earliest or ''}..{pub.latest or ''})" if pub.estimated else ""
             )
             facts.add_row("published", shown, f"[dim]{pub.source}")
         facts.add_row("source", f"{article.source.location} ({article.source.kind})", "")
@@ -190,7 +191,10 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
     if view in ("all", "timeline") and result.events:
         console.rule("Timeline")
         for item in _timeline(result):
-            console.print(f"[bold]{item.value}[/]  {item.label}")
+            notes = [f"according to {item.attribution}"] if item.attribution else []
+            notes += ["photo caption"] if item.from_caption else []
+            shown = f"  [dim]· {escape(' · '.join(notes))}[/]" if notes else ""
+            console.print(f"[bold]{escape(item.value)}[/]  {escape(item.label)}{shown}")
     if view == "all":
         for flag in result.flags:
             console.print(f"[bold yellow]flag {flag.kind}:[/] {flag.message}")
