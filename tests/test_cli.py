@@ -143,3 +143,13 @@ def test_csv_of_the_whole_record_points_to_the_per_view_commands() -> None:
     result = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "csv"])
     assert result.exit_code == 2
     assert "sayso export csv" in result.stderr
+
+
+def test_terminal_timeline_names_sources_and_captions() -> None:
+    result = runner.invoke(app, ["timeline", str(EXAMPLE), "-f", "text"])
+    assert result.exit_code == 0, result.output
+    lines = {line.split("  ", 1)[0]: line for line in result.stdout.splitlines() if "  " in line}
+    assert "according to Tasnim report" in lines["2006"]
+    assert "photo caption" in lines["2014-06-29"]
+    assert "according to" not in lines["2020-01"]  # the outlet's own voice
+    assert "the article is published (estimated)" in lines["2021-09/2022-01"]
