@@ -88,3 +88,19 @@ def test_impossible_calendar_dates() -> None:
     )
     flags = check_consistency(text, [])
     assert [f.spans[0].text for f in flags] == ["February 30, 2021", "31 April"]
+
+
+def test_parts_of_one_whole_exceeding_it_are_flagged() -> None:
+    text = "Of the 200 dead, 150 were children and 80 were women."
+    whole = Span.of(text, text.index("the 200 dead"), text.index(","))
+    quantities = [
+        _q(text, "200", 200),
+        _q(text, "150", 150, group=whole),
+        _q(text, "80", 80, group=whole),
+    ]
+    (flag,) = check_consistency(text, quantities)
+    assert flag.kind == "parts_exceed_total"
+    assert [s.text for s in flag.spans] == ["200", "150", "80"]
+    assert "230" in flag.message
+    within = [_q(text, "200", 200), _q(text, "150", 150, group=whole)]
+    assert _kinds(text, within) == []

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sayso.numbers import extract_quantities
-from sayso.records.model import Quantity
+from sayso.records.model import Quantity, Span, Timex
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,3 +60,44 @@ def test_percent_and_currency_units(nlp: Language) -> None:
 def test_dates_and_years_are_not_quantities(nlp: Language) -> None:
     found = _by_text(nlp, "In 2014 the talks began on June 29 and lasted two days.")
     assert found == {}
+
+
+def test_place_of_a_count_comes_from_its_clause(nlp: Language) -> None:
+    found = _by_text(nlp, "More than 200 people were killed in floods in Pakistan, officials said.")
+    place = found["More than 200"].place
+    assert place is not None
+    assert place.text == "Pakistan"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "group"),
+    [
+        ("About 30 percent of registered voters backed the plan.", "About 30 percent",
+         "registered voters"),
+        ("Police held 150 of the 200 protesters overnight.", "150", "the 200 protesters"),
+        ("Of the 200 dead, 150 were children.", "150", "the 200 dead"),
+        ("Unemployment among young men reached 15 percent.", "15 percent", "young men"),
+    ],
+)  # fmt: skip
+def test_the_whole_a_number_is_part_of(
+    nlp: Language, sentence: str, number: str, group: str
+) -> None:
+    quantity = _by_text(nlp, sentence)[number]
+    assert quantity.group is not None
+    assert quantity.group.text == group
+
+
+def test_a_number_without_a_whole_has_no_group(nlp: Language) -> None:
+    found = _by_text(nlp, "Of the 200 dead, 150 were children.")
+    assert found["200"].group is None
+
+
+def test_as_of_is_the_time_its_clause_states(nlp: Language) -> None:
+    text = "The death toll rose to 250 on Monday. Another 40 people were hurt."
+    start = text.index("Monday")
+    monday = Timex("t1", Span.of(text, start, start + 6), "DATE", "2022-08-29", "test")
+    found = {q.span.text: q for q in extract_quantities(nlp(text), timexes=[monday])}
+    as_of = found["250"].as_of
+    assert as_of is not None
+    assert (as_of.relation, as_of.value, as_of.timex_id) == ("on", "2022-08-29", "t1")
+    assert found["40"].as_of is None

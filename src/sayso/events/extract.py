@@ -40,7 +40,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from sayso.events.edtf import edtf_for_relation, timex_to_edtf, timex_value_to_edtf
+from sayso.events.edtf import timex_value_to_edtf
 from sayso.events.lexicon import (
     OBJECT_CUE,
     PERSON_CUE,
@@ -50,6 +50,7 @@ from sayso.events.lexicon import (
     load_lexicon,
 )
 from sayso.events.plover import COOPERATIVE, THREATENABLE, to_plover
+from sayso.events.timing import stated_time, timex_roots
 from sayso.records.model import (
     Argument,
     Event,
@@ -67,7 +68,6 @@ if TYPE_CHECKING:
 
 EXTRACTOR = "sayso.events/rules-1"
 
-Relation = Literal["on", "before", "after", "during", "inherited"]
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"})
@@ -112,11 +112,6 @@ _ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _UNDER_PREPS = frozenset({"under"})
 """``came under attack``, ``was put under investigation``: the clause subject undergoes the
 nominal event."""
-_TIME_RELATIONS: dict[str, Relation] = {
-    "in": "during", "during": "during", "throughout": "during", "within": "during",
-    "over": "during", "on": "on", "at": "on", "by": "before", "before": "before",
-    "until": "before", "till": "before", "after": "after", "since": "after", "following": "after",
-}  # fmt: skip
 _SIMULTANEOUS_MARKS = frozenset({"as", "while", "when", "whilst"})
 _CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "pcomp", "relcl"})
 _CUE_DEPS = frozenset(
@@ -994,37 +989,6 @@ def _argument_heads(trigger: _Trigger, lex: Lexicon) -> list[tuple[str, Token]]:
 # --- time --------------------------------------------------------------------------------
 
 
-def _timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
-    """Token index of each datable timex's syntactic root → the timex (durations are left out,
-    but for one that reaches a date, ``three days later``)."""
-    roots: dict[int, Timex] = {}
-    for timex in timexes:
-        if timex_to_edtf(timex) is None:
-            continue
-        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is not None and len(span):
-            roots.setdefault(span.root.i, timex)
-            if timex.end_value is not None and span.root.head.i == span.end:
-                # ``[two days] later``: the signal word after the stretch carries the time
-                roots.setdefault(span.end, timex)
-    return roots
-
-
-def _time_at(head: Token, roots: dict[int, Timex]) -> tuple[Relation, Timex] | None:
-    for child in head.children:
-        if child.i in roots and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
-            return "on", roots[child.i]
-        if child.dep_ in ("prep", "agent"):
-            for obj in child.children:
-                if obj.i in roots:
-                    return _TIME_RELATIONS.get(child.lower_, "on"), roots[obj.i]
-        if child.dep_ in ("pobj", "dobj", "prep", "npadvmod"):
-            for grandchild in child.children:
-                if grandchild.i in roots and grandchild.dep_ in ("npadvmod", "appos", "nmod"):
-                    return "on", roots[grandchild.i]
-    return None
-
-
 def _clause_chain(trigger: _Trigger) -> list[Token]:
     """Tokens whose attached times apply to the event, nearest first."""
     chain = [trigger.token]
@@ -1051,19 +1015,9 @@ def _clause_chain(trigger: _Trigger) -> list[Token]:
 def _event_time(
     trigger: _Trigger, roots: dict[int, Timex], anchor: str | None
 ) -> tuple[EventTime | None, Timex | None]:
-    for head in _clause_chain(trigger):
-        found = _time_at(head, roots)
-        if found is None:
-            continue
-        relation, timex = found
-        value = timex_to_edtf(timex) or ""
-        if value.startswith("..") or value.endswith(".."):
-            relation = "before" if value.startswith("..") else "after"
-        else:
-            value = edtf_for_relation(value, relation)
-        if relation == "during" and len(value) == 10:
-            relation = "on"
-        return EventTime(relation, value, timex.id), timex
+    stated = stated_time(_clause_chain(trigger), roots)
+    if stated is not None:
+        return stated
     if anchor:
         inherited = timex_value_to_edtf(anchor[:10])
         if inherited is not None:
@@ -1293,7 +1247,7 @@ def extract_events(
     lex = load_lexicon()
     text = doc.text
     triggers = _find_triggers(doc, lex)
-    roots = _timex_roots(doc, timexes)
+    roots = timex_roots(doc, timexes)
     events: list[Event] = []
     for number, trigger in enumerate(triggers, start=1):
         trigger_span = _token_span(trigger.token, text)

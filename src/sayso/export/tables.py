@@ -91,7 +91,7 @@ TABLES: tuple[Table, ...] = (
     _table(
         "quantities",
         "article_id quantity_id value:float upper:float unit counted approx text start:int"
-        " end:int extractor",
+        " end:int place group as_of as_of_relation extractor",
     ),
     _table(
         "flags",
@@ -284,6 +284,10 @@ def table_rows(result: ArticleResult) -> dict[str, list[Row]]:
                 "text": q.span.text,
                 "start": q.span.start,
                 "end": q.span.end,
+                "place": q.place.text if q.place else None,
+                "group": q.group.text if q.group else None,
+                "as_of": q.as_of.value if q.as_of else None,
+                "as_of_relation": q.as_of.relation if q.as_of else None,
                 "extractor": q.extractor,
             }
             for q in result.quantities

@@ -104,13 +104,13 @@ class NumberStage:
 
     name: str = "numbers"
     version: str = EXTRACTOR_VERSION
-    requires: tuple[str, ...] = ("doc",)
+    requires: tuple[str, ...] = ("doc", "timexes")
     assigns: tuple[str, ...] = ("quantities", "flags")
 
     def __call__(self, work: Analysis) -> None:
         from sayso.numbers import check_consistency, extract_quantities
 
-        work.quantities = extract_quantities(work.doc)
+        work.quantities = extract_quantities(work.doc, timexes=work.timexes)
         work.flags = (*work.flags, *check_consistency(work.doc.text, work.quantities))
 
 

@@ -3,7 +3,9 @@
 General rules only, each stated where it is implemented:
 
 * ``parts_exceed_total``: quantities introduced as parts of a total (``90,000 soldiers, of whom
-  90,000 were army and another 30,000 police``) add up to more than the total allows;
+  90,000 were army and another 30,000 police``), or given as of one whole (``Of the 200 dead,
+  150 were children and 80 were women``: the quantities' ``group``), add up to more than the
+  total allows;
 * ``sum_mismatch``: exact quantities listed next to a stated total (``a total of``, ``in all``)
   add up to something else;
 * ``value_conflict``: a quantity that refers back (``these 80,000 troops``) differs from the
@@ -112,6 +114,37 @@ def _parts_exceed_total(text: str, quantities: Sequence[Quantity]) -> list[Flag]
                     records=(total.id, *(q.id for q in parts)),
                 )
             )
+    return flags
+
+
+def _group_parts_exceed_total(quantities: Sequence[Quantity], flagged: set[str]) -> list[Flag]:
+    """Parts given as of one whole (``Of the 200 dead, 150 were children and 80 were women``):
+    the whole's own number is the total the parts must fit in."""
+    flags: list[Flag] = []
+    by_group: dict[tuple[int, int], list[Quantity]] = {}
+    for q in quantities:
+        if q.group is not None:
+            by_group.setdefault((q.group.start, q.group.end), []).append(q)
+    for (start, end), members in by_group.items():
+        total = next((q for q in quantities if start <= q.span.start and q.span.end <= end), None)
+        if total is None or total.id in flagged:
+            continue
+        parts = [q for q in members if _comparable(total, q) and q.approx is None]
+        low = sum(_low(q) for q in parts)
+        if len(parts) < 2 or low <= _high(total):
+            continue
+        flags.append(
+            Flag(
+                kind="parts_exceed_total",
+                message=(
+                    f"the parts {' + '.join(_fmt(q.value) for q in parts)} = {_fmt(low)} "
+                    f"exceed the stated total {_fmt(total.value)}"
+                ),
+                spans=(total.span, *(q.span for q in parts)),
+                extractor=EXTRACTOR,
+                records=(total.id, *(q.id for q in parts)),
+            )
+        )
     return flags
 
 
@@ -242,8 +275,11 @@ def _impossible_dates(text: str) -> list[Flag]:
 def check_consistency(doc_text: str, quantities: Sequence[Quantity]) -> tuple[Flag, ...]:
     """Every inconsistency the rules find among ``quantities`` and dates in ``doc_text``."""
     ordered = sorted(quantities, key=lambda q: q.span.start)
+    parts = _parts_exceed_total(doc_text, ordered)
+    flagged = {flag.records[0] for flag in parts}
     return (
-        *_parts_exceed_total(doc_text, ordered),
+        *parts,
+        *_group_parts_exceed_total(ordered, flagged),
         *_sum_mismatch(doc_text, ordered),
         *_value_conflicts(doc_text, ordered),
         *_percent_over_100(doc_text, ordered),

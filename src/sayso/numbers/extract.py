@@ -1,4 +1,5 @@
-"""Quantities in a parsed article: value, unit, what is counted, and how the text qualifies it.
+"""Quantities in a parsed article: value, unit, what is counted, how the text qualifies it,
+and where, of what whole and as of when it holds.
 
 Handled forms: digits with thousands separators and decimals (``90,000``, ``2.5``), number words
 (``seventy``, ``three hundred``), scale words (``2.5 million``), vague plurals (``thousands``,
@@ -6,14 +7,23 @@ Handled forms: digits with thousands separators and decimals (``90,000``, ``2.5`
 currency symbols and words (``$5 billion``), and qualifiers before the number (``more than``,
 ``about``, ``at least``...). Dates, times, durations and ordinals (spaCy's DATE, TIME and
 ORDINAL entities, and bare years) are the time layer's, not quantities.
+
+Scope, read off the parse along the quantity's own clause (the number, the noun it counts, up to
+its verb): ``place``, a place named by a preposition of place there or one phrase below it
+(``killed in floods in Pakistan``); ``group``, the whole it is a part of (``30 percent of
+voters``, ``150 of the 200 dead``, a preposed ``Of the 200 dead, 150 were children``) or the
+population it is counted among (``among the young``); ``as_of``, the time the clause states
+(:func:`sayso.events.timing.stated_time`).
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from sayso.records.model import Quantity, Span
+from sayso.events.timing import stated_time, timex_roots
+from sayso.records.model import EventTime, Quantity, Span, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -214,9 +224,131 @@ def _counted_after_of(doc: Doc, end: int) -> Token | None:
     return None
 
 
-def extract_quantities(doc: Doc, *, id_prefix: str = "q") -> tuple[Quantity, ...]:
-    """Every counted or measured number in ``doc`` (dates, times and ordinals excluded)."""
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset(
+    {"in", "across", "at", "throughout", "inside", "near", "around", "outside", "from"}
+)
+_CLAUSE_CLIMB = 4
+"""Heads climbed from the number to its clause's verb (number → noun → preposition → verb)."""
+_PARTITIVE_DETERMINERS = frozenset({"the", "these", "those", "its", "their", "all"})
+
+
+def _clause_chain(token: Token) -> list[Token]:
+    """The number's token, then its heads up to and including the first verb."""
+    chain = [token]
+    current = token
+    for _ in range(_CLAUSE_CLIMB):
+        if current.pos_ in ("VERB", "AUX") or current.head.i == current.i:
+            break
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _entity_span(token: Token) -> Span | None:
+    """The named place ``token`` belongs to, whole (``New York City``)."""
+    if token.ent_type_ not in _PLACE_LABELS:
+        return None
+    doc = token.doc
+    start, end = token.i, token.i + 1
+    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    span = doc[start:end]
+    return Span.of(doc.text, span.start_char, span.end_char)
+
+
+def _place_of(chain: Sequence[Token]) -> Span | None:
+    for head in chain:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = _entity_span(obj)
+                if place is not None:
+                    return place
+                for inner in (c for c in obj.children if c.dep_ == "prep"):
+                    if inner.lower_ in _PLACE_PREPS:
+                        for deeper in (c for c in inner.children if c.dep_ == "pobj"):
+                            place = _entity_span(deeper)
+                            if place is not None:
+                                return place
+    return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase ``token`` heads, without a trailing comma or full stop."""
+    doc = token.doc
+    left, right = token.left_edge.i, token.right_edge.i
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return Span.of(doc.text, doc[left].idx, doc[right].idx + len(doc[right].text))
+
+
+def _is_partitive(obj: Token) -> bool:
+    """``the 200 dead``, ``those arrested``: a definite or counted whole, not ``of voters``."""
+    words = list(obj.subtree)
+    return any(w.lower_ in _PARTITIVE_DETERMINERS or w.like_num for w in words if w.i < obj.i)
+
+
+def _group_of(
+    doc: Doc, start: int, end: int, unit: str | None, chain: Sequence[Token]
+) -> Span | None:
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.lower_ == "of":
+        obj = next((c for c in after.children if c.dep_ == "pobj"), None)
+        if obj is not None and (unit == "percent" or _is_partitive(obj)):
+            return _phrase(obj)
+    inside = range(start, end)
+    shared = [h.head for h in chain if h.dep_ == "conj"]  # ``..., and another 30,000 were``
+    measured = [  # ``Unemployment among young men reached 15 percent``
+        c for h in chain if h.pos_ in ("VERB", "AUX") for c in h.children if c.dep_ == "nsubj"
+    ]
+    for head in (*chain, *shared, *measured):
+        for prep in head.children:
+            if prep.dep_ != "prep":
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if prep.lower_ == "among":
+                return _phrase(obj)
+            preposed = prep.i < start and prep.lower_ == "of"  # ``Of the 200 dead, 150 ...``
+            itself = any(t.i in inside for t in obj.subtree)  # the whole, not a part of it
+            if preposed and not itself and _is_partitive(obj):
+                return _phrase(obj)
+            relative = obj.lower_ in ("whom", "which") and head.dep_ == "relcl"
+            if preposed and relative:  # ``90,000 soldiers, of whom 90,000 were army``
+                noun = head.head
+                return Span.of(doc.text, noun.left_edge.idx, noun.idx + len(noun.text))
+    return None
+
+
+def _scope(
+    doc: Doc, start: int, end: int, unit: str | None, counted: Token | None,
+    roots: dict[int, Timex],
+) -> tuple[Span | None, Span | None, EventTime | None]:  # fmt: skip
+    """Place, group and time of the quantity in tokens ``[start, end)``."""
+    number = doc[end - 1] if unit is None else doc[start]
+    chain = _clause_chain(counted if counted is not None else number)
+    if counted is not None and number not in chain:
+        chain.insert(0, number)
+    stated = stated_time(chain, roots)
+    return (
+        _place_of(chain),
+        _group_of(doc, start, end, unit, chain),
+        stated[0] if stated is not None else None,
+    )
+
+
+def extract_quantities(
+    doc: Doc, *, timexes: Sequence[Timex] = (), id_prefix: str = "q"
+) -> tuple[Quantity, ...]:
+    """Every counted or measured number in ``doc`` (dates, times and ordinals excluded), with
+    its scope; ``timexes`` (the article's, from the time layer) give the ``as_of`` times."""
     text = doc.text
+    roots = timex_roots(doc, timexes)
     found: list[Quantity] = []
     i = 0
     while i < len(doc):
@@ -261,6 +393,7 @@ def extract_quantities(doc: Doc, *, id_prefix: str = "q") -> tuple[Quantity, ...
             start = qualifier[1]
         span_start = doc[start].idx
         span_end = doc[end - 1].idx + len(doc[end - 1].text)
+        place, group, as_of = _scope(doc, start, end, unit, counted, roots)
         found.append(
             Quantity(
                 id=f"{id_prefix}{len(found) + 1}",
@@ -271,6 +404,9 @@ def extract_quantities(doc: Doc, *, id_prefix: str = "q") -> tuple[Quantity, ...
                 counted=counted.text if counted is not None else None,
                 approx=approx,
                 upper=upper,
+                place=place,
+                group=group,
+                as_of=as_of,
             )
         )
         i = end

@@ -343,6 +343,13 @@ class Quantity:
     approx: str | None = None
     """How the text qualifies it: ``more than``, ``about``, ``tens of thousands``."""
     upper: float | None = None
+    place: Span | None = None
+    """Where it holds: a place its clause names (``killed in floods in Pakistan``)."""
+    group: Span | None = None
+    """The whole it is a part or a share of (``30 percent of voters``, ``Of the 200 dead, 150
+    were children``, ``unemployment among the young``)."""
+    as_of: EventTime | None = None
+    """When it holds: the time its clause states (``rose to 250 on Monday``, ``as of June 1``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,80 @@
+"""The time a clause states: which timex hangs on which token, and with what relation.
+
+Shared by events (``killed in 2006``) and numbers (``the toll rose to 250 on Monday``): given the
+tokens a record's time may hang on, nearest first, :func:`stated_time` returns the first timex
+attached to one of them as an :class:`~sayso.records.model.EventTime` (``in 2006`` → ``during``;
+``by 2017`` → ``before``, ``..2017``; ``after``/``since`` → ``after``, ``2017..``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Literal
+
+from sayso.events.edtf import edtf_for_relation, timex_to_edtf
+from sayso.records.model import EventTime, Timex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+Relation = Literal["on", "before", "after", "during", "inherited"]
+_TIME_RELATIONS: dict[str, Relation] = {
+    "in": "during", "during": "during", "throughout": "during", "within": "during",
+    "over": "during", "on": "on", "at": "on", "by": "before", "before": "before",
+    "until": "before", "till": "before", "after": "after", "since": "after", "following": "after",
+    "as": "on",
+}  # fmt: skip
+"""A preposition before a timex → how the record's time relates to it (``as of June``: on)."""
+
+
+def timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
+    """Token index of each datable timex's syntactic root → the timex (durations are left out,
+    but for one that reaches a date, ``three days later``)."""
+    roots: dict[int, Timex] = {}
+    for timex in timexes:
+        if timex_to_edtf(timex) is None:
+            continue
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is not None and len(span):
+            roots.setdefault(span.root.i, timex)
+            if timex.end_value is not None and span.root.head.i == span.end:
+                # ``[two days] later``: the signal word after the stretch carries the time
+                roots.setdefault(span.end, timex)
+    return roots
+
+
+def _time_at(head: Token, roots: dict[int, Timex]) -> tuple[Relation, Timex] | None:
+    for child in head.children:
+        if child.i in roots and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
+            return "on", roots[child.i]
+        if child.dep_ in ("prep", "agent"):
+            for obj in child.children:
+                if obj.i in roots:
+                    return _TIME_RELATIONS.get(child.lower_, "on"), roots[obj.i]
+                if obj.dep_ == "prep" and child.lower_ == "as":  # ``as of June 1``
+                    found = next((o for o in obj.children if o.i in roots), None)
+                    if found is not None:
+                        return "on", roots[found.i]
+        if child.dep_ in ("pobj", "dobj", "prep", "npadvmod"):
+            for grandchild in child.children:
+                if grandchild.i in roots and grandchild.dep_ in ("npadvmod", "appos", "nmod"):
+                    return "on", roots[grandchild.i]
+    return None
+
+
+def stated_time(chain: Iterable[Token], roots: dict[int, Timex]) -> tuple[EventTime, Timex] | None:
+    """The time attached to the first token of ``chain`` that has one, with its timex."""
+    for head in chain:
+        found = _time_at(head, roots)
+        if found is None:
+            continue
+        relation, timex = found
+        value = timex_to_edtf(timex) or ""
+        if value.startswith("..") or value.endswith(".."):
+            relation = "before" if value.startswith("..") else "after"
+        else:
+            value = edtf_for_relation(value, relation)
+        if relation == "during" and len(value) == 10:
+            relation = "on"
+        return EventTime(relation, value, timex.id), timex
+    return None
