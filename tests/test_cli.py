@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
@@ -114,9 +116,6 @@ def test_piped_stdin_defaults_to_json() -> None:
 
 
 def test_per_view_csv_is_one_table_under_one_header(tmp_path: Path) -> None:
-    import csv
-    import io
-
     story = tmp_path / "story.txt"
     story.write_text(
         "“The bridge will reopen on Monday,” the mayor told reporters.\n\n"
@@ -153,3 +152,16 @@ def test_terminal_timeline_names_sources_and_captions() -> None:
     assert "photo caption" in lines["2014-06-29"]
     assert "according to" not in lines["2020-01"]  # the outlet's own voice
     assert "the article is published (estimated)" in lines["2021-09/2022-01"]
+
+
+def test_numbers_view_lists_quantities_with_their_flags() -> None:
+    piped = runner.invoke(app, ["numbers", str(EXAMPLE)])
+    assert piped.exit_code == 0, piped.output
+    record = json.loads(piped.stdout)
+    assert {q["span"]["text"] for q in record["quantities"]} >= {"90,000", "30,000"}
+    assert [f["kind"] for f in record["flags"]] == ["parts_exceed_total"]
+    table = runner.invoke(app, ["numbers", str(EXAMPLE), "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    flagged = [r["text"] for r in rows if r["flags"] == "parts_exceed_total"]
+    assert flagged == ["90,000", "90,000", "30,000"]
+    assert next(r for r in rows if r["text"] == "90,000")["counted"] == "soldiers"

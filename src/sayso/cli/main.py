@@ -305,6 +305,26 @@ def quotes(
 
 @app.command(
     epilog=(
+        "Examples:\n\n  sayso numbers examples/article.txt\n\n"
+        "  sayso numbers reports/ --format csv > numbers.csv"
+    )
+)
+def numbers(
+    inputs: Inputs,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    model: ModelOpt = "",
+    fetch: FetchOpt = False,
+    max_bytes: MaxBytesOpt = 20_000_000,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Print the numbers of articles (value, unit, what is counted, where, of what whole, as of
+    when) and the flags where they contradict each other."""
+    args = AnalysisArgs(model, "time,numbers", fetch, max_bytes, verbose)
+    _run_render(inputs, fmt, None, args, view="numbers")
+
+
+@app.command(
+    epilog=(
         "Examples:\n\n  sayso timeline examples/article.txt --format json\n\n"
         "  sayso timeline examples/article.txt --format vis > items.json   # vis-timeline\n\n"
         "  sayso timeline examples/article.txt --format timelinejs > tl.json\n\n"

@@ -33,6 +33,9 @@ def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
         head["statements"] = [to_dict(s) for s in result.statements]
     elif view == "timeline":
         head["timeline"] = [to_dict(i) for i in _timeline(result)]
+    elif view == "numbers":
+        head["quantities"] = [to_dict(q) for q in result.quantities]
+        head["flags"] = [to_dict(f) for f in result.flags]
     return head
 
 
@@ -52,9 +55,13 @@ CSV_COLUMNS: dict[str, tuple[str, ...]] = {
     ),
     "entities": ("article", "entity", "name", "type", "aliases", "titles", "mentions"),
     "timeline": ("article", "value", "label", "event", "attribution", "start", "end"),
-}
-"""One table per view: ``sayso quotes|entities|timeline --format csv`` (``analyze`` has no
-single table; ``sayso export csv`` writes one table per record kind)."""
+    "numbers": (
+        "article", "quantity", "text", "value", "upper", "unit", "counted", "approx", "place",
+        "group", "as_of", "flags", "start", "end",
+    ),
+}  # fmt: skip
+"""One table per view: ``sayso quotes|entities|timeline|numbers --format csv`` (``analyze`` has
+no single table; ``sayso export csv`` writes one table per record kind)."""
 
 
 class CsvView:
@@ -105,6 +112,27 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
             }
             for e in result.entities
         ]
+    if view == "numbers":
+        flagged = _flag_kinds(result)
+        return [
+            {
+                "article": article,
+                "quantity": q.id,
+                "text": q.span.text,
+                "value": q.value,
+                "upper": "" if q.upper is None else q.upper,
+                "unit": q.unit or "",
+                "counted": q.counted or "",
+                "approx": q.approx or "",
+                "place": q.place.text if q.place else "",
+                "group": q.group.text if q.group else "",
+                "as_of": q.as_of.value if q.as_of else "",
+                "flags": "; ".join(flagged.get(q.id, ())),
+                "start": q.span.start,
+                "end": q.span.end,
+            }
+            for q in result.quantities
+        ]
     return [
         {
             "article": article,
@@ -117,6 +145,15 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
         }
         for item in _timeline(result)
     ]
+
+
+def _flag_kinds(result: ArticleResult) -> dict[str, list[str]]:
+    """Quantity id → the kinds of the flags that name it."""
+    kinds: dict[str, list[str]] = {}
+    for flag in result.flags:
+        for record in flag.records:
+            kinds.setdefault(record, []).append(flag.kind)
+    return kinds
 
 
 def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
@@ -188,6 +225,8 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
                 f"[bold]{speaker_name(result, s)}[/] [dim]{s.kind} · {s.stance.label}[/]\n"
                 f"  {quoted(s)}\n  [cyan]{chain_text(s, meta.outlet)}[/]"
             )
+    if view == "numbers":
+        _numbers_table(result, console, escape)
     if view in ("all", "timeline") and result.events:
         console.rule("Timeline")
         for item in _timeline(result):
@@ -195,8 +234,29 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
             notes += ["photo caption"] if item.from_caption else []
             shown = f"  [dim]· {escape(' · '.join(notes))}[/]" if notes else ""
             console.print(f"[bold]{escape(item.value)}[/]  {escape(item.label)}{shown}")
-    if view == "all":
+    if view in ("all", "numbers"):
         for flag in result.flags:
             console.print(f"[bold yellow]flag {flag.kind}:[/] {flag.message}")
         for diag in result.diagnostics:
             console.print(f"[red]{diag.severity} in {diag.stage}:[/] {diag.message}")
+
+
+def _numbers_table(result: ArticleResult, console: Any, escape: Any) -> None:
+    from rich.table import Table
+
+    if not result.quantities:
+        return
+    table = Table(title="Numbers", show_lines=False)
+    for col in ("number", "counts", "where", "of", "as of", "flags"):
+        table.add_column(col)
+    flagged = _flag_kinds(result)
+    for q in result.quantities:
+        table.add_row(
+            escape(q.span.text),
+            escape(q.unit if q.unit and not q.counted else q.counted or ""),
+            escape(q.place.text if q.place else ""),
+            escape(q.group.text if q.group else ""),
+            escape(q.as_of.value if q.as_of else ""),
+            ", ".join(flagged.get(q.id, ())),
+        )
+    console.print(table)
