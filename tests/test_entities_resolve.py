@@ -41,6 +41,13 @@ def test_spans_index_the_doc_text(nlp: Language) -> None:
     assert "Tamim bin Hamad" in names  # quote mark and possessive stripped
 
 
+def test_a_name_never_runs_over_a_line_break(nlp: Language) -> None:
+    text = "Attack\n\nMilitants killed 12 soldiers in Kandahar on Tuesday."
+    mentions, _ = _resolve(nlp, text)
+    assert all("\n" not in m.span.text for m in mentions)
+    assert "Militants" in [m.span.text for m in mentions]
+
+
 def test_transliteration_variants_and_surname_join(nlp: Language) -> None:
     text = (
         "Hossein Salami spoke in Tehran on Monday. Later Husein Salami met officials. "

@@ -61,7 +61,14 @@ class NameSpan:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past quotes, a leading ``the`` and a trailing possessive."""
+    """Shrink ``[start, end)`` past quotes, a leading ``the`` and a trailing possessive, and to
+    its last line: a name never runs over a line break (a heading the tagger read into the
+    first sentence's name: ``Attack\n\nMilitants``), and a name's head comes last."""
+    line_break = text.rfind("\n", start, end)
+    if line_break >= 0 and text[line_break + 1 : end].strip():
+        start = line_break + 1
+        while start < end and text[start].isspace():
+            start += 1
     changed = True
     while changed and start < end:
         changed = False
