@@ -47,6 +47,17 @@ def test_event_after_a_later_stretch_is_dated_by_the_day_it_reaches(nlp: Languag
     assert event.time.timex_id == "t2"
 
 
+def test_joined_verbs_share_the_time_of_the_occasion_they_happened_in(nlp: Language) -> None:
+    text = "Militants killed 12 soldiers and wounded 30 others in an attack on Tuesday."
+    start = text.index("Tuesday")
+    tuesday = Timex("t1", Span.of(text, start, start + 7), "DATE", "2021-03-09", "test")
+    events = extract_events(nlp(text), timexes=[tuesday], anchor="2021-03-12")
+    for trigger in ("killed", "wounded"):
+        event = one_event(events, trigger)
+        assert event.time is not None
+        assert (event.time.relation, event.time.value) == ("on", "2021-03-09")
+
+
 def test_undated_event_inherits_the_article_date(nlp: Language) -> None:
     event = one_event(
         extract_events(nlp("Police arrested two protesters."), anchor="2023-05-01"), "arrested"

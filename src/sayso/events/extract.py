@@ -1016,6 +1016,11 @@ def _event_time(
     trigger: _Trigger, roots: dict[int, Timex], anchor: str | None
 ) -> tuple[EventTime | None, Timex | None]:
     stated = stated_time(_clause_chain(trigger), roots)
+    if stated is None:
+        # ``killed 12 soldiers and wounded 30 others ... on Tuesday``: verbs joined in one
+        # sentence share a time stated once, after the last of them
+        joined = [c for c in trigger.clause.rights if c.dep_ == "conj" and c.pos_ == "VERB"]
+        stated = stated_time(joined, roots)
     if stated is not None:
         return stated
     if anchor:

@@ -62,19 +62,37 @@ def _time_at(head: Token, roots: dict[int, Timex]) -> tuple[Relation, Timex] | N
     return None
 
 
-def stated_time(chain: Iterable[Token], roots: dict[int, Timex]) -> tuple[EventTime, Timex] | None:
-    """The time attached to the first token of ``chain`` that has one, with its timex."""
-    for head in chain:
-        found = _time_at(head, roots)
-        if found is None:
-            continue
-        relation, timex = found
-        value = timex_to_edtf(timex) or ""
-        if value.startswith("..") or value.endswith(".."):
-            relation = "before" if value.startswith("..") else "after"
-        else:
-            value = edtf_for_relation(value, relation)
-        if relation == "during" and len(value) == 10:
-            relation = "on"
-        return EventTime(relation, value, timex.id), timex
+_SETTING_PREPS = frozenset({"in", "during", "amid", "amidst"})
+"""Prepositions of the occasion a record happened in (``killed in an attack on Tuesday``)."""
+
+
+def _setting_time(head: Token, roots: dict[int, Timex]) -> tuple[Relation, Timex] | None:
+    """The time of the occasion ``head`` happened in: ``wounded in an attack [on Tuesday]``."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _SETTING_PREPS:
+            for occasion in prep.children:
+                if occasion.dep_ == "pobj" and occasion.i not in roots:
+                    found = _time_at(occasion, roots)
+                    if found is not None:
+                        return found
     return None
+
+
+def stated_time(chain: Iterable[Token], roots: dict[int, Timex]) -> tuple[EventTime, Timex] | None:
+    """The time attached to the first token of ``chain`` that has one, with its timex; else
+    the time of the occasion one of them happened in (``killed in an attack on Tuesday``)."""
+    heads = list(chain)
+    found = next((f for h in heads if (f := _time_at(h, roots)) is not None), None)
+    if found is None:
+        found = next((f for h in heads if (f := _setting_time(h, roots)) is not None), None)
+    if found is None:
+        return None
+    relation, timex = found
+    value = timex_to_edtf(timex) or ""
+    if value.startswith("..") or value.endswith(".."):
+        relation = "before" if value.startswith("..") else "after"
+    else:
+        value = edtf_for_relation(value, relation)
+    if relation == "during" and len(value) == 10:
+        relation = "on"
+    return EventTime(relation, value, timex.id), timex
