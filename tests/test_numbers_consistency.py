@@ -104,3 +104,30 @@ def test_parts_of_one_whole_exceeding_it_are_flagged() -> None:
     assert "230" in flag.message
     within = [_q(text, "200", 200), _q(text, "150", 150, group=whole)]
     assert _kinds(text, within) == []
+
+
+def test_a_percentage_of_a_reference_amount_may_exceed_100() -> None:
+    text = "Rents reached 150 percent of the national average. Turnout was 112 percent of voters."
+    quantities = [
+        _q(text, "150 percent", 150, unit="percent"),
+        _q(text, "112 percent", 112, unit="percent"),
+    ]
+    flags = check_consistency(text, quantities)
+    assert [f.spans[0].text for f in flags] == ["112 percent"]
+
+
+def test_total_as_an_adjective_states_no_sum() -> None:
+    text = "27 companies reported 16,389 total subsidiaries and 2,836 tax haven subsidiaries."
+    quantities = [
+        _q(text, "27", 27, counted="companies"),
+        _q(text, "16,389", 16389, counted="subsidiaries"),
+        _q(text, "2,836", 2836, counted="subsidiaries"),
+    ]
+    assert _kinds(text, quantities) == []
+    stated = "A total of 40 people were hurt: 20 guards and 30 visitors."
+    listed = [
+        _q(stated, "40", 40, counted="people"),
+        _q(stated, "20", 20, counted="guards"),
+        _q(stated, "30", 30, counted="visitors"),
+    ]
+    assert _kinds(stated, listed) == ["sum_mismatch"]

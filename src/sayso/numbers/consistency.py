@@ -34,7 +34,19 @@ _EXHAUSTIVE_BREAKERS = re.compile(
     r"\b(including|among|at least|of whom|of which|such as)\b", re.IGNORECASE
 )
 _TOTAL_BEFORE = re.compile(r"\b(a total of|total of|totall?ing|totals?|in all of)\s*$", re.I)
-_TOTAL_AFTER = re.compile(r"^\s*(in total|in all|altogether|combined|total)\b", re.IGNORECASE)
+_TOTAL_AFTER = re.compile(
+    r"^\s*(in total|in all|altogether|combined|total(?=\s*[,.;:)]|\s*$))", re.IGNORECASE
+)
+"""``N in all``, ``N combined``, ``N total.``; not ``16,389 total subsidiaries``, where ``total``
+only says that the number counts them all, not that the figures listed next to it are parts."""
+_OF_A_REFERENCE = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:average|median|mean|level|rate|cost|price|value|size|pay|salary|income|wage|gdp"
+    r"|budget|capacity|target|normal|baseline|total|amount|figure|quota)s?\b",
+    re.IGNORECASE,
+)
+"""``150 percent of the national average``: a ratio to a reference amount, which may exceed it,
+not a share of a whole."""
 _BACK_REFERENCE = re.compile(r"\b(these|those|the same|all)\s*$", re.IGNORECASE)
 _CHANGE_WORDS = re.compile(
     r"\b(increas\w*|ris\w*|rose|gr[eo]w\w*|jump\w*|surg\w*|soar\w*|up|more|higher|"
@@ -235,7 +247,7 @@ def _percent_over_100(text: str, quantities: Sequence[Quantity]) -> list[Flag]:
         if quantity.unit != "percent" or quantity.value <= 100:
             continue
         before = text[window_start : quantity.span.start]
-        if _CHANGE_WORDS.search(before):
+        if _CHANGE_WORDS.search(before) or _OF_A_REFERENCE.match(text, quantity.span.end):
             continue
         flags.append(
             Flag(
