@@ -185,3 +185,23 @@ def test_the_pipeline_flags_an_event_before_its_cause() -> None:
     kinds = [flag.kind for flag in result.flags]
     assert kinds == ["event_before_cause"]
     assert {span.text for span in result.flags[0].spans} >= {"May 2018", "March 2019"}
+
+
+def test_months_whose_year_was_guessed_prove_no_wrong_order(nlp: Language) -> None:
+    text = "The vote could end in October, before the president takes office in January."
+    october, january = text.index("October"), text.index("January")
+
+    def months(anchor: str | None) -> list[Timex]:
+        return [
+            Timex("t1", Span.of(text, october, october + 7), "DATE", "2013-10", "test",
+                  granularity="month", anchor=anchor),
+            Timex("t2", Span.of(text, january, january + 7), "DATE", "2013-01", "test",
+                  granularity="month", anchor=anchor),
+        ]  # fmt: skip
+
+    doc = nlp(text)
+    guessed = months("2013-03-01")
+    assert check_date_order(doc, guessed, extract_events(doc, timexes=guessed)) == ()
+    stated = months(None)
+    flags = check_date_order(doc, stated, extract_events(doc, timexes=stated))
+    assert [f.kind for f in flags] == ["event_before_cause"]

@@ -131,3 +131,32 @@ def test_total_as_an_adjective_states_no_sum() -> None:
         _q(stated, "30", 30, counted="visitors"),
     ]
     assert _kinds(stated, listed) == ["sum_mismatch"]
+
+
+def test_small_sets_referred_to_again_are_other_sets() -> None:
+    text = "The other two states vote next week. The campaign runs ads in those five states."
+    quantities = [
+        _q(text, "two", 2, counted="states"),
+        _q(text, "five", 5, counted="states"),
+    ]
+    assert _kinds(text, quantities) == []
+
+
+def test_a_rate_or_a_change_in_percent_may_exceed_100() -> None:
+    text = "They set a 266% tariff. They backed a 500 percent increase. And 130% of them agreed."
+    quantities = [
+        _q(text, "266%", 266, unit="percent"),
+        _q(text, "500 percent", 500, unit="percent"),
+        _q(text, "130%", 130, unit="percent"),
+    ]
+    assert [f.spans[0].text for f in check_consistency(text, quantities)] == ["130%"]
+
+
+def test_a_total_that_counts_nothing_named_has_no_parts() -> None:
+    text = "There were 18 emails between the two, comprising eight email chains."
+    quantities = [
+        _q(text, "18", 18, counted="emails"),
+        _q(text, "two", 2),
+        _q(text, "eight", 8, counted="chains"),
+    ]
+    assert _kinds(text, quantities) == []

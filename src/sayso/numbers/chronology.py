@@ -184,6 +184,16 @@ def _shift(iso: str, amount: int, unit: str) -> str:
     return date(year, month, min(day.day, last)).isoformat()
 
 
+_YEAR_GUESSED_WITHIN_DAYS = 366
+"""A month or day whose year was inferred (``in October``, ``in January``) may sit a year off:
+two such dates less than a year apart prove no wrong order (``concluded in October and before
+the president takes office in January``, found on PolNeAR train)."""
+
+
+def _year_guessed(item: _Dated) -> bool:
+    return item.timex.anchor is not None and item.timex.granularity in {"month", "day"}
+
+
 def _order_flag(direction: Direction, main: _Dated, anchor: _Dated, cue: Span) -> Flag | None:
     if direction == "after" and main.latest < anchor.earliest:
         relation = "after"
@@ -191,6 +201,10 @@ def _order_flag(direction: Direction, main: _Dated, anchor: _Dated, cue: Span) -
         relation = "before"
     else:
         return None
+    if _year_guessed(main) or _year_guessed(anchor):
+        apart = abs(date.fromisoformat(main.earliest) - date.fromisoformat(anchor.earliest))
+        if apart.days < _YEAR_GUESSED_WITHIN_DAYS:
+            return None
     return Flag(
         kind="event_before_cause",
         message=(

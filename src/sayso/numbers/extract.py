@@ -312,10 +312,10 @@ def _group_of(
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is None:
                 continue
-            if prep.lower_ == "among":
-                return _phrase(obj)
-            preposed = prep.i < start and prep.lower_ == "of"  # ``Of the 200 dead, 150 ...``
             itself = any(t.i in inside for t in obj.subtree)  # the whole, not a part of it
+            if prep.lower_ == "among" and unit == "percent" and not itself:
+                return _phrase(obj)  # the population a share is of
+            preposed = prep.i < start and prep.lower_ == "of"  # ``Of the 200 dead, 150 ...``
             if preposed and not itself and _is_partitive(obj):
                 return _phrase(obj)
             relative = obj.lower_ in ("whom", "which") and head.dep_ == "relcl"
