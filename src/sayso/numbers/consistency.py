@@ -139,22 +139,23 @@ def _parts_exceed_total(text: str, quantities: Sequence[Quantity]) -> list[Flag]
         parts = [q for q in rest if _comparable(total, q) and _may_be_part(total, q)]
         if not parts:
             continue
-        low = sum(_low(q) for q in parts)
-        if low > _high(total):
-            listed = " + ".join(_fmt(q.value) for q in parts)
-            flags.append(
-                Flag(
-                    kind="parts_exceed_total",
-                    message=(
-                        f"the parts {listed} = {_fmt(low)} exceed the stated total "
-                        f"{_fmt(total.value)}"
-                    ),
-                    spans=(total.span, *(q.span for q in parts)),
-                    extractor=EXTRACTOR,
-                    records=(total.id, *(q.id for q in parts)),
-                )
-            )
+        if sum(_low(q) for q in parts) > _high(total):
+            flags.append(_parts_flag(total, parts))
     return flags
+
+
+def _parts_flag(total: Quantity, parts: Sequence[Quantity]) -> Flag:
+    low = sum(_low(q) for q in parts)
+    return Flag(
+        kind="parts_exceed_total",
+        message=(
+            f"the parts {' + '.join(_fmt(q.value) for q in parts)} = {_fmt(low)} exceed the "
+            f"stated total {_fmt(total.value)}"
+        ),
+        spans=(total.span, *(q.span for q in parts)),
+        extractor=EXTRACTOR,
+        records=(total.id, *(q.id for q in parts)),
+    )
 
 
 def _group_parts_exceed_total(quantities: Sequence[Quantity], flagged: set[str]) -> list[Flag]:
@@ -172,21 +173,8 @@ def _group_parts_exceed_total(quantities: Sequence[Quantity], flagged: set[str])
         parts = [
             q for q in members if q.id != total.id and _comparable(total, q) and q.approx is None
         ]
-        low = sum(_low(q) for q in parts)
-        if len(parts) < 2 or low <= _high(total):
-            continue
-        flags.append(
-            Flag(
-                kind="parts_exceed_total",
-                message=(
-                    f"the parts {' + '.join(_fmt(q.value) for q in parts)} = {_fmt(low)} "
-                    f"exceed the stated total {_fmt(total.value)}"
-                ),
-                spans=(total.span, *(q.span for q in parts)),
-                extractor=EXTRACTOR,
-                records=(total.id, *(q.id for q in parts)),
-            )
-        )
+        if len(parts) >= 2 and sum(_low(q) for q in parts) > _high(total):
+            flags.append(_parts_flag(total, parts))
     return flags
 
 
