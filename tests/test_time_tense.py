@@ -46,6 +46,9 @@ def test_weekday_direction_from_the_parse(nlp: Language, sentence: str, value: s
         ("The team planned to leave on Thursday.", "2021-03-11"),
         ("The group could arrive as soon as Friday.", "2021-03-12"),
         ("They would appeal the ruling, announced Monday, lawyers said.", "2021-03-08"),
+        # arranged before a past event: the nearest Tuesday, here the one before
+        ("A rally planned for Tuesday was canceled after threats.", "2021-03-09"),
+        ("A rally planned for Tuesday will go ahead.", "2021-03-16"),
     ],
 )
 def test_intentions_and_reduced_relatives(nlp: Language, sentence: str, value: str) -> None:

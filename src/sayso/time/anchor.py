@@ -153,6 +153,19 @@ def tense_from_doc(doc: Doc, text: str, start: int, end: int) -> int:
         and not _finite_auxiliaries(verb)
     ):
         return PAST  # a bare participle clause: ``the decision, announced Wednesday``
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and _arranges(verb)
+        and not _finite_auxiliaries(verb)
+    ):
+        # ``a memorial service planned for Saturday was canceled``: arranged before a past
+        # event, for a day on either side of the report
+        noun_verb = _governing_verb(verb.head)
+        if noun_verb is not None and (
+            noun_verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in _finite_auxiliaries(noun_verb))
+        ):
+            return UNKNOWN
     infinitive = False
     # ``On Friday, the government planned to pay``: a time put before a verb of arrangement
     # dates the arranging, not what was arranged
