@@ -9,6 +9,7 @@ import pytest
 from sayso.events import extract_events
 from sayso.events.plover import plover_category
 from sayso.records.model import Span, StanceEvidence, Statement, Timex
+from sayso.time import extract_timexes
 from tests.event_support import one_event, role_texts
 
 if TYPE_CHECKING:
@@ -56,6 +57,17 @@ def test_joined_verbs_share_the_time_of_the_occasion_they_happened_in(nlp: Langu
         event = one_event(events, trigger)
         assert event.time is not None
         assert (event.time.relation, event.time.value) == ("on", "2021-03-09")
+
+
+def test_a_stretch_after_a_dated_clause_dates_the_main_event_only(nlp: Language) -> None:
+    text = "The rebels surrendered two years after the army attacked them in March 2003."
+    found = extract_timexes(text, anchor="2010-01-01")
+    events = extract_events(nlp(text), timexes=found, anchor="2010-01-01")
+    surrendered, attacked = one_event(events, "surrendered"), one_event(events, "attacked")
+    assert surrendered.time is not None
+    assert (surrendered.time.relation, surrendered.time.value) == ("on", "2005-03")
+    assert attacked.time is not None
+    assert attacked.time.value == "2003-03"
 
 
 def test_undated_event_inherits_the_article_date(nlp: Language) -> None:

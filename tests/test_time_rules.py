@@ -615,3 +615,23 @@ def test_a_hyphenated_date_before_a_noun_leaves_the_article_to_the_noun() -> Non
 def test_pre_and_post_join_a_date_only_by_a_hyphen() -> None:
     found = extract_timexes("Pre-2008 rules outlived the post 2000 era.", anchor="2000-01-28")
     assert [(t.span.text, t.mod) for t in found] == [("Pre-2008", "BEFORE"), ("2000", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stretch", "end_value"),
+    [
+        ("The deal was signed two years after the war began in March 2003.", "two years",
+         "2005-03"),
+        ("He resigned three months before the vote of June 2019.", "three months", "2019-03"),
+        ("It came almost two years after he was killed in January 2020.", "almost two years",
+         "2022-01"),
+        # a date outside the phrase the stretch opens is not what it counts from
+        ("He left two years after the war, and in 2010 he returned.", "two years", None),
+    ],
+)  # fmt: skip
+def test_a_stretch_after_a_dated_phrase_reaches_a_date(
+    sentence: str, stretch: str, end_value: str | None
+) -> None:
+    found = {t.span.text: t for t in extract_timexes(sentence, anchor="2024-05-01")}
+    assert found[stretch].type == "DURATION"
+    assert found[stretch].end_value == end_value

@@ -49,7 +49,10 @@ def timex_to_edtf(timex: Timex) -> str | None:
     and ``END`` of a year → a four-month interval (``late 2021`` → ``2021-09/2021-12``).
     """
     if timex.type == "DURATION" and timex.end_value is not None:
-        return timex_value_to_edtf(timex.end_value)  # ``three days later``: the day it reaches
+        # ``three days later``, ``almost two years after January 2020``: the day it reaches,
+        # approximate where the stretch is (``almost``, ``more than``)
+        reached = timex_value_to_edtf(timex.end_value)
+        return reached + "~" if reached and timex.mod else reached
     if timex.type not in ("DATE", "TIME"):
         return None
     value = timex_value_to_edtf(timex.value)

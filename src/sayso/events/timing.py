@@ -35,18 +35,34 @@ def timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
         if timex_to_edtf(timex) is None:
             continue
         span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is not None and len(span):
-            roots.setdefault(span.root.i, timex)
-            if timex.end_value is not None and span.root.head.i == span.end:
-                # ``[two days] later``: the signal word after the stretch carries the time
-                roots.setdefault(span.end, timex)
+        if span is None or not len(span):
+            continue
+        head = span.root.head
+        if timex.end_value is not None and _opens_a_clause(head):
+            # ``signed [two years] after the war began``: the stretch dates what the clause it
+            # opens hangs on, not the clause's own verb (the war began in 2003)
+            roots.setdefault(head.i, timex)
+            continue
+        roots.setdefault(span.root.i, timex)
+        if timex.end_value is not None and head.i == span.end:
+            # ``[two days] later``: the signal word after the stretch carries the time
+            roots.setdefault(span.end, timex)
     return roots
+
+
+def _opens_a_clause(verb: Token) -> bool:
+    """An adverbial clause opened by ``after`` or ``before`` (``after the war began``)."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("after", "before") for c in verb.children
+    )
 
 
 def _time_at(head: Token, roots: dict[int, Timex]) -> tuple[Relation, Timex] | None:
     for child in head.children:
         if child.i in roots and child.dep_ in ("npadvmod", "tmod", "obl", "advmod", "nmod"):
             return "on", roots[child.i]
+        if child.i in roots and child.dep_ == "advcl" and roots[child.i].type == "DURATION":
+            return "on", roots[child.i]  # ``signed two years after the war began in 2003``
         if child.dep_ in ("prep", "agent"):
             for obj in child.children:
                 if obj.i in roots:
@@ -88,6 +104,8 @@ def stated_time(chain: Iterable[Token], roots: dict[int, Timex]) -> tuple[EventT
     if found is None:
         return None
     relation, timex = found
+    if timex.type == "DURATION":
+        relation = "on"  # ``signed [two years] after ... March 2003``: on the day it reaches
     value = timex_to_edtf(timex) or ""
     if value.startswith("..") or value.endswith(".."):
         relation = "before" if value.startswith("..") else "after"

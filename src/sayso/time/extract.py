@@ -9,6 +9,9 @@ Anaphoric expressions (``the following year``, ``that day``, ``two weeks later``
 the *reference time*: the last date the narrative mentioned (absolute or already resolved),
 which starts as the creation date and follows the text as it moves through time. A bare clock
 time (``at 10:35 a.m.``) takes the day its own sentence names, when it names one.
+
+A stretch counted from a date (``three days later``; ``two years after the war began in March
+2003``) stays a DURATION, as TimeML writes it, with the date it reaches as ``end_value``.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from sayso import __version__
 from sayso.records import Span, Timex
 from sayso.time.anchor import sentence_bounds, tense_from_doc, tense_from_text
 from sayso.time.dates import Anchor, anchor_from_value, granularity, parse_anchor
-from sayso.time.normalize import Context, Normalized, normalize
+from sayso.time.normalize import Context, Normalized, normalize, shifted_date
 from sayso.time.tagger import Candidate, find_candidates
 
 if TYPE_CHECKING:
@@ -82,6 +85,7 @@ def extract_timexes(
             if not norm.relative:
                 discourse = anchor_from_value(norm.value) or discourse
     resolved = _clock_times_on_their_day(text, resolved)
+    resolved = _stretches_from_a_date(text, resolved)
     return tuple(
         _record(f"{id_prefix}{number}", text, cand, norm, used)
         for number, (cand, norm, used) in enumerate(resolved, start=1)
@@ -107,6 +111,54 @@ def _clock_times_on_their_day(
         else:
             out.append((cand, replace(norm, value=day + norm.value[10:]), anchor_from_value(day)))
     return out
+
+
+_STRETCH_SIGNAL = re.compile(r"\s+(after|before)\b", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
+_STRETCH_REACH = 150
+"""Most characters from ``after`` to the date of what it names (``after he was killed in a US
+airstrike in Baghdad in January 2020``)."""
+_STRETCH_UNITS = {"Y": ("year", 1), "E": ("year", 10), "M": ("month", 1), "W": ("week", 1)}
+_STRETCH_UNITS["D"] = ("day", 1)
+
+
+def _stretches_from_a_date(
+    text: str, resolved: list[tuple[Candidate, Normalized, Anchor | None]]
+) -> list[tuple[Candidate, Normalized, Anchor | None]]:
+    """``signed two years after the war began in March 2003``: an exact stretch before
+    ``after``/``before``, and a date inside the phrase it opens (no comma between), reach the
+    date that far from it (``end_value`` ``2005-03``), so the event it dates can be placed."""
+    out: list[tuple[Candidate, Normalized, Anchor | None]] = []
+    for index, (cand, norm, used) in enumerate(resolved):
+        signal = _STRETCH_SIGNAL.match(text, cand.end)
+        stretch = _STRETCH.fullmatch(norm.value) if norm.type == "DURATION" else None
+        if signal is None or stretch is None or norm.end_value is not None:
+            out.append((cand, norm, used))
+            continue
+        _, right = sentence_bounds(text, cand.start, cand.end)
+        limit = min(right, signal.end() + _STRETCH_REACH)
+        since = next(
+            (
+                (other, anchor)
+                for other, other_norm, _ in resolved[index + 1 :]
+                if signal.end() <= other.start < limit
+                and other_norm.type in {"DATE", "TIME"}
+                and (anchor := anchor_from_value(other_norm.value)) is not None
+            ),
+            None,
+        )
+        if since is None or _PHRASE_BREAK.search(text, signal.end(), since[0].start):
+            out.append((cand, norm, used))
+            continue
+        unit, scale = _STRETCH_UNITS[stretch.group(2)]
+        steps = int(stretch.group(1)) * scale * (1 if signal.group(1).lower() == "after" else -1)
+        end = shifted_date(since[1], unit, steps, keep_precision=True)
+        reached = replace(norm, end_value=end, relative=end is not None)
+        out.append((cand, reached, since[1] if end else used))
+    return out
+
+
+_STRETCH = re.compile(r"P(\d+)([YEMWD])")
 
 
 def _day_in_sentence(text: str, cand: Candidate, days: list[tuple[int, int, str]]) -> str | None:

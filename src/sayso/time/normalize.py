@@ -843,8 +843,20 @@ def _shifted(anchor: Anchor, unit: str, steps: int, ctx: Context) -> str | None:
     if unit == "year" and steps == -1 and ctx.last_quarter is not None:
         year, quarter = ctx.last_quarter  # financial reports compare with the quarter a year ago
         return f"{year - 1:04d}-Q{quarter}"
+    return shifted_date(anchor, unit, steps)
+
+
+def shifted_date(
+    anchor: Anchor, unit: str, steps: int, *, keep_precision: bool = False
+) -> str | None:
+    """The date ``steps`` units (``year``, ``month``, ``week``, ``day``...) from ``anchor``, at
+    the unit's precision (``two years ago`` is a year, as TimeML writes it), or with
+    ``keep_precision`` at the anchor's (``two years after March 2003`` → ``2005-03``); None
+    where the anchor is too coarse for the unit (a year and some days)."""
     if unit in {"year", "decade", "century"}:
         years = steps * {"year": 1, "decade": 10, "century": 100}[unit]
+        if keep_precision and anchor.month is not None:
+            return month_value(*add_months(anchor.year, anchor.month, 12 * years))
         return f"{anchor.year + years:04d}"
     if unit == "month" and anchor.month is not None:
         return month_value(*add_months(anchor.year, anchor.month, steps))
