@@ -70,6 +70,27 @@ def test_a_stretch_after_a_dated_clause_dates_the_main_event_only(nlp: Language)
     assert attacked.time.value == "2003-03"
 
 
+def test_a_stretch_after_an_event_named_again_counts_from_its_date(nlp: Language) -> None:
+    text = (
+        "The peace deal was signed in March 2005. The rebels surrendered three months after "
+        "the deal."
+    )
+    found = extract_timexes(text, anchor="2010-01-01")
+    events = extract_events(nlp(text), timexes=found, anchor="2010-01-01")
+    surrendered = one_event(events, "surrendered")
+    assert surrendered.time is not None
+    assert (surrendered.time.relation, surrendered.time.value) == ("on", "2005-06")
+    undated = "The rebels surrendered three months after the deal."
+    alone = one_event(
+        extract_events(
+            nlp(undated), timexes=extract_timexes(undated, anchor="2010-01-01"), anchor="2010-01-01"
+        ),
+        "surrendered",
+    )
+    assert alone.time is not None
+    assert alone.time.relation == "inherited"
+
+
 def test_undated_event_inherits_the_article_date(nlp: Language) -> None:
     event = one_event(
         extract_events(nlp("Police arrested two protesters."), anchor="2023-05-01"), "arrested"

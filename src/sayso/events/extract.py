@@ -36,6 +36,7 @@ verb it is the object of (``would tighten the blockade``).
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -62,6 +63,8 @@ from sayso.records.model import (
     Statement,
     Timex,
 )
+from sayso.time.dates import anchor_from_value
+from sayso.time.normalize import shifted_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1030,6 +1033,58 @@ def _event_time(
     return None, None
 
 
+_NAMING_ROLES = frozenset({"recipient", "object"})
+"""Arguments that can name the event later (``The peace deal was signed`` ... ``after the
+deal``)."""
+
+
+def _stretch_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
+    """Root token index → exact DURATION timex not yet tied to a date (``three months``)."""
+    out: dict[int, Timex] = {}
+    for timex in timexes:
+        if timex.type != "DURATION" or timex.end_value is not None:
+            continue
+        if _STRETCH.fullmatch(timex.value) is None:
+            continue
+        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+        if span is not None and len(span):
+            out[span.root.i] = timex
+    return out
+
+
+_STRETCH = re.compile(r"P(\d+)([YMWD])")
+_STRETCH_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def _counted_from_an_event(
+    trigger: _Trigger, stretches: dict[int, Timex], dated: dict[str, EventTime]
+) -> tuple[EventTime, Timex] | None:
+    """``The rebels surrendered three months after the deal``: a stretch before ``after`` or
+    ``before`` and a noun naming an event dated earlier in the text (``The peace deal was
+    signed in March 2005``: by its trigger or what it acted on) date the event that far from
+    it (``2005-06``)."""
+    for head in _clause_chain(trigger):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("after", "before"):
+                continue
+            stretch = next((stretches[c.i] for c in prep.children if c.i in stretches), None)
+            named = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if stretch is None or named is None:
+                continue
+            since = dated.get(named.lemma_.lower())
+            anchor = anchor_from_value(since.value) if since is not None else None
+            match = _STRETCH.fullmatch(stretch.value)
+            if anchor is None or match is None:
+                continue
+            steps = int(match.group(1)) * (1 if prep.lower_ == "after" else -1)
+            unit = _STRETCH_UNITS[match.group(2)]
+            value = shifted_date(anchor, unit, steps, keep_precision=True)
+            if value is not None:
+                edtf = timex_value_to_edtf(value) or value
+                return EventTime("on", edtf + ("~" if stretch.mod else ""), stretch.id), stretch
+    return None
+
+
 # --- modality and type -------------------------------------------------------------------
 
 
@@ -1253,14 +1308,21 @@ def extract_events(
     text = doc.text
     triggers = _find_triggers(doc, lex)
     roots = timex_roots(doc, timexes)
+    stretches = _stretch_roots(doc, timexes)
+    dated: dict[str, EventTime] = {}
     events: list[Event] = []
     for number, trigger in enumerate(triggers, start=1):
         trigger_span = _token_span(trigger.token, text)
-        arguments = [
-            _argument(role, head, text, mentions, lex, timexes)
-            for role, head in _argument_heads(trigger, lex)
-        ]
+        heads = _argument_heads(trigger, lex)
+        arguments = [_argument(role, head, text, mentions, lex, timexes) for role, head in heads]
         time, timex = _event_time(trigger, roots, anchor)
+        if time is None or time.relation == "inherited":
+            counted = _counted_from_an_event(trigger, stretches, dated)
+            if counted is not None:
+                time, timex = counted
+        if time is not None and time.relation != "inherited":
+            for word in (trigger.token, *(h for role, h in heads if role in _NAMING_ROLES)):
+                dated[word.lemma_.lower()] = time
         if timex is not None:
             arguments.append(Argument("time", timex.span))
         if trigger.entry.mode:
