@@ -36,7 +36,6 @@ verb it is the object of (``would tighten the blockade``).
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -64,7 +63,7 @@ from sayso.records.model import (
     Timex,
 )
 from sayso.time.dates import anchor_from_value
-from sayso.time.normalize import shifted_date
+from sayso.time.normalize import exact_stretch, shifted_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1044,16 +1043,12 @@ def _stretch_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
     for timex in timexes:
         if timex.type != "DURATION" or timex.end_value is not None:
             continue
-        if _STRETCH.fullmatch(timex.value) is None:
+        if exact_stretch(timex.value) is None:
             continue
         span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
         if span is not None and len(span):
             out[span.root.i] = timex
     return out
-
-
-_STRETCH = re.compile(r"P(\d+)([YMWD])")
-_STRETCH_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
 
 
 def _counted_from_an_event(
@@ -1073,11 +1068,11 @@ def _counted_from_an_event(
                 continue
             since = dated.get(named.lemma_.lower())
             anchor = anchor_from_value(since.value) if since is not None else None
-            match = _STRETCH.fullmatch(stretch.value)
-            if anchor is None or match is None:
+            exact = exact_stretch(stretch.value)
+            if anchor is None or exact is None:
                 continue
-            steps = int(match.group(1)) * (1 if prep.lower_ == "after" else -1)
-            unit = _STRETCH_UNITS[match.group(2)]
+            unit, count = exact
+            steps = count if prep.lower_ == "after" else -count
             value = shifted_date(anchor, unit, steps, keep_precision=True)
             if value is not None:
                 edtf = timex_value_to_edtf(value) or value

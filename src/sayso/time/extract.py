@@ -24,7 +24,7 @@ from sayso import __version__
 from sayso.records import Span, Timex
 from sayso.time.anchor import sentence_bounds, tense_from_doc, tense_from_text
 from sayso.time.dates import Anchor, anchor_from_value, granularity, parse_anchor
-from sayso.time.normalize import Context, Normalized, normalize, shifted_date
+from sayso.time.normalize import Context, Normalized, exact_stretch, normalize, shifted_date
 from sayso.time.tagger import Candidate, find_candidates
 
 if TYPE_CHECKING:
@@ -118,8 +118,6 @@ _PHRASE_BREAK = re.compile(r"[,;:()\u2014\u2013]|\s-\s")
 _STRETCH_REACH = 150
 """Most characters from ``after`` to the date of what it names (``after he was killed in a US
 airstrike in Baghdad in January 2020``)."""
-_STRETCH_UNITS = {"Y": ("year", 1), "E": ("year", 10), "M": ("month", 1), "W": ("week", 1)}
-_STRETCH_UNITS["D"] = ("day", 1)
 
 
 def _stretches_from_a_date(
@@ -131,7 +129,7 @@ def _stretches_from_a_date(
     out: list[tuple[Candidate, Normalized, Anchor | None]] = []
     for index, (cand, norm, used) in enumerate(resolved):
         signal = _STRETCH_SIGNAL.match(text, cand.end)
-        stretch = _STRETCH.fullmatch(norm.value) if norm.type == "DURATION" else None
+        stretch = exact_stretch(norm.value) if norm.type == "DURATION" else None
         if signal is None or stretch is None or norm.end_value is not None:
             out.append((cand, norm, used))
             continue
@@ -150,15 +148,12 @@ def _stretches_from_a_date(
         if since is None or _PHRASE_BREAK.search(text, signal.end(), since[0].start):
             out.append((cand, norm, used))
             continue
-        unit, scale = _STRETCH_UNITS[stretch.group(2)]
-        steps = int(stretch.group(1)) * scale * (1 if signal.group(1).lower() == "after" else -1)
+        unit, count = stretch
+        steps = count if signal.group(1).lower() == "after" else -count
         end = shifted_date(since[1], unit, steps, keep_precision=True)
         reached = replace(norm, end_value=end, relative=end is not None)
         out.append((cand, reached, since[1] if end else used))
     return out
-
-
-_STRETCH = re.compile(r"P(\d+)([YEMWD])")
 
 
 def _day_in_sentence(text: str, cand: Candidate, days: list[tuple[int, int, str]]) -> str | None:

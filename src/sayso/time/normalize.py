@@ -871,6 +871,17 @@ def shifted_date(
     return None
 
 
+_EXACT_STRETCH = re.compile(r"P(\d+)([YMWD])")
+_STRETCH_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def exact_stretch(value: str) -> tuple[str, int] | None:
+    """``P2Y`` → ``("year", 2)``: an exact duration in days or longer (decades and centuries are
+    written in years); None for vague (``PXY``), mixed or clock (``PT2H``) durations."""
+    match = _EXACT_STRETCH.fullmatch(value)
+    return (_STRETCH_UNITS[match.group(2)], int(match.group(1))) if match else None
+
+
 def _later(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     """``three days later``: a DURATION, and the date it reaches from the narrative's reference
     time (``end_value``) when the count is exact; ``a year later`` needs no ``for`` before it."""
