@@ -251,7 +251,7 @@ def _entity_span(token: Token) -> Span | None:
         return None
     doc = token.doc
     start, end = token.i, token.i + 1
-    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+    while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
@@ -329,8 +329,10 @@ def _scope(
     doc: Doc, start: int, end: int, unit: str | None, counted: Token | None,
     roots: dict[int, Timex],
 ) -> tuple[Span | None, Span | None, EventTime | None]:  # fmt: skip
-    """Place, group and time of the quantity in tokens ``[start, end)``."""
-    number = doc[end - 1] if unit is None else doc[start]
+    """Place, group and time of the quantity in tokens ``[start, end)`` (a qualifier or a
+    currency sign first, a unit last: ``about $5 million``, ``30 percent``)."""
+    digits = [t for t in doc[start:end] if t.like_num or t.lower_ in _VAGUE]
+    number = (digits[-1] if unit is None else digits[0]) if digits else doc[end - 1]
     chain = _clause_chain(counted if counted is not None else number)
     if counted is not None and number not in chain:
         chain.insert(0, number)
