@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Any, TextIO
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO
 
 from sayso.export.text import chain_text, content_text, entity_aliases, quoted, speaker_name
 from sayso.records import ArticleResult, to_dict
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 def _timeline(result: ArticleResult) -> Any:
@@ -241,7 +245,7 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
             console.print(f"[red]{diag.severity} in {diag.stage}:[/] {diag.message}")
 
 
-def _numbers_table(result: ArticleResult, console: Any, escape: Any) -> None:
+def _numbers_table(result: ArticleResult, console: Console, escape: Callable[[str], str]) -> None:
     from rich.table import Table
 
     if not result.quantities:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,34 +96,32 @@ class Counts:
     items: int = 0
     estimated: int = 0
     correct: int = 0
-    close: dict[int, int] | None = None
+    close: dict[int, int] = field(default_factory=lambda: dict.fromkeys(_CLOSE_DAYS, 0))
+    """Correct estimates that start at most N days before the true date, by N."""
 
     def add(self, truth: date, published: Published | None) -> bool | None:
         """Count one article; True/False for a right/wrong estimate, None for none."""
         self.items += 1
-        if self.close is None:
-            self.close = dict.fromkeys(_CLOSE_DAYS, 0)
         if published is None:
             return None
         self.estimated += 1
         low, high = estimate_bounds(published)
-        right = (low is None or low <= truth) and (high is None or truth <= high)
-        if not right:
+        if (low is not None and truth < low) or (high is not None and truth > high):
             return False
         self.correct += 1
-        if low is not None:
-            for days in _CLOSE_DAYS:
-                self.close[days] += (truth - low).days <= days
+        for days in _CLOSE_DAYS:
+            self.close[days] += low is not None and (truth - low).days <= days
         return True
 
     def metrics(self) -> dict[str, float]:
-        close = self.close or dict.fromkeys(_CLOSE_DAYS, 0)
+        def share(part: int, whole: int) -> float:
+            return round(part / whole, 4) if whole else 0.0
+
         out = {
-            "coverage": round(self.estimated / self.items, 4) if self.items else 0.0,
-            "correct": round(self.correct / self.estimated, 4) if self.estimated else 0.0,
+            "coverage": share(self.estimated, self.items),
+            "correct": share(self.correct, self.estimated),
         }
-        for days, count in close.items():
-            out[f"within_{days}d"] = round(count / self.items, 4) if self.items else 0.0
+        out |= {f"within_{days}d": share(n, self.items) for days, n in self.close.items()}
         return out
 
 
