@@ -56,6 +56,7 @@ def test_markdown_and_html_outputs(tmp_path: Path) -> None:
     assert md.exit_code == 0
     assert md.stdout.startswith("# Iran claims to reveas")
     assert "REUTERS/STRINGER" in md.stdout
+    assert "| 90,000 | soldiers |" in md.stdout  # the numbers table
     page = tmp_path / "page.html"
     html = runner.invoke(app, ["analyze", str(EXAMPLE), "-f", "html", "-o", str(page)])
     assert html.exit_code == 0
@@ -63,6 +64,8 @@ def test_markdown_and_html_outputs(tmp_path: Path) -> None:
     assert "Content-Security-Policy" in text
     assert "<script" not in text
     assert 'class="content' in text
+    assert "<h2>Numbers</h2>" in text
+    assert "<td>90,000</td><td>soldiers</td>" in text
 
 
 def test_html_page_escapes_hostile_text(tmp_path: Path) -> None:

@@ -7,7 +7,15 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO
 
-from sayso.export.text import chain_text, content_text, entity_aliases, quoted, speaker_name
+from sayso.export.text import (
+    QUANTITY_COLUMNS,
+    chain_text,
+    content_text,
+    entity_aliases,
+    quantity_cells,
+    quoted,
+    speaker_name,
+)
 from sayso.records import ArticleResult, to_dict
 
 if TYPE_CHECKING:
@@ -251,16 +259,10 @@ def _numbers_table(result: ArticleResult, console: Console, escape: Callable[[st
     if not result.quantities:
         return
     table = Table(title="Numbers", show_lines=False)
-    for col in ("number", "counts", "where", "of", "as of", "flags"):
+    for col in (*QUANTITY_COLUMNS, "flags"):
         table.add_column(col)
     flagged = _flag_kinds(result)
     for q in result.quantities:
-        table.add_row(
-            escape(q.span.text),
-            escape(q.unit if q.unit and not q.counted else q.counted or ""),
-            escape(q.place.text if q.place else ""),
-            escape(q.group.text if q.group else ""),
-            escape(q.as_of.value if q.as_of else ""),
-            ", ".join(flagged.get(q.id, ())),
-        )
+        cells = [escape(c) for c in quantity_cells(q)]
+        table.add_row(*cells, ", ".join(flagged.get(q.id, ())))
     console.print(table)

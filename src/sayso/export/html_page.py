@@ -12,7 +12,14 @@ import itertools
 from collections import defaultdict
 from html import escape
 
-from sayso.export.text import chain_text, entity_aliases, quoted, speaker_name
+from sayso.export.text import (
+    QUANTITY_COLUMNS,
+    chain_text,
+    entity_aliases,
+    quantity_cells,
+    quoted,
+    speaker_name,
+)
 from sayso.records import ArticleResult
 
 _CSS = """
@@ -130,6 +137,13 @@ def to_html(result: ArticleResult) -> str:
             f"<li><code>{escape(r.text)}</code> ({escape(r.reason)})</li>" for r in article.removed
         ]
         parts.append("</ul>")
+    if result.quantities:
+        head = "".join(f"<th>{escape(c)}</th>" for c in QUANTITY_COLUMNS)
+        parts.append(f"<h2>Numbers</h2><table><tr>{head}</tr>")
+        for q in result.quantities:
+            cells = "".join(f"<td>{escape(c)}</td>" for c in quantity_cells(q))
+            parts.append(f"<tr>{cells}</tr>")
+        parts.append("</table>")
     if result.flags:
         parts.append("<h2>Flags</h2><ul>")
         parts += [f"<li><b>{escape(f.kind)}</b>: {escape(f.message)}</li>" for f in result.flags]

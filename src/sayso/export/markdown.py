@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from sayso.export.text import chain_text, entity_aliases, quoted, speaker_name
+from sayso.export.text import (
+    QUANTITY_COLUMNS,
+    chain_text,
+    entity_aliases,
+    quantity_cells,
+    quoted,
+    speaker_name,
+)
 from sayso.records import ArticleResult
 
 
@@ -11,7 +18,8 @@ def _cell(text: str) -> str:
 
 
 def to_markdown(result: ArticleResult) -> str:
-    """Metadata, captions, removed junk, entities, statements, times, events and flags."""
+    """Metadata, captions, removed junk, entities, statements, times, events, numbers and
+    flags."""
     article = result.article
     meta = article.metadata
     lines = [f"# {meta.title or article.id}", ""]
@@ -60,6 +68,11 @@ def to_markdown(result: ArticleResult) -> str:
         for ev in result.events:
             when = ev.time.value if ev.time else "?"
             lines.append(f"- {when}: {ev.type} “{_cell(ev.trigger.text)}” ({ev.modality})")
+    if result.quantities:
+        lines += ["", "## Numbers", "", "| " + " | ".join(QUANTITY_COLUMNS) + " |"]
+        lines.append("|---" * len(QUANTITY_COLUMNS) + "|")
+        for q in result.quantities:
+            lines.append("| " + " | ".join(_cell(c) for c in quantity_cells(q)) + " |")
     if result.flags:
         lines += ["", "## Flags", ""]
         lines += [f"- **{f.kind}:** {f.message}" for f in result.flags]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.records import ArticleResult, Entity, Statement
+from sayso.records import ArticleResult, Entity, Quantity, Statement
 
 
 def chain_text(statement: Statement, outlet: str | None = None) -> str:
@@ -51,3 +51,19 @@ def speaker_name(result: ArticleResult, statement: Statement) -> str:
             return statement.chain[-1].text  # "who" reads as the people it refers to
         return statement.speaker.text
     return "(outlet)" if statement.kind == "own_voice" else "(unknown)"
+
+
+QUANTITY_COLUMNS = ("number", "counts", "where", "of", "as of")
+"""The columns of a human-readable table of quantities, as :func:`quantity_cells` fills them."""
+
+
+def quantity_cells(quantity: Quantity) -> tuple[str, str, str, str, str]:
+    """A quantity as it is read: the number, what it counts (or its unit), where, of what
+    whole and as of when."""
+    return (
+        quantity.span.text,
+        quantity.counted or quantity.unit or "",
+        quantity.place.text if quantity.place else "",
+        quantity.group.text if quantity.group else "",
+        quantity.as_of.value if quantity.as_of else "",
+    )
