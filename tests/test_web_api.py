@@ -99,6 +99,12 @@ def test_article_detail_is_the_full_record(client: TestClient) -> None:
     assert [s["id"] for s in body["statements"]] == ["s1", "s2"]
 
 
+def test_article_page_lists_its_numbers(client: TestClient) -> None:
+    page = client.get(f"/articles/{KELLER}").text
+    assert "Numbers (1)" in page
+    assert "<td>20 percent</td><td>prices</td>" in page
+
+
 def test_statement_detail_has_chain_stance_and_other_appearances(client: TestClient) -> None:
     body = client.get(f"/api/articles/{KELLER}/statements/s2").json()
     view = body["statement"]

@@ -22,6 +22,7 @@ from sayso.records import (
     Mention,
     Metadata,
     Published,
+    Quantity,
     RawSpan,
     Removed,
     Source,
@@ -169,6 +170,11 @@ def keller_article() -> ArticleResult:
         statements=statements,
         timexes=(Timex("t1", when, "DATE", "2024-03-04", "test"),),
         events=events,
+        quantities=(
+            Quantity(
+                "q1", find(text, "20 percent"), 20.0, "test", unit="percent", counted="prices"
+            ),
+        ),
     )
 
 

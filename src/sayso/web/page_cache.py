@@ -50,6 +50,7 @@ RENDERER_SOURCES: tuple[tuple[str, str], ...] = (
     ("sayso.web", "page_cache.py"),
     ("sayso.web", "templates/_article_parts.html"),
     ("sayso.web", "templates/_macros.html"),
+    ("sayso.export", "text.py"),
 )
 """The code that turns an ArticleResult into an article page's parts. How records are
 stored and decoded is left out: it changes with the store's own schema, and keying on it

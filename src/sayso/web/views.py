@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote
 
+from sayso.export.text import quantity_cells
 from sayso.records import ArticleResult, Span, Statement
 
 CONTEXT_CHARS = 70
@@ -103,6 +104,8 @@ class ArticleView:
     flags: tuple[tuple[str, str], ...]
     diagnostics: tuple[tuple[str, str, str], ...]
     entity_names: dict[str, str] = field(default_factory=dict)
+    numbers: tuple[tuple[str, ...], ...] = ()
+    """Each quantity as :func:`sayso.export.text.quantity_cells` reads it, then its flags."""
 
 
 def entity_names(result: ArticleResult) -> dict[str, str]:
@@ -305,6 +308,10 @@ def article_view(result: ArticleResult) -> ArticleView:
         flags=tuple((f.kind, f.message) for f in result.flags),
         diagnostics=tuple((d.stage, d.severity, d.message) for d in result.diagnostics),
         entity_names=names,
+        numbers=tuple(
+            (*quantity_cells(q), ", ".join(f.kind for f in result.flags if q.id in f.records))
+            for q in result.quantities
+        ),
     )
 
 
