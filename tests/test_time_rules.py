@@ -635,3 +635,11 @@ def test_a_stretch_after_a_dated_phrase_reaches_a_date(
     found = {t.span.text: t for t in extract_timexes(sentence, anchor="2024-05-01")}
     assert found[stretch].type == "DURATION"
     assert found[stretch].end_value == end_value
+
+
+def test_a_quoted_programme_title_is_no_time() -> None:
+    text = 'Baker said on ABC\'s "This Week With David Brinkley" that talks would resume this week.'
+    assert _found(text, "1991-02-25") == [("this week", "DATE", "1991-W09")]
+    assert _found('"Next Monday," he said, "we vote."', "1991-02-25") == [
+        ("Next Monday", "DATE", "1991-03-04")
+    ]

@@ -396,12 +396,32 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w&'’-]*[ \t]+$")
 _SENTENCE_STARTS_TITLE_CASE = re.compile(r"(?:^|[.!?]\s+)(?:[A-Z][\w'’-]*\s+){3,}$")
 
 
+_OPENING_QUOTE_BEFORE = re.compile(r"(?:[\"“‘]|``)$")
+_COMMON_TIME_NOUNS = frozenset(
+    {"week", "month", "year", "day", "morning", "afternoon", "evening", "night", "weekend",
+     "quarter", "decade", "century"}
+)  # fmt: skip
+
+
+def _a_quoted_title(text: str, cand: Candidate) -> bool:
+    """ABC's ``"This Week With David Brinkley"``: a quote that opens on a time phrase whose
+    common noun is capitalised is a programme's or a work's title, not a time."""
+    words = text[cand.start : cand.end].split()
+    if len(words) < 2 or not _OPENING_QUOTE_BEFORE.search(text, max(0, cand.start - 2), cand.start):
+        return False
+    last = words[-1].strip(",.;:")
+    return last[:1].isupper() and last.lower() in _COMMON_TIME_NOUNS
+
+
 def _inside_a_name(text: str, cand: Candidate) -> bool:
     """``told USA TODAY``, ``Breitbart News Daily``, ``Liberty Now PAC``: a word written in
     lower case as a time, capitalised after a capitalised word mid-sentence, is part of a name
-    or title. Not in a title-case headline (``Trump Is Now Calling``)."""
+    or title. Not in a title-case headline (``Trump Is Now Calling``). Also a quoted title
+    (:func:`_a_quoted_title`)."""
     if cand.rule not in _COMMON_WORD_RULES or not text[cand.start].isupper():
         return False
+    if _a_quoted_title(text, cand):
+        return True
     window = text[max(0, cand.start - 60) : cand.start]
     if _CAPITALISED_WORD_BEFORE.search(window) is None:
         return False
