@@ -101,3 +101,20 @@ def test_as_of_is_the_time_its_clause_states(nlp: Language) -> None:
     assert as_of is not None
     assert (as_of.relation, as_of.value, as_of.timex_id) == ("on", "2022-08-29", "t1")
     assert found["40"].as_of is None
+
+
+def test_as_of_a_date_and_by_a_date(nlp: Language) -> None:
+    text = "As of June 1, 300 cases had been confirmed in Lagos. By Friday the toll rose to 320."
+    june, friday = text.index("June 1"), text.index("Friday")
+    timexes = [
+        Timex("t1", Span.of(text, june, june + 6), "DATE", "2020-06-01", "test"),
+        Timex("t2", Span.of(text, friday, friday + 6), "DATE", "2020-06-05", "test"),
+    ]
+    found = {q.span.text: q for q in extract_quantities(nlp(text), timexes=timexes)}
+    cases, toll = found["300"], found["320"]
+    assert cases.as_of is not None
+    assert (cases.as_of.relation, cases.as_of.value) == ("on", "2020-06-01")
+    assert cases.place is not None
+    assert cases.place.text == "Lagos"
+    assert toll.as_of is not None
+    assert (toll.as_of.relation, toll.as_of.value) == ("before", "..2020-06-05")
