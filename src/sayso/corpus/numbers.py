@@ -2,7 +2,8 @@
 
 Within one event cluster (the same event, reported by several articles), two quantities that
 count the same thing (``counted_key``: ``killed`` and ``killed``, ``soldiers`` and
-``soldier``) disagree when the ranges their wording allows cannot overlap: ``at least 12``
+``soldier``), in no different place or whole where both name one (``Quantity.place``,
+``Quantity.group``), disagree when the ranges their wording allows cannot overlap: ``at least 12``
 allows 12 and more, ``about 40`` allows 36 to 44, ``nearly 50`` 45 to 50. Tolls that rise as
 days pass disagree too; the publication dates of both sides are there to tell.
 """
@@ -54,9 +55,22 @@ def allowed_range(quantity: Quantity) -> tuple[float, float]:
     return value, high
 
 
+def _other_scope(a: Quantity, b: Quantity) -> bool:
+    """Whether the two count in different places or of different wholes, where both say
+    (``12 killed in Kabul`` and ``30 killed in Kandahar`` of one wave of attacks)."""
+    for mine, theirs in ((a.place, b.place), (a.group, b.group)):
+        if (
+            mine is not None
+            and theirs is not None
+            and mine.text.casefold() != theirs.text.casefold()
+        ):
+            return True
+    return False
+
+
 def disagree(a: Quantity, b: Quantity) -> bool:
-    """Same unit, and ranges that do not overlap."""
-    if a.unit != b.unit:
+    """Same unit and scope, and ranges that do not overlap."""
+    if a.unit != b.unit or _other_scope(a, b):
         return False
     a_low, a_high = allowed_range(a)
     b_low, b_high = allowed_range(b)
