@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
+from sayso.records import EventTime, Quantity, Span, Timex
 from sayso.store import (
     NotAStoreError,
     SchemaOutdatedError,
@@ -173,7 +175,9 @@ def _indexes_on_statements(conn: sa.Connection) -> set[str]:
 def test_a_schema_2_store_gains_the_statement_content_index(store_url: str) -> None:
     backend = connect(store_url)
     ensure_schema(backend, builtin_migrations()[:2])
-    Store(backend, 2).add(HARBOUR, location="harbour.html")
+    # today's writer at schema 2: only tables whose columns schema 2 already had (timexes and
+    # quantities gained columns in schema 5)
+    Store(backend, 2).add(replace(HARBOUR, timexes=(), quantities=()), location="harbour.html")
     with backend.engine.connect() as conn:
         assert "ix_statements_content_prefix" not in _indexes_on_statements(conn)
     backend.engine.dispose()
@@ -186,3 +190,27 @@ def test_a_schema_2_store_gains_the_statement_content_index(store_url: str) -> N
     assert [(r.article_id, r.content) for r in found] == [
         (HARBOUR.article.id, "Ships are returning")
     ]
+
+
+def test_a_schema_4_store_gains_the_scope_of_its_numbers(store_url: str) -> None:
+    backend = connect(store_url)
+    ensure_schema(backend, builtin_migrations()[:4])
+    backend.engine.dispose()
+    text = HARBOUR.article.text
+    start = text.index("Monday")
+    monday = Span.of(text, start, start + 6)
+    counted = Quantity(
+        "q1", monday, 2.0, "test", place=monday, group=monday,
+        as_of=EventTime("on", "2024-05-06", "t1"),
+    )  # fmt: skip
+    timex = Timex("t1", monday, "DURATION", "P2D", "test", end_value="2024-05-08")
+    with open_store(store_url, migrate=True) as store:
+        store.add(replace(HARBOUR, quantities=(counted,), timexes=(timex,)), location="h.html")
+        with store.reading() as conn:
+            row = conn.execute(
+                sa.select(current.quantities.c.place, current.quantities.c.whole,
+                          current.quantities.c.as_of)
+            ).one()  # fmt: skip
+            reached = conn.execute(sa.select(current.timexes.c.end_value)).scalar()
+    assert tuple(row) == ("Monday", "Monday", "2024-05-06")
+    assert reached == "2024-05-08"

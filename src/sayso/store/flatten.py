@@ -225,6 +225,7 @@ def record_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
                 "text": t.span.text,
                 "start_offset": t.span.start,
                 "end_offset": t.span.end,
+                "end_value": t.end_value,
             }
             for t in result.timexes
         ],
@@ -237,6 +238,9 @@ def record_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
                 "counted": q.counted,
                 "approx": q.approx,
                 "text": q.span.text,
+                "place": q.place.text if q.place else None,
+                "whole": q.group.text if q.group else None,
+                "as_of": q.as_of.value if q.as_of else None,
             }
             for q in result.quantities
         ],

@@ -137,6 +137,7 @@ timexes = _per_article(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("start_offset", sa.Integer, nullable=False),
     sa.Column("end_offset", sa.Integer, nullable=False),
+    sa.Column("end_value", sa.Text),
 )
 
 quantities = _per_article(
@@ -148,6 +149,9 @@ quantities = _per_article(
     sa.Column("counted", sa.Text),
     sa.Column("approx", sa.Text),
     sa.Column("text", sa.Text, nullable=False),
+    sa.Column("place", sa.Text),
+    sa.Column("whole", sa.Text),
+    sa.Column("as_of", sa.Text),
 )
 
 flags = _per_article(
