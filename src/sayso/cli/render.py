@@ -12,6 +12,7 @@ from sayso.export.text import (
     chain_text,
     content_text,
     entity_aliases,
+    flag_kinds,
     quantity_cells,
     quoted,
     speaker_name,
@@ -125,7 +126,7 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
             for e in result.entities
         ]
     if view == "numbers":
-        flagged = _flag_kinds(result)
+        flagged = flag_kinds(result)
         return [
             {
                 "article": article,
@@ -157,15 +158,6 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
         }
         for item in _timeline(result)
     ]
-
-
-def _flag_kinds(result: ArticleResult) -> dict[str, list[str]]:
-    """Quantity id → the kinds of the flags that name it."""
-    kinds: dict[str, list[str]] = {}
-    for flag in result.flags:
-        for record in flag.records:
-            kinds.setdefault(record, []).append(flag.kind)
-    return kinds
 
 
 def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
@@ -261,7 +253,7 @@ def _numbers_table(result: ArticleResult, console: Console, escape: Callable[[st
     table = Table(title="Numbers", show_lines=False)
     for col in (*QUANTITY_COLUMNS, "flags"):
         table.add_column(col)
-    flagged = _flag_kinds(result)
+    flagged = flag_kinds(result)
     for q in result.quantities:
         cells = [escape(c) for c in quantity_cells(q)]
         table.add_row(*cells, ", ".join(flagged.get(q.id, ())))

@@ -50,7 +50,7 @@ from sayso.events.lexicon import (
     load_lexicon,
 )
 from sayso.events.plover import COOPERATIVE, THREATENABLE, to_plover
-from sayso.events.timing import stated_time, timex_roots
+from sayso.events.timing import stated_time, timex_root, timex_roots
 from sayso.records.model import (
     Argument,
     Event,
@@ -63,7 +63,7 @@ from sayso.records.model import (
     Timex,
 )
 from sayso.time.dates import anchor_from_value
-from sayso.time.normalize import exact_stretch, shifted_date
+from sayso.time.normalize import exact_stretch, reached_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -1043,11 +1043,9 @@ def _stretch_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
     for timex in timexes:
         if timex.type != "DURATION" or timex.end_value is not None:
             continue
-        if exact_stretch(timex.value) is None:
-            continue
-        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is not None and len(span):
-            out[span.root.i] = timex
+        root = timex_root(doc, timex)
+        if root is not None and exact_stretch(timex.value) is not None:
+            out[root.i] = timex
     return out
 
 
@@ -1068,12 +1066,7 @@ def _counted_from_an_event(
                 continue
             since = dated.get(named.lemma_.lower())
             anchor = anchor_from_value(since.value) if since is not None else None
-            exact = exact_stretch(stretch.value)
-            if anchor is None or exact is None:
-                continue
-            unit, count = exact
-            steps = count if prep.lower_ == "after" else -count
-            value = shifted_date(anchor, unit, steps, keep_precision=True)
+            value = reached_date(anchor, stretch.value, prep.lower_) if anchor else None
             if value is not None:
                 edtf = timex_value_to_edtf(value) or value
                 return EventTime("on", edtf + ("~" if stretch.mod else ""), stretch.id), stretch

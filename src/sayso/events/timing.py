@@ -16,6 +16,7 @@ from sayso.records.model import EventTime, Timex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
 
 Relation = Literal["on", "before", "after", "during", "inherited"]
 _TIME_RELATIONS: dict[str, Relation] = {
@@ -32,10 +33,8 @@ def timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
     but for one that reaches a date, ``three days later``)."""
     roots: dict[int, Timex] = {}
     for timex in timexes:
-        if timex_to_edtf(timex) is None:
-            continue
-        span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
-        if span is None or not len(span):
+        span = _covered(doc, timex) if timex_to_edtf(timex) is not None else None
+        if span is None:
             continue
         head = span.root.head
         if timex.end_value is not None and _opens_a_clause(head):
@@ -48,6 +47,17 @@ def timex_roots(doc: Doc, timexes: Sequence[Timex]) -> dict[int, Timex]:
             # ``[two days] later``: the signal word after the stretch carries the time
             roots.setdefault(span.end, timex)
     return roots
+
+
+def timex_root(doc: Doc, timex: Timex) -> Token | None:
+    """The syntactic root of the tokens ``timex`` covers, or None where it covers none."""
+    span = _covered(doc, timex)
+    return span.root if span is not None else None
+
+
+def _covered(doc: Doc, timex: Timex) -> SpacySpan | None:
+    span = doc.char_span(timex.span.start, timex.span.end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
 
 
 def _opens_a_clause(verb: Token) -> bool:

@@ -67,3 +67,12 @@ def quantity_cells(quantity: Quantity) -> tuple[str, str, str, str, str]:
         quantity.group.text if quantity.group else "",
         quantity.as_of.value if quantity.as_of else "",
     )
+
+
+def flag_kinds(result: ArticleResult) -> dict[str, list[str]]:
+    """Record id (a quantity's, a timex's) → the kinds of the flags that name it."""
+    kinds: dict[str, list[str]] = {}
+    for flag in result.flags:
+        for record in flag.records:
+            kinds.setdefault(record, []).append(flag.kind)
+    return kinds

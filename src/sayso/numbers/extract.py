@@ -19,7 +19,7 @@ population it is counted among (``among the young``); ``as_of``, the time the cl
 from __future__ import annotations
 
 import calendar
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from sayso.events.timing import stated_time, timex_roots
@@ -259,22 +259,20 @@ def _entity_span(token: Token) -> Span | None:
     return Span.of(doc.text, span.start_char, span.end_char)
 
 
-def _place_of(chain: Sequence[Token]) -> Span | None:
-    for head in chain:
-        for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in _PLACE_PREPS:
-                continue
+def _place_objects(head: Token) -> Iterator[Token]:
+    """Objects of ``head``'s prepositions of place, then of theirs (``in floods in Pakistan``)."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                place = _entity_span(obj)
-                if place is not None:
-                    return place
-                for inner in (c for c in obj.children if c.dep_ == "prep"):
-                    if inner.lower_ in _PLACE_PREPS:
-                        for deeper in (c for c in inner.children if c.dep_ == "pobj"):
-                            place = _entity_span(deeper)
-                            if place is not None:
-                                return place
-    return None
+                yield obj
+                yield from (o for inner in obj.children if inner.dep_ == "prep"
+                            and inner.lower_ in _PLACE_PREPS
+                            for o in inner.children if o.dep_ == "pobj")  # fmt: skip
+
+
+def _place_of(chain: Sequence[Token]) -> Span | None:
+    places = (_entity_span(obj) for head in chain for obj in _place_objects(head))
+    return next((place for place in places if place is not None), None)
 
 
 def _phrase(token: Token) -> Span:

@@ -24,7 +24,7 @@ from sayso import __version__
 from sayso.records import Span, Timex
 from sayso.time.anchor import sentence_bounds, tense_from_doc, tense_from_text
 from sayso.time.dates import Anchor, anchor_from_value, granularity, parse_anchor
-from sayso.time.normalize import Context, Normalized, exact_stretch, normalize, shifted_date
+from sayso.time.normalize import Context, Normalized, exact_stretch, normalize, reached_date
 from sayso.time.tagger import Candidate, find_candidates
 
 if TYPE_CHECKING:
@@ -129,8 +129,8 @@ def _stretches_from_a_date(
     out: list[tuple[Candidate, Normalized, Anchor | None]] = []
     for index, (cand, norm, used) in enumerate(resolved):
         signal = _STRETCH_SIGNAL.match(text, cand.end)
-        stretch = exact_stretch(norm.value) if norm.type == "DURATION" else None
-        if signal is None or stretch is None or norm.end_value is not None:
+        exact = norm.type == "DURATION" and exact_stretch(norm.value) is not None
+        if signal is None or not exact or norm.end_value is not None:
             out.append((cand, norm, used))
             continue
         _, right = sentence_bounds(text, cand.start, cand.end)
@@ -148,9 +148,7 @@ def _stretches_from_a_date(
         if since is None or _PHRASE_BREAK.search(text, signal.end(), since[0].start):
             out.append((cand, norm, used))
             continue
-        unit, count = stretch
-        steps = count if signal.group(1).lower() == "after" else -count
-        end = shifted_date(since[1], unit, steps, keep_precision=True)
+        end = reached_date(since[1], norm.value, signal.group(1))
         reached = replace(norm, end_value=end, relative=end is not None)
         out.append((cand, reached, since[1] if end else used))
     return out

@@ -882,6 +882,18 @@ def exact_stretch(value: str) -> tuple[str, int] | None:
     return (_STRETCH_UNITS[match.group(2)], int(match.group(1))) if match else None
 
 
+def reached_date(since: Anchor, stretch: str, signal: str) -> str | None:
+    """The date a stretch (a DURATION value) reaches from ``since``, forward for ``after``,
+    back for ``before``, as precise as ``since`` (``P2Y`` after ``2003-03`` → ``2005-03``);
+    None for an inexact stretch or a date too coarse for its unit."""
+    exact = exact_stretch(stretch)
+    if exact is None:
+        return None
+    unit, count = exact
+    steps = count if signal.lower() == "after" else -count
+    return shifted_date(since, unit, steps, keep_precision=True)
+
+
 def _later(cand: Candidate, text: str, ctx: Context, lex: Lexicon) -> Normalized | None:
     """``three days later``: a DURATION, and the date it reaches from the narrative's reference
     time (``end_value``) when the count is exact; ``a year later`` needs no ``for`` before it."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import quote
 
-from sayso.export.text import quantity_cells
+from sayso.export.text import flag_kinds, quantity_cells
 from sayso.records import ArticleResult, Span, Statement
 
 CONTEXT_CHARS = 70
@@ -295,6 +295,7 @@ def article_view(result: ArticleResult) -> ArticleView:
     src = article.source
     metadata.append(MetadataField("input", src.location, src.kind))
     metadata.append(MetadataField("ingested", src.ingested_at, "sayso"))
+    flagged = flag_kinds(result)
     return ArticleView(
         id=article.id,
         title=meta.title or article.id,
@@ -309,8 +310,7 @@ def article_view(result: ArticleResult) -> ArticleView:
         diagnostics=tuple((d.stage, d.severity, d.message) for d in result.diagnostics),
         entity_names=names,
         numbers=tuple(
-            (*quantity_cells(q), ", ".join(f.kind for f in result.flags if q.id in f.records))
-            for q in result.quantities
+            (*quantity_cells(q), ", ".join(flagged.get(q.id, ()))) for q in result.quantities
         ),
     )
 
