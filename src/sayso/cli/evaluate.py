@@ -46,7 +46,10 @@ def _print_report(report: object) -> None:
 
 def eval_command(
     task: Annotated[
-        str, typer.Argument(help="quotes, timex, aliases, events, extraction, crossdoc, published")
+        str,
+        typer.Argument(
+            help="quotes, timex, aliases, events, extraction, crossdoc, published, realnews"
+        ),
     ],
     data: Annotated[Path, typer.Option("--data", help="The dataset's folder.")],
     split: Annotated[

@@ -52,6 +52,12 @@ TASKS: dict[str, Task] = {
             "polnear",
             "publication dates estimated for undated PolNeAR articles",
         ),
+        Task(
+            "realnews",
+            "sayso.eval.tasks.realnews",
+            "realnews",
+            "real news pages end to end: quotes, reported speech, chains, aliases, metadata",
+        ),
     )
 }
 

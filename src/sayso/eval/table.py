@@ -35,6 +35,18 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
     "crossdoc": ("b3.f1", "conll.f1"),
     "extraction": ("cleaning.f1", "html.f1"),
     "published": ("coverage", "correct", "within_365d"),
+    "realnews": (
+        "quotes.precision",
+        "quotes.speaker",
+        "chains.accuracy",
+        "reported.recall",
+        "reported.precision",
+        "reported.speaker",
+        "entities.alias_pair_recall",
+        "entities.false_merges.count",
+        "metadata.outlet",
+        "metadata.published",
+    ),
 }
 
 
