@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from sayso.ingest.dateline import find_dateline
 from sayso.records import (
     Article,
     Caption,
@@ -80,18 +81,15 @@ def make_article(
         placed.append(replace(caption, span=span))
         if caption.text:
             segments.append(OffsetSegment(start, caption.raw.start, len(caption.text)))
-    if field_sources:
-        merged = {**meta.field_sources, **field_sources}
-        meta = Metadata(
-            title=meta.title,
-            section=meta.section,
-            byline=meta.byline,
-            outlet=meta.outlet,
-            url=meta.url,
-            language=meta.language,
-            published=meta.published,
-            field_sources=merged,
-        )
+    sources = {**meta.field_sources, **(field_sources or {})}
+    dateline = meta.dateline or find_dateline(canonical, body_paragraphs)
+    agency = meta.agency
+    if dateline is not None and meta.dateline is None:
+        sources["dateline"] = "text"
+        if agency is None and dateline.agency is not None:
+            agency = dateline.agency.text
+            sources["agency"] = "dateline"
+    meta = replace(meta, field_sources=sources, dateline=dateline, agency=agency)
     return Article(
         id=article_id(canonical),
         text=canonical,

@@ -125,6 +125,22 @@ class Published:
 
 
 @dataclass(frozen=True, slots=True)
+class Dateline:
+    """The dateline that opens a story (``BAGHDAD, June 3 (AP) —``), parsed into its parts.
+
+    ``span`` covers the whole dateline, dash included; ``place`` is where the story was filed,
+    ``date`` the day it names and ``agency`` the wire service or outlet in its parentheses.
+    Every part is a span of the canonical text, so later stages can keep a dateline out of a
+    statement's content and make its place and its agency two mentions, never one.
+    """
+
+    span: Span
+    place: Span | None = None
+    date: Span | None = None
+    agency: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Metadata:
     """What is known about an article, with where each field came from."""
 
@@ -137,6 +153,10 @@ class Metadata:
     published: Published | None = None
     field_sources: Mapping[str, str] = field(default_factory=dict)
     """Field name → where its value came from (``text-first-line``, ``trafilatura``, ...)."""
+    agency: str | None = None
+    """The wire service whose copy the outlet ran (``Reuters``, ``AP``), kept apart from the
+    outlet: a chain reads ``outlet ← agency ← speaker``."""
+    dateline: Dateline | None = None
 
 
 @dataclass(frozen=True, slots=True)
