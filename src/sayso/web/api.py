@@ -14,12 +14,12 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sayso.records import to_dict
 from sayso.web import queries
-from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
+from sayso.web.analyze import Submission, SubmissionError, analyse_submission, submission
 from sayso.web.app_state import state_of
 from sayso.web.errors import error_body
 from sayso.web.responses import OrjsonResponse
@@ -200,18 +200,9 @@ def search(
 
 
 @router.post("/analyze", summary="Analyse an article (stored only with store=true and uploads on)")
-async def analyze(
-    request: Request,
-    text: Annotated[str | None, Form()] = None,
-    file: Annotated[UploadFile | None, File()] = None,
-    store: Annotated[bool, Form()] = False,
-) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
-    state = state_of(request)
+async def analyze(request: Request, form: Annotated[Submission, Depends(submission)]) -> Any:
     try:
-        data = await submitted_bytes(text, file)
-        done = await run_in_threadpool(analyse, state, data, store=store)
+        done = await analyse_submission(request, form)
     except SubmissionError as exc:
         return JSONResponse(error_body(exc.status, exc.code, exc.message), exc.status)
     return OrjsonResponse({"stored": done.stored, "result": to_dict(done.result)})

@@ -7,12 +7,11 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
 
 from sayso.web import queries
-from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
+from sayso.web.analyze import Submission, SubmissionError, analyse_submission, submission
 from sayso.web.app_state import state_of
 from sayso.web.rendering import render_article, templates
 
@@ -212,15 +211,10 @@ def analyze_form(request: Request) -> HTMLResponse:
 
 @router.post("/analyze", response_class=HTMLResponse)
 async def analyze(
-    request: Request,
-    text: Annotated[str | None, Form(max_length=5_000_000)] = None,
-    file: Annotated[UploadFile | None, File()] = None,
-    store: Annotated[bool, Form()] = False,
+    request: Request, form: Annotated[Submission, Depends(submission)]
 ) -> HTMLResponse:
-    state = state_of(request)
     try:
-        data = await submitted_bytes(text, file)
-        done = await run_in_threadpool(analyse, state, data, store=store)
+        done = await analyse_submission(request, form)
     except SubmissionError as exc:
         return _render(
             request,
@@ -228,7 +222,7 @@ async def analyze(
             status_code=exc.status,
             nav="analyze",
             error=exc.message,
-            text=text or "",
+            text=form.text or "",
         )
     return _render(
         request,
