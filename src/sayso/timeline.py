@@ -15,7 +15,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sayso.events.edtf import edtf_bounds, timex_value_to_edtf
+from sayso.events.edtf import AxisSpan, axis_span, edtf_bounds, readable_date, timex_value_to_edtf
+from sayso.export.text import in_quotes
 from sayso.records.model import Entity, Event, Published, Span, Statement, Timex
 
 PUBLISHED_LABEL = "the article is published"
@@ -206,21 +207,30 @@ def _item_id(index: int, item: TimelineItem) -> str:
     return item.event_id or f"published-{index}"
 
 
-def _vis_item(index: int, item: TimelineItem) -> dict[str, Any]:
-    low, high = edtf_bounds(item.value)
+def _note(item: TimelineItem) -> str:
+    """When and through whom: ``June 2014, according to Tasnim``."""
+    when = readable_date(item.value)
+    return when + (f", according to {item.attribution}" if item.attribution else "")
+
+
+def _vis_item(index: int, item: TimelineItem, span: AxisSpan) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": _item_id(index, item),
         "content": item.label,
-        "start": low or high,
+        "start": span.start,
         "type": "point",
-        "title": item.value + (f" (according to {item.attribution})" if item.attribution else ""),
+        "title": _note(item),
     }
-    if low and high and low != high:
-        entry["end"] = high
+    if span.end is not None:
+        entry["end"] = span.end
         entry["type"] = "range"
     classes = [
         name
-        for name, on in (("caption", item.from_caption), ("published", not item.event_id))
+        for name, on in (
+            ("caption", item.from_caption),
+            ("published", not item.event_id),
+            ("approx", span.approximate),
+        )
         if on
     ]
     if classes:
@@ -229,42 +239,59 @@ def _vis_item(index: int, item: TimelineItem) -> dict[str, Any]:
 
 
 def timeline_to_vis_json(items: Sequence[TimelineItem]) -> dict[str, Any]:
-    """The timeline as vis-timeline items: ``{"items": [...]}``.
+    """The timeline as vis-timeline items: ``{"items": [...], "skipped": n}``.
 
-    Each item has ``id``, ``content`` (the label), ``start`` and, for intervals, ``end`` (ISO
-    days), ``type`` (``point`` or ``range``), ``title`` (the EDTF value and attribution), and
-    ``className`` ``caption`` or ``published`` where they apply.
+    Each item has ``id``, ``content`` (the label), ``start`` and, for a month, a year or an
+    interval, an exclusive ``end`` (ISO days), ``type`` (``point`` or ``range``), ``title`` (the
+    date in words and the attribution), and ``className`` ``caption``, ``published`` or
+    ``approx`` where they apply. Items whose year is unknown (``XXXX-06-01``) have no place on
+    the axis: they are left out and counted in ``skipped``.
     """
-    return {"items": [_vis_item(i, item) for i, item in enumerate(items, start=1)]}
+    out, skipped = [], 0
+    for i, item in enumerate(items, start=1):
+        span = axis_span(item.value)
+        if span is None:
+            skipped += 1
+        else:
+            out.append(_vis_item(i, item, span))
+    return {"items": out, "skipped": skipped}
 
 
 def _tljs_date(day: str) -> dict[str, str]:
     year, month, date = day.split("-")
-    return {"year": year, "month": str(int(month)), "day": str(int(date))}
+    return {"year": str(int(year)), "month": str(int(month)), "day": str(int(date))}
 
 
-def _tljs_event(index: int, item: TimelineItem) -> dict[str, Any]:
-    low, high = edtf_bounds(item.value)
+def _tljs_event(index: int, item: TimelineItem, span: AxisSpan) -> dict[str, Any]:
     body = []
     if item.evidence is not None:
-        body.append(f"“{item.evidence.text}”")
+        body.append(in_quotes(item.evidence.text))
     if item.attribution:
         body.append(f"according to {item.attribution}")
     if item.from_caption:
         body.append("(photo caption)")
     event: dict[str, Any] = {
         "unique_id": _item_id(index, item),
-        "start_date": _tljs_date(low or high or "0001-01-01"),
-        "display_date": item.value,
+        "start_date": _tljs_date(span.start),
+        "display_date": readable_date(item.value),
         "text": {"headline": item.label, "text": " ".join(body)},
     }
-    if low and high and low != high:
-        event["end_date"] = _tljs_date(high)
+    if span.end is not None:
+        event["end_date"] = _tljs_date(span.last)
     if item.from_caption:
         event["group"] = "caption"
     return event
 
 
 def timeline_to_timelinejs(items: Sequence[TimelineItem]) -> dict[str, Any]:
-    """The timeline in TimelineJS3's JSON format: ``{"events": [...]}``."""
-    return {"events": [_tljs_event(i, item) for i, item in enumerate(items, start=1)]}
+    """The timeline in TimelineJS3's JSON format: ``{"events": [...], "skipped": n}``; a month
+    or a year is a range from its first to its last day, and items whose year is unknown are
+    left out and counted in ``skipped`` (TimelineJS ignores the key)."""
+    out, skipped = [], 0
+    for i, item in enumerate(items, start=1):
+        span = axis_span(item.value)
+        if span is None:
+            skipped += 1
+        else:
+            out.append(_tljs_event(i, item, span))
+    return {"events": out, "skipped": skipped}

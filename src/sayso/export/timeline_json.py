@@ -5,10 +5,13 @@ neither negated nor hypothetical); the articles' own publication items are left 
 corpus timeline shows what happened, not when it was reported. Item ids are prefixed with the
 article id to stay unique across the corpus.
 
-- vis-timeline: ``{"groups": [...], "items": [...]}``; one group per article (its title), and
-  each item's ``group`` is its article;
-- TimelineJS: ``{"title": ..., "events": [...]}``; each event's ``group`` is its outlet and its
-  text names the article.
+- vis-timeline: ``{"groups": [...], "items": [...], "skipped": n}``; one group per article (its
+  title), and each item's ``group`` is its article;
+- TimelineJS: ``{"title": ..., "events": [...], "skipped": n}``; each event's ``group`` is its
+  outlet and its text names the article.
+
+Both carry only real dates: a year or a month is a range over its days, and an event whose year
+is unknown (``XXXX-06-01``) is left out and counted in ``skipped``, never drawn at year 1.
 
 Both libraries render these strings as HTML, so every piece of article text is escaped here.
 """
@@ -20,6 +23,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
+from sayso.export.text import article_name
 from sayso.records import ArticleResult
 from sayso.timeline import (
     TimelineItem,
@@ -43,36 +47,35 @@ def _events(result: ArticleResult) -> list[TimelineItem]:
     return [item for item in items if item.event_id is not None]
 
 
-def _article_name(result: ArticleResult) -> str:
-    meta = result.article.metadata
-    return meta.title or meta.url or result.article.source.location
-
-
 def vis_timeline(results: Iterable[ArticleResult]) -> dict[str, Any]:
     """vis-timeline data for the corpus: groups (articles) and items (events)."""
-    groups, items = [], []
+    groups, items, skipped = [], [], 0
     for result in results:
-        article_items = timeline_to_vis_json(_events(result))["items"]
+        article_timeline = timeline_to_vis_json(_events(result))
+        skipped += article_timeline["skipped"]
+        article_items = article_timeline["items"]
         if not article_items:
             continue
         article_id = result.article.id
-        groups.append({"id": article_id, "content": html.escape(_article_name(result))})
+        groups.append({"id": article_id, "content": html.escape(article_name(result.article))})
         for item in article_items:
             escaped = {key: html.escape(item[key]) for key in ("content", "title") if key in item}
             items.append(
                 {**item, **escaped, "id": f"{article_id}:{item['id']}", "group": article_id}
             )
-    return {"groups": groups, "items": items}
+    return {"groups": groups, "items": items, "skipped": skipped}
 
 
 def timelinejs(results: Iterable[ArticleResult]) -> dict[str, Any]:
     """TimelineJS3 data for the corpus, every event's text escaped for its HTML rendering."""
-    events = []
+    events, skipped = [], 0
     for result in results:
         article_id = result.article.id
-        source = html.escape(_article_name(result))
+        source = html.escape(article_name(result.article))
         outlet = result.article.metadata.outlet
-        for event in timeline_to_timelinejs(_events(result))["events"]:
+        article_timeline = timeline_to_timelinejs(_events(result))
+        skipped += article_timeline["skipped"]
+        for event in article_timeline["events"]:
             text = event["text"]
             body = html.escape(text.get("text", ""))
             entry = {
@@ -86,7 +89,7 @@ def timelinejs(results: Iterable[ArticleResult]) -> dict[str, Any]:
             if outlet:
                 entry["group"] = outlet
             events.append(entry)
-    return {"title": {"text": {"headline": TITLE}}, "events": events}
+    return {"title": {"text": {"headline": TITLE}}, "events": events, "skipped": skipped}
 
 
 def write_timeline(
