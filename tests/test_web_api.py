@@ -12,7 +12,7 @@ import pytest
 
 from sayso.errors import ConfigError
 from sayso.web.app import create_app, serve
-from sayso.web.queries import edtf_range, phrase_query
+from sayso.web.queries import phrase_query
 from sayso.web.security import CONTENT_SECURITY_POLICY
 from tests.test_web_fixtures import (
     PAYLOAD,
@@ -446,21 +446,6 @@ def test_page_pagination_links(client: TestClient) -> None:
 
 
 # -- small pure helpers ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2014", ("2014-01-01", "2015-01-01", False)),
-        ("2014-12", ("2014-12-01", "2015-01-01", False)),
-        ("2014-06-03", ("2014-06-03", None, False)),
-        ("2017~", ("2017-01-01", "2018-01-01", True)),
-        ("..2017", ("2017-01-01", "2018-01-01", False)),
-        ("sometime", None),
-    ],
-)
-def test_edtf_range(value: str, expected: tuple[str, str | None, bool] | None) -> None:
-    assert edtf_range(value) == expected
 
 
 def test_phrase_query_keeps_words_only() -> None:

@@ -4,6 +4,9 @@ An event is on the timeline when the text dates it (its time comes from a timex,
 from the article date) and it is not negated or hypothetical. An event that is the means of
 another one in the same clause (``killed in a US airstrike``) is folded into it. The article
 itself is the last item, at its publication date (an estimate is shown as an interval).
+The events the text does not date (``undated_items``) are kept apart, never at the article's
+date: a time inherited from the publication date says when it was reported, not when it
+happened.
 
 Values are EDTF-style (``2014-06``, ``..2017``, ``2021-09/2022-01``); items sort by the earliest
 day a value allows (the latest for open starts), then by position in the text.
@@ -41,6 +44,19 @@ class TimelineItem:
     """Who the event is sourced to when it comes from a statement (its speaker or last hop)."""
     from_caption: bool = False
     type: str | None = None
+    actor: str | None = None
+    """Who did it (the entity's name where the argument is linked to one), for a lane."""
+    participants: tuple[tuple[str, str], ...] = ()
+    """(role, name) of each actor, recipient, object and place, entities by their name."""
+    entity_ids: tuple[str, ...] = ()
+    """The article's entities among the arguments."""
+    undated: str | None = None
+    """Why an item of ``undated_items`` has no place on a time axis; None on the timeline."""
+
+
+PARTICIPANT_ROLES = ("actor", "recipient", "object", "place")
+UNDATED_NO_TIME = "the text gives no date"
+UNDATED_INHERITED = "dated only by the article's own date"
 
 
 def _argument_text(event: Event, role: str, names: Mapping[str, str]) -> str | None:
@@ -74,14 +90,15 @@ def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> st
     return label
 
 
-def _attribution(statement: Statement | None, names: dict[str, str]) -> str | None:
+def _attribution(statement: Statement | None, names: Mapping[str, str]) -> str | None:
     """Who the event is sourced to: the speaker's entity name (so a resolved ``It`` reads as
     the report it stands for), else the speaker as written, else the chain's last hop. None
     where the outlet tells it in its own voice, as where no statement holds it."""
     if statement is None or statement.kind == "own_voice":
         return None
-    if statement.speaker_entity in names:
-        return names[statement.speaker_entity]
+    speaker_name = names.get(statement.speaker_entity or "")
+    if speaker_name is not None:
+        return speaker_name
     if statement.speaker is not None:
         return statement.speaker.text
     if statement.chain:
@@ -150,6 +167,40 @@ def _published_item(published: Published) -> TimelineItem | None:
     )
 
 
+def _item(
+    event: Event,
+    value: str,
+    names: Mapping[str, str],
+    means: Sequence[Event],
+    statement: Statement | None,
+    text: str | None,
+    undated: str | None = None,
+) -> TimelineItem:
+    participants = []
+    for role in PARTICIPANT_ROLES:
+        for argument in event.arguments:
+            if argument.role == role:
+                name = names.get(argument.entity_id or "", argument.span.text)
+                if (role, name) not in participants:
+                    participants.append((role, name))
+    return TimelineItem(
+        sort_key=_sort_key(value) if value else "",
+        value=value,
+        label=_label(event, names, means),
+        event_id=event.id,
+        evidence=_evidence(event, text),
+        attribution=_attribution(statement, names),
+        from_caption=event.from_caption,
+        type=event.type,
+        actor=_argument_text(event, "actor", names),
+        participants=tuple(participants),
+        entity_ids=tuple(
+            dict.fromkeys(a.entity_id for a in event.arguments if a.entity_id is not None)
+        ),
+        undated=undated,
+    )
+
+
 def build_timeline(
     events: Sequence[Event],
     timexes: Sequence[Timex],
@@ -184,16 +235,7 @@ def build_timeline(
         if event.id in folded or event.time is None:
             continue
         statement = by_statement.get(event.statement_id) if event.statement_id else None
-        item = TimelineItem(
-            sort_key=_sort_key(event.time.value),
-            value=event.time.value,
-            label=_label(event, names, means.get(event.id, [])),
-            event_id=event.id,
-            evidence=_evidence(event, text),
-            attribution=_attribution(statement, names),
-            from_caption=event.from_caption,
-            type=event.type,
-        )
+        item = _item(event, event.time.value, names, means.get(event.id, []), statement, text)
         keyed.append((item.sort_key, event.trigger.start, item))
     if published is not None:
         published_item = _published_item(published)
@@ -201,6 +243,36 @@ def build_timeline(
             keyed.append((published_item.sort_key, _LAST, published_item))
     keyed.sort(key=lambda entry: (entry[0], entry[1]))
     return tuple(item for _, _, item in keyed)
+
+
+def undated_items(
+    events: Sequence[Event],
+    timexes: Sequence[Timex],
+    statements: Sequence[Statement],
+    *,
+    entities: Sequence[Entity] = (),
+    text: str | None = None,
+) -> tuple[TimelineItem, ...]:
+    """The events ``build_timeline`` leaves off the axis for want of a date the text gives
+    (none, or one inherited from the article's date), in text order, each with ``undated``
+    saying which; negated and hypothetical events are left out here too. Their ``value`` is
+    empty: an inherited date says when the event was reported, not when it happened."""
+    names = {entity.id: entity.name for entity in entities}
+    known_timexes = {timex.id for timex in timexes}
+    by_statement = {statement.id: statement for statement in statements}
+    items = []
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        if event.modality in _SKIPPED_MODALITIES:
+            continue
+        if event.time is not None and event.time.relation == "inherited":
+            why = UNDATED_INHERITED
+        elif event.time is None or event.time.timex_id not in known_timexes:
+            why = UNDATED_NO_TIME
+        else:
+            continue
+        statement = by_statement.get(event.statement_id) if event.statement_id else None
+        items.append(_item(event, "", names, (), statement, text, why))
+    return tuple(items)
 
 
 def _item_id(index: int, item: TimelineItem) -> str:

@@ -151,12 +151,17 @@ def claim_statements(articles: Sequence[CorpusArticle], registry: Registry) -> l
 
 def match(a: ClaimStatement, b: ClaimStatement) -> tuple[str, float] | None:
     """How two statements' contents match (``exact`` or ``near``) and how closely."""
-    if a.normalised == b.normalised:
+    return match_contents(a.normalised, b.normalised)
+
+
+def match_contents(a: str, b: str) -> tuple[str, float] | None:
+    """How two normalised contents (``shingles.normalise``) match, and how closely."""
+    if a == b:
         return "exact", 1.0
-    ratio = fuzz.token_set_ratio(a.normalised, b.normalised) / 100.0
+    ratio = fuzz.token_set_ratio(a, b) / 100.0
     if ratio * 100.0 >= NEAR_RATIO:
         return "near", ratio
-    overlap = jaccard(shingles(a.normalised, 3), shingles(b.normalised, 3))
+    overlap = jaccard(shingles(a, 3), shingles(b, 3))
     if overlap >= NEAR_JACCARD:
         return "near", overlap
     return None

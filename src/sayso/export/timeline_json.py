@@ -23,7 +23,9 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from sayso.export.text import article_name
+from sayso.corpus.chronology import Chronology, ChronologyEntry
+from sayso.events.edtf import axis_span
+from sayso.export.text import article_name, in_quotes
 from sayso.records import ArticleResult
 from sayso.timeline import (
     TimelineItem,
@@ -99,3 +101,74 @@ def write_timeline(
     data = timelinejs(results) if timelinejs_format else vis_timeline(results)
     stream.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8") + b"\n")
     return len(data["events"] if timelinejs_format else data["items"])
+
+
+def _sources_text(entry: ChronologyEntry) -> str:
+    parts = []
+    for report in entry.reports:
+        cited = f", according to {report.attribution}" if report.attribution else ""
+        parts.append(f"{report.article.source} ({report.article.label}){cited}")
+    return "; ".join(parts)
+
+
+def chronology_vis(chronology: Chronology) -> dict[str, Any]:
+    """A merged chronology (:mod:`sayso.corpus.chronology`) as vis-timeline data: one group
+    per actor, each event once with its sources in its title; events off the axis are
+    counted in ``skipped``."""
+    lanes: dict[str, None] = {}
+    items = []
+    for entry in chronology.entries:
+        lane = entry.actor or "Others"
+        lanes[lane] = None
+        item: dict[str, Any] = {
+            "id": entry.id,
+            "group": html.escape(lane),
+            "content": html.escape(entry.label),
+            "start": entry.start,
+            "type": "point",
+            "title": html.escape(f"{entry.when}; reported by {_sources_text(entry)}"),
+        }
+        if entry.end is not None:
+            item["end"] = entry.end
+            item["type"] = "range"
+        if entry.approximate:
+            item["className"] = "approx"
+        items.append(item)
+    groups = [{"id": html.escape(lane), "content": html.escape(lane)} for lane in lanes]
+    return {"groups": groups, "items": items, "skipped": len(chronology.undated)}
+
+
+def _tljs_day(day: str) -> dict[str, str]:
+    year, month, date = day.split("-")
+    return {"year": str(int(year)), "month": str(int(month)), "day": str(int(date))}
+
+
+def chronology_timelinejs(chronology: Chronology, title: str) -> dict[str, Any]:
+    """A merged chronology as TimelineJS3 data: each event once, its text the evidence and
+    every source; events off the axis are counted in ``skipped``."""
+    events = []
+    for entry in chronology.entries:
+        if entry.start is None:
+            continue
+        first = entry.reports[0]
+        evidence = html.escape(in_quotes(first.evidence)) + " " if first.evidence else ""
+        event: dict[str, Any] = {
+            "unique_id": entry.id,
+            "start_date": _tljs_day(entry.start),
+            "display_date": html.escape(entry.when),
+            "text": {
+                "headline": html.escape(entry.label),
+                "text": f"{evidence}<em>Reported by {html.escape(_sources_text(entry))}</em>",
+            },
+        }
+        span = axis_span(entry.value)
+        if span is not None and span.end is not None:
+            event["end_date"] = _tljs_day(span.last)
+        if entry.actor:
+            event["group"] = html.escape(entry.actor)
+        events.append(event)
+    return {
+        "title": {"text": {"headline": html.escape(title)}},
+        "events": events,
+        "skipped": len(chronology.undated),
+    }

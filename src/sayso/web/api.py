@@ -159,19 +159,29 @@ def events(
     return _page(request, rows[:limit], limit, offset, len(rows) > limit)
 
 
-@router.get("/timeline", summary="Dated events as timeline items")
+@router.get("/timeline", summary="Events as one chronology in lanes, and those off the axis")
 def timeline(
     request: Request,
     type: Text = None,
-    entity: Text = None,
+    entity: Annotated[list[str] | None, Query(description="up to 20 names")] = None,
     since: Text = None,
     until: Text = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> Any:
-    items = queries.timeline(
-        state_of(request).corpus, type=type, entity=entity, since=since, until=until, limit=limit
+    """Each event once, with every article reporting it (``sources``), in lanes
+    (``groups``): one per ``entity`` when two or more are given, else one per actor. Items
+    are ready for vis-timeline (``start``, an exclusive ``end`` for a month or a year,
+    ``content`` the event as a short sentence); ``undated`` lists the events with no place on
+    the axis (no date in the text, only the article's date, an unknown year)."""
+    view = queries.timeline(
+        state_of(request).corpus,
+        type=type,
+        entities=[e for e in entity or () if 0 < len(e) <= 500][:20],
+        since=since,
+        until=until,
+        limit=limit,
     )
-    return OrjsonResponse({"items": items})
+    return OrjsonResponse(view.drawing())
 
 
 @router.get("/network", summary="Speakers, their claims and the entities the claims name")
