@@ -238,3 +238,65 @@ def gazette() -> ArticleResult:
 
 def keller_results() -> list[ArticleResult]:
     return [harbour(), courier(), gazette()]
+
+
+ACTORS = ("Dana Keller", "Tom Ortiz", "Lena Park", "Ravi Shah", "Ana Lopez")
+PLACES = ("Springfield", "Riverton", "Harbourside", "Lakeview", "Millbrook")
+VERBS = (("MEET", "met", "union leaders"), ("VISIT", "visited", "the port"),
+         ("PROTEST", "criticised", "the council"), ("AGREE", "signed", "the accord"),
+         ("CONSULT", "called", "the governor"))  # fmt: skip
+
+
+def busy_results(count: int = 50, per_article: int = 5) -> list[ArticleResult]:
+    """``count`` dated events over two years, five actors, in articles of ``per_article``
+    events each: a timeline too dense to read event by event at its first view."""
+    results = []
+    for a in range(0, count, per_article):
+        sentences, specs = [], []
+        for n in range(a, min(a + per_article, count)):
+            actor, place = ACTORS[n % 5], PLACES[(n // 5) % 5]
+            kind, verb, thing = VERBS[(n // 2) % 5]
+            year, month, day = 2023 + n * 2 // count, (n * 7) % 12 + 1, n % 27 + 1
+            when = f"{year}-{month:02d}-{day:02d}"
+            sentences.append(f"{actor} {verb} {thing} in {place} on {when}.")
+            specs.append((n, actor, verb, thing, place, kind, when))
+        b = Builder(" ".join(sentences))
+        events, timexes = [], []
+        seen: dict[str, str] = {}
+        for i, (n, actor, verb, thing, place, kind, when) in enumerate(specs):
+            sentence = b.text.index(f"{actor} {verb} {thing} in {place} on {when}.")
+            nth = b.text[:sentence].count(actor)
+            if actor not in seen:
+                seen[actor] = f"p{len(seen)}"
+                forms = [(actor, k) for k in range(b.text.count(actor))]
+                b.entity(seen[actor], "PERSON", actor, forms)
+            start = b.text.index(when, sentence)
+            timexes.append(
+                Timex(f"t{i}", Span(start, start + len(when), when), "DATE", when, "test")
+            )
+            trigger = b.text.index(verb, sentence)
+            thing_at = b.text.index(thing, sentence)
+            place_at = b.text.index(place, sentence)
+            events.append(
+                Event(
+                    f"v{n}", kind, Span(trigger, trigger + len(verb), verb), "test",
+                    arguments=(
+                        Argument("actor", b.span(actor, nth), seen[actor]),
+                        Argument("recipient", Span(thing_at, thing_at + len(thing), thing)),
+                        Argument("place", Span(place_at, place_at + len(place), place)),
+                    ),
+                    time=EventTime("on", when, f"t{i}"),
+                )
+            )  # fmt: skip
+        results.append(
+            _result(
+                b,
+                f"busy-{a}",
+                f"Week in review {a // per_article + 1}",
+                "Civic Wire",
+                "2025-01-15",
+                timexes=tuple(timexes),
+                events=tuple(events),
+            )
+        )
+    return results

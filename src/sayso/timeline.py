@@ -14,6 +14,7 @@ day a value allows (the latest for open starts), then by position in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -68,15 +69,43 @@ def _argument_text(event: Event, role: str, names: Mapping[str, str]) -> str | N
     return " and ".join(dict.fromkeys(texts)) if texts else None
 
 
-def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> str:
+_LINKING = re.compile(r"^[a-z]+(?: [a-z]+){0,2}$")
+"""Up to three lower-case words between a trigger and what follows it (``against``, ``with
+the``): kept in a label, so that ``protested against Keller`` does not read ``Keller
+protested``."""
+
+
+def _linking_words(event: Event, role: str, text: str | None) -> str | None:
+    """The words between the trigger and the first ``role`` argument when that argument
+    follows the trigger closely in the text (``against`` in ``protested against Keller``);
+    "" when it follows at once; None when it does not follow, or ``text`` is unknown."""
+    if text is None:
+        return None
+    after = [a.span for a in event.arguments if a.role == role]
+    if not after or after[0].start < event.trigger.end:
+        return None
+    gap = " ".join(text[event.trigger.end : after[0].start].split())
+    if not gap:
+        return ""
+    return gap if _LINKING.match(gap) else None
+
+
+def _label(
+    event: Event, names: Mapping[str, str], means: Sequence[Event], text: str | None = None
+) -> str:
+    """``actor trigger object recipient in place``, keeping the few words that link a
+    following recipient to the trigger; with no actor or object, a recipient that comes first
+    in the text comes first (``old leader killed``)."""
     actor = _argument_text(event, "actor", names)
     recipient = _argument_text(event, "recipient", names)
     thing = _argument_text(event, "object", names)
-    words = (
-        [actor, event.trigger.text, thing, recipient]
-        if actor or thing
-        else [recipient, event.trigger.text]
-    )
+    linking = _linking_words(event, "recipient", text) if recipient and not thing else None
+    if linking is not None:
+        words = [actor, event.trigger.text, linking, recipient]
+    elif actor or thing:
+        words = [actor, event.trigger.text, thing, recipient]
+    else:
+        words = [recipient, event.trigger.text]
     label = " ".join(w for w in words if w)
     for inner in means:
         inner_actor = _argument_text(inner, "actor", names)
@@ -86,7 +115,10 @@ def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> st
             label += f" in {inner_place}"
     place = _argument_text(event, "place", names)
     if place and not means and place not in (recipient, thing):  # ``blitzkrieg across Iraq``
-        label += f" in {place}"
+        # ``visited Paris``, ``fled to Syria``: the text's own word (or none) where it has one
+        joining = _linking_words(event, "place", text) if not (recipient or thing) else None
+        word = joining if joining is not None and len(joining.split()) <= 1 else "in"
+        label += f" {word} {place}" if word else f" {place}"
     return label
 
 
@@ -186,7 +218,7 @@ def _item(
     return TimelineItem(
         sort_key=_sort_key(value) if value else "",
         value=value,
-        label=_label(event, names, means),
+        label=_label(event, names, means, text),
         event_id=event.id,
         evidence=_evidence(event, text),
         attribution=_attribution(statement, names),

@@ -191,10 +191,14 @@ def network(
     speaker: Text = None,
     stance: StanceName | None = None,
     outlet: Text = None,
+    type: Text = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 60,
 ) -> Any:
+    """Nodes carry their ``degree`` (the edges meeting there); ``outlet`` keeps the
+    statements of one outlet, ``type`` the entities of one type (``PERSON``, ``ORG``...)."""
     filters = queries.StatementFilters(q, speaker, stance, None, outlet)
-    return OrjsonResponse(queries.network(state_of(request).corpus, filters, limit=limit))
+    graph = queries.network(state_of(request).corpus, filters, limit=limit, entity_type=type)
+    return OrjsonResponse(graph)
 
 
 @router.get("/search", summary="Full-text search over articles, statements or entities")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from sayso.records.model import EntityType
 from sayso.web import queries
 from sayso.web.analyze import Submission, SubmissionError, analyse_submission, submission
 from sayso.web.app_state import state_of
@@ -230,16 +231,37 @@ def timeline(
     )
 
 
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+"""Entity types a network can be narrowed to."""
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network(
-    request: Request, q: Text = None, speaker: Text = None, stance: Text = None
+    request: Request,
+    q: Text = None,
+    speaker: Text = None,
+    stance: Text = None,
+    outlet: Text = None,
+    type: Text = None,
 ) -> HTMLResponse:
-    params = {k: v for k, v in (("q", q), ("speaker", speaker), ("stance", stance)) if v}
+    params = {
+        k: v
+        for k, v in (
+            ("q", q),
+            ("speaker", speaker),
+            ("stance", stance),
+            ("outlet", outlet),
+            ("type", type),
+        )
+        if v
+    }
     return _render(
         request,
         "network.html",
         nav="network",
         params=params,
+        outlets=queries.outlets(state_of(request).corpus),
+        entity_types=ENTITY_TYPES,
         api_url="/api/network?" + urlencode(params),
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
 
@@ -32,6 +32,7 @@ from sayso.corpus.dossier import (
     build_dossier,
     entity_part,
 )
+from sayso.export.text import article_label
 from sayso.store import ArticleNotFoundError, ArticleRow, FailureRow, StatementRow
 from sayso.store.rows import ClaimCount, EntityOccurrence, SpeakerCount
 from sayso.web.corpus import Corpus
@@ -435,12 +436,11 @@ def _timeline(
         for report in _article_reports(corpus, article_id):
             if (article_id, report.event_id) not in wanted:
                 continue
-            involved = [
-                name
-                for name, by_article in chosen.items()
-                if by_article.get(article_id, set()) & set(report.entity_ids)
-            ]
-            if len(involved) == len(chosen):  # every chosen entity takes part
+            involved = any(
+                by_article.get(article_id, set()) & set(report.entity_ids)
+                for by_article in chosen.values()
+            )
+            if involved or not entities:
                 reports.append(report)
     chronology = build_chronology(reports)
 
@@ -480,8 +480,13 @@ class Node:
     id: str
     label: str
     kind: str
+    """``speaker``, ``entity``, or ``claim`` and its stance (``claim disputed``)."""
     href: str
     title: str
+    type: str | None = None
+    """An entity's type (``PERSON``, ``ORG``...), a resolved speaker's too."""
+    degree: int = 0
+    """How many edges meet here: the most connected nodes get readable labels first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,8 +505,23 @@ class Graph:
 CLAIM_LABEL_CHARS = 60
 
 
-def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
-    """Speakers → their claims → the entities named in each claim, for a page of statements."""
+def outlets(corpus: Corpus) -> list[str]:
+    """The outlets of the stored articles, alphabetically, for a filter."""
+    import sqlalchemy as sa
+
+    from sayso.store import tables
+
+    a = tables.articles
+    query = sa.select(a.c.outlet).where(a.c.outlet.is_not(None)).distinct().order_by(a.c.outlet)
+    with corpus.store.reading() as conn:
+        return [row.outlet for row in conn.execute(query)]
+
+
+def network(
+    corpus: Corpus, filters: StatementFilters, *, limit: int, entity_type: str | None = None
+) -> Graph:
+    """Speakers → their claims → the entities named in each claim, for a page of statements
+    (``filters.outlet`` keeps one outlet's); ``entity_type`` keeps the entities of one type."""
     rows, _ = search_statements(corpus, filters, limit=limit, offset=0)
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
@@ -512,6 +532,7 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
     for article_id, statement_rows in by_article.items():
         result = corpus.store.get(article_id)
         names = {e.id: e.name for e in result.entities}
+        types = {e.name: e.type for e in result.entities}
         records = {s.id: s for s in result.statements}
         for row in statement_rows:
             statement = records.get(row.statement_id)
@@ -525,7 +546,8 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
                     if row.speaker_name
                     else "/statements?" + urlencode({"speaker": speaker})
                 )
-                nodes[speaker_id] = Node(speaker_id, speaker, "speaker", href, speaker)
+                kind_of = types.get(row.speaker_name or "")
+                nodes[speaker_id] = Node(speaker_id, speaker, "speaker", href, speaker, kind_of)
             # One node per claim text, so that speakers repeating or disputing the same claim
             # in different articles meet at it.
             claim_id = "claim:" + row.content.lower()
@@ -533,12 +555,13 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
                 label = row.content
                 if len(label) > CLAIM_LABEL_CHARS:
                     label = label[: CLAIM_LABEL_CHARS - 1] + "…"
+                source = row.outlet or article_label(row.title, None, row.published_on)
                 nodes[claim_id] = Node(
                     claim_id,
                     label,
                     f"claim {row.stance}",
                     statement_href(article_id, row.statement_id),
-                    f"{row.content} ({row.stance}; {row.title or article_id})",
+                    f"{row.content} ({row.stance}; {source})",
                 )
             said = Edge(speaker_id, claim_id, "said")
             if said not in edges:
@@ -547,11 +570,19 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
                 name = names.get(mention.entity_id or "")
                 if name is None or name == row.speaker_name:
                     continue
+                if entity_type and types.get(name) != entity_type:
+                    continue
                 if any(s.start <= mention.span.start < s.end for s in statement.content):
                     entity_id = "entity:" + name.lower()
                     if entity_id not in nodes:
-                        nodes[entity_id] = Node(entity_id, name, "entity", entity_href(name), name)
+                        nodes[entity_id] = Node(
+                            entity_id, name, "entity", entity_href(name), name, types.get(name)
+                        )
                     edge = Edge(claim_id, entity_id, "names")
                     if edge not in edges:
                         edges.append(edge)
-    return Graph(list(nodes.values()), edges)
+    degree: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    return Graph([replace(n, degree=degree[n.id]) for n in nodes.values()], edges)
