@@ -101,7 +101,7 @@
         }
         var initial = windowFor(events);
         var timeline = new vis.Timeline(container, shown, groups, {
-          zoomable: true, stack: true, showTooltips: true, orientation: { axis: "top" },
+          zoomable: true, stack: true, showTooltips: true, showCurrentTime: false, orientation: { axis: "top" },
           start: new Date(initial[0]), end: new Date(initial[1]),
           zoomMin: 7 * DAY, maxHeight: container.classList.contains("big") ? 640 : 320,
           groupOrder: "order", margin: { item: { horizontal: 6, vertical: 6 } },
