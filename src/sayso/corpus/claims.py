@@ -17,6 +17,7 @@ claim whoever the extractor failed to name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -154,6 +155,12 @@ def match(a: ClaimStatement, b: ClaimStatement) -> tuple[str, float] | None:
     return match_contents(a.normalised, b.normalised)
 
 
+@functools.lru_cache(maxsize=8192)
+def _trigrams(normalised: str) -> frozenset[str]:
+    """Word 3-shingles of a normalised content, kept: one content is compared with many."""
+    return shingles(normalised, 3)
+
+
 def match_contents(a: str, b: str) -> tuple[str, float] | None:
     """How two normalised contents (``shingles.normalise``) match, and how closely."""
     if a == b:
@@ -161,7 +168,7 @@ def match_contents(a: str, b: str) -> tuple[str, float] | None:
     ratio = fuzz.token_set_ratio(a, b) / 100.0
     if ratio * 100.0 >= NEAR_RATIO:
         return "near", ratio
-    overlap = jaccard(shingles(a, 3), shingles(b, 3))
+    overlap = jaccard(_trigrams(a), _trigrams(b))
     if overlap >= NEAR_JACCARD:
         return "near", overlap
     return None

@@ -294,21 +294,51 @@ class ClaimGroup:
         return tuple((source, "/".join(stances)) for source, stances in found.items())
 
 
+SHARED_WORDS = 0.5
+"""Share of the shorter content's words a near match has in common with the other: a quote
+trimmed or with a word changed keeps most of its words (the near-match tests of
+``claims.match_contents`` score such pairs 90 and more; sentences sharing fewer words score far
+below), so groups sharing fewer are not compared at all."""
+
+
 def group_claims(claims: Sequence[Claim]) -> tuple[ClaimGroup, ...]:
     """Claims of the same speaker whose contents match (``claims.match_contents``: equal once
-    folded, or near) as one group each, the most widely carried first."""
-    groups: list[tuple[str, str, list[Claim]]] = []
+    folded, or near) as one group each, the most widely carried first. A claim is compared
+    only with the first claims of groups sharing ``SHARED_WORDS`` of its words, so that a
+    speaker's thousands of claims are grouped in about linear time."""
+    groups: list[list[Claim]] = []
+    exact: dict[tuple[str, str], int] = {}
+    firsts: list[tuple[str, int]] = []
+    """(folded content, word count) of each group's first claim."""
+    postings: dict[tuple[str, str], list[int]] = defaultdict(list)
+    """(speaker, word) → the groups whose first claim has it."""
     for claim in sorted(claims, key=lambda c: _article_order(c.article)):
         key, folded = normalise(claim.speaker), normalise(claim.content)
-        for speaker, content, members in groups:
-            if speaker == key and match_contents(content, folded) is not None:
-                members.append(claim)
-                break
-        else:
-            groups.append((key, folded, [claim]))
-    out = [
-        ClaimGroup(members[0].speaker, members[0].content, tuple(members)) for *_, members in groups
-    ]
+        found = exact.get((key, folded))
+        words = set(folded.split())
+        if found is None:
+            shared: dict[int, int] = defaultdict(int)
+            for word in words:
+                for n in postings.get((key, word), ()):
+                    shared[n] += 1
+            found = next(
+                (
+                    n
+                    for n, count in sorted(shared.items(), key=lambda kv: -kv[1])
+                    if count >= SHARED_WORDS * min(len(words), firsts[n][1])
+                    and match_contents(firsts[n][0], folded) is not None
+                ),
+                None,
+            )
+        if found is None:
+            found = len(groups)
+            groups.append([])
+            firsts.append((folded, len(words)))
+            for word in words:
+                postings[(key, word)].append(found)
+        exact.setdefault((key, folded), found)
+        groups[found].append(claim)
+    out = [ClaimGroup(found[0].speaker, found[0].content, tuple(found)) for found in groups]
     out.sort(key=lambda g: -len(g.stances))
     return tuple(out)
 
