@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from sayso.cli.main import app
 from sayso.store import open_store
+from tests.chronology_fixtures import keller_results
 from tests.test_corpus_support import CLAIM, STORIES, build
 from tests.test_export_fixtures import make_store
 
@@ -54,14 +55,90 @@ def test_quotes_by_speaker_from_the_store(db: str) -> None:
     assert json.loads(nobody.stdout) == []
 
 
-def test_timeline_of_an_entity_across_the_store(db: str) -> None:
-    result = runner.invoke(app, ["timeline", "--entity", "Lena Ortiz", "--db", db, "-f", "csv"])
+@pytest.fixture
+def keller_db(tmp_path: Path) -> str:
+    """Three outlets reporting one meeting of Dana Keller, and events of hers and others'."""
+    path = str(tmp_path / "keller.db")
+    with open_store(path) as store:
+        for result in keller_results():
+            store.add(result, location=result.article.source.location)
+    return path
+
+
+def test_timeline_of_an_entity_is_one_merged_chronology(keller_db: str) -> None:
+    """One chronology across the store: the meeting three outlets report is one row with its
+    three sources, the unrelated arrest is left out, and the undated events are apart."""
+    result = runner.invoke(app, ["timeline", "--entity", "Keller", "--db", keller_db, "-f", "json"])
     assert result.exit_code == 0, result.output
-    rows = _csv(result.stdout)
-    assert len({row["article"] for row in rows}) == 2
-    assert result.stdout.count("article,value,label") == 1
-    as_json = runner.invoke(app, ["timeline", "--entity", "Lena Ortiz", "--db", db, "-f", "jsonl"])
-    assert [json.loads(line)["timeline"] for line in as_json.stdout.splitlines()]
+    data = json.loads(result.stdout)
+    assert data["entity"] == "Dana Keller"
+    (meeting,) = data["timeline"]
+    assert meeting["label"] == "Dana Keller met union leaders in Springfield"
+    assert meeting["sources"] == ["Harbour Times", "Valley Courier", "The Gazette"]
+    assert meeting["start"] == "2024-03-04"
+    assert [(e["type"], e["start"]) for e in data["undated"]] == [
+        ("RESIGN", None),
+        ("VISIT", None),
+    ]
+    as_csv = runner.invoke(app, ["timeline", "--entity", "Keller", "--db", keller_db, "-f", "csv"])
+    rows = _csv(as_csv.stdout)
+    assert as_csv.stdout.startswith("date,value,label,")
+    assert [(r["date"], r["undated"] != "") for r in rows] == [
+        ("4 March 2024", False),
+        ("", True),
+        ("", True),
+    ]
+    assert "ARREST" not in as_csv.stdout
+    text = runner.invoke(app, ["timeline", "--entity", "Keller", "--db", keller_db, "-f", "text"])
+    assert "reported by Harbour Times (Keller defends tariff plan); Valley Courier" in text.stdout
+    assert "according to Reuters" in text.stdout
+    assert "Not on the time axis" in text.stdout
+    tljs = runner.invoke(
+        app, ["timeline", "--entity", "Keller", "--db", keller_db, "-f", "timelinejs"]
+    )
+    events = json.loads(tljs.stdout)["events"]
+    assert [e["start_date"] for e in events] == [{"year": "2024", "month": "3", "day": "4"}]
+    assert "2 events with no place on a time axis left out" in tljs.stderr
+    refused = runner.invoke(app, ["timeline", "--entity", "Keller", "--db", keller_db, "-f", "md"])
+    assert refused.exit_code == 2
+
+
+def test_entity_dossier_in_every_format(keller_db: str, tmp_path: Path) -> None:
+    as_json = runner.invoke(app, ["entity", "Dana Keller", "--db", keller_db, "-f", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    dossier = json.loads(as_json.stdout)
+    assert dossier["said"][0]["stances"] == [
+        ["Harbour Times", "asserted"],
+        ["Valley Courier", "neutral"],
+    ]
+    assert dossier["chronology"]["entries"][0]["sources"] == [
+        "Harbour Times",
+        "Valley Courier",
+        "The Gazette",
+    ]
+    md = runner.invoke(app, ["entity", "Keller", "--db", keller_db, "-f", "md"])
+    assert md.stdout.startswith("# Dana Keller\n")
+    assert "## What others said about Dana Keller" in md.stdout
+    assert "Untitled article (The Gazette, 2024-03-07)" in md.stdout
+    page = tmp_path / "keller.html"
+    html = runner.invoke(
+        app, ["entity", "Keller", "--db", keller_db, "-f", "html", "-o", str(page)]
+    )
+    assert html.exit_code == 0, html.output
+    written = page.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in written
+    assert "<script" not in written
+    assert "Dana Keller met union leaders in Springfield" in written
+    again = runner.invoke(
+        app, ["entity", "Keller", "--db", keller_db, "-f", "html", "-o", str(page)]
+    )
+    assert again.exit_code == 2
+    assert "--force" in again.stderr
+    text = runner.invoke(app, ["entity", "Keller", "--db", keller_db, "-f", "text"])
+    assert "What Dana Keller said (1)" in text.stdout
+    assert "carried by Harbour Times (asserted), Valley Courier (neutral)" in text.stdout
+    bad = runner.invoke(app, ["entity", "Keller", "--db", keller_db, "-f", "parquet"])
+    assert bad.exit_code == 2
 
 
 def test_link_then_entity_and_disputed_claims(db: str) -> None:
@@ -92,6 +169,10 @@ def test_disputed_claims_with_each_outlets_stance(tmp_path: Path) -> None:
     assert "disputed" in {value for key, value in rows[0].items() if key in outlets}
     as_json = runner.invoke(app, ["claims", "--disputed", "--db", db, "-f", "json"])
     assert [claim["content"] for claim in json.loads(as_json.stdout)] == [CLAIM]
+    as_text = runner.invoke(app, ["claims", "--disputed", "--db", db, "-f", "text"])
+    for report in json.loads(as_json.stdout)[0]["reports"]:
+        assert f"    {report['outlet']} “" in as_text.stdout
+    assert not any(len(word) == 64 for word in as_text.stdout.split()), "no article ids"
 
 
 def test_a_store_of_a_newer_schema_or_bad_path_is_one_line(tmp_path: Path) -> None:

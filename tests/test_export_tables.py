@@ -15,9 +15,9 @@ from sayso.errors import ConfigError
 from sayso.export.csv_parquet import write_csv, write_parquet
 from sayso.export.jsonl import write_jsonl
 from sayso.export.sqlite_copy import copy_sqlite_store, sqlite_path, write_tables_sqlite
-from sayso.export.tables import TABLES, table_rows
 from sayso.records import ArticleResult, from_dict
 from sayso.store import open_store
+from sayso.store.flatten import TABLES, table_rows
 from tests.test_export_fixtures import corpus, ledger, make_store
 
 EXPECTED_ROWS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from sayso.events.edtf import axis_span, readable_date
 from sayso.records.model import Argument, Event, EventTime, Published, Span, Timex
 from sayso.timeline import build_timeline, timeline_to_timelinejs, timeline_to_vis_json
 
@@ -96,16 +97,87 @@ def test_vis_and_timelinejs_exports() -> None:
         "id": "v1",
         "content": "old leader killed",
         "start": "2006-01-01",
-        "end": "2006-12-31",
+        "end": "2007-01-01",
         "type": "range",
         "title": "2006",
     }
-    assert (vis[1]["start"], vis[1]["type"]) == ("2017-12-31", "point")
+    assert (vis[1]["start"], vis[1]["end"], vis[1]["title"]) == (
+        "2017-01-01",
+        "2018-01-01",
+        "by 2017",
+    )
     assert vis[-1]["className"] == "published"
     events = timeline_to_timelinejs(items)["events"]
     assert events[2]["start_date"] == {"year": "2020", "month": "1", "day": "1"}
-    assert events[2]["display_date"] == "2020-01"
+    assert events[2]["end_date"] == {"year": "2020", "month": "1", "day": "31"}
+    assert events[2]["display_date"] == "January 2020"
     assert events[-1]["end_date"] == {"year": "2022", "month": "1", "day": "31"}
+
+
+def test_exports_carry_only_real_dates() -> None:
+    """A year and a month are ranges over their days; a date whose year is unknown is left out
+    of both exports and counted, never drawn at year 1 or with no start."""
+    timexes = (
+        *TIMEXES,
+        Timex("t4", _span("Talks"), "DATE", "XXXX-06-01", "test"),
+        Timex("t5", _span("resume"), "DATE", "2014-06", "test"),
+    )
+    events = (
+        _event("v6", "CONSULT", "Talks", EventTime("on", "XXXX-06-01", "t4")),
+        _event("v7", "CONSULT", "resume", EventTime("during", "2014-06", "t5")),
+    )
+    items = build_timeline(events, timexes, (), published=None)
+    assert [i.value for i in items] == ["2014-06", "XXXX-06-01"]
+    vis = timeline_to_vis_json(items)
+    assert vis["skipped"] == 1
+    assert [(v["start"], v["end"], v["type"]) for v in vis["items"]] == [
+        ("2014-06-01", "2014-07-01", "range")
+    ]
+    tljs = timeline_to_timelinejs(items)
+    assert tljs["skipped"] == 1
+    (june,) = tljs["events"]
+    assert (june["start_date"], june["end_date"]) == (
+        {"year": "2014", "month": "6", "day": "1"},
+        {"year": "2014", "month": "6", "day": "30"},
+    )
+    assert june["display_date"] == "June 2014"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2014", ("2014-01-01", "2015-01-01", False)),
+        ("2014-12", ("2014-12-01", "2015-01-01", False)),
+        ("2014-06-03", ("2014-06-03", None, False)),
+        ("2017~", ("2017-01-01", "2018-01-01", True)),
+        ("..2017", ("2017-01-01", "2018-01-01", False)),
+        ("2021-09/2021-12", ("2021-09-01", "2022-01-01", False)),
+        ("XXXX-06-01", None),
+        ("2014-02-30", None),
+        ("sometime", None),
+    ],
+)
+def test_axis_span(value: str, expected: tuple[str, str | None, bool] | None) -> None:
+    span = axis_span(value)
+    found = (span.start, span.end, span.approximate) if span is not None else None
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2014-06-03", "3 June 2014"),
+        ("2014-06", "June 2014"),
+        ("2017~", "about 2017"),
+        ("..2017", "by 2017"),
+        ("2017..", "2017 or later"),
+        ("2014-22", "summer 2014"),
+        ("201X", "the 2010s"),
+        ("XXXX-06-01", "1 June, year unknown"),
+    ],
+)
+def test_readable_date(value: str, words: str) -> None:
+    assert readable_date(value) == words
 
 
 @pytest.mark.slow

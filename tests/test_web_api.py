@@ -12,7 +12,7 @@ import pytest
 
 from sayso.errors import ConfigError
 from sayso.web.app import create_app, serve
-from sayso.web.queries import edtf_range, phrase_query
+from sayso.web.queries import phrase_query
 from sayso.web.security import CONTENT_SECURITY_POLICY
 from tests.test_web_fixtures import (
     PAYLOAD,
@@ -182,6 +182,22 @@ def test_timeline_filters_by_type_and_entity(client: TestClient) -> None:
     assert protest["href"] == f"/articles/{COURIER}#event-v1"
 
 
+def test_timeline_lanes_are_actors_or_the_chosen_entities(client: TestClient) -> None:
+    by_actor = client.get("/api/timeline").json()
+    assert [g["id"] for g in by_actor["groups"]][-1] == "Others"  # the protest names no actor
+    meeting = next(i for i in by_actor["items"] if i["type"] == "MEET")
+    assert (meeting["group"], meeting["content"]) == (
+        "Dana Keller",
+        "Dana Keller met in Springfield",
+    )
+    assert meeting["sources"][0]["label"] == "Harbour Times"
+    chosen = client.get("/api/timeline?entity=Dana%20Keller&entity=Riverton").json()
+    assert [g["id"] for g in chosen["groups"]] == ["Dana Keller"]
+    protest = next(i for i in chosen["items"] if i["type"] == "PROTEST")
+    assert protest["content"] == "protested against Dana Keller in Riverton"
+    assert chosen["undated"] == []
+
+
 def test_network_joins_speakers_at_shared_claims(client: TestClient) -> None:
     graph = client.get("/api/network").json()
     claim = "claim:the plan would raise prices by 20 percent"
@@ -189,6 +205,10 @@ def test_network_joins_speakers_at_shared_claims(client: TestClient) -> None:
     assert speakers == {"speaker:critics", "speaker:opponents"}
     filtered = client.get("/api/network?speaker=keller").json()
     assert {n["kind"] for n in filtered["nodes"]} == {"speaker", "claim asserted"}
+    degrees = {n["id"]: n["degree"] for n in graph["nodes"]}
+    assert degrees[claim] == 2
+    one_outlet = client.get("/api/network?outlet=Valley%20Courier").json()
+    assert "speaker:critics" not in {n["id"] for n in one_outlet["nodes"]}
 
 
 @pytest.mark.parametrize(
@@ -446,21 +466,6 @@ def test_page_pagination_links(client: TestClient) -> None:
 
 
 # -- small pure helpers ---------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "expected"),
-    [
-        ("2014", ("2014-01-01", "2015-01-01", False)),
-        ("2014-12", ("2014-12-01", "2015-01-01", False)),
-        ("2014-06-03", ("2014-06-03", None, False)),
-        ("2017~", ("2017-01-01", "2018-01-01", True)),
-        ("..2017", ("2017-01-01", "2018-01-01", False)),
-        ("sometime", None),
-    ],
-)
-def test_edtf_range(value: str, expected: tuple[str, str | None, bool] | None) -> None:
-    assert edtf_range(value) == expected
 
 
 def test_phrase_query_keeps_words_only() -> None:

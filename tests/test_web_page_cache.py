@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from sayso.corpus.dossier import MENTIONS_PER_ARTICLE, entity_parts
 from sayso.store import open_store
 from sayso.web import page_cache
 from sayso.web.app import create_app
 from sayso.web.rendering import render_article
-from sayso.web.views import MENTIONS_PER_ARTICLE, entity_parts
 from tests.test_web_api import COURIER, HOSTILE, KELLER, count_store_reads, make_client
 from tests.test_web_fixtures import build_store
 

@@ -4,6 +4,9 @@ An event is on the timeline when the text dates it (its time comes from a timex,
 from the article date) and it is not negated or hypothetical. An event that is the means of
 another one in the same clause (``killed in a US airstrike``) is folded into it. The article
 itself is the last item, at its publication date (an estimate is shown as an interval).
+The events the text does not date (``undated_items``) are kept apart, never at the article's
+date: a time inherited from the publication date says when it was reported, not when it
+happened.
 
 Values are EDTF-style (``2014-06``, ``..2017``, ``2021-09/2022-01``); items sort by the earliest
 day a value allows (the latest for open starts), then by position in the text.
@@ -11,11 +14,13 @@ day a value allows (the latest for open starts), then by position in the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sayso.events.edtf import edtf_bounds, timex_value_to_edtf
+from sayso.events.edtf import AxisSpan, axis_span, edtf_bounds, readable_date, timex_value_to_edtf
+from sayso.export.text import in_quotes
 from sayso.records.model import Entity, Event, Published, Span, Statement, Timex
 
 PUBLISHED_LABEL = "the article is published"
@@ -40,6 +45,19 @@ class TimelineItem:
     """Who the event is sourced to when it comes from a statement (its speaker or last hop)."""
     from_caption: bool = False
     type: str | None = None
+    actor: str | None = None
+    """Who did it (the entity's name where the argument is linked to one), for a lane."""
+    participants: tuple[tuple[str, str], ...] = ()
+    """(role, name) of each actor, recipient, object and place, entities by their name."""
+    entity_ids: tuple[str, ...] = ()
+    """The article's entities among the arguments."""
+    undated: str | None = None
+    """Why an item of ``undated_items`` has no place on a time axis; None on the timeline."""
+
+
+PARTICIPANT_ROLES = ("actor", "recipient", "object", "place")
+UNDATED_NO_TIME = "the text gives no date"
+UNDATED_INHERITED = "dated only by the article's own date"
 
 
 def _argument_text(event: Event, role: str, names: Mapping[str, str]) -> str | None:
@@ -51,15 +69,43 @@ def _argument_text(event: Event, role: str, names: Mapping[str, str]) -> str | N
     return " and ".join(dict.fromkeys(texts)) if texts else None
 
 
-def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> str:
+_LINKING = re.compile(r"^[a-z]+(?: [a-z]+){0,2}$")
+"""Up to three lower-case words between a trigger and what follows it (``against``, ``with
+the``): kept in a label, so that ``protested against Keller`` does not read ``Keller
+protested``."""
+
+
+def _linking_words(event: Event, role: str, text: str | None) -> str | None:
+    """The words between the trigger and the first ``role`` argument when that argument
+    follows the trigger closely in the text (``against`` in ``protested against Keller``);
+    "" when it follows at once; None when it does not follow, or ``text`` is unknown."""
+    if text is None:
+        return None
+    after = [a.span for a in event.arguments if a.role == role]
+    if not after or after[0].start < event.trigger.end:
+        return None
+    gap = " ".join(text[event.trigger.end : after[0].start].split())
+    if not gap:
+        return ""
+    return gap if _LINKING.match(gap) else None
+
+
+def _label(
+    event: Event, names: Mapping[str, str], means: Sequence[Event], text: str | None = None
+) -> str:
+    """``actor trigger object recipient in place``, keeping the few words that link a
+    following recipient to the trigger; with no actor or object, a recipient that comes first
+    in the text comes first (``old leader killed``)."""
     actor = _argument_text(event, "actor", names)
     recipient = _argument_text(event, "recipient", names)
     thing = _argument_text(event, "object", names)
-    words = (
-        [actor, event.trigger.text, thing, recipient]
-        if actor or thing
-        else [recipient, event.trigger.text]
-    )
+    linking = _linking_words(event, "recipient", text) if recipient and not thing else None
+    if linking is not None:
+        words = [actor, event.trigger.text, linking, recipient]
+    elif actor or thing:
+        words = [actor, event.trigger.text, thing, recipient]
+    else:
+        words = [recipient, event.trigger.text]
     label = " ".join(w for w in words if w)
     for inner in means:
         inner_actor = _argument_text(inner, "actor", names)
@@ -69,18 +115,22 @@ def _label(event: Event, names: Mapping[str, str], means: Sequence[Event]) -> st
             label += f" in {inner_place}"
     place = _argument_text(event, "place", names)
     if place and not means and place not in (recipient, thing):  # ``blitzkrieg across Iraq``
-        label += f" in {place}"
+        # ``visited Paris``, ``fled to Syria``: the text's own word (or none) where it has one
+        joining = _linking_words(event, "place", text) if not (recipient or thing) else None
+        word = joining if joining is not None and len(joining.split()) <= 1 else "in"
+        label += f" {word} {place}" if word else f" {place}"
     return label
 
 
-def _attribution(statement: Statement | None, names: dict[str, str]) -> str | None:
+def _attribution(statement: Statement | None, names: Mapping[str, str]) -> str | None:
     """Who the event is sourced to: the speaker's entity name (so a resolved ``It`` reads as
     the report it stands for), else the speaker as written, else the chain's last hop. None
     where the outlet tells it in its own voice, as where no statement holds it."""
     if statement is None or statement.kind == "own_voice":
         return None
-    if statement.speaker_entity in names:
-        return names[statement.speaker_entity]
+    speaker_name = names.get(statement.speaker_entity or "")
+    if speaker_name is not None:
+        return speaker_name
     if statement.speaker is not None:
         return statement.speaker.text
     if statement.chain:
@@ -149,6 +199,40 @@ def _published_item(published: Published) -> TimelineItem | None:
     )
 
 
+def _item(
+    event: Event,
+    value: str,
+    names: Mapping[str, str],
+    means: Sequence[Event],
+    statement: Statement | None,
+    text: str | None,
+    undated: str | None = None,
+) -> TimelineItem:
+    participants = []
+    for role in PARTICIPANT_ROLES:
+        for argument in event.arguments:
+            if argument.role == role:
+                name = names.get(argument.entity_id or "", argument.span.text)
+                if (role, name) not in participants:
+                    participants.append((role, name))
+    return TimelineItem(
+        sort_key=_sort_key(value) if value else "",
+        value=value,
+        label=_label(event, names, means, text),
+        event_id=event.id,
+        evidence=_evidence(event, text),
+        attribution=_attribution(statement, names),
+        from_caption=event.from_caption,
+        type=event.type,
+        actor=_argument_text(event, "actor", names),
+        participants=tuple(participants),
+        entity_ids=tuple(
+            dict.fromkeys(a.entity_id for a in event.arguments if a.entity_id is not None)
+        ),
+        undated=undated,
+    )
+
+
 def build_timeline(
     events: Sequence[Event],
     timexes: Sequence[Timex],
@@ -183,16 +267,7 @@ def build_timeline(
         if event.id in folded or event.time is None:
             continue
         statement = by_statement.get(event.statement_id) if event.statement_id else None
-        item = TimelineItem(
-            sort_key=_sort_key(event.time.value),
-            value=event.time.value,
-            label=_label(event, names, means.get(event.id, [])),
-            event_id=event.id,
-            evidence=_evidence(event, text),
-            attribution=_attribution(statement, names),
-            from_caption=event.from_caption,
-            type=event.type,
-        )
+        item = _item(event, event.time.value, names, means.get(event.id, []), statement, text)
         keyed.append((item.sort_key, event.trigger.start, item))
     if published is not None:
         published_item = _published_item(published)
@@ -202,25 +277,64 @@ def build_timeline(
     return tuple(item for _, _, item in keyed)
 
 
+def undated_items(
+    events: Sequence[Event],
+    timexes: Sequence[Timex],
+    statements: Sequence[Statement],
+    *,
+    entities: Sequence[Entity] = (),
+    text: str | None = None,
+) -> tuple[TimelineItem, ...]:
+    """The events ``build_timeline`` leaves off the axis for want of a date the text gives
+    (none, or one inherited from the article's date), in text order, each with ``undated``
+    saying which; negated and hypothetical events are left out here too. Their ``value`` is
+    empty: an inherited date says when the event was reported, not when it happened."""
+    names = {entity.id: entity.name for entity in entities}
+    known_timexes = {timex.id for timex in timexes}
+    by_statement = {statement.id: statement for statement in statements}
+    items = []
+    for event in sorted(events, key=lambda e: e.trigger.start):
+        if event.modality in _SKIPPED_MODALITIES:
+            continue
+        if event.time is not None and event.time.relation == "inherited":
+            why = UNDATED_INHERITED
+        elif event.time is None or event.time.timex_id not in known_timexes:
+            why = UNDATED_NO_TIME
+        else:
+            continue
+        statement = by_statement.get(event.statement_id) if event.statement_id else None
+        items.append(_item(event, "", names, (), statement, text, why))
+    return tuple(items)
+
+
 def _item_id(index: int, item: TimelineItem) -> str:
     return item.event_id or f"published-{index}"
 
 
-def _vis_item(index: int, item: TimelineItem) -> dict[str, Any]:
-    low, high = edtf_bounds(item.value)
+def _note(item: TimelineItem) -> str:
+    """When and through whom: ``June 2014, according to Tasnim``."""
+    when = readable_date(item.value)
+    return when + (f", according to {item.attribution}" if item.attribution else "")
+
+
+def _vis_item(index: int, item: TimelineItem, span: AxisSpan) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "id": _item_id(index, item),
         "content": item.label,
-        "start": low or high,
+        "start": span.start,
         "type": "point",
-        "title": item.value + (f" (according to {item.attribution})" if item.attribution else ""),
+        "title": _note(item),
     }
-    if low and high and low != high:
-        entry["end"] = high
+    if span.end is not None:
+        entry["end"] = span.end
         entry["type"] = "range"
     classes = [
         name
-        for name, on in (("caption", item.from_caption), ("published", not item.event_id))
+        for name, on in (
+            ("caption", item.from_caption),
+            ("published", not item.event_id),
+            ("approx", span.approximate),
+        )
         if on
     ]
     if classes:
@@ -229,42 +343,59 @@ def _vis_item(index: int, item: TimelineItem) -> dict[str, Any]:
 
 
 def timeline_to_vis_json(items: Sequence[TimelineItem]) -> dict[str, Any]:
-    """The timeline as vis-timeline items: ``{"items": [...]}``.
+    """The timeline as vis-timeline items: ``{"items": [...], "skipped": n}``.
 
-    Each item has ``id``, ``content`` (the label), ``start`` and, for intervals, ``end`` (ISO
-    days), ``type`` (``point`` or ``range``), ``title`` (the EDTF value and attribution), and
-    ``className`` ``caption`` or ``published`` where they apply.
+    Each item has ``id``, ``content`` (the label), ``start`` and, for a month, a year or an
+    interval, an exclusive ``end`` (ISO days), ``type`` (``point`` or ``range``), ``title`` (the
+    date in words and the attribution), and ``className`` ``caption``, ``published`` or
+    ``approx`` where they apply. Items whose year is unknown (``XXXX-06-01``) have no place on
+    the axis: they are left out and counted in ``skipped``.
     """
-    return {"items": [_vis_item(i, item) for i, item in enumerate(items, start=1)]}
+    out, skipped = [], 0
+    for i, item in enumerate(items, start=1):
+        span = axis_span(item.value)
+        if span is None:
+            skipped += 1
+        else:
+            out.append(_vis_item(i, item, span))
+    return {"items": out, "skipped": skipped}
 
 
 def _tljs_date(day: str) -> dict[str, str]:
     year, month, date = day.split("-")
-    return {"year": year, "month": str(int(month)), "day": str(int(date))}
+    return {"year": str(int(year)), "month": str(int(month)), "day": str(int(date))}
 
 
-def _tljs_event(index: int, item: TimelineItem) -> dict[str, Any]:
-    low, high = edtf_bounds(item.value)
+def _tljs_event(index: int, item: TimelineItem, span: AxisSpan) -> dict[str, Any]:
     body = []
     if item.evidence is not None:
-        body.append(f"“{item.evidence.text}”")
+        body.append(in_quotes(item.evidence.text))
     if item.attribution:
         body.append(f"according to {item.attribution}")
     if item.from_caption:
         body.append("(photo caption)")
     event: dict[str, Any] = {
         "unique_id": _item_id(index, item),
-        "start_date": _tljs_date(low or high or "0001-01-01"),
-        "display_date": item.value,
+        "start_date": _tljs_date(span.start),
+        "display_date": readable_date(item.value),
         "text": {"headline": item.label, "text": " ".join(body)},
     }
-    if low and high and low != high:
-        event["end_date"] = _tljs_date(high)
+    if span.end is not None:
+        event["end_date"] = _tljs_date(span.last)
     if item.from_caption:
         event["group"] = "caption"
     return event
 
 
 def timeline_to_timelinejs(items: Sequence[TimelineItem]) -> dict[str, Any]:
-    """The timeline in TimelineJS3's JSON format: ``{"events": [...]}``."""
-    return {"events": [_tljs_event(i, item) for i, item in enumerate(items, start=1)]}
+    """The timeline in TimelineJS3's JSON format: ``{"events": [...], "skipped": n}``; a month
+    or a year is a range from its first to its last day, and items whose year is unknown are
+    left out and counted in ``skipped`` (TimelineJS ignores the key)."""
+    out, skipped = [], 0
+    for i, item in enumerate(items, start=1):
+        span = axis_span(item.value)
+        if span is None:
+            skipped += 1
+        else:
+            out.append(_tljs_event(i, item, span))
+    return {"events": out, "skipped": skipped}

@@ -1,5 +1,5 @@
-"""``sayso link``, ``sayso claims``, ``sayso entity`` and ``sayso entities candidates``: the
-links across the articles of a store (see docs/corpus.md)."""
+"""``sayso link``, ``sayso claims`` and ``sayso entities candidates``: the links across the
+articles of a store (see docs/corpus.md); ``sayso entity`` is in ``sayso.cli.dossier``."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import typer
 
 from sayso.cli.corpus import DbOpt
 from sayso.errors import SaysoError
+from sayso.export.text import in_quotes
 
 JudgmentsOpt = Annotated[
     Path,
@@ -106,52 +107,12 @@ def claims_command(
     else:
         for row in rows:
             sys.stdout.write(
-                f"{row.claim_id}  {row.speaker or '?'}: {row.content}\n"
+                f"{row.speaker or '(unknown speaker)'}: {in_quotes(row.content)}\n"
                 f"  {row.independent} independent, {row.echoes} echoes\n"
             )
-            for outlet, stance in row.stances.items():
-                sys.stdout.write(f"    {outlet}: {stance}\n")
-
-
-def entity_command(
-    name: Annotated[str, typer.Argument(help="A name or alias of the entity.")],
-    db: DbOpt = None,
-    fmt: FormatOpt = "text",
-) -> None:
-    """A registry entity: its aliases, the articles it appears in, and its statements.
-
-    Example: sayso entity "Qasem Soleimani" --format json
-    """
-    from sayso.cli.main import EXIT_CONFIG, _fail
-    from sayso.corpus import queries
-    from sayso.store import open_store
-
-    _check_format(fmt)
-    try:
-        with open_store(db) as store:
-            rows = queries.entities(store, name)
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
-    if not rows:
-        raise _fail(f"no entity named {name!r} in the registry (run `sayso link` first?)", 1)
-    if fmt == "json":
-        _write_json([asdict(row) for row in rows])
-    elif fmt == "csv":
-        writer = csv.writer(sys.stdout)
-        writer.writerow(["registry_id", "name", "article_id", "outlet", "statement", "stance"])
-        for row in rows:
-            for s in row.statements:
-                writer.writerow(
-                    [row.registry_id, row.name, s.article_id, s.outlet, s.content, s.stance]
-                )
-    else:
-        for row in rows:
-            sys.stdout.write(f"{row.name} ({row.type}, {row.registry_id})\n")
-            sys.stdout.write(f"  aliases: {'; '.join(row.aliases)}\n")
-            for a in row.articles:
-                sys.stdout.write(f"  article {a.article_id}  {a.outlet or ''}  {a.title or ''}\n")
-            for s in row.statements:
-                sys.stdout.write(f"  said ({s.outlet or s.article_id}, {s.stance}): {s.content}\n")
+            for report in row.reports:
+                title = f" “{report.title}”" if report.title and report.outlet else ""
+                sys.stdout.write(f"    {report.source}{title}: {report.stance}\n")
 
 
 def entities_candidates_command(

@@ -336,7 +336,11 @@ def timeline(
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
     entity: Annotated[
         str | None,
-        typer.Option("--entity", help="From the store: the events of articles naming it."),
+        typer.Option(
+            "--entity",
+            help="From the store: one chronology of the events it takes part in, each event "
+            "once with every outlet reporting it.",
+        ),
     ] = None,
     db: StoreDbOpt = None,
     model: ModelOpt = "",
@@ -352,27 +356,9 @@ def timeline(
         return
     if not entity:
         raise _fail("give articles, or --entity NAME to read the store", 2)
-    from sayso.cli import render
-    from sayso.store import open_store
+    from sayso.cli.dossier import timeline_of_entity
 
-    chosen = OutputFormat.text if fmt is OutputFormat.auto and sys.stdout.isatty() else fmt
-    if chosen is OutputFormat.auto:
-        chosen = OutputFormat.jsonl
-    table = render.CsvView("timeline", sys.stdout) if chosen is OutputFormat.csv else None
-    try:
-        with open_store(db) as store:
-            seen: set[str] = set()
-            for row in store.entities(name=entity, limit=500):
-                if row.article_id in seen:
-                    continue
-                seen.add(row.article_id)
-                result = store.get(row.article_id)
-                if table is not None:
-                    table.write(result)
-                else:
-                    render.write(result, chosen.value, sys.stdout, view="timeline")
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+    timeline_of_entity(entity, db, fmt.value)
 
 
 @app.command(
@@ -454,7 +440,8 @@ def _register_commands() -> None:
         search_command,
         status_command,
     )
-    from sayso.cli.corpus_links import claims_command, entity_command, link_command
+    from sayso.cli.corpus_links import claims_command, link_command
+    from sayso.cli.dossier import entity_command
     from sayso.cli.evaluate import eval_command, gate_command
     from sayso.cli.export import export_command
     from sayso.cli.link_kb import link_kb_command

@@ -176,9 +176,9 @@ def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") ->
 
         out.write(to_markdown(result))
     elif fmt == "html":
-        from sayso.export.html_page import to_html
+        from sayso.web.rendering import render_report
 
-        out.write(to_html(result))
+        out.write(render_report(result))
     else:
         _report(result, out, view)
 

@@ -17,6 +17,7 @@ claim whoever the extractor failed to name.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -151,12 +152,23 @@ def claim_statements(articles: Sequence[CorpusArticle], registry: Registry) -> l
 
 def match(a: ClaimStatement, b: ClaimStatement) -> tuple[str, float] | None:
     """How two statements' contents match (``exact`` or ``near``) and how closely."""
-    if a.normalised == b.normalised:
+    return match_contents(a.normalised, b.normalised)
+
+
+@functools.lru_cache(maxsize=8192)
+def _trigrams(normalised: str) -> frozenset[str]:
+    """Word 3-shingles of a normalised content, kept: one content is compared with many."""
+    return shingles(normalised, 3)
+
+
+def match_contents(a: str, b: str) -> tuple[str, float] | None:
+    """How two normalised contents (``shingles.normalise``) match, and how closely."""
+    if a == b:
         return "exact", 1.0
-    ratio = fuzz.token_set_ratio(a.normalised, b.normalised) / 100.0
+    ratio = fuzz.token_set_ratio(a, b) / 100.0
     if ratio * 100.0 >= NEAR_RATIO:
         return "near", ratio
-    overlap = jaccard(shingles(a.normalised, 3), shingles(b.normalised, 3))
+    overlap = jaccard(_trigrams(a), _trigrams(b))
     if overlap >= NEAR_JACCARD:
         return "near", overlap
     return None

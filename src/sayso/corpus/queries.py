@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from sayso.entities.corpus import Judgment
 from sayso.entities.names import fold
+from sayso.export.text import article_label
 from sayso.store import tables
 
 if TYPE_CHECKING:
@@ -33,6 +34,13 @@ class ClaimReport:
     match: str
     similarity: float
     echo_of: str | None
+    title: str | None = None
+    """The reporting article's title."""
+
+    @property
+    def source(self) -> str:
+        """The outlet, else the article as a reader names it; never its id."""
+        return self.outlet or article_label(self.title, None, (self.published or "")[:10])
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +56,8 @@ class ClaimRow:
     disputed: bool
     first_article_id: str | None
     stances: dict[str, str]
-    """Outlet (or article id where the outlet is unknown) → stance, in order of first report."""
+    """Outlet (or the article's title where the outlet is unknown) → stance, in order of first
+    report."""
     reports: tuple[ClaimReport, ...]
 
 
@@ -126,7 +135,7 @@ class NumberDisagreementRow:
 
 def claims(store: Store, *, disputed: bool = False, limit: int = 100) -> list[ClaimRow]:
     """Claim groups, most widely reported first; ``disputed`` keeps those some outlet disputes."""
-    g, m = tables.claim_groups, tables.claim_members
+    g, m, a = tables.claim_groups, tables.claim_members, tables.articles
     query = sa.select(g).order_by(g.c.outlet_count.desc(), g.c.member_count.desc(), g.c.seq)
     if disputed:
         query = query.where(g.c.disputed.is_(True))
@@ -135,7 +144,13 @@ def claims(store: Store, *, disputed: bool = False, limit: int = 100) -> list[Cl
         ids = [row.claim_id for row in groups]
         members: dict[str, list[ClaimReport]] = {}
         if ids:
-            for r in conn.execute(sa.select(m).where(m.c.claim_id.in_(ids)).order_by(m.c.seq)):
+            with_titles = (
+                sa.select(m, a.c.title)
+                .join(a, a.c.id == m.c.article_id)
+                .where(m.c.claim_id.in_(ids))
+                .order_by(m.c.seq)
+            )
+            for r in conn.execute(with_titles):
                 members.setdefault(r.claim_id, []).append(
                     ClaimReport(
                         r.article_id,
@@ -147,6 +162,7 @@ def claims(store: Store, *, disputed: bool = False, limit: int = 100) -> list[Cl
                         r.match,
                         r.similarity,
                         r.echo_of,
+                        r.title,
                     )
                 )
     rows: list[ClaimRow] = []
@@ -154,7 +170,7 @@ def claims(store: Store, *, disputed: bool = False, limit: int = 100) -> list[Cl
         reports = tuple(members.get(group.claim_id, ()))
         stances: dict[str, list[str]] = {}
         for report in reports:
-            seen = stances.setdefault(report.outlet or report.article_id, [])
+            seen = stances.setdefault(report.source, [])
             if report.stance not in seen:
                 seen.append(report.stance)
         rows.append(

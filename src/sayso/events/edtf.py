@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sayso.records.model import Timex
 
@@ -146,3 +147,107 @@ def is_valid_edtf_date(value: str) -> bool:
         return _date_bounds(value) is not None
     except ValueError:
         return False
+
+
+@dataclass(frozen=True, slots=True)
+class AxisSpan:
+    """Where an EDTF-style value sits on a time axis: the days it covers."""
+
+    start: str
+    """The first ISO day."""
+    last: str
+    """The last ISO day (the same as ``start`` for a single day)."""
+    approximate: bool
+    """``~``, ``?`` or ``%``: the value is uncertain or approximate."""
+
+    @property
+    def end(self) -> str | None:
+        """The day after ``last`` (an exclusive end, as timeline libraries take it), or None
+        for a single day."""
+        if self.last == self.start:
+            return None
+        return (date.fromisoformat(self.last) + timedelta(days=1)).isoformat()
+
+
+def _safe_bounds(value: str) -> tuple[str, str] | None:
+    try:
+        return _date_bounds(value)
+    except ValueError:  # a day its month does not have
+        return None
+
+
+def axis_span(value: str) -> AxisSpan | None:
+    """The days an EDTF-style value covers, for placing it on a time axis: ``2014`` the whole
+    year, ``2014-06`` the month, ``2021-09/2021-12`` the interval. An open side (``..2017``, by
+    2017; ``2017..``, 2017 or later) is drawn as the known date's own days. None where no year
+    is known (``XXXX-06-01``) or the value is not a date: such a value must never be drawn at
+    year 1 or at an invented day.
+    """
+    approximate = any(mark in value for mark in "~?%")
+    parts = [part for part in value.replace("..", "/").split("/") if part]
+    bounds = [b for b in (_safe_bounds(part) for part in parts) if b is not None]
+    if not bounds or len(bounds) != len(parts):
+        return None
+    start, last = bounds[0][0], bounds[-1][1]
+    if last < start:
+        return None
+    return AxisSpan(start, last, approximate)
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+"""English month names, whatever the locale (``calendar.month_name`` follows it)."""
+_SEASON_NAMES = {"21": "spring", "22": "summer", "23": "autumn", "24": "winter"}
+
+
+def _readable_date(value: str) -> str:
+    """One EDTF date in words: ``2014-06-03`` → 3 June 2014."""
+    plain = value.rstrip("~?%")
+    parts = plain.split("-")
+    year = parts[0]
+    if "X" in year:
+        if year[:3].isdigit():
+            shown = f"the {year[:3]}0s"
+        elif year[:2].isdigit():
+            shown = f"the {int(year[:2]) + 1}th century"
+        else:
+            shown = "year unknown"
+            if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+                month = _MONTHS[int(parts[1]) - 1]
+                day = parts[2] if len(parts) > 2 and parts[2].isdigit() else None
+                shown = f"{int(day)} {month}" if day else month
+                shown += ", year unknown"
+        return shown
+    if len(parts) == 1 or not parts[1].isdigit():
+        shown = year
+    elif parts[1] in _SEASON_NAMES:
+        shown = f"{_SEASON_NAMES[parts[1]]} {year}"
+    elif 33 <= int(parts[1]) <= 36:
+        shown = f"Q{int(parts[1]) - 32} {year}"
+    elif 1 <= int(parts[1]) <= 12:
+        month = _MONTHS[int(parts[1]) - 1]
+        day = parts[2][:2] if len(parts) > 2 and parts[2][:2].isdigit() else None
+        shown = f"{int(day)} {month} {year}" if day else f"{month} {year}"
+    else:
+        shown = plain
+    return "about " + shown if plain != value else shown
+
+
+def readable_date(value: str) -> str:
+    """An EDTF-style value as a reader says it: ``2014-06`` → June 2014, ``2017~`` → about
+    2017, ``..2017`` → by 2017, ``2017..`` → 2017 or later, ``2021-09/2021-12`` → September
+    2021 to December 2021, ``XXXX-06-01`` → 1 June, year unknown."""
+    if "/" in value:
+        start, _, end = value.partition("/")
+        if start in ("", ".."):
+            return "by " + _readable_date(end)
+        if end in ("", ".."):
+            return _readable_date(start) + " or later"
+        return f"{_readable_date(start)} to {_readable_date(end)}"
+    if value.startswith(".."):
+        return "by " + _readable_date(value[2:])
+    if value.endswith(".."):
+        return _readable_date(value[:-2]) + " or later"
+    return _readable_date(value)

@@ -1,4 +1,4 @@
-"""``csv`` and ``parquet``: one file per table of ``sayso.export.tables`` in a directory.
+"""``csv`` and ``parquet``: one file per table of ``sayso.store.flatten`` in a directory.
 
 Both stream: rows are written as articles are read, so a corpus never has to fit in memory.
 CSV files are UTF-8 with a header row; an empty cell is a missing value and booleans are
@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from sayso.export.optional import require
-from sayso.export.tables import TABLES, Row, Table, table_rows
 from sayso.records import ArticleResult
+from sayso.store.flatten import TABLES, Row, Table, table_rows
 
 ROW_GROUP_ROWS = 10_000
 """Rows buffered per table before a Parquet row group is written: large enough for good

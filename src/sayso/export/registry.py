@@ -115,7 +115,7 @@ def _sqlite(store: Store, destination: Path, _: ExportOptions) -> int:
 
 
 def _table_files(suffix: str) -> tuple[str, ...]:
-    from sayso.export.tables import TABLES
+    from sayso.store.flatten import TABLES
 
     return tuple(f"{table.name}.{suffix}" for table in TABLES)
 

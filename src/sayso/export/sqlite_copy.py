@@ -3,7 +3,7 @@
 From a SQLite store, the file is the store itself, copied with SQLite's online backup API: a
 consistent snapshot even while an ingest is writing, switched from WAL to a rollback journal
 so that the copy is one self-contained file. From a PostgreSQL store, the tables of
-``sayso.export.tables`` are written into a new SQLite file instead (same rows as the ``csv``
+``sayso.store.flatten`` are written into a new SQLite file instead (same rows as the ``csv``
 export), since a PostgreSQL database cannot be copied into SQLite page by page.
 
 The copy is written next to its destination under a temporary name and renamed into place,
@@ -22,9 +22,9 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from sayso.errors import ConfigError
-from sayso.export.tables import TABLES, ColumnType, table_rows
 from sayso.records import ArticleResult
 from sayso.store import Store
+from sayso.store.flatten import TABLES, ColumnType, table_rows
 
 _SQL_TYPES: dict[ColumnType, str] = {
     "string": "TEXT",

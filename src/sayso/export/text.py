@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sayso.records import ArticleResult, Entity, Quantity, Statement
+from sayso.records import Article, ArticleResult, Entity, Quantity, Statement
 
 
 def chain_text(statement: Statement, outlet: str | None = None) -> str:
@@ -25,12 +25,17 @@ the pronoun (what the data scores), the name shown is the chain's hop for its an
 QUOTE_MARKS = "\"'“”‘’«»`"
 
 
-def quoted(statement: Statement) -> str:
-    """The content between quote marks, unless the content already carries its own."""
-    text = content_text(statement)
+def in_quotes(text: str) -> str:
+    """``text`` between quote marks, unless it already starts or ends with one (a quote cut
+    with its own marks): never doubled marks."""
     if text[:1] in QUOTE_MARKS or text[-1:] in QUOTE_MARKS:
         return text
     return f"“{text}”"
+
+
+def quoted(statement: Statement) -> str:
+    """The content between quote marks, unless the content already carries its own."""
+    return in_quotes(content_text(statement))
 
 
 def entity_aliases(entity: Entity) -> str:
@@ -76,3 +81,31 @@ def flag_kinds(result: ArticleResult) -> dict[str, list[str]]:
         for record in flag.records:
             kinds.setdefault(record, []).append(flag.kind)
     return kinds
+
+
+OPENING_CHARS = 70
+"""Characters of an untitled article's opening shown as its name: about one line."""
+
+
+def article_label(title: str | None, outlet: str | None = None, published: object = None) -> str:
+    """How a list names an article it has only a row of: its title, else ``Untitled article
+    (Outlet, 2024-04-10)``; never its id, which tells a reader nothing."""
+    if title:
+        return title
+    known = ", ".join(str(part) for part in (outlet, published) if part)
+    return f"Untitled article ({known})" if known else "Untitled article"
+
+
+def article_name(article: Article) -> str:
+    """How a report names a whole article: its title, else the opening of its text (the words
+    a reader recognises it by), else its URL or where it was read from."""
+    meta = article.metadata
+    if meta.title:
+        return meta.title
+    first_line = article.text.strip().split("\n", 1)[0]
+    if first_line:
+        if len(first_line) <= OPENING_CHARS:
+            return first_line
+        cut = first_line[:OPENING_CHARS].rsplit(" ", 1)[0]
+        return cut.rstrip(",;:") + "…"
+    return meta.url or article.source.location

@@ -1,4 +1,16 @@
-"""Turn one ArticleResult into table rows: the columns analysts query, plus the full record.
+"""Turn one ArticleResult into table rows: the one flattener of the store and the exports.
+
+* ``TABLES`` and ``table_rows``: the flat tables, one per record kind, with stable column names.
+  They are the layout of the ``csv`` and ``parquet`` exports (and of the SQLite file written for
+  a PostgreSQL store). Every row carries ``article_id``; records inside an article are keyed by
+  their id in the record model (``entity_id``, ``statement_id``...) or by their position
+  (``mention_n``, ``hop_n``...). Offsets are ``[start, end)`` in code points of the article's
+  canonical text (``articles.text``). Lists inside a cell are joined with ``; `` for reading and,
+  where their structure matters, also given as JSON in a ``*_json`` column. Column names are a
+  public interface: add columns at the end, never rename or drop one.
+* ``record_rows``: the store's per-record tables, the same rows under the store's column names
+  (``prepare`` adds the article row and the full record), so a column added to a flat table
+  reaches the store by adding it to the store's schema, with nothing else to keep in step.
 
 Pure functions with no database access, so the mapping can be read and tested on its own, and
 run where the article was analysed: worker processes call ``prepare`` so that the one process
@@ -20,17 +32,395 @@ With JSON written without spaces or ``\\u`` escapes, this took the record from 1
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
-from sayso.records import ArticleResult, to_dict
-from sayso.records.model import Mention, Statement
+from sayso.export.text import chain_text, content_text
+from sayso.records import ArticleResult, Span, Statement, to_dict
+from sayso.records.model import Mention
+from sayso.store import tables as store_tables
 
 ALIAS_SEPARATOR = "\n"
-"""Joins an entity's surface forms in ``entities.aliases``; never part of a surface form."""
+"""Joins an entity's surface forms in the store's ``entities.aliases``; never part of a
+surface form."""
 CONTENT_SEPARATOR = " … "
 """Joins the pieces of a statement whose content is split by the reporting clause."""
+ColumnType = Literal["string", "int", "float", "bool"]
+LIST_SEPARATOR = "; "
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table's name and its columns with their types, in order."""
+
+    name: str
+    columns: tuple[tuple[str, ColumnType], ...]
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.columns)
+
+
+_TYPE_NAMES: dict[str, ColumnType] = {"": "string", "int": "int", "float": "float", "bool": "bool"}
+
+
+def _table(name: str, spec: str) -> Table:
+    """A Table from ``"col:type col:type ..."``; a bare name is a string column."""
+    columns: list[tuple[str, ColumnType]] = []
+    for item in spec.split():
+        col, _, kind = item.partition(":")
+        columns.append((col, _TYPE_NAMES[kind]))
+    return Table(name, tuple(columns))
+
+
+TABLES: tuple[Table, ...] = (
+    _table(
+        "articles",
+        "article_id url title outlet byline section language published"
+        " published_estimated:bool published_source source_location source_kind source_record"
+        " ingested_at text_length:int text",
+    ),
+    _table(
+        "mentions",
+        "article_id mention_n:int entity_id label kind text start:int end:int extractor",
+    ),
+    _table(
+        "entities",
+        "article_id entity_id type name aliases aliases_json titles mention_count:int"
+        " ambiguous:bool extractor",
+    ),
+    _table(
+        "statements",
+        "article_id statement_id kind speaker speaker_entity speaker_name content"
+        " content_start:int content_end:int cue addressee addressee_entity stance stance_rule"
+        " stance_cues chain chain_json parent confidence:float extractor",
+    ),
+    _table(
+        "hops",
+        "article_id statement_id hop_n:int role text entity_id start:int end:int",
+    ),
+    _table(
+        "timexes",
+        "article_id timex_id type value text start:int end:int mod granularity anchor"
+        " anchor_source end_value extractor",
+    ),
+    _table(
+        "events",
+        "article_id event_id type trigger start:int end:int modality time_value time_relation"
+        " time_timex_id statement_id from_caption:bool quantities extractor",
+    ),
+    _table(
+        "arguments",
+        "article_id event_id argument_n:int role text start:int end:int entity_id",
+    ),
+    _table(
+        "quantities",
+        "article_id quantity_id value:float upper:float unit counted approx text start:int"
+        " end:int place group as_of as_of_relation extractor",
+    ),
+    _table(
+        "flags",
+        "article_id flag_n:int kind message spans records extractor",
+    ),
+)
+"""Every table, in the order they are written."""
+
+Row = dict[str, Any]
+
+
+def _joined(items: Sequence[str]) -> str | None:
+    return LIST_SEPARATOR.join(items) if items else None
+
+
+def _span_text(span: Span | None) -> str | None:
+    return span.text if span is not None else None
+
+
+def _article_row(result: ArticleResult) -> Row:
+    article = result.article
+    meta = article.metadata
+    published = meta.published
+    return {
+        "url": meta.url,
+        "title": meta.title,
+        "outlet": meta.outlet,
+        "byline": meta.byline,
+        "section": meta.section,
+        "language": meta.language,
+        "published": published.value if published else None,
+        "published_estimated": published.estimated if published else None,
+        "published_source": published.source if published else None,
+        "source_location": article.source.location,
+        "source_kind": article.source.kind,
+        "source_record": article.source.record,
+        "ingested_at": article.source.ingested_at,
+        "text_length": len(article.text),
+        "text": article.text,
+    }
+
+
+def _statement_row(result: ArticleResult, statement: Statement, names: dict[str, str]) -> Row:
+    content = statement.content
+    return {
+        "statement_id": statement.id,
+        "kind": statement.kind,
+        "speaker": _span_text(statement.speaker),
+        "speaker_entity": statement.speaker_entity,
+        "speaker_name": names.get(statement.speaker_entity or ""),
+        "content": content_text(statement),
+        "content_start": content[0].start if content else None,
+        "content_end": content[-1].end if content else None,
+        "cue": _span_text(statement.cue),
+        "addressee": _span_text(statement.addressee),
+        "addressee_entity": statement.addressee_entity,
+        "stance": statement.stance.label,
+        "stance_rule": statement.stance.rule or None,
+        "stance_cues": _joined([cue.text for cue in statement.stance.cues]),
+        "chain": chain_text(statement, result.article.metadata.outlet),
+        "chain_json": json.dumps(
+            [to_dict(hop) for hop in statement.chain], ensure_ascii=False, sort_keys=True
+        ),
+        "parent": statement.parent,
+        "confidence": statement.confidence,
+        "extractor": statement.extractor,
+    }
+
+
+def _statements(result: ArticleResult) -> list[Row]:
+    names = {entity.id: entity.name for entity in result.entities}
+    return [_statement_row(result, statement, names) for statement in result.statements]
+
+
+def _hops(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "statement_id": statement.id,
+            "hop_n": n,
+            "role": hop.role,
+            "text": hop.text,
+            "entity_id": hop.entity_id,
+            "start": hop.span.start if hop.span else None,
+            "end": hop.span.end if hop.span else None,
+        }
+        for statement in result.statements
+        for n, hop in enumerate(statement.chain)
+    ]
+
+
+def _events(result: ArticleResult) -> list[Row]:
+    rows = []
+    for event in result.events:
+        time = event.time
+        rows.append(
+            {
+                "event_id": event.id,
+                "type": event.type,
+                "trigger": event.trigger.text,
+                "start": event.trigger.start,
+                "end": event.trigger.end,
+                "modality": event.modality,
+                "time_value": time.value if time else None,
+                "time_relation": time.relation if time else None,
+                "time_timex_id": time.timex_id if time else None,
+                "statement_id": event.statement_id,
+                "from_caption": event.from_caption,
+                "quantities": _joined(event.quantities),
+                "extractor": event.extractor,
+            }
+        )
+    return rows
+
+
+def _arguments(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "event_id": event.id,
+            "argument_n": n,
+            "role": argument.role,
+            "text": argument.span.text,
+            "start": argument.span.start,
+            "end": argument.span.end,
+            "entity_id": argument.entity_id,
+        }
+        for event in result.events
+        for n, argument in enumerate(event.arguments)
+    ]
+
+
+def _mentions(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "mention_n": n,
+            "entity_id": m.entity_id,
+            "label": m.label,
+            "kind": m.kind,
+            "text": m.span.text,
+            "start": m.span.start,
+            "end": m.span.end,
+            "extractor": m.extractor,
+        }
+        for n, m in enumerate(result.mentions)
+    ]
+
+
+def _entities(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "entity_id": e.id,
+            "type": e.type,
+            "name": e.name,
+            "aliases": _joined([form.text for form in e.aliases]),
+            "aliases_json": json.dumps([to_dict(form) for form in e.aliases], ensure_ascii=False),
+            "titles": _joined(e.titles),
+            "mention_count": len(e.mentions),
+            "ambiguous": e.ambiguous,
+            "extractor": e.extractor,
+        }
+        for e in result.entities
+    ]
+
+
+def _timexes(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "timex_id": t.id,
+            "type": t.type,
+            "value": t.value,
+            "text": t.span.text,
+            "start": t.span.start,
+            "end": t.span.end,
+            "mod": t.mod,
+            "granularity": t.granularity,
+            "anchor": t.anchor,
+            "anchor_source": t.anchor_source,
+            "end_value": t.end_value,
+            "extractor": t.extractor,
+        }
+        for t in result.timexes
+    ]
+
+
+def _quantities(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "quantity_id": q.id,
+            "value": q.value,
+            "upper": q.upper,
+            "unit": q.unit,
+            "counted": q.counted,
+            "approx": q.approx,
+            "text": q.span.text,
+            "start": q.span.start,
+            "end": q.span.end,
+            "place": q.place.text if q.place else None,
+            "group": q.group.text if q.group else None,
+            "as_of": q.as_of.value if q.as_of else None,
+            "as_of_relation": q.as_of.relation if q.as_of else None,
+            "extractor": q.extractor,
+        }
+        for q in result.quantities
+    ]
+
+
+def _flags(result: ArticleResult) -> list[Row]:
+    return [
+        {
+            "flag_n": n,
+            "kind": f.kind,
+            "message": f.message,
+            "spans": _joined([span.text for span in f.spans]),
+            "records": _joined(f.records),
+            "extractor": f.extractor,
+        }
+        for n, f in enumerate(result.flags)
+    ]
+
+
+_BUILDERS: dict[str, Callable[[ArticleResult], list[Row]]] = {
+    "articles": lambda result: [_article_row(result)],
+    "mentions": _mentions,
+    "entities": _entities,
+    "statements": _statements,
+    "hops": _hops,
+    "timexes": _timexes,
+    "events": _events,
+    "arguments": _arguments,
+    "quantities": _quantities,
+    "flags": _flags,
+}
+
+
+def table_rows(
+    result: ArticleResult, *, tables: Sequence[str] | None = None
+) -> dict[str, list[Row]]:
+    """The rows one article adds to each table (or to the ``tables`` named), keyed by table
+    name, columns in table order."""
+    article_id = result.article.id
+    ordered: dict[str, list[Row]] = {}
+    for table in TABLES:
+        if tables is not None and table.name not in tables:
+            continue
+        names = table.column_names
+        rows = []
+        for row in _BUILDERS[table.name](result):
+            row["article_id"] = article_id
+            rows.append({name: row[name] for name in names})
+        ordered[table.name] = rows
+    return ordered
+
+
+_STORE_NAMES: dict[tuple[str, str], str] = {
+    ("mentions", "start_offset"): "start",
+    ("mentions", "end_offset"): "end",
+    ("statements", "content_text"): "content",
+    ("timexes", "start_offset"): "start",
+    ("timexes", "end_offset"): "end",
+    ("quantities", "whole"): "group",
+}
+"""Store columns named otherwise than their column of the flat tables (the store's names came
+first, and a store's schema changes only by a migration)."""
+
+
+def _statement_position(statement: Statement) -> int:
+    """Where a statement starts: its content, else its cue or speaker."""
+    first = statement.content[0] if statement.content else (statement.cue or statement.speaker)
+    return first.start if first else 0
+
+
+def record_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
+    """Rows for each of the store's per-record tables, keyed by table name, each with its
+    ``article_id``: the flat tables' rows under the store's column names.
+
+    Two store columns are the store's own: ``entities.aliases`` joins the surface forms with
+    ``ALIAS_SEPARATOR`` (a flat cell joins them with ``; ``, which a surface form may hold),
+    and ``statements.start_offset`` places statements without content too.
+    """
+    wanted = tuple(table.name for table in store_tables.RECORD_TABLES)
+    flat = table_rows(result, tables=wanted)
+    derived: dict[str, list[dict[str, Any]]] = {
+        "entities": [
+            {"aliases": ALIAS_SEPARATOR.join(form.text for form in e.aliases)}
+            for e in result.entities
+        ],
+        "statements": [{"start_offset": _statement_position(s)} for s in result.statements],
+    }
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table in store_tables.RECORD_TABLES:
+        columns = [column.name for column in table.columns if column.name != "seq"]
+        sources = [_STORE_NAMES.get((table.name, name), name) for name in columns]
+        own = derived.get(table.name)
+        projected = []
+        for n, flat_row in enumerate(flat[table.name]):
+            row = {**flat_row, **own[n]} if own is not None else flat_row
+            projected.append({name: row[src] for name, src in zip(columns, sources, strict=True)})
+        rows[table.name] = projected
+    # In text order, so that the table's own order is ingestion then text order and listing
+    # pages can sort by ``seq`` alone (sorting 271k rows by article and offset took 160-180 ms
+    # per query on the 5,000-article benchmark store).
+    rows["statements"].sort(key=lambda row: row["start_offset"])
+    return rows
 
 
 def document_key(url: str | None, location: str, record: str | None) -> str:
@@ -153,106 +543,6 @@ def _with_mentions(entity: dict[str, Any], mentions: list[Any]) -> dict[str, Any
     if places and isinstance(places[0], int):
         return {**entity, "mentions": [mentions[n] for n in places]}
     return entity
-
-
-def _statement_row(statement: Statement, names: dict[str, str]) -> dict[str, Any]:
-    first = statement.content[0] if statement.content else (statement.cue or statement.speaker)
-    return {
-        "statement_id": statement.id,
-        "kind": statement.kind,
-        "stance": statement.stance.label,
-        "speaker": statement.speaker.text if statement.speaker else None,
-        "speaker_entity": statement.speaker_entity,
-        "speaker_name": names.get(statement.speaker_entity or ""),
-        "content_text": CONTENT_SEPARATOR.join(span.text for span in statement.content),
-        "cue": statement.cue.text if statement.cue else None,
-        "confidence": statement.confidence,
-        "parent": statement.parent,
-        "start_offset": first.start if first else 0,
-    }
-
-
-def record_rows(result: ArticleResult) -> dict[str, list[dict[str, Any]]]:
-    """Rows for each per-record table, keyed by table name, each with its ``article_id``."""
-    names = {entity.id: entity.name for entity in result.entities}
-    rows: dict[str, list[dict[str, Any]]] = {
-        "entities": [
-            {
-                "entity_id": e.id,
-                "type": e.type,
-                "name": e.name,
-                "aliases": ALIAS_SEPARATOR.join(form.text for form in e.aliases),
-                "mention_count": len(e.mentions),
-            }
-            for e in result.entities
-        ],
-        "mentions": [
-            {
-                "mention_n": n,
-                "entity_id": m.entity_id,
-                "label": m.label,
-                "kind": m.kind,
-                "text": m.span.text,
-                "start_offset": m.span.start,
-                "end_offset": m.span.end,
-            }
-            for n, m in enumerate(result.mentions)
-        ],
-        # In text order, so that the table's own order is ingestion then text order and
-        # listing pages can sort by ``seq`` alone (sorting 271k rows by article and offset
-        # took 160-180 ms per query on the 5,000-article benchmark store).
-        "statements": sorted(
-            (_statement_row(s, names) for s in result.statements),
-            key=lambda row: row["start_offset"],
-        ),
-        "events": [
-            {
-                "event_id": e.id,
-                "type": e.type,
-                "trigger": e.trigger.text,
-                "modality": e.modality,
-                "time_value": e.time.value if e.time else None,
-                "time_relation": e.time.relation if e.time else None,
-                "statement_id": e.statement_id,
-            }
-            for e in result.events
-        ],
-        "timexes": [
-            {
-                "timex_id": t.id,
-                "type": t.type,
-                "value": t.value,
-                "text": t.span.text,
-                "start_offset": t.span.start,
-                "end_offset": t.span.end,
-                "end_value": t.end_value,
-            }
-            for t in result.timexes
-        ],
-        "quantities": [
-            {
-                "quantity_id": q.id,
-                "value": q.value,
-                "upper": q.upper,
-                "unit": q.unit,
-                "counted": q.counted,
-                "approx": q.approx,
-                "text": q.span.text,
-                "place": q.place.text if q.place else None,
-                "whole": q.group.text if q.group else None,
-                "as_of": q.as_of.value if q.as_of else None,
-            }
-            for q in result.quantities
-        ],
-        "flags": [
-            {"flag_n": n, "kind": f.kind, "message": f.message} for n, f in enumerate(result.flags)
-        ],
-    }
-    article_id = result.article.id
-    for table_rows in rows.values():
-        for row in table_rows:
-            row["article_id"] = article_id
-    return rows
 
 
 @dataclass(frozen=True, slots=True)

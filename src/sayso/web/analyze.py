@@ -1,4 +1,8 @@
-"""Analyse a pasted or uploaded article for the Analyze page and ``POST /api/analyze``.
+"""The one analyse path of the Analyze page and ``POST /api/analyze``.
+
+Both routes take the form as a ``Submission`` and call ``analyse_submission``; they differ only
+in how they answer (a page, or JSON). A check that every analysis request must pass belongs in
+``analyse_submission``, before the submission is read.
 
 Input reaches the reader only as bytes, never as a ``str``: ``read_article`` takes a string
 for a file path or a URL, and a visitor must not make the server read its files or fetch
@@ -8,12 +12,18 @@ pages. Nothing is stored unless the visitor asks and the server allows uploads.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Annotated
 
-from starlette.datastructures import UploadFile
+from fastapi import File, Form, UploadFile
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
 
 from sayso.errors import InputError
 from sayso.records import ArticleResult
-from sayso.web.app_state import AppState
+from sayso.web.app_state import AppState, state_of
+
+MAX_TEXT_CHARS = 5_000_000
+"""Characters of pasted text a form field may carry (the body's byte limit applies first)."""
 
 UPLOAD_LOCATION = "web-upload"
 
@@ -43,6 +53,32 @@ async def submitted_bytes(text: str | None, upload: UploadFile | None) -> bytes:
     if text and text.strip():
         return text.encode("utf-8")
     raise SubmissionError(422, "validation_error", "paste an article's text or choose a file")
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """What the Analyze form sends: pasted text or a file, and whether to store the result."""
+
+    text: str | None
+    file: UploadFile | None
+    store: bool
+
+
+def submission(
+    text: Annotated[str | None, Form(max_length=MAX_TEXT_CHARS)] = None,
+    file: Annotated[UploadFile | None, File()] = None,
+    store: Annotated[bool, Form()] = False,
+) -> Submission:
+    """The form fields as one value: a FastAPI dependency of both analyse routes."""
+    return Submission(text, file, store)
+
+
+async def analyse_submission(request: Request, form: Submission) -> Analysed:
+    """Read and analyse what the visitor sent (in a worker thread: spaCy takes a while);
+    SubmissionError says what is wrong with it, for the route to answer in its own shape."""
+    state = state_of(request)
+    data = await submitted_bytes(form.text, form.file)
+    return await run_in_threadpool(analyse, state, data, store=form.store)
 
 
 def analyse(state: AppState, data: bytes, *, store: bool) -> Analysed:

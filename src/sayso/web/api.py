@@ -14,12 +14,12 @@ from datetime import date
 from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from sayso.records import to_dict
 from sayso.web import queries
-from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
+from sayso.web.analyze import Submission, SubmissionError, analyse_submission, submission
 from sayso.web.app_state import state_of
 from sayso.web.errors import error_body
 from sayso.web.responses import OrjsonResponse
@@ -159,19 +159,29 @@ def events(
     return _page(request, rows[:limit], limit, offset, len(rows) > limit)
 
 
-@router.get("/timeline", summary="Dated events as timeline items")
+@router.get("/timeline", summary="Events as one chronology in lanes, and those off the axis")
 def timeline(
     request: Request,
     type: Text = None,
-    entity: Text = None,
+    entity: Annotated[list[str] | None, Query(description="up to 20 names")] = None,
     since: Text = None,
     until: Text = None,
     limit: Annotated[int, Query(ge=1, le=2000)] = 500,
 ) -> Any:
-    items = queries.timeline(
-        state_of(request).corpus, type=type, entity=entity, since=since, until=until, limit=limit
+    """Each event once, with every article reporting it (``sources``), in lanes
+    (``groups``): one per ``entity`` when two or more are given, else one per actor. Items
+    are ready for vis-timeline (``start``, an exclusive ``end`` for a month or a year,
+    ``content`` the event as a short sentence); ``undated`` lists the events with no place on
+    the axis (no date in the text, only the article's date, an unknown year)."""
+    view = queries.timeline(
+        state_of(request).corpus,
+        type=type,
+        entities=[e for e in entity or () if 0 < len(e) <= 500][:20],
+        since=since,
+        until=until,
+        limit=limit,
     )
-    return OrjsonResponse({"items": items})
+    return OrjsonResponse(view.drawing())
 
 
 @router.get("/network", summary="Speakers, their claims and the entities the claims name")
@@ -181,10 +191,14 @@ def network(
     speaker: Text = None,
     stance: StanceName | None = None,
     outlet: Text = None,
+    type: Text = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 60,
 ) -> Any:
+    """Nodes carry their ``degree`` (the edges meeting there); ``outlet`` keeps the
+    statements of one outlet, ``type`` the entities of one type (``PERSON``, ``ORG``...)."""
     filters = queries.StatementFilters(q, speaker, stance, None, outlet)
-    return OrjsonResponse(queries.network(state_of(request).corpus, filters, limit=limit))
+    graph = queries.network(state_of(request).corpus, filters, limit=limit, entity_type=type)
+    return OrjsonResponse(graph)
 
 
 @router.get("/search", summary="Full-text search over articles, statements or entities")
@@ -200,18 +214,9 @@ def search(
 
 
 @router.post("/analyze", summary="Analyse an article (stored only with store=true and uploads on)")
-async def analyze(
-    request: Request,
-    text: Annotated[str | None, Form()] = None,
-    file: Annotated[UploadFile | None, File()] = None,
-    store: Annotated[bool, Form()] = False,
-) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
-    state = state_of(request)
+async def analyze(request: Request, form: Annotated[Submission, Depends(submission)]) -> Any:
     try:
-        data = await submitted_bytes(text, file)
-        done = await run_in_threadpool(analyse, state, data, store=store)
+        done = await analyse_submission(request, form)
     except SubmissionError as exc:
         return JSONResponse(error_body(exc.status, exc.code, exc.message), exc.status)
     return OrjsonResponse({"stored": done.stored, "result": to_dict(done.result)})

@@ -20,10 +20,11 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from sayso.store import Store, open_store
 
 if TYPE_CHECKING:
+    from sayso.corpus.chronology import EventReport
+    from sayso.corpus.dossier import EntityPart
     from sayso.store import StatementRow
-    from sayso.web.queries import EntityDetail, Overview
+    from sayso.web.queries import EntityDetail, Overview, TimelineView
     from sayso.web.rendering import ArticlePage
-    from sayso.web.views import EntityPart
 
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
@@ -42,8 +43,13 @@ parts and a page of statements each, some 20 to 60 kB. Finding a common name's f
 articles and statements sorts all of its rows (13 ms of SQLite for a name with 4,600
 statements in the 5,000-article benchmark store), so revisits should not redo it."""
 ENTITY_ARTICLES_KEPT = 4096
-"""One entity's part of one article (a few mentions with context, aliases, events), kept for
-entity pages: a few kB each."""
+"""One entity's part of one article (a few mentions with context, aliases, events, claims),
+kept for entity pages: a few kB each."""
+EVENT_REPORTS_KEPT = 4096
+"""One article's events as a chronology reports them, kept for timelines: a few kB each."""
+TIMELINES_KEPT = 64
+"""Timelines (one per set of filters) kept until the store's next article: up to 500 events
+with their sources each, some 100 to 300 kB."""
 
 
 class Lru(Generic[K, V]):
@@ -89,6 +95,8 @@ class Corpus:
         self.entity_details: Lru[Hashable, EntityDetail | None] = Lru(ENTITY_DETAILS_KEPT)
         self.statement_pages: Lru[Hashable, list[StatementRow]] = Lru(STATEMENT_PAGES_KEPT)
         self.overviews: Lru[Hashable, Overview] = Lru(OVERVIEWS_KEPT)
+        self.event_reports: Lru[str, tuple[EventReport, ...]] = Lru(EVENT_REPORTS_KEPT)
+        self.timelines: Lru[Hashable, TimelineView] = Lru(TIMELINES_KEPT)
 
     def close(self) -> None:
         self.store.close()

@@ -29,20 +29,22 @@ import sqlalchemy as sa
 from markupsafe import Markup
 
 import sayso
+from sayso.corpus.chronology import ArticleRef, EventReport
+from sayso.corpus.dossier import (
+    MENTIONS_PER_ARTICLE,
+    Claim,
+    EntityArticle,
+    EntityEvent,
+    EntityPart,
+    MentionContext,
+    NumberNote,
+    entity_parts,
+)
 from sayso.records.model import SCHEMA_VERSION
 from sayso.store import ArticleNotFoundError, Store
 from sayso.store.tables import rendered_pages
 from sayso.web.rendering import ArticlePage, render_article
-from sayso.web.views import (
-    MENTIONS_PER_ARTICLE,
-    EntityArticle,
-    EntityEvent,
-    EntityPart,
-    Hop,
-    MentionContext,
-    StatementView,
-    entity_parts,
-)
+from sayso.web.views import Hop, StatementView
 
 RENDERER_SOURCES: tuple[tuple[str, str], ...] = (
     ("sayso.web", "views.py"),
@@ -51,6 +53,9 @@ RENDERER_SOURCES: tuple[tuple[str, str], ...] = (
     ("sayso.web", "templates/_article_parts.html"),
     ("sayso.web", "templates/_macros.html"),
     ("sayso.export", "text.py"),
+    ("sayso", "timeline.py"),
+    ("sayso.corpus", "chronology.py"),
+    ("sayso.corpus", "dossier.py"),
 )
 """The code that turns an ArticleResult into an article page's parts. How records are
 stored and decoded is left out: it changes with the store's own schema, and keying on it
@@ -116,6 +121,33 @@ def encode_entity_parts(parts: dict[str, EntityPart]) -> bytes:
     return zlib.compress(orjson.dumps(parts), COMPRESSION_LEVEL)
 
 
+def _report(data: dict[str, Any]) -> EventReport:
+    return EventReport(
+        **{
+            **data,
+            "article": ArticleRef(**data["article"]),
+            "participants": tuple((role, name) for role, name in data["participants"]),
+            "entity_ids": tuple(data["entity_ids"]),
+        }
+    )
+
+
+def _claim(data: dict[str, Any]) -> Claim:
+    return Claim(
+        **{
+            **data,
+            "article": ArticleRef(**data["article"]),
+            "stance_cues": tuple(data["stance_cues"]),
+        }
+    )
+
+
+def _number(data: dict[str, Any]) -> NumberNote:
+    return NumberNote(
+        **{**data, "article": ArticleRef(**data["article"]), "flags": tuple(data["flags"])}
+    )
+
+
 def _entity_part(data: dict[str, Any]) -> EntityPart:
     article = data["article"]
     published = article["published_on"]
@@ -128,8 +160,13 @@ def _entity_part(data: dict[str, Any]) -> EntityPart:
             title=article["title"],
             published_on=None if published is None else date.fromisoformat(published),
             mentions=tuple(MentionContext(**m) for m in article["mentions"]),
+            outlet=article["outlet"],
         ),
         events=tuple(EntityEvent(**event) for event in data["events"]),
+        reports=tuple(_report(r) for r in data["reports"]),
+        said=tuple(_claim(c) for c in data["said"]),
+        said_about=tuple(_claim(c) for c in data["said_about"]),
+        numbers=tuple(_number(n) for n in data["numbers"]),
     )
 
 

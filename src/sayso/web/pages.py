@@ -3,21 +3,26 @@ drawings, which fetch their data from the JSON API (never from data inlined in a
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal, get_args
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
-from fastapi.responses import HTMLResponse
-from starlette.concurrency import run_in_threadpool
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from fastapi.templating import Jinja2Templates
 
+from sayso.records.model import EntityType
 from sayso.web import queries
-from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
+from sayso.web.analyze import Submission, SubmissionError, analyse_submission, submission
 from sayso.web.app_state import state_of
-from sayso.web.rendering import render_article, templates
+from sayso.web.corpus import Corpus
+from sayso.web.rendering import env, render_article, render_template
+from sayso.web.responses import OrjsonResponse
 
 router = APIRouter(include_in_schema=False)
 
+templates = Jinja2Templates(env=env)
 PAGE = 50
 """Rows on one list page."""
 Text = Annotated[str | None, Query(max_length=500)]
@@ -150,10 +155,18 @@ def entities(
     )
 
 
+DossierFormat = Literal["md", "html", "json"]
+
+
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
-def entity(request: Request, name: str, offset: Offset = 0) -> HTMLResponse:
+def entity(
+    request: Request, name: str, offset: Offset = 0, format: DossierFormat | None = None
+) -> Response:
+    corpus = state_of(request).corpus
+    if format is not None:
+        return _dossier_download(corpus, name, format)
     size = queries.ENTITY_ARTICLES
-    detail = queries.entity_detail(state_of(request).corpus, name, limit=size, offset=offset)
+    detail = queries.entity_detail(corpus, name, limit=size, offset=offset)
     if detail is None:
         raise HTTPException(404, f"no entity named {name!r} in this corpus")
     more = detail.more_articles or detail.more_statements
@@ -167,40 +180,88 @@ def entity(request: Request, name: str, offset: Offset = 0) -> HTMLResponse:
     )
 
 
+def _dossier_download(corpus: Corpus, name: str, format: DossierFormat) -> Response:
+    """The entity's dossier as a file to keep: the same as ``sayso entity NAME --format``."""
+    from sayso.export.dossier import dossier_dict, dossier_markdown
+
+    dossier = queries.entity_dossier(corpus, name)
+    if dossier is None:
+        raise HTTPException(404, f"no entity named {name!r} in this corpus")
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "entity"
+    headers = {"content-disposition": f'attachment; filename="{stem}.{format}"'}
+    if format == "json":
+        return OrjsonResponse(dossier_dict(dossier), headers=headers)
+    if format == "md":
+        text = dossier_markdown(dossier)
+        return Response(text, media_type="text/markdown; charset=utf-8", headers=headers)
+    html = render_template("dossier.html", d=dossier)
+    return HTMLResponse(html, headers=headers)
+
+
+TIMELINE_EVENTS = 500
+"""Events a timeline page reads, as the API does by default."""
+
+
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline(
     request: Request,
     type: Text = None,
-    entity: Text = None,
+    entity: Annotated[list[str] | None, Query()] = None,
     since: Text = None,
     until: Text = None,
 ) -> HTMLResponse:
-    params = {
-        k: v
-        for k, v in (("type", type), ("entity", entity), ("since", since), ("until", until))
-        if v
-    }
-    store = state_of(request).corpus.store
+    entities = [e for e in entity or () if 0 < len(e) <= 500][:20]
+    params: list[tuple[str, str]] = [
+        (k, v) for k, v in (("type", type), ("since", since), ("until", until)) if v
+    ]
+    params += [("entity", name) for name in entities]
+    corpus = state_of(request).corpus
+    view = queries.timeline(
+        corpus, type=type, entities=entities, since=since, until=until, limit=TIMELINE_EVENTS
+    )
     return _render(
         request,
         "timeline.html",
         nav="timeline",
-        params=params,
-        types=store.event_types(),
+        params=dict(params),
+        entities=entities,
+        view=view,
+        types=corpus.store.event_types(),
         api_url="/api/timeline?" + urlencode(params),
     )
 
 
+ENTITY_TYPES: tuple[str, ...] = get_args(EntityType)
+"""Entity types a network can be narrowed to."""
+
+
 @router.get("/network", response_class=HTMLResponse)
 def network(
-    request: Request, q: Text = None, speaker: Text = None, stance: Text = None
+    request: Request,
+    q: Text = None,
+    speaker: Text = None,
+    stance: Text = None,
+    outlet: Text = None,
+    type: Text = None,
 ) -> HTMLResponse:
-    params = {k: v for k, v in (("q", q), ("speaker", speaker), ("stance", stance)) if v}
+    params = {
+        k: v
+        for k, v in (
+            ("q", q),
+            ("speaker", speaker),
+            ("stance", stance),
+            ("outlet", outlet),
+            ("type", type),
+        )
+        if v
+    }
     return _render(
         request,
         "network.html",
         nav="network",
         params=params,
+        outlets=queries.outlets(state_of(request).corpus),
+        entity_types=ENTITY_TYPES,
         api_url="/api/network?" + urlencode(params),
     )
 
@@ -212,15 +273,10 @@ def analyze_form(request: Request) -> HTMLResponse:
 
 @router.post("/analyze", response_class=HTMLResponse)
 async def analyze(
-    request: Request,
-    text: Annotated[str | None, Form(max_length=5_000_000)] = None,
-    file: Annotated[UploadFile | None, File()] = None,
-    store: Annotated[bool, Form()] = False,
+    request: Request, form: Annotated[Submission, Depends(submission)]
 ) -> HTMLResponse:
-    state = state_of(request)
     try:
-        data = await submitted_bytes(text, file)
-        done = await run_in_threadpool(analyse, state, data, store=store)
+        done = await analyse_submission(request, form)
     except SubmissionError as exc:
         return _render(
             request,
@@ -228,7 +284,7 @@ async def analyze(
             status_code=exc.status,
             nav="analyze",
             error=exc.message,
-            text=text or "",
+            text=form.text or "",
         )
     return _render(
         request,

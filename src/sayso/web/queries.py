@@ -9,25 +9,39 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 from urllib.parse import urlencode
 
+from sayso.corpus.chronology import (
+    Chronology,
+    ChronologyEntry,
+    EventReport,
+    build_chronology,
+    event_reports,
+)
+from sayso.corpus.dossier import (
+    MENTIONS_PER_ARTICLE,
+    ClaimGroup,
+    Dossier,
+    EntityArticle,
+    EntityEvent,
+    EntityPart,
+    NumberNote,
+    build_dossier,
+    entity_part,
+)
+from sayso.export.text import article_label
 from sayso.store import ArticleNotFoundError, ArticleRow, FailureRow, StatementRow
-from sayso.store.rows import ClaimCount, EntityOccurrence, EventRow, SpeakerCount
+from sayso.store.rows import ClaimCount, EntityOccurrence, SpeakerCount
 from sayso.web.corpus import Corpus
 from sayso.web.page_cache import kept_entity_parts, stored_page
 from sayso.web.rendering import ArticlePage
 from sayso.web.views import (
-    MENTIONS_PER_ARTICLE,
-    EntityArticle,
-    EntityEvent,
-    EntityPart,
     StatementView,
-    alias_counts,
     article_href,
     entity_href,
-    entity_part,
     statement_href,
 )
 
@@ -37,7 +51,12 @@ PHRASE_WORDS = 12
 """Words of a statement's content searched as a phrase to find it elsewhere; long enough to
 be specific, short enough to survive a differently cut quote."""
 ENTITY_ARTICLES = 20
-"""Articles whose full records an entity page loads per page."""
+"""Articles whose mentions an entity page lists per page."""
+DOSSIER_ARTICLES = 100
+"""Articles an entity page reads for its chronology, claims and numbers (the first ones
+stored): each is a kept part (a few ms) or a decoded record (10-20 ms) on a first view, so a
+name in thousands of articles still opens in seconds; the page says when there are more and
+``sayso entity NAME`` reads them all."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
@@ -173,10 +192,20 @@ class EntityDetail:
     aliases: list[tuple[str, int]]
     titles: list[str]
     articles: list[EntityArticle]
+    """The articles of this page, with the entity's mentions in context."""
     statements: list[StatementRow]
     events: list[EntityEvent]
     more_articles: bool
     more_statements: bool
+    chronology: Chronology
+    said: tuple[ClaimGroup, ...]
+    """What the entity said, each claim once with the outlets carrying it."""
+    said_about: tuple[ClaimGroup, ...]
+    """What others said about it."""
+    numbers: tuple[NumberNote, ...]
+    outlets: tuple[tuple[str, int], ...]
+    dossier_articles: int
+    """How many articles the chronology, claims and numbers were read from."""
 
 
 def _entity_parts(corpus: Corpus, occurrences: list[EntityOccurrence]) -> list[EntityPart]:
@@ -202,11 +231,22 @@ def _entity_parts(corpus: Corpus, occurrences: list[EntityOccurrence]) -> list[E
 
 
 def entity_detail(corpus: Corpus, name: str, *, limit: int, offset: int) -> EntityDetail | None:
-    """One canonical name across the corpus; aliases, titles, mentions and events come from
-    the articles on this page (``limit`` of them), statements from the whole corpus. Kept
+    """One canonical name across the corpus: aliases, titles, mentions and events of the
+    articles on this page (``limit`` of them), statements from the whole corpus, and the
+    dossier (chronology, claims, numbers) of its first ``DOSSIER_ARTICLES`` articles. Kept
     until the store's next article."""
     key = (corpus.store.revision(), name, limit, offset)
     return corpus.entity_details.get(key, lambda: _entity_detail(corpus, name, limit, offset))
+
+
+def entity_dossier(corpus: Corpus, name: str) -> Dossier | None:
+    """The dossier of a canonical name from its first ``DOSSIER_ARTICLES`` articles."""
+    store = corpus.store
+    total = store.entity_occurrence_count(name)
+    if total == 0:
+        return None
+    read = store.entity_occurrences(name, limit=DOSSIER_ARTICLES)
+    return build_dossier(name, _entity_parts(corpus, read), total_articles=total)
 
 
 def _entity_detail(corpus: Corpus, name: str, limit: int, offset: int) -> EntityDetail | None:
@@ -217,120 +257,222 @@ def _entity_detail(corpus: Corpus, name: str, limit: int, offset: int) -> Entity
     per_page = min(limit, ENTITY_ARTICLES)
     occurrences = store.entity_occurrences(name, limit=per_page + 1, offset=offset)
     parts = _entity_parts(corpus, occurrences[:per_page])
-    titles: list[str] = []
-    for part in parts:
-        titles.extend(t for t in part.titles if t not in titles)
+    dossier = entity_dossier(corpus, name)
+    if dossier is None:
+        return None
+    page = build_dossier(name, parts, total_articles=total)
     statements = store.statements(speaker_name=name, limit=limit + 1, offset=offset)
     return EntityDetail(
         name=name,
-        types=sorted({part.type for part in parts}),
+        types=list(page.types),
         total_articles=total,
-        aliases=alias_counts(parts),
-        titles=titles,
+        aliases=list(page.aliases),
+        titles=list(page.titles),
         articles=[part.article for part in parts],
         statements=statements[:limit],
         events=[event for part in parts for event in part.events],
         more_articles=len(occurrences) > per_page,
         more_statements=len(statements) > limit,
+        chronology=dossier.chronology,
+        said=dossier.said,
+        said_about=dossier.said_about,
+        numbers=dossier.numbers,
+        outlets=dossier.outlets,
+        dossier_articles=len(dossier.articles),
     )
 
 
-_EDTF = re.compile(r"^(\.\.)?(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?([~?%]?)(\.\.)?$")
+@dataclass(frozen=True, slots=True)
+class TimelineSource:
+    """One article reporting a timeline item: where to read it and whom it cites."""
 
-
-def edtf_range(value: str) -> tuple[str, str | None, bool] | None:
-    """(start, end or None for a point, approximate?) of the EDTF-style values events carry:
-    ``2014``, ``2014-06``, ``2014-06-03``, ``2017~``, ``..2017``; None for anything else."""
-    match = _EDTF.match(value)
-    if match is None:
-        return None
-    _, year, month, day, qualifier, _ = match.groups()
-    approximate = bool(qualifier)
-    if day:
-        return f"{year}-{month}-{day}", None, approximate
-    if month:
-        next_year, next_month = (int(year) + 1, 1) if month == "12" else (int(year), int(month) + 1)
-        return f"{year}-{month}-01", f"{next_year:04d}-{next_month:02d}-01", approximate
-    return f"{year}-01-01", f"{int(year) + 1:04d}-01-01", approximate
+    label: str
+    """The outlet, else the article's title."""
+    article_title: str
+    href: str
+    """The article page, at the sentence that states the event."""
+    attribution: str | None
+    evidence: str | None
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineItem:
     id: str
-    start: str
+    start: str | None
     end: str | None
+    """Exclusive, for a month, a year or an interval; None for a single day."""
     content: str
+    """The event as a short sentence: ``Dana Keller met union leaders in Springfield``."""
     title: str
     type: str
     approximate: bool
     href: str
     article_title: str | None
+    group: str
+    """The lane: its actor, or the chosen entity it involves."""
+    when: str
+    sources: tuple[TimelineSource, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    id: str
+    content: str
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineView:
+    items: list[TimelineItem]
+    """Events on the axis, in time order."""
+    undated: list[TimelineItem]
+    """Events with no place on the axis (undated, dated only by the article, year unknown)."""
+    groups: list[Lane]
+    truncated: bool
+    """Whether more events matched than were read (``limit``)."""
+    chronology: Chronology
+    """The same events, each with its reports, for the list under the drawing."""
+
+    def drawing(self) -> dict[str, object]:
+        """What the API answers: the items and lanes to draw, the events off the axis."""
+        return {
+            "items": self.items,
+            "groups": self.groups,
+            "undated": self.undated,
+            "truncated": self.truncated,
+        }
+
+
+MAX_LANES = 8
+"""Actors given a lane of their own; the others share one. More lanes than fit a screen's
+height would hide the events behind a scroll bar."""
+OTHERS_LANE = "Others"
+
+
+def _source(report: EventReport) -> TimelineSource:
+    article = report.article
+    return TimelineSource(
+        label=article.source,
+        article_title=article.label,
+        href=f"{article_href(article.article_id)}#event-{report.event_id}",
+        attribution=report.attribution,
+        evidence=report.evidence,
+    )
+
+
+def _timeline_item(entry: ChronologyEntry, lane: str) -> TimelineItem:
+    sources = tuple(_source(r) for r in entry.reports)
+    said = ", ".join(entry.attributions)
+    title = f"{entry.when}: {entry.label}. Reported by {', '.join(entry.sources)}"
+    return TimelineItem(
+        id=entry.id,
+        start=entry.start,
+        end=entry.end,
+        content=entry.label,
+        title=title + (f"; according to {said}" if said else "") + ".",
+        type=entry.type,
+        approximate=entry.approximate,
+        href=sources[0].href,
+        article_title=sources[0].article_title,
+        group=lane,
+        when=entry.when,
+        sources=sources,
+    )
+
+
+def _article_reports(corpus: Corpus, article_id: str) -> tuple[EventReport, ...]:
+    def build() -> tuple[EventReport, ...]:
+        try:
+            return event_reports(corpus.store.get(article_id))
+        except ArticleNotFoundError:
+            return ()
+
+    return corpus.event_reports.get(article_id, build)
 
 
 def timeline(
     corpus: Corpus,
     *,
     type: str | None,
-    entity: str | None,
+    entities: Sequence[str] = (),
     since: str | None,
     until: str | None,
     limit: int,
-) -> list[TimelineItem]:
-    """Dated events as timeline items linking to the sentence that states them."""
-    article_ids: list[str] | None = None
-    if entity:
-        occurrences = corpus.store.entity_occurrences(entity, limit=limit, offset=0)
-        article_ids = [o.article_id for o in occurrences]
-    rows = corpus.store.events(
+) -> TimelineView:
+    """Events as one chronology (each event once, with every article reporting it), in
+    lanes: one per chosen entity when two or more are chosen, else one per actor. Kept until
+    the store's next article."""
+    key = (corpus.store.revision(), type, tuple(entities), since, until, limit)
+    return corpus.timelines.get(
+        key, lambda: _timeline(corpus, type, tuple(entities), since, until, limit)
+    )
+
+
+def _timeline(
+    corpus: Corpus,
+    type: str | None,
+    entities: tuple[str, ...],
+    since: str | None,
+    until: str | None,
+    limit: int,
+) -> TimelineView:
+    store = corpus.store
+    chosen: dict[str, dict[str, set[str]]] = {}
+    """Chosen name → article id → the ids of its entities there."""
+    for name in entities:
+        for occurrence in store.entity_occurrences(name, limit=limit):
+            ids = chosen.setdefault(name, {}).setdefault(occurrence.article_id, set())
+            ids.add(occurrence.entity_id)
+    article_ids = sorted({a for by_article in chosen.values() for a in by_article})
+    rows = store.events(
         type=type or None,
-        article_ids=article_ids,
+        article_ids=article_ids if entities else None,
         since=since or None,
         until=until or None,
-        dated_only=True,
-        limit=limit,
+        limit=limit + 1,
     )
-    if entity and article_ids:
-        rows = _involving(corpus, rows, entity)
-    items = []
-    for row in rows:
-        span = edtf_range(row.time_value or "")
-        if span is None:
-            continue
-        start, end, approximate = span
-        when = f"{row.time_relation} {row.time_value}" if row.time_relation else row.time_value
-        items.append(
-            TimelineItem(
-                id=f"{row.article_id}/{row.event_id}",
-                start=start,
-                end=end,
-                content=f"{row.type}: {row.trigger}",
-                title=f"{row.type} ({row.modality}), {when}; in {row.title or row.article_id}",
-                type=row.type,
-                approximate=approximate,
-                href=f"{article_href(row.article_id)}#event-{row.event_id}",
-                article_title=row.title,
+    wanted = {(row.article_id, row.event_id) for row in rows[:limit]}
+    reports: list[EventReport] = []
+    for article_id in dict.fromkeys(row.article_id for row in rows[:limit]):
+        for report in _article_reports(corpus, article_id):
+            if (article_id, report.event_id) not in wanted:
+                continue
+            involved = any(
+                by_article.get(article_id, set()) & set(report.entity_ids)
+                for by_article in chosen.values()
             )
-        )
-    return items
+            if involved or not entities:
+                reports.append(report)
+    chronology = build_chronology(reports)
 
+    def lane_of(entry: ChronologyEntry) -> str:
+        if len(entities) >= 2:
+            for name in entities:
+                if any(
+                    chosen[name].get(r.article.article_id, set()) & set(r.entity_ids)
+                    for r in entry.reports
+                ):
+                    return name
+        return entry.actor or OTHERS_LANE
 
-def _involving(corpus: Corpus, rows: list[EventRow], entity: str) -> list[EventRow]:
-    """Events with the entity among their arguments, by entity link or by alias."""
-    kept: list[EventRow] = []
-    by_article: dict[str, list[EventRow]] = defaultdict(list)
-    for row in rows:
-        by_article[row.article_id].append(row)
-    for article_id, article_rows in by_article.items():
-        result = corpus.store.get(article_id)
-        ids = {e.id for e in result.entities if e.name == entity}
-        forms = {f.text for e in result.entities if e.id in ids for f in e.aliases} | {entity}
-        involved = {
-            ev.id
-            for ev in result.events
-            if any(a.entity_id in ids or a.span.text in forms for a in ev.arguments)
-        }
-        kept.extend(r for r in article_rows if r.event_id in involved)
-    return kept
+    lanes = [lane_of(entry) for entry in chronology.entries]
+    counts: dict[str, int] = defaultdict(int)
+    for lane in lanes:
+        counts[lane] += 1
+    if len(entities) >= 2:
+        kept = [name for name in entities if counts.get(name)]
+    else:
+        ranked = sorted((n for n in counts if n != OTHERS_LANE), key=lambda n: (-counts[n], n))
+        kept = ranked[:MAX_LANES]
+    lanes = [lane if lane in kept else OTHERS_LANE for lane in lanes]
+    if OTHERS_LANE in lanes:
+        kept.append(OTHERS_LANE)
+    return TimelineView(
+        items=[_timeline_item(e, lane) for e, lane in zip(chronology.entries, lanes, strict=True)],
+        undated=[_timeline_item(e, OTHERS_LANE) for e in chronology.undated],
+        groups=[Lane(name, name) for name in kept],
+        truncated=len(rows) > limit,
+        chronology=chronology,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,8 +480,13 @@ class Node:
     id: str
     label: str
     kind: str
+    """``speaker``, ``entity``, or ``claim`` and its stance (``claim disputed``)."""
     href: str
     title: str
+    type: str | None = None
+    """An entity's type (``PERSON``, ``ORG``...), a resolved speaker's too."""
+    degree: int = 0
+    """How many edges meet here: the most connected nodes get readable labels first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,8 +505,23 @@ class Graph:
 CLAIM_LABEL_CHARS = 60
 
 
-def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
-    """Speakers → their claims → the entities named in each claim, for a page of statements."""
+def outlets(corpus: Corpus) -> list[str]:
+    """The outlets of the stored articles, alphabetically, for a filter."""
+    import sqlalchemy as sa
+
+    from sayso.store import tables
+
+    a = tables.articles
+    query = sa.select(a.c.outlet).where(a.c.outlet.is_not(None)).distinct().order_by(a.c.outlet)
+    with corpus.store.reading() as conn:
+        return [row.outlet for row in conn.execute(query)]
+
+
+def network(
+    corpus: Corpus, filters: StatementFilters, *, limit: int, entity_type: str | None = None
+) -> Graph:
+    """Speakers → their claims → the entities named in each claim, for a page of statements
+    (``filters.outlet`` keeps one outlet's); ``entity_type`` keeps the entities of one type."""
     rows, _ = search_statements(corpus, filters, limit=limit, offset=0)
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
@@ -370,6 +532,7 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
     for article_id, statement_rows in by_article.items():
         result = corpus.store.get(article_id)
         names = {e.id: e.name for e in result.entities}
+        types = {e.name: e.type for e in result.entities}
         records = {s.id: s for s in result.statements}
         for row in statement_rows:
             statement = records.get(row.statement_id)
@@ -383,7 +546,8 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
                     if row.speaker_name
                     else "/statements?" + urlencode({"speaker": speaker})
                 )
-                nodes[speaker_id] = Node(speaker_id, speaker, "speaker", href, speaker)
+                kind_of = types.get(row.speaker_name or "")
+                nodes[speaker_id] = Node(speaker_id, speaker, "speaker", href, speaker, kind_of)
             # One node per claim text, so that speakers repeating or disputing the same claim
             # in different articles meet at it.
             claim_id = "claim:" + row.content.lower()
@@ -391,12 +555,13 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
                 label = row.content
                 if len(label) > CLAIM_LABEL_CHARS:
                     label = label[: CLAIM_LABEL_CHARS - 1] + "…"
+                source = row.outlet or article_label(row.title, None, row.published_on)
                 nodes[claim_id] = Node(
                     claim_id,
                     label,
                     f"claim {row.stance}",
                     statement_href(article_id, row.statement_id),
-                    f"{row.content} ({row.stance}; {row.title or article_id})",
+                    f"{row.content} ({row.stance}; {source})",
                 )
             said = Edge(speaker_id, claim_id, "said")
             if said not in edges:
@@ -405,11 +570,19 @@ def network(corpus: Corpus, filters: StatementFilters, *, limit: int) -> Graph:
                 name = names.get(mention.entity_id or "")
                 if name is None or name == row.speaker_name:
                     continue
+                if entity_type and types.get(name) != entity_type:
+                    continue
                 if any(s.start <= mention.span.start < s.end for s in statement.content):
                     entity_id = "entity:" + name.lower()
                     if entity_id not in nodes:
-                        nodes[entity_id] = Node(entity_id, name, "entity", entity_href(name), name)
+                        nodes[entity_id] = Node(
+                            entity_id, name, "entity", entity_href(name), name, types.get(name)
+                        )
                     edge = Edge(claim_id, entity_id, "names")
                     if edge not in edges:
                         edges.append(edge)
-    return Graph(list(nodes.values()), edges)
+    degree: dict[str, int] = defaultdict(int)
+    for edge in edges:
+        degree[edge.source] += 1
+        degree[edge.target] += 1
+    return Graph([replace(n, degree=degree[n.id]) for n in nodes.values()], edges)

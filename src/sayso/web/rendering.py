@@ -1,4 +1,8 @@
-"""The Jinja2 environment of the pages, and an article page's article-only parts, rendered.
+"""The Jinja2 environment of the pages and reports, and an article page's article-only parts.
+
+The standalone HTML reports (``sayso analyze --format html``, ``sayso entity --format html``)
+are rendered here by the same templates as the web pages, with the same stylesheet inlined and
+no script, so a view fixed once is fixed everywhere. Nothing here needs FastAPI.
 
 An article page is mostly the article itself: its highlighted text, metadata and statement
 list depend on nothing else, while decoding the stored record and cutting the text at every
@@ -16,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from sayso.events.edtf import readable_date
+from sayso.export.text import article_label, in_quotes
 from sayso.records import ArticleResult
 from sayso.web.views import (
     Block,
@@ -32,6 +37,7 @@ from sayso.web.views import (
 )
 
 TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = Path(__file__).parent / "static" / "css" / "sayso.css"
 STANCES = ("asserted", "neutral", "hedged", "endorsed", "disputed")
 KINDS = ("direct", "partial", "indirect")
 
@@ -83,6 +89,8 @@ class PieceWriter:
             tags = self._tags.get(look)
             if tags is None:
                 tags = self._tags[look] = self._tags_of(piece)
+            for anchor in piece.anchors:
+                out.append(f'<span class="anchor" id="{escape(anchor)}"></span>')
             out += (tags[0], escape(piece.text), tags[1])
         return Markup("".join(out))
 
@@ -102,13 +110,16 @@ def environment() -> jinja2.Environment:
         article_href=article_href,
         entity_href=entity_href,
         statement_href=statement_href,
+        article_label=article_label,
         stances=STANCES,
         kinds=KINDS,
     )
+    env.filters.update(quoted=in_quotes, readable_date=readable_date)
     return env
 
 
-templates = Jinja2Templates(env=environment())
+env = environment()
+"""The one environment of every page and report."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +145,7 @@ def render_article(result: ArticleResult, *, stored: bool) -> ArticlePage:
     view = article_view(result)
     names = view.entity_names
     views = {s.id: s for s in view.statements}
-    parts = templates.env.get_template("_article_parts.html").module
+    parts = env.get_template("_article_parts.html").module
     write = PieceWriter(view.id, stored)
     blocks = [write(block) for block in view.blocks]
     captions = [write(block) for block in view.captions]
@@ -149,3 +160,21 @@ def render_article(result: ArticleResult, *, stored: bool) -> ArticlePage:
             s.id: views.get(s.id) or statement_view(result, s, names) for s in result.statements
         },
     )
+
+
+def _stylesheet() -> Markup:
+    """The web app's stylesheet, inlined by the standalone reports (it holds no markup)."""
+    return Markup(STYLESHEET.read_text(encoding="utf-8"))
+
+
+def render_report(result: ArticleResult) -> str:
+    """A standalone HTML page of one analysed article: the web app's article page (its
+    highlighted text, legend, metadata, statements, entities and numbers) with the stylesheet
+    inlined, no script and no external resource, safe to open from an untrusted article."""
+    page = render_article(result, stored=False)
+    return env.get_template("report.html").render(page=page, css=_stylesheet()) + "\n"
+
+
+def render_template(name: str, **context: object) -> str:
+    """A standalone page of ``name`` (a template extending ``_standalone.html``)."""
+    return env.get_template(name).render(css=_stylesheet(), **context) + "\n"

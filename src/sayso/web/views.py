@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from urllib.parse import quote
 
-from sayso.export.text import flag_kinds, quantity_cells
+from sayso.export.text import article_name, entity_aliases, flag_kinds, quantity_cells
 from sayso.records import ArticleResult, Span, Statement
-
-CONTEXT_CHARS = 70
-"""Characters of article text shown either side of a mention: about one line on a laptop."""
-MENTIONS_PER_ARTICLE = 3
-"""Mentions in context an entity page shows per article."""
 
 
 def entity_href(name: str) -> str:
@@ -44,6 +37,8 @@ class Piece:
     statement_id: str | None = None
     entity_name: str | None = None
     title: str = ""
+    anchors: tuple[str, ...] = ()
+    """Ids of the events whose trigger starts here (``event-v1``), for links to them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +101,8 @@ class ArticleView:
     entity_names: dict[str, str] = field(default_factory=dict)
     numbers: tuple[tuple[str, ...], ...] = ()
     """Each quantity as :func:`sayso.export.text.quantity_cells` reads it, then its flags."""
+    entities: tuple[tuple[str, str, str, str], ...] = ()
+    """(name, type, other surface forms with counts, titles) of each entity."""
 
 
 def entity_names(result: ArticleResult) -> dict[str, str]:
@@ -231,7 +228,9 @@ class Marks:
         return [m for m in self.marks[lo:hi] if m[1] > start]
 
 
-def _pieces(text: str, start: int, end: int, marks: Marks) -> tuple[Piece, ...]:
+def _pieces(
+    text: str, start: int, end: int, marks: Marks, anchors: Mapping[int, tuple[str, ...]]
+) -> tuple[Piece, ...]:
     """Cut ``text[start:end]`` at every highlight boundary inside it.
 
     One sweep over the cuts: a highlight joins the active set at its start and leaves at its
@@ -253,7 +252,7 @@ def _pieces(text: str, start: int, end: int, marks: Marks) -> tuple[Piece, ...]:
         look = looks.get(key)
         if look is None:
             look = looks[key] = _look([inside[i] for i in key])
-        pieces.append(Piece(text[left:right], *look))
+        pieces.append(Piece(text[left:right], *look, anchors=anchors.get(left, ())))
     return tuple(pieces)
 
 
@@ -267,9 +266,15 @@ def article_view(result: ArticleResult) -> ArticleView:
     paragraphs: tuple[Span, ...] = article.paragraphs or (
         (Span.of(text, 0, caption_spans[0].start if caption_spans else len(text)),)
     )
-    blocks = tuple(Block("paragraph", _pieces(text, p.start, p.end, marks)) for p in paragraphs)
+    anchors: dict[int, tuple[str, ...]] = {}
+    for event in result.events:
+        start = event.trigger.start
+        anchors[start] = (*anchors.get(start, ()), f"event-{event.id}")
+    blocks = tuple(
+        Block("paragraph", _pieces(text, p.start, p.end, marks, anchors)) for p in paragraphs
+    )
     captions = tuple(
-        Block("caption", _pieces(text, c.span.start, c.span.end, marks), c.credit)
+        Block("caption", _pieces(text, c.span.start, c.span.end, marks, anchors), c.credit)
         if c.span is not None
         else Block("caption", (Piece(c.text, ""),), c.credit)
         for c in article.captions
@@ -298,7 +303,7 @@ def article_view(result: ArticleResult) -> ArticleView:
     flagged = flag_kinds(result)
     return ArticleView(
         id=article.id,
-        title=meta.title or article.id,
+        title=article_name(article),
         blocks=blocks,
         captions=captions,
         metadata=tuple(metadata),
@@ -312,116 +317,7 @@ def article_view(result: ArticleResult) -> ArticleView:
         numbers=tuple(
             (*quantity_cells(q), ", ".join(flagged.get(q.id, ()))) for q in result.quantities
         ),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class MentionContext:
-    """A mention with a line of text around it."""
-
-    before: str
-    text: str
-    after: str
-
-
-def mention_contexts(result: ArticleResult, entity_id: str, limit: int) -> list[MentionContext]:
-    text = result.article.text
-    out = []
-    for mention in result.mentions:
-        if mention.entity_id != entity_id:
-            continue
-        s = mention.span
-        before = text[max(0, s.start - CONTEXT_CHARS) : s.start]
-        after = text[s.end : s.end + CONTEXT_CHARS]
-        out.append(MentionContext(before.replace("\n", " "), s.text, after.replace("\n", " ")))
-        if len(out) >= limit:
-            break
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class EntityArticle:
-    """An article naming an entity, with the first few mentions in context."""
-
-    article_id: str
-    title: str | None
-    published_on: date | None
-    mentions: tuple[MentionContext, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class EntityEvent:
-    """An event with the entity among its arguments, in the role it plays there."""
-
-    article_id: str
-    event_id: str
-    type: str
-    trigger: str
-    time: str | None
-    role: str
-
-
-@dataclass(frozen=True, slots=True)
-class EntityPart:
-    """What an entity page shows of one article: the entity as that article has it."""
-
-    type: str
-    titles: tuple[str, ...]
-    aliases: tuple[tuple[str, int], ...]
-    """Surface forms and how often the article uses each."""
-    article: EntityArticle
-    events: tuple[EntityEvent, ...]
-
-
-def _published_on(result: ArticleResult) -> date | None:
-    published = result.article.metadata.published
-    if published is None or len(published.value) < 10:
-        return None
-    try:
-        return date.fromisoformat(published.value[:10])
-    except ValueError:
-        return None
-
-
-def entity_parts(result: ArticleResult, mentions: int) -> dict[str, EntityPart]:
-    """``entity_part`` of every entity of ``result``, by entity id."""
-    parts = {e.id: entity_part(result, e.id, mentions) for e in result.entities}
-    return {entity_id: part for entity_id, part in parts.items() if part is not None}
-
-
-def entity_part(result: ArticleResult, entity_id: str, mentions: int) -> EntityPart | None:
-    """Entity ``entity_id`` of ``result`` with its first ``mentions`` mentions in context;
-    None when the article has no such entity."""
-    entity = next((e for e in result.entities if e.id == entity_id), None)
-    if entity is None:
-        return None
-    article_id = result.article.id
-    events = []
-    for event in result.events:
-        role = next((a.role for a in event.arguments if a.entity_id == entity_id), None)
-        if role is not None:
-            time = event.time.value if event.time else None
-            events.append(
-                EntityEvent(article_id, event.id, event.type, event.trigger.text, time, role)
-            )
-    return EntityPart(
-        type=entity.type,
-        titles=tuple(entity.titles),
-        aliases=tuple((form.text, form.count) for form in entity.aliases),
-        article=EntityArticle(
-            article_id,
-            result.article.metadata.title,
-            _published_on(result),
-            tuple(mention_contexts(result, entity_id, mentions)),
+        entities=tuple(
+            (e.name, e.type, entity_aliases(e), ", ".join(e.titles)) for e in result.entities
         ),
-        events=tuple(events),
     )
-
-
-def alias_counts(parts: Sequence[EntityPart]) -> list[tuple[str, int]]:
-    """Surface forms of one entity summed over the articles it occurs in, most used first."""
-    counts: dict[str, int] = defaultdict(int)
-    for part in parts:
-        for text, count in part.aliases:
-            counts[text] += count
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
