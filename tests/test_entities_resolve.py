@@ -166,3 +166,80 @@ def test_example_article_one_type_per_entity(article: ArticleResult) -> None:
     soleimani = _entity_with(entities, "Qasem Soleimani")
     assert soleimani.type == "PERSON"
     assert {m.label for m in mentions if m.entity_id == soleimani.id} == {"PERSON"}
+
+
+def test_dateline_place_and_agency_are_two_entities(nlp: Language) -> None:
+    from sayso.records.model import Dateline, Span
+
+    text = (
+        "TARTU (Baltic Wire) - Shares in Tartu rose on Monday, Baltic Wire reported, after "
+        "the port reopened."
+    )
+    dateline = Dateline(
+        Span.of(text, 0, 21), place=Span.of(text, 0, 5), agency=Span.of(text, 7, 18)
+    )
+    _, entities = resolve_entities(nlp(text), dateline=dateline)
+    place = _entity_with(entities, "TARTU")
+    agency = _entity_with(entities, "Baltic Wire")
+    assert place.id != agency.id
+    assert place.type == "GPE"
+    assert agency.type == "ORG"
+    assert not any("(" in alias.text for e in entities for alias in e.aliases)
+
+
+def test_bare_family_name_that_ner_missed_joins_the_full_name(nlp: Language) -> None:
+    text = (
+        "Housing adviser Ingrid Vasquez-Moller said prices would fall. "
+        "Vasquez-Moller added that rents were still rising. "
+        "But builder Thomas Brannigan disagreed. Brannigan said demand was strong."
+    )
+    mentions, entities = _resolve(nlp, text)
+    ingrid = _entity_with(entities, "Ingrid Vasquez-Moller")
+    teodor = _entity_with(entities, "Thomas Brannigan")
+    bare = [m for m in mentions if m.span.text in {"Vasquez-Moller", "Brannigan"}]
+    assert {m.entity_id for m in bare if m.span.text == "Vasquez-Moller"} == {ingrid.id}
+    assert {m.entity_id for m in bare if m.span.text == "Brannigan"} == {teodor.id}
+    assert ingrid.type == teodor.type == "PERSON"
+
+
+def test_two_word_family_name_joins_across_a_wrong_label(nlp: Language) -> None:
+    text = (
+        "“We will stay,” said Linda Red Cloud, who lives nearby. "
+        "Red Cloud said the camp had grown since March."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Linda Red Cloud")
+    assert "Red Cloud" in _forms(person)
+    assert person.type == "PERSON"
+
+
+def test_photo_credit_is_a_person_and_an_organisation(nlp: Language) -> None:
+    text = "A worker repairs the roof of a house in Tallinn. (Marta Kuusk/Nordic Photo Agency)"
+    _, entities = _resolve(nlp, text)
+    assert not any("/" in alias.text for e in entities for alias in e.aliases)
+    assert any(e.name == "Marta Kuusk" for e in entities)
+
+
+def test_a_job_word_before_a_name_is_a_role(nlp: Language) -> None:
+    text = (
+        "Demand is high, said plumber Oskar Lindqvist, who works in the suburbs. "
+        "Plumber Lindqvist said he had never been busier."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Oskar Lindqvist")
+    assert not any(alias.text.startswith("Plumber") for alias in person.aliases)
+
+
+def test_soft_hyphen_inside_a_name_is_not_a_new_name(nlp: Language) -> None:
+    text = "Prime Minister Anatol Verhoeven spoke on Monday. Later Verhoe\u00adven met the press."
+    mentions, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Anatol Verhoeven")
+    split = [m for m in mentions if m.span.text == "Verhoe\u00adven"]
+    assert split
+    assert all(m.entity_id == person.id for m in split)
+
+
+def test_a_country_is_a_place_whatever_ner_says(nlp: Language) -> None:
+    text = "Sierra Leone said on Monday that it would reopen its schools."
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Sierra Leone").type == "GPE"

@@ -67,6 +67,12 @@ def _cues() -> _Cues:
     )
 
 
+@functools.cache
+def facility_nouns() -> frozenset[str]:
+    """Last words that make a name a place, building or institution (``Stewart Island``)."""
+    return frozenset(read_json("context_cues.json")["facility_nouns"]["words"])
+
+
 def _title_fragment(span: Span) -> bool:
     lex = lexicon()
     after = span.doc[span.end] if span.end < len(span.doc) else None

@@ -104,6 +104,31 @@ def lexicon() -> Lexicon:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class FirstName:
+    """How often a first name is given to girls, and how common it is (US births since 1920)."""
+
+    female_share: float
+    births: int
+
+
+@functools.cache
+def first_names() -> dict[str, FirstName]:
+    """Lower-case first name → its :class:`FirstName` (``data/first_names.tsv``)."""
+    text = (
+        resources.files("sayso.entities")
+        .joinpath("data")
+        .joinpath("first_names.tsv")
+        .read_text(encoding="utf-8")
+    )
+    names: dict[str, FirstName] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, female, births = line.split("\t")
+            names[name] = FirstName(int(female) / 1000, int(births))
+    return names
+
+
 @functools.cache
 def alias_groups() -> tuple[AliasGroup, ...]:
     """The alias groups of ``data/aliases.json``."""

@@ -26,7 +26,12 @@ from sayso.entities.lexicon import alias_groups, lexicon
 NameType = str
 """``PERSON``, ``ORG``, ``GPE``/``LOC`` or anything else (treated like ``ORG``)."""
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'"})
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'",
+     # Soft hyphens and zero-width spaces are line-breaking hints inside a word ("Netan\xadyahu"),
+     # not letters: dropped. (The zero-width non-joiner is a letter of Persian script: kept.)
+     "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None}
+)  # fmt: skip
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&]*")
 _DIGRAPHS = (
     ("tch", "S"),
@@ -416,6 +421,23 @@ def alias_ids(text: str, type_: NameType) -> frozenset[str]:
     if type_ in {"PERSON", "PER"}:
         return frozenset(i for i in ids if i.startswith("per:"))
     return ids
+
+
+@functools.lru_cache(maxsize=4096)
+def names_territory(text: str) -> bool:
+    """Whether ``text`` is written as a country's or region's own name (alias table, or rigour's
+    name, full name or in-sentence name), not only as its code or a word sharing its stem:
+    ``Sierra Leone`` and ``the UK`` are, ``GM`` (Gambia's code) and ``Scottish`` are not."""
+    if any(group_id.startswith("gpe:") for group_id in alias_ids(text, "GPE")):
+        return True
+    from rigour.territories import lookup_territory
+
+    bare = strip_leading_article(text)
+    found = lookup_territory(bare)
+    if found is None:
+        return False
+    names = {found.name, found.full_name or "", found.in_sentence or ""}
+    return fold(bare) in {fold(strip_leading_article(name)) for name in names if name}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -30,11 +30,20 @@ from typing import TYPE_CHECKING, cast
 
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness
-from sayso.entities.lexicon import lexicon
+from sayso.entities.context_types import facility_nouns
+from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import Verdict, match_names
-from sayso.entities.names import ParsedName, fold, parse_name, territory_code
+from sayso.entities.names import (
+    ParsedName,
+    RawWord,
+    fold,
+    names_territory,
+    parse_name,
+    territory_code,
+)
 from sayso.entities.spans import NameSpan, name_spans
 from sayso.records.model import (
+    Dateline,
     Entity,
     EntityType,
     Mention,
@@ -54,6 +63,13 @@ _ENTITY_TYPES: frozenset[str] = frozenset(
 _ALIAS_TABLE_WEIGHT = 3
 _ORG_WORD_WEIGHT = 2
 _TITLE_WEIGHT = 2
+# A common first name opening a two- or three-word name is one PERSON vote: with the tie rule
+# it outweighs one stray NER label (``Martin Indyk`` tagged ORG once). Common: given to 10,000
+# US children since 1920 (Martin 280,000; Linda 1,500,000), so rare names that are also words
+# stay out; place and company names that open with one (``Stewart Island``) are kept out by
+# their last word (``facility_nouns``) or by designators.
+_GIVEN_NAME_WEIGHT = 1
+_COMMON_FIRST_NAME = 10_000
 _TIE_ORDER = {"PERSON": 3, "ORG": 2, "GPE": 1}
 _MATCHABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", ""})
 
@@ -128,14 +144,52 @@ def _evidence(text: str) -> Counter[str]:
         votes["ORG"] += _ORG_WORD_WEIGHT
     if parse_name(text, "PERSON").titles:
         votes["PERSON"] += _TITLE_WEIGHT
+    if names_territory(text):
+        votes["GPE"] += _ALIAS_TABLE_WEIGHT
+    elif "&" not in text and _given_name_first(org.words):
+        votes["PERSON"] += _GIVEN_NAME_WEIGHT
     return votes
+
+
+def _given_name_first(words: Sequence[RawWord]) -> bool:
+    """A name of two or three words that starts with a common first name and holds no
+    organisation word (``Linda Black Elk``, ``Martin Indyk``; not ``Jordan Valley Bank``)."""
+    if not 2 <= len(words) <= 3 or any(word.upper for word in words):
+        return False
+    lex = lexicon()
+    if (
+        any(
+            word.text in lex.org_designators or word.text in lex.stopwords or word.possessive
+            for word in words
+        )
+        or words[-1].text in facility_nouns()
+    ):
+        return False
+    found = first_names().get(words[0].text)
+    return found is not None and found.births >= _COMMON_FIRST_NAME
 
 
 def _parse_type(label: str) -> str:
     return label if label in {"PERSON", "GPE", "LOC"} else "ORG"
 
 
+def _surname_of_member(entry: _Text, group: _Group) -> bool:
+    """``entry`` is the last word or words of a full name in a PERSON group (``Okafor`` or
+    ``Black Elk`` of ``Linda Black Elk``), whatever NER labelled it."""
+    if group.type != "PERSON":
+        return False
+    words = fold(entry.text).split()
+    return any(
+        len(member_words) > len(words) and member_words[-len(words) :] == words
+        for member_words in (fold(member.text).split() for member in group.texts)
+    )
+
+
 def _may_join(entry: _Text, group: _Group) -> bool:
+    if _surname_of_member(entry, group) and territory_code(entry.text) is None:
+        return True
+    if entry.type not in _MATCHABLE:
+        return False
     if (
         entry.type == group.type
         or group.type in entry.labels
@@ -207,7 +261,7 @@ def _group_texts(
         for index, group in enumerate(groups):
             if not entry.parsed.acronym and entry.key not in defined and not keys & group.keys:
                 continue
-            if entry.type not in _MATCHABLE or not _may_join(entry, group):
+            if not _may_join(entry, group):
                 continue
             verdict, matched = _verdict(entry, group, defined)
             if verdict.same:
@@ -262,9 +316,11 @@ def _entity_type(label: str) -> EntityType:
     return cast(EntityType, label) if label in _ENTITY_TYPES else "OTHER"
 
 
-def group_mentions(doc: Doc, text: str) -> tuple[list[GroupedMention], list[_Group], list[str]]:
+def group_mentions(
+    doc: Doc, text: str, dateline: Dateline | None = None
+) -> tuple[list[GroupedMention], list[_Group], list[str]]:
     """Name mentions of ``doc`` with their groups, the groups, and each group's voted type."""
-    spans, defined = name_spans(doc, text)
+    spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
@@ -361,14 +417,15 @@ def _role_mentions(
 
 
 def resolve_entities(
-    doc: Doc, *, id_prefix: str = "e"
+    doc: Doc, *, id_prefix: str = "e", dateline: Dateline | None = None
 ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Mentions of ``doc`` (names, acronyms, role nominals, pronouns, document nominals) and the
-    entities they group into; spans are offsets into ``doc.text``."""
+    entities they group into; spans are offsets into ``doc.text``. The article's ``dateline``
+    (``MUMBAI (Reuters) -``) gives a place and an agency mention, never one name."""
     from sayso.entities.coref import link_references
 
     text = doc.text
-    grouped, groups, types = group_mentions(doc, text)
+    grouped, groups, types = group_mentions(doc, text, dateline)
     roles, role_titles = _role_mentions(text, grouped)
     inside_roles = [(m.span.start, m.span.end) for m in roles]
     grouped = [

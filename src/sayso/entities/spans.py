@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sayso.entities.context_types import type_cue
+from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
 from sayso.entities.names import WordKey, fold, word_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from sayso.records.model import Dateline
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -39,6 +42,11 @@ _TRAILING_DATE = re.compile(
     r"|September|October|November|December)(?:\s+\d{4})?)$"
 )
 """A date NER ran into the end of a place (``in Raqqa June 29, 2014``): not part of the name."""
+
+
+# A dateline's parts are typed by their position (place, then agency in parentheses): that
+# outweighs a one-off NER label of the same text elsewhere (a section line "MUMBAI" tagged ORG).
+DATELINE_WEIGHT = 2
 
 
 @dataclass(slots=True)
@@ -163,14 +171,24 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
+def name_spans(
+    doc: Doc, text: str, dateline: Dateline | None = None
+) -> tuple[list[NameSpan], dict[str, str]]:
     """Clean name mentions of ``doc`` (whose text is ``text``) and the acronyms it defines
-    (folded acronym → folded expansion)."""
+    (folded acronym → folded expansion). The ``dateline``'s place and agency become two mentions
+    of their own, whatever NER made of them (``MUMBAI (Reuters`` tagged as one name)."""
     sentence_of = _sentence_index(doc)
     found: list[NameSpan] = []
     defined: dict[str, str] = {}
     covered_until = -1
     ents = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+    if dateline is not None:
+        found.extend(_dateline_spans(doc, dateline, sentence_of))
+        reserved = [(span.start, span.end) for span in found]
+        ents = [
+            e for e in ents if not any(s < e.end_char and e.start_char < t for s, t in reserved)
+        ]
+    lowercase = {token.text for token in doc if token.is_lower and token.is_alpha}
     for position, ent in enumerate(ents):
         if ent.start_char < covered_until:
             continue
@@ -181,6 +199,11 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
                 continue
             label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
+        role_word = _common_noun_before_name(text, start, end, label, lowercase)
+        if role_word is not None:
+            start = role_word[1]
+            while start < end and text[start].isspace():
+                start += 1
         if ent.label_ == "ORG" and position + 1 < len(ents):
             following = ents[position + 1]
             end = _join_place(text, start, end, following.start_char, following.end_char)
@@ -195,6 +218,12 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
         if ent.label_ == "PERSON":
             roles = (_role_before(doc, text, ent), _appositive_role(text, ent))
             record.roles.extend(role for role in roles if role)
+            if role_word is not None and not record.roles:
+                record.roles.append((role_word[0], role_word[1], text[role_word[0] : role_word[1]]))
+        credit = _credit_split(record)
+        if credit is not None:
+            found.extend(credit)
+            continue
         acronym = _DEFINED_ACRONYM.match(text[end : end + 14])
         if acronym:
             letters = acronym.group(1)
@@ -211,8 +240,122 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
         found.append(record)
     found = _without_overlaps(found)
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
+    found.extend(_bare_surnames(doc, text, found, sentence_of))
     found.sort(key=lambda item: item.start)
     return found, defined
+
+
+def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> list[NameSpan]:
+    """The dateline's place (GPE) and agency (ORG) as two name mentions."""
+    spans: list[NameSpan] = []
+    for part, label in ((dateline.place, "GPE"), (dateline.agency, "ORG")):
+        if part is None or not any(ch.isalpha() for ch in part.text):
+            continue
+        # "ST. PETERSBURG, Fla.": the place is the part before the region.
+        end = part.start + len(part.text.split(",")[0].rstrip())
+        token = doc.char_span(part.start, end, alignment_mode="expand")
+        sentence = sentence_of[token.start] if token is not None and len(token) else 0
+        spans.append(
+            NameSpan(
+                part.start, end, doc.text[part.start : end], label, sentence, False,
+                weight=DATELINE_WEIGHT,
+            )
+        )  # fmt: skip
+    return spans
+
+
+def _common_noun_before_name(
+    text: str, start: int, end: int, label: str, lowercase: set[str]
+) -> tuple[int, int] | None:
+    """``Realtor`` in a name NER tagged ``Realtor Dana Okafor``: a capitalised first word that
+    is no first name and that the article also writes in lower case (``a realtor``) is a common
+    noun (a job, a role), not part of the name. Returns its ``(start, end)``."""
+    if label != "PERSON":
+        return None
+    words = text[start:end].split()
+    if len(words) < 2 or not words[0].isalpha() or not words[0][:1].isupper():
+        return None
+    first = words[0]
+    if first.lower() not in lowercase or is_first_name(first):
+        return None
+    return start, start + len(first)
+
+
+def _credit_split(record: NameSpan) -> list[NameSpan] | None:
+    """``Dana Okafor/AP`` (a photo credit) is a person and an organisation, not one name."""
+    if "/" not in record.text:
+        return None
+    pieces: list[NameSpan] = []
+    offset = 0
+    for position, piece in enumerate(record.text.split("/")):
+        stripped = piece.strip()
+        start = record.start + offset + (len(piece) - len(piece.lstrip()))
+        offset += len(piece) + 1
+        if not stripped or not any(ch.isalpha() for ch in stripped) or not stripped[0].isupper():
+            return None
+        label = record.label if position == 0 else "ORG"
+        pieces.append(
+            NameSpan(start, start + len(stripped), stripped, label, record.sentence, False)
+        )
+    return pieces if len(pieces) >= 2 else None
+
+
+def _soft_hyphens_allowed(word: str) -> str:
+    """A pattern for ``word`` that also matches it with soft hyphens inside (``Verhoe\xadven``)."""
+    return "\u00ad?".join(re.escape(char) for char in word)
+
+
+def _bare_surnames(
+    doc: Doc, text: str, found: list[NameSpan], sentence_of: list[int]
+) -> list[NameSpan]:
+    """A person's family name written alone where NER saw no name (``Okafor said``).
+
+    The family name of every person NER found with a given name (its last word, hyphenated
+    or not, or its last two words after a given name: ``Black Elk`` of ``Linda Black Elk``)
+    is looked for elsewhere, capitalised as a name and not run into other capitalised words;
+    a hit becomes an unlabelled mention, which the grouping then joins to the most recent
+    compatible full name (or leaves ambiguous)."""
+    surnames: set[str] = set()
+    for span in found:
+        words = span.text.split()
+        if span.label != "PERSON" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        surnames.add(words[-1])
+        if len(words) >= 3 and is_first_name(words[0]) and not is_first_name(words[1]):
+            surnames.add(" ".join(words[-2:]))
+    if not surnames:
+        return []
+    covered = bytearray(len(text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[NameSpan] = []
+    pattern = re.compile(
+        r"(?<![\w\-’'])(?:"
+        + "|".join(_soft_hyphens_allowed(s) for s in sorted(surnames, key=len, reverse=True))
+        + r")(?![\w\-])"
+    )
+    for hit in pattern.finditer(text):
+        start, end = hit.span()
+        if any(covered[start:end]):
+            continue
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or tokens.start_char != start or tokens.end_char != end:
+            continue
+        before = doc[tokens.start - 1] if tokens.start > 0 else None
+        after = doc[tokens.end] if tokens.end < len(doc) else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and (before.lower_.rstrip("."),) not in lexicon().titles
+        ):
+            continue
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            continue
+        subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
+        extra.append(NameSpan(start, end, hit.group(), "", sentence_of[tokens.start], subject))
+        covered[start:end] = b"\x01" * (end - start)
+    return extra
 
 
 def _without_overlaps(spans: list[NameSpan]) -> list[NameSpan]:
