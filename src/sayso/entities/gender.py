@@ -70,5 +70,9 @@ def gender_of(titles: Iterable[str], first_words: Iterable[str]) -> Gender | Non
         if found:
             said.add(found)
     if not said:
-        said = {g for g in (first_name_gender(word) for word in first_words) if g is not None}
+        said = {
+            g
+            for g in (word_gender(word) or first_name_gender(word) for word in first_words)
+            if g is not None
+        }
     return next(iter(said)) if len(said) == 1 else None

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, cast
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness
 from sayso.entities.context_types import facility_nouns
+from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import Verdict, match_names
 from sayso.entities.names import (
@@ -427,6 +428,11 @@ def resolve_entities(
     text = doc.text
     grouped, groups, types = group_mentions(doc, text, dateline)
     roles, role_titles = _role_mentions(text, grouped)
+    for mention in grouped:
+        if mention.group is not None:
+            for title in mention.span.titles:
+                if title not in role_titles.setdefault(mention.group, []):
+                    role_titles[mention.group].append(title)
     inside_roles = [(m.span.start, m.span.end) for m in roles]
     grouped = [
         m
@@ -463,7 +469,15 @@ def resolve_entities(
             )
         )
     named_entities = [(ids[index], types[index], groups[index]) for index in order]
-    mentions, documents = link_references(doc, text, mentions, named_entities, id_prefix=id_prefix)
+    genders = {
+        ids[index]: found
+        for index in order
+        if types[index] == "PERSON"
+        and (found := _gender(groups[index], role_titles.get(index, []))) is not None
+    }
+    mentions, documents = link_references(
+        doc, text, mentions, named_entities, id_prefix=id_prefix, genders=genders
+    )
     by_entity: dict[str, list[Mention]] = {}
     for linked in mentions:
         if linked.entity_id:
@@ -476,6 +490,19 @@ def resolve_entities(
         for (entity_id, label, group), index in zip(named_entities, order, strict=True)
     ]  # fmt: skip
     return tuple(mentions), tuple(entities) + documents
+
+
+def _gender(group: _Group, roles: Sequence[str]) -> Gender | None:
+    """A person's gender from the titles and roles written with their names and from the first
+    word of their fuller names (a bare family name says nothing)."""
+    titles: list[str] = list(roles)
+    first_words: list[str] = []
+    for entry in group.texts:
+        parsed = parse_name(entry.text, "PERSON")
+        titles.extend(parsed.titles)
+        if len(parsed.words) >= 2:
+            first_words.append(parsed.words[0].text)
+    return gender_of(titles, first_words)
 
 
 def _entity(

@@ -153,6 +153,25 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
     return start, end, text[start:end]
 
 
+def _titles_before(doc: Doc, span: Span) -> list[str]:
+    """Title words written right before a name but left out of it by NER (``Mr`` in
+    ``Mr. Castellano``, ``Sen.``, ``Queen``), in text order."""
+    titles = lexicon().titles
+    found: list[str] = []
+    index = span.start - 1
+    while index >= 0:
+        token = doc[index]
+        word = token.lower_.rstrip(".")
+        if token.text == "." and index > 0:
+            index -= 1
+            continue
+        if not token.text[:1].isupper() or (word,) not in titles:
+            break
+        found.insert(0, token.text.rstrip("."))
+        index -= 1
+    return found
+
+
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
     """``secretary-general of the Kurdistan Social Democratic Party`` after a name."""
     for child in span.root.children:
@@ -215,6 +234,8 @@ def name_spans(
             start, end, text[start:end], label, sentence_of[ent.start], _is_subject(ent),
             weight=weight,
         )  # fmt: skip
+        if label == "PERSON":
+            record.titles.extend(_titles_before(doc, ent))
         if ent.label_ == "PERSON":
             roles = (_role_before(doc, text, ent), _appositive_role(text, ent))
             record.roles.extend(role for role in roles if role)
