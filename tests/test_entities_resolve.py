@@ -243,3 +243,45 @@ def test_a_country_is_a_place_whatever_ner_says(nlp: Language) -> None:
     text = "Sierra Leone said on Monday that it would reopen its schools."
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "Sierra Leone").type == "GPE"
+
+
+def test_a_family_name_shared_by_two_people_named_together_is_ambiguous(nlp: Language) -> None:
+    text = (
+        "Bill Clinton and Hillary Clinton arrived in Iowa on Monday. "
+        "Clinton said the race was close."
+    )
+    mentions, entities = _resolve(nlp, text)
+    bill = _entity_with(entities, "Bill Clinton")
+    hillary = _entity_with(entities, "Hillary Clinton")
+    assert bill.id != hillary.id
+    bare = next(m for m in mentions if m.span.text == "Clinton")
+    assert bare.entity_id is None
+    assert bare.resolution is not None
+    assert bare.resolution.ambiguous
+    assert set(bare.resolution.alternatives) == {bill.id, hillary.id}
+
+
+def test_a_family_name_joins_the_most_recent_full_name(nlp: Language) -> None:
+    text = (
+        "Hillary Clinton spoke first in Des Moines. Hours later, Bill Clinton addressed the "
+        "crowd. Clinton said the race was close."
+    )
+    mentions, entities = _resolve(nlp, text)
+    bare = next(m for m in mentions if m.span.text == "Clinton")
+    assert bare.entity_id == _entity_with(entities, "Bill Clinton").id
+    assert bare.resolution is not None
+    assert _entity_with(entities, "Hillary Clinton").id in bare.resolution.alternatives
+
+
+def test_a_first_name_alone_is_the_person_not_a_place(nlp: Language) -> None:
+    text = (
+        "Senator Paul Okoro arrived with his daughter Chelsea Okoro on Monday. "
+        "Chelsea said she was proud of her father."
+    )
+    mentions, entities = _resolve(nlp, text)
+    daughter = _entity_with(entities, "Chelsea Okoro")
+    father = _entity_with(entities, "Paul Okoro")
+    alone = next(m for m in mentions if m.span.text == "Chelsea")
+    assert alone.entity_id == daughter.id
+    assert daughter.type == "PERSON"
+    assert daughter.id != father.id

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -127,10 +127,58 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
             entry = by_key[key] = _Text(key, span.text, [], Counter(), "", parse_name(span.text))
         entry.spans.append(span)
         entry.labels[span.label] += span.weight
+    given = _given_names(by_key.values())
     for entry in by_key.values():
+        if entry.key in given and not names_territory(entry.text):
+            # "Chelsea" after "Chelsea Okoro": a person's first name, whatever a place
+            # preposition before it made NER or the context cues say.
+            for other in list(entry.labels):
+                if other not in {"PERSON", ""}:
+                    entry.labels["PERSON"] += entry.labels.pop(other)
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))
     return list(by_key.values())
+
+
+def _join_first_names(groups: list[_Group]) -> list[_Group]:
+    """A first name written alone (``Chelsea said``) joins the one person of the article who
+    has it as first name; with two such people (or none) it stays apart."""
+    owners: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        if group.type != "PERSON":
+            continue
+        for entry in group.texts:
+            words = parse_name(entry.text, "PERSON").words
+            if len(words) >= 2 and not words[0].upper:
+                owners.setdefault(fold(words[0].text), set()).add(index)
+    merged: set[int] = set()
+    for index, group in enumerate(groups):
+        if len(group.texts) != 1 or group.type != "PERSON":
+            continue
+        entry = group.texts[0]
+        found = owners.get(entry.key, set()) - {index}
+        if " " in entry.key or len(found) != 1 or territory_code(entry.text) is not None:
+            continue
+        (owner,) = found
+        target = groups[owner]
+        target.texts.append(entry)
+        target.keys |= group.keys
+        verdict = Verdict(True, 0.6, "first name alone of the only person so named")
+        target.reasons[entry.key] = (verdict, target.texts[0].text)
+        merged.add(index)
+    return [group for index, group in enumerate(groups) if index not in merged]
+
+
+def _given_names(entries: Iterable[_Text]) -> set[str]:
+    """Folded first words of the article's multi-word person names (after titles)."""
+    given: set[str] = set()
+    for entry in entries:
+        if _voted_type(entry.labels + _evidence(entry.text)) != "PERSON":
+            continue
+        words = parse_name(entry.text, "PERSON").words
+        if len(words) >= 2 and not words[0].upper:
+            given.add(fold(words[0].text))
+    return given
 
 
 def _evidence(text: str) -> Counter[str]:
@@ -324,9 +372,10 @@ def group_mentions(
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
+    groups = _join_first_names(groups)
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
     types = [_type_votes(group) for group in groups]
-    last_seen: dict[int, int] = {}
+    last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
@@ -340,23 +389,35 @@ def group_mentions(
                 else f"{verdict.reason}: matches {matched!r}"
             )
             grouped.append(GroupedMention(span, index, Resolution(reason), kind))
-            last_seen[index] = span.start
+            if " " in span.text.strip() or matched is None:
+                # Recency counts full names: "Okoro" after "Chelsea" (her first name alone)
+                # still looks back to the last full "... Okoro".
+                last_seen[index] = (span.start, span.sentence)
             continue
         options = ambiguous.get(key, [])
-        seen = [(last_seen[i], i) for i in options if i in last_seen]
-        if seen:
-            _, index = max(seen)
-            alternatives = tuple(str(i) for i in options if i != index)
+        seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
+        alternatives = tuple(str(i) for i in options)
+        if seen and (len(seen) == 1 or seen[0][0][1] != seen[1][0][1]):
+            (_, index) = seen[0]
             resolution = Resolution(
                 "short form shared by several entities: the one mentioned most recently",
-                alternatives=alternatives,
+                alternatives=tuple(a for a in alternatives if a != str(index)),
             )
             grouped.append(GroupedMention(span, index, resolution, kind))
-            last_seen[index] = span.start
+            last_seen[index] = (span.start, span.sentence)
+        elif seen:
+            # Two candidates last named in one sentence ("Bill and Hillary Clinton arrived"):
+            # recency cannot tell them apart.
+            resolution = Resolution(
+                "short form shared by several entities named together just before it",
+                alternatives=alternatives,
+                ambiguous=True,
+            )
+            grouped.append(GroupedMention(span, None, resolution, kind))
         elif options:
             resolution = Resolution(
                 "short form shared by several entities, none mentioned before it",
-                alternatives=tuple(str(i) for i in options),
+                alternatives=alternatives,
                 ambiguous=True,
             )
             grouped.append(GroupedMention(span, None, resolution, kind))
