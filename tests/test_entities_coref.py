@@ -71,7 +71,8 @@ def test_report_nominals_are_the_outlets_document(
     assert document_outlet(report) == outlet.id
     assert story.entity_id == report.entity_id
     document = next(e for e in entities if e.id == report.entity_id)
-    assert document.type == "WORK_OF_ART"
+    assert document.type == "DOCUMENT"
+    assert [(r.kind, r.entity_id) for r in document.relations] == [("publisher", outlet.id)]
 
 
 def test_letter_is_its_own_document(result: tuple[tuple[Mention, ...], tuple[Entity, ...]]) -> None:

@@ -20,12 +20,13 @@ Nominals:
   mentioned last (within a few sentences), news outlets excepted.
 * Documents (``the report``, ``the story``, ``this new story``, ``the article``, ``the letter``,
   ``the Tasnim article``) become mentions of kind ``nominal`` labelled ``DOCUMENT`` of a document
-  entity (type ``WORK_OF_ART``). Heads fall in two classes, media pieces (report, story,
-  article...) and correspondence (letter, message...); a document mention joins the latest
-  document entity of its class. A new media document is attributed to the outlet it names
-  (``the Tasnim article``) or else to the news outlet mentioned last; its resolution reason starts
-  ``document of <entity id>`` and its antecedent is the outlet's mention, so the statements layer
-  can read "the report says" as that outlet's report (see :func:`document_outlet`).
+  entity (type ``DOCUMENT``, with a ``publisher`` relation to its outlet). Heads fall in two
+  classes, media pieces (report, story, article...) and correspondence (letter, message...); a
+  document mention joins the latest document entity of its class. A new media document is
+  attributed to the outlet it names (``the Tasnim article``) or else to the news outlet
+  mentioned last; its resolution reason starts ``document of <entity id>`` and its antecedent is
+  the outlet's mention, so the statements layer can read "the report says" as that outlet's
+  report (see :func:`document_outlet`).
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from sayso.entities import EXTRACTOR
 from sayso.entities.gender import Gender, word_gender
 from sayso.entities.lexicon import lexicon
 from sayso.entities.names import parse_name
-from sayso.records.model import Entity, Mention, Resolution, Span, SurfaceForm
+from sayso.records.model import Entity, EntityRelation, Mention, Resolution, Span, SurfaceForm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,6 +108,7 @@ class _Document:
     outlet: str | None
     outlet_span: Span | None
     name: str
+    publisher_reason: str = ""
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -421,7 +423,9 @@ def _document(
         )
         why = "names its outlet"
         if document is None:
-            document = _new_document(documents, head_class, named_outlet, names, ids)
+            document = _new_document(
+                documents, head_class, named_outlet, names, ids, "the phrase names its outlet"
+            )
     else:
         same_class = [d for d in documents if d.head_class == head_class]
         definite = determiner is not None and determiner.lower_ in _DEFINITE
@@ -435,7 +439,9 @@ def _document(
                     (m for m in reversed(context) if m.entity_id in media and m.span.start < start),
                     None,
                 )
-            document = _new_document(documents, head_class, outlet, names, ids)
+            document = _new_document(
+                documents, head_class, outlet, names, ids, "the news outlet mentioned last"
+            )
             why = "the news outlet mentioned last" if outlet else "a new document"
     prefix = f"document of {document.outlet} " if document.outlet else ""
     mention = Mention(
@@ -456,6 +462,7 @@ def _new_document(
     outlet: Mention | None,
     names: dict[str, list[str]],
     ids: _Ids,
+    reason: str = "",
 ) -> _Document:
     outlet_id = outlet.entity_id if outlet is not None else None
     outlet_name = Counter(names.get(outlet_id or "", [])).most_common(1)
@@ -467,6 +474,7 @@ def _new_document(
         outlet_id,
         outlet.span if outlet is not None else None,
         name,
+        f"{reason}: {outlet.span.text!r}" if outlet is not None else "",
     )
     documents.append(document)
     return document
@@ -474,11 +482,17 @@ def _new_document(
 
 def _document_entity(document: _Document) -> Entity:
     forms = Counter(m.span.text for m in document.mentions)
+    relations = (
+        (EntityRelation("publisher", document.outlet, document.publisher_reason),)
+        if document.outlet
+        else ()
+    )
     return Entity(
         id=document.id,
-        type="WORK_OF_ART",
+        type="DOCUMENT",
         name=document.name,
         extractor=EXTRACTOR,
         aliases=tuple(SurfaceForm(text, count) for text, count in forms.most_common()),
         mentions=tuple(document.mentions),
+        relations=relations,
     )
