@@ -161,6 +161,26 @@ def test_example_article_he_wrote_is_soleimani(article: ArticleResult) -> None:
     assert "subject" in he.resolution.reason
 
 
+def test_example_article_tasnim_publishes_the_report(article: ArticleResult) -> None:
+    _, _, entities = article
+    tasnim = _entity_with(entities, "Tasnim")
+    assert tasnim.type == "ORG"
+    report = _entity_with(entities, "The Tasnim article")
+    assert report.type == "DOCUMENT"
+    assert [(r.kind, r.entity_id) for r in report.relations] == [("publisher", tasnim.id)]
+    assert not [e for e in entities if e.type == "WORK_OF_ART"]
+
+
+def test_example_article_the_2006_islamic_state_in_iraq_is_the_predecessor(
+    article: ArticleResult,
+) -> None:
+    _, _, entities = article
+    isi = _entity_with(entities, "Islamic State in Iraq")
+    isis = _entity_with(entities, "ISIS")
+    assert isi.id != isis.id
+    assert ("predecessor_of", isis.id) in [(r.kind, r.entity_id) for r in isi.relations]
+
+
 def test_example_article_one_type_per_entity(article: ArticleResult) -> None:
     _, mentions, entities = article
     soleimani = _entity_with(entities, "Qasem Soleimani")
@@ -285,3 +305,26 @@ def test_a_first_name_alone_is_the_person_not_a_place(nlp: Language) -> None:
     assert alone.entity_id == daughter.id
     assert daughter.type == "PERSON"
     assert daughter.id != father.id
+
+
+def test_a_former_name_used_beside_the_later_one_is_the_predecessor(nlp: Language) -> None:
+    text = (
+        "Insurgents founded the Islamic State of Iraq in 2006. Seven years later the group "
+        "expanded into Syria and renamed itself; ISIS then seized Mosul."
+    )
+    _, entities = _resolve(nlp, text)
+    former = _entity_with(entities, "Islamic State of Iraq")
+    later = _entity_with(entities, "ISIS")
+    assert former.id != later.id
+    assert [(r.kind, r.entity_id) for r in former.relations] == [("predecessor_of", later.id)]
+
+
+def test_outlet_names_with_and_without_designators_are_one_entity(nlp: Language) -> None:
+    text = (
+        "The Velora News Agency reported the strike on Monday. Velora News said later that "
+        "officials had confirmed it, and Velora published photographs."
+    )
+    _, entities = _resolve(nlp, text)
+    outlet = _entity_with(entities, "Velora News Agency")
+    assert {"Velora News", "Velora"} <= _forms(outlet)
+    assert outlet.type == "ORG"

@@ -54,6 +54,9 @@ class AliasGroup:
     type: str
     names: tuple[str, ...]
     source: str
+    former: tuple[str, ...] = ()
+    """Names the entity went by before a renaming (also among ``names``): an article that uses
+    both a former and a current name is telling two stages apart (see ``resolve.py``)."""
 
 
 def read_json(name: str) -> dict[str, Any]:
@@ -135,7 +138,11 @@ def alias_groups() -> tuple[AliasGroup, ...]:
     data = read_json("aliases.json")
     return tuple(
         AliasGroup(
-            id=group["id"], type=group["type"], names=tuple(group["names"]), source=group["source"]
+            id=group["id"],
+            type=group["type"],
+            names=tuple(group["names"]),
+            source=group["source"],
+            former=tuple(group.get("former", ())),
         )
         for group in data["groups"]
     )

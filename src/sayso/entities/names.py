@@ -423,6 +423,21 @@ def alias_ids(text: str, type_: NameType) -> frozenset[str]:
     return ids
 
 
+@functools.cache
+def _former_index() -> dict[str, str]:
+    return {
+        fold(strip_leading_article(name)): group.id
+        for group in alias_groups()
+        for name in group.former
+    }
+
+
+def former_name_of(text: str) -> str | None:
+    """The alias-table id of the entity ``text`` names by a name it went by before a renaming
+    (``Islamic State of Iraq``, 2006-2013, of ``org:isil``), else None."""
+    return _former_index().get(fold(strip_leading_article(text)))
+
+
 @functools.lru_cache(maxsize=4096)
 def names_territory(text: str) -> bool:
     """Whether ``text`` is written as a country's or region's own name (alias table, or rigour's

@@ -37,7 +37,9 @@ from sayso.entities.match import Verdict, match_names
 from sayso.entities.names import (
     ParsedName,
     RawWord,
+    alias_ids,
     fold,
+    former_name_of,
     names_territory,
     parse_name,
     territory_code,
@@ -46,6 +48,7 @@ from sayso.entities.spans import NameSpan, name_spans
 from sayso.records.model import (
     Dateline,
     Entity,
+    EntityRelation,
     EntityType,
     Mention,
     MentionKind,
@@ -95,6 +98,9 @@ class _Group:
     """Blocking keys of all members: a text is compared only with groups sharing one."""
     reasons: dict[str, tuple[Verdict, str | None]] = field(default_factory=dict)
     """Text key → the verdict that placed it and the text it matched."""
+    successor: int | None = None
+    """For a group of former names split off (see ``_split_former_names``): the group of the
+    names the entity took later."""
 
 
 @dataclass(slots=True)
@@ -138,6 +144,31 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))
     return list(by_key.values())
+
+
+def _split_former_names(groups: list[_Group]) -> list[_Group]:
+    """An article that writes both a former name of an organisation (``Islamic State in Iraq``,
+    2006-2013) and a later one (``ISIS``) is telling the two stages apart ("changed its name to
+    ..."): the former names become an entity of their own, linked as the predecessor, never
+    silently merged. Which names are former comes from the alias table (``former``)."""
+    for index, group in enumerate(list(groups)):
+        former = [entry for entry in group.texts if former_name_of(entry.text) is not None]
+        if not former or len(former) == len(group.texts):
+            continue
+        renamed = {former_name_of(entry.text) for entry in former}
+        later = [
+            entry
+            for entry in group.texts
+            if entry not in former and alias_ids(entry.text, "ORG") & renamed
+        ]
+        if not later:
+            continue
+        group.texts = [entry for entry in group.texts if entry not in former]
+        split = _Group(group.type, former, set(group.keys), successor=index)
+        for entry in former:
+            group.reasons.pop(entry.key, None)
+        groups.append(split)
+    return groups
 
 
 def _join_first_names(groups: list[_Group]) -> list[_Group]:
@@ -372,7 +403,7 @@ def group_mentions(
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
-    groups = _join_first_names(groups)
+    groups = _split_former_names(_join_first_names(groups))
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
     types = [_type_votes(group) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
@@ -546,7 +577,7 @@ def resolve_entities(
     entities = [
         _entity(
             entity_id, label, _canonical(group), role_titles.get(index, []),
-            by_entity.get(entity_id, []),
+            by_entity.get(entity_id, []), _relations(group, ids),
         )
         for (entity_id, label, group), index in zip(named_entities, order, strict=True)
     ]  # fmt: skip
@@ -566,8 +597,23 @@ def _gender(group: _Group, roles: Sequence[str]) -> Gender | None:
     return gender_of(titles, first_words)
 
 
+def _relations(group: _Group, ids: dict[int, str]) -> tuple[EntityRelation, ...]:
+    if group.successor is None or group.successor not in ids:
+        return ()
+    reason = (
+        f"{group.texts[0].text!r} is a former name of the organisation the article also calls "
+        "by a later name (alias table); kept apart as its predecessor"
+    )
+    return (EntityRelation("predecessor_of", ids[group.successor], reason),)
+
+
 def _entity(
-    entity_id: str, label: str, name: str, roles: Sequence[str], mentions: Sequence[Mention]
+    entity_id: str,
+    label: str,
+    name: str,
+    roles: Sequence[str],
+    mentions: Sequence[Mention],
+    relations: tuple[EntityRelation, ...] = (),
 ) -> Entity:
     own = list(mentions)
     forms = Counter(m.span.text for m in own if m.kind != "pronoun")
@@ -588,4 +634,5 @@ def _entity(
         titles=tuple(titles),
         mentions=tuple(own),
         ambiguous=False,
+        relations=relations,
     )

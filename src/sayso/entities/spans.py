@@ -19,7 +19,7 @@ from sayso.entities.context_types import type_cue
 from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
-from sayso.entities.names import WordKey, fold, word_key
+from sayso.entities.names import WordKey, alias_ids, fold, word_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -114,12 +114,14 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     """``Islamic State`` + ``of|in`` + ``Iraq``: NER split one organisation name in two.
 
     Joined across ``of`` always; across ``in`` only when the joined name goes on to a longer form
-    the article marks as one name (``... in Iraq and the Levant (ISIL)``)."""
+    the article marks as one name (``... in Iraq and the Levant (ISIL)``) or when the joined name
+    is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda in Iraq``), not a group
+    placed somewhere (``ISIS in Iraq``)."""
     between = text[end:next_start]
     if between not in {" of ", " in "}:
         return end
     joined_end = _extend_cut_name(text, start, next_end)
-    if between == " of " or joined_end > next_end:
+    if between == " of " or joined_end > next_end or alias_ids(text[start:next_end], "ORG"):
         return joined_end
     return end
 
