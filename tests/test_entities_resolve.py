@@ -328,3 +328,24 @@ def test_outlet_names_with_and_without_designators_are_one_entity(nlp: Language)
     outlet = _entity_with(entities, "Velora News Agency")
     assert {"Velora News", "Velora"} <= _forms(outlet)
     assert outlet.type == "ORG"
+
+
+def test_an_acronym_in_a_role_joins_the_organisation_it_spells(nlp: Language) -> None:
+    text = (
+        "The Harbour Workers International Union called the strike on Monday. "
+        "“We will not back down,” HWIU spokesman Dario Feltz said."
+    )
+    _, entities = _resolve(nlp, text)
+    union = _entity_with(entities, "Harbour Workers International Union")
+    assert "HWIU" in _forms(union)
+
+
+def test_an_acronym_ner_ran_into_is_split_off_its_name(nlp: Language) -> None:
+    text = (
+        "The Maritime Safety Organisation (MSO) has counted 40 wrecks. "
+        "The MSO believes the real figure is higher."
+    )
+    _, entities = _resolve(nlp, text)
+    body = _entity_with(entities, "MSO")
+    assert "Maritime Safety Organisation" in _forms(body)
+    assert not any("(" in alias.text for alias in body.aliases)

@@ -241,6 +241,28 @@ def _head_suffix(short: ParsedName, full: ParsedName) -> bool:
     return _same_units(short.units, head[len(head) - size :])
 
 
+def _of_name_suffix(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is a whole "X of Y" name that ends ``full`` after a place written first
+    (``Department of Conservation`` of ``New Zealand Department of Conservation``, ``Office of
+    Emergency Management`` of ``NYC Office of ...``): the owner placed first, as in
+    :func:`_head_suffix`, but the short form keeps its ``of`` phrase. The dropped words must
+    name a place (a country or region, or a short code in capitals): ``Development Bank of
+    America`` is not ``Bank of America``."""
+    short_words = [word.text for word in short.words]
+    full_words = [word.text for word in full.words]
+    size = len(short_words)
+    if size < 3 or "of" not in short_words[1:-1] or len(full_words) <= size:
+        return False
+    if full_words[len(full_words) - size :] != short_words:
+        return False
+    dropped = full.words[: len(full_words) - size]
+    if len(dropped) == 1 and dropped[0].upper and len(dropped[0].text) <= 4:
+        return True
+    from sayso.entities.names import names_territory
+
+    return names_territory(" ".join(word.text for word in dropped))
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -264,6 +286,8 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if _head_suffix(a, b) or _head_suffix(b, a):
         # Below the merge score: a short form never links two groups on its own.
         return Verdict(True, 0.7, "short form: the head words of the longer name")
+    if _of_name_suffix(a, b) or _of_name_suffix(b, a):
+        return Verdict(True, 0.7, "short form: the longer name without the place before it")
     return NO_EVIDENCE
 
 

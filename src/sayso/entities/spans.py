@@ -35,6 +35,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CONTINUATION = re.compile(r"^\s+and\s+(?:the\s+)?((?:[A-Z][\w\-']*\s?){1,3})")
 _DEFINED_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z.\-]{1,9})\)")
+_OPEN_ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z.\-]{1,9}\)?")
 _TRAILING_DATE = re.compile(
     r",?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
@@ -220,6 +221,10 @@ def name_spans(
                 continue
             label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
+        cut = _OPEN_ACRONYM.search(text, start, end)
+        if cut is not None and cut.end() == end:
+            # "World Health Organisation (WHO": NER ran into the acronym the name defines.
+            end = cut.start()
         role_word = _common_noun_before_name(text, start, end, label, lowercase)
         if role_word is not None:
             start = role_word[1]
@@ -264,6 +269,7 @@ def name_spans(
     found = _without_overlaps(found)
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
     found.extend(_bare_surnames(doc, text, found, sentence_of))
+    found.extend(_acronyms_of_names(doc, found, sentence_of))
     found.sort(key=lambda item: item.start)
     return found, defined
 
@@ -415,4 +421,39 @@ def _spelled_names(
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             end = token.idx + len(token.text)
             extra.append(NameSpan(token.idx, end, token.text, "", sentence_of[token.i], subject))
+    return extra
+
+
+def _acronyms_of_names(doc: Doc, found: list[NameSpan], sentence_of: list[int]) -> list[NameSpan]:
+    """Acronyms NER missed (``SEIU spokesman Marc Goumbri``, ``CREA's chief economist``) whose
+    letters spell an organisation name found elsewhere in the article."""
+    from sayso.entities.match import match_names
+    from sayso.entities.names import parse_name
+
+    names = [
+        parse_name(span.text, "ORG")
+        for span in found
+        if span.label in {"ORG", "FAC", ""} and len(span.text.split()) >= 2
+    ]
+    if not names:
+        return []
+    covered = bytearray(len(doc.text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    titles = lexicon().titles
+    extra: list[NameSpan] = []
+    for token in doc:
+        letters = token.text
+        if covered[token.idx] or not (2 <= len(letters) <= 6 and letters.isalpha()):
+            continue
+        if not letters.isupper() or (letters.lower(),) in titles:
+            continue
+        short = parse_name(letters, "ORG")
+        if short.acronym is None or not any(
+            match_names(short, name).reason.startswith("acronym") for name in names
+        ):
+            continue
+        end = token.idx + len(letters)
+        subject = token.dep_ in {"nsubj", "nsubjpass"}
+        extra.append(NameSpan(token.idx, end, letters, "ORG", sentence_of[token.i], subject))
     return extra
