@@ -124,7 +124,13 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         ):
             return Verdict(True, 0.6, "family name alone")
         return NO_EVIDENCE
-    if len(a.units) != len(b.units) and a.joined & b.joined and _similar_joined(a, b):
+    if (
+        len(a.units) != len(b.units)
+        and a.joined & b.joined
+        and not any(len(unit.text) == 1 for unit in (*a.units, *b.units))
+        and _similar_joined(a, b)
+    ):
+        # Not with initials: "George W. Bush" is not "George Bush" run together.
         return Verdict(True, 0.95, "same name, spaced differently")
     given = _given_match(short.units[0], full.units[0])
     family = words_match(short.units[-1], full.units[-1]) or (
@@ -263,6 +269,17 @@ def _of_name_suffix(short: ParsedName, full: ParsedName) -> bool:
     return names_territory(" ".join(word.text for word in dropped))
 
 
+def _same_place(a: str, b: str) -> bool:
+    """Two qualifiers name one country: same word, same stem (``iraq`` / ``iraqi``), or one
+    territory (``us`` / ``united states``)."""
+    if a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]):
+        return True
+    from sayso.entities.names import territory_code
+
+    code = territory_code(a)
+    return code is not None and code == territory_code(b)
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -275,6 +292,9 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
         # Letters are compared as letters: IRGC is not a spelling of Iraq; HAMAS is Hamas.
         same = [unit.text for unit in a.units] == [unit.text for unit in b.units]
         return Verdict(True, 1.0, "same letters") if same else NO_EVIDENCE
+    if a.qualifier and b.qualifier and not _same_place(a.qualifier, b.qualifier):
+        # "Iraqi Army" / "Syrian Army": one kind of body, two countries.
+        return Verdict(False, 0.9, f"placed in different countries ({a.qualifier} / {b.qualifier})")
     if _same_units(a.units, b.units):
         return Verdict(True, 0.95, "same words up to spelling, articles and designators")
     if a.joined & b.joined and _similar_joined(a, b):

@@ -109,6 +109,9 @@ class ParsedName:
     head_units: tuple[WordKey, ...] = ()
     """Non-persons: the units before the first ``of`` (``Islamic State`` in ``Islamic State of
     Iraq and the Levant``), all units when there is none."""
+    qualifier: str | None = None
+    """Non-persons: the leading word that places the name and was dropped from its units
+    (``iraqi`` of ``Iraqi Army``, ``iran`` of ``Iran's Foreign Ministry``, ``us`` of ``U.S.``)."""
 
     @property
     def is_person(self) -> bool:
@@ -302,6 +305,7 @@ def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | No
 def _org_units(words: list[RawWord]) -> list[str]:
     lex = lexicon()
     units: list[str] = []
+    plurals: list[int] = []
     for index, word in enumerate(words):
         text = lex.org_translations.get(word.text, word.text)
         followed_by_hyphen = index + 1 < len(words) and words[index + 1].hyphen_before
@@ -312,11 +316,15 @@ def _org_units(words: list[RawWord]) -> list[str]:
         if text in lex.stopwords or text in lex.org_designators:
             continue
         if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+            plurals.append(len(units))
             text = text[:-1]
         if text.endswith("ionary"):
             # "Revolution Guards" / "Revolutionary Guard": the adjective is the noun's form.
             text = text[:-3]
         units.append(text)
+    if len(units) == 1 and plurals:
+        # A one-word title keeps its number: "Time" (a magazine) is not "The Times".
+        units = [units[0] + "s"]
     if len(units) >= 2 and units[0] in {"department", "ministry"}:
         # "Department of Defense" is written "Defense Department" too.
         units = [*units[1:], units[0]]
@@ -329,7 +337,10 @@ def _is_qualifier(word: RawWord, type_: NameType) -> bool:
     if type_ in _LOCATION_TYPES:
         return False
     if word.upper:
-        return word.dotted and _is_country_code(word.text)
+        # Undotted only when the alias table knows the letters as a country ("US", "UK"):
+        # "BA" or "IT" before a name are more often a company's initials than Bosnia or Italy.
+        known = any(i.startswith("gpe:") for i in alias_ids(word.text.upper(), "GPE"))
+        return (word.dotted or known) and _is_country_code(word.text)
     return word.possessive or word.text in lexicon().demonyms
 
 
@@ -365,6 +376,7 @@ def parse_name(
     acronym = _acronym_letters(bare)
     words = list(raw_words(bare))
     person = type_ in {"PERSON", "PER"}
+    qualifier: str | None = None
     titles: list[str] = []
     use: str | None = None
     suffix: str | None = None
@@ -376,6 +388,7 @@ def parse_name(
     else:
         all_words = words
         if len(words) > 1 and _is_qualifier(words[0], type_):
+            qualifier = words[0].text
             words = words[1:]
             bare = " ".join(word.text for word in words)
         unit_texts = _org_units(words) or [word.text for word in words]
@@ -403,6 +416,7 @@ def parse_name(
             territory_code(bare, use_aliases, exclude_aliases) if type_ in _LOCATION_TYPES else None
         ),
         head_units=tuple(word_key(unit) for unit in head_texts),
+        qualifier=qualifier,
     )
 
 
