@@ -349,3 +349,28 @@ def test_an_acronym_ner_ran_into_is_split_off_its_name(nlp: Language) -> None:
     body = _entity_with(entities, "MSO")
     assert "Maritime Safety Organisation" in _forms(body)
     assert not any("(" in alias.text for alias in body.aliases)
+
+
+def test_a_city_after_a_verb_of_going_is_a_place(nlp: Language) -> None:
+    text = (
+        "The nurse fell ill after returning to Dunmore from the clinic. "
+        "She had flown from Leeds to Dunmore on Sunday."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Dunmore").type in {"GPE", "LOC"}
+
+
+def test_two_names_joined_by_and_are_a_firm(nlp: Language) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp("Shares of Harwood and Pell rose 3 percent on Monday.")
+    doc.ents = [SpacySpan(doc, 2, 5, label="PERSON")]  # as NER tags such firms
+    _, entities = resolve_entities(doc)
+    assert _entity_with(entities, "Harwood and Pell").type == "ORG"
+
+
+def test_titles_written_before_a_name_are_its_titles(nlp: Language) -> None:
+    text = "Prime Minister Anatol Verhoeven spoke first. Mr. Castellano replied."
+    _, entities = _resolve(nlp, text)
+    assert "Prime Minister" in _entity_with(entities, "Anatol Verhoeven").titles
+    assert "Mr" in _entity_with(entities, "Castellano").titles

@@ -74,6 +74,9 @@ _TITLE_WEIGHT = 2
 # their last word (``facility_nouns``) or by designators.
 _GIVEN_NAME_WEIGHT = 1
 _COMMON_FIRST_NAME = 10_000
+# Two capitalised names joined by "and" or "&" in one name are a firm ("Larsen and Toubro",
+# "Simon & Schuster"), not a person: NER sees the given-name shape of each half.
+_FIRM = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&)\s+[A-Z]")
 _TIE_ORDER = {"PERSON": 3, "ORG": 2, "GPE": 1}
 _MATCHABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", ""})
 
@@ -220,7 +223,7 @@ def _evidence(text: str) -> Counter[str]:
     for group_id in org.alias_ids:
         votes["GPE" if group_id.startswith("gpe:") else "ORG"] += _ALIAS_TABLE_WEIGHT
     words = {word.text for word in org.words}
-    if words & (lex.org_designators | set(lex.org_translations)):
+    if words & (lex.org_designators | set(lex.org_translations)) or _FIRM.search(text):
         votes["ORG"] += _ORG_WORD_WEIGHT
     if parse_name(text, "PERSON").titles:
         votes["PERSON"] += _TITLE_WEIGHT

@@ -157,21 +157,24 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
 
 
 def _titles_before(doc: Doc, span: Span) -> list[str]:
-    """Title words written right before a name but left out of it by NER (``Mr`` in
-    ``Mr. Castellano``, ``Sen.``, ``Queen``), in text order."""
-    titles = lexicon().titles
+    """Title phrases written right before a name but left out of it by NER (``Mr`` in
+    ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order."""
+    lex = lexicon()
     found: list[str] = []
     index = span.start - 1
     while index >= 0:
-        token = doc[index]
-        word = token.lower_.rstrip(".")
-        if token.text == "." and index > 0:
+        if doc[index].text == "." and index > 0:
             index -= 1
             continue
-        if not token.text[:1].isupper() or (word,) not in titles:
+        for size in range(min(lex.max_title_words, index + 1), 0, -1):
+            tokens = doc[index - size + 1 : index + 1]
+            words = tuple(t.lower_.rstrip(".") for t in tokens if t.text != ".")
+            if words in lex.titles and all(t.text[:1].isupper() or t.text == "." for t in tokens):
+                found.insert(0, " ".join(t.text.rstrip(".") for t in tokens if t.text != "."))
+                index -= size
+                break
+        else:
             break
-        found.insert(0, token.text.rstrip("."))
-        index -= 1
     return found
 
 
