@@ -71,7 +71,8 @@ def test_report_nominals_are_the_outlets_document(
     assert document_outlet(report) == outlet.id
     assert story.entity_id == report.entity_id
     document = next(e for e in entities if e.id == report.entity_id)
-    assert document.type == "WORK_OF_ART"
+    assert document.type == "DOCUMENT"
+    assert [(r.kind, r.entity_id) for r in document.relations] == [("publisher", outlet.id)]
 
 
 def test_letter_is_its_own_document(result: tuple[tuple[Mention, ...], tuple[Entity, ...]]) -> None:
@@ -92,3 +93,64 @@ def test_the_group_is_the_organisation_mentioned_last(
     movement = _entity(entities, "Popular Defence Movement")
     assert group.entity_id == movement.id
     assert group.kind == "nominal"
+
+
+def _linked(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    from sayso.nlp.loader import load_model
+
+    return resolve_entities(load_model()(text))
+
+
+def test_she_never_takes_a_man_and_he_never_a_woman() -> None:
+    text = (
+        "Mr. Arvid Lund met Margaret Okoro in the capital on Monday. "
+        "Lund praised the plan. She said the talks would go on."
+    )
+    mentions, entities = _linked(text)
+    she = _mention(mentions, "She")
+    assert she.entity_id == _entity(entities, "Margaret Okoro").id
+    assert she.resolution is not None
+    assert "(female)" in she.resolution.reason
+
+
+def test_titles_give_the_gender() -> None:
+    text = (
+        "Mrs Ferrante and Mr Castellano arrived at the court together. "
+        "He told reporters the case was closed."
+    )
+    mentions, entities = _linked(text)
+    he = _mention(mentions, "He")
+    assert he.entity_id == _entity(entities, "Castellano").id
+
+
+def test_an_organisation_is_never_she() -> None:
+    text = (
+        "Nadia Perrault spoke after the Harlow Trading Company reported a loss on Friday. "
+        "It had expected a profit. She said the figures were disappointing."
+    )
+    mentions, entities = _linked(text)
+    company = next(e for e in entities if e.type == "ORG")
+    assert _mention(mentions, "It").entity_id == company.id
+    assert _mention(mentions, "She").entity_id == _entity(entities, "Nadia Perrault").id
+
+
+def test_an_unnamed_official_can_be_the_antecedent_of_he() -> None:
+    text = (
+        "A senior official said the border would stay closed. "
+        "He added that talks would resume next week."
+    )
+    mentions, entities = _linked(text)
+    official = _mention(mentions, "A senior official")
+    assert official.kind == "nominal"
+    person = next(e for e in entities if e.id == official.entity_id)
+    assert person.type == "PERSON"
+    he = _mention(mentions, "He")
+    assert he.entity_id == person.id
+
+
+def test_an_unnamed_spokeswoman_is_she() -> None:
+    text = "A spokeswoman for the ministry said the ban would be lifted. She gave no date."
+    mentions, _ = _linked(text)
+    spokeswoman = _mention(mentions, "A spokeswoman for the ministry")
+    she = _mention(mentions, "She")
+    assert she.entity_id == spokeswoman.entity_id

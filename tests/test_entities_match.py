@@ -28,6 +28,10 @@ from sayso.entities.names import parse_name
         ("Jabhat al-Tahrir", "Liberation Front", "ORG"),  # Arabic head word translated
         ("UN Relief Agency", "United Nations Relief Agency", "ORG"),  # acronym inside a name
         ("Myanmar", "Burma", "GPE"),  # alias table
+        ("Office of Water Safety", "NYC Office of Water Safety", "ORG"),  # place code first
+        ("Ministry of Fisheries", "New Zealand Ministry of Fisheries", "ORG"),  # country first
+        ("US Senate", "Senate", "ORG"),  # country code the alias table knows, no dots
+        ("Peruvian Supreme Court", "Peru's Supreme Court", "ORG"),  # one country, two forms
     ],
 )
 def test_same_entity(a: str, b: str, type_: str) -> None:
@@ -49,6 +53,12 @@ def test_same_entity(a: str, b: str, type_: str) -> None:
         ("Baghdad", "Baghdadi", "PERSON", None),  # nisba is another word
         ("North Korea", "South Korea", "GPE", False),  # territory codes
         ("Hezbollah", "Kataib Hezbollah", "ORG", False),  # alias table entries
+        ("Bank of Lisbon", "Development Bank of Lisbon", "ORG", None),  # not a place first
+        ("Monterey Bay Aquarium", "Monterey Bay Aquarium Magazine", "ORG", None),  # a magazine
+        ("Time", "The Times", "ORG", None),  # a magazine and a newspaper
+        ("Iraqi Army", "Syrian Army", "ORG", False),  # one body, two countries
+        ("Peru's Supreme Court", "Chile's Supreme Court", "ORG", False),  # possessives
+        ("Carl L. Berg", "Carl Berg Jr.", "PERSON", False),  # father and son
     ],
 )
 def test_look_alikes_stay_apart(a: str, b: str, type_: str, same: bool | None) -> None:

@@ -161,8 +161,216 @@ def test_example_article_he_wrote_is_soleimani(article: ArticleResult) -> None:
     assert "subject" in he.resolution.reason
 
 
+def test_example_article_tasnim_publishes_the_report(article: ArticleResult) -> None:
+    _, _, entities = article
+    tasnim = _entity_with(entities, "Tasnim")
+    assert tasnim.type == "ORG"
+    report = _entity_with(entities, "The Tasnim article")
+    assert report.type == "DOCUMENT"
+    assert [(r.kind, r.entity_id) for r in report.relations] == [("publisher", tasnim.id)]
+    assert not [e for e in entities if e.type == "WORK_OF_ART"]
+
+
+def test_example_article_the_2006_islamic_state_in_iraq_is_the_predecessor(
+    article: ArticleResult,
+) -> None:
+    _, _, entities = article
+    isi = _entity_with(entities, "Islamic State in Iraq")
+    isis = _entity_with(entities, "ISIS")
+    assert isi.id != isis.id
+    assert ("predecessor_of", isis.id) in [(r.kind, r.entity_id) for r in isi.relations]
+
+
 def test_example_article_one_type_per_entity(article: ArticleResult) -> None:
     _, mentions, entities = article
     soleimani = _entity_with(entities, "Qasem Soleimani")
     assert soleimani.type == "PERSON"
     assert {m.label for m in mentions if m.entity_id == soleimani.id} == {"PERSON"}
+
+
+def test_dateline_place_and_agency_are_two_entities(nlp: Language) -> None:
+    from sayso.records.model import Dateline, Span
+
+    text = (
+        "TARTU (Baltic Wire) - Shares in Tartu rose on Monday, Baltic Wire reported, after "
+        "the port reopened."
+    )
+    dateline = Dateline(
+        Span.of(text, 0, 21), place=Span.of(text, 0, 5), agency=Span.of(text, 7, 18)
+    )
+    _, entities = resolve_entities(nlp(text), dateline=dateline)
+    place = _entity_with(entities, "TARTU")
+    agency = _entity_with(entities, "Baltic Wire")
+    assert place.id != agency.id
+    assert place.type == "GPE"
+    assert agency.type == "ORG"
+    assert not any("(" in alias.text for e in entities for alias in e.aliases)
+
+
+def test_bare_family_name_that_ner_missed_joins_the_full_name(nlp: Language) -> None:
+    text = (
+        "Housing adviser Ingrid Vasquez-Moller said prices would fall. "
+        "Vasquez-Moller added that rents were still rising. "
+        "But builder Thomas Brannigan disagreed. Brannigan said demand was strong."
+    )
+    mentions, entities = _resolve(nlp, text)
+    ingrid = _entity_with(entities, "Ingrid Vasquez-Moller")
+    teodor = _entity_with(entities, "Thomas Brannigan")
+    bare = [m for m in mentions if m.span.text in {"Vasquez-Moller", "Brannigan"}]
+    assert {m.entity_id for m in bare if m.span.text == "Vasquez-Moller"} == {ingrid.id}
+    assert {m.entity_id for m in bare if m.span.text == "Brannigan"} == {teodor.id}
+    assert ingrid.type == teodor.type == "PERSON"
+
+
+def test_two_word_family_name_joins_across_a_wrong_label(nlp: Language) -> None:
+    text = (
+        "“We will stay,” said Linda Red Cloud, who lives nearby. "
+        "Red Cloud said the camp had grown since March."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Linda Red Cloud")
+    assert "Red Cloud" in _forms(person)
+    assert person.type == "PERSON"
+
+
+def test_photo_credit_is_a_person_and_an_organisation(nlp: Language) -> None:
+    text = "A worker repairs the roof of a house in Tallinn. (Marta Kuusk/Nordic Photo Agency)"
+    _, entities = _resolve(nlp, text)
+    assert not any("/" in alias.text for e in entities for alias in e.aliases)
+    assert any(e.name == "Marta Kuusk" for e in entities)
+
+
+def test_a_job_word_before_a_name_is_a_role(nlp: Language) -> None:
+    text = (
+        "Demand is high, said plumber Oskar Lindqvist, who works in the suburbs. "
+        "Plumber Lindqvist said he had never been busier."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Oskar Lindqvist")
+    assert not any(alias.text.startswith("Plumber") for alias in person.aliases)
+
+
+def test_soft_hyphen_inside_a_name_is_not_a_new_name(nlp: Language) -> None:
+    text = "Prime Minister Anatol Verhoeven spoke on Monday. Later Verhoe\u00adven met the press."
+    mentions, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Anatol Verhoeven")
+    split = [m for m in mentions if m.span.text == "Verhoe\u00adven"]
+    assert split
+    assert all(m.entity_id == person.id for m in split)
+
+
+def test_a_country_is_a_place_whatever_ner_says(nlp: Language) -> None:
+    text = "Sierra Leone said on Monday that it would reopen its schools."
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Sierra Leone").type == "GPE"
+
+
+def test_a_family_name_shared_by_two_people_named_together_is_ambiguous(nlp: Language) -> None:
+    text = (
+        "Bill Clinton and Hillary Clinton arrived in Iowa on Monday. "
+        "Clinton said the race was close."
+    )
+    mentions, entities = _resolve(nlp, text)
+    bill = _entity_with(entities, "Bill Clinton")
+    hillary = _entity_with(entities, "Hillary Clinton")
+    assert bill.id != hillary.id
+    bare = next(m for m in mentions if m.span.text == "Clinton")
+    assert bare.entity_id is None
+    assert bare.resolution is not None
+    assert bare.resolution.ambiguous
+    assert set(bare.resolution.alternatives) == {bill.id, hillary.id}
+
+
+def test_a_family_name_joins_the_most_recent_full_name(nlp: Language) -> None:
+    text = (
+        "Hillary Clinton spoke first in Des Moines. Hours later, Bill Clinton addressed the "
+        "crowd. Clinton said the race was close."
+    )
+    mentions, entities = _resolve(nlp, text)
+    bare = next(m for m in mentions if m.span.text == "Clinton")
+    assert bare.entity_id == _entity_with(entities, "Bill Clinton").id
+    assert bare.resolution is not None
+    assert _entity_with(entities, "Hillary Clinton").id in bare.resolution.alternatives
+
+
+def test_a_first_name_alone_is_the_person_not_a_place(nlp: Language) -> None:
+    text = (
+        "Senator Paul Okoro arrived with his daughter Chelsea Okoro on Monday. "
+        "Chelsea said she was proud of her father."
+    )
+    mentions, entities = _resolve(nlp, text)
+    daughter = _entity_with(entities, "Chelsea Okoro")
+    father = _entity_with(entities, "Paul Okoro")
+    alone = next(m for m in mentions if m.span.text == "Chelsea")
+    assert alone.entity_id == daughter.id
+    assert daughter.type == "PERSON"
+    assert daughter.id != father.id
+
+
+def test_a_former_name_used_beside_the_later_one_is_the_predecessor(nlp: Language) -> None:
+    text = (
+        "Insurgents founded the Islamic State of Iraq in 2006. Seven years later the group "
+        "expanded into Syria and renamed itself; ISIS then seized Mosul."
+    )
+    _, entities = _resolve(nlp, text)
+    former = _entity_with(entities, "Islamic State of Iraq")
+    later = _entity_with(entities, "ISIS")
+    assert former.id != later.id
+    assert [(r.kind, r.entity_id) for r in former.relations] == [("predecessor_of", later.id)]
+
+
+def test_outlet_names_with_and_without_designators_are_one_entity(nlp: Language) -> None:
+    text = (
+        "The Velora News Agency reported the strike on Monday. Velora News said later that "
+        "officials had confirmed it, and Velora published photographs."
+    )
+    _, entities = _resolve(nlp, text)
+    outlet = _entity_with(entities, "Velora News Agency")
+    assert {"Velora News", "Velora"} <= _forms(outlet)
+    assert outlet.type == "ORG"
+
+
+def test_an_acronym_in_a_role_joins_the_organisation_it_spells(nlp: Language) -> None:
+    text = (
+        "The Harbour Workers International Union called the strike on Monday. "
+        "“We will not back down,” HWIU spokesman Dario Feltz said."
+    )
+    _, entities = _resolve(nlp, text)
+    union = _entity_with(entities, "Harbour Workers International Union")
+    assert "HWIU" in _forms(union)
+
+
+def test_an_acronym_ner_ran_into_is_split_off_its_name(nlp: Language) -> None:
+    text = (
+        "The Maritime Safety Organisation (MSO) has counted 40 wrecks. "
+        "The MSO believes the real figure is higher."
+    )
+    _, entities = _resolve(nlp, text)
+    body = _entity_with(entities, "MSO")
+    assert "Maritime Safety Organisation" in _forms(body)
+    assert not any("(" in alias.text for alias in body.aliases)
+
+
+def test_a_city_after_a_verb_of_going_is_a_place(nlp: Language) -> None:
+    text = (
+        "The nurse fell ill after returning to Dunmore from the clinic. "
+        "She had flown from Leeds to Dunmore on Sunday."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Dunmore").type in {"GPE", "LOC"}
+
+
+def test_two_names_joined_by_and_are_a_firm(nlp: Language) -> None:
+    from spacy.tokens import Span as SpacySpan
+
+    doc = nlp("Shares of Harwood and Pell rose 3 percent on Monday.")
+    doc.ents = [SpacySpan(doc, 2, 5, label="PERSON")]  # as NER tags such firms
+    _, entities = resolve_entities(doc)
+    assert _entity_with(entities, "Harwood and Pell").type == "ORG"
+
+
+def test_titles_written_before_a_name_are_its_titles(nlp: Language) -> None:
+    text = "Prime Minister Anatol Verhoeven spoke first. Mr. Castellano replied."
+    _, entities = _resolve(nlp, text)
+    assert "Prime Minister" in _entity_with(entities, "Anatol Verhoeven").titles
+    assert "Mr" in _entity_with(entities, "Castellano").titles

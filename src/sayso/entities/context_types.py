@@ -50,6 +50,7 @@ class TypeCue:
 class _Cues:
     place_prepositions: frozenset[str]
     motion_to_blockers: frozenset[str]
+    motion_verbs: frozenset[str]
     place_nouns: frozenset[str]
     institutions: frozenset[str]
     plural_endings: tuple[str, ...]
@@ -61,10 +62,17 @@ def _cues() -> _Cues:
     return _Cues(
         place_prepositions=frozenset(data["place_prepositions"]["words"]),
         motion_to_blockers=frozenset(data["to_not_a_place"]["words"]),
+        motion_verbs=frozenset(data["motion_verbs"]["words"]),
         place_nouns=frozenset(data["place_nouns"]["words"]),
         institutions=frozenset(data["institutions"]["words"]),
         plural_endings=tuple(data["plural_endings"]["words"]),
     )
+
+
+@functools.cache
+def facility_nouns() -> frozenset[str]:
+    """Last words that make a name a place, building or institution (``Stewart Island``)."""
+    return frozenset(read_json("context_cues.json")["facility_nouns"]["words"])
 
 
 def _title_fragment(span: Span) -> bool:
@@ -93,7 +101,10 @@ def _place_before(span: Span, label: str) -> bool:
     if preposition not in cues.place_prepositions:
         return False
     if preposition == "to":
-        # "to" before a person is a recipient ("sings to Clinton"), not a direction.
+        # "to" before a person is a recipient ("sings to Clinton"), not a direction, unless a
+        # verb of going governs it ("returning to Glasgow").
+        if doc[index].head.lemma_.lower() in cues.motion_verbs:
+            return True
         return label != "PERSON" and (
             index == 0 or doc[index - 1].lower_ not in cues.motion_to_blockers
         )

@@ -2,7 +2,10 @@
 
 Pronouns (he/him/his, she/her, they/them/their, it/its) take the best-scoring earlier mention of
 an agreeing entity within the last few sentences: persons for he/she, organisations, places,
-groups of people and documents for they/it. The score (a Lappin-Leass style salience) adds
+groups of people and documents for they/it (an organisation is never "she"). Gender agrees too:
+``he`` never takes a person the article marks as a woman, ``she`` never a man, by the titles,
+roles and first names :mod:`sayso.entities.gender` reads (``Mrs``, ``spokeswoman``, ``Linda``); a
+person with no such evidence agrees with both. The score (a Lappin-Leass style salience) adds
 recency by sentence, a bonus for grammatical subjects (the subject of the previous clause is the
 usual antecedent: "a letter Soleimani sent to the Leader. ... he wrote") and a small bonus for
 entities mentioned often; a non-reflexive object pronoun never takes the subject of its own verb.
@@ -10,21 +13,26 @@ Close runners-up are kept as alternatives; a near tie between two entities is ma
 
 Nominals:
 
+* An unnamed person introduced as the subject of a clause (``a senior official said``, ``one
+  diplomat told``) becomes a PERSON entity of its own, named by that phrase, so that a later
+  ``he`` or ``she`` can take it (gender from its head noun: ``a spokeswoman``).
 * ``the group``, ``the organisation``, ``the movement``, ``the militia`` → the organisation
   mentioned last (within a few sentences), news outlets excepted.
 * Documents (``the report``, ``the story``, ``this new story``, ``the article``, ``the letter``,
   ``the Tasnim article``) become mentions of kind ``nominal`` labelled ``DOCUMENT`` of a document
-  entity (type ``WORK_OF_ART``). Heads fall in two classes, media pieces (report, story,
-  article...) and correspondence (letter, message...); a document mention joins the latest
-  document entity of its class. A new media document is attributed to the outlet it names
-  (``the Tasnim article``) or else to the news outlet mentioned last; its resolution reason starts
-  ``document of <entity id>`` and its antecedent is the outlet's mention, so the statements layer
-  can read "the report says" as that outlet's report (see :func:`document_outlet`).
+  entity (type ``DOCUMENT``, with a ``publisher`` relation to its outlet). Heads fall in two
+  classes, media pieces (report, story, article...) and correspondence (letter, message...); a
+  document mention joins the latest document entity of its class. A new media document is
+  attributed to the outlet it names (``the Tasnim article``) or else to the news outlet
+  mentioned last; its resolution reason starts ``document of <entity id>`` and its antecedent is
+  the outlet's mention, so the statements layer can read "the report says" as that outlet's
+  report (see :func:`document_outlet`).
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -32,8 +40,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sayso.entities import EXTRACTOR
+from sayso.entities.gender import Gender, word_gender
+from sayso.entities.lexicon import lexicon
 from sayso.entities.names import parse_name
-from sayso.records.model import Entity, Mention, Resolution, Span, SurfaceForm
+from sayso.records.model import Entity, EntityRelation, Mention, Resolution, Span, SurfaceForm
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,6 +52,10 @@ _PERSONAL = {
     **dict.fromkeys(("he", "him", "his", "himself", "she", "her", "hers", "herself"), "person"),
     **dict.fromkeys(("they", "them", "their", "theirs", "themselves"), "plural"),
     **dict.fromkeys(("it", "its", "itself"), "thing"),
+}
+_PRONOUN_GENDER: dict[str, Gender] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "male"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
 }
 _AGREEING = {
     "person": frozenset({"PERSON"}),
@@ -56,6 +70,16 @@ _MEDIA_WORDS = frozenset(
      "channel", "daily", "journal", "gazette", "broadcasting", "reuters", "media"}
 )  # fmt: skip
 _DEFINITE = frozenset({"the", "this", "that", "these", "its", "their"})
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+_AFFILIATION = frozenset({"of", "for", "at", "with"})
+# Head nouns of an unnamed person who can speak: the role nouns of names.json plus these.
+_PERSON_HEADS = frozenset(
+    {"source", "person", "man", "woman", "witness", "resident", "villager", "worker", "employee",
+     "member", "insider", "participant", "student", "teacher", "doctor", "nurse", "soldier",
+     "fighter", "businessman", "businesswoman", "farmer", "driver", "passenger", "survivor",
+     "neighbour", "neighbor", "relative", "friend", "staffer", "supporter", "protester",
+     "policeman", "policewoman", "cleric", "commentator", "representative", "mother", "father"}
+)  # fmt: skip
 # Salience: sentence recency (same sentence first), subject bonus, frequency bonus per mention.
 _RECENCY = (30.0, 22.0, 14.0, 6.0)
 _SUBJECT_BONUS = 25.0
@@ -84,6 +108,7 @@ class _Document:
     outlet: str | None
     outlet_span: Span | None
     name: str
+    publisher_reason: str = ""
     mentions: list[Mention] = field(default_factory=list)
 
 
@@ -115,13 +140,19 @@ def link_references(
     named: Sequence[tuple[str, str, Any]],
     *,
     id_prefix: str = "e",
+    genders: dict[str, Gender] | None = None,
 ) -> tuple[list[Mention], tuple[Entity, ...]]:
-    """``mentions`` plus pronoun and nominal mentions, and the document entities made here.
+    """``mentions`` plus pronoun and nominal mentions, and the document and unnamed-person
+    entities made here.
 
-    ``named`` lists ``(entity id, type, group)`` of the named entities, in id order.
+    ``named`` lists ``(entity id, type, group)`` of the named entities, in id order; ``genders``
+    the gender of those persons whose gender the article shows.
     """
     sentences = _Sentences(doc, len(text))
     types = {entity_id: label for entity_id, label, _ in named}
+    gender_of: dict[str, Gender] = dict(genders or {})
+    ids = _Ids(id_prefix, len(named))
+    unnamed: list[Entity] = []
     names: dict[str, list[str]] = {}
     for mention in mentions:
         if mention.entity_id:
@@ -139,13 +170,20 @@ def link_references(
         lower = token.lower_
         found: Mention | None = None
         if token.pos_ == "PRON" and lower in _PERSONAL:
-            found = _pronoun(token, context, types)
+            found = _pronoun(token, context, types, gender_of)
         elif token.pos_ == "NOUN" and token.lemma_.lower() in _MEDIA_HEADS | _LETTER_HEADS:
-            found = _document(
-                text, token, context.before(token.idx), names, media, documents, id_prefix,
-                len(named),
-            )  # fmt: skip
+            found = _document(text, token, context.before(token.idx), names, media, documents, ids)
             if found is not None:
+                covered[found.span.start : found.span.end] = b"\x01" * len(found.span.text)
+        elif token.pos_ == "NOUN" and _unnamed_person_head(token):
+            person = _unnamed_person(text, token, ids)
+            if person is not None:
+                found = person.mentions[0]
+                unnamed.append(person)
+                types[person.id] = "PERSON"
+                head_gender = word_gender(token.lemma_)
+                if head_gender is not None:
+                    gender_of[person.id] = head_gender
                 covered[found.span.start : found.span.end] = b"\x01" * len(found.span.text)
         elif token.pos_ == "NOUN" and lower in _GROUP_HEADS:
             found = _group_nominal(text, token, context.before(token.idx), types, media, sentences)
@@ -153,7 +191,71 @@ def link_references(
             added.append(found)
             context.add(found)
     entities = tuple(_document_entity(document) for document in documents)
-    return sorted(mentions + added, key=lambda m: m.span.start), entities
+    people = tuple(_with_pronouns(person, added) for person in unnamed)
+    ordered = sorted((*entities, *people), key=lambda e: int(e.id[len(id_prefix) :]))
+    return sorted(mentions + added, key=lambda m: m.span.start), tuple(ordered)
+
+
+class _Ids:
+    """New entity ids after the named entities' (``e12``, ``e13``...), in order of creation."""
+
+    def __init__(self, prefix: str, used: int) -> None:
+        self.prefix = prefix
+        self.used = used
+
+    def next(self) -> str:
+        self.used += 1
+        return f"{self.prefix}{self.used}"
+
+
+def _unnamed_person_head(token: Token) -> bool:
+    """``official`` in ``a senior official said``: a person noun, indefinite, subject."""
+    lemma = token.lemma_.lower()
+    if lemma not in _PERSON_HEADS and lemma not in lexicon().role_nouns:
+        return False
+    determiner = _determiner(token)
+    return (
+        token.dep_ in {"nsubj", "nsubjpass"}
+        and determiner is not None
+        and determiner.lower_ in _INDEFINITE
+        and token.tag_ == "NN"
+    )
+
+
+def _unnamed_person(text: str, token: Token, ids: _Ids) -> Entity | None:
+    """A PERSON entity for an unnamed person (``a senior official``), named by its phrase: the
+    determiner, the modifiers before the noun, and a phrase after it that says whose person it
+    is (``of the ministry``, ``for the company``, ``at the embassy``)."""
+    left = [c for c in token.children if c.i < token.i and c.dep_ in {"det", "amod", "compound"}]
+    start = min([token.idx, *(child.idx for child in left)])
+    end = token.idx + len(token.text)
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _AFFILIATION and child.i == token.i + 1:
+            last = max(child.subtree, key=lambda t: t.i)
+            end = last.idx + len(last.text)
+    span = Span.of(text, start, end)
+    entity_id = ids.next()
+    mention = Mention(
+        span,
+        "PERSON",
+        "nominal",
+        EXTRACTOR,
+        entity_id,
+        Resolution("an unnamed person introduced as the subject of a clause"),
+    )
+    return Entity(
+        id=entity_id,
+        type="PERSON",
+        name=span.text,
+        extractor=EXTRACTOR,
+        aliases=(SurfaceForm(span.text, 1),),
+        mentions=(mention,),
+    )
+
+
+def _with_pronouns(person: Entity, added: list[Mention]) -> Entity:
+    linked = tuple(m for m in added if m.entity_id == person.id and m.kind == "pronoun")
+    return dataclasses.replace(person, mentions=person.mentions + linked)
 
 
 class _Context:
@@ -191,8 +293,11 @@ def _determiner(token: Token) -> Token | None:
     return None
 
 
-def _pronoun(token: Token, context: _Context, types: dict[str, str]) -> Mention | None:
+def _pronoun(
+    token: Token, context: _Context, types: dict[str, str], genders: dict[str, Gender]
+) -> Mention | None:
     agreement = _AGREEING[_PERSONAL[token.lower_]]
+    gender = _PRONOUN_GENDER.get(token.lower_)
     sentences = context.sentences
     here = sentences.of(token.idx)
     earlier = context.before(token.idx)
@@ -208,6 +313,9 @@ def _pronoun(token: Token, context: _Context, types: dict[str, str]) -> Mention 
             break
         label = "DOCUMENT" if mention.label == "DOCUMENT" else types.get(mention.entity_id, "")
         if label not in agreement:
+            continue
+        known = genders.get(mention.entity_id)
+        if gender is not None and known is not None and known != gender:
             continue
         dep, head = context.role(mention)
         subject = dep in {"nsubj", "nsubjpass"}
@@ -226,8 +334,11 @@ def _pronoun(token: Token, context: _Context, types: dict[str, str]) -> Mention 
     alternatives = tuple(e for e, (s, _, _) in ranked[1:] if best_score - s <= _ALTERNATIVE_MARGIN)
     ambiguous = len(ranked) > 1 and best_score - ranked[1][1][0] < _AMBIGUOUS_MARGIN
     back = here - sentences.of(antecedent.span.start)
+    agrees = types.get(best_id, antecedent.label)
+    if gender is not None and genders.get(best_id) == gender:
+        agrees = f"{agrees} ({gender})"
     reason = (
-        f"pronoun {token.text!r} agrees with {types.get(best_id, antecedent.label)} {best_id}; "
+        f"pronoun {token.text!r} agrees with {agrees} {best_id}; "
         f"most salient earlier {'subject' if subject else 'mention'} ({back} sentences back)"
     )
     return Mention(
@@ -279,8 +390,7 @@ def _document(
     names: dict[str, list[str]],
     media: set[str],
     documents: list[_Document],
-    id_prefix: str,
-    offset: int,
+    ids: _Ids,
 ) -> Mention | None:
     head_class = "media" if token.lemma_.lower() in _MEDIA_HEADS else "letter"
     left = [child for child in token.children if child.i < token.i]
@@ -313,7 +423,9 @@ def _document(
         )
         why = "names its outlet"
         if document is None:
-            document = _new_document(documents, head_class, named_outlet, names, id_prefix, offset)
+            document = _new_document(
+                documents, head_class, named_outlet, names, ids, "the phrase names its outlet"
+            )
     else:
         same_class = [d for d in documents if d.head_class == head_class]
         definite = determiner is not None and determiner.lower_ in _DEFINITE
@@ -327,7 +439,9 @@ def _document(
                     (m for m in reversed(context) if m.entity_id in media and m.span.start < start),
                     None,
                 )
-            document = _new_document(documents, head_class, outlet, names, id_prefix, offset)
+            document = _new_document(
+                documents, head_class, outlet, names, ids, "the news outlet mentioned last"
+            )
             why = "the news outlet mentioned last" if outlet else "a new document"
     prefix = f"document of {document.outlet} " if document.outlet else ""
     mention = Mention(
@@ -347,19 +461,20 @@ def _new_document(
     head_class: str,
     outlet: Mention | None,
     names: dict[str, list[str]],
-    id_prefix: str,
-    offset: int,
+    ids: _Ids,
+    reason: str = "",
 ) -> _Document:
     outlet_id = outlet.entity_id if outlet is not None else None
     outlet_name = Counter(names.get(outlet_id or "", [])).most_common(1)
     label = "report" if head_class == "media" else "letter"
     name = f"{outlet_name[0][0]} {label}" if outlet_name else label
     document = _Document(
-        f"{id_prefix}{offset + len(documents) + 1}",
+        ids.next(),
         head_class,
         outlet_id,
         outlet.span if outlet is not None else None,
         name,
+        f"{reason}: {outlet.span.text!r}" if outlet is not None else "",
     )
     documents.append(document)
     return document
@@ -367,11 +482,17 @@ def _new_document(
 
 def _document_entity(document: _Document) -> Entity:
     forms = Counter(m.span.text for m in document.mentions)
+    relations = (
+        (EntityRelation("publisher", document.outlet, document.publisher_reason),)
+        if document.outlet
+        else ()
+    )
     return Entity(
         id=document.id,
-        type="WORK_OF_ART",
+        type="DOCUMENT",
         name=document.name,
         extractor=EXTRACTOR,
         aliases=tuple(SurfaceForm(text, count) for text, count in forms.most_common()),
         mentions=tuple(document.mentions),
+        relations=relations,
     )

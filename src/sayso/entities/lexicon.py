@@ -54,6 +54,9 @@ class AliasGroup:
     type: str
     names: tuple[str, ...]
     source: str
+    former: tuple[str, ...] = ()
+    """Names the entity went by before a renaming (also among ``names``): an article that uses
+    both a former and a current name is telling two stages apart (see ``resolve.py``)."""
 
 
 def read_json(name: str) -> dict[str, Any]:
@@ -104,13 +107,42 @@ def lexicon() -> Lexicon:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class FirstName:
+    """How often a first name is given to girls, and how common it is (US births since 1920)."""
+
+    female_share: float
+    births: int
+
+
+@functools.cache
+def first_names() -> dict[str, FirstName]:
+    """Lower-case first name → its :class:`FirstName` (``data/first_names.tsv``)."""
+    text = (
+        resources.files("sayso.entities")
+        .joinpath("data")
+        .joinpath("first_names.tsv")
+        .read_text(encoding="utf-8")
+    )
+    names: dict[str, FirstName] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, female, births = line.split("\t")
+            names[name] = FirstName(int(female) / 1000, int(births))
+    return names
+
+
 @functools.cache
 def alias_groups() -> tuple[AliasGroup, ...]:
     """The alias groups of ``data/aliases.json``."""
     data = read_json("aliases.json")
     return tuple(
         AliasGroup(
-            id=group["id"], type=group["type"], names=tuple(group["names"]), source=group["source"]
+            id=group["id"],
+            type=group["type"],
+            names=tuple(group["names"]),
+            source=group["source"],
+            former=tuple(group.get("former", ())),
         )
         for group in data["groups"]
     )

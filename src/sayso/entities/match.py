@@ -124,7 +124,13 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         ):
             return Verdict(True, 0.6, "family name alone")
         return NO_EVIDENCE
-    if len(a.units) != len(b.units) and a.joined & b.joined and _similar_joined(a, b):
+    if (
+        len(a.units) != len(b.units)
+        and a.joined & b.joined
+        and not any(len(unit.text) == 1 for unit in (*a.units, *b.units))
+        and _similar_joined(a, b)
+    ):
+        # Not with initials: "George W. Bush" is not "George Bush" run together.
         return Verdict(True, 0.95, "same name, spaced differently")
     given = _given_match(short.units[0], full.units[0])
     family = words_match(short.units[-1], full.units[-1]) or (
@@ -241,6 +247,39 @@ def _head_suffix(short: ParsedName, full: ParsedName) -> bool:
     return _same_units(short.units, head[len(head) - size :])
 
 
+def _of_name_suffix(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is a whole "X of Y" name that ends ``full`` after a place written first
+    (``Department of Conservation`` of ``New Zealand Department of Conservation``, ``Office of
+    Emergency Management`` of ``NYC Office of ...``): the owner placed first, as in
+    :func:`_head_suffix`, but the short form keeps its ``of`` phrase. The dropped words must
+    name a place (a country or region, or a short code in capitals): ``Development Bank of
+    America`` is not ``Bank of America``."""
+    short_words = [word.text for word in short.words]
+    full_words = [word.text for word in full.words]
+    size = len(short_words)
+    if size < 3 or "of" not in short_words[1:-1] or len(full_words) <= size:
+        return False
+    if full_words[len(full_words) - size :] != short_words:
+        return False
+    dropped = full.words[: len(full_words) - size]
+    if len(dropped) == 1 and dropped[0].upper and len(dropped[0].text) <= 4:
+        return True
+    from sayso.entities.names import names_territory
+
+    return names_territory(" ".join(word.text for word in dropped))
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Two qualifiers name one country: same word, same stem (``iraq`` / ``iraqi``), or one
+    territory (``us`` / ``united states``)."""
+    if a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]):
+        return True
+    from sayso.entities.names import territory_code
+
+    code = territory_code(a)
+    return code is not None and code == territory_code(b)
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -253,6 +292,9 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
         # Letters are compared as letters: IRGC is not a spelling of Iraq; HAMAS is Hamas.
         same = [unit.text for unit in a.units] == [unit.text for unit in b.units]
         return Verdict(True, 1.0, "same letters") if same else NO_EVIDENCE
+    if a.qualifier and b.qualifier and not _same_place(a.qualifier, b.qualifier):
+        # "Iraqi Army" / "Syrian Army": one kind of body, two countries.
+        return Verdict(False, 0.9, f"placed in different countries ({a.qualifier} / {b.qualifier})")
     if _same_units(a.units, b.units):
         return Verdict(True, 0.95, "same words up to spelling, articles and designators")
     if a.joined & b.joined and _similar_joined(a, b):
@@ -264,6 +306,8 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if _head_suffix(a, b) or _head_suffix(b, a):
         # Below the merge score: a short form never links two groups on its own.
         return Verdict(True, 0.7, "short form: the head words of the longer name")
+    if _of_name_suffix(a, b) or _of_name_suffix(b, a):
+        return Verdict(True, 0.7, "short form: the longer name without the place before it")
     return NO_EVIDENCE
 
 

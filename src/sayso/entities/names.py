@@ -26,7 +26,12 @@ from sayso.entities.lexicon import alias_groups, lexicon
 NameType = str
 """``PERSON``, ``ORG``, ``GPE``/``LOC`` or anything else (treated like ``ORG``)."""
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'"})
+_QUOTES = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "ʼ": "'", "ʿ": "'", "ʾ": "'", "´": "'",
+     # Soft hyphens and zero-width spaces are line-breaking hints inside a word ("Netan\xadyahu"),
+     # not letters: dropped. (The zero-width non-joiner is a letter of Persian script: kept.)
+     "\u00ad": None, "\u200b": None, "\u2060": None, "\ufeff": None}
+)  # fmt: skip
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'&]*")
 _DIGRAPHS = (
     ("tch", "S"),
@@ -104,6 +109,9 @@ class ParsedName:
     head_units: tuple[WordKey, ...] = ()
     """Non-persons: the units before the first ``of`` (``Islamic State`` in ``Islamic State of
     Iraq and the Levant``), all units when there is none."""
+    qualifier: str | None = None
+    """Non-persons: the leading word that places the name and was dropped from its units
+    (``iraqi`` of ``Iraqi Army``, ``iran`` of ``Iran's Foreign Ministry``, ``us`` of ``U.S.``)."""
 
     @property
     def is_person(self) -> bool:
@@ -297,6 +305,7 @@ def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | No
 def _org_units(words: list[RawWord]) -> list[str]:
     lex = lexicon()
     units: list[str] = []
+    plurals: list[int] = []
     for index, word in enumerate(words):
         text = lex.org_translations.get(word.text, word.text)
         followed_by_hyphen = index + 1 < len(words) and words[index + 1].hyphen_before
@@ -307,11 +316,15 @@ def _org_units(words: list[RawWord]) -> list[str]:
         if text in lex.stopwords or text in lex.org_designators:
             continue
         if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+            plurals.append(len(units))
             text = text[:-1]
         if text.endswith("ionary"):
             # "Revolution Guards" / "Revolutionary Guard": the adjective is the noun's form.
             text = text[:-3]
         units.append(text)
+    if len(units) == 1 and plurals:
+        # A one-word title keeps its number: "Time" (a magazine) is not "The Times".
+        units = [units[0] + "s"]
     if len(units) >= 2 and units[0] in {"department", "ministry"}:
         # "Department of Defense" is written "Defense Department" too.
         units = [*units[1:], units[0]]
@@ -324,7 +337,10 @@ def _is_qualifier(word: RawWord, type_: NameType) -> bool:
     if type_ in _LOCATION_TYPES:
         return False
     if word.upper:
-        return word.dotted and _is_country_code(word.text)
+        # Undotted only when the alias table knows the letters as a country ("US", "UK"):
+        # "BA" or "IT" before a name are more often a company's initials than Bosnia or Italy.
+        known = any(i.startswith("gpe:") for i in alias_ids(word.text.upper(), "GPE"))
+        return (word.dotted or known) and _is_country_code(word.text)
     return word.possessive or word.text in lexicon().demonyms
 
 
@@ -360,6 +376,7 @@ def parse_name(
     acronym = _acronym_letters(bare)
     words = list(raw_words(bare))
     person = type_ in {"PERSON", "PER"}
+    qualifier: str | None = None
     titles: list[str] = []
     use: str | None = None
     suffix: str | None = None
@@ -371,6 +388,7 @@ def parse_name(
     else:
         all_words = words
         if len(words) > 1 and _is_qualifier(words[0], type_):
+            qualifier = words[0].text
             words = words[1:]
             bare = " ".join(word.text for word in words)
         unit_texts = _org_units(words) or [word.text for word in words]
@@ -398,6 +416,7 @@ def parse_name(
             territory_code(bare, use_aliases, exclude_aliases) if type_ in _LOCATION_TYPES else None
         ),
         head_units=tuple(word_key(unit) for unit in head_texts),
+        qualifier=qualifier,
     )
 
 
@@ -416,6 +435,38 @@ def alias_ids(text: str, type_: NameType) -> frozenset[str]:
     if type_ in {"PERSON", "PER"}:
         return frozenset(i for i in ids if i.startswith("per:"))
     return ids
+
+
+@functools.cache
+def _former_index() -> dict[str, str]:
+    return {
+        fold(strip_leading_article(name)): group.id
+        for group in alias_groups()
+        for name in group.former
+    }
+
+
+def former_name_of(text: str) -> str | None:
+    """The alias-table id of the entity ``text`` names by a name it went by before a renaming
+    (``Islamic State of Iraq``, 2006-2013, of ``org:isil``), else None."""
+    return _former_index().get(fold(strip_leading_article(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def names_territory(text: str) -> bool:
+    """Whether ``text`` is written as a country's or region's own name (alias table, or rigour's
+    name, full name or in-sentence name), not only as its code or a word sharing its stem:
+    ``Sierra Leone`` and ``the UK`` are, ``GM`` (Gambia's code) and ``Scottish`` are not."""
+    if any(group_id.startswith("gpe:") for group_id in alias_ids(text, "GPE")):
+        return True
+    from rigour.territories import lookup_territory
+
+    bare = strip_leading_article(text)
+    found = lookup_territory(bare)
+    if found is None:
+        return False
+    names = {found.name, found.full_name or "", found.in_sentence or ""}
+    return fold(bare) in {fold(strip_leading_article(name)) for name in names if name}
 
 
 @functools.lru_cache(maxsize=4096)

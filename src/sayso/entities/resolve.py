@@ -24,18 +24,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness
-from sayso.entities.lexicon import lexicon
+from sayso.entities.context_types import facility_nouns
+from sayso.entities.gender import Gender, gender_of
+from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import Verdict, match_names
-from sayso.entities.names import ParsedName, fold, parse_name, territory_code
+from sayso.entities.names import (
+    ParsedName,
+    RawWord,
+    alias_ids,
+    fold,
+    former_name_of,
+    names_territory,
+    parse_name,
+    territory_code,
+)
 from sayso.entities.spans import NameSpan, name_spans
 from sayso.records.model import (
+    Dateline,
     Entity,
+    EntityRelation,
     EntityType,
     Mention,
     MentionKind,
@@ -54,6 +67,16 @@ _ENTITY_TYPES: frozenset[str] = frozenset(
 _ALIAS_TABLE_WEIGHT = 3
 _ORG_WORD_WEIGHT = 2
 _TITLE_WEIGHT = 2
+# A common first name opening a two- or three-word name is one PERSON vote: with the tie rule
+# it outweighs one stray NER label (``Martin Indyk`` tagged ORG once). Common: given to 10,000
+# US children since 1920 (Martin 280,000; Linda 1,500,000), so rare names that are also words
+# stay out; place and company names that open with one (``Stewart Island``) are kept out by
+# their last word (``facility_nouns``) or by designators.
+_GIVEN_NAME_WEIGHT = 1
+_COMMON_FIRST_NAME = 10_000
+# Two capitalised names joined by "and" or "&" in one name are a firm ("Larsen and Toubro",
+# "Simon & Schuster"), not a person: NER sees the given-name shape of each half.
+_FIRM = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&)\s+[A-Z]")
 _TIE_ORDER = {"PERSON": 3, "ORG": 2, "GPE": 1}
 _MATCHABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", ""})
 
@@ -78,6 +101,9 @@ class _Group:
     """Blocking keys of all members: a text is compared only with groups sharing one."""
     reasons: dict[str, tuple[Verdict, str | None]] = field(default_factory=dict)
     """Text key → the verdict that placed it and the text it matched."""
+    successor: int | None = None
+    """For a group of former names split off (see ``_split_former_names``): the group of the
+    names the entity took later."""
 
 
 @dataclass(slots=True)
@@ -110,10 +136,83 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
             entry = by_key[key] = _Text(key, span.text, [], Counter(), "", parse_name(span.text))
         entry.spans.append(span)
         entry.labels[span.label] += span.weight
+    given = _given_names(by_key.values())
     for entry in by_key.values():
+        if entry.key in given and not names_territory(entry.text):
+            # "Chelsea" after "Chelsea Okoro": a person's first name, whatever a place
+            # preposition before it made NER or the context cues say.
+            for other in list(entry.labels):
+                if other not in {"PERSON", ""}:
+                    entry.labels["PERSON"] += entry.labels.pop(other)
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))
     return list(by_key.values())
+
+
+def _split_former_names(groups: list[_Group]) -> list[_Group]:
+    """An article that writes both a former name of an organisation (``Islamic State in Iraq``,
+    2006-2013) and a later one (``ISIS``) is telling the two stages apart ("changed its name to
+    ..."): the former names become an entity of their own, linked as the predecessor, never
+    silently merged. Which names are former comes from the alias table (``former``)."""
+    for index, group in enumerate(list(groups)):
+        former = [entry for entry in group.texts if former_name_of(entry.text) is not None]
+        if not former or len(former) == len(group.texts):
+            continue
+        renamed = {former_name_of(entry.text) for entry in former}
+        later = [
+            entry
+            for entry in group.texts
+            if entry not in former and alias_ids(entry.text, "ORG") & renamed
+        ]
+        if not later:
+            continue
+        group.texts = [entry for entry in group.texts if entry not in former]
+        split = _Group(group.type, former, set(group.keys), successor=index)
+        for entry in former:
+            group.reasons.pop(entry.key, None)
+        groups.append(split)
+    return groups
+
+
+def _join_first_names(groups: list[_Group]) -> list[_Group]:
+    """A first name written alone (``Chelsea said``) joins the one person of the article who
+    has it as first name; with two such people (or none) it stays apart."""
+    owners: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        if group.type != "PERSON":
+            continue
+        for entry in group.texts:
+            words = parse_name(entry.text, "PERSON").words
+            if len(words) >= 2 and not words[0].upper:
+                owners.setdefault(fold(words[0].text), set()).add(index)
+    merged: set[int] = set()
+    for index, group in enumerate(groups):
+        if len(group.texts) != 1 or group.type != "PERSON":
+            continue
+        entry = group.texts[0]
+        found = owners.get(entry.key, set()) - {index}
+        if " " in entry.key or len(found) != 1 or territory_code(entry.text) is not None:
+            continue
+        (owner,) = found
+        target = groups[owner]
+        target.texts.append(entry)
+        target.keys |= group.keys
+        verdict = Verdict(True, 0.6, "first name alone of the only person so named")
+        target.reasons[entry.key] = (verdict, target.texts[0].text)
+        merged.add(index)
+    return [group for index, group in enumerate(groups) if index not in merged]
+
+
+def _given_names(entries: Iterable[_Text]) -> set[str]:
+    """Folded first words of the article's multi-word person names (after titles)."""
+    given: set[str] = set()
+    for entry in entries:
+        if _voted_type(entry.labels + _evidence(entry.text)) != "PERSON":
+            continue
+        words = parse_name(entry.text, "PERSON").words
+        if len(words) >= 2 and not words[0].upper:
+            given.add(fold(words[0].text))
+    return given
 
 
 def _evidence(text: str) -> Counter[str]:
@@ -124,18 +223,56 @@ def _evidence(text: str) -> Counter[str]:
     for group_id in org.alias_ids:
         votes["GPE" if group_id.startswith("gpe:") else "ORG"] += _ALIAS_TABLE_WEIGHT
     words = {word.text for word in org.words}
-    if words & (lex.org_designators | set(lex.org_translations)):
+    if words & (lex.org_designators | set(lex.org_translations)) or _FIRM.search(text):
         votes["ORG"] += _ORG_WORD_WEIGHT
     if parse_name(text, "PERSON").titles:
         votes["PERSON"] += _TITLE_WEIGHT
+    if names_territory(text):
+        votes["GPE"] += _ALIAS_TABLE_WEIGHT
+    elif "&" not in text and _given_name_first(org.words):
+        votes["PERSON"] += _GIVEN_NAME_WEIGHT
     return votes
+
+
+def _given_name_first(words: Sequence[RawWord]) -> bool:
+    """A name of two or three words that starts with a common first name and holds no
+    organisation word (``Linda Black Elk``, ``Martin Indyk``; not ``Jordan Valley Bank``)."""
+    if not 2 <= len(words) <= 3 or any(word.upper for word in words):
+        return False
+    lex = lexicon()
+    if (
+        any(
+            word.text in lex.org_designators or word.text in lex.stopwords or word.possessive
+            for word in words
+        )
+        or words[-1].text in facility_nouns()
+    ):
+        return False
+    found = first_names().get(words[0].text)
+    return found is not None and found.births >= _COMMON_FIRST_NAME
 
 
 def _parse_type(label: str) -> str:
     return label if label in {"PERSON", "GPE", "LOC"} else "ORG"
 
 
+def _surname_of_member(entry: _Text, group: _Group) -> bool:
+    """``entry`` is the last word or words of a full name in a PERSON group (``Okafor`` or
+    ``Black Elk`` of ``Linda Black Elk``), whatever NER labelled it."""
+    if group.type != "PERSON":
+        return False
+    words = fold(entry.text).split()
+    return any(
+        len(member_words) > len(words) and member_words[-len(words) :] == words
+        for member_words in (fold(member.text).split() for member in group.texts)
+    )
+
+
 def _may_join(entry: _Text, group: _Group) -> bool:
+    if _surname_of_member(entry, group) and territory_code(entry.text) is None:
+        return True
+    if entry.type not in _MATCHABLE:
+        return False
     if (
         entry.type == group.type
         or group.type in entry.labels
@@ -207,7 +344,7 @@ def _group_texts(
         for index, group in enumerate(groups):
             if not entry.parsed.acronym and entry.key not in defined and not keys & group.keys:
                 continue
-            if entry.type not in _MATCHABLE or not _may_join(entry, group):
+            if not _may_join(entry, group):
                 continue
             verdict, matched = _verdict(entry, group, defined)
             if verdict.same:
@@ -262,14 +399,17 @@ def _entity_type(label: str) -> EntityType:
     return cast(EntityType, label) if label in _ENTITY_TYPES else "OTHER"
 
 
-def group_mentions(doc: Doc, text: str) -> tuple[list[GroupedMention], list[_Group], list[str]]:
+def group_mentions(
+    doc: Doc, text: str, dateline: Dateline | None = None
+) -> tuple[list[GroupedMention], list[_Group], list[str]]:
     """Name mentions of ``doc`` with their groups, the groups, and each group's voted type."""
-    spans, defined = name_spans(doc, text)
+    spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
+    groups = _split_former_names(_join_first_names(groups))
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
     types = [_type_votes(group) for group in groups]
-    last_seen: dict[int, int] = {}
+    last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
@@ -283,23 +423,35 @@ def group_mentions(doc: Doc, text: str) -> tuple[list[GroupedMention], list[_Gro
                 else f"{verdict.reason}: matches {matched!r}"
             )
             grouped.append(GroupedMention(span, index, Resolution(reason), kind))
-            last_seen[index] = span.start
+            if " " in span.text.strip() or matched is None:
+                # Recency counts full names: "Okoro" after "Chelsea" (her first name alone)
+                # still looks back to the last full "... Okoro".
+                last_seen[index] = (span.start, span.sentence)
             continue
         options = ambiguous.get(key, [])
-        seen = [(last_seen[i], i) for i in options if i in last_seen]
-        if seen:
-            _, index = max(seen)
-            alternatives = tuple(str(i) for i in options if i != index)
+        seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
+        alternatives = tuple(str(i) for i in options)
+        if seen and (len(seen) == 1 or seen[0][0][1] != seen[1][0][1]):
+            (_, index) = seen[0]
             resolution = Resolution(
                 "short form shared by several entities: the one mentioned most recently",
-                alternatives=alternatives,
+                alternatives=tuple(a for a in alternatives if a != str(index)),
             )
             grouped.append(GroupedMention(span, index, resolution, kind))
-            last_seen[index] = span.start
+            last_seen[index] = (span.start, span.sentence)
+        elif seen:
+            # Two candidates last named in one sentence ("Bill and Hillary Clinton arrived"):
+            # recency cannot tell them apart.
+            resolution = Resolution(
+                "short form shared by several entities named together just before it",
+                alternatives=alternatives,
+                ambiguous=True,
+            )
+            grouped.append(GroupedMention(span, None, resolution, kind))
         elif options:
             resolution = Resolution(
                 "short form shared by several entities, none mentioned before it",
-                alternatives=tuple(str(i) for i in options),
+                alternatives=alternatives,
                 ambiguous=True,
             )
             grouped.append(GroupedMention(span, None, resolution, kind))
@@ -361,15 +513,21 @@ def _role_mentions(
 
 
 def resolve_entities(
-    doc: Doc, *, id_prefix: str = "e"
+    doc: Doc, *, id_prefix: str = "e", dateline: Dateline | None = None
 ) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     """Mentions of ``doc`` (names, acronyms, role nominals, pronouns, document nominals) and the
-    entities they group into; spans are offsets into ``doc.text``."""
+    entities they group into; spans are offsets into ``doc.text``. The article's ``dateline``
+    (``MUMBAI (Reuters) -``) gives a place and an agency mention, never one name."""
     from sayso.entities.coref import link_references
 
     text = doc.text
-    grouped, groups, types = group_mentions(doc, text)
+    grouped, groups, types = group_mentions(doc, text, dateline)
     roles, role_titles = _role_mentions(text, grouped)
+    for mention in grouped:
+        if mention.group is not None:
+            for title in mention.span.titles:
+                if title not in role_titles.setdefault(mention.group, []):
+                    role_titles[mention.group].append(title)
     inside_roles = [(m.span.start, m.span.end) for m in roles]
     grouped = [
         m
@@ -406,7 +564,15 @@ def resolve_entities(
             )
         )
     named_entities = [(ids[index], types[index], groups[index]) for index in order]
-    mentions, documents = link_references(doc, text, mentions, named_entities, id_prefix=id_prefix)
+    genders = {
+        ids[index]: found
+        for index in order
+        if types[index] == "PERSON"
+        and (found := _gender(groups[index], role_titles.get(index, []))) is not None
+    }
+    mentions, documents = link_references(
+        doc, text, mentions, named_entities, id_prefix=id_prefix, genders=genders
+    )
     by_entity: dict[str, list[Mention]] = {}
     for linked in mentions:
         if linked.entity_id:
@@ -414,15 +580,43 @@ def resolve_entities(
     entities = [
         _entity(
             entity_id, label, _canonical(group), role_titles.get(index, []),
-            by_entity.get(entity_id, []),
+            by_entity.get(entity_id, []), _relations(group, ids),
         )
         for (entity_id, label, group), index in zip(named_entities, order, strict=True)
     ]  # fmt: skip
     return tuple(mentions), tuple(entities) + documents
 
 
+def _gender(group: _Group, roles: Sequence[str]) -> Gender | None:
+    """A person's gender from the titles and roles written with their names and from the first
+    word of their fuller names (a bare family name says nothing)."""
+    titles: list[str] = list(roles)
+    first_words: list[str] = []
+    for entry in group.texts:
+        parsed = parse_name(entry.text, "PERSON")
+        titles.extend(parsed.titles)
+        if len(parsed.words) >= 2:
+            first_words.append(parsed.words[0].text)
+    return gender_of(titles, first_words)
+
+
+def _relations(group: _Group, ids: dict[int, str]) -> tuple[EntityRelation, ...]:
+    if group.successor is None or group.successor not in ids:
+        return ()
+    reason = (
+        f"{group.texts[0].text!r} is a former name of the organisation the article also calls "
+        "by a later name (alias table); kept apart as its predecessor"
+    )
+    return (EntityRelation("predecessor_of", ids[group.successor], reason),)
+
+
 def _entity(
-    entity_id: str, label: str, name: str, roles: Sequence[str], mentions: Sequence[Mention]
+    entity_id: str,
+    label: str,
+    name: str,
+    roles: Sequence[str],
+    mentions: Sequence[Mention],
+    relations: tuple[EntityRelation, ...] = (),
 ) -> Entity:
     own = list(mentions)
     forms = Counter(m.span.text for m in own if m.kind != "pronoun")
@@ -443,4 +637,5 @@ def _entity(
         titles=tuple(titles),
         mentions=tuple(own),
         ambiguous=False,
+        relations=relations,
     )

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sayso.entities.context_types import type_cue
+from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
-from sayso.entities.names import WordKey, fold, word_key
+from sayso.entities.names import WordKey, alias_ids, fold, word_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+    from sayso.records.model import Dateline
 
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
@@ -32,6 +35,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CONTINUATION = re.compile(r"^\s+and\s+(?:the\s+)?((?:[A-Z][\w\-']*\s?){1,3})")
 _DEFINED_ACRONYM = re.compile(r"^\s*\(([A-Z][A-Za-z.\-]{1,9})\)")
+_OPEN_ACRONYM = re.compile(r"\s+\([A-Z][A-Za-z.\-]{1,9}\)?")
 _TRAILING_DATE = re.compile(
     r",?\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?"
@@ -39,6 +43,11 @@ _TRAILING_DATE = re.compile(
     r"|September|October|November|December)(?:\s+\d{4})?)$"
 )
 """A date NER ran into the end of a place (``in Raqqa June 29, 2014``): not part of the name."""
+
+
+# A dateline's parts are typed by their position (place, then agency in parentheses): that
+# outweighs a one-off NER label of the same text elsewhere (a section line "MUMBAI" tagged ORG).
+DATELINE_WEIGHT = 2
 
 
 @dataclass(slots=True)
@@ -106,12 +115,14 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     """``Islamic State`` + ``of|in`` + ``Iraq``: NER split one organisation name in two.
 
     Joined across ``of`` always; across ``in`` only when the joined name goes on to a longer form
-    the article marks as one name (``... in Iraq and the Levant (ISIL)``)."""
+    the article marks as one name (``... in Iraq and the Levant (ISIL)``) or when the joined name
+    is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda in Iraq``), not a group
+    placed somewhere (``ISIS in Iraq``)."""
     between = text[end:next_start]
     if between not in {" of ", " in "}:
         return end
     joined_end = _extend_cut_name(text, start, next_end)
-    if between == " of " or joined_end > next_end:
+    if between == " of " or joined_end > next_end or alias_ids(text[start:next_end], "ORG"):
         return joined_end
     return end
 
@@ -145,6 +156,28 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
     return start, end, text[start:end]
 
 
+def _titles_before(doc: Doc, span: Span) -> list[str]:
+    """Title phrases written right before a name but left out of it by NER (``Mr`` in
+    ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order."""
+    lex = lexicon()
+    found: list[str] = []
+    index = span.start - 1
+    while index >= 0:
+        if doc[index].text == "." and index > 0:
+            index -= 1
+            continue
+        for size in range(min(lex.max_title_words, index + 1), 0, -1):
+            tokens = doc[index - size + 1 : index + 1]
+            words = tuple(t.lower_.rstrip(".") for t in tokens if t.text != ".")
+            if words in lex.titles and all(t.text[:1].isupper() or t.text == "." for t in tokens):
+                found.insert(0, " ".join(t.text.rstrip(".") for t in tokens if t.text != "."))
+                index -= size
+                break
+        else:
+            break
+    return found
+
+
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
     """``secretary-general of the Kurdistan Social Democratic Party`` after a name."""
     for child in span.root.children:
@@ -163,14 +196,24 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
+def name_spans(
+    doc: Doc, text: str, dateline: Dateline | None = None
+) -> tuple[list[NameSpan], dict[str, str]]:
     """Clean name mentions of ``doc`` (whose text is ``text``) and the acronyms it defines
-    (folded acronym → folded expansion)."""
+    (folded acronym → folded expansion). The ``dateline``'s place and agency become two mentions
+    of their own, whatever NER made of them (``MUMBAI (Reuters`` tagged as one name)."""
     sentence_of = _sentence_index(doc)
     found: list[NameSpan] = []
     defined: dict[str, str] = {}
     covered_until = -1
     ents = [ent for ent in doc.ents if ent.label_ in NAME_LABELS]
+    if dateline is not None:
+        found.extend(_dateline_spans(doc, dateline, sentence_of))
+        reserved = [(span.start, span.end) for span in found]
+        ents = [
+            e for e in ents if not any(s < e.end_char and e.start_char < t for s, t in reserved)
+        ]
+    lowercase = {token.text for token in doc if token.is_lower and token.is_alpha}
     for position, ent in enumerate(ents):
         if ent.start_char < covered_until:
             continue
@@ -181,6 +224,15 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
                 continue
             label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
+        cut = _OPEN_ACRONYM.search(text, start, end)
+        if cut is not None and cut.end() == end:
+            # "World Health Organisation (WHO": NER ran into the acronym the name defines.
+            end = cut.start()
+        role_word = _common_noun_before_name(text, start, end, label, lowercase)
+        if role_word is not None:
+            start = role_word[1]
+            while start < end and text[start].isspace():
+                start += 1
         if ent.label_ == "ORG" and position + 1 < len(ents):
             following = ents[position + 1]
             end = _join_place(text, start, end, following.start_char, following.end_char)
@@ -192,9 +244,17 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
             start, end, text[start:end], label, sentence_of[ent.start], _is_subject(ent),
             weight=weight,
         )  # fmt: skip
+        if label == "PERSON":
+            record.titles.extend(_titles_before(doc, ent))
         if ent.label_ == "PERSON":
             roles = (_role_before(doc, text, ent), _appositive_role(text, ent))
             record.roles.extend(role for role in roles if role)
+            if role_word is not None and not record.roles:
+                record.roles.append((role_word[0], role_word[1], text[role_word[0] : role_word[1]]))
+        credit = _credit_split(record)
+        if credit is not None:
+            found.extend(credit)
+            continue
         acronym = _DEFINED_ACRONYM.match(text[end : end + 14])
         if acronym:
             letters = acronym.group(1)
@@ -211,8 +271,123 @@ def name_spans(doc: Doc, text: str) -> tuple[list[NameSpan], dict[str, str]]:
         found.append(record)
     found = _without_overlaps(found)
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
+    found.extend(_bare_surnames(doc, text, found, sentence_of))
+    found.extend(_acronyms_of_names(doc, found, sentence_of))
     found.sort(key=lambda item: item.start)
     return found, defined
+
+
+def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> list[NameSpan]:
+    """The dateline's place (GPE) and agency (ORG) as two name mentions."""
+    spans: list[NameSpan] = []
+    for part, label in ((dateline.place, "GPE"), (dateline.agency, "ORG")):
+        if part is None or not any(ch.isalpha() for ch in part.text):
+            continue
+        # "ST. PETERSBURG, Fla.": the place is the part before the region.
+        end = part.start + len(part.text.split(",")[0].rstrip())
+        token = doc.char_span(part.start, end, alignment_mode="expand")
+        sentence = sentence_of[token.start] if token is not None and len(token) else 0
+        spans.append(
+            NameSpan(
+                part.start, end, doc.text[part.start : end], label, sentence, False,
+                weight=DATELINE_WEIGHT,
+            )
+        )  # fmt: skip
+    return spans
+
+
+def _common_noun_before_name(
+    text: str, start: int, end: int, label: str, lowercase: set[str]
+) -> tuple[int, int] | None:
+    """``Realtor`` in a name NER tagged ``Realtor Dana Okafor``: a capitalised first word that
+    is no first name and that the article also writes in lower case (``a realtor``) is a common
+    noun (a job, a role), not part of the name. Returns its ``(start, end)``."""
+    if label != "PERSON":
+        return None
+    words = text[start:end].split()
+    if len(words) < 2 or not words[0].isalpha() or not words[0][:1].isupper():
+        return None
+    first = words[0]
+    if first.lower() not in lowercase or is_first_name(first):
+        return None
+    return start, start + len(first)
+
+
+def _credit_split(record: NameSpan) -> list[NameSpan] | None:
+    """``Dana Okafor/AP`` (a photo credit) is a person and an organisation, not one name."""
+    if "/" not in record.text:
+        return None
+    pieces: list[NameSpan] = []
+    offset = 0
+    for position, piece in enumerate(record.text.split("/")):
+        stripped = piece.strip()
+        start = record.start + offset + (len(piece) - len(piece.lstrip()))
+        offset += len(piece) + 1
+        if not stripped or not any(ch.isalpha() for ch in stripped) or not stripped[0].isupper():
+            return None
+        label = record.label if position == 0 else "ORG"
+        pieces.append(
+            NameSpan(start, start + len(stripped), stripped, label, record.sentence, False)
+        )
+    return pieces if len(pieces) >= 2 else None
+
+
+def _soft_hyphens_allowed(word: str) -> str:
+    """A pattern for ``word`` that also matches it with soft hyphens inside (``Verhoe\xadven``)."""
+    return "\u00ad?".join(re.escape(char) for char in word)
+
+
+def _bare_surnames(
+    doc: Doc, text: str, found: list[NameSpan], sentence_of: list[int]
+) -> list[NameSpan]:
+    """A person's family name written alone where NER saw no name (``Okafor said``).
+
+    The family name of every person NER found with a given name (its last word, hyphenated
+    or not, or its last two words after a given name: ``Black Elk`` of ``Linda Black Elk``)
+    is looked for elsewhere, capitalised as a name and not run into other capitalised words;
+    a hit becomes an unlabelled mention, which the grouping then joins to the most recent
+    compatible full name (or leaves ambiguous)."""
+    surnames: set[str] = set()
+    for span in found:
+        words = span.text.split()
+        if span.label != "PERSON" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        surnames.add(words[-1])
+        if len(words) >= 3 and is_first_name(words[0]) and not is_first_name(words[1]):
+            surnames.add(" ".join(words[-2:]))
+    if not surnames:
+        return []
+    covered = bytearray(len(text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[NameSpan] = []
+    pattern = re.compile(
+        r"(?<![\w\-’'])(?:"
+        + "|".join(_soft_hyphens_allowed(s) for s in sorted(surnames, key=len, reverse=True))
+        + r")(?![\w\-])"
+    )
+    for hit in pattern.finditer(text):
+        start, end = hit.span()
+        if any(covered[start:end]):
+            continue
+        tokens = doc.char_span(start, end, alignment_mode="expand")
+        if tokens is None or tokens.start_char != start or tokens.end_char != end:
+            continue
+        before = doc[tokens.start - 1] if tokens.start > 0 else None
+        after = doc[tokens.end] if tokens.end < len(doc) else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and (before.lower_.rstrip("."),) not in lexicon().titles
+        ):
+            continue
+        if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
+            continue
+        subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
+        extra.append(NameSpan(start, end, hit.group(), "", sentence_of[tokens.start], subject))
+        covered[start:end] = b"\x01" * (end - start)
+    return extra
 
 
 def _without_overlaps(spans: list[NameSpan]) -> list[NameSpan]:
@@ -249,4 +424,39 @@ def _spelled_names(
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             end = token.idx + len(token.text)
             extra.append(NameSpan(token.idx, end, token.text, "", sentence_of[token.i], subject))
+    return extra
+
+
+def _acronyms_of_names(doc: Doc, found: list[NameSpan], sentence_of: list[int]) -> list[NameSpan]:
+    """Acronyms NER missed (``SEIU spokesman Marc Goumbri``, ``CREA's chief economist``) whose
+    letters spell an organisation name found elsewhere in the article."""
+    from sayso.entities.match import match_names
+    from sayso.entities.names import parse_name
+
+    names = [
+        parse_name(span.text, "ORG")
+        for span in found
+        if span.label in {"ORG", "FAC", ""} and len(span.text.split()) >= 2
+    ]
+    if not names:
+        return []
+    covered = bytearray(len(doc.text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    titles = lexicon().titles
+    extra: list[NameSpan] = []
+    for token in doc:
+        letters = token.text
+        if covered[token.idx] or not (2 <= len(letters) <= 6 and letters.isalpha()):
+            continue
+        if not letters.isupper() or (letters.lower(),) in titles:
+            continue
+        short = parse_name(letters, "ORG")
+        if short.acronym is None or not any(
+            match_names(short, name).reason.startswith("acronym") for name in names
+        ):
+            continue
+        end = token.idx + len(letters)
+        subject = token.dep_ in {"nsubj", "nsubjpass"}
+        extra.append(NameSpan(token.idx, end, letters, "ORG", sentence_of[token.i], subject))
     return extra

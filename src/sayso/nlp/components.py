@@ -49,7 +49,8 @@ class EntityStage:
     def __call__(self, work: Analysis) -> None:
         from sayso.entities.resolve import resolve_entities
 
-        work.mentions, work.entities = resolve_entities(work.doc)
+        dateline = work.article.metadata.dateline
+        work.mentions, work.entities = resolve_entities(work.doc, dateline=dateline)
 
 
 @dataclass(frozen=True, slots=True)

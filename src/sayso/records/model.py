@@ -19,8 +19,10 @@ OFFSET_UNIT = "codepoint"
 
 InputKind = Literal["text", "html", "warc", "feed", "jsonl", "url", "stdin"]
 EntityType = Literal[
-    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "OTHER"
-]
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT",
+    "OTHER", "DOCUMENT",
+]  # fmt: skip
+RelationKind = Literal["publisher", "predecessor_of"]
 MentionKind = Literal["name", "pronoun", "nominal", "acronym"]
 StatementKind = Literal["direct", "partial", "indirect", "own_voice"]
 Stance = Literal["asserted", "neutral", "hedged", "endorsed", "disputed"]
@@ -242,6 +244,20 @@ class ExternalLink:
 
 
 @dataclass(frozen=True, slots=True)
+class EntityRelation:
+    """How an entity stands to another entity of the same article.
+
+    ``publisher``: a document (``the report``) published by ``entity_id`` (an outlet);
+    ``predecessor_of``: an organisation under a former name (the Islamic State of Iraq) that
+    ``entity_id`` (the same group renamed) succeeded: kept apart when an article tells them apart.
+    """
+
+    kind: RelationKind
+    entity_id: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A real-world person, organisation, place... with all its mentions in the article."""
 
@@ -254,6 +270,7 @@ class Entity:
     mentions: tuple[Mention, ...] = ()
     ambiguous: bool = False
     links: tuple[ExternalLink, ...] = ()
+    relations: tuple[EntityRelation, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

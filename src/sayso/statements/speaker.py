@@ -97,7 +97,7 @@ def source_role(
             if name_words & lexicons.media_words or words & lexicons.media_words
             else ("organisation")
         )
-    if entity_type == "PERSON":
+    if entity_type == "PERSON" and (entity is None or _named(entity)):
         return "person"
     if entity_type in ("NORP", "GPE"):
         return "group" if entity_type == "NORP" else "organisation"
@@ -117,6 +117,12 @@ def source_role(
     if head.pos_ == "PROPN":
         return "person"
     return "person" if head.pos_ == "PRON" else "organisation"
+
+
+def _named(entity: Entity) -> bool:
+    """Whether the article names the entity (an unnamed person, ``a senior official``, is an
+    entity of its own for coreference but no name)."""
+    return any(m.kind in ("name", "acronym") for m in entity.mentions)
 
 
 def entities_by_id(entities: Sequence[Entity]) -> Mapping[str, Entity]:
