@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
-from sayso.cli.corpus import DbOpt
-from sayso.errors import SaysoError
-
-EXIT_USAGE = 2
+from sayso.cli.corpus import DbOpt, read_store
+from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail
+from sayso.errors import ConfigError, SaysoError
 
 
 def export_command(
@@ -53,19 +52,17 @@ def export_command(
     """
     from rich.console import Console
 
-    from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.export.registry import ExportOptions, get_exporter, run_export
-    from sayso.store import open_store
 
     console = Console(stderr=True, highlight=False)
     try:
         exporter = get_exporter(fmt)
     except SaysoError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from None
+        raise fail(str(exc), EXIT_USAGE) from None
     if timelinejs and exporter.name != "timeline":
-        raise _fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
-    try:
-        with open_store(db) as store:
+        raise fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
+    with read_store(db) as store:
+        try:
             if exporter.name == "sqlite" and store.dialect != "sqlite":
                 console.print(
                     "note: the store is not SQLite, so the flat tables (as in the csv export) "
@@ -79,7 +76,9 @@ def export_command(
                 ExportOptions(timelinejs=timelinejs),
                 force=force,
             )
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+        except ConfigError as exc:  # an output that exists without --force
+            raise fail(str(exc), EXIT_USAGE) from None
+        except SaysoError as exc:  # an extra the format needs is missing
+            raise fail(str(exc), EXIT_CONFIG) from None
     sys.stdout.flush()
     console.print(f"exported {count} {exporter.counts} as {exporter.name} to {where}")
