@@ -46,6 +46,8 @@ class Exporter:
     """Where a directory or file format writes when no ``-o`` is given."""
     files: tuple[str, ...] = ()
     """The file names a directory format writes, to check before overwriting."""
+    companions: Callable[[Path], tuple[Path, ...]] | None = None
+    """Files a file format writes beside its output (checked before overwriting too)."""
 
 
 def _jsonl(results: Iterable[ArticleResult], stream: IO[bytes], _: ExportOptions) -> int:
@@ -114,6 +116,12 @@ def _sqlite(store: Store, destination: Path, _: ExportOptions) -> int:
     return export_sqlite(store, iter_results(store), destination)
 
 
+def _sqlite_companions(destination: Path) -> tuple[Path, ...]:
+    from sayso.export.sqlite_copy import metadata_path
+
+    return (metadata_path(destination),)
+
+
 def _table_files(suffix: str) -> tuple[str, ...]:
     from sayso.export.tables import TABLES
 
@@ -149,6 +157,7 @@ EXPORTERS: dict[str, Exporter] = {
             "articles",
             path=_sqlite,
             default_path="sayso-export.db",
+            companions=_sqlite_companions,
         ),
         Exporter(
             "ftm", "FollowTheMoney entities (JSON lines) for Aleph", "stream", "entities", _ftm
@@ -209,6 +218,7 @@ def run_export(
     if exporter.path is not None:
         destination = output or Path(exporter.default_path or exporter.name)
         targets = [destination / f for f in exporter.files] if exporter.files else [destination]
+        targets += exporter.companions(destination) if exporter.companions else ()
         if not force:
             _refuse_overwrite(targets)
         return exporter.path(store, destination, options), str(destination)
