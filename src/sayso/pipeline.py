@@ -112,15 +112,23 @@ class Pipeline:
 
     def describe(self) -> dict[str, str]:
         """Component name → version, as recorded in every result."""
-        meta = self.nlp.meta
+        return self.describe_stages(self.nlp.meta, model_source(self.model).package)
+
+    def describe_stages(self, meta: dict[str, object], package: str) -> dict[str, str]:
+        """What :meth:`describe` records, for a spaCy pipeline of ``meta`` from ``package``."""
         return {
             "sayso": __version__,
             "spacy_model": "{}_{}@{}".format(
                 meta.get("lang", "xx"), meta.get("name", "?"), meta.get("version", "?")
             ),
-            "spacy_model_package": model_source(self.model).package,
+            "spacy_model_package": package,
             **{s.name: s.version for s in self.stages},
         }
+
+    def analyze_doc(self, article: Article, doc: Doc, described: dict[str, str]) -> ArticleResult:
+        """Run the stages on ``doc``, a Doc of ``article.text`` that another spaCy pipeline
+        parsed (see :mod:`sayso.nlp.spacy_component`)."""
+        return self._analyze_parsed(article, doc, None, described, 0.0)
 
     def analyze(self, source: Article | Path) -> ArticleResult:
         """Analyse an Article, or the file at a ``pathlib.Path``. A ``str`` is refused: say
