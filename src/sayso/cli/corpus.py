@@ -129,7 +129,7 @@ def ingest_command(
     from sayso.runners import PipelineConfig, chunks, make_runner
     from sayso.store import open_store
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         since_day = date.fromisoformat(since) if since else None
         until_day = date.fromisoformat(until) if until else None

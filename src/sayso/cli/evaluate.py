@@ -36,7 +36,7 @@ def _print_report(report: object) -> None:
         row = [metric, f"{value:.4f}"]
         row += [f"{b[metric]:.4f}" if metric in b else "" for b in report.baselines.values()]
         table.add_row(*row)
-    console = Console(stderr=not sys.stdout.isatty())
+    console = Console(stderr=not sys.stdout.isatty(), soft_wrap=True)
     console.print(table)
     for note in report.notes:
         console.print(f"[dim]note:[/] {note}", highlight=False)
@@ -142,7 +142,7 @@ def gate_command(
     from sayso.eval import gate
     from sayso.eval.harness import TASKS, run_task
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     if not data.exists():
         console.print(f"gate skipped: no evaluation data at {data} (unit tests still run)")
         return

@@ -54,7 +54,7 @@ def export_command(
 
     from sayso.export.registry import ExportOptions, get_exporter, run_export
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         exporter = get_exporter(fmt)
     except SaysoError as exc:

@@ -1,7 +1,7 @@
 """Turn what the user named (files, folders, globs, ``-``, URLs) into a stream of articles.
 
 :func:`iter_articles` is what the CLI and the pipeline use; :func:`read_article` serves
-``sayso.analyze`` for a single input.
+``sayso.analyze_file`` and ``sayso.analyze_url`` for a single input.
 
 What each input is:
 
