@@ -93,3 +93,18 @@ def test_a_missing_extra_names_the_install_command(
     assert result.exit_code == 3
     assert "pip install -e '.[export]'" in result.stderr
     assert "sayso[" not in result.stderr  # sayso is not on a package index
+
+
+@pytest.mark.parametrize("name", ["jsonl", "csv"])
+def test_an_export_reports_each_article_it_reads(name: str, tmp_path: Path) -> None:
+    """What the progress bar of `sayso export` counts: every stored article, once."""
+    import io
+
+    from sayso.export.registry import ExportOptions, run_export
+
+    seen: list[int] = []
+    with make_store(tmp_path / "x.db") as store:
+        total = store.status().tables["articles"]
+        options = ExportOptions(on_article=lambda: seen.append(1))
+        run_export(EXPORTERS[name], store, tmp_path / "out", io.BytesIO(), options)
+    assert len(seen) == total == len(corpus())

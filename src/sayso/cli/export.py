@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from sayso.cli.corpus import DbOpt, read_store
 from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail
 from sayso.errors import ConfigError, SaysoError
+
+if TYPE_CHECKING:
+    from sayso.store import Store
 
 
 def export_command(
@@ -61,7 +66,7 @@ def export_command(
         raise fail(str(exc), EXIT_USAGE) from None
     if timelinejs and exporter.name != "timeline":
         raise fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
-    with read_store(db) as store:
+    with read_store(db) as store, _progress(store, console) as advance:
         try:
             if exporter.name == "sqlite" and store.dialect != "sqlite":
                 console.print(
@@ -73,7 +78,7 @@ def export_command(
                 store,
                 output,
                 sys.stdout.buffer,
-                ExportOptions(timelinejs=timelinejs),
+                ExportOptions(timelinejs=timelinejs, on_article=advance),
                 force=force,
             )
         except ConfigError as exc:  # an output that exists without --force
@@ -82,3 +87,19 @@ def export_command(
             raise fail(str(exc), EXIT_CONFIG) from None
     sys.stdout.flush()
     console.print(f"exported {count} {exporter.counts} as {exporter.name} to {where}")
+
+
+@contextmanager
+def _progress(store: Store, console: Any) -> Iterator[Callable[[], None]]:
+    """A bar on a terminal's standard error, its total the store's article versions."""
+    if not console.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    total = store.status().tables.get("articles")
+    with Progress(
+        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task("exporting", total=total)
+        yield lambda: progress.advance(task)
