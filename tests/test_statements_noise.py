@@ -88,10 +88,10 @@ def test_speak_about_stays_a_statement(nlp) -> None:  # type: ignore[no-untyped-
 
 
 def test_a_relative_pronoun_speaker_is_shown_by_its_antecedent() -> None:
-    from sayso import analyze
+    from sayso import analyze_text
     from sayso.export.text import speaker_name
 
-    result = analyze(
+    result = analyze_text(
         "Some analysts, who argued that the tariffs would raise prices, were ignored.\n"
     )
     by_pronoun = [s for s in result.statements if s.speaker and s.speaker.text == "who"]

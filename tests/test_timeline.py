@@ -231,13 +231,13 @@ def test_example_article_timeline() -> None:
 def test_reported_events_are_attributed_to_the_resolved_speaker() -> None:
     """An event inside ``She said that ...`` is sourced to the person ``She`` stands for, not
     to the pronoun, through the full pipeline."""
-    from sayso import analyze
+    from sayso import analyze_text
 
     text = (
         "Mayor Lena Ortiz spoke to reporters on Tuesday. She said that the army attacked the "
         "town in March 2019.\n"
     )
-    result = analyze(text)
+    result = analyze_text(text)
     items = build_timeline(
         result.events,
         result.timexes,

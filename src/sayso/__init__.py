@@ -1,23 +1,41 @@
 """sayso: on whose say-so? News articles into a sourced, checkable record.
 
->>> import sayso
->>> result = sayso.analyze("examples/article.txt")      # doctest: +SKIP
->>> [s.speaker.text for s in result.statements if s.speaker]  # doctest: +SKIP
+Each function says what it is given, so nothing is guessed from a string: a text is never read
+as a path, and only :func:`analyze_url` touches the network.
 
-The public API is small: ``analyze`` for one article, ``Pipeline`` for batches, the records
-(``sayso.records``) and the exceptions (``sayso.errors``). Importing sayso loads no model and
-touches no disk or network.
+* :func:`analyze_text` (plain text, with the title, outlet and date you know),
+  :func:`analyze_html` (a page you already have), :func:`analyze_file` (a local file),
+  :func:`analyze_url` (download a page), :func:`analyze_texts` (many texts or Articles);
+* :class:`Pipeline` for another model or stage list (the same methods), :class:`Article` and
+  :class:`ArticleResult` (the records, more in ``sayso.records``), :class:`SaysoError` (the
+  exceptions, in ``sayso.errors``).
+
+See docs/api.md. Importing sayso loads no model and touches no disk or network; the first
+analysis loads the spaCy model once for the process.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["ArticleResult", "Pipeline", "SaysoError", "__version__", "analyze"]
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "Pipeline",
+    "SaysoError",
+    "__version__",
+    "analyze_file",
+    "analyze_html",
+    "analyze_text",
+    "analyze_texts",
+    "analyze_url",
+]
 
 if TYPE_CHECKING:
     from sayso.errors import SaysoError
@@ -25,21 +43,48 @@ if TYPE_CHECKING:
     from sayso.records import Article, ArticleResult
 
 
-def analyze(source: str | Path | bytes | Article, *, model: str | None = None) -> ArticleResult:
-    """Analyse one article: text, a file path, an http(s) URL, raw bytes or an Article.
+def analyze_text(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | date | datetime | None = None,
+) -> ArticleResult:
+    """Analyse an article given as its plain text.
 
-    Raises ``sayso.errors.InputError`` when the input holds no readable article and
-    ``sayso.errors.ModelNotInstalledError`` when the spaCy pipeline is missing.
+    ``title``, ``outlet`` and ``published`` (ISO 8601 text, a date or a datetime) are what you
+    know of it; they win over what sayso would find in the text. Raises
+    ``sayso.errors.EmptyInputError`` for a text without words.
     """
-    from sayso.pipeline import Pipeline
+    return _default_pipeline().analyze_text(text, title=title, outlet=outlet, published=published)
 
-    pipeline = Pipeline(model) if model else _default_pipeline()
-    return pipeline.analyze(source)
+
+def analyze_html(html: str | bytes, *, url: str | None = None) -> ArticleResult:
+    """Analyse the article in a page's HTML; ``url`` (never fetched) says where it is from."""
+    return _default_pipeline().analyze_html(html, url=url)
+
+
+def analyze_file(path: str | os.PathLike[str]) -> ArticleResult:
+    """Analyse the article in a local file: text, HTML, or the first article of a JSONL or
+    WARC file. Raises ``sayso.errors.InputError`` when it holds no readable article."""
+    return _default_pipeline().analyze_file(path)
+
+
+def analyze_url(url: str, *, timeout: float = 20.0, max_bytes: int = 20_000_000) -> ArticleResult:
+    """Download the page at an http(s) URL and analyse its article: the only function of sayso
+    that touches the network. Raises ``sayso.errors.FetchError`` when it cannot."""
+    return _default_pipeline().analyze_url(url, timeout=timeout, max_bytes=max_bytes)
+
+
+def analyze_texts(items: Iterable[str | Article]) -> Iterator[ArticleResult]:
+    """Analyse many articles, each a plain text or an :class:`Article`, in batches; yields one
+    result per item, in order."""
+    return _default_pipeline().analyze_texts(items)
 
 
 @cache
 def _default_pipeline() -> Pipeline:
-    """One default Pipeline per process, so repeated ``analyze`` calls share the model."""
+    """One default Pipeline per process, so that every call shares the loaded model."""
     from sayso.pipeline import Pipeline
 
     return Pipeline()
@@ -50,12 +95,17 @@ def __getattr__(name: str) -> Any:
         from sayso.pipeline import Pipeline
 
         return Pipeline
-    if name == "ArticleResult":
-        from sayso.records import ArticleResult
+    if name in ("Article", "ArticleResult"):
+        import sayso.records
 
-        return ArticleResult
+        return getattr(sayso.records, name)
     if name == "SaysoError":
         from sayso.errors import SaysoError
 
         return SaysoError
+    if name == "analyze":
+        raise AttributeError(
+            "sayso.analyze guessed whether a string was text, a path or a URL, so it is gone: "
+            "use analyze_text, analyze_html, analyze_file or analyze_url"
+        )
     raise AttributeError(f"module 'sayso' has no attribute {name!r}")

@@ -12,6 +12,7 @@
      │    ├── CorruptInputError     (truncated gzip or WARC, a JSONL line that is not JSON)
      │    └── FetchError
      ├── ModelNotInstalledError     the configured spaCy pipeline is missing
+ ├── ModelIntegrityError        a model file differs from the sha256 recorded in sayso
      ├── ConfigError                an option or pipeline stage list does not make sense
      ├── RecordError                a record or JSON document does not fit the schema
      ├── StoreError                 (sayso.store.errors) the database is busy, too new, too old,
@@ -20,6 +21,11 @@
 """
 
 from __future__ import annotations
+
+
+def install_hint(extra: str) -> str:
+    """How to install one of sayso's extras (sayso is installed from its checkout, not an index)."""
+    return f"pip install -e '.[{extra}]' in the sayso checkout (or scripts/bootstrap --dev)"
 
 
 class SaysoError(Exception):
@@ -65,6 +71,10 @@ class FetchError(InputError):
 
 class ModelNotInstalledError(SaysoError):
     """The configured spaCy pipeline is not installed."""
+
+
+class ModelIntegrityError(SaysoError):
+    """A model file differs from the sha256 sum recorded in sayso: it is not loaded."""
 
 
 class ConfigError(SaysoError):

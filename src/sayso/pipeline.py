@@ -14,6 +14,7 @@ Docs into plain record dataclasses, and a batch's results are complete before it
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from importlib.metadata import entry_points
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from sayso import __version__
 from sayso.errors import ConfigError, InputError
 from sayso.nlp.components import BUILTIN_STAGES, DEFAULT_STAGES
-from sayso.nlp.loader import DEFAULT_MODEL, load_model
+from sayso.nlp.loader import DEFAULT_MODEL, load_model, model_source
 from sayso.nlp.segments import SEGMENT_CHARS, parse_long
 from sayso.nlp.stage import RECORD_FIELDS, Analysis, Stage
 from sayso.records import Article, ArticleResult, Diagnostic
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from sayso.ingest.given import PublishedValue
     from sayso.ingest.sources import ReadOptions
 
 log = logging.getLogger(__name__)
@@ -72,12 +74,19 @@ def _check_order(stages: Sequence[Stage]) -> None:
         available.update(stage.assigns)
 
 
+def _text_article(item: object) -> Article:
+    from sayso.ingest.given import article_from_text
+
+    if not isinstance(item, str):
+        raise TypeError(f"expected an Article or a str of text, not {type(item).__name__}")
+    return article_from_text(item)
+
+
 class Pipeline:
     """Analyses articles with one spaCy model, loaded lazily and kept for every batch.
 
-    >>> pipeline = Pipeline()                          # doctest: +SKIP
-    >>> for result in pipeline.analyze_articles(articles):  # doctest: +SKIP
-    ...     print(result.article.metadata.title, len(result.statements))
+    Its ``analyze_*`` methods are those of the ``sayso`` module (see docs/api.md), on this
+    pipeline's model and stages. Only :meth:`analyze_url` touches the network.
     """
 
     def __init__(
@@ -103,25 +112,81 @@ class Pipeline:
 
     def describe(self) -> dict[str, str]:
         """Component name → version, as recorded in every result."""
-        meta = self.nlp.meta
+        return self.describe_stages(self.nlp.meta, model_source(self.model).package)
+
+    def describe_stages(self, meta: dict[str, object], package: str) -> dict[str, str]:
+        """What :meth:`describe` records, for a spaCy pipeline of ``meta`` from ``package``."""
         return {
             "sayso": __version__,
             "spacy_model": "{}_{}@{}".format(
                 meta.get("lang", "xx"), meta.get("name", "?"), meta.get("version", "?")
             ),
-            "spacy_model_package": self.model,
+            "spacy_model_package": package,
             **{s.name: s.version for s in self.stages},
         }
 
-    def analyze(self, source: str | Path | bytes | Article) -> ArticleResult:
-        """Analyse one article given as text, a path, a URL, bytes or an Article."""
-        if isinstance(source, Article):
-            article = source
-        else:
-            from sayso.ingest.sources import ReadOptions, read_article
+    def analyze_doc(self, article: Article, doc: Doc, described: dict[str, str]) -> ArticleResult:
+        """Run the stages on ``doc``, a Doc of ``article.text`` that another spaCy pipeline
+        parsed (see :mod:`sayso.nlp.spacy_component`)."""
+        return self._analyze_parsed(article, doc, None, described, 0.0)
 
-            article = read_article(source, ReadOptions(fetch=True))
+    def analyze(self, source: Article | Path) -> ArticleResult:
+        """Analyse an Article, or the file at a ``pathlib.Path``. A ``str`` is refused: say
+        what it is with :meth:`analyze_text`, :meth:`analyze_file` or :meth:`analyze_url`."""
+        if isinstance(source, Path):
+            return self.analyze_file(source)
+        if not isinstance(source, Article):
+            raise TypeError(
+                f"Pipeline.analyze takes an Article or a pathlib.Path, not "
+                f"{type(source).__name__}: use analyze_text for text, analyze_html for a "
+                "page, analyze_file for a file, analyze_url for a URL"
+            )
+        return next(self.analyze_articles([source]))
+
+    def analyze_text(
+        self,
+        text: str,
+        *,
+        title: str | None = None,
+        outlet: str | None = None,
+        published: PublishedValue | None = None,
+    ) -> ArticleResult:
+        """Analyse an article given as its plain text, with the metadata the caller knows."""
+        from sayso.ingest.given import article_from_text
+
+        article = article_from_text(text, title=title, outlet=outlet, published=published)
         return next(self.analyze_articles([article]))
+
+    def analyze_html(self, html: str | bytes, *, url: str | None = None) -> ArticleResult:
+        """Analyse the article in a page's HTML; ``url`` says where it came from (not fetched)."""
+        from sayso.ingest.given import article_from_html
+
+        return next(self.analyze_articles([article_from_html(html, url=url)]))
+
+    def analyze_file(self, path: str | os.PathLike[str]) -> ArticleResult:
+        """Analyse the article in a local file (text, HTML, or the first of a JSONL or WARC
+        file); nothing is fetched, even for a feed or a ``.urls`` file."""
+        from sayso.ingest.sources import ReadOptions, read_article
+
+        return next(self.analyze_articles([read_article(Path(path), ReadOptions(fetch=False))]))
+
+    def analyze_url(
+        self, url: str, *, timeout: float = 20.0, max_bytes: int = 20_000_000
+    ) -> ArticleResult:
+        """Download the page at an http(s) ``url`` and analyse its article: the one method that
+        touches the network. Raises FetchError when it cannot be downloaded."""
+        from sayso.errors import FetchError
+        from sayso.ingest.sources import ReadOptions, read_article
+
+        if not isinstance(url, str) or not url.strip().lower().startswith(("http://", "https://")):
+            raise FetchError(str(url), "not an http(s) URL; analyze_file reads local files.")
+        options = ReadOptions(fetch=True, timeout=timeout, max_bytes=max_bytes)
+        return next(self.analyze_articles([read_article(url.strip(), options)]))
+
+    def analyze_texts(self, items: Iterable[str | Article]) -> Iterator[ArticleResult]:
+        """Analyse many articles, each a plain text or an Article, in batches; one result per
+        item, in order. A text that holds no words raises EmptyInputError when reached."""
+        return self.analyze_articles(items)
 
     def analyze_inputs(
         self, inputs: Sequence[str], options: ReadOptions | None = None
@@ -143,14 +208,16 @@ class Pipeline:
                 pending = []
         yield from self.analyze_articles(pending)
 
-    def analyze_articles(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+    def analyze_articles(self, articles: Iterable[Article | str]) -> Iterator[ArticleResult]:
         """Analyse articles in batches with ``nlp.pipe``; one result per article, in order.
+        A ``str`` is an article's plain text (as for :meth:`analyze_text`).
 
         A batch holds at most ``batch_size`` articles and ``batch_chars`` characters of text.
         """
         batch: list[Article] = []
         chars = 0
-        for article in articles:
+        for item in articles:
+            article = item if isinstance(item, Article) else _text_article(item)
             if batch and chars + len(article.text) > self.batch_chars:
                 yield from self._run_batch(batch)
                 batch, chars = [], 0

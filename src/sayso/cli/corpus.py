@@ -7,13 +7,18 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sayso.errors import InputError, SaysoError
+from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, ReportFormat, ViewFormat, fail, write_rows
+from sayso.errors import InputError, SaysoError, install_hint
+
+if TYPE_CHECKING:
+    from sayso.store import Store
 
 WRITE_BATCH = 16
 """Articles per store transaction in ``sayso ingest``: large enough that commits cost little
@@ -28,6 +33,26 @@ DbOpt = Annotated[
         envvar="SAYSO_DB",
     ),
 ]
+
+
+@contextmanager
+def read_store(db: str | None, *, migrate: bool = False) -> Iterator[Store]:
+    """The existing store ``db`` for a command that reads it: one that does not exist is a
+    usage error naming the path and how to make one (only ``sayso ingest`` creates stores);
+    any other store error is reported as one line."""
+    from sayso.store import StoreNotFoundError, open_store
+
+    try:
+        store = open_store(db, migrate=migrate, create=False)
+    except StoreNotFoundError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_CONFIG) from None
+    try:
+        with store:
+            yield store
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_CONFIG) from None
 
 
 def _in_range(published: str | None, since: date | None, until: date | None) -> bool:
@@ -97,19 +122,19 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from sayso.cli.main import EXIT_CONFIG, EXIT_INPUT_FAILED, _fail
-    from sayso.ingest.sources import ReadOptions, iter_articles
+    from sayso.cli.output import EXIT_INPUT_FAILED
+    from sayso.ingest.sources import ReadOptions, count_items, iter_articles
     from sayso.nlp.loader import DEFAULT_MODEL
     from sayso.records import Article
     from sayso.runners import PipelineConfig, chunks, make_runner
     from sayso.store import open_store
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         since_day = date.fromisoformat(since) if since else None
         until_day = date.fromisoformat(until) if until else None
     except ValueError:
-        raise _fail("--since/--until take dates as YYYY-MM-DD", 2) from None
+        raise fail("--since/--until take dates as YYYY-MM-DD", EXIT_USAGE) from None
     counts: Counter[str] = Counter()
     started = time.monotonic()
     try:
@@ -118,22 +143,26 @@ def ingest_command(
             PipelineConfig(model=model or DEFAULT_MODEL), workers=workers, scheduler=scheduler
         )
     except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+        raise fail(str(exc), EXIT_CONFIG) from None
+
+    def skipped(kind: str) -> None:
+        counts[kind] += 1
+        progress.advance(task)
 
     def to_analyse() -> Iterator[Article]:
         for item in iter_articles(sources, ReadOptions(fetch=fetch)):
             if isinstance(item, InputError):
                 store.record_failure(item.location, None, item.reason)
-                counts["failed"] += 1
+                skipped("failed")
                 console.print(f"[red]failed[/] {escape(str(item))}")
                 continue
             where, record = item.source.location, item.source.record
             if store.seen(where, record, count_failed=not retry_failed):
-                counts["already seen"] += 1
+                skipped("already seen")
                 continue
             published = item.metadata.published.value if item.metadata.published else None
             if not _in_range(published, since_day, until_day):
-                counts["outside dates"] += 1
+                skipped("outside dates")
                 continue
             yield item
             counts["sent"] += 1
@@ -153,7 +182,10 @@ def ingest_command(
             transient=False,
         ) as progress,
     ):
-        task = progress.add_task("ingesting", total=limit, rate="0.0")
+        # The total: every input item (articles and failures) when their number is known
+        # without reading them all (plain files, JSON Lines); --limit stops early.
+        total = count_items(sources)
+        task = progress.add_task("ingesting", total=total, rate="0.0")
         try:
             # Workers encode their results as store rows; the writer inserts a batch per
             # transaction (a third of the per-article writer CPU of one-by-one adds).
@@ -163,8 +195,9 @@ def ingest_command(
                 elapsed = max(time.monotonic() - started, 1e-9)
                 done = counts["ingested"] + counts["duplicate"]
                 progress.update(task, advance=len(batch), rate=f"{done / elapsed:.1f}")
+            progress.update(task, total=progress.tasks[0].completed)  # done, whatever --limit
         except SaysoError as exc:
-            raise _fail(str(exc), EXIT_CONFIG) from None
+            raise fail(str(exc), EXIT_CONFIG) from None
         finally:
             runner.close()
     if prerender and counts["ingested"]:
@@ -179,18 +212,12 @@ def _prerender_pages(db: str | None, console: Any) -> None:
     """Keep the web pages of newly stored articles rendered, so that `sayso serve` shows
     them on first view without decoding (about 10 ms per article; nothing without the web
     extra, whose absence only means pages are rendered when first asked for)."""
-    from sayso.cli.main import EXIT_CONFIG, _fail
-    from sayso.store import open_store
-
     try:
         from sayso.web.page_cache import prerender
     except ImportError:
         return
-    try:
-        with open_store(db) as store:
-            count = prerender(store)
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+    with read_store(db) as store:
+        count = prerender(store)
     console.print(f"{count} web pages rendered ahead")
 
 
@@ -199,14 +226,8 @@ def migrate_command(db: DbOpt = None) -> None:
 
     Example: cp news.db news.db.bak && sayso migrate --db news.db
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
-    from sayso.store import open_store
-
-    try:
-        with open_store(db, migrate=True) as store:
-            version = store.status().schema_version
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+    with read_store(db, migrate=True) as store:
+        version = store.status().schema_version
     sys.stderr.write(f"store at schema {version}\n")
 
 
@@ -222,37 +243,40 @@ def prerender_command(
 
     Example: sayso ingest news/ --db news.db && sayso prerender --db news.db
     """
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    from sayso.cli.main import EXIT_CONFIG, _fail
 
     try:
         from sayso.web.page_cache import prerender
     except ImportError as exc:
-        message = f"pages need the web extra: pip install 'sayso[web]' ({exc})"
-        raise _fail(message, EXIT_CONFIG) from None
-    from sayso.store import open_store
+        message = f"pages need the web extra: {install_hint('web')} ({exc})"
+        raise fail(message, EXIT_CONFIG) from None
 
     started = time.monotonic()
     console_progress = Progress(
-        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=True
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        console=Console(stderr=True),
     )
-    try:
-        with open_store(db) as store, console_progress as progress:
-            task = progress.add_task("rendering", total=None)
+    with read_store(db) as store, console_progress as progress:
+        task = progress.add_task("rendering", total=None)
 
-            def report(done: int, total: int) -> None:
-                progress.update(task, completed=done, total=total)
+        def report(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
 
-            count = prerender(store, limit=limit, progress=report)
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+        count = prerender(store, limit=limit, progress=report)
     sys.stderr.write(f"rendered {count} pages in {time.monotonic() - started:.0f}s\n")
 
 
 def status_command(
     db: DbOpt = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    fmt: Annotated[
+        ReportFormat,
+        typer.Option("--format", "-f", help="auto: tables on a terminal, JSON when piped."),
+    ] = "auto",
+    as_json: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
 ) -> None:
     """Counts per input fate and per record kind, and the latest failures.
 
@@ -262,15 +286,11 @@ def status_command(
     from rich.markup import escape
     from rich.table import Table
 
-    from sayso.cli.main import EXIT_CONFIG, _fail
-    from sayso.store import open_store
+    from sayso.cli.output import resolve
 
-    try:
-        with open_store(db) as store:
-            status = store.status()
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
-    if as_json or not sys.stdout.isatty():
+    with read_store(db) as store:
+        status = store.status()
+    if as_json or resolve(fmt, piped="json") == "json":
         sys.stdout.write(json.dumps(asdict(status), default=str, indent=2) + "\n")
         return
     console = Console(highlight=False)
@@ -297,37 +317,22 @@ def search_command(
         str, typer.Option("--kind", help="articles, statements or entities.")
     ] = "statements",
     limit: Annotated[int, typer.Option("--limit")] = 20,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")] = "text",
+    fmt: Annotated[
+        ViewFormat,
+        typer.Option("--format", "-f", help="auto: a table on a terminal, JSON Lines when piped."),
+    ] = "auto",
 ) -> None:
     """Full-text search over article text, statements or entity names.
 
     Example: sayso search '"conspiracy theory"' --kind statements --format csv
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
-    from sayso.store import open_store
-
     if kind not in ("articles", "statements", "entities"):
-        raise _fail("--kind takes articles, statements or entities", 2)
-    try:
-        with open_store(db) as store:
-            hits = store.search(query, kind=kind, limit=limit)  # type: ignore[arg-type]
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
-    _emit([asdict(h) for h in hits], fmt)
-
-
-def _emit(rows: list[dict[str, Any]], fmt: str) -> None:
-    if fmt == "json":
-        sys.stdout.write(json.dumps(rows, default=str, indent=2, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        import csv
-
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["none"])
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(
-                {k: v if not isinstance(v, tuple) else "; ".join(v) for k, v in row.items()}
-            )
-    else:
-        for row in rows:
-            sys.stdout.write("  ".join(f"{v}" for v in row.values() if v is not None) + "\n")
+        raise fail("--kind takes articles, statements or entities", EXIT_USAGE)
+    with read_store(db) as store:
+        hits = store.search(query, kind=kind, limit=limit)  # type: ignore[arg-type]
+    write_rows(
+        [asdict(h) for h in hits],
+        fmt,
+        title=f"Search {kind}: {query}",
+        columns=("snippet", "title", "article_id", "record_id", "score"),
+    )

@@ -12,7 +12,8 @@ from typing import Annotated, Any
 
 import typer
 
-from sayso.cli.corpus import DbOpt
+from sayso.cli.corpus import DbOpt, read_store
+from sayso.cli.output import EXIT_CONFIG, ViewFormat, fail, resolve, write_rows
 from sayso.errors import SaysoError
 from sayso.export.text import in_quotes
 
@@ -23,15 +24,11 @@ JudgmentsOpt = Annotated[
         help="JSONL file of accept/reject decisions on entity pairs, re-applied on every link.",
     ),
 ]
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json or csv.")]
+FormatOpt = Annotated[
+    ViewFormat,
+    typer.Option("--format", "-f", help="auto: text on a terminal, JSON Lines when piped."),
+]
 DEFAULT_JUDGMENTS = Path("judgments.jsonl")
-
-
-def _check_format(fmt: str) -> None:
-    from sayso.cli.main import _fail
-
-    if fmt not in ("text", "json", "csv"):
-        raise _fail("--format takes text, json or csv", 2)
 
 
 def link_command(
@@ -39,7 +36,7 @@ def link_command(
     judgments: JudgmentsOpt = DEFAULT_JUDGMENTS,
     paraphrase: Annotated[
         bool,
-        typer.Option("--paraphrase", help="Also match paraphrases (needs sayso[embed])."),
+        typer.Option("--paraphrase", help="Also match paraphrases (needs the embed extra)."),
     ] = False,
 ) -> None:
     """Link the stored articles: entity registry, claim groups, echoes, events, numbers.
@@ -48,22 +45,18 @@ def link_command(
 
     Example: sayso link --db news.db --judgments judgments.jsonl
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.corpus.link import link_store
-    from sayso.store import open_store
 
-    try:
-        scorer = None
-        if paraphrase:
-            from sayso.corpus.embed import load_paraphrase_scorer
+    scorer = None
+    if paraphrase:
+        from sayso.corpus.embed import load_paraphrase_scorer
 
+        try:
             scorer = load_paraphrase_scorer()
-        with open_store(db) as store:
-            summary = link_store(
-                store, judgments if judgments.exists() else None, paraphrase=scorer
-            )
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+        except SaysoError as exc:
+            raise fail(str(exc), EXIT_CONFIG) from None
+    with read_store(db) as store:
+        summary = link_store(store, judgments if judgments.exists() else None, paraphrase=scorer)
     for name, value in asdict(summary).items():
         sys.stdout.write(f"{name.replace('_', ' ')}: {value}\n")
 
@@ -74,26 +67,21 @@ def claims_command(
         bool, typer.Option("--disputed", help="Only claims some outlet disputes.")
     ] = False,
     limit: Annotated[int, typer.Option("--limit")] = 100,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = "auto",
 ) -> None:
     """Claim groups: the same statement across outlets, each outlet's stance side by side,
     with the number of independent sources and of echoes.
 
     Example: sayso claims --disputed --format csv > claims.csv
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.corpus import queries
-    from sayso.store import open_store
 
-    _check_format(fmt)
-    try:
-        with open_store(db) as store:
-            rows = queries.claims(store, disputed=disputed, limit=limit)
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
-    if fmt == "json":
-        _write_json([asdict(row) for row in rows])
-    elif fmt == "csv":
+    with read_store(db) as store:
+        rows = queries.claims(store, disputed=disputed, limit=limit)
+    chosen = resolve(fmt, piped="jsonl")
+    if chosen in ("json", "jsonl"):
+        write_rows([asdict(row) for row in rows], chosen, title="Claims")
+    elif chosen == "csv":
         outlets = list(dict.fromkeys(o for row in rows for o in row.stances))
         fixed = ["claim_id", "speaker", "content", "independent", "echoes", "disputed"]
         writer = csv.writer(sys.stdout)
@@ -118,44 +106,46 @@ def claims_command(
 def entities_candidates_command(
     db: DbOpt = None,
     judgments: JudgmentsOpt = DEFAULT_JUDGMENTS,
-    fmt: FormatOpt = "text",
+    fmt: FormatOpt = "auto",
 ) -> None:
-    """Entity pairs the registry did not merge on its own, with the evidence, best first.
+    """Entity pairs the registry did not merge on its own, with the evidence, best first;
+    pairs with the same two names come once, with how many they are.
 
-    Judge one by adding a line to the judgments file, then rerun `sayso link`:
+    Judge one by adding its line to the judgments file, then rerun `sayso link`:
 
       {"a": "ART:e1", "b": "ART:e3", "decision": "accept"}   (or "reject")
 
+    A line naming the two names ({"a": "Tasnim", "b": "Tasnim", ...}) settles every such pair.
+
     Example: sayso entities candidates --judgments judgments.jsonl
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.corpus import queries
     from sayso.entities.corpus import read_judgments
-    from sayso.store import open_store
 
-    _check_format(fmt)
     try:
         decided = read_judgments(judgments)
-        with open_store(db) as store:
-            rows = queries.candidates(store, decided)
     except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
-    if fmt == "json":
-        _write_json([asdict(row) for row in rows])
-    elif fmt == "csv":
-        writer = csv.DictWriter(
-            sys.stdout, fieldnames=["a", "b", "a_name", "b_name", "score", "evidence"]
+        raise fail(str(exc), EXIT_CONFIG) from None
+    with read_store(db) as store:
+        rows = queries.candidates(store, decided)
+    chosen = resolve(fmt, piped="jsonl")
+    if chosen != "text":
+        write_rows(
+            [{**asdict(row), "judgment": _judgment(row)} for row in rows],
+            chosen,
+            title="Merge candidates",
+            columns=("a", "b", "a_name", "b_name", "score", "pairs", "evidence"),
         )
-        writer.writeheader()
-        for row in rows:
-            writer.writerow(asdict(row))
-    else:
-        for row in rows:
-            line = json.dumps({"a": row.a, "b": row.b, "decision": "accept"})
-            sys.stdout.write(
-                f"{row.a_name} ~ {row.b_name}  ({row.score:.2f}) {row.evidence}\n  {line}\n"
-            )
+        return
+    for row in rows:
+        many = f", {row.pairs} pairs of articles" if row.pairs > 1 else ""
+        sys.stdout.write(
+            f"{row.a_name} ~ {row.b_name}  ({row.score:.2f}{many}) {row.evidence}\n"
+            f"  {json.dumps(_judgment(row), ensure_ascii=False)}\n"
+        )
 
 
-def _write_json(rows: list[dict[str, Any]]) -> None:
-    sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False, default=str) + "\n")
+def _judgment(row: Any) -> dict[str, str]:
+    """The judgments-file line that accepts ``row``: by names when it stands for many pairs."""
+    a, b = (row.a_name, row.b_name) if row.pairs > 1 else (row.a, row.b)
+    return {"a": a, "b": b, "decision": "accept"}

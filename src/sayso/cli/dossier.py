@@ -9,6 +9,7 @@ refused with exit status 2.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import sys
 import textwrap
@@ -17,12 +18,11 @@ from typing import Annotated, TextIO
 
 import typer
 
-from sayso.cli.corpus import DbOpt
+from sayso.cli.corpus import DbOpt, read_store
+from sayso.cli.output import EXIT_USAGE, fail, resolve
 from sayso.corpus.chronology import Chronology, ChronologyEntry
 from sayso.corpus.dossier import ClaimGroup, Dossier
-from sayso.errors import SaysoError
 
-EXIT_USAGE = 2
 TIMELINE_FORMATS = ("text", "json", "jsonl", "csv", "vis", "timelinejs")
 ENTITY_FORMATS = ("text", "json", "md", "html", "csv")
 WIDTH = 100
@@ -33,21 +33,16 @@ CHRONOLOGY_COLUMNS = (
 )  # fmt: skip
 
 
-def _chosen(fmt: str, allowed: tuple[str, ...], terminal: bool) -> str:
-    """The format to write: ``auto`` is text on a terminal and JSON when piped."""
-    from sayso.cli.main import _fail
-
-    if fmt == "auto":
-        return "text" if terminal else "json"
-    if fmt not in allowed:
-        raise _fail(f"--format takes {', '.join(allowed)} here, not {fmt!r}", EXIT_USAGE)
-    return fmt
+def _chosen(fmt: str, allowed: tuple[str, ...]) -> str:
+    """The format to write (``auto``: text on a terminal, JSON when piped); any format the
+    command cannot write is a usage error."""
+    if fmt != "auto" and fmt not in allowed:
+        raise fail(f"--format takes {', '.join(allowed)} here, not {fmt!r}", EXIT_USAGE)
+    return resolve(fmt, piped="json")
 
 
 def _not_found(name: str) -> typer.Exit:
-    from sayso.cli.main import _fail
-
-    return _fail(
+    return fail(
         f"no entity named {name!r} in the store: check the spelling with `sayso search "
         f"{name!r} --kind entities`, or run `sayso link` to merge names across articles",
         1,
@@ -141,20 +136,15 @@ def write_chronology(name: str, chronology: Chronology, fmt: str, out: TextIO) -
 
 def timeline_of_entity(name: str, db: str | None, fmt: str) -> None:
     """What ``sayso timeline --entity NAME`` does: one merged chronology of the entity."""
-    from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.corpus.chronology import build_chronology
     from sayso.corpus.dossier import find_entity, read_parts
-    from sayso.store import open_store
 
-    chosen = _chosen(fmt, TIMELINE_FORMATS, sys.stdout.isatty())
-    try:
-        with open_store(db) as store:
-            match = find_entity(store, name)
-            if match is None:
-                raise _not_found(name)
-            parts = read_parts(store, match, mentions=0)
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+    chosen = _chosen(fmt, TIMELINE_FORMATS)
+    with read_store(db) as store:
+        match = find_entity(store, name)
+        if match is None:
+            raise _not_found(name)
+        parts = read_parts(store, match, mentions=0)
     chronology = build_chronology(r for part in parts for r in part.reports)
     write_chronology(match.name, chronology, chosen, sys.stdout)
     if chronology.undated and chosen in ("vis", "timelinejs"):
@@ -238,32 +228,26 @@ def entity_command(
 
       sayso entity Rutte --format json | jq '.chronology.entries[].label'
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
+    from sayso.cli.main import open_output
     from sayso.corpus.dossier import read_dossier
-    from sayso.store import open_store
 
-    if output is not None and output.exists() and not force:
-        raise _fail(f"{output} already exists: use --force to overwrite", EXIT_USAGE)
-    chosen = _chosen(fmt, ENTITY_FORMATS, output is None and sys.stdout.isatty())
-    try:
-        with open_store(db) as store:
-            dossier = read_dossier(store, name)
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+    # Written to a file, ``auto`` is JSON, as when piped.
+    chosen = "json" if output is not None and fmt == "auto" else _chosen(fmt, ENTITY_FORMATS)
+    with read_store(db) as store:
+        dossier = read_dossier(store, name)
     if dossier is None:
         raise _not_found(name)
     text = _render_dossier(dossier, chosen)
+    out = open_output(output, force)
     if output is None:
-        sys.stdout.write(text)
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-        sys.stderr.write(f"wrote {dossier.name}'s dossier to {output}\n")
+        out.write(text)
+        return
+    with out:
+        out.write(text)
+    sys.stderr.write(f"wrote {dossier.name}'s dossier to {output}\n")
 
 
 def _render_dossier(dossier: Dossier, fmt: str) -> str:
-    import io
-
     if fmt == "json":
         from sayso.export.dossier import dossier_dict
 

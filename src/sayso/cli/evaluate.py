@@ -36,7 +36,7 @@ def _print_report(report: object) -> None:
         row = [metric, f"{value:.4f}"]
         row += [f"{b[metric]:.4f}" if metric in b else "" for b in report.baselines.values()]
         table.add_row(*row)
-    console = Console(stderr=not sys.stdout.isatty())
+    console = Console(stderr=not sys.stdout.isatty(), soft_wrap=True)
     console.print(table)
     for note in report.notes:
         console.print(f"[dim]note:[/] {note}", highlight=False)
@@ -66,19 +66,27 @@ def eval_command(
     baselines: Annotated[
         bool, typer.Option("--baselines/--no-baselines", help="Also run the baselines.")
     ] = True,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite --json, --errors and --plot files.")
+    ] = False,
 ) -> None:
     """Score one capability on its annotated dataset, with baselines measured in the same run.
 
     Example: `sayso eval quotes --data ../shared/data/polnear --split dev --errors q.jsonl`
     """
-    from sayso.cli.main import EXIT_CONFIG, _fail
-    from sayso.eval.harness import run_task
+    from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail
+    from sayso.eval.harness import TASKS, run_task
 
+    if task not in TASKS:
+        raise fail(f"no evaluation task {task!r}: choose one of {', '.join(TASKS)}", EXIT_USAGE)
+    for path in (json_out, errors, plot):
+        if path is not None and path.exists() and not force:
+            raise fail(f"{path} exists: pass --force to overwrite it", EXIT_USAGE)
     started = time.process_time()
     try:
         report = run_task(task, data, split, limit=limit, baselines=baselines)
     except EvaluationError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+        raise fail(str(exc), EXIT_CONFIG) from None
     report.notes.append(f"{time.process_time() - started:.1f} CPU-seconds")
     _print_report(report)
     payload = asdict(report)
@@ -137,12 +145,17 @@ def gate_command(
     from sayso.eval import gate
     from sayso.eval.harness import TASKS, run_task
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     if not data.exists():
         console.print(f"gate skipped: no evaluation data at {data} (unit tests still run)")
         return
     floors = gate.load_floors(floors_path)
     names = [t.strip() for t in tasks.split(",") if t.strip()] or sorted(floors) or list(TASKS)
+    unknown = [name for name in names if name not in TASKS]
+    if unknown:
+        from sayso.cli.output import EXIT_USAGE, fail
+
+        raise fail(f"no evaluation task {unknown[0]!r}: choose from {', '.join(TASKS)}", EXIT_USAGE)
     failures = 0
     for name in names:
         pinned = floors.get(name, {})

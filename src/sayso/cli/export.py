@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sayso.cli.corpus import DbOpt
-from sayso.errors import SaysoError
+from sayso.cli.corpus import DbOpt, read_store
+from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail
+from sayso.errors import ConfigError, SaysoError
 
-EXIT_USAGE = 2
+if TYPE_CHECKING:
+    from sayso.store import Store
 
 
 def export_command(
@@ -53,19 +57,17 @@ def export_command(
     """
     from rich.console import Console
 
-    from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.export.registry import ExportOptions, get_exporter, run_export
-    from sayso.store import open_store
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         exporter = get_exporter(fmt)
     except SaysoError as exc:
-        raise _fail(str(exc), EXIT_USAGE) from None
+        raise fail(str(exc), EXIT_USAGE) from None
     if timelinejs and exporter.name != "timeline":
-        raise _fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
-    try:
-        with open_store(db) as store:
+        raise fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
+    with read_store(db) as store, _progress(store, console) as advance:
+        try:
             if exporter.name == "sqlite" and store.dialect != "sqlite":
                 console.print(
                     "note: the store is not SQLite, so the flat tables (as in the csv export) "
@@ -76,10 +78,28 @@ def export_command(
                 store,
                 output,
                 sys.stdout.buffer,
-                ExportOptions(timelinejs=timelinejs),
+                ExportOptions(timelinejs=timelinejs, on_article=advance),
                 force=force,
             )
-    except SaysoError as exc:
-        raise _fail(str(exc), EXIT_CONFIG) from None
+        except ConfigError as exc:  # an output that exists without --force
+            raise fail(str(exc), EXIT_USAGE) from None
+        except SaysoError as exc:  # an extra the format needs is missing
+            raise fail(str(exc), EXIT_CONFIG) from None
     sys.stdout.flush()
     console.print(f"exported {count} {exporter.counts} as {exporter.name} to {where}")
+
+
+@contextmanager
+def _progress(store: Store, console: Any) -> Iterator[Callable[[], None]]:
+    """A bar on a terminal's standard error, its total the store's article versions."""
+    if not console.is_terminal:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    total = store.status().tables.get("articles")
+    with Progress(
+        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task("exporting", total=total)
+        yield lambda: progress.advance(task)

@@ -1,4 +1,4 @@
-"""``sayso entities link``: link articles' entities to Wikidata, opt-in and cached.
+"""``sayso kblink``: link articles' entities to Wikidata, opt-in and cached.
 
 Nothing is sent anywhere unless ``--wikidata`` is given. The pipeline runs the ``entities`` and
 ``time`` stages (dates are evidence), then :func:`sayso.entities.kb.link_entities` decides each
@@ -8,12 +8,11 @@ are printed unlinked, with a one-line warning, and the exit code stays 0.
 
 from __future__ import annotations
 
-import enum
 import json
 import sys
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -31,9 +30,7 @@ LINK_STAGES = ("entities", "time")
 NOT_LINKABLE = "type or name not linked"
 
 
-class LinkFormat(enum.StrEnum):
-    text = "text"
-    json = "json"
+LinkFormat = Literal["auto", "text", "json", "jsonl"]
 
 
 def _stderr(message: str) -> None:
@@ -138,8 +135,12 @@ def link_kb_command(
     ] = False,
     fmt: Annotated[
         LinkFormat,
-        typer.Option("--format", "-f", help="text: a table; json: one object per article a line."),
-    ] = LinkFormat.text,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: a table on a terminal, JSON Lines (one object per article) when piped.",
+        ),
+    ] = "auto",
     model: Annotated[str, typer.Option("--model", help="spaCy pipeline by name.")] = "",
     fetch: Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")] = False,
     max_bytes: Annotated[
@@ -151,13 +152,14 @@ def link_kb_command(
 
     Examples:
 
-      sayso entities link examples/article.txt --wikidata
+      sayso kblink examples/article.txt --wikidata
 
-      sayso entities link news/ --wikidata --offline --format json --explain
+      sayso kblink news/ --wikidata --offline --format json --explain
     """
     if not wikidata:
         _stderr("error: no knowledge base chosen: pass --wikidata (entity names go to Wikidata)")
         raise typer.Exit(EXIT_USAGE)
+    from sayso.cli.output import resolve
     from sayso.entities.kb import KnowledgeBaseUnavailableError, article_years, link_entities
     from sayso.entities.wikidata import (
         ResponseCache,
@@ -169,6 +171,7 @@ def link_kb_command(
     from sayso.nlp.loader import DEFAULT_MODEL
     from sayso.pipeline import Pipeline
 
+    as_json = resolve(fmt, piped="jsonl") != "text"
     failed = 0
     try:
         client = WikidataClient(
@@ -191,7 +194,7 @@ def link_kb_command(
                 entities, made = item.entities, ()
             result = _with_entities(item, entities)
             decisions = {d.entity_id: d for d in made}
-            if fmt is LinkFormat.json:
+            if as_json:
                 row = _article_json(result, decisions, explain, note)
                 sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
             else:

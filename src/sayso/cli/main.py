@@ -1,30 +1,38 @@
 """The ``sayso`` command: thin subcommands that call the library and render its results.
 
 Exit codes: 0 all inputs analysed; 1 at least one input failed (the others were still
-analysed); 2 bad usage; 3 the spaCy model or a configuration is missing.
+analysed); 2 bad usage (an unknown option or format, a --db that names no store, an output
+file that exists without --force); 3 the spaCy model or a configuration is missing.
+Output follows one rule (:mod:`sayso.cli.output`): tables or reports on a terminal, JSON or
+JSON Lines when piped, and ``--format`` picks among the formats each view lists.
 """
 
 from __future__ import annotations
 
-import enum
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
 import typer
 
 from sayso import __version__
-from sayso.errors import InputError, SaysoError
+from sayso.cli.output import (
+    EXIT_CONFIG,
+    EXIT_INPUT_FAILED,
+    EXIT_USAGE,
+    error_line,
+    fail,
+    resolve,
+)
+from sayso.errors import ConfigError, InputError, SaysoError, install_hint
 
 if TYPE_CHECKING:
     from sayso.records import ArticleResult
-
-EXIT_INPUT_FAILED = 1
-EXIT_CONFIG = 3
 
 app = typer.Typer(
     name="sayso",
@@ -35,34 +43,25 @@ app = typer.Typer(
     ),
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-
-class OutputFormat(enum.StrEnum):
-    auto = "auto"
-    text = "text"
-    json = "json"
-    jsonl = "jsonl"
-    md = "md"
-    html = "html"
-    vis = "vis"
-    timelinejs = "timelinejs"
-    csv = "csv"
+AnalyzeFormat = Literal["auto", "text", "json", "jsonl", "md", "html", "vis", "timelinejs"]
+TableFormat = Literal["auto", "text", "json", "jsonl", "csv"]
+TimelineFormat = Literal["auto", "text", "json", "jsonl", "csv", "vis", "timelinejs"]
+FORMAT_HELP = "auto: a table or report on a terminal, JSON (one article) or JSON Lines when piped."
 
 
 def _stderr_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    from rich.markup import escape
-
-    _stderr_console().print(f"[bold red]error:[/] {escape(message)}", highlight=False)
-    return typer.Exit(code)
+    return fail(message, code)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -106,7 +105,12 @@ Inputs = Annotated[
         show_default=False,
     ),
 ]
-ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline to load, by package name.")]
+ModelOpt = Annotated[
+    str,
+    typer.Option(
+        "--model", help="spaCy pipeline to load, by package name (default en_core_web_sm)."
+    ),
+]
 FetchOpt = Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.")
@@ -131,17 +135,13 @@ def _default_model() -> str:
 )
 def analyze(
     inputs: Inputs,
-    fmt: Annotated[
-        OutputFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="auto: a report on a terminal, JSON (one article) or JSONL when piped.",
-        ),
-    ] = OutputFormat.auto,
+    fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = "auto",
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite the --output file if it exists.")
+    ] = False,
     model: ModelOpt = "",
     stages: Annotated[
         str | None,
@@ -153,44 +153,53 @@ def analyze(
 ) -> None:
     """Analyse articles: metadata, captions, removed junk, entities, statements, events."""
     args = AnalysisArgs(model, stages, fetch, max_bytes, verbose)
-    _run_render(inputs, fmt, output, args, view="all")
+    _run_render(inputs, fmt, output, args, view="all", force=force)
+
+
+def open_output(path: Path | None, force: bool) -> TextIO:
+    """Standard output, or ``path`` opened for writing: an existing file only with --force."""
+    if path is None:
+        return sys.stdout
+    if path.exists() and not force:
+        raise _fail(f"{path} exists: pass --force to overwrite it, or pick another -o", EXIT_USAGE)
+    try:
+        return path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise _fail(f"cannot write {path}: {exc.strerror}", EXIT_USAGE) from None
 
 
 def _run_render(
-    inputs: list[str], fmt: OutputFormat, output: Path | None, args: AnalysisArgs, view: str
+    inputs: list[str],
+    fmt: str,
+    output: Path | None,
+    args: AnalysisArgs,
+    view: str,
+    *,
+    force: bool = False,
 ) -> None:
-    from rich.markup import escape
-
     from sayso.cli import render
 
-    if fmt is OutputFormat.csv and view not in render.CSV_COLUMNS:
-        raise _fail(
-            "CSV is one table per view: use `sayso quotes|entities|timeline --format csv`, "
-            "or `sayso export csv` for every record kind",
-            2,
-        )
     _setup_logging(args.verbose)
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    chosen = fmt
-    if fmt is OutputFormat.auto:
-        if out.isatty():
-            chosen = OutputFormat.text
-        else:
-            chosen = OutputFormat.jsonl if _many(inputs) else OutputFormat.json
-    table = render.CsvView(view, out) if chosen is OutputFormat.csv else None
+    out = open_output(output, force)
+    chosen = resolve(fmt, piped="jsonl" if _many(inputs) else "json", out=out)
+    table = render.CsvView(view, out) if chosen == "csv" else None
     failed = 0
     analysed = 0
     try:
-        for item in _results(inputs, args):
-            if isinstance(item, InputError):
-                failed += 1
-                _stderr_console().print(f"[red]skipped[/] {escape(str(item))}", highlight=False)
-                continue
-            analysed += 1
-            if table is not None:
-                table.write(item)
-            else:
-                render.write(item, chosen.value, out, view=view)
+        with _progress(inputs) as advance:
+            for item in _results(inputs, args):
+                advance()
+                if isinstance(item, InputError):
+                    failed += 1
+                    _stderr_console().print(f"skipped {item}", highlight=False, markup=False)
+                    continue
+                analysed += 1
+                if table is not None:
+                    table.write(item)
+                else:
+                    render.write(item, chosen, out, view=view)
+    except ConfigError as exc:
+        raise _fail(str(exc), EXIT_USAGE) from None
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
     finally:
@@ -202,6 +211,26 @@ def _run_render(
         )
     if failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+@contextmanager
+def _progress(inputs: list[str], console: Any = None) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error, with the number of inputs' articles as its total
+    when that is known, while many articles are analysed; nothing when stderr is piped."""
+    from sayso.ingest.sources import count_items
+
+    shown = console if console is not None else _stderr_console()
+    total = count_items(inputs) if shown.is_terminal else 0
+    if not shown.is_terminal or total == 1:
+        yield lambda: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress(
+        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=shown, transient=True
+    ) as progress:
+        task = progress.add_task("analysing", total=total)
+        yield lambda: progress.advance(task)
 
 
 def _many(inputs: list[str]) -> bool:
@@ -240,7 +269,7 @@ StoreDbOpt = Annotated[
 )
 def entities(
     inputs: OptionalInputs = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = "auto",
     db: StoreDbOpt = None,
     judgments: Annotated[
         Path, typer.Option("--judgments", help="With `candidates`: the judgments file.")
@@ -255,11 +284,10 @@ def entities(
     if inputs and inputs[0] == "candidates":
         from sayso.cli.corpus_links import entities_candidates_command
 
-        text_formats = {OutputFormat.auto: "text", OutputFormat.text: "text"}
-        entities_candidates_command(db, judgments, text_formats.get(fmt, fmt.value))
+        entities_candidates_command(db, judgments, fmt)
         return
     if not inputs:
-        raise _fail("give articles to analyse, or `candidates` to review merges", 2)
+        raise _fail("give articles to analyse, or `candidates` to review merges", EXIT_USAGE)
     args = AnalysisArgs(model, "entities", fetch, max_bytes, verbose)
     _run_render(inputs, fmt, None, args, view="entities")
 
@@ -272,7 +300,7 @@ def entities(
 )
 def quotes(
     inputs: OptionalInputs = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = "auto",
     speaker: Annotated[
         str | None, typer.Option("--speaker", help="Query the store for this speaker's quotes.")
     ] = None,
@@ -288,16 +316,25 @@ def quotes(
     if not inputs:
         from dataclasses import asdict
 
-        from sayso.cli.corpus import _emit
-        from sayso.store import open_store
+        from sayso.cli.corpus import read_store
+        from sayso.cli.output import write_rows
 
-        try:
-            with open_store(db) as store:
-                rows = store.statements(speaker=speaker, limit=limit)
-        except SaysoError as exc:
-            raise _fail(str(exc), EXIT_CONFIG) from None
-        chosen = {"auto": "text", "text": "text", "json": "json", "jsonl": "json"}
-        _emit([asdict(r) for r in rows], chosen.get(fmt.value, fmt.value))
+        with read_store(db) as store:
+            rows = store.statements(speaker=speaker, limit=limit)
+        write_rows(
+            [asdict(r) for r in rows],
+            fmt,
+            title=f"Statements{f' of {speaker}' if speaker else ''}",
+            columns=(
+                "speaker_name",
+                "speaker",
+                "cue",
+                "content",
+                "stance",
+                "outlet",
+                "published_on",
+            ),
+        )
         return
     args = AnalysisArgs(model, "entities,statements", fetch, max_bytes, verbose)
     _run_render(inputs, fmt, None, args, view="statements")
@@ -311,7 +348,7 @@ def quotes(
 )
 def numbers(
     inputs: Inputs,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = "auto",
     model: ModelOpt = "",
     fetch: FetchOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
@@ -333,7 +370,7 @@ def numbers(
 )
 def timeline(
     inputs: OptionalInputs = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.auto,
+    fmt: Annotated[TimelineFormat, typer.Option("--format", "-f", help=FORMAT_HELP)] = "auto",
     entity: Annotated[
         str | None,
         typer.Option(
@@ -355,17 +392,18 @@ def timeline(
         _run_render(inputs, fmt, None, args, view="timeline")
         return
     if not entity:
-        raise _fail("give articles, or --entity NAME to read the store", 2)
+        raise _fail("give articles, or --entity NAME to read the store", EXIT_USAGE)
     from sayso.cli.dossier import timeline_of_entity
 
-    timeline_of_entity(entity, db, fmt.value)
+    timeline_of_entity(entity, db, fmt)
 
 
 @app.command(
     epilog=(
         "Examples:\n\n"
         "  sayso serve --db news.db\n\n"
-        "  SAYSO_TOKEN=$(openssl rand -hex 16) sayso serve --host 0.0.0.0 --port 8080"
+        "  SAYSO_TOKEN=$(openssl rand -hex 16) sayso serve --host 0.0.0.0 --port 8080\n\n"
+        "  sayso serve --host 0.0.0.0 --token-file ~/.config/sayso/token"
     )
 )
 def serve(
@@ -376,10 +414,15 @@ def serve(
         str, typer.Option("--host", help="Address to bind; other than loopback needs a token.")
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port")] = 8000,
-    token: Annotated[
-        str | None,
-        typer.Option("--token", envvar="SAYSO_TOKEN", help="Every request must carry it."),
+    token_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--token-file",
+            help="File holding the access token every request must carry (or set SAYSO_TOKEN; "
+            "a token is never taken on the command line, where ps and shell history show it).",
+        ),
     ] = None,
+    token: Annotated[str | None, typer.Option("--token", hidden=True)] = None,
     allow_upload: Annotated[
         bool, typer.Option("--allow-upload", help="Let visitors store analysed articles.")
     ] = False,
@@ -389,16 +432,37 @@ def serve(
     ] = None,
 ) -> None:
     """Serve the web app over a store: articles, statements, entities, timeline, network."""
+    if token is not None:
+        raise _fail(
+            "--token on the command line shows in ps and shell history: put the token in a "
+            "file and pass --token-file, or set SAYSO_TOKEN",
+            EXIT_USAGE,
+        )
     try:
         from sayso.web.app import serve as run_server
     except ImportError as exc:
         raise _fail(
-            f"the web app needs its extra: pip install 'sayso[web]' ({exc})", EXIT_CONFIG
+            f"the web app needs its extra: {install_hint('web')} ({exc})", EXIT_CONFIG
         ) from None
+    from sayso.cli.corpus import read_store
+
+    with read_store(db):
+        pass
+    secret = _read_token(token_file) if token_file else None
     try:
-        run_server(db, host, port, token, allow_upload, workers=workers)
+        run_server(db, host, port, secret, allow_upload, workers=workers)
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
+
+
+def _read_token(path: Path) -> str:
+    try:
+        secret = path.read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise _fail(f"cannot read the token file {path}: {exc.strerror}", EXIT_USAGE) from None
+    if not secret:
+        raise _fail(f"the token file {path} is empty", EXIT_USAGE)
+    return secret
 
 
 @app.command()
@@ -420,16 +484,30 @@ def _root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version_callback, is_eager=True, help="Show the version."
+            "--version",
+            "-V",
+            callback=_version_callback,
+            is_eager=True,
+            help="Show the version (`sayso doctor` tells the model and extras).",
         ),
     ] = False,
 ) -> None:
     """sayso: on whose say-so?"""
 
 
-def main() -> None:
-    """Console-script entry point."""
-    app()
+def main(args: list[str] | None = None) -> None:
+    """Console-script entry point: usage errors as one line and exit 2, as every error."""
+    try:
+        code = app(args=args, standalone_mode=False)
+    except typer.TyperException as exc:  # click's usage errors (exit 2) and other failures
+        status = int(getattr(exc, "exit_code", 1))
+        ctx = getattr(exc, "ctx", None)
+        hint = f" (see `{ctx.command_path} -h`)" if status == EXIT_USAGE and ctx else ""
+        error_line(exc.format_message() + hint)
+        sys.exit(status)
+    except typer.Abort:
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 def _register_commands() -> None:
@@ -441,6 +519,7 @@ def _register_commands() -> None:
         status_command,
     )
     from sayso.cli.corpus_links import claims_command, link_command
+    from sayso.cli.doctor import doctor_command
     from sayso.cli.dossier import entity_command
     from sayso.cli.evaluate import eval_command, gate_command
     from sayso.cli.export import export_command
@@ -458,6 +537,7 @@ def _register_commands() -> None:
     app.command("claims")(claims_command)
     app.command("entity")(entity_command)
     app.command("kblink")(link_kb_command)
+    app.command("doctor")(doctor_command)
 
 
 _register_commands()

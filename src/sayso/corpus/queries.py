@@ -6,6 +6,7 @@ writes. Before the first link run the tables are empty and every function return
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -95,7 +96,8 @@ class RegistryEntityRow:
 
 @dataclass(frozen=True, slots=True)
 class CandidateRow:
-    """Two entities that may be the same, left for a person to judge."""
+    """Two entities that may be the same, left for a person to judge: the best-scored of the
+    ``pairs`` entity pairs that bear these two names (one judgment by name decides them all)."""
 
     a: str
     b: str
@@ -103,6 +105,7 @@ class CandidateRow:
     b_name: str
     score: float
     evidence: str
+    pairs: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,18 +250,27 @@ def _entity_view(conn: sa.Connection, row: sa.Row[tuple[object, ...]]) -> Regist
 
 
 def candidates(store: Store, judgments: Sequence[Judgment] = ()) -> list[CandidateRow]:
-    """Uncertain merge pairs of the last link run, best first, less those already judged."""
+    """Uncertain merge pairs of the last link run, best first, less those already judged.
+
+    Pairs of entities with the same two names (``Tasnim ~ Tasnim`` in 91 article pairs) come
+    once, as the best-scored of them, with ``pairs`` counting them: a judgment naming the two
+    names settles every one.
+    """
     c = tables.registry_candidates
     judged = {frozenset((j.a, j.b)) for j in judgments}
     judged_names = {frozenset((fold(j.a), fold(j.b))) for j in judgments}
+    by_names: dict[frozenset[str], CandidateRow] = {}
     with store.reading() as conn:
-        rows = conn.execute(sa.select(c).order_by(c.c.score.desc(), c.c.seq))
-        return [
-            CandidateRow(r.a, r.b, r.a_name, r.b_name, r.score, r.evidence)
-            for r in rows
-            if frozenset((r.a, r.b)) not in judged
-            and frozenset((fold(r.a_name), fold(r.b_name))) not in judged_names
-        ]
+        for r in conn.execute(sa.select(c).order_by(c.c.score.desc(), c.c.seq)):
+            names = frozenset((fold(r.a_name), fold(r.b_name)))
+            if frozenset((r.a, r.b)) in judged or names in judged_names:
+                continue
+            first = by_names.get(names)
+            if first is None:
+                by_names[names] = CandidateRow(r.a, r.b, r.a_name, r.b_name, r.score, r.evidence)
+            else:
+                by_names[names] = dataclasses.replace(first, pairs=first.pairs + 1)
+    return list(by_names.values())
 
 
 def event_clusters(store: Store, *, limit: int = 100) -> list[EventClusterRow]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sayso.errors import EvaluationError
+from sayso.errors import EvaluationError, install_hint
 from sayso.eval.base import TaskReport
 
 
@@ -16,7 +16,7 @@ def plot_report(report: TaskReport, path: Path) -> None:
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError as exc:
-        raise EvaluationError("plots need matplotlib: pip install 'sayso[eval]'") from exc
+        raise EvaluationError(f"plots need matplotlib: {install_hint('eval')}") from exc
     metrics = sorted(m for m, v in report.metrics.items() if 0.0 <= v <= 1.0)
     series = {"sayso": report.metrics, **report.baselines}
     width = 0.8 / len(series)

@@ -51,7 +51,7 @@ def _present(*values: str | None) -> list[str]:
 
 def country_code(name: str) -> str | None:
     """The ISO-style country code FtM uses for a place name (``Paris`` → ``fr``), if known."""
-    from rigour.territories import lookup_territory
+    from sayso.entities.territories import lookup_territory
 
     bare = name.removeprefix("the ").removeprefix("The ")
     territory = lookup_territory(bare)
@@ -62,7 +62,7 @@ def country_code(name: str) -> str | None:
 
 
 def _article(result: ArticleResult) -> dict[str, Any]:
-    from rigour.langs import iso_639_alpha3
+    from sayso.entities.territories import iso_639_alpha3
 
     article = result.article
     meta = article.metadata

@@ -9,9 +9,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from sayso.errors import SaysoError
+from sayso.errors import SaysoError, install_hint
 
-INSTALL_HINT = "pip install 'sayso[export]'"
+INSTALL_HINT = install_hint("export")
 
 
 class MissingExtraError(SaysoError):

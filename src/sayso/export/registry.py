@@ -8,7 +8,7 @@ analyst's earlier export should not vanish by a repeated command.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
@@ -25,6 +25,16 @@ class ExportOptions:
 
     timelinejs: bool = False
     """``timeline``: TimelineJS JSON instead of vis-timeline items."""
+    on_article: Callable[[], None] | None = None
+    """Called once per stored article the export reads (for a progress bar)."""
+
+
+def _results(store: Store, options: ExportOptions) -> Iterator[ArticleResult]:
+    """The stored articles, reporting each one read to ``options.on_article``."""
+    for result in iter_results(store):
+        if options.on_article is not None:
+            options.on_article()
+        yield result
 
 
 StreamWriter = Callable[[Iterable[ArticleResult], IO[bytes], ExportOptions], int]
@@ -46,6 +56,8 @@ class Exporter:
     """Where a directory or file format writes when no ``-o`` is given."""
     files: tuple[str, ...] = ()
     """The file names a directory format writes, to check before overwriting."""
+    companions: Callable[[Path], tuple[Path, ...]] | None = None
+    """Files a file format writes beside its output (checked before overwriting too)."""
 
 
 def _jsonl(results: Iterable[ArticleResult], stream: IO[bytes], _: ExportOptions) -> int:
@@ -96,22 +108,28 @@ def _timeline(results: Iterable[ArticleResult], stream: IO[bytes], options: Expo
     return write_timeline(results, stream, timelinejs_format=options.timelinejs)
 
 
-def _csv(store: Store, directory: Path, _: ExportOptions) -> int:
+def _csv(store: Store, directory: Path, options: ExportOptions) -> int:
     from sayso.export.csv_parquet import write_csv
 
-    return write_csv(iter_results(store), directory)
+    return write_csv(_results(store, options), directory)
 
 
-def _parquet(store: Store, directory: Path, _: ExportOptions) -> int:
+def _parquet(store: Store, directory: Path, options: ExportOptions) -> int:
     from sayso.export.csv_parquet import write_parquet
 
-    return write_parquet(iter_results(store), directory)
+    return write_parquet(_results(store, options), directory)
 
 
-def _sqlite(store: Store, destination: Path, _: ExportOptions) -> int:
+def _sqlite(store: Store, destination: Path, options: ExportOptions) -> int:
     from sayso.export.sqlite_copy import export_sqlite
 
-    return export_sqlite(store, iter_results(store), destination)
+    return export_sqlite(store, _results(store, options), destination)
+
+
+def _sqlite_companions(destination: Path) -> tuple[Path, ...]:
+    from sayso.export.sqlite_copy import metadata_path
+
+    return (metadata_path(destination),)
 
 
 def _table_files(suffix: str) -> tuple[str, ...]:
@@ -149,6 +167,7 @@ EXPORTERS: dict[str, Exporter] = {
             "articles",
             path=_sqlite,
             default_path="sayso-export.db",
+            companions=_sqlite_companions,
         ),
         Exporter(
             "ftm", "FollowTheMoney entities (JSON lines) for Aleph", "stream", "entities", _ftm
@@ -209,16 +228,17 @@ def run_export(
     if exporter.path is not None:
         destination = output or Path(exporter.default_path or exporter.name)
         targets = [destination / f for f in exporter.files] if exporter.files else [destination]
+        targets += exporter.companions(destination) if exporter.companions else ()
         if not force:
             _refuse_overwrite(targets)
         return exporter.path(store, destination, options), str(destination)
     if exporter.stream is None:
         raise AssertionError(f"exporter {exporter.name} has no writer")
     if output is None:
-        return exporter.stream(iter_results(store), stdout, options), "standard output"
+        return exporter.stream(_results(store, options), stdout, options), "standard output"
     if not force:
         _refuse_overwrite([output])
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("wb") as handle:
-        count = exporter.stream(iter_results(store), handle, options)
+        count = exporter.stream(_results(store, options), handle, options)
     return count, str(output)

@@ -1,4 +1,4 @@
-"""``sqlite``: a single SQLite file of the corpus, ready for ``datasette sayso.db``.
+"""``sqlite``: a single SQLite file of the corpus, ready for Datasette.
 
 From a SQLite store, the file is the store itself, copied with SQLite's online backup API: a
 consistent snapshot even while an ingest is writing, switched from WAL to a rollback journal
@@ -6,13 +6,27 @@ so that the copy is one self-contained file. From a PostgreSQL store, the tables
 ``sayso.store.flatten`` are written into a new SQLite file instead (same rows as the ``csv``
 export), since a PostgreSQL database cannot be copied into SQLite page by page.
 
+Made for Datasette (``datasette corpus.db -m corpus.metadata.json``):
+
+* the full-text indexes are declared as Datasette finds them. The store declares each FTS5
+  table with ``content='statements'``; Datasette looks for ``content="statements"`` (or
+  ``[statements]``) and otherwise finds no index, so ``?_search=`` silently matched every row.
+  The copy's FTS tables are declared again with the double-quoted name and rebuilt from their
+  tables (the store's triggers keep them current, since they name the FTS table, not its SQL);
+* the web app's page cache is emptied (it is rendered HTML, made again on first view) and the
+  file vacuumed;
+* ``<name>.metadata.json`` beside it hides the bookkeeping tables (``schema_version``,
+  ``inputs``, ``rendered_pages``) and describes the others.
+
 The copy is written next to its destination under a temporary name and renamed into place,
 so a reader never sees half a file.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sqlite3
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -64,18 +78,96 @@ def _article_count(connection: sqlite3.Connection) -> int:
     return int(connection.execute("SELECT count(*) FROM articles").fetchone()[0])
 
 
+HIDDEN_TABLES = ("schema_version", "inputs", "rendered_pages")
+"""The store's bookkeeping: which schema, which inputs were read, the web app's page cache."""
+
+TABLE_DESCRIPTIONS = {
+    "articles": "One row per article version: metadata, canonical text, the whole record as JSON.",
+    "statements": "Quotes and reported statements: speaker, cue, content, the outlet's stance.",
+    "entities": "Entities of each article, with their aliases.",
+    "mentions": "Every mention of an entity, with its span in the canonical text.",
+    "events": "Events with their PLOVER type, actors, place and TIMEX3 time.",
+    "timexes": "Time expressions with their TIMEX3 values.",
+    "quantities": "Numbers with unit, what is counted, where, of what whole, as of when.",
+    "flags": "Consistency flags on numbers.",
+}
+
+_FTS_CONTENT = re.compile(r"content\s*=\s*'([^']+)'")
+
+
+def metadata_path(destination: Path) -> Path:
+    """Where the Datasette metadata of an export to ``destination`` goes."""
+    return destination.with_name(f"{destination.stem}.metadata.json")
+
+
+def _fts_tables(db: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(FTS table, its content table, its CREATE statement) of each external-content index."""
+    rows = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND sql LIKE "
+        "'CREATE VIRTUAL TABLE%USING fts5%'"
+    ).fetchall()
+    return [
+        (name, found.group(1), sql) for name, sql in rows if (found := _FTS_CONTENT.search(sql))
+    ]
+
+
+def declare_fts_for_datasette(db: sqlite3.Connection) -> list[str]:
+    """Declare every FTS5 index with its content table's name double-quoted, as Datasette's
+    detection expects, and rebuild it; the tables it indexes, for the metadata."""
+    indexed: list[str] = []
+    for fts, content, sql in _fts_tables(db):
+        db.execute(f'DROP TABLE "{fts}"')
+        db.execute(_FTS_CONTENT.sub(f'content="{content}"', sql, count=1))
+        db.execute(f'INSERT INTO "{fts}"("{fts}") VALUES (\'rebuild\')')
+        indexed.append(content)
+    db.commit()
+    return indexed
+
+
+def datasette_metadata(
+    db: sqlite3.Connection, database: str, searchable: list[str]
+) -> dict[str, object]:
+    """Datasette metadata for the copy: bookkeeping tables hidden, the others described."""
+    present = {
+        name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    tables: dict[str, dict[str, object]] = {
+        name: {"hidden": True} for name in HIDDEN_TABLES if name in present
+    }
+    for name, description in TABLE_DESCRIPTIONS.items():
+        if name in present:
+            tables[name] = {"description": description}
+    for name in searchable:
+        tables.setdefault(name, {})["fts_table"] = f"{name}_fts"
+    return {
+        "title": "sayso corpus",
+        "description": "Exported by `sayso export sqlite`: see docs/exports.md.",
+        "databases": {database: {"tables": tables}},
+    }
+
+
 def copy_sqlite_store(source: Path, destination: Path) -> int:
-    """Copy the SQLite store at ``source`` to ``destination``; how many article versions."""
+    """Copy the SQLite store at ``source`` to ``destination``, made ready for Datasette (with
+    its metadata beside it); how many article versions."""
     if source.resolve() == destination.resolve():
         raise ConfigError(f"{destination} is the store itself: choose another output path")
+    metadata = metadata_path(destination)
     with (
         _replacing(destination) as temporary,
+        _replacing(metadata) as metadata_temporary,
         closing(sqlite3.connect(source)) as src,
         closing(sqlite3.connect(temporary)) as dst,
     ):
         src.backup(dst)
         dst.execute("PRAGMA journal_mode = DELETE")
+        searchable = declare_fts_for_datasette(dst)
+        if "rendered_pages" in {n for (n,) in dst.execute("SELECT name FROM sqlite_master")}:
+            dst.execute("DELETE FROM rendered_pages")
+            dst.commit()
+        dst.execute("VACUUM")
         count = _article_count(dst)
+        payload = datasette_metadata(dst, destination.stem, searchable)
+        metadata_temporary.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return count
 
 
@@ -97,6 +189,8 @@ def write_tables_sqlite(results: Iterable[ArticleResult], destination: Path) -> 
                 )
             count += 1
         db.commit()
+        payload = datasette_metadata(db, destination.stem, [])
+    metadata_path(destination).write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     return count
 
 

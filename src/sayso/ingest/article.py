@@ -15,6 +15,7 @@ from sayso.records import (
     Metadata,
     OffsetMap,
     OffsetSegment,
+    Published,
     Removed,
     Source,
     Span,
@@ -100,3 +101,32 @@ def make_article(
         removed=removed,
         offset_map=OffsetMap(tuple(segments)),
     )
+
+
+def with_given_metadata(
+    article: Article,
+    given: Mapping[str, str | None],
+    published: Published | None,
+    label: str,
+) -> Article:
+    """``article`` with the metadata its producer gave (``title``, ``outlet``, ``url``,
+    ``byline``, ``section``, ``language``; a None value leaves the reader's): what is given
+    wins over what the reader found, and its ``field_sources`` entry says ``label``."""
+    meta = article.metadata
+    sources = dict(meta.field_sources)
+    for name, value in given.items():
+        if value is not None:
+            sources[name] = label
+    if published is not None:
+        sources["published"] = label
+    metadata = Metadata(
+        title=given.get("title") or meta.title,
+        section=given.get("section") or meta.section,
+        byline=given.get("byline") or meta.byline,
+        outlet=given.get("outlet") or meta.outlet,
+        url=given.get("url") or meta.url,
+        language=given.get("language") or meta.language,
+        published=published or meta.published,
+        field_sources=sources,
+    )
+    return replace(article, metadata=metadata)

@@ -31,7 +31,6 @@ or an array of them, is read the same way (``Source.record`` is then the array i
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
@@ -40,9 +39,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from sayso.errors import CorruptInputError, InputError, TooLargeError
-from sayso.ingest.article import make_source
+from sayso.ingest.article import make_source, with_given_metadata
 from sayso.ingest.plaintext import read_plain_text
-from sayso.records import Article, Metadata, Published
+from sayso.records import Article, Published
 
 TEXT_FIELDS = ("text", "content", "body", "maintext", "article")
 HTML_FIELDS = ("html", "raw_html")
@@ -132,7 +131,6 @@ def article_from_object(
 
 
 def _with_given_metadata(article: Article, item: Mapping[str, Any], url: str | None) -> Article:
-    meta = article.metadata
     given: dict[str, str | None] = {
         "url": url,
         "title": _first_string(item, TITLE_FIELDS),
@@ -141,24 +139,7 @@ def _with_given_metadata(article: Article, item: Mapping[str, Any], url: str | N
         "section": _first_string(item, SECTION_FIELDS),
         "language": _first_string(item, LANGUAGE_FIELDS),
     }
-    published = _published(item)
-    sources = dict(meta.field_sources)
-    for name, value in given.items():
-        if value is not None:
-            sources[name] = "jsonl"
-    if published is not None:
-        sources["published"] = "jsonl"
-    metadata = Metadata(
-        title=given["title"] or meta.title,
-        section=given["section"] or meta.section,
-        byline=given["byline"] or meta.byline,
-        outlet=given["outlet"] or meta.outlet,
-        url=given["url"] or meta.url,
-        language=given["language"] or meta.language,
-        published=published or meta.published,
-        field_sources=sources,
-    )
-    return dataclasses.replace(article, metadata=metadata)
+    return with_given_metadata(article, given, _published(item), "jsonl")
 
 
 def _first_string(item: Mapping[str, Any], names: tuple[str, ...]) -> str | None:

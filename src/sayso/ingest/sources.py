@@ -1,7 +1,7 @@
 """Turn what the user named (files, folders, globs, ``-``, URLs) into a stream of articles.
 
 :func:`iter_articles` is what the CLI and the pipeline use; :func:`read_article` serves
-``sayso.analyze`` for a single input.
+``sayso.analyze_file`` and ``sayso.analyze_url`` for a single input.
 
 What each input is:
 
@@ -150,6 +150,72 @@ def iter_articles(
             else:
                 counts.errors += 1
             yield item
+
+
+_ONE_ARTICLE: frozenset[Kind | Literal["gzip"]] = frozenset({"text", "html"})
+_LINE_PER_ITEM: frozenset[Kind] = frozenset({"jsonl", "urls"})
+
+
+def count_items(inputs: Sequence[str]) -> int | None:
+    """How many items :func:`iter_articles` will yield for ``inputs``, when that is known
+    cheaply; None when some input holds an unknown number of articles (a WARC file, a feed, a
+    JSON array, anything gzipped), for a progress bar's total.
+
+    A text or HTML file is one item, a JSON Lines or ``.urls`` file one per non-blank line
+    (``#`` comments left out), a URL or ``-`` one, a missing path one (its error).
+    """
+    total = 0
+    for name in inputs:
+        if name == "-" or _URL.match(name):
+            total += 1
+            continue
+        if os.path.isdir(name):
+            paths = [p for p in _walk(Path(name)) if kind_from_name(p.name)[0] is not None]
+        elif os.path.exists(name):
+            paths = [Path(name)]
+        elif _GLOB_MAGIC.search(name):
+            found = count_items(sorted(glob.glob(name, recursive=True)))
+            if found is None:
+                return None
+            total += found or 1
+            continue
+        else:
+            total += 1
+            continue
+        for path in paths:
+            found = _count_file(path)
+            if found is None:
+                return None
+            total += found
+        total += 0 if paths else 1
+    return total
+
+
+def _count_file(path: Path) -> int | None:
+    kind, gzipped = kind_from_name(path.name)
+    if gzipped:
+        return None
+    try:
+        if kind is None:
+            with path.open("rb") as handle:
+                kind = (
+                    None
+                    if (sniffed := sniff_kind(handle.read(_SNIFF_BYTES))) == "gzip"
+                    else sniffed
+                )
+        if kind in _ONE_ARTICLE:
+            return 1
+        if kind in _LINE_PER_ITEM:
+            comment = b"#" if kind == "urls" else None
+            with path.open("rb") as handle:
+                lines = (line.strip() for line in handle)
+                counted = sum(
+                    1 for line in lines if line and not (comment and line.startswith(comment))
+                )
+                return max(1, counted)
+    except OSError:
+        return 1
+    return None
 
 
 def read_article(source: str | Path | bytes, options: ReadOptions = DEFAULT_OPTIONS) -> Article:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sayso.errors import ConfigError
+from sayso.errors import ConfigError, install_hint
 from sayso.records import Article, ArticleResult
 from sayso.runners.base import CHUNK_SIZE, chunks, in_input_order, prepare_all
 
@@ -84,7 +84,7 @@ class DaskRunner:
         try:
             import distributed
         except ImportError as exc:
-            raise ConfigError("--scheduler needs Dask: pip install 'sayso[dask]'") from exc
+            raise ConfigError(f"--scheduler needs Dask: {install_hint('dask')}") from exc
         try:
             client_class: Any = distributed.Client
             self._client: Any = client_class(scheduler, timeout="20s")

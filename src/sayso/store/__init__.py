@@ -33,6 +33,7 @@ from sayso.store.errors import (
     SchemaOutdatedError,
     SchemaTooNewError,
     StoreError,
+    StoreNotFoundError,
 )
 from sayso.store.rows import (
     ArticleRow,
@@ -71,6 +72,7 @@ __all__ = [
     "StatementRow",
     "Store",
     "StoreError",
+    "StoreNotFoundError",
     "StoreStatus",
     "open_store",
 ]

@@ -19,7 +19,8 @@ from sqlalchemy import event
 
 from sayso.store.errors import DatabaseBusyError, NotAStoreError, StoreError
 
-DEFAULT_URL = "sqlite:///sayso.db"
+DEFAULT_STORE_PATH = "sayso.db"
+DEFAULT_URL = f"sqlite:///{DEFAULT_STORE_PATH}"
 DEFAULT_BUSY_TIMEOUT = 30.0
 """Seconds a writer waits for another writer's lock before giving up."""
 

@@ -21,6 +21,10 @@ class SchemaOutdatedError(StoreError):
     """The database predates this sayso's schema and needs ``sayso migrate``."""
 
 
+class StoreNotFoundError(StoreError):
+    """A command that only reads named a store that does not exist (only ingest creates one)."""
+
+
 class NotAStoreError(StoreError):
     """The file or database exists but is not a sayso store."""
 

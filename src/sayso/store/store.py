@@ -6,6 +6,7 @@ import dataclasses
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
+from pathlib import Path
 from types import TracebackType
 from typing import Any, cast, get_args
 
@@ -15,9 +16,16 @@ from sayso.errors import RecordError
 from sayso.ingest.article import now_iso
 from sayso.records import ArticleResult, from_dict
 from sayso.store import flatten, queries, search, tables
-from sayso.store.engine import DEFAULT_BUSY_TIMEOUT, Backend, connect, translated_errors
-from sayso.store.errors import ArticleNotFoundError, StoreError
-from sayso.store.migrate import builtin_migrations, ensure_schema
+from sayso.store.engine import (
+    DEFAULT_BUSY_TIMEOUT,
+    DEFAULT_STORE_PATH,
+    Backend,
+    connect,
+    parse_url,
+    translated_errors,
+)
+from sayso.store.errors import ArticleNotFoundError, StoreError, StoreNotFoundError
+from sayso.store.migrate import builtin_migrations, ensure_schema, stored_version
 from sayso.store.rows import (
     ArticleRow,
     ClaimCount,
@@ -517,18 +525,43 @@ def open_store(
     *,
     migrate: bool = False,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    create: bool = True,
 ) -> Store:
     """Open (creating if empty) the store at ``url``: a SQLAlchemy URL or a SQLite file path.
 
     None means ``sayso.db`` in the working directory. An older schema is upgraded only with
     ``migrate=True``; a newer one is refused. ``busy_timeout`` is how many seconds a SQLite
-    writer waits for another before raising DatabaseBusyError.
+    writer waits for another before raising DatabaseBusyError. With ``create=False`` (what
+    the commands that only read do) a missing SQLite file or a database without a sayso store
+    raises StoreNotFoundError instead of becoming a new, empty store.
     """
+    if not create:
+        _refuse_missing_sqlite_file(url)
     backend = connect(url, busy_timeout=busy_timeout)
     try:
         with translated_errors(backend.label):
+            if not create:
+                with backend.engine.connect() as conn:
+                    if stored_version(conn) is None:
+                        raise StoreNotFoundError(_no_store(url, "holds no sayso store"))
             version = ensure_schema(backend, builtin_migrations(), migrate=migrate)
     except BaseException:
         backend.engine.dispose()
         raise
     return Store(backend, version)
+
+
+def _no_store(url: str | None, what: str) -> str:
+    shown = url or DEFAULT_STORE_PATH
+    option = f" --db {shown}" if url else ""
+    return (
+        f"{shown} {what}: create one with `sayso ingest FILES{option}`, or name another with --db"
+    )
+
+
+def _refuse_missing_sqlite_file(url: str | None) -> None:
+    parsed = parse_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return
+    if not Path(parsed.database).exists():
+        raise StoreNotFoundError(_no_store(url, "does not exist"))

@@ -122,7 +122,7 @@ def serve(
 ) -> None:
     """Run the app until interrupted, in ``workers`` processes (default: ``default_workers``).
 
-    Any address but loopback needs a token (argument or ``SAYSO_TOKEN``), since the pages
+    Any address but loopback needs a token (``--token-file`` or ``SAYSO_TOKEN``), since the pages
     show the whole corpus to whoever can reach them. The store and token are checked here,
     before any worker starts, so a mistake is reported once.
     """
@@ -132,7 +132,7 @@ def serve(
     if not is_loopback(host) and token is None:
         raise ConfigError(
             f"serving on {host} exposes the corpus to the network: set an access token with "
-            f"--token or {TOKEN_ENV}, or bind to 127.0.0.1"
+            f"--token-file or {TOKEN_ENV}, or bind to 127.0.0.1"
         )
     _check_token(token)
     count = default_workers() if workers is None else workers
