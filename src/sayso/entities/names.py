@@ -467,13 +467,11 @@ def former_name_of(text: str) -> str | None:
 
 @functools.lru_cache(maxsize=4096)
 def names_territory(text: str) -> bool:
-    """Whether ``text`` is written as a country's or region's own name (alias table, or rigour's
-    name, full name or in-sentence name), not only as its code or a word sharing its stem:
+    """Whether ``text`` is written as a country's or region's own name (alias table, or the
+    territory data's name, full name or in-sentence name), not only as its code or a word sharing its stem:
     ``Sierra Leone`` and ``the UK`` are, ``GM`` (Gambia's code) and ``Scottish`` are not."""
     if any(group_id.startswith("gpe:") for group_id in alias_ids(text, "GPE")):
         return True
-    from rigour.territories import lookup_territory
-
     bare = strip_leading_article(text)
     found = lookup_territory(bare)
     if found is None:
@@ -486,8 +484,8 @@ def names_territory(text: str) -> bool:
 def territory_code(
     text: str, use_aliases: bool = True, exclude_aliases: frozenset[str] = frozenset()
 ) -> str | None:
-    """The country or region code ``text`` names (alias table first, then rigour's territory
-    names), else None."""
+    """The country or region code ``text`` names (alias table first, then the territory
+    data's names), else None."""
     for group_id in alias_ids(text, "GPE") - exclude_aliases if use_aliases else ():
         if group_id.startswith("gpe:"):
             return group_id[4:]
@@ -495,7 +493,7 @@ def territory_code(
     found = lookup_territory(bare)
     if found is None:
         return None
-    # rigour also finds a country by its capital ("Baghdad" → Iraq): a city is not its
+    # The lookup also finds a country by its capital ("Baghdad" → Iraq): a city is not its
     # country. Keep a match only when the text shares a word stem with the territory's names.
     own_words = {
         word[:4]
