@@ -71,8 +71,9 @@ def test_metadata(article) -> None:  # type: ignore[no-untyped-def]
     assert meta.language == "en"
     assert meta.published is not None
     assert meta.published.value.startswith("2024-03-05")
-    assert meta.published.source == "htmldate"
-    assert meta.field_sources["published"] == "htmldate"
+    assert meta.published.source == "html-meta"
+    assert meta.field_sources["published"] == "meta:article:published_time"
+    assert meta.field_sources["outlet"] == "og:site_name"
 
 
 def test_offsets_map_back_to_the_html(article) -> None:  # type: ignore[no-untyped-def]

@@ -8,10 +8,12 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from sayso.ingest.agency import canonical_agency, find_agency, is_outlet_itself
 from sayso.ingest.dateline import find_dateline
 from sayso.records import (
     Article,
     Caption,
+    Dateline,
     Metadata,
     OffsetMap,
     OffsetSegment,
@@ -51,6 +53,21 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _story_agency(
+    meta: Metadata,
+    dateline: Dateline | None,
+    paragraphs: tuple[Span, ...],
+    removed: tuple[Removed, ...],
+) -> tuple[str, str] | None:
+    """The wire agency the story credits, and where: its dateline (unless the credit is the
+    outlet itself, as ``(CNN)`` on CNN's page), byline, sign-off or credit line."""
+    if dateline is not None and dateline.agency is not None:
+        credit = dateline.agency.text
+        if not is_outlet_itself(credit, meta.outlet):
+            return canonical_agency(credit), "dateline"
+    return find_agency([p.text for p in paragraphs], [r.text for r in removed], meta.byline)
+
+
 def make_article(
     text: str,
     source: Source,
@@ -83,12 +100,13 @@ def make_article(
             segments.append(OffsetSegment(start, caption.raw.start, len(caption.text)))
     sources = {**meta.field_sources, **(field_sources or {})}
     dateline = meta.dateline or find_dateline(canonical, body_paragraphs)
-    agency = meta.agency
     if dateline is not None and meta.dateline is None:
         sources["dateline"] = "text"
-        if agency is None and dateline.agency is not None:
-            agency = dateline.agency.text
-            sources["agency"] = "dateline"
+    agency = meta.agency
+    if agency is None:
+        found = _story_agency(meta, dateline, body_paragraphs, removed)
+        if found is not None:
+            agency, sources["agency"] = found
     meta = replace(meta, field_sources=sources, dateline=dateline, agency=agency)
     return Article(
         id=article_id(canonical),

@@ -27,6 +27,7 @@ from typing import Any
 from sayso.errors import NoArticleError
 from sayso.ingest.article import make_article
 from sayso.ingest.decode import decode_bytes
+from sayso.ingest.pagemeta import PageMetadata, read_page_metadata
 from sayso.ingest.plaintext import split_credit
 from sayso.records import (
     Article,
@@ -62,11 +63,18 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
         with_metadata=True,
     )
     paragraphs = _paragraphs(document.body) if document is not None else []
-    title = _clean(document.title) if document is not None and document.title else None
-    if paragraphs and title and paragraphs[0] == title:
+    root = _parse(raw)
+    extracted_title = _clean(document.title) if document is not None and document.title else None
+    page = read_page_metadata(
+        root,
+        url=url,
+        htmldate=document.date if document is not None else None,
+        fallback_title=extracted_title,
+    )
+    if paragraphs and paragraphs[0] in {extracted_title, page.title}:
         paragraphs = paragraphs[1:]
     unescaped, positions = _unescape_with_positions(raw)
-    captions = _captions(raw, unescaped, positions)
+    captions = _captions(root, unescaped, positions)
     caption_texts = {c.text for c in captions}
     paragraphs = [p for p in paragraphs if p not in caption_texts]
     if not any(_SENTENCE.search(p) for p in paragraphs):
@@ -76,14 +84,12 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
             "page); give the article's own page or its text.",
         )
     assert document is not None
-    metadata, field_sources = _metadata(document, raw, url, title)
     article = make_article(
         "\n\n".join(paragraphs),
         source,
-        metadata=metadata,
+        metadata=_metadata(document, page, raw),
         captions=tuple(captions),
         offset_map=_offset_map(raw, unescaped, positions, paragraphs),
-        field_sources=field_sources,
     )
     # make_article maps every caption to its raw start; drop that for captions not found.
     unmapped = {c.span.start for c in article.captions if c.span and c.raw == _NOT_FOUND}
@@ -114,18 +120,22 @@ def _paragraphs(body: Any) -> list[str]:
     return out
 
 
-def _captions(raw: str, unescaped: str, positions: list[int]) -> list[Caption]:
-    """Every ``<figcaption>`` of the page, with its credit and raw span.
-
-    A caption whose text is not found verbatim in the page gets the empty span at 0.
-    """
+def _parse(raw: str) -> Any:
+    """The page's lxml tree, or an empty document when lxml cannot parse it."""
     import lxml.html  # type: ignore[import-untyped, unused-ignore]
     from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
     try:
-        root = lxml.html.document_fromstring(raw)
+        return lxml.html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
-        return []
+        return lxml.html.document_fromstring("<html></html>")
+
+
+def _captions(root: Any, unescaped: str, positions: list[int]) -> list[Caption]:
+    """Every ``<figcaption>`` of the page, with its credit and raw span.
+
+    A caption whose text is not found verbatim in the page gets the empty span at 0.
+    """
     captions: list[Caption] = []
     cursor = 0
     for figcaption in root.iter("figcaption"):
@@ -154,18 +164,16 @@ def _split_figcaption(figcaption: Any, text: str) -> tuple[str, str | None]:
     return split if split is not None else (text, None)
 
 
-def _metadata(
-    document: Any, raw: str, url: str | None, title: str | None
-) -> tuple[Metadata, dict[str, str]]:
-    sources: dict[str, str] = {}
-    for name, value in (
-        ("title", title),
-        ("byline", document.author),
-        ("outlet", document.sitename),
-        ("url", url or document.url),
-    ):
-        if value:
-            sources[name] = "argument" if name == "url" and url else "trafilatura"
+_PUBLISHED_KIND = {"url": "url", "htmldate": "htmldate"}
+
+
+def _metadata(document: Any, page: PageMetadata, raw: str) -> Metadata:
+    """The page's metadata (:mod:`sayso.ingest.pagemeta`), the byline and language from
+    trafilatura."""
+    sources = dict(page.sources)
+    byline = _clean(document.author) if document.author else None
+    if byline:
+        sources["byline"] = "trafilatura"
     language = document.language
     if language:
         sources["language"] = "trafilatura"
@@ -175,18 +183,19 @@ def _metadata(
         if language:
             sources["language"] = "html-lang"
     published = None
-    if document.date:
-        published = Published(value=document.date, source="htmldate")
-        sources["published"] = "htmldate"
-    metadata = Metadata(
-        title=title,
-        byline=_clean(document.author) if document.author else None,
-        outlet=_clean(document.sitename) if document.sitename else None,
-        url=url or document.url,
+    if page.published:
+        kind = _PUBLISHED_KIND.get(sources["published"], "html-meta")
+        published = Published(value=page.published, source=kind)
+    return Metadata(
+        title=page.title,
+        byline=byline,
+        outlet=page.outlet,
+        url=page.url,
         language=language,
         published=published,
+        agency=page.agency,
+        field_sources=sources,
     )
-    return metadata, sources
 
 
 def _offset_map(raw: str, unescaped: str, positions: list[int], paragraphs: list[str]) -> OffsetMap:
