@@ -136,3 +136,14 @@ def test_outlet_table_size_and_sources() -> None:
     assert len(domains) >= 300
     assert len(set(domains)) == len(domains)
     assert all(len(row) == 6 and row[1] and row[5].startswith("https://") for row in rows)
+
+
+def test_dateline_with_a_year_dates_the_story() -> None:
+    article = make_article("KABUL, June 3, 2024 (AP) — " + STORY, make_source("s.txt", "text"))
+    published = article.metadata.published
+    assert published is not None
+    assert published.value == "2024-06-03"
+    assert published.source == "dateline"
+    assert article.metadata.field_sources["published"] == "dateline"
+    undated = make_article("KABUL, June 3 (AP) — " + STORY, make_source("s.txt", "text"))
+    assert undated.metadata.published is None

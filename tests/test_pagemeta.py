@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from sayso.ingest.article import make_source
+from sayso.ingest.dates import date_in_url, iso_date
 from sayso.ingest.html import read_html
-from sayso.ingest.pagemeta import date_in_url, headline_of, iso_datetime
+from sayso.ingest.pagemeta import headline_of
 
 BODY = """
 <article>
@@ -209,5 +210,5 @@ def test_date_in_url(url: str, expected: str | None) -> None:
         ("", None),
     ],
 )
-def test_iso_datetime(text: str, expected: str | None) -> None:
-    assert iso_datetime(text) == expected
+def test_iso_date(text: str, expected: str | None) -> None:
+    assert iso_date(text) == expected

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from sayso.cli.main import OutletOpt, PublishedOpt, UrlOpt
 from sayso.errors import InputError, SaysoError
 
 WRITE_BATCH = 16
@@ -75,6 +76,9 @@ def ingest_command(
         bool, typer.Option("--retry-failed", help="Try inputs that failed before again.")
     ] = False,
     model: Annotated[str, typer.Option("--model", help="spaCy pipeline by name.")] = "",
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
+    url: UrlOpt = None,
 ) -> None:
     """Analyse a corpus into the store: idempotent, resumable, one writer.
 
@@ -97,7 +101,7 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from sayso.cli.main import EXIT_CONFIG, EXIT_INPUT_FAILED, _fail
+    from sayso.cli.main import EXIT_CONFIG, EXIT_INPUT_FAILED, _fail, given_metadata
     from sayso.ingest.sources import ReadOptions, iter_articles
     from sayso.nlp.loader import DEFAULT_MODEL
     from sayso.records import Article
@@ -105,6 +109,7 @@ def ingest_command(
     from sayso.store import open_store
 
     console = Console(stderr=True, highlight=False)
+    given = given_metadata(outlet, published, url)
     try:
         since_day = date.fromisoformat(since) if since else None
         until_day = date.fromisoformat(until) if until else None
@@ -121,7 +126,7 @@ def ingest_command(
         raise _fail(str(exc), EXIT_CONFIG) from None
 
     def to_analyse() -> Iterator[Article]:
-        for item in iter_articles(sources, ReadOptions(fetch=fetch)):
+        for item in iter_articles(sources, ReadOptions(fetch=fetch, given=given)):
             if isinstance(item, InputError):
                 store.record_failure(item.location, None, item.reason)
                 counts["failed"] += 1

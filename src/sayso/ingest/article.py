@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from sayso.ingest.agency import canonical_agency, find_agency, is_outlet_itself
 from sayso.ingest.dateline import find_dateline
+from sayso.ingest.dates import written_date
 from sayso.records import (
     Article,
     Caption,
@@ -17,6 +18,7 @@ from sayso.records import (
     Metadata,
     OffsetMap,
     OffsetSegment,
+    Published,
     Removed,
     Source,
     Span,
@@ -107,7 +109,16 @@ def make_article(
         found = _story_agency(meta, dateline, body_paragraphs, removed)
         if found is not None:
             agency, sources["agency"] = found
-    meta = replace(meta, field_sources=sources, dateline=dateline, agency=agency)
+    published = meta.published
+    if published is None and dateline is not None and dateline.date is not None:
+        # A dateline that writes the year out dates the story; a bare "June 3" does not.
+        day = written_date(dateline.date.text)
+        if day is not None:
+            published = Published(value=day, source="dateline", evidence=(dateline.date,))
+            sources["published"] = "dateline"
+    meta = replace(
+        meta, field_sources=sources, dateline=dateline, agency=agency, published=published
+    )
     return Article(
         id=article_id(canonical),
         text=canonical,

@@ -133,3 +133,51 @@ def wire_agency(name: str) -> Outlet | None:
     """The wire agency a name refers to (``AP``, ``Agence France-Presse``), else None."""
     found = outlet_named(name)
     return found if found is not None and found.wire else None
+
+
+def settle_outlet(
+    declared: str | None, host: str | None, *, trusted: bool = True, keep_handles: bool = False
+) -> tuple[str, str] | None:
+    """The outlet's name, from a name declared for it and the host its page came from.
+
+    Returns ``(name, "declared")`` or ``(name, "domain-table")``, or None. The table's name
+    wins when it knows the host and the declared name is a handle or a bare domain, the same
+    outlet written another way, or not ``trusted`` (a publisher field often names the parent
+    company); a handle the table knows by name (``NYTimes``) is named by it too. A handle
+    nothing names is kept only with ``keep_handles``.
+    """
+    listed = outlet_for_host(host) if host else None
+    if not declared:
+        return (listed.name, "domain-table") if listed is not None else None
+    handle = handle_like(declared)
+    if listed is not None and (handle or not trusted or same_outlet(declared, listed, host)):
+        return listed.name, "domain-table"
+    if not handle:
+        return declared, "declared"
+    named = outlet_named(declared.lstrip("@"))
+    if named is not None and listed is None and host is None:
+        return named.name, "domain-table"
+    return (declared, "declared") if keep_handles else None
+
+
+def handle_like(name: str) -> bool:
+    """A social handle or a domain rather than a name: ``latimes``, ``@CNNMoney``,
+    ``Reuters_Co_Uk``, ``Dailystar.co.uk``."""
+    text = name.strip()
+    if " " in text:
+        return False
+    if text.startswith("@") or "_" in text or re.search(r"\.[a-z]{2,}$", text, re.IGNORECASE):
+        return True
+    # A run-together CamelCase or all-lower word of some length: HeraldSun, latimes.
+    return len(text) > 5 and (text.islower() or bool(re.search(r"[a-z][A-Z]", text)))
+
+
+def same_outlet(name: str, listed: Outlet, host: str | None) -> bool:
+    """Whether ``name`` is the listed outlet written another way (``Washington Post``)."""
+    key = name_key(name)
+    if not key:
+        return False
+    forms = [name_key(f) for f in (listed.name, *listed.aliases)]
+    if host:
+        forms.append(name_key(site_domain(host).split(".")[0]))
+    return any(f and (key in f or f in key) for f in forms)
