@@ -40,6 +40,7 @@ from typing import Any
 
 from sayso.errors import EmptyInputError
 from sayso.ingest.article import make_article
+from sayso.ingest.decode import resolve_references
 from sayso.records import (
     Article,
     Caption,
@@ -96,11 +97,14 @@ class _Verdict:
 def read_plain_text(raw: str, source: Source, *, known_title: str | None = None) -> Article:
     """An Article from scraped plain text: body paragraphs, captions and removed junk.
 
-    ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); every raw
-    span and offset refers to it. When the container already names the title (a JSONL field,
-    a feed entry), ``known_title`` is given: only a line repeating it is taken as the title,
-    so a short first paragraph is never mistaken for one.
+    ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); character
+    references left in it (``&#151;``, ``&amp;``) are resolved first
+    (:func:`sayso.ingest.decode.resolve_references`), and every raw span and offset refers to
+    the text so resolved. When the container already names the title (a JSONL field, a feed
+    entry), ``known_title`` is given: only a line repeating it is taken as the title, so a
+    short first paragraph is never mistaken for one.
     """
+    raw = resolve_references(raw)
     units = split_units(raw)
     if not units:
         raise EmptyInputError(source.location, "the text holds no words; give a text file.")
