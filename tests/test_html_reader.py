@@ -193,3 +193,34 @@ def test_teaser_boxes_lose_headlines_not_prose() -> None:
     assert reasons[1] == "page furniture (rail box)"
     assert reasons[2] is None  # prose in a teaser box may be the story's: kept
     assert reasons[3] == "page furniture (comments box)"
+
+
+def test_teasers_after_the_story_are_furniture() -> None:
+    story = [
+        "The town council voted on Tuesday to close the old river bridge to cars, after "
+        "engineers found cracks in two of its supports.",
+        "Work on the new crossing has been delayed by a year, the council's transport officer "
+        "told the meeting on Tuesday evening.",
+    ]
+    teaser = (
+        "The mayor said the river towns would “not be abandoned”, in a speech to business "
+        "leaders on Monday night."
+    )
+    page = (
+        "<html><body><div class='main'><div class='story'>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</div><div class='module'><ul class='share-tools'><li><span>Email this</span></li>"
+        "<li><span>Print this</span></li></ul></div></div>"
+        f"<div class='column2'><div class='box'><h2><a href='/m'>Mayor speaks</a></h2><p>{teaser}</p>"
+        "</div></div></body></html>"
+    )
+    import lxml.html
+
+    from sayso.ingest.furniture import sift_paragraphs
+
+    root = lxml.html.document_fromstring(page)
+    reasons = sift_paragraphs([*story, "Email this", "Mayor speaks", teaser], root)
+    assert reasons[:2] == [None, None]
+    assert reasons[2] == "page furniture (share box)"
+    assert reasons[3] == "page furniture (after the story)"
+    assert reasons[4] == "page furniture (after the story)"
