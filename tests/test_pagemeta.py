@@ -212,3 +212,24 @@ def test_date_in_url(url: str, expected: str | None) -> None:
 )
 def test_iso_date(text: str, expected: str | None) -> None:
     assert iso_date(text) == expected
+
+
+def test_utc_time_is_written_in_the_pages_own_zone() -> None:
+    html = page(
+        '<meta property="article:published_time" content="2025-07-05T00:04:00+00:00">'
+    ).replace(
+        "<article>",
+        '<article><time class="entry-date" datetime="2025-07-04T20:04:00-04:00">July 4, 2025</time>',
+    )
+    meta = read(html)
+    assert meta.published is not None
+    assert meta.published.value == "2025-07-04T20:04:00-04:00"
+    assert meta.field_sources["published"] == "meta:article:published_time"
+
+
+def test_utc_time_takes_the_day_of_the_url() -> None:
+    html = page('<meta property="article:published_time" content="2025-12-19T02:41:41+00:00">')
+    meta = read(html, url="https://harbourgazette.example/2025/12/18/boats")
+    assert meta.published is not None
+    assert meta.published.value == "2025-12-18"
+    assert meta.field_sources["published"] == "url"

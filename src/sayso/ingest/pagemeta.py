@@ -32,6 +32,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sayso.ingest.dates import date_in_url, iso_date
@@ -82,6 +83,7 @@ _LABEL_WORDS = 4
 _HEADLINE_WORDS = 4
 _NAME_MAX_WORDS = 8
 _TITLE_WORD = re.compile(r"\w+")
+_SAME_INSTANT = timedelta(minutes=2)
 _SHOWN_MIN_WORDS = 3
 _SHOWN_OVERLAP = 0.5
 _TIME_MARK = re.compile(r"publish|posted|created|dateline|timestamp|article-date|byline", re.I)
@@ -380,11 +382,11 @@ def _published(
         value = value[0] if value else None
     iso = iso_date(value) if isinstance(value, str) else None
     if iso:
-        return iso, "json-ld"
+        return _local_time(iso, "json-ld", root, url)
     for key in _PUBLISHED_META:
         iso = iso_date(meta.get(key, ""))
         if iso:
-            return iso, f"meta:{key}"
+            return _local_time(iso, f"meta:{key}", root, url)
     iso = _time_element(root)
     if iso:
         return iso, "time"
@@ -392,6 +394,33 @@ def _published(
     if iso:
         return iso, "url"
     return (htmldate, "htmldate") if htmldate else None
+
+
+def _local_time(iso: str, source: str, root: Any, url: str | None) -> tuple[str, str]:
+    """A time given in UTC, written in the page's own time zone where the page says which.
+
+    Tags often give the time in UTC while the story's day is the local one: 02:41 UTC on
+    December 19 is the evening of December 18 in New York. A ``<time>`` of the page that
+    names the same instant with its offset gives the local time; else a date in the URL one
+    day off gives the local day (the outlet dates its URLs by its own calendar).
+    """
+    try:
+        instant = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso, source
+    if instant.tzinfo is None or instant.utcoffset() != timedelta(0):
+        return iso, source
+    for element in root.iter("time"):
+        local = iso_date(element.get("datetime") or "")
+        if local is None or ":" not in local:
+            continue
+        shown = datetime.fromisoformat(local)
+        if shown.tzinfo is not None and shown.utcoffset() and abs(shown - instant) < _SAME_INSTANT:
+            return local, source
+    day = date_in_url(url) if url else None
+    if day is not None and abs((date.fromisoformat(day) - instant.date()).days) == 1:
+        return day, "url"
+    return iso, source
 
 
 def _time_element(root: Any) -> str | None:
