@@ -81,3 +81,28 @@ def test_binary_control_characters_raise() -> None:
 def test_bom_with_invalid_body_raises_decode_error() -> None:
     with pytest.raises(DecodeError, match="utf-8"):
         decode_bytes(codecs.BOM_UTF8 + b"ok \xff\xfe broken", "x.txt")
+
+
+def test_character_references_in_plain_text_resolve_as_browsers_do() -> None:
+    from sayso.ingest.decode import resolve_references
+
+    assert resolve_references("final &#151; and &#147;so&#148;") == "final — and “so”"
+    assert (
+        resolve_references("Smith &amp; Sons, AT&T, &copy 2024") == "Smith & Sons, AT&T, &copy 2024"
+    )
+    assert resolve_references("a stray \x97 dash") == "a stray — dash"
+    # Markup is HTML: its own reader unescapes it, with offsets into the page.
+    assert resolve_references("<p>A &amp; B</p>") == "<p>A &amp; B</p>"
+
+
+def test_plain_text_reader_resolves_references() -> None:
+    from sayso.ingest.article import make_source
+    from sayso.ingest.plaintext import read_plain_text
+
+    text = (
+        "The mayor said the plan was final &#151; and that it would go ahead on Monday.\n\n"
+        "Critics called it &#147;reckless&#148; and vowed to fight it in court next week.\n"
+    )
+    article = read_plain_text(text, make_source("t.txt", "text"))
+    assert "final — and that" in article.text
+    assert "“reckless”" in article.text

@@ -253,3 +253,43 @@ def test_junk_lexicon_categories(line: str, category: str) -> None:
 )
 def test_junk_lexicon_leaves_prose_alone(line: str) -> None:
     assert junk_category(line) is None
+
+
+COMMENTED_PAGE = """Home
+News
+Sport
+Weather
+Harbour authority closes both piers after storm
+By Jane Roe
+The harbour authority closed both piers on Monday after a night of high winds tore three fishing boats from their moorings, officials said.
+Crews worked through the morning to secure the boats, and the authority said the piers would reopen once engineers had inspected them.
+“We have never lost three boats in one night,” said Tom Reilly, who has fished from the harbour for thirty years.
+The authority said the inspection would take at least a week, and that it would pay for temporary moorings in the meantime.
+Correction: An earlier version of this story gave the wrong day for the storm.
+Share this article
+12 Comments
+harbourfan wrote:
+March 4, 2024 at 9:15 am
+This is what happens when nobody maintains the moorings for ten years, and everybody in town knows it.
+Reply
+Flag as inappropriate
+oldsalt wrote:
+March 4, 2024 at 10:02 am
+My grandfather lost his boat in the same storm in 1987 and nobody paid him a penny for it afterwards.
+Reply
+Flag as inappropriate
+"""
+
+
+def test_comment_section_and_correction_are_removed_with_reasons() -> None:
+    article = read_plain_text(COMMENTED_PAGE, make_source("piers.txt", "text"))
+    body = [p.text for p in article.paragraphs]
+    assert body[0].startswith("The harbour authority closed both piers")
+    assert any(t.startswith("The authority said the inspection") for t in body)
+    assert not any("grandfather" in t or "nobody maintains" in t for t in body)
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["March 4, 2024 at 9:15 am"] == "page junk (comment_meta)"
+    assert reasons["harbourfan wrote:"] == "page junk (comment_meta)"
+    correction = next(t for t in reasons if t.startswith("Correction:"))
+    assert reasons[correction] == "page junk (editorial_note)"
+    assert article.metadata.byline == "Jane Roe"

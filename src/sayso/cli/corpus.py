@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from sayso.cli.main import OutletOpt, PublishedOpt, UrlOpt
 from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, ReportFormat, ViewFormat, fail, write_rows
 from sayso.errors import InputError, SaysoError, install_hint
 
@@ -100,6 +101,9 @@ def ingest_command(
         bool, typer.Option("--retry-failed", help="Try inputs that failed before again.")
     ] = False,
     model: Annotated[str, typer.Option("--model", help="spaCy pipeline by name.")] = "",
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
+    url: UrlOpt = None,
 ) -> None:
     """Analyse a corpus into the store: idempotent, resumable, one writer.
 
@@ -122,6 +126,7 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
+    from sayso.cli.main import given_metadata
     from sayso.cli.output import EXIT_INPUT_FAILED
     from sayso.ingest.sources import ReadOptions, count_items, iter_articles
     from sayso.nlp.loader import DEFAULT_MODEL
@@ -130,6 +135,7 @@ def ingest_command(
     from sayso.store import open_store
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
+    given = given_metadata(outlet, published, url)
     try:
         since_day = date.fromisoformat(since) if since else None
         until_day = date.fromisoformat(until) if until else None
@@ -150,7 +156,7 @@ def ingest_command(
         progress.advance(task)
 
     def to_analyse() -> Iterator[Article]:
-        for item in iter_articles(sources, ReadOptions(fetch=fetch)):
+        for item in iter_articles(sources, ReadOptions(fetch=fetch, given=given)):
             if isinstance(item, InputError):
                 store.record_failure(item.location, None, item.reason)
                 skipped("failed")

@@ -32,6 +32,7 @@ from sayso.cli.output import (
 from sayso.errors import ConfigError, InputError, SaysoError, install_hint
 
 if TYPE_CHECKING:
+    from sayso.ingest.given import GivenMetadata
     from sayso.records import ArticleResult
 
 app = typer.Typer(
@@ -83,6 +84,8 @@ class AnalysisArgs:
     fetch: bool
     max_bytes: int
     verbose: bool
+    given: GivenMetadata | None = None
+    """What the user says of every input (``--outlet``, ``--published``, ``--url``)."""
 
 
 def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | InputError]:
@@ -93,7 +96,7 @@ def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | 
     stages = args.stages
     names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
     pipeline = Pipeline(args.model or _default_model(), stages=names)
-    options = ReadOptions(max_bytes=args.max_bytes, fetch=args.fetch)
+    options = ReadOptions(max_bytes=args.max_bytes, fetch=args.fetch, given=args.given)
     yield from pipeline.analyze_inputs(inputs, options)
 
 
@@ -116,6 +119,36 @@ MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.")
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debugging detail.")]
+OutletOpt = Annotated[
+    str | None,
+    typer.Option("--outlet", help="The outlet that published the input(s), e.g. 'Reuters'."),
+]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option("--published", help="Publication date (YYYY-MM-DD or ISO 8601 date-time)."),
+]
+UrlOpt = Annotated[
+    str | None,
+    typer.Option("--url", help="The article's URL (names the outlet, and the date if it has one)."),
+]
+
+
+def given_metadata(
+    outlet: str | None, published: str | None, url: str | None
+) -> GivenMetadata | None:
+    """The metadata given on the command line; exits 2 on a date or URL it cannot read."""
+    from sayso.ingest.dates import iso_date
+    from sayso.ingest.given import GivenMetadata
+    from sayso.ingest.outlets import host_of
+
+    if not (outlet or published or url):
+        return None
+    day = iso_date(published) if published else None
+    if published and day is None:
+        raise _fail(f"--published {published!r} is not a date; write it as YYYY-MM-DD", EXIT_USAGE)
+    if url and host_of(url) is None:
+        raise _fail(f"--url {url!r} is not an http(s) URL", EXIT_USAGE)
+    return GivenMetadata(url=url, outlet=outlet, published=day, origin="argument")
 
 
 def _default_model() -> str:
@@ -130,6 +163,7 @@ def _default_model() -> str:
         "  sayso analyze examples/article.txt\n\n"
         "  sayso analyze page.html --format html -o page.sayso.html\n\n"
         "  sayso analyze dump.jsonl --format jsonl > results.jsonl\n\n"
+        "  sayso analyze story.txt --outlet Reuters --published 2024-03-05\n\n"
         "  curl -s https://example.org/story | sayso analyze -"
     )
 )
@@ -149,10 +183,19 @@ def analyze(
     ] = None,
     fetch: FetchOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
+    outlet: OutletOpt = None,
+    published: PublishedOpt = None,
+    url: UrlOpt = None,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Analyse articles: metadata, captions, removed junk, entities, statements, events."""
-    args = AnalysisArgs(model, stages, fetch, max_bytes, verbose)
+    """Analyse articles: metadata, captions, removed junk, entities, statements, events.
+
+    Plain text cannot say where or when it was published: give --outlet, --published and
+    --url, put the same fields in each JSONL/CSV record, or write them in a story.meta.json
+    beside story.txt.
+    """
+    given = given_metadata(outlet, published, url)
+    args = AnalysisArgs(model, stages, fetch, max_bytes, verbose, given)
     _run_render(inputs, fmt, output, args, view="all", force=force)
 
 

@@ -468,7 +468,8 @@ def former_name_of(text: str) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def names_territory(text: str) -> bool:
     """Whether ``text`` is written as a country's or region's own name (alias table, or the
-    territory data's name, full name or in-sentence name), not only as its code or a word sharing its stem:
+    territory data's name, full name or in-sentence name), not only as its code or a word
+    sharing its stem:
     ``Sierra Leone`` and ``the UK`` are, ``GM`` (Gambia's code) and ``Scottish`` are not."""
     if any(group_id.startswith("gpe:") for group_id in alias_ids(text, "GPE")):
         return True

@@ -8,10 +8,13 @@ from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 
+from sayso.ingest.agency import canonical_agency, find_agency, is_outlet_itself
 from sayso.ingest.dateline import find_dateline
+from sayso.ingest.dates import written_date
 from sayso.records import (
     Article,
     Caption,
+    Dateline,
     Metadata,
     OffsetMap,
     OffsetSegment,
@@ -52,6 +55,21 @@ def paragraph_spans(text: str) -> tuple[Span, ...]:
     return tuple(spans)
 
 
+def _story_agency(
+    meta: Metadata,
+    dateline: Dateline | None,
+    paragraphs: tuple[Span, ...],
+    removed: tuple[Removed, ...],
+) -> tuple[str, str] | None:
+    """The wire agency the story credits, and where: its dateline (unless the credit is the
+    outlet itself, as ``(CNN)`` on CNN's page), byline, sign-off or credit line."""
+    if dateline is not None and dateline.agency is not None:
+        credit = dateline.agency.text
+        if not is_outlet_itself(credit, meta.outlet):
+            return canonical_agency(credit), "dateline"
+    return find_agency([p.text for p in paragraphs], [r.text for r in removed], meta.byline)
+
+
 def make_article(
     text: str,
     source: Source,
@@ -84,13 +102,23 @@ def make_article(
             segments.append(OffsetSegment(start, caption.raw.start, len(caption.text)))
     sources = {**meta.field_sources, **(field_sources or {})}
     dateline = meta.dateline or find_dateline(canonical, body_paragraphs)
-    agency = meta.agency
     if dateline is not None and meta.dateline is None:
         sources["dateline"] = "text"
-        if agency is None and dateline.agency is not None:
-            agency = dateline.agency.text
-            sources["agency"] = "dateline"
-    meta = replace(meta, field_sources=sources, dateline=dateline, agency=agency)
+    agency = meta.agency
+    if agency is None:
+        found = _story_agency(meta, dateline, body_paragraphs, removed)
+        if found is not None:
+            agency, sources["agency"] = found
+    published = meta.published
+    if published is None and dateline is not None and dateline.date is not None:
+        # A dateline that writes the year out dates the story; a bare "June 3" does not.
+        day = written_date(dateline.date.text)
+        if day is not None:
+            published = Published(value=day, source="dateline", evidence=(dateline.date,))
+            sources["published"] = "dateline"
+    meta = replace(
+        meta, field_sources=sources, dateline=dateline, agency=agency, published=published
+    )
     return Article(
         id=article_id(canonical),
         text=canonical,
@@ -101,32 +129,3 @@ def make_article(
         removed=removed,
         offset_map=OffsetMap(tuple(segments)),
     )
-
-
-def with_given_metadata(
-    article: Article,
-    given: Mapping[str, str | None],
-    published: Published | None,
-    label: str,
-) -> Article:
-    """``article`` with the metadata its producer gave (``title``, ``outlet``, ``url``,
-    ``byline``, ``section``, ``language``; a None value leaves the reader's): what is given
-    wins over what the reader found, and its ``field_sources`` entry says ``label``."""
-    meta = article.metadata
-    sources = dict(meta.field_sources)
-    for name, value in given.items():
-        if value is not None:
-            sources[name] = label
-    if published is not None:
-        sources["published"] = label
-    metadata = Metadata(
-        title=given.get("title") or meta.title,
-        section=given.get("section") or meta.section,
-        byline=given.get("byline") or meta.byline,
-        outlet=given.get("outlet") or meta.outlet,
-        url=given.get("url") or meta.url,
-        language=given.get("language") or meta.language,
-        published=published or meta.published,
-        field_sources=sources,
-    )
-    return replace(article, metadata=metadata)

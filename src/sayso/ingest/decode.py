@@ -150,3 +150,22 @@ def _fix_mojibake(text: str) -> str:
             explain=False,
         )
     )
+
+
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def resolve_references(text: str) -> str:
+    """Plain text with the HTML character references scrapers leave in it resolved.
+
+    ``&amp;``, ``&rsquo;``, ``&#8217;`` become their characters, and numeric references in the
+    cp1252 range (``&#151;``, ``&#147;``) and stray C1 control characters (``\\x97``) become
+    the punctuation a browser shows for them (an em dash, a curly quote), not invisible
+    controls. A reference needs its semicolon (``AT&T``, ``&copy`` stay as written). Text that
+    holds markup tags is left alone: it is HTML, and its reader unescapes it.
+    """
+    import ftfy.fixes
+
+    if "&" in text and not _TAG.search(text):
+        text = ftfy.fixes.unescape_html(text)
+    return str(ftfy.fixes.fix_c1_controls(text))

@@ -2,14 +2,20 @@
 
 * **Body**: trafilatura's main-content tree (comments excluded); each paragraph, heading,
   list item, quotation and table row becomes one paragraph of the canonical text, joined by
-  ``\\n\\n``. A leading heading equal to the title is the headline: it goes to the metadata,
-  not the body (as in :mod:`sayso.ingest.plaintext`).
+  ``\n\n``. A line break inside a block after a sentence, or after a heading-shaped line (a
+  bold sub-heading over its section), starts a new paragraph, so a sub-heading is never glued
+  to the sentence after it; other breaks are wrapped lines. A leading heading equal to the
+  title is the headline: it goes to the metadata, not the body (as in
+  :mod:`sayso.ingest.plaintext`). Furniture the extractor kept (share links, teasers,
+  corrections, newsletter promos: :mod:`sayso.ingest.furniture`) is kept apart as
+  ``Removed`` with its reason, and a paragraph ending in a photo credit is a caption.
 * **Captions**: every ``<figcaption>`` of the page, with its credit (a child whose class names
   a credit, or a credit at the end of the text, as in the plain-text reader). Body paragraphs
   that repeat a caption are taken out.
-* **Metadata**: title, byline, site name (the outlet), language and date from trafilatura,
-  whose date comes from htmldate (``Published.source == "htmldate"``); the URL given, else
-  the page's canonical URL; the language from ``<html lang>`` when trafilatura has none.
+* **Metadata**: URL, outlet, title, publication date and wire agency from the page's own
+  tags, each with where it came from (:mod:`sayso.ingest.pagemeta`; htmldate's date as the
+  last resort); byline and language from trafilatura, the language from ``<html lang>`` when
+  trafilatura has none.
 * **Offsets** are best effort: each paragraph is looked for verbatim in the decoded HTML
   with character references (``&amp;``) unescaped; where found, its characters map back to
   the raw HTML (split around each reference, since ``&amp;`` and ``&`` differ). Paragraphs
@@ -21,12 +27,14 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sayso.errors import NoArticleError
 from sayso.ingest.article import make_article
 from sayso.ingest.decode import decode_bytes
+from sayso.ingest.furniture import sift_paragraphs
+from sayso.ingest.pagemeta import PageMetadata, read_page_metadata
 from sayso.ingest.plaintext import split_credit
 from sayso.records import (
     Article,
@@ -36,6 +44,7 @@ from sayso.records import (
     OffsetSegment,
     Published,
     RawSpan,
+    Removed,
     Source,
 )
 
@@ -46,13 +55,26 @@ _NOT_FOUND = RawSpan(0, 0)
 # one sentence: five words or more ending in sentence punctuation.
 _SENTENCE = re.compile(r"(?:\w+\W+){4,}\w+\W*[.!?…][\"'”’)]*(?:\s|$)")
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "row"})
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A line this short without a full stop, over a line that starts a sentence, is a heading.
+_HEADING_MAX_WORDS = 12
 
 
-def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> Article:
-    """An Article from an HTML page; raises NoArticleError when it holds no article text."""
+@dataclass(frozen=True, slots=True)
+class _Extraction:
+    document: Any
+    root: Any
+    page: PageMetadata
+    paragraphs: list[str]
+    """The extractor's blocks, headline and captions taken out, furniture still in."""
+    captions: list[Caption]
+    unescaped: str
+    positions: list[int]
+
+
+def _extract(raw: str, url: str | None) -> _Extraction:
     import trafilatura
 
-    raw = decode_bytes(data, source.location) if isinstance(data, bytes) else data
     document: Any = trafilatura.bare_extraction(
         raw,
         url=url,
@@ -62,28 +84,57 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
         with_metadata=True,
     )
     paragraphs = _paragraphs(document.body) if document is not None else []
-    title = _clean(document.title) if document is not None and document.title else None
-    if paragraphs and title and paragraphs[0] == title:
+    root = _parse(raw)
+    extracted_title = _clean(document.title) if document is not None and document.title else None
+    page = read_page_metadata(
+        root,
+        url=url,
+        htmldate=document.date if document is not None else None,
+        fallback_title=extracted_title,
+    )
+    if paragraphs and paragraphs[0] in {extracted_title, page.title}:
         paragraphs = paragraphs[1:]
     unescaped, positions = _unescape_with_positions(raw)
-    captions = _captions(raw, unescaped, positions)
+    captions = _captions(root, unescaped, positions)
     caption_texts = {c.text for c in captions}
     paragraphs = [p for p in paragraphs if p not in caption_texts]
+    return _Extraction(document, root, page, paragraphs, captions, unescaped, positions)
+
+
+def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> Article:
+    """An Article from an HTML page; raises NoArticleError when it holds no article text."""
+    raw = decode_bytes(data, source.location) if isinstance(data, bytes) else data
+    found = _extract(raw, url)
+    located = _locate(found.unescaped, found.paragraphs)
+    verdicts = sift_paragraphs(found.paragraphs, found.root)
+    paragraphs: list[str] = []
+    places: list[int] = []
+    removed: list[Removed] = []
+    captions = list(found.captions)
+    for text, at, reason in zip(found.paragraphs, located, verdicts, strict=True):
+        span = _NOT_FOUND if at < 0 else _raw_span(found.positions, at, len(text))
+        credited = split_credit(text) if reason is None else None
+        if reason is not None:
+            removed.append(Removed(text, span, reason))
+        elif credited is not None:
+            # A photo caption the extractor kept as a paragraph ("... (Photo: AP)").
+            captions.append(Caption(credited[0], span, credited[1]))
+        else:
+            paragraphs.append(text)
+            places.append(at)
     if not any(_SENTENCE.search(p) for p in paragraphs):
         raise NoArticleError(
             source.location,
             "the page holds no article text (it may be an index, a login wall or a script-only "
             "page); give the article's own page or its text.",
         )
-    assert document is not None
-    metadata, field_sources = _metadata(document, raw, url, title)
     article = make_article(
         "\n\n".join(paragraphs),
         source,
-        metadata=metadata,
+        metadata=_metadata(found.document, found.page, raw),
         captions=tuple(captions),
-        offset_map=_offset_map(raw, unescaped, positions, paragraphs),
-        field_sources=field_sources,
+        removed=tuple(removed),
+        offset_map=_offset_map(raw, found.positions, paragraphs, places),
     )
     # make_article maps every caption to its raw start; drop that for captions not found.
     unmapped = {c.span.start for c in article.captions if c.span and c.raw == _NOT_FOUND}
@@ -107,25 +158,79 @@ def _paragraphs(body: Any) -> list[str]:
             continue
         if element.tag == "row":
             text = " ".join(_clean("".join(cell.itertext())) for cell in element)
+            if text:
+                out.append(text)
         else:
-            text = _clean("".join(element.itertext()))
-        if text:
-            out.append(text)
+            out.extend(_broken_lines(_lines(element)))
     return out
 
 
-def _captions(raw: str, unescaped: str, positions: list[int]) -> list[Caption]:
-    """Every ``<figcaption>`` of the page, with its credit and raw span.
+def _lines(element: Any) -> list[str]:
+    """The block's text split at its line breaks (``<br>``, trafilatura's ``lb``)."""
+    lines: list[str] = [""]
 
-    A caption whose text is not found verbatim in the page gets the empty span at 0.
-    """
+    def walk(node: Any) -> None:
+        if node.tag == "lb":
+            lines.append("")
+        elif node.text:
+            lines[-1] += node.text
+        if node.tag != "lb":
+            for child in node:
+                walk(child)
+        if node is not element and node.tail:
+            lines[-1] += node.tail
+
+    walk(element)
+    return [_clean(line) for line in lines]
+
+
+def _broken_lines(lines: list[str]) -> list[str]:
+    """Lines of one block joined into paragraphs: a break after a sentence, after a
+    heading-shaped line (``Talks collapse`` over the next sentence) or doubled is a paragraph
+    break; any other break is only a wrapped line."""
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+            continue
+        if current and _ends_paragraph(current, line):
+            paragraphs.append(current)
+            current = line
+        else:
+            current = f"{current} {line}" if current else line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _ends_paragraph(before: str, after: str) -> bool:
+    if not (after[:1].isupper() or after[:1] in "\"“‘'(«"):
+        return False
+    if _TERMINAL.search(before):
+        return True
+    words = before.split()
+    return len(words) <= _HEADING_MAX_WORDS and before[:1].isupper() and before[-1:] not in ",:;-–—"
+
+
+def _parse(raw: str) -> Any:
+    """The page's lxml tree, or an empty document when lxml cannot parse it."""
     import lxml.html  # type: ignore[import-untyped, unused-ignore]
     from lxml import etree  # type: ignore[import-untyped, unused-ignore]
 
     try:
-        root = lxml.html.document_fromstring(raw)
+        return lxml.html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
-        return []
+        return lxml.html.document_fromstring("<html></html>")
+
+
+def _captions(root: Any, unescaped: str, positions: list[int]) -> list[Caption]:
+    """Every ``<figcaption>`` of the page, with its credit and raw span.
+
+    A caption whose text is not found verbatim in the page gets the empty span at 0.
+    """
     captions: list[Caption] = []
     cursor = 0
     for figcaption in root.iter("figcaption"):
@@ -154,18 +259,16 @@ def _split_figcaption(figcaption: Any, text: str) -> tuple[str, str | None]:
     return split if split is not None else (text, None)
 
 
-def _metadata(
-    document: Any, raw: str, url: str | None, title: str | None
-) -> tuple[Metadata, dict[str, str]]:
-    sources: dict[str, str] = {}
-    for name, value in (
-        ("title", title),
-        ("byline", document.author),
-        ("outlet", document.sitename),
-        ("url", url or document.url),
-    ):
-        if value:
-            sources[name] = "argument" if name == "url" and url else "trafilatura"
+_PUBLISHED_KIND = {"url": "url", "htmldate": "htmldate"}
+
+
+def _metadata(document: Any, page: PageMetadata, raw: str) -> Metadata:
+    """The page's metadata (:mod:`sayso.ingest.pagemeta`), the byline and language from
+    trafilatura."""
+    sources = dict(page.sources)
+    byline = _clean(document.author) if document.author else None
+    if byline:
+        sources["byline"] = "trafilatura"
     language = document.language
     if language:
         sources["language"] = "trafilatura"
@@ -175,30 +278,47 @@ def _metadata(
         if language:
             sources["language"] = "html-lang"
     published = None
-    if document.date:
-        published = Published(value=document.date, source="htmldate")
-        sources["published"] = "htmldate"
-    metadata = Metadata(
-        title=title,
-        byline=_clean(document.author) if document.author else None,
-        outlet=_clean(document.sitename) if document.sitename else None,
-        url=url or document.url,
+    if page.published:
+        kind = _PUBLISHED_KIND.get(sources["published"], "html-meta")
+        published = Published(value=page.published, source=kind)
+    return Metadata(
+        title=page.title,
+        byline=byline,
+        outlet=page.outlet,
+        url=page.url,
         language=language,
         published=published,
+        agency=page.agency,
+        field_sources=sources,
     )
-    return metadata, sources
 
 
-def _offset_map(raw: str, unescaped: str, positions: list[int], paragraphs: list[str]) -> OffsetMap:
-    """Segments for the paragraphs found verbatim (references unescaped) in ``raw``, in order."""
-    segments: list[OffsetSegment] = []
-    canonical = 0
+def _locate(unescaped: str, paragraphs: list[str]) -> list[int]:
+    """Where each paragraph is found verbatim (references unescaped) in the page, in order;
+    -1 for one that is not."""
+    located: list[int] = []
     cursor = 0
     for paragraph in paragraphs:
         at = unescaped.find(paragraph, cursor)
+        located.append(at)
+        if at >= 0:
+            cursor = at + len(paragraph)
+    return located
+
+
+def _raw_span(positions: list[int], at: int, length: int) -> RawSpan:
+    return RawSpan(positions[at], positions[at + length - 1] + 1)
+
+
+def _offset_map(
+    raw: str, positions: list[int], paragraphs: list[str], located: list[int]
+) -> OffsetMap:
+    """Segments for the paragraphs found verbatim (references unescaped) in ``raw``."""
+    segments: list[OffsetSegment] = []
+    canonical = 0
+    for paragraph, at in zip(paragraphs, located, strict=True):
         if at >= 0:
             segments.extend(_runs(raw, paragraph, canonical, positions[at : at + len(paragraph)]))
-            cursor = at + len(paragraph)
         canonical += len(paragraph) + 2
     return OffsetMap(tuple(segments))
 

@@ -1,27 +1,16 @@
 """Read articles from JSON Lines (one JSON object per line) and from JSON documents.
 
-A line is an object with the article's body and optional metadata. Field names, first match
-wins (aliases cover news-please, NewsAPI-style and common scraper exports):
-
-============  =====================================================================
-body          ``text``, ``content``, ``body``, ``maintext``, ``article``: plain text,
-              read by :func:`sayso.ingest.plaintext.read_plain_text`; else ``html``,
-              ``raw_html``: a page, read by :func:`sayso.ingest.html.read_html`
-url           ``url``, ``link``
-title         ``title``, ``headline``
-published     ``published``, ``date``, ``date_publish``, ``published_at``,
-              ``publish_date``, ``pubDate``: ISO 8601, RFC 2822 (``Tue, 05 Mar 2024
-              10:00:00 GMT``) or Unix seconds; other values are ignored
-outlet        ``outlet``, ``source``, ``source_domain``, ``site_name``, ``publisher``
-              (a ``{"name": ...}`` object is accepted, as NewsAPI writes it)
-byline        ``byline``, ``author``, ``authors`` (a list is joined with ", ")
-section       ``section``, ``category``
-language      ``language``, ``lang``
-============  =====================================================================
+A line is an object with the article's body and optional metadata. The body, first match
+wins: ``text``, ``content``, ``body``, ``maintext`` (news-please), ``article``: plain text,
+read by :func:`sayso.ingest.plaintext.read_plain_text`; else ``html``, ``raw_html``: a page,
+read by :func:`sayso.ingest.html.read_html`. The metadata fields (URL, title, date, outlet,
+byline, section, language) are those of :mod:`sayso.ingest.given`, which covers sayso's own
+names, trafilatura's JSON output (``source`` is its URL, ``source-hostname`` its site name),
+news-please (``source_domain``, ``date_publish``, ``authors``) and NewsAPI-style exports.
 
 When a line has both text and HTML, the text wins: it is what the producer chose as the body.
 Metadata given in the line wins over what the text or HTML reader found, and its
-``field_sources`` entry says ``jsonl``.
+``field_sources`` entry says ``jsonl`` (or ``domain-table`` for an outlet named from a domain).
 
 Blank lines are skipped. A line that is not valid UTF-8 JSON, is not an object, or has no
 body yields a ``CorruptInputError`` located ``file:line`` and reading goes on. Each article's
@@ -33,25 +22,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping
-from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
 
 from sayso.errors import CorruptInputError, InputError, TooLargeError
-from sayso.ingest.article import make_source, with_given_metadata
+from sayso.ingest.article import make_source
+from sayso.ingest.dates import iso_date
+from sayso.ingest.given import apply_given, given_from_object
 from sayso.ingest.plaintext import read_plain_text
-from sayso.records import Article, Published
+from sayso.records import Article
 
 TEXT_FIELDS = ("text", "content", "body", "maintext", "article")
 HTML_FIELDS = ("html", "raw_html")
-URL_FIELDS = ("url", "link")
-TITLE_FIELDS = ("title", "headline")
-PUBLISHED_FIELDS = ("published", "date", "date_publish", "published_at", "publish_date", "pubDate")
-OUTLET_FIELDS = ("outlet", "source", "source_domain", "site_name", "publisher")
-BYLINE_FIELDS = ("byline", "author", "authors")
-SECTION_FIELDS = ("section", "category")
-LANGUAGE_FIELDS = ("language", "lang")
 
 
 def iter_jsonl(
@@ -106,48 +88,28 @@ def _iter_lines(
 
 
 def article_from_object(
-    item: Any, where: str, location: str, record: str | None
+    item: Any, where: str, location: str, record: str | None, *, origin: str = "jsonl"
 ) -> Article | InputError:
     """The Article one JSON object describes, or the error that explains why there is none."""
     if not isinstance(item, dict):
         return CorruptInputError(where, f"expected a JSON object, found {type(item).__name__}.")
     text = _first_body(item, TEXT_FIELDS)
     html = _first_body(item, HTML_FIELDS)
-    url = _first_string(item, URL_FIELDS)
+    given = given_from_object(item, origin)
     source = make_source(location, "jsonl", record=record)
     try:
         if text is not None:
-            article = read_plain_text(text, source, known_title=_first_string(item, TITLE_FIELDS))
+            article = read_plain_text(text, source, known_title=given.title)
         elif html is not None:
             from sayso.ingest.html import read_html  # lazily: it brings in trafilatura
 
-            article = read_html(html, source, url=url)
+            article = read_html(html, source, url=given.url)
         else:
             names = ", ".join(TEXT_FIELDS + HTML_FIELDS)
             return CorruptInputError(where, f"the object has no article body (one of {names}).")
     except InputError as exc:
         return type(exc)(where, exc.reason)
-    return _with_given_metadata(article, item, url)
-
-
-def _with_given_metadata(article: Article, item: Mapping[str, Any], url: str | None) -> Article:
-    given: dict[str, str | None] = {
-        "url": url,
-        "title": _first_string(item, TITLE_FIELDS),
-        "outlet": _outlet(item),
-        "byline": _byline(item),
-        "section": _first_string(item, SECTION_FIELDS),
-        "language": _first_string(item, LANGUAGE_FIELDS),
-    }
-    return with_given_metadata(article, given, _published(item), "jsonl")
-
-
-def _first_string(item: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
-    for name in names:
-        value = item.get(name)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+    return apply_given(article, given)
 
 
 def _first_body(item: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
@@ -159,54 +121,4 @@ def _first_body(item: Mapping[str, Any], names: tuple[str, ...]) -> str | None:
     return None
 
 
-def _outlet(item: Mapping[str, Any]) -> str | None:
-    for name in OUTLET_FIELDS:
-        value = item.get(name)
-        if isinstance(value, dict):
-            value = value.get("name")
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
-
-
-def _byline(item: Mapping[str, Any]) -> str | None:
-    for name in BYLINE_FIELDS:
-        value = item.get(name)
-        if isinstance(value, list):
-            value = ", ".join(v.strip() for v in value if isinstance(v, str) and v.strip())
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
-
-
-def _published(item: Mapping[str, Any]) -> Published | None:
-    for name in PUBLISHED_FIELDS:
-        value = item.get(name)
-        iso = iso_date(value)
-        if iso is not None:
-            return Published(value=iso, source="jsonl")
-    return None
-
-
-def iso_date(value: object) -> str | None:
-    """ISO 8601 for a date given as ISO 8601, RFC 2822 or Unix seconds; else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        try:
-            return datetime.fromtimestamp(value, UTC).isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    text = value.strip()
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            parsed = parsedate_to_datetime(text)
-        except (TypeError, ValueError, IndexError):
-            return None
-    if len(text) == 10 and parsed.hour == parsed.minute == parsed.second == 0:
-        return parsed.date().isoformat()
-    return parsed.isoformat()
+__all__ = ["article_from_object", "iso_date", "iter_json_document", "iter_jsonl"]

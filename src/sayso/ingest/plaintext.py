@@ -16,8 +16,10 @@ Junk is found by general rules, never by a page's own strings: a lexicon of temp
 (``data/junk_patterns.json``) and a small logistic regression over line-shape features in the
 spirit of the C4 and jusText filters (length, sentence punctuation, stop-word share, capitals,
 digits, pipes and bullets, repetition, position, and the same features of the neighbouring
-lines), plus a "main text" region: the run of units with the most prose in it. The model's
-weights are data (``data/line_model.json``, trained by ``scripts/train_line_model.py``).
+lines, and how many comment lines (authors, time stamps, reply links) are near and whether a
+comment section has opened above), plus a "main text" region: the run of units with the most
+prose in it. The model's weights are data (``data/line_model.json``, trained by
+``scripts/train_line_model.py`` on WCXB's even pages and PolNeAR's clean training texts).
 
 The canonical text is the body paragraphs joined by ``\\n\\n`` (then, as for every reader,
 :func:`sayso.ingest.article.make_article` appends the captions after the body). The title and
@@ -40,6 +42,7 @@ from typing import Any
 
 from sayso.errors import EmptyInputError
 from sayso.ingest.article import make_article
+from sayso.ingest.decode import resolve_references
 from sayso.records import (
     Article,
     Caption,
@@ -96,11 +99,14 @@ class _Verdict:
 def read_plain_text(raw: str, source: Source, *, known_title: str | None = None) -> Article:
     """An Article from scraped plain text: body paragraphs, captions and removed junk.
 
-    ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); every raw
-    span and offset refers to it. When the container already names the title (a JSONL field,
-    a feed entry), ``known_title`` is given: only a line repeating it is taken as the title,
-    so a short first paragraph is never mistaken for one.
+    ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); character
+    references left in it (``&#151;``, ``&amp;``) are resolved first
+    (:func:`sayso.ingest.decode.resolve_references`), and every raw span and offset refers to
+    the text so resolved. When the container already names the title (a JSONL field, a feed
+    entry), ``known_title`` is given: only a line repeating it is taken as the title, so a
+    short first paragraph is never mistaken for one.
     """
+    raw = resolve_references(raw)
     units = split_units(raw)
     if not units:
         raise EmptyInputError(source.location, "the text holds no words; give a text file.")
@@ -230,8 +236,11 @@ def classify_units(units: list[Unit]) -> list[_Verdict]:
             continue
         # Prose inside the main text region stays, whatever the model says: the model learnt
         # from pages whose comments and teasers are prose too, and it must not drop a
-        # story's last paragraph because page junk follows it.
-        if probability >= threshold or (row[_PROSE] and row[_IN_REGION] and not row[_CONTAINS]):
+        # story's last paragraph because page junk follows it. Not after a comment section
+        # has opened, though: comments are prose, and there the model decides.
+        if probability >= threshold or (
+            row[_PROSE] and row[_IN_REGION] and not row[_CONTAINS] and not row[_IN_COMMENTS]
+        ):
             verdicts.append(_Verdict("body"))
         else:
             verdicts.append(_Verdict("junk", f"not article text (line model p={probability:.2f})"))
@@ -401,12 +410,21 @@ FEATURE_NAMES: tuple[str, ...] = (
     "prev_terminal",
     "next_terminal",
     "short_run",
+    "junk_window5",
+    "comment_window5",
+    "in_comments",
 )
 
 
+_COMMENT_CATEGORIES = frozenset({"comments", "comment_meta"})
+# Comment sections: how many lines either side are looked at for page junk and comment lines.
+_JUNK_RADIUS = 5
+# A comment section opens with a comment line that has this many more within the next lines.
+_COMMENTS_AHEAD, _COMMENT_LINES = 15, 2
 _PROSE = FEATURE_NAMES.index("prose")
 _IN_REGION = FEATURE_NAMES.index("in_region")
 _CONTAINS = FEATURE_NAMES.index("junk_contains")
+_IN_COMMENTS = FEATURE_NAMES.index("in_comments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,6 +434,8 @@ class _Shape:
     prose: bool
     junk: bool
     row: tuple[float, ...]
+    comment: bool = False
+    """A comment section's header or a comment's author, time or reply line."""
 
 
 def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape:
@@ -426,7 +446,8 @@ def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape
     stop_share = sum(w.lower() in stopwords for w in words) / n if n else 0.0
     prose = n >= _PROSE_MIN_WORDS and terminal and stop_share >= 0.15
     contains = any(p.search(text) for _, p in _lexicon().contains)
-    junk = junk_category(text) is not None or (contains and not prose)
+    category = junk_category(text)
+    junk = category is not None or (contains and not prose)
     row = (
         math.log1p(n),
         math.log1p(len(text)),
@@ -440,7 +461,7 @@ def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape
         float(contains),
         float(counts[text] > 1),
     )
-    return _Shape(n, terminal, prose, junk, row)
+    return _Shape(n, terminal, prose, junk, row, category in _COMMENT_CATEGORIES)
 
 
 def _main_region(shapes: list[_Shape]) -> tuple[int, int]:
@@ -466,6 +487,9 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
     n = len(shapes)
     total_words = sum(s.words for s in shapes) or 1
     region_start, region_end = _main_region(shapes)
+    junk_window = _window_share([s.junk for s in shapes], _JUNK_RADIUS)
+    comment_window = _window_share([s.comment for s in shapes], _JUNK_RADIUS)
+    in_comments = _after_comment_header(shapes)
     rows: list[tuple[float, ...]] = []
     words_before = 0
     for i, s in enumerate(shapes):
@@ -506,10 +530,48 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
                 float(prev.terminal) if prev else 0.0,
                 float(nxt.terminal) if nxt else 0.0,
                 math.log1p(run),
+                junk_window[i],
+                comment_window[i],
+                float(in_comments[i]),
             )
         )
         words_before += s.words
     return rows
+
+
+def _window_share(flags: list[bool], radius: int) -> list[float]:
+    """For each unit, the share of the units within ``radius`` either side (itself not
+    counted) that are flagged; linear in the number of units."""
+    sums = [0]
+    for flag in flags:
+        sums.append(sums[-1] + flag)
+    n = len(flags)
+    out: list[float] = []
+    for i in range(n):
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        others = hi - lo - 1
+        out.append((sums[hi] - sums[lo] - flags[i]) / others if others else 0.0)
+    return out
+
+
+def _after_comment_header(shapes: list[_Shape]) -> list[bool]:
+    """Whether each unit comes after the opening of a comment section: a comment line that
+    follows the story's prose and has more comment lines (authors, time stamps, reply links)
+    right after it. A "12 comments" link above or inside a story opens nothing."""
+    comment_meta = [s.comment for s in shapes]
+    out: list[bool] = []
+    seen_prose = in_comments = False
+    for i, shape in enumerate(shapes):
+        out.append(in_comments)
+        if (
+            not in_comments
+            and shape.comment
+            and seen_prose
+            and sum(comment_meta[i + 1 : i + 1 + _COMMENTS_AHEAD]) >= _COMMENT_LINES
+        ):
+            in_comments = True
+        seen_prose = seen_prose or shape.prose
+    return out
 
 
 def _share_prose(shapes: list[_Shape], i: int, radius: int) -> float:

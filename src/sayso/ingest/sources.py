@@ -18,9 +18,15 @@ What each input is:
 Extensions: ``.txt .text .md`` plain text; ``.html .htm .xhtml .shtml`` HTML; ``.warc``
 and ``.warc.gz`` WARC; ``.rss .atom`` feeds; ``.xml`` a feed or XHTML, sniffed; ``.jsonl
 .ndjson`` JSON Lines; ``.json`` one JSON object or an array of them (see
-:mod:`sayso.ingest.jsonl`); ``.urls`` a list of URLs, one a line, ``#`` starting a comment.
+:mod:`sayso.ingest.jsonl`); ``.csv`` one article a row (see :mod:`sayso.ingest.csvrows`);
+``.urls`` a list of URLs, one a line, ``#`` starting a comment.
 Any of these may be gzipped (``.html.gz``, ``.jsonl.gz``...). ARC files are not read (warcio
 gives their records random ids, so articles would not be reproducible).
+
+A text file may have its metadata beside it, in ``story.meta.json`` or ``story.txt.meta.json``
+(see :mod:`sayso.ingest.given`); a folder's sidecars are read with their texts, not as
+articles. ``ReadOptions.given`` (the command line's ``--outlet``, ``--published``, ``--url``)
+wins over both.
 
 Sniffing, on the first bytes: gzip magic (then the decompressed bytes are sniffed);
 ``WARC/1.`` a WARC file; ``<rss``, ``<feed``, ``<rdf:RDF`` a feed; ``<!doctype html``,
@@ -65,12 +71,13 @@ from sayso.errors import (
 from sayso.ingest.article import make_source
 from sayso.ingest.feed import iter_feed
 from sayso.ingest.fetch import USER_AGENT, fetch_url
+from sayso.ingest.given import SIDECAR_SUFFIX, GivenMetadata, apply_given, sidecar_for
 from sayso.ingest.jsonl import iter_json_document, iter_jsonl
 from sayso.ingest.warc import iter_warc, iter_warc_stream
 from sayso.records import Article
 from sayso.records.model import InputKind
 
-Kind = Literal["text", "html", "warc", "feed", "xml", "jsonl", "json", "urls"]
+Kind = Literal["text", "html", "warc", "feed", "xml", "jsonl", "json", "csv", "urls"]
 Origin = Literal["file", "stdin", "url", "bytes"]
 
 STDIN_LOCATION = "<stdin>"
@@ -92,8 +99,10 @@ EXTENSIONS: dict[str, Kind] = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": "json",
+    ".csv": "csv",
     ".urls": "urls",
 }
+TEXT_SUFFIXES = tuple(ext for ext, kind in EXTENSIONS.items() if kind == "text")
 _GZIP_MAGIC = b"\x1f\x8b"
 _SNIFF_BYTES = 4096
 _URL = re.compile(r"https?://\S+\Z", re.IGNORECASE)
@@ -114,6 +123,9 @@ class ReadOptions:
     """Whether URLs (given, listed in ``.urls`` files, or linked from feeds) are downloaded."""
     timeout: float = 20.0
     """Seconds a download may take (see :mod:`sayso.ingest.fetch`)."""
+    given: GivenMetadata | None = None
+    """Metadata the user gives (``--outlet``, ``--published``, ``--url``): it wins over what
+    any input says, for every article read."""
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -147,9 +159,10 @@ def iter_articles(
         for item in reader.input(name):
             if isinstance(item, Article):
                 counts.articles += 1
+                yield apply_given(item, options.given) if options.given is not None else item
             else:
                 counts.errors += 1
-            yield item
+                yield item
 
 
 _ONE_ARTICLE: frozenset[Kind | Literal["gzip"]] = frozenset({"text", "html"})
@@ -231,7 +244,7 @@ def read_article(source: str | Path | bytes, options: ReadOptions = DEFAULT_OPTI
     with contextlib.closing(reader.single(source)) as items:
         for item in items:
             if isinstance(item, Article):
-                return item
+                return apply_given(item, options.given) if options.given is not None else item
             first_error = first_error or item
     raise first_error or NoArticleError(_describe(source), "no article found in it.")
 
@@ -370,6 +383,9 @@ class _Reader:
     def _directory(self, root: Path) -> Iterator[Article | InputError]:
         found = False
         for path in _walk(root):
+            if path.name.lower().endswith(SIDECAR_SUFFIX) and _has_text_beside(path):
+                self.summary.skip("metadata beside a text file (.meta.json)")
+                continue
             if kind_from_name(path.name)[0] is None:
                 self.summary.skip("file with an unknown extension in a folder")
                 continue
@@ -458,7 +474,9 @@ class _Reader:
         max_bytes = self.options.max_bytes
         if kind == "text":
             raw = decode_bytes(data, location)
-            yield read_plain_text(raw, make_source(location, _source_kind(origin, "text")))
+            article = read_plain_text(raw, make_source(location, _source_kind(origin, "text")))
+            sidecar = sidecar_for(Path(location), max_bytes) if origin == "file" else None
+            yield apply_given(article, sidecar) if sidecar is not None else article
         elif kind == "html":
             yield read_html(data, make_source(location, _source_kind(origin, "html")), url=url)
         elif kind == "feed":
@@ -472,6 +490,10 @@ class _Reader:
             yield from iter_jsonl(io.BytesIO(data), location, max_bytes=max_bytes)
         elif kind == "json":
             yield from iter_json_document(data, location)
+        elif kind == "csv":
+            from sayso.ingest.csvrows import iter_csv
+
+            yield from iter_csv(data, location, max_bytes=max_bytes)
         else:
             yield from self._url_list(data, location)
 
@@ -553,6 +575,14 @@ def _sniff_file(path: Path) -> tuple[Kind | None, bool]:
         raise CorruptInputError(str(path), f"the gzip data is damaged ({exc}).") from exc
     # A gzipped WARC is streamed as it is: the WARC reader decompresses it.
     return ("warc", False) if inner == "warc" else (None, True)
+
+
+def _has_text_beside(sidecar: Path) -> bool:
+    """Whether a ``.meta.json`` file describes a text file next to it."""
+    stem = sidecar.name[: -len(SIDECAR_SUFFIX)]
+    return any(
+        (sidecar.parent / name).exists() for name in (stem, *(stem + ext for ext in TEXT_SUFFIXES))
+    )
 
 
 def _walk(root: Path) -> Iterator[Path]:

@@ -119,7 +119,8 @@ class Published:
     """ISO 8601 date or date-time; for estimates, the interval's midpoint."""
     source: str
     """Where it came from: ``html-meta``, ``htmldate``, ``warc-date``, ``feed``, ``jsonl``,
-    ``url``, ``text``, or ``estimate``."""
+    ``csv``, ``meta.json``, ``argument`` (given by the user), ``url``, ``dateline``, ``text``,
+    or ``estimate``. ``Metadata.field_sources["published"]`` names the exact tag or field."""
     earliest: str | None = None
     latest: str | None = None
     evidence: tuple[Span, ...] = ()

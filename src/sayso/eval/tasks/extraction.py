@@ -167,13 +167,35 @@ def clean_page(html: str) -> str:
 
 def read_page(html: str, url: str | None) -> str:
     """The HTML path: ``read_html`` on the page; an article-less page gives no text."""
+    article = read_page_article(html, url)
+    return body_text(article) if article is not None else ""
+
+
+def read_page_article(html: str, url: str | None) -> Article | None:
+    """``read_html`` on the page, or None for a page it finds no article in."""
     from sayso.ingest.article import make_source
     from sayso.ingest.html import read_html
 
     try:
-        return body_text(read_html(html, make_source("wcxb", "html"), url=url))
+        return read_html(html, make_source("wcxb", "html"), url=url)
     except InputError:
-        return ""
+        return None
+
+
+_TITLE_SPACE = re.compile(r"\s+")
+
+
+def same_title(found: str | None, gold: str) -> bool:
+    """realnews' rule: one title holds the other (case, quote styles and spacing aside)."""
+    if not found:
+        return False
+
+    def norm(text: str) -> str:
+        text = text.translate(str.maketrans("‘’“”–—", "''\"\"--"))
+        return _TITLE_SPACE.sub(" ", text).strip().lower()
+
+    a, b = norm(found), norm(gold)
+    return bool(a) and (a in b or b in a)
 
 
 def trafilatura_page(html: str, url: str | None) -> str:
@@ -198,6 +220,8 @@ def evaluate(
     held_out = [p for p in page_ids(data_root) if not training_page(p)]
     chosen = held_out[:limit] if limit is not None else held_out
     tallies = {name: _Tally([]) for name in ("cleaning", "html", "naive", "trafilatura")}
+    metadata: Counter[str] = Counter()
+    trafilatura_metadata: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
     read: list[Path] = []
     skipped = 0
@@ -207,19 +231,27 @@ def evaluate(
             data_root / "html" / f"{page_id}.html.gz",
             data_root / "ground-truth" / f"{page_id}.json",
         ]
-        ground = truth.get("ground_truth")
-        reference = ground.get("main_content") if isinstance(ground, dict) else None
+        ground_value = truth.get("ground_truth")
+        ground: dict[str, Any] = ground_value if isinstance(ground_value, dict) else {}
+        reference = ground.get("main_content")
         if not reference:
             skipped += 1
             continue
         url = truth.get("url") if isinstance(truth.get("url"), str) else None
+        article = read_page_article(html, str(url) if url else None)
         predictions = {
             "cleaning": clean_page(html),
-            "html": read_page(html, str(url) if url else None),
+            "html": body_text(article) if article is not None else "",
         }
+        _score_metadata(metadata, *_article_metadata(article), ground)
         if baselines:
             predictions["naive"] = naive_page_text(html)
             predictions["trafilatura"] = trafilatura_page(html, str(url) if url else None)
+            _score_metadata(
+                trafilatura_metadata,
+                *_trafilatura_metadata(html, str(url) if url else None),
+                ground,
+            )
         for name, predicted in predictions.items():
             score = word_f1(predicted, str(reference))
             tallies[name].scores.append(score)
@@ -229,11 +261,18 @@ def evaluate(
     worst = [e for e in errors if e["path"] == "cleaning"][:_WORST]
     worst += [e for e in errors if e["path"] == "html"][:_WORST]
     scored = len(tallies["cleaning"].scores)
-    metrics = {**tallies["cleaning"].metrics("cleaning"), **tallies["html"].metrics("html")}
+    metrics = {
+        **tallies["cleaning"].metrics("cleaning"),
+        **tallies["html"].metrics("html"),
+        **_metadata_metrics(metadata),
+    }
     report_baselines = (
         {
             "naive": tallies["naive"].metrics("cleaning"),
-            "trafilatura": tallies["trafilatura"].metrics("html"),
+            "trafilatura": {
+                **tallies["trafilatura"].metrics("html"),
+                **_metadata_metrics(trafilatura_metadata),
+            },
         }
         if baselines
         else {}
@@ -253,12 +292,52 @@ def evaluate(
             "cleaning = naive full-page text cleaned by read_plain_text (body only); "
             "html = read_html (body only).",
             f"{skipped} page(s) without ground-truth main content skipped.",
+            "metadata.title: the HTML path's title holds the gold title or is held by it "
+            "(realnews' rule); metadata.published: its day is the gold publish_date (WCXB's "
+            "dates are often the day a page was last updated, so this is a floor, not a goal).",
         ],
         sample=(
             f"odd-numbered pages (held out from line-model training): {len(chosen)} of "
             f"{len(held_out)} held-out pages, in page order"
         ),
     )
+
+
+def _score_metadata(
+    counts: Counter[str], title: str | None, published: str | None, ground: dict[str, Any]
+) -> None:
+    """Count a page's title and publication day against the ground truth, where it has them."""
+    gold_title = ground.get("title")
+    if isinstance(gold_title, str) and gold_title.strip():
+        counts["title_n"] += 1
+        counts["title_ok"] += same_title(title, gold_title)
+    day = ground.get("publish_date")
+    if isinstance(day, str) and day.strip():
+        counts["published_n"] += 1
+        counts["published_ok"] += (published or "")[:10] == day[:10]
+
+
+def _metadata_metrics(counts: Counter[str]) -> dict[str, float]:
+    return {
+        f"metadata.{name}": round(counts[f"{name}_ok"] / counts[f"{name}_n"], 4)
+        for name in ("title", "published")
+        if counts[f"{name}_n"]
+    }
+
+
+def _trafilatura_metadata(html: str, url: str | None) -> tuple[str | None, str | None]:
+    """Baseline: trafilatura's own title and htmldate's date for the page."""
+    from trafilatura.metadata import extract_metadata
+
+    document = extract_metadata(html, default_url=url)
+    return document.title, document.date
+
+
+def _article_metadata(article: Article | None) -> tuple[str | None, str | None]:
+    if article is None:
+        return None, None
+    meta = article.metadata
+    return meta.title, meta.published.value if meta.published else None
 
 
 def _error(

@@ -7,7 +7,9 @@ means these figures are, by construction, the ones the dataset's README defines 
 private set of the same kind is scored with): quotes (recall by kind, precision, speaker),
 attribution chains, every reported statement (recall and precision), clauses that are not
 statements, in-document aliases (pair recall, false merges, must-not-merge pairs), entity
-types, event dates, and outlet / publication date / title.
+types, event dates, and outlet / publication date / title. ``quotes.furniture.count`` counts
+the false quotes that lie in page furniture (gold boilerplate quotes whose ``where`` names a
+rail, a related-links box, a teaser or reader comments), apart from scare quotes in the story.
 
 The set has no train split: all 24 pages are development data. Per-item errors are the
 scorer's own lines (``quote speaker wrong: ...``), each tagged with its article.
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -52,8 +55,33 @@ _COUNTS = {
 _COUNTED = {
     "sq_fp": "quotes.false_positive.count",
     "sq_fp_boiler": "quotes.boilerplate.count",
+    "sq_fp_furniture": "quotes.furniture.count",
     "si_fp": "reported.false_positive.count",
 }
+
+
+# Where a gold boilerplate quote sits that makes it page furniture (a rail of other headlines,
+# a related-links box, a teaser, reader comments), as opposed to a scare quote in the story.
+_FURNITURE_WHERE = re.compile(r"rail|related|sidebar|teaser|comment|promo|newsletter|box", re.I)
+_FP_BOILER = re.compile(r"^quote FP \(boilerplate/scare quote\): (?P<text>.*)$")
+
+
+def furniture_quotes(gold: dict[str, Any], errors: list[str], norm: Any) -> int:
+    """How many of the scorer's boilerplate false-positive quotes lie in page furniture."""
+    furniture = [
+        norm(b["text"]).lower()
+        for b in gold.get("boilerplate_quotes", []) or []
+        if _FURNITURE_WHERE.search(b.get("where", ""))
+    ]
+    count = 0
+    for error in errors:
+        match = _FP_BOILER.match(error)
+        if match is None:
+            continue
+        text = norm(match.group("text").strip("'\"")).lower()
+        if any(f and (f in text or text[:40] in f) for f in furniture):
+            count += 1
+    return count
 
 
 def load_scorer(data_root: Path) -> ModuleType:
@@ -127,6 +155,7 @@ def evaluate(
     for gold, page in zip(golds, pages, strict=True):
         scored = scorer.score_article(gold, scorer.Pred(predicted[page.stem]))
         scored["counts"]["n_articles"] = 1
+        scored["counts"]["sq_fp_furniture"] = furniture_quotes(gold, scored["errors"], scorer.norm)
         for key, value in scored["counts"].items():
             total[key] = total.get(key, 0) + value
         errors.extend({"article": gold["id"], "error": e} for e in scored["errors"])
