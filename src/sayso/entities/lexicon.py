@@ -36,6 +36,8 @@ class Lexicon:
     hypocorisms: dict[str, frozenset[str]]
     """Any given name or short form → every name in its family (``bill`` → {william, bill...})."""
     surname_first: frozenset[str]
+    surname_romanisations: dict[str, frozenset[str]]
+    """An East Asian family name's spelling → every spelling of a group that holds it."""
     org_designators: frozenset[str]
     org_translations: dict[str, str]
     stopwords: frozenset[str]
@@ -83,6 +85,10 @@ def lexicon() -> Lexicon:
     for cls, phrases in _no_notes(data["titles"]).items():
         for phrase in phrases:
             titles.setdefault(_phrase(phrase), cls)
+    romanisations: dict[str, set[str]] = {}
+    for group in data["surname_romanisations"]["groups"]:
+        for spelling in group:
+            romanisations.setdefault(spelling, set()).update(group)
     families: dict[str, set[str]] = {}
     for full, shorts in _no_notes(data["hypocorisms"]).items():
         family = {full, *shorts}
@@ -97,7 +103,9 @@ def lexicon() -> Lexicon:
         connectors=frozenset(data["connectors"]["bin"]),
         kunya_heads=frozenset(data["kunya_heads"]),
         hypocorisms={name: frozenset(family) for name, family in families.items()},
-        surname_first=frozenset(data["surname_first"]["names"]),
+        # Every romanisation of a listed family name starts a name written family name first.
+        surname_first=frozenset(data["surname_first"]["names"]) | frozenset(romanisations),
+        surname_romanisations={k: frozenset(v) for k, v in romanisations.items()},
         org_designators=frozenset(data["org_designators"]["words"]),
         org_translations=_no_notes(data["org_word_translations"]),
         stopwords=frozenset(data["stopwords"]),

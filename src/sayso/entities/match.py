@@ -93,6 +93,27 @@ def _tail_match(single: WordKey, name: ParsedName) -> bool:
     return False
 
 
+def _family_match(a: WordKey, b: WordKey) -> bool:
+    """Two family names of names written family name first: one word up to spelling, or two
+    romanisations of one East Asian family name (Lee / Yi / Rhee)."""
+    if words_match(a, b):
+        return True
+    return b.text in lexicon().surname_romanisations.get(a.text, frozenset())
+
+
+def _compare_family_first(a: ParsedName, b: ParsedName) -> Verdict:
+    """Two names written family name first, each a family name and a whole given name."""
+    family = _family_match(a.units[0], b.units[0])
+    given = words_match(a.units[1], b.units[1])
+    if family and given:
+        return Verdict(True, 0.9, f"same family and given name ({given})")
+    if family:
+        return Verdict(False, 0.9, "same family name, different given names")
+    if given:
+        return Verdict(False, 0.8, "same given name, different family name")
+    return NO_EVIDENCE
+
+
 def _family_name(name: ParsedName) -> WordKey:
     return name.units[0] if name.surname_first else name.units[-1]
 
@@ -119,11 +140,13 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
                 return Verdict(True, 0.7, f"honorific or kunya with the given name ({how})")
             if uses_given:
                 return NO_EVIDENCE
-        if words_match(unit, _family_name(full)) or (
-            not full.surname_first and _tail_match(unit, full)
-        ):
-            return Verdict(True, 0.6, "family name alone")
-        return NO_EVIDENCE
+        if full.surname_first:
+            found = _family_match(unit, _family_name(full))
+        else:
+            found = bool(words_match(unit, _family_name(full)) or _tail_match(unit, full))
+        return Verdict(True, 0.6, "family name alone") if found else NO_EVIDENCE
+    if a.surname_first and b.surname_first:
+        return _compare_family_first(a, b)
     if (
         len(a.units) != len(b.units)
         and a.joined & b.joined

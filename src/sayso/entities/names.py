@@ -125,16 +125,46 @@ class ParsedName:
 
 
 def to_ascii(text: str) -> str:
-    """``text`` transliterated to ASCII by anyascii, with each Han character a word of its own
-    (``习近平`` → ``Xi Jin Ping``, as ICU's pinyin has it, where anyascii joins them)."""
-    if not any(_is_han(ch) for ch in text):
+    """``text`` transliterated to ASCII by anyascii, with each Han character or Hangul syllable
+    a word of its own (``习近平`` → ``Xi Jin Ping``, as ICU's pinyin has it, ``이명박`` → ``I
+    Myeong Bag``, where anyascii joins them)."""
+    if not any(_is_syllable_script(ch) for ch in text):
         return anyascii(text)
-    spaced = "".join(f" {anyascii(ch)} " if _is_han(ch) else ch for ch in text)
+    spaced = "".join(f" {anyascii(ch)} " if _is_syllable_script(ch) else ch for ch in text)
     return re.sub(r" {2,}", " ", anyascii(spaced)).strip()
 
 
-def _is_han(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
+def _is_syllable_script(char: str) -> bool:
+    """A Han character or a Hangul syllable: one syllable of a Chinese, Japanese or Korean
+    word."""
+    return unicodedata.name(char, "").startswith(("CJK UNIFIED IDEOGRAPH", "HANGUL SYLLABLE"))
+
+
+# One syllable of a Chinese (pinyin, Wade-Giles without its apostrophes), Korean (Revised or
+# McCune-Reischauer romanisation) or Vietnamese given name: an optional initial, a vowel run and
+# an optional final consonant. English given names rarely split into such syllables
+# ("Anderson", "Harvey", "Davis" do not), which tells "Lee Jae-myung" (family name first) from
+# "Lee Anderson".
+_SYLLABLE = (
+    r"(?:(?:zh|ch|sh|ts|tz|hs|kk|tt|pp|ss|jj|tr|ph|th|kh|nh|ng|gh|gi|qu|[bpmfdtnlgkhjqxrzcswyv])?"
+    r"[aeiouy][aeiouyw]{0,2}(?:ng|nh|ch|ck|n|m|k|p|t|l|h)?|er)"
+)
+_SYLLABIC_WORD = re.compile(f"(?:{_SYLLABLE}){{1,3}}")
+
+
+def _surname_first_units(unit_texts: list[str], east_asian_script: bool) -> list[str] | None:
+    """A name written family name first (``Li Keqiang``, ``Kim Jong-un``, ``李克强``) as two
+    units, the family name and the given name run together (``kim``, ``jongun``); None for a
+    name written given name first. The syllables of an East Asian given name belong together:
+    ``Keqiang`` is not ``Qiang`` with a ``Ke`` before it."""
+    if len(unit_texts) < 2:
+        return None
+    if not east_asian_script and (
+        unit_texts[0] not in lexicon().surname_first
+        or not all(_SYLLABIC_WORD.fullmatch(unit) for unit in unit_texts[1:])
+    ):
+        return None
+    return [unit_texts[0], "".join(unit_texts[1:])]
 
 
 # Cache sizes: a worker keeps these caches for its whole life, so they are capped at what a
@@ -177,9 +207,11 @@ def _skeleton(mapped: str) -> tuple[str, int]:
                 syllables += 1
             in_vowel = True
         else:
-            in_vowel = False
-            if not consonants or consonants[-1] != char:
+            # A consonant repeated across a vowel is two letters of the word (Keqiang: k-k-ng,
+            # not Qiang's k-ng); only a doubled letter is one (collapsed before this).
+            if in_vowel or not consonants or consonants[-1] != char:
                 consonants.append(char)
+            in_vowel = False
     return "".join(consonants), syllables
 
 
@@ -395,9 +427,14 @@ def parse_name(
     suffix: str | None = None
     kunyas: list[bool] = []
     head_texts: list[str] = []
+    surname_first = False
     if person:
         words, titles, use = _strip_titles(words)
         unit_texts, kunyas, suffix = _person_units(words)
+        east_asian = any(_is_syllable_script(ch) for ch in bare)
+        family_first = _surname_first_units(unit_texts, east_asian)
+        if family_first is not None:
+            unit_texts, kunyas, surname_first = family_first, [False, False], True
     else:
         all_words = words
         if len(words) > 1 and _is_qualifier(words[0], type_):
@@ -410,8 +447,6 @@ def parse_name(
         words = all_words
     units = tuple(word_key(unit) for unit in unit_texts)
     joined = word_key("".join(unit_texts)).skeletons if unit_texts else frozenset()
-    lex = lexicon()
-    surname_first = person and len(units) >= 2 and unit_texts[0] in lex.surname_first
     return ParsedName(
         text=text,
         type=type_,
