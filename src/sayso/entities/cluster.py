@@ -5,8 +5,9 @@ and Abu Omar al-Baghdadi and would glue them into one entity. Here each name joi
 existing group, and only when it matches a member of that group and no member says "known
 different" (a complete-link veto). Fuller names are placed first so that groups grow from their
 most informative form. A name that fits several groups equally well is resolved by shared
-titles, else by the caller's preference (in an article: the most recent group), else left
-ambiguous in a group of its own that nothing else joins.
+titles, else by the group that writes its words letter for letter, else by the caller's
+preference (in an article: the most recent group), else left ambiguous in a group of its own
+that nothing else joins.
 """
 
 from __future__ import annotations
@@ -47,6 +48,18 @@ class Placement:
     """The member whose match decided the placement."""
     alternatives: tuple[int, ...] = ()
     ambiguous: bool = False
+
+
+def spelled_alike(name: ParsedName, others: Sequence[ParsedName]) -> bool:
+    """Every word of ``name`` is written letter for letter in one of ``others``.
+
+    Breaks a tie between groups a name fits equally well: ``Labor Party`` fits both ``Australian
+    Labor Party`` and ``British Labour Party`` up to spelling, but writes the first one's word;
+    a bare ``Tymoshenko`` writes Yulia Tymoshenko's name, not Semyon Timoshenko's. News spells a
+    name one way throughout, and transliteration rules that let a spelling vary are evidence
+    only when no entity is written exactly so."""
+    words = {unit.text for unit in name.units}
+    return bool(words) and any(words <= {unit.text for unit in other.units} for other in others)
 
 
 def fullness(name: ParsedName) -> tuple[int, int, int]:
@@ -122,6 +135,11 @@ def group_names(
         if len(top) > 1 and name.titles:
             titled = [c for c in top if groups[c[1]].titles & set(name.titles)]
             top = titled or top
+        if len(top) > 1:
+            exact = [
+                c for c in top if spelled_alike(name, [names[m] for m in groups[c[1]].members])
+            ]
+            top = exact or top
         if len(top) > 1 and prefer is not None:
             chosen = prefer(index, [c[1] for c in top])
             top = [c for c in top if c[1] == chosen] or top

@@ -44,6 +44,8 @@ class Lexicon:
     title_forms: dict[str, str]
     """Abbreviated or variant title word → its usual form (``col`` → ``colonel``)."""
     demonyms: frozenset[str]
+    publication_titles: frozenset[str]
+    """Words of one-word newspaper and magazine titles (``times``, ``post``)."""
     role_nouns: frozenset[str]
     """Lower-case nationality adjectives (``iranian``) that qualify organisation names."""
 
@@ -111,6 +113,7 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(data["stopwords"]),
         title_forms=_no_notes(data["title_forms"]),
         demonyms=frozenset(data["demonyms"]),
+        publication_titles=frozenset(data["publication_titles"]["words"]),
         role_nouns=frozenset(data["role_nouns"]["words"]),
     )
 

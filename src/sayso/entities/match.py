@@ -132,7 +132,11 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         unit = short.units[0]
         if len(full.units) == 1:
             how = words_match(unit, full.units[0])
-            return Verdict(True, 0.9, f"same name ({how})") if how else NO_EVIDENCE
+            if how is None:
+                return NO_EVIDENCE
+            # One word spelt two ways links no more strongly than a family name alone: it must
+            # not outweigh the full name that writes the word as this name does (Tymoshenko).
+            return Verdict(True, 0.9 if how == "exact" else 0.6, f"same name ({how})")
         uses_given = short.title_use == "given" or short.kunyas[0] or short.suffix is not None
         if uses_given or short.title_use == "any":
             how = _given_match(unit, _given_name(full))
@@ -303,6 +307,18 @@ def _same_place(a: str, b: str) -> bool:
     return code is not None and code == territory_code(b)
 
 
+def _titled_by_place(qualified: ParsedName, plain: ParsedName) -> bool:
+    """``plain`` is a one-word newspaper or magazine title and ``qualified`` the same word with a
+    nationality before it: ``The Irish Times`` is another paper than ``The Times``, where ``the
+    Iraqi Army`` is ``the army`` of the story."""
+    return (
+        qualified.qualifier is not None
+        and plain.qualifier is None
+        and len(plain.units) == 1
+        and plain.units[0].text in lexicon().publication_titles
+    )
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -318,6 +334,8 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.qualifier and b.qualifier and not _same_place(a.qualifier, b.qualifier):
         # "Iraqi Army" / "Syrian Army": one kind of body, two countries.
         return Verdict(False, 0.9, f"placed in different countries ({a.qualifier} / {b.qualifier})")
+    if _titled_by_place(a, b) or _titled_by_place(b, a):
+        return NO_EVIDENCE
     if _same_units(a.units, b.units):
         return Verdict(True, 0.95, "same words up to spelling, articles and designators")
     if a.joined & b.joined and _similar_joined(a, b):

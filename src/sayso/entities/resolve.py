@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from sayso.entities import EXTRACTOR
-from sayso.entities.cluster import fullness
+from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns
 from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
@@ -360,6 +360,13 @@ def _group_texts(
                 )
             ]
             top = titled or top
+        if len(top) > 1:
+            exact = [
+                item
+                for item in top
+                if spelled_alike(entry.parsed, [t.parsed for t in groups[item[1]].texts])
+            ]
+            top = exact or top
         if len(top) > 1:
             ambiguous[entry.key] = [item[1] for item in top]
             continue
