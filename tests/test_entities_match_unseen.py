@@ -138,3 +138,29 @@ def test_a_name_spelt_one_way_joins_the_organisation_spelt_so() -> None:
 )
 def test_nationality_words_before_an_organisation(a: str, b: str, same: bool | None) -> None:
     assert match(a, b, "ORG").same is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Syrian Hezbollah", "Hezbollah", False),  # the table places Hezbollah in Lebanon
+        ("Lebanon's Hezbollah", "Hezbollah", True),
+        ("Yemeni Houthis", "Ansar Allah", True),
+    ],
+)
+def test_a_nationality_word_must_agree_with_the_table_entrys_country(
+    a: str, b: str, same: bool
+) -> None:
+    assert match(a, b, "ORG").same is same
+
+
+def test_the_alias_table_knows_a_name_that_starts_with_a_nationality_word() -> None:
+    assert "org:bbc" in parse_name("British Broadcasting Corporation", "ORG").alias_ids
+
+
+def test_groups_a_name_links_merge_when_a_tie_was_broken() -> None:
+    """'BBC' fits the BBC's full name (alias table) and 'BBC News' (its letters) equally well;
+    the tie goes to the group that spells it, and the two groups it links become one."""
+    assert _grouped(["British Broadcasting Corporation", "BBC News", "BBC"], "ORG") == [
+        ["BBC", "BBC News", "British Broadcasting Corporation"]
+    ]

@@ -155,7 +155,7 @@ def group_names(
         target = groups[group_id]
         target.members.append(index)
         target.titles.update(name.titles)
-        strong = [c[1] for c in candidates[1:] if c[0] >= _MERGE_SCORE and c[1] != group_id]
+        strong = [c[1] for c in candidates if c[0] >= _MERGE_SCORE and c[1] != group_id]
         for other in strong if verdict.score >= _MERGE_SCORE else []:
             if groups[other].members and _can_merge(target, groups[other], names):
                 target.members.extend(groups[other].members)

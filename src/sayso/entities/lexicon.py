@@ -61,6 +61,9 @@ class AliasGroup:
     former: tuple[str, ...] = ()
     """Names the entity went by before a renaming (also among ``names``): an article that uses
     both a former and a current name is telling two stages apart (see ``resolve.py``)."""
+    country: str | None = None
+    """For an organisation: the code of the country it is based in or serves (``af`` of the
+    Taliban), so that a name placed in another country (``Pakistani Taliban``) is not it."""
 
 
 def read_json(name: str) -> dict[str, Any]:
@@ -154,6 +157,7 @@ def alias_groups() -> tuple[AliasGroup, ...]:
             names=tuple(group["names"]),
             source=group["source"],
             former=tuple(group.get("former", ())),
+            country=group.get("country"),
         )
         for group in data["groups"]
     )

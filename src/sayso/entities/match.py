@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from sayso.entities.lexicon import lexicon
-from sayso.entities.names import NameType, ParsedName, RawWord, WordKey, parse_name
+from sayso.entities.names import (
+    NameType,
+    ParsedName,
+    RawWord,
+    WordKey,
+    parse_name,
+    placed_elsewhere,
+)
 
 # Edit-distance guard on folded words that share a skeleton: "hasan"/"husein" score 0.50 and
 # stay apart, "soleimani"/"suleimani" 0.89 and "zawahiri"/"zawahri" 0.88 pass. Tuned on the
@@ -359,6 +366,11 @@ def match_names(a: ParsedName, b: ParsedName) -> Verdict:
             shared = sorted(a.alias_ids & b.alias_ids)[0]
             return Verdict(True, 1.0, f"known aliases of {shared}")
         return Verdict(False, 1.0, "different entries of the alias table")
+    for placed, known in ((a, b), (b, a)):
+        if placed.qualifier and placed_elsewhere(placed.qualifier, known.alias_ids):
+            return Verdict(
+                False, 0.9, f"placed in another country than {sorted(known.alias_ids)[0]}"
+            )
     if a.is_person and b.is_person:
         if a.acronym or b.acronym:
             return _compare_acronym(a, b) or NO_EVIDENCE

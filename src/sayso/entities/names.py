@@ -459,7 +459,11 @@ def parse_name(
         words=tuple(words),
         joined=joined,
         surname_first=surname_first,
-        alias_ids=alias_ids(bare, type_) - exclude_aliases if use_aliases else frozenset(),
+        alias_ids=(
+            (alias_ids(text, type_) or _placed_alias_ids(bare, type_, qualifier)) - exclude_aliases
+            if use_aliases
+            else frozenset()
+        ),
         territory=(
             territory_code(bare, use_aliases, exclude_aliases) if type_ in _LOCATION_TYPES else None
         ),
@@ -475,6 +479,33 @@ def _alias_index() -> dict[str, frozenset[str]]:
         for name in group.names:
             index.setdefault(fold(strip_leading_article(name)), set()).add(group.id)
     return {key: frozenset(ids) for key, ids in index.items()}
+
+
+@functools.cache
+def _alias_countries() -> dict[str, str]:
+    return {group.id: group.country for group in alias_groups() if group.country}
+
+
+def _placed_alias_ids(text: str, type_: NameType, qualifier: str | None) -> frozenset[str]:
+    """Alias-table ids of ``text`` (an organisation's name after its qualifier), less those
+    based in a country other than the one ``qualifier`` names: ``Pakistani Taliban`` is not the
+    Afghan Taliban, ``Lebanese Hezbollah`` is Hezbollah."""
+    ids = alias_ids(text, type_)
+    place = territory_code(qualifier) if qualifier is not None and ids else None
+    if place is None:
+        return ids
+    countries = _alias_countries()
+    return frozenset(i for i in ids if countries.get(i, place) == place)
+
+
+def placed_elsewhere(qualifier: str, ids: frozenset[str]) -> bool:
+    """Every alias-table entity of ``ids`` is based in a country other than the one
+    ``qualifier`` names (``pakistani`` and the Taliban)."""
+    place = territory_code(qualifier)
+    if place is None or not ids:
+        return False
+    countries = _alias_countries()
+    return all(i in countries and countries[i] != place for i in ids)
 
 
 def alias_ids(text: str, type_: NameType) -> frozenset[str]:
