@@ -1,6 +1,7 @@
 """Rules that carry to names the matcher was never tuned on, each on hand-written names (not
 the evaluation files' entities): names written family name first; a tie between groups broken by
-the group that spells the name as written; nationality words before an organisation's name."""
+the group that spells the name as written; nationality words before an organisation's name;
+Arabic names (script forms, Abd compounds, kunyas in script, further nisbas)."""
 
 from __future__ import annotations
 
@@ -164,3 +165,33 @@ def test_groups_a_name_links_merge_when_a_tie_was_broken() -> None:
     assert _grouped(["British Broadcasting Corporation", "BBC News", "BBC"], "ORG") == [
         ["BBC", "BBC News", "British Broadcasting Corporation"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mustafa Kamel", "مصطفى كامل"),  # alef maqsura ends a word with the vowel a
+        ("Abdel Rahman Yusuf", "Abdulrahman Yusuf"),  # Abd and a name of God: one given name
+        ("Abd al-Rahman Yusuf", "Abdurrahman Yusuf"),
+        ("عبد الرحمن يوسف", "Abdel Rahman Yusuf"),
+        ("Abdul Farah", "Farah"),  # Abdul before any other word is a given name of its own
+        ("أبو علي الأنباري", "Abu Ali al-Anbari"),  # a kunya written in Arabic script
+        ("Abu Hamza al-Masri al-Iraqi", "Abu Hamza al-Masri"),  # a further nisba
+    ],
+)
+def test_arabic_names_same(a: str, b: str) -> None:
+    verdict = match(a, b, "PERSON")
+    assert verdict.same is True, verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("أبو علي الأنباري", "Abu Omar al-Anbari"),  # another kunya
+        ("Khalid Mahmoud al-Ali", "Khalid Mahmoud"),  # a nisba after a father's name is no
+        ("Abu Hamza al-Masri al-Iraqi", "Abu Hamza al-Suri"),  # another nisba
+    ],
+)
+def test_arabic_names_not_same(a: str, b: str) -> None:
+    verdict = match(a, b, "PERSON")
+    assert verdict.same is not True, verdict

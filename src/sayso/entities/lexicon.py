@@ -33,6 +33,8 @@ class Lexicon:
     particles_hyphenated: frozenset[str]
     connectors: frozenset[str]
     kunya_heads: frozenset[str]
+    abd_names: frozenset[str]
+    """Names of God that follow ``Abd`` in a given name (``rahman``, ``fattah``)."""
     hypocorisms: dict[str, frozenset[str]]
     """Any given name or short form → every name in its family (``bill`` → {william, bill...})."""
     surname_first: frozenset[str]
@@ -107,6 +109,7 @@ def lexicon() -> Lexicon:
         particles_hyphenated=frozenset(data["particles"]["hyphenated"]),
         connectors=frozenset(data["connectors"]["bin"]),
         kunya_heads=frozenset(data["kunya_heads"]),
+        abd_names=frozenset(data["abd_names"]["words"]),
         hypocorisms={name: frozenset(family) for name, family in families.items()},
         # Every romanisation of a listed family name starts a name written family name first.
         surname_first=frozenset(data["surname_first"]["names"]) | frozenset(romanisations),

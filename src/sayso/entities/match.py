@@ -187,7 +187,23 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         return Verdict(False, 0.9, "different given names, same family name")
     if given and len(short.units) == len(full.units):
         return Verdict(False, 0.8, "same given name, different family or last name")
+    if given and _further_nisbas(short, full):
+        return Verdict(True, 0.8, "the same name with a further nisba")
     return NO_EVIDENCE
+
+
+def _further_nisbas(short: ParsedName, full: ParsedName) -> bool:
+    """``full`` is ``short`` with more nisbas after it: ``Abu Muhammad al-Adnani al-Shami`` of
+    ``Abu Muhammad al-Adnani``. Arabic names string together nisbas of origin and tribe, and news
+    drops the later ones; a further given name (a father's, a son's) is never read so."""
+    size = len(short.units)
+    extra = full.nisbas[size:]
+    return (
+        bool(extra)
+        and all(extra)
+        and short.nisbas[-1]
+        and all(words_match(x, y) for x, y in zip(short.units[1:], full.units[1:size], strict=True))
+    )
 
 
 def _similar_joined(a: ParsedName, b: ParsedName) -> bool:

@@ -10,6 +10,11 @@ doubled letters, vowels, ``y`` and ``w`` used as vowels, a final ``h``), with tw
 ``g`` (Gaddafi/Qaddafi but Golani/Jolani). Two words share a key only when their skeletons match;
 the matcher also checks the vowel count and an edit-distance guard so that ``Salman`` and
 ``Soleimani`` (same skeleton) stay apart.
+
+Name units. A person's name is cut into the units its culture builds it from: a kunya (``Abu
+Bakr``, ``أبو بكر``), a patronymic with its connector (``bin Laden``), ``Abd`` with the name of God
+after it (``Abdel Fattah``, ``Abd al-Rahman``), and for names written family name first (``Li
+Keqiang``, ``이명박``) the family name and the whole given name.
 """
 
 from __future__ import annotations
@@ -54,6 +59,9 @@ _DIGRAPHS = (
 )
 _VOWELS = frozenset("aeiou")
 _ARABIC_CONNECTORS = frozenset({"بن", "ابن", "بنت"})
+# Kunya heads in Arabic script ("father of" in its three cases, "mother of"), kept in their
+# script so that the kunya (أبو بكر → one unit أبوبكر) compares with "Abu Bakr" as a whole.
+_ARABIC_KUNYA_HEADS = frozenset({"أبو", "ابو", "أبي", "ابي", "أبا", "أم", "ام"})
 _LOCATION_TYPES = frozenset({"GPE", "LOC"})
 
 
@@ -114,6 +122,9 @@ class ParsedName:
     qualifier: str | None = None
     """Non-persons: the leading word that places the name and was dropped from its units
     (``iraqi`` of ``Iraqi Army``, ``iran`` of ``Iran's Foreign Ministry``, ``us`` of ``U.S.``)."""
+    nisbas: tuple[bool, ...] = ()
+    """Person: for each unit, whether it is written with the Arabic article (``al-Adnani``): a
+    nisba or family name, one of several a full name may string together."""
 
     @property
     def is_person(self) -> bool:
@@ -310,8 +321,36 @@ def _acronym_letters(text: str) -> str | None:
     return None
 
 
-def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | None]:
-    """Name units, which of them are kunyas (``Abu Bakr``), and a generational suffix."""
+# "Abd" ("servant of") and the article that joins it to the name after it, as romanised:
+# Abdel / Abdul / Abdal / Abdur (a sun letter) / Abd. "Abdulrahman", "Abdel Rahman" and "Abd
+# al-Rahman" are one name, compared as "abd" + "rahman".
+_ABD = re.compile(r"abd(?:[aeiou][lrsndtz])?")
+_ABD_JOINED = re.compile(r"^abd[aeiou][lrsndtz](?=[a-z]{3})")
+_ARABIC_ABD = "عبد"
+
+
+@functools.cache
+def _abd_name_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    names = lexicon().abd_names
+    return frozenset(s for name in names for s in word_key(name).skeletons), tuple(names)
+
+
+def _names_god(word: str) -> bool:
+    """``word`` (Latin, or Arabic script with or without its article) is one of the names of God
+    that follow Abd in a given name (``Rahman``, ``الفتاح``)."""
+    skeletons, names = _abd_name_keys()
+    if is_arabic_script(word):
+        letters = word[2:] if word.startswith("ال") and len(word) > 3 else word
+        pattern = romanisation_pattern(letters)
+        return pattern is not None and any(pattern.fullmatch(name) for name in names)
+    return bool(word_key(word).skeletons & skeletons)
+
+
+def _person_units(
+    words: list[RawWord],
+) -> tuple[list[str], list[bool], str | None, list[bool]]:
+    """Name units, which of them are kunyas (``Abu Bakr``), a generational suffix, and which
+    units are written with the Arabic article (``al-Adnani``)."""
     lex = lexicon()
     suffix = None
     if len(words) > 1 and words[-1].text in lex.suffixes:
@@ -322,8 +361,10 @@ def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | No
         words = words[:-2]
     units: list[str] = []
     kunyas: list[bool] = []
+    nisbas: list[bool] = []
     pending = ""
     pending_kunya = False
+    article = False
     words = [
         RawWord(letter, False, word.hyphen_before, False)
         for word in words
@@ -335,18 +376,29 @@ def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | No
             if text in lex.particles_always or (
                 text in lex.particles_hyphenated and words[index + 1].hyphen_before
             ):
+                article = True
                 continue
-            if text in lex.kunya_heads and text not in lex.connectors:
+            if (text in lex.kunya_heads and text not in lex.connectors) or (
+                text in _ARABIC_KUNYA_HEADS
+            ):
                 head = "abu" if text.startswith("ab") else text
                 pending, pending_kunya = pending + head, True
                 continue
             if text in lex.connectors:
                 pending += "bin"
                 continue
-        units.append(pending + text)
+            if (_ABD.fullmatch(text) or text == _ARABIC_ABD) and _names_god(words[index + 1].text):
+                # "Abdel Fattah", "Abd al-Rahman", "عبد الفتاح": "servant of" and the name that
+                # follows are one given name.
+                pending += "abd" if text != _ARABIC_ABD else text
+                continue
+        if pending.endswith(_ARABIC_ABD) and text.startswith("ال"):
+            text = text[2:]
+        nisbas.append(not pending and (article or (text.startswith("ال") and len(text) > 3)))
+        units.append(_ABD_JOINED.sub("abd", pending + text))
         kunyas.append(pending_kunya or (text.startswith("abu") and len(text) > 4))
-        pending, pending_kunya = "", False
-    return units, kunyas, suffix
+        pending, pending_kunya, article = "", False, False
+    return units, kunyas, suffix, nisbas
 
 
 def _org_units(words: list[RawWord]) -> list[str]:
@@ -426,15 +478,17 @@ def parse_name(
     use: str | None = None
     suffix: str | None = None
     kunyas: list[bool] = []
+    nisbas: list[bool] = []
     head_texts: list[str] = []
     surname_first = False
     if person:
         words, titles, use = _strip_titles(words)
-        unit_texts, kunyas, suffix = _person_units(words)
+        unit_texts, kunyas, suffix, nisbas = _person_units(words)
         east_asian = any(_is_syllable_script(ch) for ch in bare)
         family_first = _surname_first_units(unit_texts, east_asian)
         if family_first is not None:
             unit_texts, kunyas, surname_first = family_first, [False, False], True
+            nisbas = [False, False]
     else:
         all_words = words
         if len(words) > 1 and _is_qualifier(words[0], type_):
@@ -454,6 +508,7 @@ def parse_name(
         title_use=use,
         units=units,
         kunyas=tuple(kunyas) or (False,) * len(units),
+        nisbas=tuple(nisbas) or (False,) * len(units),
         suffix=suffix,
         acronym=acronym,
         words=tuple(words),
