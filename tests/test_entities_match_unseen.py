@@ -195,3 +195,22 @@ def test_arabic_names_same(a: str, b: str) -> None:
 def test_arabic_names_not_same(a: str, b: str) -> None:
     verdict = match(a, b, "PERSON")
     assert verdict.same is not True, verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "titles"),
+    [
+        ("Kenyan Foreign Minister Amina Odhiambo", ["amina", "odhiambo"], ["foreign minister"]),
+        ("U.S. Senator Mark Tillman", ["mark", "tillman"], ["senator"]),
+        ("Chile's President Rosa Fuentes", ["rosa", "fuentes"], ["president"]),
+        ("New Zealand Prime Minister Ana Walsh", ["ana", "walsh"], ["prime minister"]),
+        ("Energy Secretary Dan Holloway", ["dan", "holloway"], ["energy secretary"]),
+        ("John Major", ["john", "major"], []),  # a title word as a family name
+    ],
+)
+def test_a_place_or_portfolio_before_a_title_is_part_of_it(
+    text: str, units: list[str], titles: list[str]
+) -> None:
+    parsed = parse_name(text, "PERSON")
+    assert [unit.text for unit in parsed.units] == units
+    assert list(parsed.titles) == titles

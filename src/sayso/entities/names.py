@@ -291,20 +291,59 @@ def raw_words(text: str) -> tuple[RawWord, ...]:
     return tuple(words)
 
 
+# Office words that make a title of the portfolio written before them: "Health Secretary",
+# "Finance Minister", "Defence Spokesman".
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson"})
+
+
+def _title_size(words: list[RawWord]) -> int:
+    """How many words at the start of ``words`` are a title phrase (0 if none): a lexicon title
+    (``Prime Minister``), or a portfolio and its office word (``Health Secretary``)."""
+    lex = lexicon()
+    for size in range(min(lex.max_title_words, len(words) - 1), 0, -1):
+        if tuple(word.text for word in words[:size]) in lex.titles:
+            return size
+    if len(words) > 2 and words[1].text in _PORTFOLIO_HEADS and not words[0].upper:
+        return 2
+    return 0
+
+
+def _places_a_title(words: list[RawWord]) -> bool:
+    """``words`` name the country or place whose office a following title is: a nationality
+    (``Israeli``, ``North Korean``), a country's possessive (``Iran's``) or code (``U.S.``), or a
+    place name (``New Zealand``, ``Tehran``)."""
+    text = " ".join(word.text for word in words)
+    if text in lexicon().demonyms:
+        return True
+    if len(words) == 1 and words[0].upper:
+        return words[0].dotted and _is_country_code(words[0].text)
+    return lookup_territory(text) is not None
+
+
 def _strip_titles(words: list[RawWord]) -> tuple[list[RawWord], list[str], str | None]:
+    """Titles before a name, and how the last one is used. A place written before a title is
+    dropped with it (``Israeli Prime Minister``, ``U.S. President``, ``Iran's Foreign
+    Minister``)."""
     lex = lexicon()
     titles: list[str] = []
     use: str | None = None
-    while len(words) > 1:
-        for size in range(min(lex.max_title_words, len(words) - 1), 0, -1):
-            phrase = tuple(word.text for word in words[:size])
-            if phrase in lex.titles:
-                titles.append(" ".join(lex.title_forms.get(word, word) for word in phrase))
-                use = lex.titles[phrase]
+    if words and not _title_size(words):
+        for size in (2, 1):
+            if (
+                len(words) > size + 1
+                and _places_a_title(words[:size])
+                and _title_size(words[size:])
+            ):
                 words = words[size:]
                 break
-        else:
+    while len(words) > 1:
+        size = _title_size(words)
+        if not size:
             break
+        phrase = tuple(word.text for word in words[:size])
+        titles.append(" ".join(lex.title_forms.get(word, word) for word in phrase))
+        use = lex.titles.get(phrase, "surname")
+        words = words[size:]
     return words, titles, use
 
 
