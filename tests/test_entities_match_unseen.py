@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from sayso.entities.cluster import group_names
-from sayso.entities.match import match
+from sayso.entities.match import Verdict, match, match_names
 from sayso.entities.names import parse_name
 from sayso.entities.resolve import resolve_entities
 
@@ -69,6 +69,12 @@ def test_two_premiers_of_one_family_name_stay_two_groups() -> None:
         ["Liu Heqing", "Premier Liu Heqing", "刘鹤青"],
         ["Liu Qing", "Premier Liu Qing"],
     ]
+
+
+def _match_without_table(a: str, b: str, type_: str) -> Verdict:
+    return match_names(
+        parse_name(a, type_, use_aliases=False), parse_name(b, type_, use_aliases=False)
+    )
 
 
 def _grouped(texts: list[str], type_: str) -> list[list[str]]:
@@ -214,3 +220,39 @@ def test_a_place_or_portfolio_before_a_title_is_part_of_it(
     parsed = parse_name(text, "PERSON")
     assert [unit.text for unit in parsed.units] == units
     assert list(parsed.titles) == titles
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type_"),
+    [
+        ("OJSC Severstal", "Severstal", "ORG"),  # a legal form written first
+        ("Heidelberg Materials AG", "Heidelberg Materials", "ORG"),  # ... or last
+        ("BiLi", "Birmingham Live", "ORG"),  # clipped beginnings of the words
+        ("JoBi", "Joseph Bianchi", "PERSON"),
+        ("Alwatan", "Al Watan", "ORG"),  # the article run into the name
+        ("Kenya's Wildlife Service", "Wildlife Service of Kenya", "ORG"),  # possessive and 'of'
+        ("Tuaregs", "Tuareg movement", "ORG"),  # members' plural and a designator
+        ("Shabiha", "Shabiha militants", "ORG"),
+        ("Republic of Montenegro", "Montenegro", "GPE"),  # a formal form the territory data lacks
+        ("Sultanate of Brunei", "Brunei", "GPE"),
+        ("Congo-Kinshasa", "Democratic Republic of the Congo", "GPE"),  # country and capital
+    ],
+)
+def test_organisation_and_place_forms_same(a: str, b: str, type_: str) -> None:
+    verdict = _match_without_table(a, b, type_)
+    assert verdict.same is True, verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type_"),
+    [
+        ("Severstal Holdings Bank", "Severstal Bank", "ORG"),  # a legal form only at the ends
+        ("Hello", "Heritage Lowland", "ORG"),  # not a clipped form: one capital
+        ("European Court", "Court of Europe", "ORG"),  # a nationality word, not a possessive
+        ("The Trends", "Trend", "ORG"),  # a one-word name without a designator keeps its number
+        ("State of Georgia", "Georgia", "GPE"),  # a US state's form, not a country's
+    ],
+)
+def test_organisation_and_place_forms_apart(a: str, b: str, type_: str) -> None:
+    verdict = _match_without_table(a, b, type_)
+    assert verdict.same is not True, verdict

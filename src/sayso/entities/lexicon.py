@@ -41,6 +41,8 @@ class Lexicon:
     surname_romanisations: dict[str, frozenset[str]]
     """An East Asian family name's spelling → every spelling of a group that holds it."""
     org_designators: frozenset[str]
+    legal_forms: frozenset[str]
+    """Company legal forms dropped at either end of a name (``ag``, ``pjsc``)."""
     org_translations: dict[str, str]
     stopwords: frozenset[str]
     title_forms: dict[str, str]
@@ -115,6 +117,7 @@ def lexicon() -> Lexicon:
         surname_first=frozenset(data["surname_first"]["names"]) | frozenset(romanisations),
         surname_romanisations={k: frozenset(v) for k, v in romanisations.items()},
         org_designators=frozenset(data["org_designators"]["words"]),
+        legal_forms=frozenset(data["legal_forms"]["words"]),
         org_translations=_no_notes(data["org_word_translations"]),
         stopwords=frozenset(data["stopwords"]),
         title_forms=_no_notes(data["title_forms"]),

@@ -13,13 +13,17 @@ Scores rank competing candidates; they are not probabilities. Rules, strongest f
 * same words up to transliteration (:func:`words_match`), or the same letters run together;
 * persons: given name + family name with compatible middle names, surname alone, an honorific
   used with a given name (Hajj Qasim, King Salman), a dropped first given name;
-* organisations: same content words in any order, designators and a leading possessive dropped
-  (``Tasnim News Agency`` / ``Tasnim``), acronyms built from initials or word beginnings.
+* organisations: same content words in any order, designators, legal forms and a leading
+  possessive dropped (``Tasnim News Agency`` / ``Tasnim``, ``Gazprom PJSC``), acronyms built from
+  initials or word beginnings, clipped compounds (``WaPo``), an article run into the name
+  (``Aljazeera``), ``Y's X`` / ``X of Y``, a group's members in the plural (``Houthis`` /
+  ``Houthi movement``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -32,6 +36,8 @@ from sayso.entities.names import (
     WordKey,
     parse_name,
     placed_elsewhere,
+    strip_leading_article,
+    word_key,
 )
 
 # Edit-distance guard on folded words that share a skeleton: "hasan"/"husein" score 0.50 and
@@ -206,6 +212,14 @@ def _further_nisbas(short: ParsedName, full: ParsedName) -> bool:
     )
 
 
+def _run_together(name: ParsedName) -> str:
+    """The name's words run together with their articles, without designators and stop words
+    (``Al Jazeera Media Network`` → ``aljazeera``, as ``Aljazeera`` is written)."""
+    lex = lexicon()
+    skipped = lex.org_designators | lex.stopwords
+    return "".join(word.text for word in name.words if word.text not in skipped)
+
+
 def _similar_joined(a: ParsedName, b: ParsedName) -> bool:
     from sayso.entities.names import word_key
 
@@ -240,10 +254,31 @@ def _acronym_fits(letters: str, words: tuple[RawWord, ...]) -> bool:
     return len(words) >= 2 and fits(0, 0)
 
 
+# A clipped compound: two to four capitalised pieces of up to four letters run together
+# ("WaPo", "BoJo", "NatWest", "FedEx"), each the beginning of one word of the full name.
+_CLIPPED = re.compile(r"(?:[A-Z][a-z]{1,3}){2,4}")
+
+
+def _clipped_fits(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is written as clipped beginnings of ``full``'s words, in order (``WaPo`` of
+    ``Washington Post``)."""
+    bare = strip_leading_article(short.text)
+    if not _CLIPPED.fullmatch(bare) or full.acronym:
+        return False
+    pieces = [piece.lower() for piece in re.findall(r"[A-Z][a-z]*", bare)]
+    lex = lexicon()
+    words = [word.text for word in full.words if word.text not in lex.stopwords]
+    return len(words) == len(pieces) and all(
+        word.startswith(piece) and word != piece for word, piece in zip(words, pieces, strict=True)
+    )
+
+
 def _compare_acronym(a: ParsedName, b: ParsedName) -> Verdict | None:
     for short, full in ((a, b), (b, a)):
         if short.acronym and not full.acronym and _acronym_fits(short.acronym, full.words):
             return Verdict(True, 0.9, f"acronym {short.acronym.upper()} of {full.text}")
+        if _clipped_fits(short, full):
+            return Verdict(True, 0.9, f"{short.text} clips the words of {full.text}")
     return None
 
 
@@ -342,6 +377,38 @@ def _titled_by_place(qualified: ParsedName, plain: ParsedName) -> bool:
     )
 
 
+def _members_plural(members: ParsedName, named: ParsedName) -> bool:
+    """``members`` is one plural word (``Houthis``) and ``named`` the same word before a
+    designator (``Houthi movement``, ``Houthi rebels``): a group named after its members. A
+    one-word name with no designator keeps its number (``Time`` is not ``The Times``)."""
+    if len(members.units) != 1 or len(named.units) != 1 or named.acronym:
+        return False
+    plural = members.units[0].text
+    designators = lexicon().org_designators
+    return (
+        plural.endswith("s")
+        and any(word.text in designators for word in named.words)
+        and words_match(word_key(plural[:-1]), named.units[0]) is not None
+    )
+
+
+def _possessive_of(owned: ParsedName, other: ParsedName) -> bool:
+    """``owned`` is ``Y's X`` and ``other`` is ``X of Y`` (``Ukraine's Security Service`` /
+    ``Security Service of Ukraine``). Only for a possessive: a nationality word is often part of
+    another body's name (the ``European Council`` is not the ``Council of Europe``)."""
+    if not owned.qualifier or not owned.words[0].possessive:
+        return False
+    words = [word.text for word in other.words]
+    if "of" not in words or other.head_units == other.units:
+        return False
+    tail = [word for word in words[words.index("of") + 1 :] if word != "the"]
+    return (
+        bool(tail)
+        and _same_place(owned.qualifier, " ".join(tail))
+        and _same_units(owned.units, other.head_units)
+    )
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -359,10 +426,16 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
         return Verdict(False, 0.9, f"placed in different countries ({a.qualifier} / {b.qualifier})")
     if _titled_by_place(a, b) or _titled_by_place(b, a):
         return NO_EVIDENCE
+    if _possessive_of(a, b) or _possessive_of(b, a):
+        return Verdict(True, 0.9, "a country's body written with its possessive and with 'of'")
     if _same_units(a.units, b.units):
         return Verdict(True, 0.95, "same words up to spelling, articles and designators")
+    if _members_plural(a, b) or _members_plural(b, a):
+        return Verdict(True, 0.9, "a group named by its members and by a designator")
     if a.joined & b.joined and _similar_joined(a, b):
         return Verdict(True, 0.9, "same name, spaced differently")
+    if len(a.words) != len(b.words) and _run_together(a) == _run_together(b):
+        return Verdict(True, 0.9, "same name, its article run into it")
     if _same_unit_sets(a.units, b.units):
         return Verdict(True, 0.85, "same words in another order")
     if _units_with_expanded_acronyms(a, b) or _units_with_expanded_acronyms(b, a):

@@ -453,6 +453,8 @@ def _org_units(words: list[RawWord]) -> list[str]:
             continue
         if text in lex.stopwords or text in lex.org_designators:
             continue
+        if text in lex.legal_forms and index in {0, len(words) - 1} and len(words) > 1:
+            continue
         if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
             plurals.append(len(units))
             text = text[:-1]
@@ -642,6 +644,30 @@ def names_territory(text: str) -> bool:
     return fold(bare) in {fold(strip_leading_article(name)) for name in names if name}
 
 
+_COUNTRY_FORM = re.compile(
+    r"(?:Republic|Kingdom|Principality|Sultanate|Emirate|Grand Duchy) of (?:the )?(.+)", re.I
+)
+
+
+def _country_form_code(text: str) -> str | None:
+    """The country a formal or disambiguated form names when the territory data lacks it:
+    ``Republic of Guinea-Bissau`` (a state's form before its short name; not ``Democratic
+    Republic of ...``, which names another state than the short name may), ``Guinea-Conakry``
+    (a country's name and its capital, as Congo-Kinshasa tells the two Congos apart)."""
+    formal = _COUNTRY_FORM.fullmatch(text)
+    if formal:
+        found = lookup_territory(formal.group(1))
+        return str(found.code) if found is not None and found.is_country else None
+    if "-" not in text:
+        return None
+    country, capital = text.rsplit("-", 1)
+    found = lookup_territory(capital)
+    names = fold(f"{found.name} {found.full_name}").split() if found is not None else []
+    if found is not None and found.is_country and fold(country) in names:
+        return str(found.code)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def territory_code(
     text: str, use_aliases: bool = True, exclude_aliases: frozenset[str] = frozenset()
@@ -654,7 +680,7 @@ def territory_code(
     bare = strip_leading_article(text)
     found = lookup_territory(bare)
     if found is None:
-        return None
+        return _country_form_code(bare)
     # rigour also finds a country by its capital ("Baghdad" → Iraq): a city is not its
     # country. Keep a match only when the text shares a word stem with the territory's names.
     own_words = {

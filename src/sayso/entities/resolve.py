@@ -223,7 +223,13 @@ def _evidence(text: str) -> Counter[str]:
     for group_id in org.alias_ids:
         votes["GPE" if group_id.startswith("gpe:") else "ORG"] += _ALIAS_TABLE_WEIGHT
     words = {word.text for word in org.words}
-    if words & (lex.org_designators | set(lex.org_translations)) or _FIRM.search(text):
+    # A company's legal form ends its name ("Volkswagen AG", "Lanco Infratech Ltd").
+    legal_form = len(org.words) > 1 and org.words[-1].text in lex.legal_forms
+    if (
+        words & (lex.org_designators | set(lex.org_translations))
+        or _FIRM.search(text)
+        or legal_form
+    ):
         votes["ORG"] += _ORG_WORD_WEIGHT
     if parse_name(text, "PERSON").titles:
         votes["PERSON"] += _TITLE_WEIGHT
