@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sayso.entities.cluster import group_names
+from sayso.entities.cluster import candidate_groups, group_names
 from sayso.entities.match import Verdict, match, match_names
 from sayso.entities.names import parse_name
 from sayso.entities.resolve import resolve_entities
@@ -256,3 +256,30 @@ def test_organisation_and_place_forms_same(a: str, b: str, type_: str) -> None:
 def test_organisation_and_place_forms_apart(a: str, b: str, type_: str) -> None:
     verdict = _match_without_table(a, b, type_)
     assert verdict.same is not True, verdict
+
+
+def test_a_bare_family_name_may_be_the_sons_but_a_junior_is_never_the_father() -> None:
+    assert match("Castellano", "Paul Castellano Jr.", "PERSON").same is True
+    assert match("Castellano Jr.", "Paul Castellano", "PERSON").same is False
+    assert match("Paul Castellano", "Paul Castellano Jr.", "PERSON").same is False
+
+
+def test_candidates_of_equal_score_list_the_group_already_named_alone_first() -> None:
+    """A bare 'Qaraghani' fits both men of that family name equally well up to spelling; the
+    one the text already calls by his family name alone (with a title) comes first."""
+    names = [
+        parse_name(text, "PERSON")
+        for text in ("Walid Karaghani", "Colonel Karaghani", "Mohammed Qaraghani")
+    ]
+    groups, _ = group_names(names)
+    bare = parse_name("Qaraghani", "PERSON")
+    candidates = candidate_groups(bare, groups, names)
+    assert len(candidates) == 2
+    first = {names[m].text for m in groups[candidates[0][1]].members}
+    assert first == {"Walid Karaghani", "Colonel Karaghani"}
+
+
+def test_a_korean_family_name_is_not_a_chinese_one_spelt_alike() -> None:
+    assert match("Lee", "Li Wenliang", "PERSON").same is None
+    assert match("Lee", "Lee Hae-chan", "PERSON").same is True
+    assert match("Li", "Li Wenliang", "PERSON").same is True

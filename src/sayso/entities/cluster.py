@@ -90,9 +90,13 @@ def candidate_groups(
             continue
         matched = [(v.score, member, v) for member, v in verdicts if v.same]
         if matched:
-            score, member, verdict = max(matched, key=lambda item: item[0])
+            score, member, verdict = max(
+                matched, key=lambda item: (item[0], -len(names[item[1]].units))
+            )
             candidates.append((score, group_id, member, verdict))
-    candidates.sort(key=lambda item: -item[0])
+    # Equal scores: first the group whose matched name is shortest, a group already named by a
+    # word or two alone ("Colonel Gaddafi" for a bare "Qadhafi") before one named only in full.
+    candidates.sort(key=lambda item: (-item[0], len(names[item[2]].units)))
     return candidates
 
 

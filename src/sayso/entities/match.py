@@ -136,9 +136,11 @@ def _given_name(name: ParsedName) -> WordKey:
 
 
 def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
-    if a.suffix != b.suffix:
-        return Verdict(False, 1.0, f"generational suffix differs ({a.suffix} / {b.suffix})")
     short, full = (a, b) if len(a.units) <= len(b.units) else (b, a)
+    # A family name alone ("Kennedy") may be the son's as well; "Trump Jr." is not the father.
+    bare_surname = len(short.units) == 1 and short.suffix is None and short.title_use != "given"
+    if a.suffix != b.suffix and not (bare_surname and len(full.units) > 1):
+        return Verdict(False, 1.0, f"generational suffix differs ({a.suffix} / {b.suffix})")
     if not short.units:
         return NO_EVIDENCE
     if len(short.units) == 1:
