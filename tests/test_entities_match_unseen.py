@@ -283,3 +283,21 @@ def test_a_korean_family_name_is_not_a_chinese_one_spelt_alike() -> None:
     assert match("Lee", "Li Wenliang", "PERSON").same is None
     assert match("Lee", "Lee Hae-chan", "PERSON").same is True
     assert match("Li", "Li Wenliang", "PERSON").same is True
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Deutschland", "Germany", True),  # a territory's own name in another language
+        ("Hellas", "Greece", True),
+        ("Tehran", "Iran", None),  # a capital is not its country
+    ],
+)
+def test_a_countrys_own_names_without_the_table(a: str, b: str, same: bool | None) -> None:
+    assert _match_without_table(a, b, "GPE").same is same
+
+
+def test_dotted_initials_are_a_country_only_where_the_table_says_so() -> None:
+    assert match("G.E. Aerospace", "Aerospace", "ORG").same is not True  # not Georgia's
+    assert match("G.E. Aerospace", "GE Aerospace", "ORG").same is True
+    assert match("U.K. Treasury", "Treasury", "ORG").same is True

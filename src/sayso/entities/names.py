@@ -28,7 +28,7 @@ from anyascii import anyascii
 
 from sayso.entities.arabic import is_arabic_script, romanisation_pattern, rough_romanisation
 from sayso.entities.lexicon import alias_groups, lexicon
-from sayso.entities.territories import lookup_territory
+from sayso.entities.territories import lookup_territory, names_place_inside
 
 NameType = str
 """``PERSON``, ``ORG``, ``GPE``/``LOC`` or anything else (treated like ``ORG``)."""
@@ -477,10 +477,11 @@ def _is_qualifier(word: RawWord, type_: NameType) -> bool:
     if type_ in _LOCATION_TYPES:
         return False
     if word.upper:
-        # Undotted only when the alias table knows the letters as a country ("US", "UK"):
-        # "BA" or "IT" before a name are more often a company's initials than Bosnia or Italy.
+        # Only when the alias table knows the letters as a country ("US", "U.K."): "BA" or "IT"
+        # before a name are more often a company's initials than Bosnia or Italy, and "J.P." a
+        # person's ("J.P. Morgan" is not Japan's Morgan).
         known = any(i.startswith("gpe:") for i in alias_ids(word.text.upper(), "GPE"))
-        return (word.dotted or known) and _is_country_code(word.text)
+        return known and _is_country_code(word.text)
     return word.possessive or word.text in lexicon().demonyms
 
 
@@ -681,6 +682,10 @@ def territory_code(
     found = lookup_territory(bare)
     if found is None:
         return _country_form_code(bare)
+    if not names_place_inside(bare):
+        # One of the territory's own names, in English or another language (Ivory Coast,
+        # Česko, Sakartvelo), or a code.
+        return str(found.code)
     # rigour also finds a country by its capital ("Baghdad" → Iraq): a city is not its
     # country. Keep a match only when the text shares a word stem with the territory's names.
     own_words = {
