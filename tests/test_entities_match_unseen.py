@@ -301,3 +301,28 @@ def test_dotted_initials_are_a_country_only_where_the_table_says_so() -> None:
     assert match("G.E. Aerospace", "Aerospace", "ORG").same is not True  # not Georgia's
     assert match("G.E. Aerospace", "GE Aerospace", "ORG").same is True
     assert match("U.K. Treasury", "Treasury", "ORG").same is True
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Sokolov", "Irina Sokolova", False),  # a husband's or father's name, not hers
+        ("Anna Kowalska", "Piotr Kowalski", False),
+        ("Boris Zolotoy", "Zolotaya", False),
+        ("Pavel Sokolov", "Sokolov", True),
+        ("Sokolova", "Irina Sokolova", True),
+    ],
+)
+def test_masculine_and_feminine_family_names_are_two_people(a: str, b: str, same: bool) -> None:
+    assert match(a, b, "PERSON").same is same
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Egypt's Central Bank", "Central Bank of Tunisia"),  # a possessive and another 'of'
+        ("Kenyan Wildlife Service", "Wildlife Service of Uganda"),
+    ],
+)
+def test_a_body_placed_in_two_countries_by_two_forms_is_two_bodies(a: str, b: str) -> None:
+    assert match(a, b, "ORG").same is False

@@ -106,6 +106,30 @@ def _tail_match(single: WordKey, name: ParsedName) -> bool:
     return False
 
 
+# Masculine and feminine forms of one Slavic family name (Ivanov / Ivanova, Navalny / Navalnaya,
+# Kowalski / Kowalska): two people, a husband and wife or father and daughter, never spellings of
+# one name (Wikipedia "East Slavic name", "Polish name").
+_GENDERED_ENDINGS = (
+    ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"), ("yn", "yna"),
+    ("sky", "skaya"), ("skiy", "skaya"), ("skii", "skaya"), ("ski", "ska"), ("cki", "cka"),
+    ("ny", "naya"), ("nyy", "naya"), ("niy", "naya"), ("oy", "aya"),
+)  # fmt: skip
+
+
+def _gendered_forms(a: WordKey, b: WordKey) -> bool:
+    """``a`` and ``b`` are the masculine and feminine forms of one family name."""
+    for x, y in ((a.text, b.text), (b.text, a.text)):
+        for masculine, feminine in _GENDERED_ENDINGS:
+            if (
+                x.endswith(masculine)
+                and y.endswith(feminine)
+                and len(x) - len(masculine) >= 3
+                and x[: -len(masculine)] == y[: -len(feminine)]
+            ):
+                return True
+    return False
+
+
 def _family_match(a: WordKey, b: WordKey) -> bool:
     """Two family names of names written family name first: one word up to spelling, or two
     romanisations of one East Asian family name (Lee / Yi / Rhee)."""
@@ -146,6 +170,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if len(short.units) == 1:
         unit = short.units[0]
         if len(full.units) == 1:
+            if _gendered_forms(unit, full.units[0]):
+                return Verdict(False, 0.9, "masculine and feminine forms of a family name")
             how = words_match(unit, full.units[0])
             if how is None:
                 return NO_EVIDENCE
@@ -159,6 +185,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
                 return Verdict(True, 0.7, f"honorific or kunya with the given name ({how})")
             if uses_given:
                 return NO_EVIDENCE
+        if _gendered_forms(unit, _family_name(full)):
+            return Verdict(False, 0.9, "masculine and feminine forms of a family name")
         if full.surname_first:
             found = _family_match(unit, _family_name(full))
         else:
@@ -174,6 +202,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
     ):
         # Not with initials: "George W. Bush" is not "George Bush" run together.
         return Verdict(True, 0.95, "same name, spaced differently")
+    if _gendered_forms(short.units[-1], full.units[-1]):
+        return Verdict(False, 0.9, "masculine and feminine forms of a family name")
     given = _given_match(short.units[0], full.units[0])
     family = words_match(short.units[-1], full.units[-1]) or (
         len(full.units) > len(short.units) and _tail_match(short.units[-1], full)
@@ -394,21 +424,32 @@ def _members_plural(members: ParsedName, named: ParsedName) -> bool:
     )
 
 
+def _of_place(name: ParsedName) -> str | None:
+    """The words after ``of`` in ``X of Y`` (``the`` dropped), else None."""
+    words = [word.text for word in name.words]
+    if "of" not in words:
+        return None
+    tail = [word for word in words[words.index("of") + 1 :] if word != "the"]
+    return " ".join(tail) or None
+
+
+def _country(text: str) -> bool:
+    """``text`` names a country or region (rigour's territory names or the alias table)."""
+    from sayso.entities.names import territory_code
+
+    return territory_code(text) is not None
+
+
 def _possessive_of(owned: ParsedName, other: ParsedName) -> bool:
     """``owned`` is ``Y's X`` and ``other`` is ``X of Y`` (``Ukraine's Security Service`` /
     ``Security Service of Ukraine``). Only for a possessive: a nationality word is often part of
     another body's name (the ``European Council`` is not the ``Council of Europe``)."""
     if not owned.qualifier or not owned.words[0].possessive:
         return False
-    words = [word.text for word in other.words]
-    if "of" not in words or other.head_units == other.units:
+    owner = _of_place(other)
+    if owner is None or other.head_units == other.units:
         return False
-    tail = [word for word in words[words.index("of") + 1 :] if word != "the"]
-    return (
-        bool(tail)
-        and _same_place(owned.qualifier, " ".join(tail))
-        and _same_units(owned.units, other.head_units)
-    )
+    return _same_place(owned.qualifier, owner) and _same_units(owned.units, other.head_units)
 
 
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
@@ -426,6 +467,18 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.qualifier and b.qualifier and not _same_place(a.qualifier, b.qualifier):
         # "Iraqi Army" / "Syrian Army": one kind of body, two countries.
         return Verdict(False, 0.9, f"placed in different countries ({a.qualifier} / {b.qualifier})")
+    for placed, other in ((a, b), (b, a)):
+        owner = _of_place(other)
+        if (
+            placed.qualifier
+            and owner
+            and _country(owner)
+            and not _same_place(placed.qualifier, owner)
+        ):
+            # "Iraq's Foreign Ministry" / "Foreign Ministry of Iran".
+            return Verdict(
+                False, 0.9, f"placed in different countries ({placed.qualifier} / {owner})"
+            )
     if _titled_by_place(a, b) or _titled_by_place(b, a):
         return NO_EVIDENCE
     if _possessive_of(a, b) or _possessive_of(b, a):
