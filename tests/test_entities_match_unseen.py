@@ -326,3 +326,37 @@ def test_masculine_and_feminine_family_names_are_two_people(a: str, b: str, same
 )
 def test_a_body_placed_in_two_countries_by_two_forms_is_two_bodies(a: str, b: str) -> None:
     assert match(a, b, "ORG").same is False
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Khalid Omar Yusuf Nasser", "Omar Yusuf Nasser", None),  # the son, then his father
+        ("Tarek Mahmoud al-Hamdan", "Mahmoud al-Hamdan", None),
+        ("Muhammad Tarek al-Hamdan", "Tarek al-Hamdan", True),  # Muhammad, a devotional name
+        ("Selim Kerem Aydin", "Kerem Aydin", True),  # a first given name dropped
+        ("Louis Marc Antoine Girard", "Marc Girard", True),
+        ("Louis Marc Antoine Girard", "Antoine Marc Girard", False),  # given names out of order
+        ("Zelenska", "Andriy Zelensky", False),  # a Ukrainian feminine family name
+    ],
+)
+def test_a_fathers_name_after_a_sons_is_not_a_dropped_given_name(
+    a: str, b: str, same: bool | None
+) -> None:
+    assert match(a, b, "PERSON").same is same
+
+
+@pytest.mark.parametrize(
+    ("text", "units", "titles"),
+    [
+        ("former President Rosa Fuentes", ["rosa", "fuentes"], ["president"]),
+        ("the late King Tomas", ["tomas"], ["king"]),
+        ("Generalissimo Luis Ortega", ["luis", "ortega"], ["generalissimo"]),
+    ],
+)
+def test_a_title_with_a_word_of_time_before_it(
+    text: str, units: list[str], titles: list[str]
+) -> None:
+    parsed = parse_name(text, "PERSON")
+    assert [unit.text for unit in parsed.units] == units
+    assert list(parsed.titles) == titles

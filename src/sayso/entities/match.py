@@ -112,7 +112,8 @@ def _tail_match(single: WordKey, name: ParsedName) -> bool:
 _GENDERED_ENDINGS = (
     ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"), ("yn", "yna"),
     ("sky", "skaya"), ("skiy", "skaya"), ("skii", "skaya"), ("ski", "ska"), ("cki", "cka"),
-    ("ny", "naya"), ("nyy", "naya"), ("niy", "naya"), ("oy", "aya"),
+    ("ny", "naya"), ("nyy", "naya"), ("niy", "naya"), ("oy", "aya"), ("sky", "ska"),
+    ("skyy", "ska"), ("skyi", "ska"), ("zky", "zka"),
 )  # fmt: skip
 
 
@@ -220,14 +221,49 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             return Verdict(True, 0.95, "same given, middle and family names")
         return Verdict(False, 0.9, "middle names differ")
     if family and not given:
-        if any(_given_match(short.units[0], unit) for unit in full.units[1:-1]):
-            return Verdict(True, 0.75, "first given name dropped")
+        if _given_names_follow(short, full):
+            if _may_drop_first_name(short, full):
+                return Verdict(True, 0.75, "first given name dropped")
+            return NO_EVIDENCE
         return Verdict(False, 0.9, "different given names, same family name")
     if given and len(short.units) == len(full.units):
         return Verdict(False, 0.8, "same given name, different family or last name")
     if given and _further_nisbas(short, full):
         return Verdict(True, 0.8, "the same name with a further nisba")
     return NO_EVIDENCE
+
+
+def _given_names_follow(short: ParsedName, full: ParsedName) -> bool:
+    """``short``'s given names are ``full``'s middle names from some point on, in order, with
+    none of its own left over (``Pierre Elliott`` in ``Joseph Philippe Pierre Yves Elliott``, not
+    in ``Justin Pierre James``)."""
+    wanted = list(short.units[:-1])
+    for unit in full.units[1:-1]:
+        if wanted and _given_match(wanted[0], unit):
+            wanted.pop(0)
+    return not wanted
+
+
+# Muhammad in its spellings: a devotional first name many Arab and Iranian men are not called by
+# (Muhammad Anwar Sadat, Mohammad Javad Zarif).
+_MUHAMMAD = frozenset({"mhmd", "mhmt"})
+
+
+def _may_drop_first_name(short: ParsedName, full: ParsedName) -> bool:
+    """Whether ``short`` may be ``full`` without its first given name (``Tayyip Erdogan``,
+    ``Javad Zarif``, ``Pierre Elliott Trudeau``) rather than his father's name. An Arabic name
+    strings the father's names after a man's own (Ahmed Ali Abdullah Saleh is the son of Ali
+    Abdullah Saleh; Bashar Hafez al-Assad of Hafez al-Assad): when ``full`` is ``short`` with
+    names written before it, ``short`` must be a given and a family name alone, and in a name
+    written with the Arabic article the dropped name must be Muhammad."""
+    extra = len(full.units) - len(short.units)
+    if not all(words_match(x, y) for x, y in zip(short.units, full.units[extra:], strict=True)):
+        return True
+    if len(short.units) != 2:
+        return False
+    if not (any(short.nisbas) or any(full.nisbas)):
+        return True
+    return extra == 1 and bool(full.units[0].skeletons & _MUHAMMAD)
 
 
 def _further_nisbas(short: ParsedName, full: ParsedName) -> bool:

@@ -294,12 +294,20 @@ def raw_words(text: str) -> tuple[RawWord, ...]:
 # Office words that make a title of the portfolio written before them: "Health Secretary",
 # "Finance Minister", "Defence Spokesman".
 _PORTFOLIO_HEADS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson"})
+# Words that say when or how a title is held ("former President", "the late King", "acting
+# Prime Minister"): part of the title phrase before a name.
+_TITLE_MODIFIERS = frozenset(
+    {"former", "late", "acting", "interim", "outgoing", "incoming", "then", "ex", "retired"}
+)
 
 
 def _title_size(words: list[RawWord]) -> int:
     """How many words at the start of ``words`` are a title phrase (0 if none): a lexicon title
     (``Prime Minister``), or a portfolio and its office word (``Health Secretary``)."""
     lex = lexicon()
+    if len(words) > 2 and words[0].text in _TITLE_MODIFIERS:
+        size = _title_size(words[1:])
+        return size + 1 if size else 0
     for size in range(min(lex.max_title_words, len(words) - 1), 0, -1):
         if tuple(word.text for word in words[:size]) in lex.titles:
             return size
@@ -340,7 +348,7 @@ def _strip_titles(words: list[RawWord]) -> tuple[list[RawWord], list[str], str |
         size = _title_size(words)
         if not size:
             break
-        phrase = tuple(word.text for word in words[:size])
+        phrase = tuple(word.text for word in words[:size] if word.text not in _TITLE_MODIFIERS)
         titles.append(" ".join(lex.title_forms.get(word, word) for word in phrase))
         use = lex.titles.get(phrase, "surname")
         words = words[size:]
