@@ -360,3 +360,9 @@ def test_a_title_with_a_word_of_time_before_it(
     parsed = parse_name(text, "PERSON")
     assert [unit.text for unit in parsed.units] == units
     assert list(parsed.titles) == titles
+
+
+def test_an_initial_in_the_longer_name_stands_for_no_given_name_that_can_be_told() -> None:
+    assert match("Harold J. Whitcombe", "Jasper Whitcombe", "PERSON").same is False
+    assert match("Harold J. Whitcombe", "H. J. Whitcombe", "PERSON").same is True
+    assert match("Edgar V. Lindqvist", "Edgar Lindqvist", "PERSON").same is True

@@ -239,7 +239,10 @@ def _given_names_follow(short: ParsedName, full: ParsedName) -> bool:
     in ``Justin Pierre James``)."""
     wanted = list(short.units[:-1])
     for unit in full.units[1:-1]:
-        if wanted and _given_match(wanted[0], unit):
+        # An initial stands for no name that can be told: "Lyndon B. Johnson" is not "Boris
+        # Johnson" with Lyndon dropped.
+        how = _given_match(wanted[0], unit) if wanted else None
+        if how and not (how == "initial" and len(unit.text) == 1 < len(wanted[0].text)):
             wanted.pop(0)
     return not wanted
 
