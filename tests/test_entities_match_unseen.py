@@ -366,3 +366,19 @@ def test_an_initial_in_the_longer_name_stands_for_no_given_name_that_can_be_told
     assert match("Harold J. Whitcombe", "Jasper Whitcombe", "PERSON").same is False
     assert match("Harold J. Whitcombe", "H. J. Whitcombe", "PERSON").same is True
     assert match("Edgar V. Lindqvist", "Edgar Lindqvist", "PERSON").same is True
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Roberta Halvorsen", "Robert Halvorsen", False),  # a woman's and a man's name
+        ("Paula Esteban", "Paul Esteban", False),
+        ("Yuliya Halvorsen", "Yulia Halvorsen", True),  # one woman's name spelt two ways
+        ("King Edmund", "Edmund Ashworth", None),  # a monarch is not a man with a surname
+        ("Queen Adela", "Adela Ferreira", None),
+        ("King Faisal", "Faisal bin Turki", True),  # a patronymic after the given name
+        ("Sir Edmund", "Edmund Ashworth", True),  # a knight is called by his given name
+    ],
+)
+def test_given_names_of_men_and_women_and_monarchs(a: str, b: str, same: bool | None) -> None:
+    assert match(a, b, "PERSON").same is same

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from sayso.entities.lexicon import lexicon
+from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.names import (
     NameType,
     ParsedName,
@@ -81,9 +81,43 @@ def words_match(a: WordKey, b: WordKey) -> str | None:
     return "spelling"
 
 
+# Titles of monarchs used with a given name alone ("King Charles", "Queen Rania", "Crown Prince
+# Mohammed"): their bearers are not written with a family name in the Western way.
+_MONARCHS = frozenset(
+    {"king", "queen", "prince", "princess", "crown prince", "crown princess", "emperor", "pope"}
+)
+
+
+def _may_bear_title(short: ParsedName, full: ParsedName) -> bool:
+    """Whether ``full`` can be the person ``short`` names by a title and a given name. A
+    monarch's title fits a name that ends in a patronymic or a house (``Salman bin Abdulaziz``),
+    not one with a family name (``King Charles`` is not Charles de Gaulle, ``Queen Elizabeth``
+    not Elizabeth Warren)."""
+    if not set(short.titles) & _MONARCHS or set(full.titles) & _MONARCHS:
+        return True
+    last = full.units[-1].text
+    return last.startswith("bin") or full.nisbas[-1]
+
+
+def _gender_of(word: WordKey) -> str | None:
+    """``female`` or ``male`` for a given name nine in ten children of that name are (US birth
+    counts, ``data/first_names.tsv``), else None."""
+    found = first_names().get(word.text)
+    if found is None:
+        return None
+    if found.female_share >= 0.9:
+        return "female"
+    return "male" if found.female_share <= 0.1 else None
+
+
 def _given_match(a: WordKey, b: WordKey) -> str | None:
-    """Given names: same word, an initial of it, or a hypocorism (Bill/William)."""
+    """Given names: same word, an initial of it, or a hypocorism (Bill/William); never a man's
+    and a woman's name spelt alike (Robert / Roberta, Paul / Paula)."""
     found = words_match(a, b)
+    if found == "spelling":
+        gender_a, gender_b = _gender_of(a), _gender_of(b)
+        if gender_a and gender_b and gender_a != gender_b:
+            return None
     if found:
         return found
     if len(a.text) == 1 or len(b.text) == 1:
@@ -182,7 +216,7 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         uses_given = short.title_use == "given" or short.kunyas[0] or short.suffix is not None
         if uses_given or short.title_use == "any":
             how = _given_match(unit, _given_name(full))
-            if how and how != "initial":
+            if how and how != "initial" and _may_bear_title(short, full):
                 return Verdict(True, 0.7, f"honorific or kunya with the given name ({how})")
             if uses_given:
                 return NO_EVIDENCE
