@@ -48,7 +48,8 @@ def eval_command(
     task: Annotated[
         str,
         typer.Argument(
-            help="quotes, timex, aliases, events, extraction, crossdoc, published, realnews"
+            help="quotes, timex, aliases, aliases_check, events, extraction, crossdoc, published, "
+            "realnews"
         ),
     ],
     data: Annotated[Path, typer.Option("--data", help="The dataset's folder.")],
