@@ -643,8 +643,6 @@ def names_territory(text: str) -> bool:
     ``Sierra Leone`` and ``the UK`` are, ``GM`` (Gambia's code) and ``Scottish`` are not."""
     if any(group_id.startswith("gpe:") for group_id in alias_ids(text, "GPE")):
         return True
-    from rigour.territories import lookup_territory
-
     bare = strip_leading_article(text)
     found = lookup_territory(bare)
     if found is None:
