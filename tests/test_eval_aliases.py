@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from sayso.errors import EvaluationError
+from sayso.eval.tasks import aliases_check
 from sayso.eval.tasks.aliases import evaluate
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "aliases"
+EVAL = Path(__file__).resolve().parents[1] / "eval"
 
 
 def _alias(text: str, kind: str) -> dict[str, str]:
@@ -88,3 +90,36 @@ def test_dev_file_meets_the_precision_goal() -> None:
     assert metrics["no_table.pairs.precision"] >= 0.97
     assert metrics["no_table.pairs.f1"] >= 0.90
     assert metrics["leave_out.pairs.f1"] >= metrics["no_table.pairs.f1"]
+
+
+def _entities_and_strings(path: Path) -> tuple[set[str], set[str]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    ids = {entity["id"] for entity in data["entities"]}
+    strings = {
+        alias["text"].casefold() for entity in data["entities"] for alias in entity["aliases"]
+    }
+    return ids, strings
+
+
+def test_the_check_set_is_well_formed_and_scored_under_its_own_name() -> None:
+    data = json.loads((EVAL / "aliases_check.json").read_text(encoding="utf-8"))
+    ids = [entity["id"] for entity in data["entities"]]
+    assert len(ids) == len(set(ids))
+    assert 50 <= len(ids) <= 80
+    for pair in data["hard_negatives"]:
+        assert set(pair) <= set(ids)
+    for entry in data["ambiguous"]:
+        assert set(entry["candidates"]) <= set(ids)
+        assert len(entry["candidates"]) >= 2
+    report = aliases_check.evaluate(EVAL, baselines=False)
+    assert report.task == "aliases_check"
+    assert report.split == "check"
+    assert report.metrics["pairs.gold_same"] > 500
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="shared evaluation data not present")
+def test_the_check_set_shares_no_entity_and_no_string_with_the_dev_file() -> None:
+    dev_ids, dev_strings = _entities_and_strings(DATA / "aliases_dev.json")
+    check_ids, check_strings = _entities_and_strings(EVAL / "aliases_check.json")
+    assert not dev_ids & check_ids
+    assert not dev_strings & check_strings

@@ -3,10 +3,17 @@ reason that is recorded on the task whose floor went down."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+from typer.testing import CliRunner
+
+from sayso.cli.main import app
 from sayso.eval.base import TaskReport
 from sayso.eval.gate import check, load_floors, raise_floors, save_floors
+
+EVAL = Path(__file__).resolve().parents[1] / "eval"
 
 
 def _report(task: str, **metrics: float) -> TaskReport:
@@ -43,3 +50,22 @@ def test_a_reason_lowers_and_is_recorded_only_where_a_floor_went_down(tmp_path: 
     path = tmp_path / "floors.json"
     save_floors(path, floors)
     assert load_floors(path) == floors
+
+
+def test_a_task_on_the_repository_data_reads_it_beside_the_floors_file(tmp_path: Path) -> None:
+    """aliases_check's data is eval/aliases_check.json, found next to the floors file, while
+    --data still says whether evaluation data is there at all."""
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    shutil.copy(EVAL / "aliases_check.json", folder / "aliases_check.json")
+    floors = folder / "floors.json"
+    data = tmp_path / "data"
+    data.mkdir()
+    args = ["gate", "--data", str(data), "--floors", str(floors), "--tasks", "aliases_check"]
+    pinned = CliRunner().invoke(app, [*args, "--raise-floors"])
+    assert pinned.exit_code == 0, pinned.output
+    entry = json.loads(floors.read_text(encoding="utf-8"))["aliases_check"]
+    assert entry["split"] == "check"
+    assert entry["metrics"]["pairs.f1"]["floor"] > 0.5
+    rerun = CliRunner().invoke(app, args)
+    assert rerun.exit_code == 0, rerun.output

@@ -48,13 +48,19 @@ def eval_command(
     task: Annotated[
         str,
         typer.Argument(
-            help="quotes, timex, aliases, events, extraction, crossdoc, published, realnews"
+            help="quotes, timex, aliases, aliases_check, events, extraction, crossdoc, published, "
+            "realnews"
         ),
     ],
     data: Annotated[Path, typer.Option("--data", help="The dataset's folder.")],
     split: Annotated[
-        str, typer.Option("--split", help="train or dev; test for a held-out set put beside them.")
-    ] = "dev",
+        str | None,
+        typer.Option(
+            "--split",
+            help="train or dev (the default; 'check' for aliases_check); test for a held-out set "
+            "put beside them.",
+        ),
+    ] = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Write the report here.")] = None,
     errors: Annotated[
         Path | None, typer.Option("--errors", help="Write per-item errors here (JSONL).")
@@ -72,7 +78,8 @@ def eval_command(
 ) -> None:
     """Score one capability on its annotated dataset, with baselines measured in the same run.
 
-    Example: `sayso eval quotes --data ../shared/data/polnear --split dev --errors q.jsonl`
+    Example: `sayso eval quotes --data ../shared/data/polnear --split dev --errors q.jsonl`;
+    the project's own alias check set: `sayso eval aliases_check --data eval`.
     """
     from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail
     from sayso.eval.harness import TASKS, run_task
@@ -84,7 +91,7 @@ def eval_command(
             raise fail(f"{path} exists: pass --force to overwrite it", EXIT_USAGE)
     started = time.process_time()
     try:
-        report = run_task(task, data, split, limit=limit, baselines=baselines)
+        report = run_task(task, data, split or TASKS[task].split, limit=limit, baselines=baselines)
     except EvaluationError as exc:
         raise fail(str(exc), EXIT_CONFIG) from None
     report.notes.append(f"{time.process_time() - started:.1f} CPU-seconds")
@@ -159,13 +166,16 @@ def gate_command(
     failures = 0
     for name in names:
         pinned = floors.get(name, {})
+        task = TASKS[name]
+        # A task on the repository's own data reads it beside the floors file (eval/).
+        root = (floors_path.parent if task.in_repo else data) / task.folder
         started = time.process_time()
         try:
             # Baselines only when re-pinning: the README's table shows them; CI needs floors only.
             report = run_task(
                 name,
-                data / TASKS[name].folder,
-                pinned.get("split", "dev"),
+                root,
+                pinned.get("split", task.split),
                 baselines=bool(raise_floors or lower),
             )
         except EvaluationError as exc:

@@ -85,6 +85,9 @@ def _piece(word: str, index: int) -> str:
     last = index == len(word) - 1 or word[index + 1] == _ZWNJ
     if char in _ALEF:
         return "[aeiou]" if first else f"(?:{_LONG_VOWELS['alef']})"
+    if char == "ى" and last and not first:
+        # Alef maqsura ends a word with the vowel a (Musa, Mustafa, Muqtada), sometimes i or e.
+        return "(?:[aeiou]*[aeiy][aeiouy]*)"
     if char in _WAW_YEH:
         own = _WAW_YEH[char]
         vowel = _LONG_VOWELS["و" if char == "و" else "ي"]

@@ -5,8 +5,9 @@ and Abu Omar al-Baghdadi and would glue them into one entity. Here each name joi
 existing group, and only when it matches a member of that group and no member says "known
 different" (a complete-link veto). Fuller names are placed first so that groups grow from their
 most informative form. A name that fits several groups equally well is resolved by shared
-titles, else by the caller's preference (in an article: the most recent group), else left
-ambiguous in a group of its own that nothing else joins.
+titles, else by the group that writes its words letter for letter, else by the caller's
+preference (in an article: the most recent group), else left ambiguous in a group of its own
+that nothing else joins.
 """
 
 from __future__ import annotations
@@ -49,6 +50,18 @@ class Placement:
     ambiguous: bool = False
 
 
+def spelled_alike(name: ParsedName, others: Sequence[ParsedName]) -> bool:
+    """Every word of ``name`` is written letter for letter in one of ``others``.
+
+    Breaks a tie between groups a name fits equally well: ``Labor Party`` fits both ``Australian
+    Labor Party`` and ``British Labour Party`` up to spelling, but writes the first one's word;
+    a bare ``Tymoshenko`` writes Yulia Tymoshenko's name, not Semyon Timoshenko's. News spells a
+    name one way throughout, and transliteration rules that let a spelling vary are evidence
+    only when no entity is written exactly so."""
+    words = {unit.text for unit in name.units}
+    return bool(words) and any(words <= {unit.text for unit in other.units} for other in others)
+
+
 def fullness(name: ParsedName) -> tuple[int, int, int]:
     """Sort key: fuller names first, acronyms last."""
     if name.acronym:
@@ -77,9 +90,13 @@ def candidate_groups(
             continue
         matched = [(v.score, member, v) for member, v in verdicts if v.same]
         if matched:
-            score, member, verdict = max(matched, key=lambda item: item[0])
+            score, member, verdict = max(
+                matched, key=lambda item: (item[0], -len(names[item[1]].units))
+            )
             candidates.append((score, group_id, member, verdict))
-    candidates.sort(key=lambda item: -item[0])
+    # Equal scores: first the group whose matched name is shortest, a group already named by a
+    # word or two alone ("Colonel Gaddafi" for a bare "Qadhafi") before one named only in full.
+    candidates.sort(key=lambda item: (-item[0], len(names[item[2]].units)))
     return candidates
 
 
@@ -122,6 +139,11 @@ def group_names(
         if len(top) > 1 and name.titles:
             titled = [c for c in top if groups[c[1]].titles & set(name.titles)]
             top = titled or top
+        if len(top) > 1:
+            exact = [
+                c for c in top if spelled_alike(name, [names[m] for m in groups[c[1]].members])
+            ]
+            top = exact or top
         if len(top) > 1 and prefer is not None:
             chosen = prefer(index, [c[1] for c in top])
             top = [c for c in top if c[1] == chosen] or top
@@ -137,7 +159,7 @@ def group_names(
         target = groups[group_id]
         target.members.append(index)
         target.titles.update(name.titles)
-        strong = [c[1] for c in candidates[1:] if c[0] >= _MERGE_SCORE and c[1] != group_id]
+        strong = [c[1] for c in candidates if c[0] >= _MERGE_SCORE and c[1] != group_id]
         for other in strong if verdict.score >= _MERGE_SCORE else []:
             if groups[other].members and _can_merge(target, groups[other], names):
                 target.members.extend(groups[other].members)

@@ -33,15 +33,23 @@ class Lexicon:
     particles_hyphenated: frozenset[str]
     connectors: frozenset[str]
     kunya_heads: frozenset[str]
+    abd_names: frozenset[str]
+    """Names of God that follow ``Abd`` in a given name (``rahman``, ``fattah``)."""
     hypocorisms: dict[str, frozenset[str]]
     """Any given name or short form → every name in its family (``bill`` → {william, bill...})."""
     surname_first: frozenset[str]
+    surname_romanisations: dict[str, frozenset[str]]
+    """An East Asian family name's spelling → every spelling of a group that holds it."""
     org_designators: frozenset[str]
+    legal_forms: frozenset[str]
+    """Company legal forms dropped at either end of a name (``ag``, ``pjsc``)."""
     org_translations: dict[str, str]
     stopwords: frozenset[str]
     title_forms: dict[str, str]
     """Abbreviated or variant title word → its usual form (``col`` → ``colonel``)."""
     demonyms: frozenset[str]
+    publication_titles: frozenset[str]
+    """Words of one-word newspaper and magazine titles (``times``, ``post``)."""
     role_nouns: frozenset[str]
     """Lower-case nationality adjectives (``iranian``) that qualify organisation names."""
 
@@ -57,6 +65,9 @@ class AliasGroup:
     former: tuple[str, ...] = ()
     """Names the entity went by before a renaming (also among ``names``): an article that uses
     both a former and a current name is telling two stages apart (see ``resolve.py``)."""
+    country: str | None = None
+    """For an organisation: the code of the country it is based in or serves (``af`` of the
+    Taliban), so that a name placed in another country (``Pakistani Taliban``) is not it."""
 
 
 def read_json(name: str) -> dict[str, Any]:
@@ -83,6 +94,10 @@ def lexicon() -> Lexicon:
     for cls, phrases in _no_notes(data["titles"]).items():
         for phrase in phrases:
             titles.setdefault(_phrase(phrase), cls)
+    romanisations: dict[str, set[str]] = {}
+    for group in data["surname_romanisations"]["groups"]:
+        for spelling in group:
+            romanisations.setdefault(spelling, set()).update(group)
     families: dict[str, set[str]] = {}
     for full, shorts in _no_notes(data["hypocorisms"]).items():
         family = {full, *shorts}
@@ -96,13 +111,18 @@ def lexicon() -> Lexicon:
         particles_hyphenated=frozenset(data["particles"]["hyphenated"]),
         connectors=frozenset(data["connectors"]["bin"]),
         kunya_heads=frozenset(data["kunya_heads"]),
+        abd_names=frozenset(data["abd_names"]["words"]),
         hypocorisms={name: frozenset(family) for name, family in families.items()},
-        surname_first=frozenset(data["surname_first"]["names"]),
+        # Every romanisation of a listed family name starts a name written family name first.
+        surname_first=frozenset(data["surname_first"]["names"]) | frozenset(romanisations),
+        surname_romanisations={k: frozenset(v) for k, v in romanisations.items()},
         org_designators=frozenset(data["org_designators"]["words"]),
+        legal_forms=frozenset(data["legal_forms"]["words"]),
         org_translations=_no_notes(data["org_word_translations"]),
         stopwords=frozenset(data["stopwords"]),
         title_forms=_no_notes(data["title_forms"]),
         demonyms=frozenset(data["demonyms"]),
+        publication_titles=frozenset(data["publication_titles"]["words"]),
         role_nouns=frozenset(data["role_nouns"]["words"]),
     )
 
@@ -143,6 +163,7 @@ def alias_groups() -> tuple[AliasGroup, ...]:
             names=tuple(group["names"]),
             source=group["source"],
             former=tuple(group.get("former", ())),
+            country=group.get("country"),
         )
         for group in data["groups"]
     )

@@ -13,19 +13,32 @@ Scores rank competing candidates; they are not probabilities. Rules, strongest f
 * same words up to transliteration (:func:`words_match`), or the same letters run together;
 * persons: given name + family name with compatible middle names, surname alone, an honorific
   used with a given name (Hajj Qasim, King Salman), a dropped first given name;
-* organisations: same content words in any order, designators and a leading possessive dropped
-  (``Tasnim News Agency`` / ``Tasnim``), acronyms built from initials or word beginnings.
+* organisations: same content words in any order, designators, legal forms and a leading
+  possessive dropped (``Tasnim News Agency`` / ``Tasnim``, ``Gazprom PJSC``), acronyms built from
+  initials or word beginnings, clipped compounds (``WaPo``), an article run into the name
+  (``Aljazeera``), ``Y's X`` / ``X of Y``, a group's members in the plural (``Houthis`` /
+  ``Houthi movement``).
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from sayso.entities.lexicon import lexicon
-from sayso.entities.names import NameType, ParsedName, RawWord, WordKey, parse_name
+from sayso.entities.lexicon import first_names, lexicon
+from sayso.entities.names import (
+    NameType,
+    ParsedName,
+    RawWord,
+    WordKey,
+    parse_name,
+    placed_elsewhere,
+    strip_leading_article,
+    word_key,
+)
 
 # Edit-distance guard on folded words that share a skeleton: "hasan"/"husein" score 0.50 and
 # stay apart, "soleimani"/"suleimani" 0.89 and "zawahiri"/"zawahri" 0.88 pass. Tuned on the
@@ -68,9 +81,43 @@ def words_match(a: WordKey, b: WordKey) -> str | None:
     return "spelling"
 
 
+# Titles of monarchs used with a given name alone ("King Charles", "Queen Rania", "Crown Prince
+# Mohammed"): their bearers are not written with a family name in the Western way.
+_MONARCHS = frozenset(
+    {"king", "queen", "prince", "princess", "crown prince", "crown princess", "emperor", "pope"}
+)
+
+
+def _may_bear_title(short: ParsedName, full: ParsedName) -> bool:
+    """Whether ``full`` can be the person ``short`` names by a title and a given name. A
+    monarch's title fits a name that ends in a patronymic or a house (``Salman bin Abdulaziz``),
+    not one with a family name (``King Charles`` is not Charles de Gaulle, ``Queen Elizabeth``
+    not Elizabeth Warren)."""
+    if not set(short.titles) & _MONARCHS or set(full.titles) & _MONARCHS:
+        return True
+    last = full.units[-1].text
+    return last.startswith("bin") or full.nisbas[-1]
+
+
+def _gender_of(word: WordKey) -> str | None:
+    """``female`` or ``male`` for a given name nine in ten children of that name are (US birth
+    counts, ``data/first_names.tsv``), else None."""
+    found = first_names().get(word.text)
+    if found is None:
+        return None
+    if found.female_share >= 0.9:
+        return "female"
+    return "male" if found.female_share <= 0.1 else None
+
+
 def _given_match(a: WordKey, b: WordKey) -> str | None:
-    """Given names: same word, an initial of it, or a hypocorism (Bill/William)."""
+    """Given names: same word, an initial of it, or a hypocorism (Bill/William); never a man's
+    and a woman's name spelt alike (Robert / Roberta, Paul / Paula)."""
     found = words_match(a, b)
+    if found == "spelling":
+        gender_a, gender_b = _gender_of(a), _gender_of(b)
+        if gender_a and gender_b and gender_a != gender_b:
+            return None
     if found:
         return found
     if len(a.text) == 1 or len(b.text) == 1:
@@ -93,6 +140,52 @@ def _tail_match(single: WordKey, name: ParsedName) -> bool:
     return False
 
 
+# Masculine and feminine forms of one Slavic family name (Ivanov / Ivanova, Navalny / Navalnaya,
+# Kowalski / Kowalska): two people, a husband and wife or father and daughter, never spellings of
+# one name (Wikipedia "East Slavic name", "Polish name").
+_GENDERED_ENDINGS = (
+    ("ov", "ova"), ("ev", "eva"), ("yov", "yova"), ("in", "ina"), ("yn", "yna"),
+    ("sky", "skaya"), ("skiy", "skaya"), ("skii", "skaya"), ("ski", "ska"), ("cki", "cka"),
+    ("ny", "naya"), ("nyy", "naya"), ("niy", "naya"), ("oy", "aya"), ("sky", "ska"),
+    ("skyy", "ska"), ("skyi", "ska"), ("zky", "zka"),
+)  # fmt: skip
+
+
+def _gendered_forms(a: WordKey, b: WordKey) -> bool:
+    """``a`` and ``b`` are the masculine and feminine forms of one family name."""
+    for x, y in ((a.text, b.text), (b.text, a.text)):
+        for masculine, feminine in _GENDERED_ENDINGS:
+            if (
+                x.endswith(masculine)
+                and y.endswith(feminine)
+                and len(x) - len(masculine) >= 3
+                and x[: -len(masculine)] == y[: -len(feminine)]
+            ):
+                return True
+    return False
+
+
+def _family_match(a: WordKey, b: WordKey) -> bool:
+    """Two family names of names written family name first: one word up to spelling, or two
+    romanisations of one East Asian family name (Lee / Yi / Rhee)."""
+    if words_match(a, b):
+        return True
+    return b.text in lexicon().surname_romanisations.get(a.text, frozenset())
+
+
+def _compare_family_first(a: ParsedName, b: ParsedName) -> Verdict:
+    """Two names written family name first, each a family name and a whole given name."""
+    family = _family_match(a.units[0], b.units[0])
+    given = words_match(a.units[1], b.units[1])
+    if family and given:
+        return Verdict(True, 0.9, f"same family and given name ({given})")
+    if family:
+        return Verdict(False, 0.9, "same family name, different given names")
+    if given:
+        return Verdict(False, 0.8, "same given name, different family name")
+    return NO_EVIDENCE
+
+
 def _family_name(name: ParsedName) -> WordKey:
     return name.units[0] if name.surname_first else name.units[-1]
 
@@ -102,28 +195,40 @@ def _given_name(name: ParsedName) -> WordKey:
 
 
 def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
-    if a.suffix != b.suffix:
-        return Verdict(False, 1.0, f"generational suffix differs ({a.suffix} / {b.suffix})")
     short, full = (a, b) if len(a.units) <= len(b.units) else (b, a)
+    # A family name alone ("Kennedy") may be the son's as well; "Trump Jr." is not the father.
+    bare_surname = len(short.units) == 1 and short.suffix is None and short.title_use != "given"
+    if a.suffix != b.suffix and not (bare_surname and len(full.units) > 1):
+        return Verdict(False, 1.0, f"generational suffix differs ({a.suffix} / {b.suffix})")
     if not short.units:
         return NO_EVIDENCE
     if len(short.units) == 1:
         unit = short.units[0]
         if len(full.units) == 1:
+            if _gendered_forms(unit, full.units[0]):
+                return Verdict(False, 0.9, "masculine and feminine forms of a family name")
             how = words_match(unit, full.units[0])
-            return Verdict(True, 0.9, f"same name ({how})") if how else NO_EVIDENCE
+            if how is None:
+                return NO_EVIDENCE
+            # One word spelt two ways links no more strongly than a family name alone: it must
+            # not outweigh the full name that writes the word as this name does (Tymoshenko).
+            return Verdict(True, 0.9 if how == "exact" else 0.6, f"same name ({how})")
         uses_given = short.title_use == "given" or short.kunyas[0] or short.suffix is not None
         if uses_given or short.title_use == "any":
             how = _given_match(unit, _given_name(full))
-            if how and how != "initial":
+            if how and how != "initial" and _may_bear_title(short, full):
                 return Verdict(True, 0.7, f"honorific or kunya with the given name ({how})")
             if uses_given:
                 return NO_EVIDENCE
-        if words_match(unit, _family_name(full)) or (
-            not full.surname_first and _tail_match(unit, full)
-        ):
-            return Verdict(True, 0.6, "family name alone")
-        return NO_EVIDENCE
+        if _gendered_forms(unit, _family_name(full)):
+            return Verdict(False, 0.9, "masculine and feminine forms of a family name")
+        if full.surname_first:
+            found = _family_match(unit, _family_name(full))
+        else:
+            found = bool(words_match(unit, _family_name(full)) or _tail_match(unit, full))
+        return Verdict(True, 0.6, "family name alone") if found else NO_EVIDENCE
+    if a.surname_first and b.surname_first:
+        return _compare_family_first(a, b)
     if (
         len(a.units) != len(b.units)
         and a.joined & b.joined
@@ -132,6 +237,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
     ):
         # Not with initials: "George W. Bush" is not "George Bush" run together.
         return Verdict(True, 0.95, "same name, spaced differently")
+    if _gendered_forms(short.units[-1], full.units[-1]):
+        return Verdict(False, 0.9, "masculine and feminine forms of a family name")
     given = _given_match(short.units[0], full.units[0])
     family = words_match(short.units[-1], full.units[-1]) or (
         len(full.units) > len(short.units) and _tail_match(short.units[-1], full)
@@ -148,12 +255,74 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             return Verdict(True, 0.95, "same given, middle and family names")
         return Verdict(False, 0.9, "middle names differ")
     if family and not given:
-        if any(_given_match(short.units[0], unit) for unit in full.units[1:-1]):
-            return Verdict(True, 0.75, "first given name dropped")
+        if _given_names_follow(short, full):
+            if _may_drop_first_name(short, full):
+                return Verdict(True, 0.75, "first given name dropped")
+            return NO_EVIDENCE
         return Verdict(False, 0.9, "different given names, same family name")
     if given and len(short.units) == len(full.units):
         return Verdict(False, 0.8, "same given name, different family or last name")
+    if given and _further_nisbas(short, full):
+        return Verdict(True, 0.8, "the same name with a further nisba")
     return NO_EVIDENCE
+
+
+def _given_names_follow(short: ParsedName, full: ParsedName) -> bool:
+    """``short``'s given names are ``full``'s middle names from some point on, in order, with
+    none of its own left over (``Pierre Elliott`` in ``Joseph Philippe Pierre Yves Elliott``, not
+    in ``Justin Pierre James``)."""
+    wanted = list(short.units[:-1])
+    for unit in full.units[1:-1]:
+        # An initial stands for no name that can be told: "Lyndon B. Johnson" is not "Boris
+        # Johnson" with Lyndon dropped.
+        how = _given_match(wanted[0], unit) if wanted else None
+        if how and not (how == "initial" and len(unit.text) == 1 < len(wanted[0].text)):
+            wanted.pop(0)
+    return not wanted
+
+
+# Muhammad in its spellings: a devotional first name many Arab and Iranian men are not called by
+# (Muhammad Anwar Sadat, Mohammad Javad Zarif).
+_MUHAMMAD = frozenset({"mhmd", "mhmt"})
+
+
+def _may_drop_first_name(short: ParsedName, full: ParsedName) -> bool:
+    """Whether ``short`` may be ``full`` without its first given name (``Tayyip Erdogan``,
+    ``Javad Zarif``, ``Pierre Elliott Trudeau``) rather than his father's name. An Arabic name
+    strings the father's names after a man's own (Ahmed Ali Abdullah Saleh is the son of Ali
+    Abdullah Saleh; Bashar Hafez al-Assad of Hafez al-Assad): when ``full`` is ``short`` with
+    names written before it, ``short`` must be a given and a family name alone, and in a name
+    written with the Arabic article the dropped name must be Muhammad."""
+    extra = len(full.units) - len(short.units)
+    if not all(words_match(x, y) for x, y in zip(short.units, full.units[extra:], strict=True)):
+        return True
+    if len(short.units) != 2:
+        return False
+    if not (any(short.nisbas) or any(full.nisbas)):
+        return True
+    return extra == 1 and bool(full.units[0].skeletons & _MUHAMMAD)
+
+
+def _further_nisbas(short: ParsedName, full: ParsedName) -> bool:
+    """``full`` is ``short`` with more nisbas after it: ``Abu Muhammad al-Adnani al-Shami`` of
+    ``Abu Muhammad al-Adnani``. Arabic names string together nisbas of origin and tribe, and news
+    drops the later ones; a further given name (a father's, a son's) is never read so."""
+    size = len(short.units)
+    extra = full.nisbas[size:]
+    return (
+        bool(extra)
+        and all(extra)
+        and short.nisbas[-1]
+        and all(words_match(x, y) for x, y in zip(short.units[1:], full.units[1:size], strict=True))
+    )
+
+
+def _run_together(name: ParsedName) -> str:
+    """The name's words run together with their articles, without designators and stop words
+    (``Al Jazeera Media Network`` → ``aljazeera``, as ``Aljazeera`` is written)."""
+    lex = lexicon()
+    skipped = lex.org_designators | lex.stopwords
+    return "".join(word.text for word in name.words if word.text not in skipped)
 
 
 def _similar_joined(a: ParsedName, b: ParsedName) -> bool:
@@ -190,10 +359,31 @@ def _acronym_fits(letters: str, words: tuple[RawWord, ...]) -> bool:
     return len(words) >= 2 and fits(0, 0)
 
 
+# A clipped compound: two to four capitalised pieces of up to four letters run together
+# ("WaPo", "BoJo", "NatWest", "FedEx"), each the beginning of one word of the full name.
+_CLIPPED = re.compile(r"(?:[A-Z][a-z]{1,3}){2,4}")
+
+
+def _clipped_fits(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is written as clipped beginnings of ``full``'s words, in order (``WaPo`` of
+    ``Washington Post``)."""
+    bare = strip_leading_article(short.text)
+    if not _CLIPPED.fullmatch(bare) or full.acronym:
+        return False
+    pieces = [piece.lower() for piece in re.findall(r"[A-Z][a-z]*", bare)]
+    lex = lexicon()
+    words = [word.text for word in full.words if word.text not in lex.stopwords]
+    return len(words) == len(pieces) and all(
+        word.startswith(piece) and word != piece for word, piece in zip(words, pieces, strict=True)
+    )
+
+
 def _compare_acronym(a: ParsedName, b: ParsedName) -> Verdict | None:
     for short, full in ((a, b), (b, a)):
         if short.acronym and not full.acronym and _acronym_fits(short.acronym, full.words):
             return Verdict(True, 0.9, f"acronym {short.acronym.upper()} of {full.text}")
+        if _clipped_fits(short, full):
+            return Verdict(True, 0.9, f"{short.text} clips the words of {full.text}")
     return None
 
 
@@ -280,6 +470,61 @@ def _same_place(a: str, b: str) -> bool:
     return code is not None and code == territory_code(b)
 
 
+def _titled_by_place(qualified: ParsedName, plain: ParsedName) -> bool:
+    """``plain`` is a one-word newspaper or magazine title and ``qualified`` the same word with a
+    nationality before it: ``The Irish Times`` is another paper than ``The Times``, where ``the
+    Iraqi Army`` is ``the army`` of the story."""
+    return (
+        qualified.qualifier is not None
+        and plain.qualifier is None
+        and len(plain.units) == 1
+        and plain.units[0].text in lexicon().publication_titles
+    )
+
+
+def _members_plural(members: ParsedName, named: ParsedName) -> bool:
+    """``members`` is one plural word (``Houthis``) and ``named`` the same word before a
+    designator (``Houthi movement``, ``Houthi rebels``): a group named after its members. A
+    one-word name with no designator keeps its number (``Time`` is not ``The Times``)."""
+    if len(members.units) != 1 or len(named.units) != 1 or named.acronym:
+        return False
+    plural = members.units[0].text
+    designators = lexicon().org_designators
+    return (
+        plural.endswith("s")
+        and any(word.text in designators for word in named.words)
+        and words_match(word_key(plural[:-1]), named.units[0]) is not None
+    )
+
+
+def _of_place(name: ParsedName) -> str | None:
+    """The words after ``of`` in ``X of Y`` (``the`` dropped), else None."""
+    words = [word.text for word in name.words]
+    if "of" not in words:
+        return None
+    tail = [word for word in words[words.index("of") + 1 :] if word != "the"]
+    return " ".join(tail) or None
+
+
+def _country(text: str) -> bool:
+    """``text`` names a country or region (rigour's territory names or the alias table)."""
+    from sayso.entities.names import territory_code
+
+    return territory_code(text) is not None
+
+
+def _possessive_of(owned: ParsedName, other: ParsedName) -> bool:
+    """``owned`` is ``Y's X`` and ``other`` is ``X of Y`` (``Ukraine's Security Service`` /
+    ``Security Service of Ukraine``). Only for a possessive: a nationality word is often part of
+    another body's name (the ``European Council`` is not the ``Council of Europe``)."""
+    if not owned.qualifier or not owned.words[0].possessive:
+        return False
+    owner = _of_place(other)
+    if owner is None or other.head_units == other.units:
+        return False
+    return _same_place(owned.qualifier, owner) and _same_units(owned.units, other.head_units)
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.territory and b.territory:
         if a.territory == b.territory:
@@ -295,10 +540,30 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if a.qualifier and b.qualifier and not _same_place(a.qualifier, b.qualifier):
         # "Iraqi Army" / "Syrian Army": one kind of body, two countries.
         return Verdict(False, 0.9, f"placed in different countries ({a.qualifier} / {b.qualifier})")
+    for placed, other in ((a, b), (b, a)):
+        owner = _of_place(other)
+        if (
+            placed.qualifier
+            and owner
+            and _country(owner)
+            and not _same_place(placed.qualifier, owner)
+        ):
+            # "Iraq's Foreign Ministry" / "Foreign Ministry of Iran".
+            return Verdict(
+                False, 0.9, f"placed in different countries ({placed.qualifier} / {owner})"
+            )
+    if _titled_by_place(a, b) or _titled_by_place(b, a):
+        return NO_EVIDENCE
+    if _possessive_of(a, b) or _possessive_of(b, a):
+        return Verdict(True, 0.9, "a country's body written with its possessive and with 'of'")
     if _same_units(a.units, b.units):
         return Verdict(True, 0.95, "same words up to spelling, articles and designators")
+    if _members_plural(a, b) or _members_plural(b, a):
+        return Verdict(True, 0.9, "a group named by its members and by a designator")
     if a.joined & b.joined and _similar_joined(a, b):
         return Verdict(True, 0.9, "same name, spaced differently")
+    if len(a.words) != len(b.words) and _run_together(a) == _run_together(b):
+        return Verdict(True, 0.9, "same name, its article run into it")
     if _same_unit_sets(a.units, b.units):
         return Verdict(True, 0.85, "same words in another order")
     if _units_with_expanded_acronyms(a, b) or _units_with_expanded_acronyms(b, a):
@@ -318,6 +583,11 @@ def match_names(a: ParsedName, b: ParsedName) -> Verdict:
             shared = sorted(a.alias_ids & b.alias_ids)[0]
             return Verdict(True, 1.0, f"known aliases of {shared}")
         return Verdict(False, 1.0, "different entries of the alias table")
+    for placed, known in ((a, b), (b, a)):
+        if placed.qualifier and placed_elsewhere(placed.qualifier, known.alias_ids):
+            return Verdict(
+                False, 0.9, f"placed in another country than {sorted(known.alias_ids)[0]}"
+            )
     if a.is_person and b.is_person:
         if a.acronym or b.acronym:
             return _compare_acronym(a, b) or NO_EVIDENCE

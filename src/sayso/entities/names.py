@@ -10,6 +10,11 @@ doubled letters, vowels, ``y`` and ``w`` used as vowels, a final ``h``), with tw
 ``g`` (Gaddafi/Qaddafi but Golani/Jolani). Two words share a key only when their skeletons match;
 the matcher also checks the vowel count and an edit-distance guard so that ``Salman`` and
 ``Soleimani`` (same skeleton) stay apart.
+
+Name units. A person's name is cut into the units its culture builds it from: a kunya (``Abu
+Bakr``, ``أبو بكر``), a patronymic with its connector (``bin Laden``), ``Abd`` with the name of God
+after it (``Abdel Fattah``, ``Abd al-Rahman``), and for names written family name first (``Li
+Keqiang``, ``이명박``) the family name and the whole given name.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from anyascii import anyascii
 
 from sayso.entities.arabic import is_arabic_script, romanisation_pattern, rough_romanisation
 from sayso.entities.lexicon import alias_groups, lexicon
-from sayso.entities.territories import lookup_territory
+from sayso.entities.territories import lookup_territory, names_place_inside
 
 NameType = str
 """``PERSON``, ``ORG``, ``GPE``/``LOC`` or anything else (treated like ``ORG``)."""
@@ -54,6 +59,9 @@ _DIGRAPHS = (
 )
 _VOWELS = frozenset("aeiou")
 _ARABIC_CONNECTORS = frozenset({"بن", "ابن", "بنت"})
+# Kunya heads in Arabic script ("father of" in its three cases, "mother of"), kept in their
+# script so that the kunya (أبو بكر → one unit أبوبكر) compares with "Abu Bakr" as a whole.
+_ARABIC_KUNYA_HEADS = frozenset({"أبو", "ابو", "أبي", "ابي", "أبا", "أم", "ام"})
 _LOCATION_TYPES = frozenset({"GPE", "LOC"})
 
 
@@ -114,6 +122,9 @@ class ParsedName:
     qualifier: str | None = None
     """Non-persons: the leading word that places the name and was dropped from its units
     (``iraqi`` of ``Iraqi Army``, ``iran`` of ``Iran's Foreign Ministry``, ``us`` of ``U.S.``)."""
+    nisbas: tuple[bool, ...] = ()
+    """Person: for each unit, whether it is written with the Arabic article (``al-Adnani``): a
+    nisba or family name, one of several a full name may string together."""
 
     @property
     def is_person(self) -> bool:
@@ -125,16 +136,46 @@ class ParsedName:
 
 
 def to_ascii(text: str) -> str:
-    """``text`` transliterated to ASCII by anyascii, with each Han character a word of its own
-    (``习近平`` → ``Xi Jin Ping``, as ICU's pinyin has it, where anyascii joins them)."""
-    if not any(_is_han(ch) for ch in text):
+    """``text`` transliterated to ASCII by anyascii, with each Han character or Hangul syllable
+    a word of its own (``习近平`` → ``Xi Jin Ping``, as ICU's pinyin has it, ``이명박`` → ``I
+    Myeong Bag``, where anyascii joins them)."""
+    if not any(_is_syllable_script(ch) for ch in text):
         return anyascii(text)
-    spaced = "".join(f" {anyascii(ch)} " if _is_han(ch) else ch for ch in text)
+    spaced = "".join(f" {anyascii(ch)} " if _is_syllable_script(ch) else ch for ch in text)
     return re.sub(r" {2,}", " ", anyascii(spaced)).strip()
 
 
-def _is_han(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH")
+def _is_syllable_script(char: str) -> bool:
+    """A Han character or a Hangul syllable: one syllable of a Chinese, Japanese or Korean
+    word."""
+    return unicodedata.name(char, "").startswith(("CJK UNIFIED IDEOGRAPH", "HANGUL SYLLABLE"))
+
+
+# One syllable of a Chinese (pinyin, Wade-Giles without its apostrophes), Korean (Revised or
+# McCune-Reischauer romanisation) or Vietnamese given name: an optional initial, a vowel run and
+# an optional final consonant. English given names rarely split into such syllables
+# ("Anderson", "Harvey", "Davis" do not), which tells "Lee Jae-myung" (family name first) from
+# "Lee Anderson".
+_SYLLABLE = (
+    r"(?:(?:zh|ch|sh|ts|tz|hs|kk|tt|pp|ss|jj|tr|ph|th|kh|nh|ng|gh|gi|qu|[bpmfdtnlgkhjqxrzcswyv])?"
+    r"[aeiouy][aeiouyw]{0,2}(?:ng|nh|ch|ck|n|m|k|p|t|l|h)?|er)"
+)
+_SYLLABIC_WORD = re.compile(f"(?:{_SYLLABLE}){{1,3}}")
+
+
+def _surname_first_units(unit_texts: list[str], east_asian_script: bool) -> list[str] | None:
+    """A name written family name first (``Li Keqiang``, ``Kim Jong-un``, ``李克强``) as two
+    units, the family name and the given name run together (``kim``, ``jongun``); None for a
+    name written given name first. The syllables of an East Asian given name belong together:
+    ``Keqiang`` is not ``Qiang`` with a ``Ke`` before it."""
+    if len(unit_texts) < 2:
+        return None
+    if not east_asian_script and (
+        unit_texts[0] not in lexicon().surname_first
+        or not all(_SYLLABIC_WORD.fullmatch(unit) for unit in unit_texts[1:])
+    ):
+        return None
+    return [unit_texts[0], "".join(unit_texts[1:])]
 
 
 # Cache sizes: a worker keeps these caches for its whole life, so they are capped at what a
@@ -177,9 +218,11 @@ def _skeleton(mapped: str) -> tuple[str, int]:
                 syllables += 1
             in_vowel = True
         else:
-            in_vowel = False
-            if not consonants or consonants[-1] != char:
+            # A consonant repeated across a vowel is two letters of the word (Keqiang: k-k-ng,
+            # not Qiang's k-ng); only a doubled letter is one (collapsed before this).
+            if in_vowel or not consonants or consonants[-1] != char:
                 consonants.append(char)
+            in_vowel = False
     return "".join(consonants), syllables
 
 
@@ -248,20 +291,67 @@ def raw_words(text: str) -> tuple[RawWord, ...]:
     return tuple(words)
 
 
+# Office words that make a title of the portfolio written before them: "Health Secretary",
+# "Finance Minister", "Defence Spokesman".
+_PORTFOLIO_HEADS = frozenset({"minister", "secretary", "spokesman", "spokeswoman", "spokesperson"})
+# Words that say when or how a title is held ("former President", "the late King", "acting
+# Prime Minister"): part of the title phrase before a name.
+_TITLE_MODIFIERS = frozenset(
+    {"former", "late", "acting", "interim", "outgoing", "incoming", "then", "ex", "retired"}
+)
+
+
+def _title_size(words: list[RawWord]) -> int:
+    """How many words at the start of ``words`` are a title phrase (0 if none): a lexicon title
+    (``Prime Minister``), or a portfolio and its office word (``Health Secretary``)."""
+    lex = lexicon()
+    if len(words) > 2 and words[0].text in _TITLE_MODIFIERS:
+        size = _title_size(words[1:])
+        return size + 1 if size else 0
+    for size in range(min(lex.max_title_words, len(words) - 1), 0, -1):
+        if tuple(word.text for word in words[:size]) in lex.titles:
+            return size
+    if len(words) > 2 and words[1].text in _PORTFOLIO_HEADS and not words[0].upper:
+        return 2
+    return 0
+
+
+def _places_a_title(words: list[RawWord]) -> bool:
+    """``words`` name the country or place whose office a following title is: a nationality
+    (``Israeli``, ``North Korean``), a country's possessive (``Iran's``) or code (``U.S.``), or a
+    place name (``New Zealand``, ``Tehran``)."""
+    text = " ".join(word.text for word in words)
+    if text in lexicon().demonyms:
+        return True
+    if len(words) == 1 and words[0].upper:
+        return words[0].dotted and _is_country_code(words[0].text)
+    return lookup_territory(text) is not None
+
+
 def _strip_titles(words: list[RawWord]) -> tuple[list[RawWord], list[str], str | None]:
+    """Titles before a name, and how the last one is used. A place written before a title is
+    dropped with it (``Israeli Prime Minister``, ``U.S. President``, ``Iran's Foreign
+    Minister``)."""
     lex = lexicon()
     titles: list[str] = []
     use: str | None = None
-    while len(words) > 1:
-        for size in range(min(lex.max_title_words, len(words) - 1), 0, -1):
-            phrase = tuple(word.text for word in words[:size])
-            if phrase in lex.titles:
-                titles.append(" ".join(lex.title_forms.get(word, word) for word in phrase))
-                use = lex.titles[phrase]
+    if words and not _title_size(words):
+        for size in (2, 1):
+            if (
+                len(words) > size + 1
+                and _places_a_title(words[:size])
+                and _title_size(words[size:])
+            ):
                 words = words[size:]
                 break
-        else:
+    while len(words) > 1:
+        size = _title_size(words)
+        if not size:
             break
+        phrase = tuple(word.text for word in words[:size] if word.text not in _TITLE_MODIFIERS)
+        titles.append(" ".join(lex.title_forms.get(word, word) for word in phrase))
+        use = lex.titles.get(phrase, "surname")
+        words = words[size:]
     return words, titles, use
 
 
@@ -278,8 +368,36 @@ def _acronym_letters(text: str) -> str | None:
     return None
 
 
-def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | None]:
-    """Name units, which of them are kunyas (``Abu Bakr``), and a generational suffix."""
+# "Abd" ("servant of") and the article that joins it to the name after it, as romanised:
+# Abdel / Abdul / Abdal / Abdur (a sun letter) / Abd. "Abdulrahman", "Abdel Rahman" and "Abd
+# al-Rahman" are one name, compared as "abd" + "rahman".
+_ABD = re.compile(r"abd(?:[aeiou][lrsndtz])?")
+_ABD_JOINED = re.compile(r"^abd[aeiou][lrsndtz](?=[a-z]{3})")
+_ARABIC_ABD = "عبد"
+
+
+@functools.cache
+def _abd_name_keys() -> tuple[frozenset[str], tuple[str, ...]]:
+    names = lexicon().abd_names
+    return frozenset(s for name in names for s in word_key(name).skeletons), tuple(names)
+
+
+def _names_god(word: str) -> bool:
+    """``word`` (Latin, or Arabic script with or without its article) is one of the names of God
+    that follow Abd in a given name (``Rahman``, ``الفتاح``)."""
+    skeletons, names = _abd_name_keys()
+    if is_arabic_script(word):
+        letters = word[2:] if word.startswith("ال") and len(word) > 3 else word
+        pattern = romanisation_pattern(letters)
+        return pattern is not None and any(pattern.fullmatch(name) for name in names)
+    return bool(word_key(word).skeletons & skeletons)
+
+
+def _person_units(
+    words: list[RawWord],
+) -> tuple[list[str], list[bool], str | None, list[bool]]:
+    """Name units, which of them are kunyas (``Abu Bakr``), a generational suffix, and which
+    units are written with the Arabic article (``al-Adnani``)."""
     lex = lexicon()
     suffix = None
     if len(words) > 1 and words[-1].text in lex.suffixes:
@@ -290,8 +408,10 @@ def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | No
         words = words[:-2]
     units: list[str] = []
     kunyas: list[bool] = []
+    nisbas: list[bool] = []
     pending = ""
     pending_kunya = False
+    article = False
     words = [
         RawWord(letter, False, word.hyphen_before, False)
         for word in words
@@ -303,18 +423,29 @@ def _person_units(words: list[RawWord]) -> tuple[list[str], list[bool], str | No
             if text in lex.particles_always or (
                 text in lex.particles_hyphenated and words[index + 1].hyphen_before
             ):
+                article = True
                 continue
-            if text in lex.kunya_heads and text not in lex.connectors:
+            if (text in lex.kunya_heads and text not in lex.connectors) or (
+                text in _ARABIC_KUNYA_HEADS
+            ):
                 head = "abu" if text.startswith("ab") else text
                 pending, pending_kunya = pending + head, True
                 continue
             if text in lex.connectors:
                 pending += "bin"
                 continue
-        units.append(pending + text)
+            if (_ABD.fullmatch(text) or text == _ARABIC_ABD) and _names_god(words[index + 1].text):
+                # "Abdel Fattah", "Abd al-Rahman", "عبد الفتاح": "servant of" and the name that
+                # follows are one given name.
+                pending += "abd" if text != _ARABIC_ABD else text
+                continue
+        if pending.endswith(_ARABIC_ABD) and text.startswith("ال"):
+            text = text[2:]
+        nisbas.append(not pending and (article or (text.startswith("ال") and len(text) > 3)))
+        units.append(_ABD_JOINED.sub("abd", pending + text))
         kunyas.append(pending_kunya or (text.startswith("abu") and len(text) > 4))
-        pending, pending_kunya = "", False
-    return units, kunyas, suffix
+        pending, pending_kunya, article = "", False, False
+    return units, kunyas, suffix, nisbas
 
 
 def _org_units(words: list[RawWord]) -> list[str]:
@@ -329,6 +460,8 @@ def _org_units(words: list[RawWord]) -> list[str]:
         ):
             continue
         if text in lex.stopwords or text in lex.org_designators:
+            continue
+        if text in lex.legal_forms and index in {0, len(words) - 1} and len(words) > 1:
             continue
         if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
             plurals.append(len(units))
@@ -352,10 +485,11 @@ def _is_qualifier(word: RawWord, type_: NameType) -> bool:
     if type_ in _LOCATION_TYPES:
         return False
     if word.upper:
-        # Undotted only when the alias table knows the letters as a country ("US", "UK"):
-        # "BA" or "IT" before a name are more often a company's initials than Bosnia or Italy.
+        # Only when the alias table knows the letters as a country ("US", "U.K."): "BA" or "IT"
+        # before a name are more often a company's initials than Bosnia or Italy, and "J.P." a
+        # person's ("J.P. Morgan" is not Japan's Morgan).
         known = any(i.startswith("gpe:") for i in alias_ids(word.text.upper(), "GPE"))
-        return (word.dotted or known) and _is_country_code(word.text)
+        return known and _is_country_code(word.text)
     return word.possessive or word.text in lexicon().demonyms
 
 
@@ -394,10 +528,17 @@ def parse_name(
     use: str | None = None
     suffix: str | None = None
     kunyas: list[bool] = []
+    nisbas: list[bool] = []
     head_texts: list[str] = []
+    surname_first = False
     if person:
         words, titles, use = _strip_titles(words)
-        unit_texts, kunyas, suffix = _person_units(words)
+        unit_texts, kunyas, suffix, nisbas = _person_units(words)
+        east_asian = any(_is_syllable_script(ch) for ch in bare)
+        family_first = _surname_first_units(unit_texts, east_asian)
+        if family_first is not None:
+            unit_texts, kunyas, surname_first = family_first, [False, False], True
+            nisbas = [False, False]
     else:
         all_words = words
         if len(words) > 1 and _is_qualifier(words[0], type_):
@@ -410,8 +551,6 @@ def parse_name(
         words = all_words
     units = tuple(word_key(unit) for unit in unit_texts)
     joined = word_key("".join(unit_texts)).skeletons if unit_texts else frozenset()
-    lex = lexicon()
-    surname_first = person and len(units) >= 2 and unit_texts[0] in lex.surname_first
     return ParsedName(
         text=text,
         type=type_,
@@ -419,12 +558,17 @@ def parse_name(
         title_use=use,
         units=units,
         kunyas=tuple(kunyas) or (False,) * len(units),
+        nisbas=tuple(nisbas) or (False,) * len(units),
         suffix=suffix,
         acronym=acronym,
         words=tuple(words),
         joined=joined,
         surname_first=surname_first,
-        alias_ids=alias_ids(bare, type_) - exclude_aliases if use_aliases else frozenset(),
+        alias_ids=(
+            (alias_ids(text, type_) or _placed_alias_ids(bare, type_, qualifier)) - exclude_aliases
+            if use_aliases
+            else frozenset()
+        ),
         territory=(
             territory_code(bare, use_aliases, exclude_aliases) if type_ in _LOCATION_TYPES else None
         ),
@@ -440,6 +584,33 @@ def _alias_index() -> dict[str, frozenset[str]]:
         for name in group.names:
             index.setdefault(fold(strip_leading_article(name)), set()).add(group.id)
     return {key: frozenset(ids) for key, ids in index.items()}
+
+
+@functools.cache
+def _alias_countries() -> dict[str, str]:
+    return {group.id: group.country for group in alias_groups() if group.country}
+
+
+def _placed_alias_ids(text: str, type_: NameType, qualifier: str | None) -> frozenset[str]:
+    """Alias-table ids of ``text`` (an organisation's name after its qualifier), less those
+    based in a country other than the one ``qualifier`` names: ``Pakistani Taliban`` is not the
+    Afghan Taliban, ``Lebanese Hezbollah`` is Hezbollah."""
+    ids = alias_ids(text, type_)
+    place = territory_code(qualifier) if qualifier is not None and ids else None
+    if place is None:
+        return ids
+    countries = _alias_countries()
+    return frozenset(i for i in ids if countries.get(i, place) == place)
+
+
+def placed_elsewhere(qualifier: str, ids: frozenset[str]) -> bool:
+    """Every alias-table entity of ``ids`` is based in a country other than the one
+    ``qualifier`` names (``pakistani`` and the Taliban)."""
+    place = territory_code(qualifier)
+    if place is None or not ids:
+        return False
+    countries = _alias_countries()
+    return all(i in countries and countries[i] != place for i in ids)
 
 
 def alias_ids(text: str, type_: NameType) -> frozenset[str]:
@@ -481,6 +652,30 @@ def names_territory(text: str) -> bool:
     return fold(bare) in {fold(strip_leading_article(name)) for name in names if name}
 
 
+_COUNTRY_FORM = re.compile(
+    r"(?:Republic|Kingdom|Principality|Sultanate|Emirate|Grand Duchy) of (?:the )?(.+)", re.I
+)
+
+
+def _country_form_code(text: str) -> str | None:
+    """The country a formal or disambiguated form names when the territory data lacks it:
+    ``Republic of Guinea-Bissau`` (a state's form before its short name; not ``Democratic
+    Republic of ...``, which names another state than the short name may), ``Guinea-Conakry``
+    (a country's name and its capital, as Congo-Kinshasa tells the two Congos apart)."""
+    formal = _COUNTRY_FORM.fullmatch(text)
+    if formal:
+        found = lookup_territory(formal.group(1))
+        return str(found.code) if found is not None and found.is_country else None
+    if "-" not in text:
+        return None
+    country, capital = text.rsplit("-", 1)
+    found = lookup_territory(capital)
+    names = fold(f"{found.name} {found.full_name}").split() if found is not None else []
+    if found is not None and found.is_country and fold(country) in names:
+        return str(found.code)
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def territory_code(
     text: str, use_aliases: bool = True, exclude_aliases: frozenset[str] = frozenset()
@@ -493,7 +688,11 @@ def territory_code(
     bare = strip_leading_article(text)
     found = lookup_territory(bare)
     if found is None:
-        return None
+        return _country_form_code(bare)
+    if not names_place_inside(bare):
+        # One of the territory's own names, in English or another language (Ivory Coast,
+        # Česko, Sakartvelo), or a code.
+        return str(found.code)
     # The lookup also finds a country by its capital ("Baghdad" → Iraq): a city is not its
     # country. Keep a match only when the text shares a word stem with the territory's names.
     own_words = {

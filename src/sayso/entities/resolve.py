@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
 from sayso.entities import EXTRACTOR
-from sayso.entities.cluster import fullness
+from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns
 from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
@@ -223,7 +223,13 @@ def _evidence(text: str) -> Counter[str]:
     for group_id in org.alias_ids:
         votes["GPE" if group_id.startswith("gpe:") else "ORG"] += _ALIAS_TABLE_WEIGHT
     words = {word.text for word in org.words}
-    if words & (lex.org_designators | set(lex.org_translations)) or _FIRM.search(text):
+    # A company's legal form ends its name ("Volkswagen AG", "Lanco Infratech Ltd").
+    legal_form = len(org.words) > 1 and org.words[-1].text in lex.legal_forms
+    if (
+        words & (lex.org_designators | set(lex.org_translations))
+        or _FIRM.search(text)
+        or legal_form
+    ):
         votes["ORG"] += _ORG_WORD_WEIGHT
     if parse_name(text, "PERSON").titles:
         votes["PERSON"] += _TITLE_WEIGHT
@@ -360,6 +366,13 @@ def _group_texts(
                 )
             ]
             top = titled or top
+        if len(top) > 1:
+            exact = [
+                item
+                for item in top
+                if spelled_alike(entry.parsed, [t.parsed for t in groups[item[1]].texts])
+            ]
+            top = exact or top
         if len(top) > 1:
             ambiguous[entry.key] = [item[1] for item in top]
             continue

@@ -91,20 +91,33 @@ def _by_code() -> dict[str, Territory]:
 
 
 @functools.cache
-def _by_name() -> dict[str, Territory]:
+def _by_name_and_tier() -> dict[str, tuple[Territory, str]]:
     rows = _data()["territories"]
     territories = _territories()
-    index: dict[str, Territory] = {}
+    index: dict[str, tuple[Territory, str]] = {}
     for tier in ("strong", "weak", "places"):
-        found: dict[str, Territory] = {}
+        found: dict[str, tuple[Territory, str]] = {}
         for code, row in rows.items():
             assert isinstance(row, dict)
             for name in row.get(tier, ()):
                 key = normalize_name(name)
                 if key and key not in index:
-                    found.setdefault(key, territories[code])
+                    found.setdefault(key, (territories[code], tier))
         index.update(found)
     return index
+
+
+@functools.cache
+def _by_name() -> dict[str, Territory]:
+    return {key: found for key, (found, _) in _by_name_and_tier().items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def names_place_inside(text: str) -> bool:
+    """``text`` is found only as a place inside a territory (``Tehran``, ``Baghdad``), not as
+    one of the territory's own names (``Iran``, ``Côte d'Ivoire``, ``Ivory Coast``, ``Česko``)."""
+    found = _by_name_and_tier().get(normalize_name(text))
+    return found is not None and found[1] == "places"
 
 
 @functools.lru_cache(maxsize=4096)

@@ -30,6 +30,10 @@ class Task:
     module: str
     folder: str
     about: str
+    in_repo: bool = False
+    """The data is the repository's own (``folder`` under ``eval/``), not ``../shared/data``."""
+    split: str = "dev"
+    """The split scored when none is asked for."""
 
 
 TASKS: dict[str, Task] = {
@@ -38,6 +42,14 @@ TASKS: dict[str, Task] = {
         Task("quotes", "sayso.eval.tasks.quotes", "polnear", "PolNeAR attribution spans"),
         Task("timex", "sayso.eval.tasks.timex", "timeml", "TimeML TIMEX3 spans and values"),
         Task("aliases", "sayso.eval.tasks.aliases", "aliases", "pairwise same-entity alias F1"),
+        Task(
+            "aliases_check",
+            "sayso.eval.tasks.aliases_check",
+            ".",
+            "alias pairs on the project's own check set (eval/aliases_check.json)",
+            in_repo=True,
+            split="check",
+        ),
         Task("events", "sayso.eval.tasks.events", "plover", "PLOVER event types and roles"),
         Task(
             "extraction",

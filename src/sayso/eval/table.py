@@ -31,6 +31,13 @@ HEADLINE_METRICS: dict[str, tuple[str, ...]] = {
         "no_table.pairs.f1",
         "hard_negatives.merged_pairs",
     ),
+    "aliases_check": (
+        "pairs.precision",
+        "pairs.f1",
+        "no_table.pairs.precision",
+        "no_table.pairs.f1",
+        "hard_negatives.merged_pairs",
+    ),
     "events": ("type.accuracy", "actor.accuracy", "recipient.accuracy"),
     "crossdoc": ("b3.f1", "conll.f1"),
     "extraction": ("cleaning.f1", "html.f1"),
