@@ -22,7 +22,11 @@ EntityType = Literal[
     "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "OTHER"
 ]
 MentionKind = Literal["name", "pronoun", "nominal", "acronym"]
-StatementKind = Literal["direct", "partial", "indirect", "own_voice"]
+StatementKind = Literal["direct", "partial", "indirect", "attitude", "own_voice"]
+"""``direct`` and ``partial`` quotes; ``indirect``: reported speech stating a claim ("said that
+X", "denied wrongdoing"); ``attitude``: an attribution stating no claim, an aim, request,
+judgement or topic ("called for a vote", "criticised the plan") or a negated saying; and
+``own_voice``: the outlet's own sentences."""
 Stance = Literal["asserted", "neutral", "hedged", "endorsed", "disputed"]
 HopRole = Literal[
     "outlet", "media", "document", "person", "organisation", "anonymous", "unnamed", "group"

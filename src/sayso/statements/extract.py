@@ -621,7 +621,9 @@ def _reported_drafts(
         overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
         if overlap > 0.5 * (c_end - c_start):
             continue
-        kind: StatementKind = "partial" if index in attributor.partial_in else "indirect"
+        kind: StatementKind = "indirect" if item.claim else "attitude"
+        if index in attributor.partial_in:
+            kind = "partial"
         cue = context.doc[item.cue_token]
         addressee = addressee_of(cue)
         sentence = context.sentence_of(cue)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sayso.statements.claim import states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons
 from sayso.statements.noise import is_not_a_statement
@@ -49,6 +50,9 @@ class Reported:
     """Token index of the speaker's head, when the parse names one."""
     gap: tuple[int, int] | None = None
     """What interrupts the content: the cue's own words ("The plan, she said, will fail")."""
+    claim: bool = True
+    """Whether the content is a claim the cue presents as the speaker's (:mod:`.claim`), not
+    an aim, a request, a judgement, a topic or a negated saying."""
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -222,6 +226,11 @@ def _according_to(token: Token) -> Reported | None:
         first = phrase_last + 1
     else:
         last = phrase_first - 1
+        top = head
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        # "X did this, and Y did that, according to Z": Z's account is the whole coordination.
+        first = min(first, top.left_edge.i)
     content = _clause_span(doc, first, last)
     if content is None:
         return None
@@ -232,7 +241,69 @@ def _according_to(token: Token) -> Reported | None:
         relation="according-to",
         ratio=1.0,
         subject=source.i,
+        claim=not any(c.dep_ == "neg" for c in head.children),
     )
+
+
+def _sentence_bounds(token: Token) -> tuple[int, int]:
+    """First and last token index of the sentence holding ``token`` (read from the sentence
+    starts around it, not with ``Token.sent``)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return start, end - 1
+
+
+def _closes_sentence(doc: Doc, last: int, sentence_end: int) -> bool:
+    """Whether only punctuation and spaces follow token ``last`` in its sentence."""
+    return all(doc[i].is_punct or doc[i].is_space for i in range(last + 1, sentence_end + 1))
+
+
+def _object_end(cue: Token, relation: str, phrase: Token) -> int:
+    """The last token of what a cue reports through its object.
+
+    "announced a settlement with Amazon on Thursday on pricing for e-books": the parser hangs
+    the phrases after the object from the verb, yet what was announced runs on through them.
+    Only prepositional phrases right after the object are taken, not a clause of its own nor
+    a phrase holding a quotation.
+    """
+    last = phrase.right_edge.i
+    if relation != "dobj" or cue.pos_ == "NOUN":
+        return last
+    for child in cue.children:
+        if child.i <= last:
+            continue
+        if child.dep_ != "prep" or child.i != last + 1:
+            break
+        if any(t.is_quote for t in child.subtree):
+            break  # a quoted phrase is the quote finder's to bound
+        last = child.right_edge.i
+    return last
+
+
+def _whole_sentence_before(cue: Token, clause: Token) -> int | None:
+    """Where the content starts when a cue closes the sentence it reports.
+
+    "Last year the agency tried to act, but carriers rebelled, Motherboard reported": the
+    parser hangs the last clause from the cue, yet the cue reports the whole sentence before
+    it. Applies when the clause precedes the cue, only the cue's own phrase follows the
+    clause, and nothing of the sentence follows the cue's phrase.
+    """
+    if clause.i > cue.i or clause.right_edge.i >= cue.i:
+        return None
+    start, end = _sentence_bounds(cue)
+    if clause.left_edge.i <= start or not _closes_sentence(cue.doc, cue.right_edge.i, end):
+        return None
+    if any(t.is_quote for t in cue.doc[start : cue.i]):
+        return None  # quotes are the quote finder's to bound
+    between = cue.doc[clause.right_edge.i + 1 : cue.i]
+    if any(not (t.is_punct or t.is_space or cue.i in (t.head.i, t.head.head.i)) for t in between):
+        return None
+    return start
 
 
 def clauses(token: Token) -> list[tuple[str, Token]]:
@@ -435,6 +506,7 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         ratio=1.0,
         subject=subject.i if subject is not None else None,
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
+        claim=states_claim(cue, "parataxis", None, lexicons),
     )
 
 
@@ -451,28 +523,119 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             parenthetical = _parenthetical(token, lexicons, text)
             if parenthetical is not None:
                 found.append(parenthetical)
-    for token, relation, clause, speaker, score in _scored_pairs(doc, lexicons).values():
-        if token.lower_ == "according":
+    taken: set[int] = set()  # object nouns whose clause a verb cue took
+    for pair in sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i):
+        if pair[0].lower_ == "according" or pair[0].i in taken:
             continue
-        content = _clause_span(doc, clause.left_edge.i, clause.right_edge.i)
-        if content is None:
-            continue
-        content = _within_paragraph(text, content, token.idx)
-        if content is None:
-            continue
-        source = source_of(token, speaker, lexicons)
-        if is_not_a_statement(token, relation, source, lexicons):
-            continue
-        found.append(
-            Reported(
-                cue=cue_span(token)
-                if token.pos_ != "NOUN"
-                else (token.idx, token.idx + len(token)),
-                cue_token=token.i,
-                content=content,
-                relation=relation,
-                ratio=score,
-                subject=source.i if source is not None else None,
-            )
-        )
+        reported = _pair_reported(pair, lexicons, text, taken)
+        if reported is not None:
+            found.append(reported)
     return sorted(found, key=lambda item: item.cue_token)
+
+
+def _pair_reported(
+    pair: tuple[Token, str, Token, Token | None, float],
+    lexicons: Lexicons,
+    text: str,
+    taken: set[int],
+) -> Reported | None:
+    """The report an accepted (cue, relation, clause, speaker, score) pair makes, if any."""
+    token, relation, clause, speaker, score = pair
+    doc = token.doc
+    cue = cue_span(token) if token.pos_ != "NOUN" else (token.idx, token.idx + len(token))
+    inverted = _inverted(token, relation, lexicons, text)
+    if inverted is not None:
+        return inverted
+    complement = _complement_of_object(token, relation, clause)
+    if complement is not None:
+        # "expressed concern that X", "made it clear that X": the clause is the content, the
+        # verb and its object the cue; the object's own pair says the same.
+        clause, relation, last = complement
+        cue = (cue[0], last.idx + len(last))
+        taken.add(last.i)
+    first = clause.left_edge.i
+    if relation == "ccomp":
+        first = _whole_sentence_before(token, clause) or first
+    content = _clause_span(doc, first, _object_end(token, relation, clause))
+    if content is None:
+        return None
+    content = _within_paragraph(text, content, token.idx)
+    if content is None:
+        return None
+    source = source_of(token, speaker, lexicons)
+    if is_not_a_statement(token, relation, source, lexicons):
+        return None
+    return Reported(
+        cue=cue,
+        cue_token=token.i,
+        content=content,
+        relation=relation,
+        ratio=score,
+        subject=source.i if source is not None else None,
+        claim=states_claim(token, relation, clause, lexicons),
+    )
+
+
+def _inverted(cue: Token, relation: str, lexicons: Lexicons, text: str) -> Reported | None:
+    """ "Roof stood still, reported Ana Ruiz of Radio X": a cue after the sentence it reports,
+    its speaker after it. The parser makes the speaker the cue's object (and the sentence its
+    clause, or nothing); the content is the sentence up to the comma before the cue."""
+    if relation not in ("dobj", "ccomp") or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or _next_to_quote(cue):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if speaker is None or speaker.pos_ != "PROPN" or speaker.left_edge.i != cue.i + 1:
+        return None
+    start, end = _sentence_bounds(cue)
+    if not _closes_sentence(doc, speaker.right_edge.i, end):
+        return None  # "X, a spokesman, told Reuters that ...": the cue's clause follows
+    before = _clause_span(doc, start, cue.i - 1)
+    if before is None:
+        return None
+    content = _within_paragraph(text, before, cue.idx)
+    if content is None:
+        return None
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=content,
+        relation="parataxis",
+        ratio=1.0,
+        subject=speaker.i,
+        claim=states_claim(cue, "parataxis", None, lexicons),
+    )
+
+
+def _that_clause(token: Token) -> Token | None:
+    """The "that" clause completing a noun or adjective ("concern that X", "clear that X")."""
+    for child in token.children:
+        if child.dep_ not in ("acl", "ccomp", "advcl") or child.i < token.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
+    return None
+
+
+def _complement_of_object(
+    verb: Token, relation: str, clause: Token
+) -> tuple[Token, str, Token] | None:
+    """The clause a verb's object or small clause stands for, with the word ending the cue.
+
+    "expressed concern that X" (an object noun with a "that" clause, not a relative clause,
+    whose "that" is a pronoun) and "made it clear that X" (an adjective with the dummy "it")
+    report X; the object is part of the cue.
+    """
+    if verb.pos_ == "NOUN":
+        return None
+    if relation == "dobj" and clause.pos_ == "NOUN":
+        found = _that_clause(clause)
+        return (found, "ccomp", clause) if found is not None else None
+    if relation == "ccomp" and clause.pos_ == "ADJ":
+        dummy = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.children)
+        found = _that_clause(clause) if dummy else None
+        return (found, "ccomp", clause) if found is not None else None
+    return None

@@ -33,7 +33,7 @@ from sayso.web.views import (
 
 TEMPLATES = Path(__file__).parent / "templates"
 STANCES = ("asserted", "neutral", "hedged", "endorsed", "disputed")
-KINDS = ("direct", "partial", "indirect")
+KINDS = ("direct", "partial", "indirect", "attitude")
 
 
 class PieceWriter:
