@@ -95,6 +95,7 @@ class StatementStage:
             mentions=work.mentions,
             entities=work.entities,
             outlet=work.article.metadata.outlet,
+            agency=work.article.metadata.agency,
         )
 
 

@@ -297,6 +297,11 @@ class Statement:
     parent: str | None = None
     """The statement whose content contains this one (nested quotes)."""
     confidence: float = 1.0
+    alternatives: tuple[AttributionHop, ...] = ()
+    """Other sources the text allows for the speaker, most likely first, when it is ambiguous
+    (a pronoun two people could stand for)."""
+    doubt: str | None = None
+    """What is unsure about the speaker or the chain, in words, when something is."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,8 @@ class Lexicons:
     """Verbs that present their clause as a fact the writer vouches for ("know", "notice")."""
     desire_verbs: frozenset[str]
     """Verbs that state what someone wants to be so ("hope", "wish")."""
+    institution_nouns: frozenset[str]
+    """Bodies that speak through their officials ("the ministry", "police")."""
     cue_stats: dict[str, tuple[int, int]]
     """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
 
@@ -91,6 +93,7 @@ def load_lexicons() -> Lexicons:
         aspectual_verbs=frozenset(_read_list("aspectual_verbs.txt")),
         factive_verbs=frozenset(_read_list("factive_verbs.txt")),
         desire_verbs=frozenset(_read_list("desire_verbs.txt")),
+        institution_nouns=frozenset(_read_list("institution_nouns.txt")),
         cue_stats=_read_stats(),
     )
 

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
-from sayso.statements.lexicons import Lexicons
+from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import is_not_a_statement
 
 if TYPE_CHECKING:
@@ -50,6 +51,9 @@ class Reported:
     """Token index of the speaker's head, when the parse names one."""
     gap: tuple[int, int] | None = None
     """What interrupts the content: the cue's own words ("The plan, she said, will fail")."""
+    carriers: tuple[int, ...] = ()
+    """Token indices of the heads of those who passed the statement on, outermost first
+    ("quoted by Reuters as saying", "the agency reported, citing the ministry")."""
     claim: bool = True
     """Whether the content is a claim the cue presents as the speaker's (:mod:`.claim`), not
     an aim, a request, a judgement, a topic or a negated saying."""
@@ -231,6 +235,16 @@ def _according_to(token: Token) -> Reported | None:
             top = top.head
         # "X did this, and Y did that, according to Z": Z's account is the whole coordination.
         first = min(first, top.left_edge.i)
+    carriers: tuple[int, ...] = ()
+    citing = next(
+        (c for c in head.children if _is_citation(c) and c.left_edge.i == phrase_last + 2),
+        None,
+    )
+    if citing is not None and _names_a_source(citation_object(citing)):
+        # "according to the governor, citing police, ...": police speak, the governor carries.
+        carriers, source = (source.i,), citation_object(citing)
+        if first <= citing.right_edge.i:
+            first = citing.right_edge.i + 1
     content = _clause_span(doc, first, last)
     if content is None:
         return None
@@ -241,6 +255,7 @@ def _according_to(token: Token) -> Reported | None:
         relation="according-to",
         ratio=1.0,
         subject=source.i,
+        carriers=carriers,
         claim=not any(c.dep_ == "neg" for c in head.children),
     )
 
@@ -542,6 +557,8 @@ def _pair_reported(
     """The report an accepted (cue, relation, clause, speaker, score) pair makes, if any."""
     token, relation, clause, speaker, score = pair
     doc = token.doc
+    if _frames_quoting(token):
+        return None  # "quoted X as saying": the "saying" it frames reports
     cue = cue_span(token) if token.pos_ != "NOUN" else (token.idx, token.idx + len(token))
     inverted = _inverted(token, relation, lexicons, text)
     if inverted is not None:
@@ -556,6 +573,11 @@ def _pair_reported(
     first = clause.left_edge.i
     if relation == "ccomp":
         first = _whole_sentence_before(token, clause) or first
+    citing = cited_source(token)
+    if citing is not None and not _names_a_source(citation_object(citing)):
+        citing = None
+    if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
+        first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
     content = _clause_span(doc, first, _object_end(token, relation, clause))
     if content is None:
         return None
@@ -565,6 +587,7 @@ def _pair_reported(
     source = source_of(token, speaker, lexicons)
     if is_not_a_statement(token, relation, source, lexicons):
         return None
+    source, carriers = passed_on(token, source, citing)
     return Reported(
         cue=cue,
         cue_token=token.i,
@@ -572,7 +595,61 @@ def _pair_reported(
         relation=relation,
         ratio=score,
         subject=source.i if source is not None else None,
+        carriers=carriers,
         claim=states_claim(token, relation, clause, lexicons),
+    )
+
+
+def passed_on(
+    cue: Token, source: Token | None, citing: Token | None = None
+) -> tuple[Token | None, tuple[int, ...]]:
+    """The speaker and the carriers of a cue that quotes or cites someone.
+
+    "X was quoted by Reuters as saying": X speaks, Reuters carries; "the agency reported,
+    citing the ministry": the ministry speaks, the agency carries.
+    """
+    quoting = quoted_as(cue)
+    if quoting is not None:
+        speaker, carrier = quoting
+        return speaker, (carrier.i,)
+    citing = citing or cited_source(cue)
+    if citing is not None and _names_a_source(citation_object(citing)):
+        return citation_object(citing), (source.i,) if source is not None else ()
+    return source, ()
+
+
+def _names_a_source(head: Token) -> bool:
+    """Whether a cited phrase names who said something ("citing the ministry", "citing
+    officials"), not a reason ("citing security concerns", "citing her record")."""
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lexicons = load_lexicons()
+    lemma = head.lemma_.lower()
+    if lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns:
+        return True
+    # "citing a report", not "citing the release of prisoners" (an event, not a document)
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return lemma in lexicons.document_nouns and not of
+
+
+def _frames_quoting(verb: Token) -> bool:
+    """Whether ``verb`` is the "quoted" of "quoted X as saying", whose "saying" reports."""
+    if verb.lemma_.lower() != "quote":
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "as"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children)
+        for child in verb.children
+    )
+
+
+def _is_citation(token: Token) -> bool:
+    """Whether ``token`` is a "citing X" participle naming the source of another cue."""
+    return (
+        token.lemma_.lower() == "cite"
+        and token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "xcomp", "ccomp")
     )
 
 
