@@ -102,3 +102,22 @@ def test_the_object_of_an_announcement_runs_through_its_phrases(nlp) -> None:  #
     text = "The publisher announced a settlement with the retailer on the pricing of e-books."
     [statement] = _reported(nlp, text)
     assert statement.content[0].text.endswith("on the pricing of e-books")
+
+
+def test_a_short_quote_in_an_aim_is_a_term_not_a_partial_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The group is seeking an order to bar police from using “less-than-lethal” weapons."
+    kinds = {s.kind for s in extract_statements(nlp(text)) if s.kind != "own_voice"}
+    assert "partial" not in kinds
+
+
+def test_a_short_quote_after_a_verb_of_calling_is_a_partial_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator called the treaty a “bad deal” on Tuesday."
+    kinds = {s.kind for s in extract_statements(nlp(text)) if s.kind != "own_voice"}
+    assert "partial" in kinds
+
+
+def test_what_has_been_called_is_a_term(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The publishers embrace what has been called the “agency model” of book pricing."
+    kinds = {s.kind for s in extract_statements(nlp(text)) if s.kind != "own_voice"}
+    assert "partial" not in kinds
+    assert "indirect" not in kinds

@@ -78,6 +78,8 @@ def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexi
     if relation in _CLAUSE_RELATIONS and not _infinitive(clause):
         if forms & lexicons.raising_verbs:
             return False  # "it seems (that) ...": the writer's hedge, nobody's claim
+        if clause.left_edge.lower_ == "what" and not forms & lexicons.cue_verbs:
+            return False  # "embrace what has been called X": a thing, not a proposition
         return clause.pos_ in ("VERB", "AUX") and not _subjunctive(clause)
     if relation in ("xcomp", "ccomp") and forms & lexicons.commissive_verbs:
         return True

@@ -23,7 +23,7 @@ from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.carriers import carriers_in_sentence
 from sayso.statements.chain import build_chain, outlet_hops
-from sayso.statements.lexicons import Lexicons, load_lexicons
+from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     Reported,
@@ -65,6 +65,7 @@ _TURN = re.compile(r"\s*[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
 _CLOSING_PUNCT = ",—–-?!:"
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
+_VOICED_WORDS = 5  # a quote this long inside any reported clause is the speaker's words
 # Words after which a short quote in title case is a name ("an episode of 'The Morning Show'").
 _TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
 _MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
@@ -95,6 +96,11 @@ _QUOTE_MARKS_OPENING = "\"“‘'«`"
 # such a statement comes through the news document named last, this many paragraphs back.
 _HEARSAY_ADVERBS = frozenset({"apparently", "reportedly", "supposedly", "allegedly", "purportedly"})
 _HEARSAY_PARAGRAPHS = 3
+# Verbs by which someone calls a thing a name ("called the treaty a 'bad deal'"): a quote in
+# what they report is their words.
+_CALLING_VERBS = frozenset(
+    {"call", "label", "dub", "brand", "term", "characterise", "characterize"}
+)
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _SPEAKER_PARAGRAPHS = 2  # a "he said" stands for a speaker named at most this many back
 _PRONOUN_CONFIDENCE = 0.85  # a pronoun speaker read from context is less sure than a name
@@ -383,6 +389,24 @@ class _QuoteAttributor:
         """Indices of reported clauses that hold a partial quote."""
         self.taken: set[int] = set()
         """Indices of reported clauses whose content became a direct quote."""
+        self.voiced: set[int] = set()
+        """Indices of those in ``partial_in`` whose quote is surely the speaker's words."""
+
+    def _hold(self, index: int, containers: Sequence[int], words: int) -> None:
+        """Mark reported clause ``index`` as holding a quote of ``words`` words.
+
+        The quote is the speaker's words (a partial quote) when it is long, or when a clause
+        around it is a claim or has a verb of saying or calling ("condemning 'paid
+        agitators'"); a short quote in an aim or a topic ("seeking an order to bar
+        'less-than-lethal' weapons") is a term the writer marks.
+        """
+        self.partial_in.add(index)
+        reports = [self.reported[i] for i in {index, *containers}]
+        doc = self.context.doc
+        if words >= _VOICED_WORDS or any(
+            r.claim or _speech_verb(self.context, doc[r.cue_token]) for r in reports
+        ):
+            self.voiced.add(index)
 
     def _containers(self, start: int, end: int) -> list[int]:
         """Reported clauses holding most of the quote ``[start, end)``, smallest first.
@@ -534,13 +558,13 @@ class _QuoteAttributor:
             if containers and before_text and not introduces and depth == 0:
                 # A quote inside a reported clause is part of it ("X said voters "..."");
                 # PolNeAR keeps the outermost report when reports nest.
-                self.partial_in.add(containers[-1])
+                self._hold(containers[-1], containers, words)
                 continue
             if container is not None:
                 c_start, c_end = self.reported[container].content
                 share = (quote.end - quote.start) / max(c_end - c_start, 1)
                 if share < _PARTIAL_SHARE:
-                    self.partial_in.add(container)
+                    self._hold(container, containers, words)
                     continue
             cue: Token | None
             after_text = text[after[0] : after[1]].lstrip(" ,—–-")
@@ -564,7 +588,7 @@ class _QuoteAttributor:
             outer = self._outer_report(cue, containers) if depth == 0 else None
             if outer is not None:
                 # "X said she hopes that "..."": the quote's cue is itself reported speech.
-                self.partial_in.add(outer)
+                self._hold(outer, containers, words)
                 continue
             pieces = list(quote.pieces)
             embedded = bool(before_text) and not introduces
@@ -664,9 +688,9 @@ def _reported_drafts(
         if overlap > 0.5 * (c_end - c_start):
             continue
         kind: StatementKind = "indirect" if item.claim else "attitude"
-        if index in attributor.partial_in:
-            kind = "partial"
         cue = context.doc[item.cue_token]
+        if index in attributor.voiced:
+            kind = "partial"
         addressee = addressee_of(cue)
         sentence = context.sentence_of(cue)
         frame = [
@@ -686,6 +710,17 @@ def _reported_drafts(
             )
         )
     return drafts
+
+
+def _speech_verb(context: _Context, cue: Token) -> bool:
+    """Whether a cue is a verb of saying or of calling something a name ("called",
+    "described", "condemned") with someone doing it: "what has been called the 'agency
+    model'", with no one calling it so, names a term."""
+    forms = lemma_forms(cue)
+    deps = {c.dep_ for c in cue.children}
+    if "nsubjpass" in deps and "agent" not in deps:
+        return False
+    return bool(forms & (context.lexicons.cue_verbs | _CALLING_VERBS))
 
 
 def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:

@@ -292,9 +292,9 @@ def _object_end(cue: Token, relation: str, phrase: Token) -> int:
     for child in cue.children:
         if child.i <= last:
             continue
-        if child.dep_ != "prep" or child.i != last + 1:
-            break
-        if any(t.is_quote for t in child.subtree):
+        if child.dep_ not in ("prep", "oprd") or child.left_edge.i != last + 1:
+            break  # "called the treaty a 'bad deal'": the predicate is part of it too
+        if child.dep_ == "prep" and any(t.is_quote for t in child.subtree):
             break  # a quoted phrase is the quote finder's to bound
         last = child.right_edge.i
     return last
