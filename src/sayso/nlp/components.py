@@ -96,6 +96,7 @@ class StatementStage:
             entities=work.entities,
             outlet=work.article.metadata.outlet,
             agency=work.article.metadata.agency,
+            dateline=dateline.span if (dateline := work.article.metadata.dateline) else None,
         )
 
 

@@ -66,6 +66,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
 _CLOSING_PUNCT = ",—–-?!:"
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
 _VOICED_WORDS = 5  # a quote this long inside any reported clause is the speaker's words
+_POINTERS = frozenset({"that"})
 # Words after which a short quote in title case is a name ("an episode of 'The Morning Show'").
 _TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
 _MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
@@ -478,6 +479,11 @@ class _QuoteAttributor:
         if match is None and not context.text[p_start : before[1]].strip():
             match = _SIGNATURE.fullmatch(context.text, after[0], p_end)
             name, mark_group = 2, 1
+            if match is None and not context.text[after[0] : p_end].strip(" .,"):
+                # The sign-off on a line of its own under the quote: '"..."' / "— Jane Doe"
+                following = [p for p in context.paragraphs if p[0] >= p_end][:1]
+                if following:
+                    match = _SIGNATURE.fullmatch(context.text, *following[0])
         if match is None:
             return None
         names = [t for t in context.tokens_in(match.start(name), match.end(name)) if not t.is_punct]
@@ -685,7 +691,7 @@ def _reported_drafts(
             continue
         c_start, c_end = item.content
         overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
-        if overlap > 0.5 * (c_end - c_start):
+        if overlap > 0.5 * (c_end - c_start) or _lone_pointer(context.text[c_start:c_end]):
             continue
         kind: StatementKind = "indirect" if item.claim else "attitude"
         cue = context.doc[item.cue_token]
@@ -712,6 +718,13 @@ def _reported_drafts(
     return drafts
 
 
+def _lone_pointer(content: str) -> bool:
+    """Whether a content is a lone "that" pointing elsewhere ("the spokesman said that"):
+    what it stands for is not on the record, so it is no statement. (PolNeAR keeps some as
+    attributions, and lone "which", "it", "this" more often: those stay.)"""
+    return content.strip(" .,;:").lower() in _POINTERS
+
+
 def _speech_verb(context: _Context, cue: Token) -> bool:
     """Whether a cue is a verb of saying or of calling something a name ("called",
     "described", "condemned") with someone doing it: "what has been called the 'agency
@@ -721,6 +734,28 @@ def _speech_verb(context: _Context, cue: Token) -> bool:
     if "nsubjpass" in deps and "agent" not in deps:
         return False
     return bool(forms & (context.lexicons.cue_verbs | _CALLING_VERBS))
+
+
+def _outside(drafts: Sequence[_Draft], dateline: Span | None, text: str) -> list[_Draft]:
+    """The drafts with the dateline cut out of their content ("WASHINGTON (Reuters) - The
+    plan will fail, officials said": the content starts at "The plan"); a draft left with no
+    content is dropped."""
+    if dateline is None:
+        return list(drafts)
+    kept: list[_Draft] = []
+    for draft in drafts:
+        pieces = []
+        for piece_start, end in draft.content:
+            start = piece_start
+            if start < dateline.end and dateline.start < end:
+                start = max(start, dateline.end)
+            trimmed = _trim(text, start, end) if end > start else None
+            if trimmed is not None:
+                pieces.append(trimmed)
+        if pieces:
+            draft.content = pieces
+            kept.append(draft)
+    return kept
 
 
 def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:
@@ -807,11 +842,16 @@ def _declarative_item(context: _Context, start: int, end: int) -> bool:
     tops = [t for t in tokens if not start <= t.head.idx < end or t.head.i == t.i]
     if not tops:
         return False
-    top = tops[0]
+    top = next((t for t in tops if t.pos_ in ("VERB", "AUX")), tops[0])
     finite = top.tag_ in _FINITE_TAGS or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in top.children
     )
-    return finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children)
+    # The subject may be misattached across the paragraph break ("by June / Teachers will"):
+    # a noun before the verb in the item stands in.
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children) or any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens if t.i < top.i
+    )
+    return finite and subject
 
 
 def _move_speaker_out_of_content(context: _Context, draft: _Draft) -> None:
@@ -1067,6 +1107,7 @@ def extract_statements(
     entities: Sequence[Entity] = (),
     outlet: str | None = None,
     agency: str | None = None,
+    dateline: Span | None = None,
     id_prefix: str = "s",
 ) -> tuple[Statement, ...]:
     """Every statement in ``doc``: quotes, reported speech and the outlet's own sentences.
@@ -1074,6 +1115,7 @@ def extract_statements(
     ``mentions`` and ``entities`` (from the entity layer) resolve speakers and addressees to
     entities, pronouns and nominals included; ``outlet`` names the first hop of each chain and
     ``agency``, for a story that runs wire copy, the second: outlet ← agency ← speaker.
+    ``dateline`` (``WASHINGTON (Reuters) —``) is never part of a statement's content.
     """
     context = _Context(doc, load_lexicons())
     text = context.text
@@ -1095,8 +1137,9 @@ def extract_statements(
         _take_lead_words(context, draft)
     _inherit_floating(drafts, context)
     drafts = _glue_floating(drafts, context)
-    attributed = sorted(drafts, key=lambda d: d.start)
-    everything = sorted([*attributed, *_own_voice(context, attributed)], key=lambda d: d.start)
+    attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
+    own = _outside(_own_voice(context, attributed), dateline, text)
+    everything = sorted([*attributed, *own], key=lambda d: d.start)
     return _finish(
         context,
         everything,

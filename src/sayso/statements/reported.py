@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 _VERB_RELATIONS = ("ccomp", "xcomp", "dobj")
 _NOUN_RELATIONS = ("acl", "ccomp")
 _EDGE_PUNCT = frozenset(",.;:—–-")
+_CLAUSE_JOINS = frozenset({":", ";", ",", "—", "–"})  # what may join two clauses of one cue
+_DASHES = frozenset({"-", "--", "—", "–"})
 # A learned pair counts as a cue when at least this share of its training occurrences were
 # annotated as attributions, with at least _MIN_SEEN positives (tuned on PolNeAR dev).
 _MIN_RATIO = 0.2
@@ -64,7 +66,8 @@ class Reported:
         if self.gap is None:
             return [self.content]
         start, end = self.content
-        return [(s, e) for s, e in ((start, self.gap[0]), (self.gap[1], end)) if e > s]
+        pieces = [(start, self.gap[0]), (self.gap[1], end)]
+        return [(s, e) for s, e in pieces if e > s]
 
 
 def pair_ratio(lexicons: Lexicons, lemma: str, relation: str) -> float:
@@ -278,6 +281,64 @@ def _closes_sentence(doc: Doc, last: int, sentence_end: int) -> bool:
     return all(doc[i].is_punct or doc[i].is_space for i in range(last + 1, sentence_end + 1))
 
 
+def _spelled_out(doc: Doc, last: int) -> int | None:
+    """The end of the sentence when a colon follows token ``last`` and a clause after it
+    spells the first out ("said he has noticed a split: the market has cooled"), with no
+    quotation in it."""
+    if last + 1 >= len(doc) or doc[last + 1].text != ":":
+        return None
+    _, end = _sentence_bounds(doc[last + 1])
+    after = doc[last + 2 : end + 1]
+    if not any(t.tag_ in _FINITE_TAGS for t in after) or any(t.is_quote for t in after):
+        return None  # "...the people they refuse to define: radical terrorists" is a name
+    return end
+
+
+def _coordinated_saying(clause: Token, lexicons: Lexicons) -> Token | None:
+    """A saying coordinated into a reported clause with no subject of its own: in "said the
+    budget would pass and vowed to cut taxes" the parser makes "vowed" a conjunct of "pass",
+    but it is a second statement of the one who said."""
+    for child in clause.children:
+        if child.dep_ != "conj" or child.i < clause.i:
+            continue
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if inner is not None and _may_speak(inner, lexicons):
+            return None  # the saying may be the inner subject's: one clause
+        if not own and child.lemma_.lower() in lexicons.cue_verbs:
+            cc = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+            return cc[-1] if cc else child
+    return None
+
+
+def _clauses_end(cue: Token, clause: Token) -> int:
+    """The last token of a reported clause and of the clauses of the same cue that follow it
+    with nothing but punctuation between ("said he has noticed a split: the market has
+    cooled, but rents are soaring", parsed as two clauses of "said")."""
+    last = clause.right_edge.i
+    doc = cue.doc
+    if clause.i > cue.i:
+        spelled_out = _spelled_out(doc, last)
+        if spelled_out is not None:
+            return spelled_out
+    lexicons = load_lexicons()
+    for sibling in sorted(cue.children, key=lambda t: t.i):
+        if sibling.dep_ != "ccomp" or sibling.i <= clause.i or sibling.left_edge.i <= last:
+            continue
+        between = doc[last + 1 : sibling.left_edge.i]
+        joined = all(t.text in _CLAUSE_JOINS for t in between)
+        if (
+            not joined
+            or doc[last].dep_ == "cc"
+            or doc[sibling.left_edge.i].dep_ == "cc"
+            or sibling.lemma_.lower() in lexicons.cue_verbs  # "..., The S.E.C. said ..."
+            or any(t.is_quote for t in doc[clause.left_edge.i : sibling.right_edge.i + 1])
+        ):
+            break  # a quote is the quote finder's to bound
+        last = sibling.right_edge.i
+    return last
+
+
 def _object_end(cue: Token, relation: str, phrase: Token) -> int:
     """The last token of what a cue reports through its object.
 
@@ -354,6 +415,9 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         return None
     if cue.pos_ != "NOUN":
         parsed = subject_of(cue, wide=True)  # the caller's is the cue model's narrow reading
+        outer = _outer_saying(cue, lexicons)
+        if outer is not None:
+            parsed = subject_of(outer, wide=True)
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not _has_subject_or_agent(cue):
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
@@ -367,6 +431,31 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
     if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
     return parsed if parsed is not None else _unparsed_speaker(cue)
+
+
+def _outer_saying(cue: Token, lexicons: Lexicons) -> Token | None:
+    """The cue whose clause a subjectless saying is coordinated into ("said the budget would
+    pass and vowed ...": "vowed" is the minister's, not the budget's)."""
+    if cue.dep_ != "conj" or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    clause = cue.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if inner is not None and _may_speak(inner, lexicons):
+        return None  # "said Ruiz resigned and blamed the board": Ruiz may well have blamed
+    return clause.head if clause.head.lemma_.lower() in lexicons.cue_verbs else None
+
+
+def _may_speak(head: Token, lexicons: Lexicons) -> bool:
+    """Whether a noun phrase could be someone saying something: a name, a personal pronoun,
+    a person, group or body."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns
 
 
 def _has_subject_or_agent(verb: Token) -> bool:
@@ -560,7 +649,9 @@ def _pair_reported(
     if _frames_quoting(token):
         return None  # "quoted X as saying": the "saying" it frames reports
     cue = cue_span(token) if token.pos_ != "NOUN" else (token.idx, token.idx + len(token))
-    inverted = _inverted(token, relation, lexicons, text)
+    inverted = _inverted(token, relation, lexicons, text) or _set_off(
+        token, relation, clause, lexicons
+    )
     if inverted is not None:
         return inverted
     complement = _complement_of_object(token, relation, clause)
@@ -579,6 +670,12 @@ def _pair_reported(
     if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
         first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
     content = _clause_span(doc, first, _object_end(token, relation, clause))
+    if relation == "ccomp":
+        content = _clause_span(doc, first, _clauses_end(token, clause))
+        saying = _coordinated_saying(clause, lexicons)
+        if saying is not None and content is not None:
+            # "said the budget would pass and vowed to cut taxes": two statements
+            content = _clause_span(doc, first, saying.left_edge.i - 1)
     if content is None:
         return None
     content = _within_paragraph(text, content, token.idx)
@@ -685,6 +782,64 @@ def _inverted(cue: Token, relation: str, lexicons: Lexicons, text: str) -> Repor
         subject=speaker.i,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+def _set_off(cue: Token, relation: str, clause: Token, lexicons: Lexicons) -> Reported | None:
+    """A saying set off inside the sentence it reports, which the parser took for the main verb.
+
+    "The talks, said Tom Hale, who leads the union, will resume": the name after the cue is
+    its subject; "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions": the
+    name after the dash is. Either way the content is the sentence around the aside.
+    """
+    if relation != "ccomp" or clause.i < cue.i or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    doc = cue.doc
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or cue.i == 0:
+        return None
+    inner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    comma = _comma_after(inner) if inner is not None else None
+    if (
+        doc[cue.i - 1].text == ","
+        and inner is not None
+        and comma is not None
+        and inner.left_edge.i == cue.i + 1
+        and inner.pos_ == "PROPN"
+        and comma + 1 < len(doc)
+    ):
+        # "The talks, said Tom Hale, who leads the union, will resume"
+        before = doc[cue.i - 2]
+        speaker, gap = inner, (before.idx + len(before), doc[comma + 1].idx)
+    else:
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        dashes = [t for t in doc[subject.i : clause.left_edge.i] if t.text in _DASHES]
+        if named is None or len(dashes) < 2 or not dashes[0].i < named.i < cue.i < dashes[-1].i:
+            return None
+        before = doc[dashes[0].i - 1]
+        speaker, gap = named, (before.idx + len(before), doc[dashes[-1].i + 1].idx)
+    content = _clause_span(doc, subject.left_edge.i, clause.right_edge.i)
+    if content is None or not content[0] < gap[0] < gap[1] < content[1]:
+        return None
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=content,
+        relation="parataxis",
+        ratio=1.0,
+        subject=speaker.i,
+        gap=(gap[0], gap[1]),
+        claim=states_claim(cue, "parataxis", None, lexicons),
+    )
+
+
+def _comma_after(phrase: Token) -> int | None:
+    """The index of the comma that closes a noun phrase (its own last token or the next)."""
+    last = phrase.right_edge.i
+    doc = phrase.doc
+    for at in (last, last + 1):
+        if at < len(doc) and doc[at].text == "," and at > phrase.i:
+            return at
+    return None
 
 
 def _that_clause(token: Token) -> Token | None:
