@@ -148,6 +148,8 @@ def test_a_paragraph_relays_the_document_it_quotes(nlp) -> None:  # type: ignore
     statements = _statements(nlp, text)
     workers = _holding(statements, "It should have happened years ago")
     assert _hops(workers)[-2:] == ["report", "Dock workers"]
+    assert workers.doubt is not None  # implied by the paragraph, so said to be unsure
+    assert "The report" in workers.doubt
     officials = _holding(statements, "they were surprised")
     assert "report" not in _hops(officials)  # a new paragraph: the writer speaks again
 

@@ -105,6 +105,7 @@ _CALLING_VERBS = frozenset(
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _SPEAKER_PARAGRAPHS = 2  # a "he said" stands for a speaker named at most this many back
 _PRONOUN_CONFIDENCE = 0.85  # a pronoun speaker read from context is less sure than a name
+_RELAY_CONFIDENCE = 0.9  # a relay the paragraph implies is less sure than one the text states
 _FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "lady", "dame", "queen"})
 _MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
 
@@ -1329,6 +1330,8 @@ class _Sourcing:
     """For a document speaker ("the report says"): its outlet's hop and its own."""
     alternatives: list[AttributionHop] = field(default_factory=list)
     doubt: str | None = None
+    relayed: str | None = None
+    """Why a document was read as relaying the statement, when the text only implies it."""
 
 
 def _sourcing(
@@ -1480,11 +1483,13 @@ def _relay_of(
     if in_paragraph:
         at, relay = in_paragraph[-1]
         if not any(at < start < draft.start for start in writer):
+            found.relayed = "the paragraph relays"
             return relay
     if draft.cue_token is not None and _hearsay(context.doc[draft.cue_token]):
         floor = _paragraphs_back(context, draft.start, _HEARSAY_PARAGRAPHS)
         news = [relay for at, relay in earlier if at >= floor and _is_news(relay, sourcing)]
         if news:
+            found.relayed = "the writer marks it as hearsay; the news document named last relays"
             return news[-1]
     return None
 
@@ -1493,6 +1498,10 @@ def _is_news(relay: int | list[AttributionHop], sourcing: Mapping[int, _Sourcing
     """Whether a relay is a news outlet's document (it has a media hop before it)."""
     hops = sourcing[relay].document if isinstance(relay, int) else relay
     return len(hops) > 1
+
+
+def _last_document(chain: Sequence[AttributionHop]) -> AttributionHop | None:
+    return next((hop for hop in reversed(chain) if hop.role == "document"), None)
 
 
 def _hearsay(cue: Token) -> bool:
@@ -1678,6 +1687,11 @@ def _finish(
         elif isinstance(relay, list):
             before = [*base, *relay]
         chains[index] = build_chain(before, carriers=found.hops, speaker=found.speaker_hop)
+        document = _last_document(before) if found.relayed else None
+        if document is not None:
+            note = f"passed on by {document.text}? {found.relayed} it"
+            found.doubt = f"{found.doubt}; {note}" if found.doubt else note
+            draft.confidence = round(draft.confidence * _RELAY_CONFIDENCE, 2)
         return chains[index]
 
     statements: list[Statement] = []
