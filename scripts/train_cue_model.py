@@ -36,11 +36,14 @@ MIN_FEATURE_COUNT = 5  # rarer features are left out: too few examples to weigh 
 # over 0.08-1.0 (0.2: 0.794; 0.5: 0.786; 1.0: 0.775).
 REGULARISATION = 0.2
 HELD_OUT_EVERY = 5  # every 5th article (name order) picks the threshold
-# The threshold for clauses maximises pair F-beta with recall weighted twice: the extractor
+# The threshold for clauses maximises pair F-beta with recall weighted 1.5 times: the extractor
 # drops pairs later (quotes take them, nested reports are merged), so the pair-F1 optimum
-# (0.35) cost 6 points of attribution recall on PolNeAR dev for 5 points of precision. Noun-
-# phrase objects ("passed the bill") keep the pair-F1 optimum: lower, actions get in.
-BETA = 2.0
+# costs attribution recall. With the context features, beta 2 (threshold 0.20) and 1.5
+# (0.25) give the same attribution F1 on the held-out fifth end to end (0.813 overlap) and
+# 1.5 keeps precision higher (0.883 -> 0.890), as the pinned PolNeAR floors ask. Noun-phrase
+# objects ("passed the bill") keep the pair-F1 optimum: lower, actions get in. Thresholds are
+# searched in steps of 0.01.
+BETA = 1.5
 
 
 def examples(document: GoldDocument, doc: Any) -> list[tuple[list[str], int]]:
@@ -96,7 +99,7 @@ def best_threshold(
         for features, label in rows
     ]
     best = (0.5, 0.0)
-    for step in range(5, 90, 5):
+    for step in range(5, 90):
         threshold = step / 100
         tp = sum(1 for p, y in scored if p >= threshold and y)
         fp = sum(1 for p, y in scored if p >= threshold and not y)

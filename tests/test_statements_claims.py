@@ -69,7 +69,7 @@ def test_concern_that_reports_the_clause(nlp) -> None:  # type: ignore[no-untype
 
 
 def test_made_it_clear_reports_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The mayor made it clear that she would veto the budget."
+    text = "The mayor made it very clear that she would veto the budget."
     [statement] = [s for s in _reported(nlp, text) if s.kind == "indirect"]
     assert statement.content[0].text == "that she would veto the budget"
 
@@ -121,3 +121,15 @@ def test_what_has_been_called_is_a_term(nlp) -> None:  # type: ignore[no-untyped
     kinds = {s.kind for s in extract_statements(nlp(text)) if s.kind != "own_voice"}
     assert "partial" not in kinds
     assert "indirect" not in kinds
+
+
+def test_said_to_be_is_hearsay_without_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The nurse was said to be recovering well at home on Sunday."
+    [statement] = _reported(nlp, text)
+    assert statement.kind == "indirect"
+    assert statement.speaker is None
+
+
+def test_asked_to_call_is_no_hearsay(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Passengers are asked to call the hotline if they feel unwell."
+    assert _kind_of(nlp, text, "to call the hotline") in ("attitude", None)

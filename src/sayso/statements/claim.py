@@ -55,6 +55,8 @@ _MODALS = frozenset(
 _WRITER = frozenset({"i", "we"})
 _ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query", "question"})
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+HEARSAY_VERBS = frozenset({"say", "report", "allege", "rumour", "rumor", "believe", "think"})
+"""Verbs whose passive with an infinitive reports what others say ("was said to have fled")."""
 
 
 def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexicons) -> bool:
@@ -83,6 +85,8 @@ def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexi
         return clause.pos_ in ("VERB", "AUX") and not _subjunctive(clause)
     if relation in ("xcomp", "ccomp") and forms & lexicons.commissive_verbs:
         return True
+    if relation == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
+        return bool(forms & HEARSAY_VERBS)  # "he was said to have fled": hearsay
     if relation == "dobj" and _misparsed_clause(clause):
         return True  # "say there is growing anger": a clause the parser took for an object
     return relation in _OBJECT_RELATIONS | {"ccomp"} and bool(forms & lexicons.assertive_verbs)

@@ -567,7 +567,10 @@ class _QuoteAttributor:
                 # PolNeAR keeps the outermost report when reports nest.
                 self._hold(containers[-1], containers, words)
                 continue
-            if container is not None:
+            sentence_after_colon = before_text.endswith(":") and inner.lstrip()[:1].isupper()
+            if container is not None and not sentence_after_colon:
+                # (A full sentence quoted after a colon is a direct quote of its own: 'rolled
+                # out a new message: "It's about me."')
                 c_start, c_end = self.reported[container].content
                 share = (quote.end - quote.start) / max(c_end - c_start, 1)
                 if share < _PARTIAL_SHARE:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
-from sayso.statements.claim import states_claim
+from sayso.statements.claim import HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import is_not_a_statement
@@ -105,7 +105,10 @@ def subject_of(verb: Token, *, wide: bool = False) -> Token | None:
 def _is_setting(token: Token) -> bool:
     """Whether a noun is where or when something is said ("at a rally", "on Tuesday"), which
     the parser makes the head of a participle cue after it ("at a rally, blasting ...")."""
-    return token.dep_ == "pobj" or token.ent_type_ in ("DATE", "TIME")
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    # "footage of Hillary Clinton asking ...": a person the participle hangs from speaks.
+    return token.dep_ == "pobj" and token.pos_ != "PROPN" and token.ent_type_ != "PERSON"
 
 
 def _main_clause_subject(participle: Token) -> Token | None:
@@ -428,6 +431,10 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
             (c for c in parsed.head.children if c.dep_ == "nsubj" and c.text[:1].isalnum()),
             parsed,
         )
+    if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].ent_type_ == "PERSON":
+        # "footage of Hillary Clinton asking, '...'": the person right before the participle
+        # asks, whatever verb the parser hangs it from.
+        return cue.doc[cue.i - 1]
     if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
     return parsed if parsed is not None else _unparsed_speaker(cue)
@@ -552,7 +559,8 @@ def _scored_pairs(
             continue
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker))
-            if score < model.threshold_for(relation):
+            threshold = model.threshold_for(relation)
+            if score < threshold and not _evidential(token, relation, lexicons):
                 continue
         else:
             score = _ratio_score(token, relation, lexicons)
@@ -561,6 +569,18 @@ def _scored_pairs(
         if token.i not in best or score > best[token.i][4]:
             best[token.i] = (token, relation, clause, speaker, score)
     return best
+
+
+def _evidential(cue: Token, relation: str, lexicons: Lexicons) -> bool:
+    """ "The patient was said to be recovering", "he is reported to have fled": a passive verb
+    of saying or believing with an infinitive reports what unnamed others say, whatever the
+    model scores (not "was asked to call", "was admitted to hospital")."""
+    return (
+        relation == "xcomp"
+        and cue.tag_ == "VBN"
+        and cue.lemma_.lower() in HEARSAY_VERBS
+        and any(c.dep_ == "auxpass" for c in cue.children)
+    )
 
 
 def _next_to_quote(cue: Token) -> bool:
