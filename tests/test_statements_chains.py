@@ -171,3 +171,14 @@ def test_a_speaker_told_the_writer_first_hand(nlp) -> None:  # type: ignore[no-u
     )
     statement = _holding(_statements(nlp, text), "they had not been warned")
     assert _hops(statement)[1:] == ["Workers"]
+
+
+def test_told_to_the_one_who_just_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Another witness, Ana Ruiz, told the court the gunman stood over her. "
+        'When she said no, the gunman told her: "I am going to leave you here."'
+    )
+    statement = _holding(_statements(nlp, text), "I am going to leave you here")
+    hops = _hops(statement)
+    assert hops.index("Ana Ruiz") < hops.index("gunman")
+    assert statement.doubt is not None

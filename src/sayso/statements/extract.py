@@ -1206,6 +1206,8 @@ def _source_hop(
         return hop, _outlet_of(mention, mentions, entities)
     role = source_role(head, context.lexicons, entity)
     name = entity.name if entity is not None else span.text
+    if entity is None and named is not None:
+        name = context.text[named.left_edge.idx : named.idx + len(named)]  # "Ana Ruiz"
     return AttributionHop(role, name, span, entity_id), None
 
 
@@ -1627,6 +1629,45 @@ def _antecedent_quoted(
     )
 
 
+def _told_to_the_teller(
+    context: _Context,
+    drafts: Sequence[_Draft],
+    sourcing: Mapping[int, _Sourcing],
+    entities: Mapping[str, Entity],
+) -> None:
+    """A saying told to "her" or "him" when that is the one who just spoke: "Sheppard told
+    the jury Roof asked if she was shot. When she said no, Roof told her: '...'". The teller
+    heard it and passed it on, so she is a hop before the speaker (marked unsure)."""
+    ordered = sorted(sourcing, key=lambda i: drafts[i].start)
+    for position, index in enumerate(ordered):
+        draft, found = drafts[index], sourcing[index]
+        if draft.addressee_token is None or found.speaker_hop is None or found.hops:
+            continue
+        pronoun = context.doc[draft.addressee_token]
+        if pronoun.lower_ not in ("her", "him"):
+            continue
+        floor = _paragraphs_back(context, draft.start, 1)
+        for earlier in reversed(ordered[:position]):
+            hop = sourcing[earlier].speaker_hop
+            if drafts[earlier].start < floor:
+                break
+            if hop is None or _same_source(hop, found.speaker_hop):
+                continue
+            entity = entities.get(hop.entity_id) if hop.entity_id else None
+            named = entity is None and hop.role == "person" and hop.text[:1].isupper()
+            if named or (entity is not None and _agrees(pronoun, entity)):
+                found.hops.insert(0, hop)
+                note = f"'{pronoun.text}' is read as {hop.text}, who spoke just before"
+                found.doubt = f"{found.doubt}; {note}" if found.doubt else note
+            break
+
+
+def _same_source(first: AttributionHop, second: AttributionHop) -> bool:
+    if first.entity_id is not None or second.entity_id is not None:
+        return first.entity_id == second.entity_id
+    return first.text.lower() == second.text.lower()
+
+
 def _agrees(pronoun: Token, entity: Entity) -> bool:
     """Whether a pronoun can stand for an entity: number, person or thing, and gender where
     the article marks it with a title ("Ms", "Mr")."""
@@ -1671,6 +1712,7 @@ def _finish(
         if d.kind != "own_voice"
     }
     _resolve_pronoun_speakers(context, drafts, sourcing, mentions, entities)
+    _told_to_the_teller(context, drafts, sourcing, entities)
     anchors = _document_anchors(context, drafts, sourcing, mentions, entities)
     writer = _writer_sentences(context, drafts)
     chains: dict[int, tuple[AttributionHop, ...]] = {}
