@@ -143,3 +143,26 @@ def test_an_ambiguous_he_is_read_and_the_doubt_recorded(nlp) -> None:  # type: i
     assert statement.doubt is not None
     assert "Tom Hale" in statement.doubt
     assert statement.confidence < 0.9
+
+
+def test_as_the_committee_pointed_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "But, as the committee has pointed out, the law would also expose sources."
+    statement = _holding(extract_statements(nlp(text)), "the law would also expose sources")
+    assert _speaker(statement) == "the committee"
+
+
+def test_as_a_photo_shows_is_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Men prefer cooler rooms and, as this photo shows, will sweat if it is too warm."
+    assert not any(s.cue and s.cue.text == "shows" for s in extract_statements(nlp(text)))
+
+
+def test_the_issuer_of_a_statement_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The retailer released a separate statement saying, "It allows us to grow together."'
+    statement = _holding(extract_statements(nlp(text)), "It allows us to grow together")
+    assert _speaker(statement) == "The retailer"
+
+
+def test_whoever_does_something_by_saying_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The party tried to rally support by saying that rival voters were turning out."
+    statement = _holding(extract_statements(nlp(text)), "rival voters were turning out")
+    assert _speaker(statement) == "The party"

@@ -177,6 +177,9 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 continue
             return current.head  # "a tweet attacking ...", "an ad asking ..."
         relations = _WIDE_CLIMB_RELATIONS if wide else _CLIMB_RELATIONS
+        if wide and current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "rallied support by saying ...": who rallied says
+            continue
         if current.dep_ in relations and current.head is not current:
             current = current.head
             continue
@@ -437,7 +440,21 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         return cue.doc[cue.i - 1]
     if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
-    return parsed if parsed is not None else _unparsed_speaker(cue)
+    found = parsed if parsed is not None else _unparsed_speaker(cue)
+    return _issuer(found, lexicons) if found is not None else None
+
+
+def _issuer(speaker: Token, lexicons: Lexicons) -> Token:
+    """Who issued a document that speaks ("Amazon released a statement saying ..."): the
+    subject of the verb whose object the document is, else the document itself."""
+    if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in lexicons.document_nouns:
+        return speaker
+    if speaker.dep_ != "dobj":
+        return speaker
+    subject = next((c for c in speaker.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("i", "we"):
+        return speaker
+    return subject
 
 
 def _outer_saying(cue: Token, lexicons: Lexicons) -> Token | None:
@@ -595,6 +612,45 @@ def _next_to_quote(cue: Token) -> bool:
     return False
 
 
+def _as_said(cue: Token, lexicons: Lexicons, text: str) -> Reported | None:
+    """ "As the committee has pointed out, the law would also be used to ...": an "as" clause
+    with a verb of saying reports the clause it hangs from, when that clause reports nothing
+    itself (with a saying of its own, "X described ..., as the Times reported", the "as"
+    clause names a carrier: :func:`sayso.statements.carriers.carriers_in_sentence`)."""
+    if cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if any(c.dep_ in _VERB_RELATIONS for c in cue.children):
+        return None  # "as he said he would": the clause is its own
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    head = cue.head
+    if subject is None or subject.lemma_.lower() in lexicons.visual_nouns:
+        return None  # "as this photo shows": a picture depicts, it does not report
+    if head.lemma_.lower() in lexicons.cue_verbs or head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = cue.doc
+    before = _clause_span(doc, head.left_edge.i, cue.left_edge.i - 1)
+    after = _clause_span(doc, cue.right_edge.i + 1, head.right_edge.i)
+    sides = [
+        within
+        for side in (before, after)
+        if side is not None and (within := _within_paragraph(text, side, cue.idx)) is not None
+    ]
+    if not sides or not any(t.pos_ in ("VERB", "AUX") for t in head.subtree):
+        return None
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=(sides[0][0], sides[-1][1]),
+        relation="parataxis",
+        ratio=1.0,
+        subject=subject.i,
+        gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
+        claim=states_claim(cue, "parataxis", None, lexicons),
+    )
+
+
 def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None:
     """A cue set off inside or after the sentence it reports: "The plan, she said, will fail."
 
@@ -647,6 +703,10 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             parenthetical = _parenthetical(token, lexicons, text)
             if parenthetical is not None:
                 found.append(parenthetical)
+        elif token.dep_ == "advcl" and token.pos_ == "VERB":
+            as_said = _as_said(token, lexicons, text)
+            if as_said is not None:
+                found.append(as_said)
     taken: set[int] = set()  # object nouns whose clause a verb cue took
     for pair in sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i):
         if pair[0].lower_ == "according" or pair[0].i in taken:
