@@ -166,3 +166,9 @@ def test_whoever_does_something_by_saying_speaks(nlp) -> None:  # type: ignore[n
     text = "The party tried to rally support by saying that rival voters were turning out."
     statement = _holding(extract_statements(nlp(text)), "rival voters were turning out")
     assert _speaker(statement) == "The party"
+
+
+def test_who_was_prompted_to_say_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator was prompted to say that the debate had been civil."
+    statement = _holding(extract_statements(nlp(text)), "the debate had been civil")
+    assert _speaker(statement) == "The senator"

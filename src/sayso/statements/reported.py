@@ -159,6 +159,8 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ == "nsubjpass" and current is not verb and verb.dep_ == "xcomp":
+                return child  # "Trump was prompted to say": who was prompted says it
             if child.dep_ == "nsubj":
                 if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
