@@ -35,6 +35,7 @@ def _kind_of(nlp, text: str, words: str) -> str | None:  # type: ignore[no-untyp
         ("The governor pledged to cut property taxes.", "to cut property taxes"),
         ("The report shows how the money was spent.", "the money was spent"),
         ("The donors say there is growing anger in the party.", "growing anger"),
+        ("Police have acknowledged using tear gas and rubber bullets.", "using tear gas"),
     ],
 )
 def test_a_saying_of_what_is_so_is_a_claim(nlp, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
