@@ -537,11 +537,20 @@ def _unparsed_speaker(cue: Token) -> Token | None:
     return None
 
 
-def candidate_pairs(doc: Doc) -> Iterator[tuple[Token, str, Token, Token | None]]:
-    """(cue, relation, clause, speaker) for every word that could report one of its clauses."""
+def candidate_pairs(
+    doc: Doc, assertive: list[Token] | None = None, lexicons: Lexicons | None = None
+) -> Iterator[tuple[Token, str, Token, Token | None]]:
+    """(cue, relation, clause, speaker) for every word that could report one of its clauses.
+
+    ``assertive``, when given with ``lexicons``, collects the assertive verbs met on the way
+    (whose gerund objects are read apart, :func:`_gerund_object`), in the same pass.
+    """
+    verbs = lexicons.assertive_verbs if lexicons is not None else frozenset()
     for token in doc:
         if token.pos_ not in ("VERB", "NOUN", "AUX"):
             continue
+        if assertive is not None and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            assertive.append(token)
         found = clauses(token)
         if token.pos_ == "NOUN":
             found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
@@ -585,7 +594,8 @@ def _scored_pairs(
     """The best-scoring accepted clause of each cue word, keyed by the word's index."""
     model = load_cue_model()
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
-    for token, relation, clause, speaker in candidate_pairs(doc):
+    assertive: list[Token] = []
+    for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons):
         if _depicts(token, relation, clause, speaker, lexicons):
             continue
         if model is not None:
@@ -599,15 +609,9 @@ def _scored_pairs(
                 continue
         if token.i not in best or score > best[token.i][4]:
             best[token.i] = (token, relation, clause, speaker, score)
-    for token in doc:
-        if (
-            token.i in best
-            or token.pos_ != "VERB"
-            or token.lemma_.lower() not in lexicons.assertive_verbs
-        ):
-            continue
+    for token in assertive:
         gerund = next((c for c in token.children if _gerund_object(token, c)), None)
-        if gerund is not None:
+        if token.i not in best and gerund is not None:
             best[token.i] = (token, "xcomp", gerund, _speaker_token(token), 1.0)
     return best
 
