@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -49,14 +49,25 @@ def _length_bucket(tokens: int) -> str:
 
 def pair_features(cue: Token, relation: str, clause: Token, subject: Token | None) -> list[str]:
     """The features of the candidate "``cue`` reports ``clause`` (its ``relation`` child)"."""
-    return [*_pair_shape(cue, relation, clause, subject), *_context(cue, relation, clause, subject)]
+    cue_children = list(cue.children)  # read once: each walk builds new Token objects
+    clause_children = list(clause.children)
+    return [
+        *_pair_shape(cue, relation, clause, subject, clause_children),
+        *_context(cue, relation, clause, subject, cue_children, clause_children),
+    ]
 
 
-def _pair_shape(cue: Token, relation: str, clause: Token, subject: Token | None) -> list[str]:
+def _pair_shape(
+    cue: Token,
+    relation: str,
+    clause: Token,
+    subject: Token | None,
+    clause_children: Sequence[Token],
+) -> list[str]:
     """The pair itself: the cue's lemma, tag and relation, the clause's shape and length."""
     lemma = _lemma(cue)
     clause_tokens = clause.right_edge.i - clause.left_edge.i + 1
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in clause_children if c.dep_ == "mark"}
     left = cue.doc[cue.i - 1] if cue.i > 0 else None
     subject_kind = _subject_kind(subject)
     quoted = any(t.is_quote for t in clause.subtree)
@@ -82,16 +93,23 @@ def _pair_shape(cue: Token, relation: str, clause: Token, subject: Token | None)
     ]
 
 
-def _context(cue: Token, relation: str, clause: Token, subject: Token | None) -> list[str]:
+def _context(
+    cue: Token,
+    relation: str,
+    clause: Token,
+    subject: Token | None,
+    cue_children: Sequence[Token],
+    clause_children: Sequence[Token],
+) -> list[str]:
     """What the words around the pair say: negation, the clause's shape, who the subject is."""
     lexicons = load_lexicons()
     lemma = _lemma(cue)
     doc = cue.doc
-    negated = any(c.dep_ == "neg" for c in cue.children)
+    negated = any(c.dep_ == "neg" for c in cue_children)
     clause_head = clause.lemma_.lower()
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause_children)
     first = clause.left_edge.tag_
-    auxiliaries = sorted(c.lower_ for c in cue.children if c.dep_ in ("aux", "auxpass"))
+    auxiliaries = sorted(c.lower_ for c in cue_children if c.dep_ in ("aux", "auxpass"))
     side = "b" if clause.i < cue.i else "a"
     features = [
         f"neg={negated}",
@@ -102,7 +120,7 @@ def _context(cue: Token, relation: str, clause: Token, subject: Token | None) ->
         f"pair|csubj={lemma}|{relation}|{has_subject}",
         f"cfirst={first}",
         f"lemma|cfirst={lemma}|{first}",
-        f"dative={any(c.dep_ == 'dative' for c in cue.children)}",
+        f"dative={any(c.dep_ == 'dative' for c in cue_children)}",
         f"inlex={cue.lemma_.lower() in lexicons.cue_verbs or lemma[2:] in lexicons.cue_nouns}",
         f"assertive={cue.lemma_.lower() in lexicons.assertive_verbs}",
         f"aux={'|'.join(auxiliaries)}",

@@ -149,7 +149,8 @@ class _Context:
         self.lexicons = lexicons
         self.paragraphs = paragraph_ranges(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
-        self.token_starts = [token.idx for token in doc]
+        # One array read, not a Token object per word (the hot line of building a context).
+        self.token_starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         self.sentences: list[Span_] = list(doc.sents)
         """Sentences, cached: ``Token.sent`` walks the whole document on every call."""
         self.sentence_starts = [sentence.start for sentence in self.sentences]
@@ -1085,6 +1086,8 @@ def _parents(drafts: Sequence[_Draft]) -> dict[int, int]:
     """Index of the smallest statement whose content contains each nested statement's."""
     parents: dict[int, int] = {}
     for index, draft in enumerate(drafts):
+        if draft.kind == "own_voice":
+            continue  # the outlet's own sentences nest in nothing
         best: int | None = None
         for other_index, other in enumerate(drafts):
             if other is draft or other.kind == "own_voice":

@@ -546,9 +546,11 @@ def candidate_pairs(
     (whose gerund objects are read apart, :func:`_gerund_object`), in the same pass.
     """
     verbs = lexicons.assertive_verbs if lexicons is not None else frozenset()
-    for token in doc:
-        if token.pos_ not in ("VERB", "NOUN", "AUX"):
-            continue
+    strings = doc.vocab.strings
+    heads = {strings["VERB"], strings["NOUN"], strings["AUX"]}
+    positions = doc.to_array("POS").tolist() if len(doc) else []
+    for index in (i for i, pos in enumerate(positions) if pos in heads):
+        token = doc[index]
         if assertive is not None and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             assertive.append(token)
         found = clauses(token)
@@ -718,11 +720,27 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     )
 
 
+def _special_cues(doc: Doc) -> list[Token]:
+    """The words that may be "according (to)", a parenthetical cue or an "as" clause, found
+    from the document's arrays rather than by building a Token for every word."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    columns = doc.to_array(["LOWER", "DEP", "POS"])
+    according, verb = strings["according"], strings["VERB"]
+    clausal = {strings["parataxis"], strings["advcl"]}
+    return [
+        doc[i]
+        for i, (lower, dep, pos) in enumerate(columns.tolist())
+        if lower == according or (pos == verb and dep in clausal)
+    ]
+
+
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     """Every cue with its content clause in ``doc``, in text order."""
     found: list[Reported] = []
     text = doc.text  # built by joining every token: once, not per cue
-    for token in doc:
+    for token in _special_cues(doc):
         if token.lower_ == "according":
             according = _according_to(token)
             if according is not None:
