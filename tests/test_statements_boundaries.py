@@ -128,7 +128,7 @@ def test_nickname_does_not_cut_the_frame_after_a_quote(nlp) -> None:  # type: ig
     ("text", "speaker"),
     [
         (
-            "The governor has a rare chance to show that he can deliver a serious speech.",
+            "The governor has a rare chance to argue that he can deliver a serious speech.",
             "The governor",
         ),
         ("He won't be able to brag that he leads the polls in the state.", "He"),

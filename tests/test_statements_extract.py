@@ -160,11 +160,38 @@ def test_example_nested_quotes(article) -> None:  # type: ignore[no-untyped-def]
     assert inner.parent == asadi.id
     assert inner.speaker is not None
     assert inner.speaker.text == "a senior member of the Ministry of Intelligence"
-    assert [h.role for h in inner.chain] == ["outlet", "person", "unnamed"]
+    # "The story claims ... that Asadi said": the story relays Asadi, Asadi the official.
+    assert [h.role for h in inner.chain] == ["outlet", "document", "person", "unnamed"]
     they = _containing(article, "If they had not come")
     assert they.parent == asadi.id
     assert they.speaker is not None
     assert they.speaker.text == "they"
+
+
+def test_example_everything_tasnim_relays_comes_through_tasnim(example_result) -> None:  # type: ignore[no-untyped-def]
+    """The article says the story, the report and the article are Tasnim's: the letter, the
+    reply, Asadi and the official inside his quote, Haj Mahmoud, the commanders' praise, the
+    source and Soleimani's words to Putin all reached the outlet through Tasnim."""
+    relayed = (
+        "The evil movement",  # Soleimani's letter ("The news story relates to a letter")
+        "I declare and represent",  # the letter itself
+        "By disintegrating this cancerous",  # Khamenei "apparently wrote back"
+        "I was a servant in Syria",  # Asadi, inside what "the story claims"
+        "I come from Iraq",  # the official inside Asadi's quote
+        "After the ISIS attack",  # Haj Mahmoud "told Tasnim"
+        "The commanders of the Syrian army",  # after "The article ... also says"
+        "After four years of Iranian struggle",  # "one source told the reporters"
+        "If you lose it",  # Soleimani "supposedly said"
+    )
+    article = example_result.statements
+    for words in relayed:
+        chain = _containing(article, words).chain
+        assert chain[0].role == "outlet", words
+        assert chain[1].text == "Tasnim News", words
+    kurds = _containing(article, "preparing to flee Dohuk")
+    assert [h.text for h in kurds.chain][1:] == ["Kurds"]  # told the writer: first-hand
+    commentary = _containing(article, "somehow behind these extremist groups")
+    assert "Tasnim News" not in [h.text for h in commentary.chain]  # the writer's own aside
 
 
 def test_example_stances(article) -> None:  # type: ignore[no-untyped-def]

@@ -77,10 +77,10 @@ def test_passive_seen_as_is_a_naming(nlp) -> None:  # type: ignore[no-untyped-de
 
 
 def test_that_clause_of_a_cleft_is_not_what_speak_reports(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "It was only when she talked with the governor that she learned the money would come."
+    text = "It was only when she talked with the governor that she said the money would come."
     cues = _cues(nlp, text)
     assert "talked" not in cues
-    assert "learned" in cues
+    assert "said" in cues
 
 
 def test_speak_about_stays_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]

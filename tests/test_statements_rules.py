@@ -125,7 +125,7 @@ def test_perceived_or_depicted_objects_are_not_statements(nlp, text, object_word
 
 
 def test_nested_report_with_a_clause_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "The minister said that the union had claimed that wages fell sharply last year."
+    text = "The minister said that the union had insisted that wages fell sharply last year."
     statement = _containing(extract_statements(nlp(text)), "wages fell sharply")
     assert statement.speaker is not None
     assert statement.speaker.text == "the union"

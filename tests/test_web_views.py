@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sayso.ingest.article import make_article
 from sayso.records import (
     ArticleResult,
+    AttributionHop,
     Entity,
     Mention,
     Source,
@@ -80,3 +83,30 @@ def test_written_text_links_quotes_and_entities_and_escapes_names() -> None:
     ) in html
     assert "<Lopez>" not in html
     assert "Nothing else happened." in html
+
+
+def test_an_unsure_speaker_is_shown_with_its_doubt_and_alternatives() -> None:
+    result = _result()
+    unsure = replace(
+        result.statements[0],
+        confidence=0.72,
+        alternatives=(AttributionHop("person", "Tom Hale", None, None),),
+        doubt="'she' is read as Ana Lopez (the speaker named last)",
+    )
+    html = str(render_article(replace(result, statements=(unsure,)), stored=False).more_html)
+    assert "is read as Ana Lopez" in html
+    assert "confidence 0.72" in html
+    assert "could also be Tom Hale" in html
+
+
+def test_the_terminal_report_says_what_is_unsure() -> None:
+    import io
+
+    from sayso.cli.render import write
+
+    result = _result()
+    unsure = replace(result.statements[0], confidence=0.72, doubt="'she' is read as Ana Lopez")
+    out = io.StringIO()
+    write(replace(result, statements=(unsure,)), "text", out, view="statements")
+    assert "unsure: 'she' is read as Ana Lopez" in out.getvalue()
+    assert "confidence 0.72" in out.getvalue()

@@ -229,6 +229,9 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
                 f"[bold]{speaker_name(result, s)}[/] [dim]{s.kind} · {s.stance.label}[/]\n"
                 f"  {quoted(s)}\n  [cyan]{chain_text(s, meta.outlet)}[/]"
             )
+            if s.doubt:
+                sure = f"confidence {s.confidence:.2f}"
+                console.print(f"  [yellow]unsure:[/] {escape(s.doubt)} [dim]({sure})[/]")
     if view == "numbers":
         _numbers_table(result, console, escape)
     if view in ("all", "timeline") and result.events:

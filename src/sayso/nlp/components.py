@@ -96,6 +96,8 @@ class StatementStage:
             mentions=work.mentions,
             entities=work.entities,
             outlet=work.article.metadata.outlet,
+            agency=work.article.metadata.agency,
+            dateline=dateline.span if (dateline := work.article.metadata.dateline) else None,
         )
 
 

@@ -24,7 +24,11 @@ EntityType = Literal[
 ]  # fmt: skip
 RelationKind = Literal["publisher", "predecessor_of"]
 MentionKind = Literal["name", "pronoun", "nominal", "acronym"]
-StatementKind = Literal["direct", "partial", "indirect", "own_voice"]
+StatementKind = Literal["direct", "partial", "indirect", "attitude", "own_voice"]
+"""``direct`` and ``partial`` quotes; ``indirect``: reported speech stating a claim ("said that
+X", "denied wrongdoing"); ``attitude``: an attribution stating no claim, an aim, request,
+judgement or topic ("called for a vote", "criticised the plan") or a negated saying; and
+``own_voice``: the outlet's own sentences."""
 Stance = Literal["asserted", "neutral", "hedged", "endorsed", "disputed"]
 HopRole = Literal[
     "outlet", "media", "document", "person", "organisation", "anonymous", "unnamed", "group"
@@ -311,6 +315,11 @@ class Statement:
     parent: str | None = None
     """The statement whose content contains this one (nested quotes)."""
     confidence: float = 1.0
+    alternatives: tuple[AttributionHop, ...] = ()
+    """Other sources the text allows for the speaker, most likely first, when it is ambiguous
+    (a pronoun two people could stand for)."""
+    doubt: str | None = None
+    """What is unsure about the speaker or the chain, in words, when something is."""
 
 
 @dataclass(frozen=True, slots=True)

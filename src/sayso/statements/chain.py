@@ -1,35 +1,55 @@
 """Attribution chains: how a statement reached the page, from the outlet outward.
 
 The chain starts at the outlet (whose reporter may have heard it first-hand: "Kurds told me"
-is outlet → Kurds). A carrier sits between the outlet and the speaker when the speaker told a
-medium ("told Tasnim"), and a statement quoted inside another statement's content (a nested
-quote, or a quote inside a passage the article attributes to a report) continues its parent's
-chain: outlet → the report → Asadi → "a senior member of ...".
+is outlet → Kurds), then the wire agency whose copy the outlet runs (outlet → AP → speaker).
+Carriers sit between the relay and the speaker: a medium the speaker told ("told Tasnim"), an
+outlet that quoted them ("quoted by Reuters as saying"), one who cites them ("the agency
+reported, citing the ministry"). A statement that another one relays continues its chain: a
+quote nested in another's content, a saying inside a report's content ("The story claims ...
+that Asadi said"), a statement of a paragraph that relays a document ("The article says X.
+Commanders praised him: '...'"): outlet → the report → Asadi → "a senior member of ...".
+A hop is never repeated: a statement does not cite its own speaker as its carrier.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sayso.records import AttributionHop
 
+_NAME_NOISE = re.compile(r"[^\w]+")
 
-def outlet_hop(outlet: str | None) -> AttributionHop:
-    """The first hop: the outlet that published the article."""
-    return AttributionHop("outlet", outlet or "the outlet")
+
+def outlet_hops(outlet: str | None, agency: str | None = None) -> list[AttributionHop]:
+    """The first hops: the outlet that published the article and, for wire copy, the agency."""
+    hops = [AttributionHop("outlet", outlet or "the outlet")]
+    if agency and _key(agency) != _key(outlet or ""):
+        hops.append(AttributionHop("media", agency))
+    return hops
 
 
 def build_chain(
-    outlet: AttributionHop,
+    before: Sequence[AttributionHop],
     *,
-    parent: Sequence[AttributionHop] = (),
-    carrier: AttributionHop | None = None,
+    carriers: Sequence[AttributionHop] = (),
     speaker: AttributionHop | None = None,
 ) -> tuple[AttributionHop, ...]:
-    """outlet (or the parent statement's chain), then the carrier, then the speaker."""
-    hops: list[AttributionHop] = list(parent) if parent else [outlet]
-    if carrier is not None and carrier not in hops:
-        hops.append(carrier)
-    if speaker is not None and speaker not in hops:
-        hops.append(speaker)
+    """The hops ``before`` (the outlet's, or a relaying statement's chain), then the carriers,
+    then the speaker, each hop once."""
+    hops: list[AttributionHop] = []
+    for hop in [*before, *carriers, *([speaker] if speaker is not None else [])]:
+        if not any(_same(hop, earlier) for earlier in hops):
+            hops.append(hop)
     return tuple(hops)
+
+
+def _same(first: AttributionHop, second: AttributionHop) -> bool:
+    """Whether two hops name one source: one entity, or one name."""
+    if first.entity_id is not None and first.entity_id == second.entity_id:
+        return True
+    return _key(first.text) == _key(second.text)
+
+
+def _key(name: str) -> str:
+    return _NAME_NOISE.sub(" ", name.lower()).strip().removeprefix("the ")

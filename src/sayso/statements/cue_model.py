@@ -2,7 +2,10 @@
 
 Logistic regression over sparse string features of a candidate pair (a verb or noun and one of
 its clausal children): the lemma, the dependency relation, the pair, the words' tags and
-relations, what kind of subject the cue has and whether the clause is introduced by "that".
+relations, what kind of subject the cue has and whether the clause is introduced by "that";
+and, read with the lexicons, whether the cue is negated, whether the clause has a subject of
+its own and how it opens, the clause's and the subject's head words, an addressee, auxiliaries
+and a quotation mark near the cue.
 The weights are trained on PolNeAR train by ``scripts/train_cue_model.py`` and shipped as
 ``data/cue_model.json``; scoring is a sum of weights and a logistic function, in pure Python.
 """
@@ -12,10 +15,12 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
+
+from sayso.statements.lexicons import load_lexicons
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,9 +49,25 @@ def _length_bucket(tokens: int) -> str:
 
 def pair_features(cue: Token, relation: str, clause: Token, subject: Token | None) -> list[str]:
     """The features of the candidate "``cue`` reports ``clause`` (its ``relation`` child)"."""
+    cue_children = list(cue.children)  # read once: each walk builds new Token objects
+    clause_children = list(clause.children)
+    return [
+        *_pair_shape(cue, relation, clause, subject, clause_children),
+        *_context(cue, relation, clause, subject, cue_children, clause_children),
+    ]
+
+
+def _pair_shape(
+    cue: Token,
+    relation: str,
+    clause: Token,
+    subject: Token | None,
+    clause_children: Sequence[Token],
+) -> list[str]:
+    """The pair itself: the cue's lemma, tag and relation, the clause's shape and length."""
     lemma = _lemma(cue)
     clause_tokens = clause.right_edge.i - clause.left_edge.i + 1
-    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    marks = {c.lower_ for c in clause_children if c.dep_ == "mark"}
     left = cue.doc[cue.i - 1] if cue.i > 0 else None
     subject_kind = _subject_kind(subject)
     quoted = any(t.is_quote for t in clause.subtree)
@@ -70,6 +91,53 @@ def pair_features(cue: Token, relation: str, clause: Token, subject: Token | Non
         f"head={cue.head.lemma_.lower() if cue.dep_ != 'ROOT' else 'ROOT'}",
         f"after={'before' if clause.i < cue.i else 'after'}",
     ]
+
+
+def _context(
+    cue: Token,
+    relation: str,
+    clause: Token,
+    subject: Token | None,
+    cue_children: Sequence[Token],
+    clause_children: Sequence[Token],
+) -> list[str]:
+    """What the words around the pair say: negation, the clause's shape, who the subject is."""
+    lexicons = load_lexicons()
+    lemma = _lemma(cue)
+    doc = cue.doc
+    negated = any(c.dep_ == "neg" for c in cue_children)
+    clause_head = clause.lemma_.lower()
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause_children)
+    first = clause.left_edge.tag_
+    auxiliaries = sorted(c.lower_ for c in cue_children if c.dep_ in ("aux", "auxpass"))
+    side = "b" if clause.i < cue.i else "a"
+    features = [
+        f"neg={negated}",
+        f"lemma|neg={lemma}|{negated}",
+        f"chead={clause_head}",
+        f"pair|chead={lemma}|{relation}|{clause_head}",
+        f"csubj={has_subject}",
+        f"pair|csubj={lemma}|{relation}|{has_subject}",
+        f"cfirst={first}",
+        f"lemma|cfirst={lemma}|{first}",
+        f"dative={any(c.dep_ == 'dative' for c in cue_children)}",
+        f"inlex={cue.lemma_.lower() in lexicons.cue_verbs or lemma[2:] in lexicons.cue_nouns}",
+        f"assertive={cue.lemma_.lower() in lexicons.assertive_verbs}",
+        f"aux={'|'.join(auxiliaries)}",
+        f"lemma|rel|after={lemma}|{relation}|{side}",
+        f"qnear={any(t.is_quote for t in doc[max(0, cue.i - 3) : cue.i + 4])}",
+        f"hdep={cue.dep_}|{cue.head.pos_}",
+        f"sentroot={cue.dep_ == 'ROOT'}",
+    ]
+    if subject is not None:
+        subject_lemma = subject.lemma_.lower()
+        features += [
+            f"slemma={subject_lemma}",
+            f"sanon={subject_lemma in lexicons.anonymous_nouns}",
+            f"sdoc={subject_lemma in lexicons.document_nouns}",
+            f"lemma|slemma={lemma}|{subject_lemma}",
+        ]
+    return features
 
 
 @dataclass(frozen=True, slots=True)

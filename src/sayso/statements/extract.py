@@ -21,14 +21,16 @@ from typing import TYPE_CHECKING
 from sayso.entities.coref import document_outlet
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
-from sayso.statements.chain import build_chain, outlet_hop
-from sayso.statements.lexicons import Lexicons, load_lexicons
+from sayso.statements.carriers import carriers_in_sentence
+from sayso.statements.chain import build_chain, outlet_hops
+from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     Reported,
     cue_ratio,
     cue_span,
     find_reported,
+    passed_on,
     source_of,
     subject_of,
 )
@@ -50,6 +52,7 @@ VERSION = "0.1.0"
 EXTRACTOR = f"sayso.statements@{VERSION}"
 
 _WORD = re.compile(r"\w+")
+_WORD_NOISE = re.compile(r"[^a-z0-9]+")
 # A name that labels a quote: before it ("Ana Ruiz ― “...”", "SMITH: “...”") or signing it
 # after a dash at the end of its paragraph ("“...” ― Ana Ruiz.").
 _NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})"
@@ -62,6 +65,8 @@ _TURN = re.compile(r"\s*[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+
 _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
 _CLOSING_PUNCT = ",—–-?!:"
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
+_VOICED_WORDS = 5  # a quote this long inside any reported clause is the speaker's words
+_POINTERS = frozenset({"that"})
 # Words after which a short quote in title case is a name ("an episode of 'The Morning Show'").
 _TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
 _MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
@@ -86,7 +91,23 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # What a cue reports ahead of the colon or comma that introduces a quote ("suggested X: '...'").
 _LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma only
 _QUOTE_MARKS_CLOSING = "\"”’'»`"
+_MAX_ITEM_WORDS = 40  # a longer paragraph after "X said:" is prose again, not a listed point
 _QUOTE_MARKS_OPENING = "\"“‘'«`"
+# Adverbs by which the writer marks a saying as passed on to them ("apparently wrote back"):
+# such a statement comes through the news document named last, this many paragraphs back.
+_HEARSAY_ADVERBS = frozenset({"apparently", "reportedly", "supposedly", "allegedly", "purportedly"})
+_HEARSAY_PARAGRAPHS = 3
+# Verbs by which someone calls a thing a name ("called the treaty a 'bad deal'"): a quote in
+# what they report is their words.
+_CALLING_VERBS = frozenset(
+    {"call", "label", "dub", "brand", "term", "characterise", "characterize"}
+)
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+_SPEAKER_PARAGRAPHS = 2  # a "he said" stands for a speaker named at most this many back
+_PRONOUN_CONFIDENCE = 0.85  # a pronoun speaker read from context is less sure than a name
+_RELAY_CONFIDENCE = 0.9  # a relay the paragraph implies is less sure than one the text states
+_FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "lady", "dame", "queen"})
+_MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
 
 
 @dataclass(slots=True)
@@ -98,6 +119,8 @@ class _Draft:
     speaker_token: int | None = None
     addressee_token: int | None = None
     frame: list[tuple[int, int]] = field(default_factory=list)
+    carriers: list[int] = field(default_factory=list)
+    """Heads of those who passed the statement on ("quoted by Reuters"), outermost first."""
     confidence: float = 0.9
     inherit_from: _Draft | None = None
     depth: int = 0
@@ -126,7 +149,8 @@ class _Context:
         self.lexicons = lexicons
         self.paragraphs = paragraph_ranges(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]
-        self.token_starts = [token.idx for token in doc]
+        # One array read, not a Token object per word (the hot line of building a context).
+        self.token_starts: list[int] = doc.to_array("IDX").tolist() if len(doc) else []
         self.sentences: list[Span_] = list(doc.sents)
         """Sentences, cached: ``Token.sent`` walks the whole document on every call."""
         self.sentence_starts = [sentence.start for sentence in self.sentences]
@@ -169,6 +193,24 @@ def _frame_cue(context: _Context, start: int, end: int, *, last: bool) -> Token 
     if not cues:
         return None
     return cues[-1] if last else cues[0]
+
+
+def _as_clause(verb: Token) -> bool:
+    """Whether ``verb`` heads an "as" clause ("as the Times reported")."""
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def _reporting_after(context: _Context, cue: Token, end: int) -> list[int]:
+    """Subjects of further sayings after a quote's cue, outermost first: "'...,' Clinton said,
+    the Times reported" (the Times carries what Clinton said)."""
+    found: list[int] = []
+    for token in context.tokens_in(cue.idx + len(cue), end):
+        if not context.is_cue_verb(token) or token.i == cue.i:
+            continue
+        subject = subject_of(token)
+        if subject is not None and subject.i > cue.i:
+            found.insert(0, subject.i)
+    return found
 
 
 def _relative_object(cue: Token, quote_start: int) -> Token | None:
@@ -289,7 +331,7 @@ def _colon_verb(context: _Context, start: int, end: int) -> Token | None:
 
 def _cue_draft(kind: StatementKind, content: list[tuple[int, int]], cue: Token) -> _Draft:
     span = (cue.idx, cue.idx + len("according to")) if cue.lower_ == "according" else cue_span(cue)
-    speaker = _speaker_of(cue)
+    speaker, carriers = passed_on(cue, _speaker_of(cue))
     addressee = addressee_of(cue)
     return _Draft(
         kind=kind,
@@ -298,6 +340,7 @@ def _cue_draft(kind: StatementKind, content: list[tuple[int, int]], cue: Token) 
         cue_token=cue.i,
         speaker_token=speaker.i if speaker is not None else None,
         addressee_token=addressee.i if addressee is not None else None,
+        carriers=list(carriers),
     )
 
 
@@ -349,6 +392,24 @@ class _QuoteAttributor:
         """Indices of reported clauses that hold a partial quote."""
         self.taken: set[int] = set()
         """Indices of reported clauses whose content became a direct quote."""
+        self.voiced: set[int] = set()
+        """Indices of those in ``partial_in`` whose quote is surely the speaker's words."""
+
+    def _hold(self, index: int, containers: Sequence[int], words: int) -> None:
+        """Mark reported clause ``index`` as holding a quote of ``words`` words.
+
+        The quote is the speaker's words (a partial quote) when it is long, or when a clause
+        around it is a claim or has a verb of saying or calling ("condemning 'paid
+        agitators'"); a short quote in an aim or a topic ("seeking an order to bar
+        'less-than-lethal' weapons") is a term the writer marks.
+        """
+        self.partial_in.add(index)
+        reports = [self.reported[i] for i in {index, *containers}]
+        doc = self.context.doc
+        if words >= _VOICED_WORDS or any(
+            r.claim or _speech_verb(self.context, doc[r.cue_token]) for r in reports
+        ):
+            self.voiced.add(index)
 
     def _containers(self, start: int, end: int) -> list[int]:
         """Reported clauses holding most of the quote ``[start, end)``, smallest first.
@@ -420,6 +481,11 @@ class _QuoteAttributor:
         if match is None and not context.text[p_start : before[1]].strip():
             match = _SIGNATURE.fullmatch(context.text, after[0], p_end)
             name, mark_group = 2, 1
+            if match is None and not context.text[after[0] : p_end].strip(" .,"):
+                # The sign-off on a line of its own under the quote: '"..."' / "— Jane Doe"
+                following = [p for p in context.paragraphs if p[0] >= p_end][:1]
+                if following:
+                    match = _SIGNATURE.fullmatch(context.text, *following[0])
         if match is None:
             return None
         names = [t for t in context.tokens_in(match.start(name), match.end(name)) if not t.is_punct]
@@ -480,6 +546,8 @@ class _QuoteAttributor:
             closing = inner.rstrip()[-1:] if inner.strip() else ""
             if after_cue is None and closing == ",":
                 after_cue = _set_off_verb(context, *after)
+            if after_cue is not None and _as_clause(after_cue):
+                after_cue = None  # '"...," as the Times reported': a carrier, not the cue
             before_text = text[before[0] : before[1]].rstrip()
             introduces = before_text.endswith((":", ",", ";", "that")) or (
                 before_cue is not None and before_text.endswith(before_cue.text)
@@ -498,13 +566,16 @@ class _QuoteAttributor:
             if containers and before_text and not introduces and depth == 0:
                 # A quote inside a reported clause is part of it ("X said voters "..."");
                 # PolNeAR keeps the outermost report when reports nest.
-                self.partial_in.add(containers[-1])
+                self._hold(containers[-1], containers, words)
                 continue
-            if container is not None:
+            sentence_after_colon = before_text.endswith(":") and inner.lstrip()[:1].isupper()
+            if container is not None and not sentence_after_colon:
+                # (A full sentence quoted after a colon is a direct quote of its own: 'rolled
+                # out a new message: "It's about me."')
                 c_start, c_end = self.reported[container].content
                 share = (quote.end - quote.start) / max(c_end - c_start, 1)
                 if share < _PARTIAL_SHARE:
-                    self.partial_in.add(container)
+                    self._hold(container, containers, words)
                     continue
             cue: Token | None
             after_text = text[after[0] : after[1]].lstrip(" ,—–-")
@@ -528,7 +599,7 @@ class _QuoteAttributor:
             outer = self._outer_report(cue, containers) if depth == 0 else None
             if outer is not None:
                 # "X said she hopes that "..."": the quote's cue is itself reported speech.
-                self.partial_in.add(outer)
+                self._hold(outer, containers, words)
                 continue
             pieces = list(quote.pieces)
             embedded = bool(before_text) and not introduces
@@ -565,6 +636,8 @@ class _QuoteAttributor:
                 draft = _cue_draft(kind, pieces, cue)
                 frame = (after[0], after[1]) if cue.idx >= quote.end else (before[0], before[1])
                 draft.frame = [frame]
+                if cue.idx >= quote.end:
+                    draft.carriers[:0] = _reporting_after(context, cue, after[1])
                 # "'X,' he said, 'Y.'": the next quote continues this one around the cue.
                 following = quotes[later[0]] if later else None
                 if (
@@ -594,6 +667,10 @@ class _QuoteAttributor:
                 ) or _intro_sentence_cue(context, quote.start, bounds[0])
                 if intro is not None:
                     draft = _cue_draft("direct", pieces, intro)
+                    if draft.speaker_token is None and (named := subject_of(intro)) is not None:
+                        # "The Courier reported on the closing argument:", the verb mistaken
+                        # for a participle: the paragraph's subject introduces the quote.
+                        draft.speaker_token = named.i
                     sentence = context.sentence_of(intro)
                     draft.frame = [(sentence.start_char, sentence.end_char)]
                     draft.confidence = 0.7
@@ -619,10 +696,12 @@ def _reported_drafts(
             continue
         c_start, c_end = item.content
         overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
-        if overlap > 0.5 * (c_end - c_start):
+        if overlap > 0.5 * (c_end - c_start) or _lone_pointer(context.text[c_start:c_end]):
             continue
-        kind: StatementKind = "partial" if index in attributor.partial_in else "indirect"
+        kind: StatementKind = "indirect" if item.claim else "attitude"
         cue = context.doc[item.cue_token]
+        if index in attributor.voiced:
+            kind = "partial"
         addressee = addressee_of(cue)
         sentence = context.sentence_of(cue)
         frame = [
@@ -637,10 +716,51 @@ def _reported_drafts(
                 speaker_token=item.subject,
                 addressee_token=addressee.i if addressee is not None else None,
                 frame=frame,
+                carriers=list(item.carriers),
                 confidence=round(0.5 + 0.4 * item.ratio, 2),
             )
         )
     return drafts
+
+
+def _lone_pointer(content: str) -> bool:
+    """Whether a content is a lone "that" pointing elsewhere ("the spokesman said that"):
+    what it stands for is not on the record, so it is no statement. (PolNeAR keeps some as
+    attributions, and lone "which", "it", "this" more often: those stay.)"""
+    return content.strip(" .,;:").lower() in _POINTERS
+
+
+def _speech_verb(context: _Context, cue: Token) -> bool:
+    """Whether a cue is a verb of saying or of calling something a name ("called",
+    "described", "condemned") with someone doing it: "what has been called the 'agency
+    model'", with no one calling it so, names a term."""
+    forms = lemma_forms(cue)
+    deps = {c.dep_ for c in cue.children}
+    if "nsubjpass" in deps and "agent" not in deps:
+        return False
+    return bool(forms & (context.lexicons.cue_verbs | _CALLING_VERBS))
+
+
+def _outside(drafts: Sequence[_Draft], dateline: Span | None, text: str) -> list[_Draft]:
+    """The drafts with the dateline cut out of their content ("WASHINGTON (Reuters) - The
+    plan will fail, officials said": the content starts at "The plan"); a draft left with no
+    content is dropped."""
+    if dateline is None:
+        return list(drafts)
+    kept: list[_Draft] = []
+    for draft in drafts:
+        pieces = []
+        for piece_start, end in draft.content:
+            start = piece_start
+            if start < dateline.end and dateline.start < end:
+                start = max(start, dateline.end)
+            trimmed = _trim(text, start, end) if end > start else None
+            if trimmed is not None:
+                pieces.append(trimmed)
+        if pieces:
+            draft.content = pieces
+            kept.append(draft)
+    return kept
 
 
 def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:
@@ -676,6 +796,67 @@ def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft
             )
         )
     return drafts
+
+
+def _listed_sayings(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
+    """The items of a list a saying introduces: "The president also said:" then one short
+    paragraph per point ("The deal will pass", "Syria needs a political solution").
+
+    Each item is a statement of the colon's speaker while the paragraphs are short declarative
+    sentences (a subject and a finite verb) that open with no quotation mark; the list ends at
+    the first that is not ("Read the full transcript").
+    """
+    drafts: list[_Draft] = []
+    claimed = [piece for draft in taken for piece in draft.content]
+    for index, (p_start, p_end) in enumerate(context.paragraphs[:-1]):
+        if not context.text[p_start:p_end].rstrip().endswith(":"):
+            continue
+        verb = _colon_verb(context, *_last_sentence(context, p_start, p_end))
+        if verb is None or not context.is_cue_verb(verb) or subject_of(verb) is None:
+            continue
+        for i_start, i_end in context.paragraphs[index + 1 :]:
+            item = _trim(context.text, i_start, i_end)
+            if item is None or not _declarative_item(context, *item):
+                break
+            if any(s < item[1] and item[0] < e for s, e in claimed):
+                break
+            draft = _cue_draft("indirect", [item], verb)
+            draft.confidence = 0.7
+            drafts.append(draft)
+    return drafts
+
+
+def _last_sentence(context: _Context, start: int, end: int) -> tuple[int, int]:
+    """The last sentence of ``text[start:end]``, found from punctuation."""
+    for match in _SENTENCE_END.finditer(context.text, start, end):
+        start = match.end()
+    return start, end
+
+
+def _declarative_item(context: _Context, start: int, end: int) -> bool:
+    """Whether a paragraph is a short statement: no quotation mark first, a finite verb with
+    a subject at its root, at most ``_MAX_ITEM_WORDS`` words."""
+    if (
+        context.text[start] in _QUOTE_MARKS_OPENING
+        or _words(context.text[start:end]) > _MAX_ITEM_WORDS
+    ):
+        return False
+    tokens = context.tokens_in(start, end)
+    # The parser may run the list into the sentence before it: the item's head is the word
+    # whose own head lies outside the item.
+    tops = [t for t in tokens if not start <= t.head.idx < end or t.head.i == t.i]
+    if not tops:
+        return False
+    top = next((t for t in tops if t.pos_ in ("VERB", "AUX")), tops[0])
+    finite = top.tag_ in _FINITE_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in top.children
+    )
+    # The subject may be misattached across the paragraph break ("by June / Teachers will"):
+    # a noun before the verb in the item stands in.
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children) or any(
+        t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens if t.i < top.i
+    )
+    return finite and subject
 
 
 def _move_speaker_out_of_content(context: _Context, draft: _Draft) -> None:
@@ -905,6 +1086,8 @@ def _parents(drafts: Sequence[_Draft]) -> dict[int, int]:
     """Index of the smallest statement whose content contains each nested statement's."""
     parents: dict[int, int] = {}
     for index, draft in enumerate(drafts):
+        if draft.kind == "own_voice":
+            continue  # the outlet's own sentences nest in nothing
         best: int | None = None
         for other_index, other in enumerate(drafts):
             if other is draft or other.kind == "own_voice":
@@ -930,12 +1113,16 @@ def extract_statements(
     mentions: Sequence[Mention] = (),
     entities: Sequence[Entity] = (),
     outlet: str | None = None,
+    agency: str | None = None,
+    dateline: Span | None = None,
     id_prefix: str = "s",
 ) -> tuple[Statement, ...]:
     """Every statement in ``doc``: quotes, reported speech and the outlet's own sentences.
 
     ``mentions`` and ``entities`` (from the entity layer) resolve speakers and addressees to
-    entities, pronouns and nominals included; ``outlet`` names the first hop of each chain.
+    entities, pronouns and nominals included; ``outlet`` names the first hop of each chain and
+    ``agency``, for a story that runs wire copy, the second: outlet ← agency ← speaker.
+    ``dateline`` (``WASHINGTON (Reuters) —``) is never part of a statement's content.
     """
     context = _Context(doc, load_lexicons())
     text = context.text
@@ -950,16 +1137,24 @@ def extract_statements(
             drafts.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
     drafts.extend(_reported_drafts(context, reported, attributor, drafts))
     drafts.extend(_transcript_turns(context, drafts))
+    drafts.extend(_listed_sayings(context, drafts))
     for draft in drafts:
         _move_speaker_out_of_content(context, draft)
         _extend_over_tail(context, draft)
         _take_lead_words(context, draft)
     _inherit_floating(drafts, context)
     drafts = _glue_floating(drafts, context)
-    attributed = sorted(drafts, key=lambda d: d.start)
-    everything = sorted([*attributed, *_own_voice(context, attributed)], key=lambda d: d.start)
+    attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
+    own = _outside(_own_voice(context, attributed), dateline, text)
+    everything = sorted([*attributed, *own], key=lambda d: d.start)
     return _finish(
-        context, everything, attributed, mentions, entities_by_id(entities), outlet, id_prefix
+        context,
+        everything,
+        attributed,
+        mentions,
+        entities_by_id(entities),
+        (outlet, agency),
+        id_prefix,
     )
 
 
@@ -994,8 +1189,13 @@ def _source_hop(
     content: Sequence[tuple[int, int]],
 ) -> tuple[AttributionHop, AttributionHop | None]:
     """The speaker's hop and, for a news outlet's document, the outlet's media hop."""
+    named = _appositive_name(head)
+    if named is not None:
+        head = named  # "One witness, Ana Ruiz, said": the name, not "witness", says who
     mention = _trusted_mention(mention_at(mentions, head.idx, head.idx + len(head)), head, content)
     entity_id = mention.entity_id if mention is not None else None
+    if entity_id is None and head.pos_ == "PROPN":
+        entity_id = _person_by_surname(head, entities)
     entity = entities.get(entity_id) if entity_id else None
     if head.lower_ == "it":
         document = _document_in_sentence(context, head)
@@ -1009,7 +1209,29 @@ def _source_hop(
         return hop, _outlet_of(mention, mentions, entities)
     role = source_role(head, context.lexicons, entity)
     name = entity.name if entity is not None else span.text
+    if entity is None and named is not None:
+        name = context.text[named.left_edge.idx : named.idx + len(named)]  # "Ana Ruiz"
     return AttributionHop(role, name, span, entity_id), None
+
+
+def _person_by_surname(head: Token, entities: Mapping[str, Entity]) -> str | None:
+    """The one person whose name ends with a lone surname speaker the entity layer did not tag
+    ("Sargent said" after "Macmillan CEO John Sargent")."""
+    if any(c.dep_ in ("compound", "flat") for c in head.children):
+        return None
+    found = [
+        entity.id
+        for entity in entities.values()
+        if entity.type == "PERSON" and entity.name.split()[-1:] == [head.text]
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _appositive_name(head: Token) -> Token | None:
+    """The proper name set beside a common-noun speaker ("one witness, Ana Ruiz")."""
+    if head.pos_ != "NOUN":
+        return None
+    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
 
 
 def _trusted_mention(
@@ -1100,71 +1322,444 @@ def _document_before(context: _Context, pronoun: Token) -> Token | None:
     return None
 
 
+@dataclass(slots=True)
+class _Sourcing:
+    """Who a draft names as its source and who carried it, before any relay is added."""
+
+    speaker: Span | None = None
+    speaker_hop: AttributionHop | None = None
+    hops: list[AttributionHop] = field(default_factory=list)
+    """Carriers between the relay (or the outlet) and the speaker, outermost first."""
+    addressee: Span | None = None
+    addressee_entity: str | None = None
+    told_reporter: bool = False
+    """Said to the writer ("Kurds told me"): the outlet heard it first-hand."""
+    document: list[AttributionHop] = field(default_factory=list)
+    """For a document speaker ("the report says"): its outlet's hop and its own."""
+    alternatives: list[AttributionHop] = field(default_factory=list)
+    doubt: str | None = None
+    relayed: str | None = None
+    """Why a document was read as relaying the statement, when the text only implies it."""
+
+
+def _sourcing(
+    context: _Context,
+    draft: _Draft,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    outlet: Sequence[AttributionHop],
+) -> _Sourcing:
+    found = _Sourcing()
+    if draft.cue_token is not None:
+        cue = context.doc[draft.cue_token]
+        sentence = context.sentence_of(cue)
+        heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1)
+        inside = [t for t in heads if any(s <= t.idx < e for s, e in draft.content)]
+        for head in [t for t in heads if t not in inside] + [
+            context.doc[i] for i in draft.carriers
+        ]:
+            hop, _, carried_by = _hop(context, head.i, mentions, entities)
+            found.hops.extend([carried_by, hop] if carried_by is not None else [hop])
+    if draft.speaker_token is not None:
+        speaker_hop, found.speaker, carrier = _hop(
+            context, draft.speaker_token, mentions, entities, draft.content
+        )
+        if carrier is not None:
+            found.hops.append(carrier)
+        if speaker_hop.role == "document":
+            found.document = [*([carrier] if carrier is not None else []), speaker_hop]
+        if not is_first_person(context.doc[draft.speaker_token]):
+            found.speaker_hop = speaker_hop  # "I"/"we": the reporter, so the outlet speaks
+    if draft.addressee_token is not None:
+        addressee_hop, found.addressee, _ = _hop(context, draft.addressee_token, mentions, entities)
+        found.addressee_entity = addressee_hop.entity_id
+        found.told_reporter = is_first_person(context.doc[draft.addressee_token])
+        named = context.doc[draft.addressee_token].pos_ == "PROPN"
+        if addressee_hop.role == "media" or (
+            addressee_hop.role == "organisation" and (named or _names_outlet(addressee_hop, outlet))
+        ):
+            # "told Tasnim", "told the BBC", "told NDTV": a named organisation a speaker talks
+            # to is, in news, the medium that carries it (not "told the jury").
+            hop = addressee_hop
+            found.hops.append(AttributionHop("media", hop.text, hop.span, hop.entity_id))
+    return found
+
+
+def _names_outlet(hop: AttributionHop, outlet: Sequence[AttributionHop]) -> bool:
+    """Whether a hop names the outlet or its agency ("told the Guardian" in the Guardian)."""
+    key = _WORD_NOISE.sub("", hop.text.lower().removeprefix("the "))
+    return len(key) >= 3 and any(key in _WORD_NOISE.sub("", first.text.lower()) for first in outlet)
+
+
+_Anchor = tuple[int, "int | list[AttributionHop]"]
+"""Where the article names a document it relays, and what a statement it relays inherits:
+the index of the statement that names it (its whole chain), or the document's hops."""
+
+
+def _document_anchors(
+    context: _Context,
+    drafts: Sequence[_Draft],
+    sourcing: Mapping[int, _Sourcing],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+) -> list[_Anchor]:
+    """Where the article names a document it relays, in text order.
+
+    A statement whose speaker is a document ("the report says", "the news story relates to a
+    letter"), at its speaker; or a sentence whose subject is one ("The film shows Barzani on
+    the phone"), at the sentence's end.
+    """
+    anchors: list[_Anchor] = []
+    taken: set[int] = set()
+    for index, draft in enumerate(drafts):
+        found = sourcing.get(index)
+        if found is not None and found.document and draft.speaker_token is not None:
+            anchors.append((context.doc[draft.speaker_token].idx, index))
+            taken.add(context.sentence_of(context.doc[draft.speaker_token]).start)
+    for sentence in context.sentences:
+        subject = _document_subject(sentence.root)
+        if subject is None or sentence.start in taken or not _is_document_noun(context, subject):
+            continue
+        hop, carrier = _document_hop(context, subject, mentions, entities)
+        # What it relays comes after its sentence: "The film, criticized by some for ...,
+        # shows X" does not relay the criticism.
+        anchors.append((sentence.end_char, [*([carrier] if carrier else []), hop]))
+    return sorted(anchors, key=lambda anchor: anchor[0])
+
+
+def _document_subject(root: Token) -> Token | None:
+    """The subject of a sentence's main verb ("The report looks at ...")."""
+    return next((c for c in root.children if c.dep_ == "nsubj"), None)
+
+
+def _writer_sentences(context: _Context, drafts: Sequence[_Draft]) -> list[int]:
+    """Starts of the sentences in the writer's own voice: their main verb neither reports a
+    statement nor stands in one's words. A document's relay ends at the first of them."""
+    cues = {d.cue_token for d in drafts if d.cue_token is not None and d.kind != "own_voice"}
+    pieces = [piece for d in drafts if d.kind != "own_voice" for piece in d.content]
+    found: list[int] = []
+    for sentence in context.sentences:
+        root = sentence.root
+        if root.i in cues or root.is_space or any(s <= root.idx < e for s, e in pieces):
+            continue
+        found.append(sentence.start_char)
+    return found
+
+
+def _relay_of(
+    context: _Context,
+    index: int,
+    drafts: Sequence[_Draft],
+    sourcing: Mapping[int, _Sourcing],
+    anchors: Sequence[_Anchor],
+    writer: Sequence[int],
+) -> int | list[AttributionHop] | None:
+    """What a statement reached the outlet through, when the article says so around it.
+
+    * Another statement whose content holds this one's cue ("The story claims that ... and
+      that Asadi said: '...'"; "The Kremlin believes X, observers say"): that statement's
+      chain, speaker included (returned as its index).
+    * A document the same paragraph relays before it, with no sentence in the writer's own
+      voice between ("The article says X. Defenders of the shrine praised him: '...'"), or,
+      for a cue marked as hearsay ("apparently wrote back", "supposedly said"), the news
+      document named last: that document's hops, or the chain of the statement naming it.
+
+    A statement with its own carrier ("told Reuters") or told to the writer is not relayed.
+    """
+    draft = drafts[index]
+    found = sourcing[index]
+    if draft.cue_token is not None:
+        cue_at = context.doc[draft.cue_token].idx
+        holders = [
+            i
+            for i, other in enumerate(drafts)
+            if i != index
+            and other.kind != "own_voice"
+            and any(s <= cue_at < e for s, e in other.content)
+            and not any(s <= (other.cue or (0, 0))[0] < e for s, e in draft.content)
+        ]
+        if holders:
+            return min(holders, key=lambda i: drafts[i].end - drafts[i].start)
+    if found.hops or found.told_reporter:
+        return None
+    own = context.doc[draft.speaker_token].idx if draft.speaker_token is not None else -1
+    paragraph = context.paragraph_of(draft.start)
+    earlier = [
+        (at, relay) for at, relay in anchors if at < draft.start and at != own and relay != index
+    ]
+    in_paragraph = [(at, relay) for at, relay in earlier if at >= paragraph[0]]
+    if in_paragraph:
+        at, relay = in_paragraph[-1]
+        if not any(at < start < draft.start for start in writer):
+            found.relayed = "the paragraph relays"
+            return relay
+    if draft.cue_token is not None and _hearsay(context.doc[draft.cue_token]):
+        floor = _paragraphs_back(context, draft.start, _HEARSAY_PARAGRAPHS)
+        news = [relay for at, relay in earlier if at >= floor and _is_news(relay, sourcing)]
+        if news:
+            found.relayed = "the writer marks it as hearsay; the news document named last relays"
+            return news[-1]
+    return None
+
+
+def _is_news(relay: int | list[AttributionHop], sourcing: Mapping[int, _Sourcing]) -> bool:
+    """Whether a relay is a news outlet's document (it has a media hop before it)."""
+    hops = sourcing[relay].document if isinstance(relay, int) else relay
+    return len(hops) > 1
+
+
+def _last_document(chain: Sequence[AttributionHop]) -> AttributionHop | None:
+    return next((hop for hop in reversed(chain) if hop.role == "document"), None)
+
+
+def _hearsay(cue: Token) -> bool:
+    """Whether the writer marks a cue as passed on ("apparently wrote", "supposedly said"),
+    or the verb a participle cue hangs from ("apparently wrote back, thanking him")."""
+    verbs = [cue, cue.head] if cue.dep_ in ("advcl", "xcomp", "conj") else [cue]
+    return any(
+        c.dep_ == "advmod" and c.lower_ in _HEARSAY_ADVERBS for verb in verbs for c in verb.children
+    )
+
+
+def _paragraphs_back(context: _Context, offset: int, count: int) -> int:
+    """The start of the paragraph ``count`` paragraphs before the one holding ``offset``."""
+    index = max(bisect.bisect_right(context.paragraph_starts, offset) - 1, 0)
+    return context.paragraphs[max(index - count, 0)][0] if context.paragraphs else 0
+
+
+def _resolve_pronoun_speakers(
+    context: _Context,
+    drafts: Sequence[_Draft],
+    sourcing: Mapping[int, _Sourcing],
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+) -> None:
+    """Give a pronoun speaker ("he said") the person it stands for, saying how sure that is.
+
+    The entity layer's reading stands when it agrees with the pronoun (a "he" is a person not
+    known to be a woman, "they" a group or an organisation). Otherwise the candidates are the
+    entity layer's antecedent and alternatives that agree, and the speaker named last before
+    the statement (within ``_SPEAKER_PARAGRAPHS`` paragraphs), the usual referent of a "he
+    said" in news: that speaker when it is a candidate or there are none, else the first
+    candidate. The other candidates are kept as alternatives, and the statement says in its
+    ``doubt`` how the pronoun was read.
+    """
+    last: tuple[AttributionHop, int] | None = None
+    for index in sorted(sourcing, key=lambda i: drafts[i].start):
+        draft, found = drafts[index], sourcing[index]
+        hop = found.speaker_hop
+        if hop is None or draft.speaker_token is None:
+            continue
+        token = context.doc[draft.speaker_token]
+        if token.lower_ in _SPEAKER_PRONOUNS:
+            entity = entities.get(hop.entity_id) if hop.entity_id else None
+            quoted = _antecedent_quoted(token, mentions, drafts)
+            if entity is None or not _agrees(token, entity) or quoted:
+                _reread_pronoun(context, token, draft, found, last, mentions, entities, quoted)
+        chosen = found.speaker_hop
+        if chosen is not None and (chosen.entity_id is not None or token.pos_ == "PROPN"):
+            last = (chosen, draft.start)
+
+
+def _reread_pronoun(
+    context: _Context,
+    token: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    last: tuple[AttributionHop, int] | None,
+    mentions: Sequence[Mention],
+    entities: Mapping[str, Entity],
+    quoted: bool,
+) -> None:
+    candidates: list[Entity] = []
+    mention = mention_at(mentions, token.idx, token.idx + len(token))
+    resolution = mention.resolution if mention is not None else None
+    if resolution is not None:
+        ids = list(resolution.alternatives)
+        if resolution.antecedent is not None and not quoted:
+            antecedent = mention_at(
+                mentions, resolution.antecedent.start, resolution.antecedent.end
+            )
+            if antecedent is not None and antecedent.entity_id:
+                ids.insert(0, antecedent.entity_id)
+        for entity_id in dict.fromkeys(ids):
+            entity = entities.get(entity_id)
+            if entity is not None and _agrees(token, entity):
+                candidates.append(entity)
+    previous: Entity | None = None
+    if last is not None and last[0].entity_id:
+        floor = _paragraphs_back(context, draft.start, _SPEAKER_PARAGRAPHS)
+        entity = entities.get(last[0].entity_id)
+        if entity is not None and last[1] >= floor and _agrees(token, entity):
+            previous = entity
+    near = (
+        resolution is not None
+        and resolution.antecedent is not None
+        and (resolution.antecedent.start >= context.sentence_of(token).start_char)
+    )
+    if previous is not None and (quoted or not candidates or (previous in candidates and not near)):
+        chosen = previous  # not over an antecedent in the pronoun's own sentence
+    elif candidates:
+        chosen = candidates[0]
+    else:
+        return
+    span = found.speaker
+    role = source_role(token, context.lexicons, chosen)
+    found.speaker_hop = AttributionHop(role, chosen.name, span, chosen.id)
+    others = [c for c in candidates if c.id != chosen.id]
+    found.alternatives = [
+        AttributionHop(source_role(token, context.lexicons, c), c.name, None, c.id) for c in others
+    ]
+    how = "the speaker named last" if chosen is previous else "its antecedent"
+    found.doubt = f"'{token.text}' is read as {chosen.name} ({how})" + (
+        f"; it could also be {', '.join(c.name for c in others)}" if others else ""
+    )
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+
+
+def _antecedent_quoted(
+    pronoun: Token, mentions: Sequence[Mention], drafts: Sequence[_Draft]
+) -> bool:
+    """Whether the entity layer's antecedent for a pronoun speaker lies in someone's words: a
+    "he said" stands for a person of the narration, not for one named inside a quote."""
+    mention = mention_at(mentions, pronoun.idx, pronoun.idx + len(pronoun))
+    antecedent = mention.resolution.antecedent if mention and mention.resolution else None
+    if antecedent is None:
+        return False
+    return any(
+        draft.kind != "own_voice" and any(s <= antecedent.start < e for s, e in draft.content)
+        for draft in drafts
+    )
+
+
+def _told_to_the_teller(
+    context: _Context,
+    drafts: Sequence[_Draft],
+    sourcing: Mapping[int, _Sourcing],
+    entities: Mapping[str, Entity],
+) -> None:
+    """A saying told to "her" or "him" when that is the one who just spoke: "Sheppard told
+    the jury Roof asked if she was shot. When she said no, Roof told her: '...'". The teller
+    heard it and passed it on, so she is a hop before the speaker (marked unsure)."""
+    ordered = sorted(sourcing, key=lambda i: drafts[i].start)
+    for position, index in enumerate(ordered):
+        draft, found = drafts[index], sourcing[index]
+        if draft.addressee_token is None or found.speaker_hop is None or found.hops:
+            continue
+        pronoun = context.doc[draft.addressee_token]
+        if pronoun.lower_ not in ("her", "him"):
+            continue
+        floor = _paragraphs_back(context, draft.start, 1)
+        for earlier in reversed(ordered[:position]):
+            hop = sourcing[earlier].speaker_hop
+            if drafts[earlier].start < floor:
+                break
+            if hop is None or _same_source(hop, found.speaker_hop):
+                continue
+            entity = entities.get(hop.entity_id) if hop.entity_id else None
+            named = entity is None and hop.role == "person" and hop.text[:1].isupper()
+            if named or (entity is not None and _agrees(pronoun, entity)):
+                found.hops.insert(0, hop)
+                note = f"'{pronoun.text}' is read as {hop.text}, who spoke just before"
+                found.doubt = f"{found.doubt}; {note}" if found.doubt else note
+            break
+
+
+def _same_source(first: AttributionHop, second: AttributionHop) -> bool:
+    if first.entity_id is not None or second.entity_id is not None:
+        return first.entity_id == second.entity_id
+    return first.text.lower() == second.text.lower()
+
+
+def _agrees(pronoun: Token, entity: Entity) -> bool:
+    """Whether a pronoun can stand for an entity: number, person or thing, and gender where
+    the article marks it with a title ("Ms", "Mr")."""
+    word = pronoun.lower_
+    if word in ("they", "them"):
+        return entity.type in ("ORG", "NORP", "GPE")
+    if word in ("it", "its"):
+        return entity.type not in ("PERSON", "NORP")
+    if entity.type != "PERSON":
+        return False
+    gender = _gender(entity)
+    return gender is None or gender == ("f" if word in ("she", "her") else "m")
+
+
+def _gender(entity: Entity) -> str | None:
+    """ "f" or "m" where the article marks it with a title ("Ms", "Mr"), else None. (Pronouns
+    the entity layer linked are no evidence: they are what is being checked.)"""
+    titles = {t.lower().rstrip(".") for t in entity.titles}
+    female, male = bool(titles & _FEMALE_TITLES), bool(titles & _MALE_TITLES)
+    if female == male:
+        return None
+    return "f" if female else "m"
+
+
 def _finish(
     context: _Context,
     drafts: Sequence[_Draft],
     attributed: Sequence[_Draft],
     mentions: Sequence[Mention],
     entities: Mapping[str, Entity],
-    outlet: str | None,
+    source: tuple[str | None, str | None],
     id_prefix: str,
 ) -> tuple[Statement, ...]:
     text = context.text
-    first = outlet_hop(outlet)
+    base = outlet_hops(*source)
     parents = _parents(drafts)
     ids = [f"{id_prefix}{n + 1}" for n in range(len(drafts))]
     position = {id(d): i for i, d in enumerate(drafts)}
+    sourcing = {
+        i: _sourcing(context, d, mentions, entities, base)
+        for i, d in enumerate(drafts)
+        if d.kind != "own_voice"
+    }
+    _resolve_pronoun_speakers(context, drafts, sourcing, mentions, entities)
+    _told_to_the_teller(context, drafts, sourcing, entities)
+    anchors = _document_anchors(context, drafts, sourcing, mentions, entities)
+    writer = _writer_sentences(context, drafts)
     chains: dict[int, tuple[AttributionHop, ...]] = {}
+
+    def chain_of(index: int, seen: frozenset[int]) -> tuple[AttributionHop, ...]:
+        if index in chains:
+            return chains[index]
+        draft, found = drafts[index], sourcing[index]
+        relay: int | list[AttributionHop] | None = parents.get(index)
+        if relay is None and draft.inherit_from is not None:
+            relay = position.get(id(draft.inherit_from))
+        if relay is None:
+            relay = _relay_of(context, index, drafts, sourcing, anchors, writer)
+        before: Sequence[AttributionHop] = base
+        if isinstance(relay, int) and relay not in seen and drafts[relay].kind != "own_voice":
+            before = chain_of(relay, seen | {index})
+        elif isinstance(relay, list):
+            before = [*base, *relay]
+        chains[index] = build_chain(before, carriers=found.hops, speaker=found.speaker_hop)
+        document = _last_document(before) if found.relayed else None
+        if document is not None:
+            note = f"passed on by {document.text}? {found.relayed} it"
+            found.doubt = f"{found.doubt}; {note}" if found.doubt else note
+            draft.confidence = round(draft.confidence * _RELAY_CONFIDENCE, 2)
+        return chains[index]
+
     statements: list[Statement] = []
-    # Parents before the statements nested in them; floating quotes after what they continue.
-    order = sorted(
-        range(len(drafts)),
-        key=lambda i: (
-            drafts[i].inherit_from is not None,
-            drafts[i].start if drafts[i].inherit_from else drafts[i].start - drafts[i].end,
-        ),
-    )
-    built: dict[int, Statement] = {}
-    for index in order:
-        draft = drafts[index]
+    for index, draft in enumerate(drafts):
         content = tuple(Span.of(text, s, e) for s, e in draft.content)
         if draft.kind == "own_voice":
-            built[index] = Statement(
-                id=ids[index],
-                kind="own_voice",
-                content=content,
-                extractor=EXTRACTOR,
-                stance=own_voice_stance(),
-                chain=(first,),
-                confidence=draft.confidence,
+            statements.append(
+                Statement(
+                    id=ids[index],
+                    kind="own_voice",
+                    content=content,
+                    extractor=EXTRACTOR,
+                    stance=own_voice_stance(),
+                    chain=tuple(base),
+                    confidence=draft.confidence,
+                )
             )
             continue
-        speaker_hop: AttributionHop | None = None
-        speaker: Span | None = None
-        carrier: AttributionHop | None = None
-        if draft.speaker_token is not None:
-            speaker_hop, speaker, carrier = _hop(
-                context, draft.speaker_token, mentions, entities, draft.content
-            )
-            if is_first_person(context.doc[draft.speaker_token]):
-                speaker_hop = None  # the reporter: the outlet is the source
-        addressee: Span | None = None
-        addressee_entity: str | None = None
-        if draft.addressee_token is not None:
-            addressee_hop, addressee, _ = _hop(context, draft.addressee_token, mentions, entities)
-            addressee_entity = addressee_hop.entity_id
-            if addressee_hop.role in ("media", "organisation"):
-                # "told Tasnim", "told the BBC": an organisation a speaker talks to carries it.
-                hop = addressee_hop
-                carrier = AttributionHop("media", hop.text, hop.span, hop.entity_id)
+        found = sourcing[index]
         parent_index = parents.get(index)
-        parent_chain: tuple[AttributionHop, ...] = ()
-        if draft.inherit_from is not None and id(draft.inherit_from) in position:
-            parent_chain = chains.get(position[id(draft.inherit_from)], ())
-        if parent_index is not None:
-            parent_chain = chains.get(parent_index, ())
-        chain = build_chain(first, parent=parent_chain, carrier=carrier, speaker=speaker_hop)
-        chains[index] = chain
         stance = stance_of(
             text,
             frame=draft.frame,
@@ -1172,20 +1767,23 @@ def _finish(
             following=_following_sentence(context, draft, attributed),
             lexicons=context.lexicons,
         )
-        built[index] = Statement(
-            id=ids[index],
-            kind=draft.kind,
-            content=content,
-            extractor=EXTRACTOR,
-            stance=stance,
-            cue=Span.of(text, *draft.cue) if draft.cue else None,
-            speaker=speaker,
-            speaker_entity=speaker_hop.entity_id if speaker_hop else None,
-            addressee=addressee,
-            addressee_entity=addressee_entity,
-            chain=chain,
-            parent=ids[parent_index] if parent_index is not None else None,
-            confidence=draft.confidence,
+        statements.append(
+            Statement(
+                id=ids[index],
+                kind=draft.kind,
+                content=content,
+                extractor=EXTRACTOR,
+                stance=stance,
+                cue=Span.of(text, *draft.cue) if draft.cue else None,
+                speaker=found.speaker,
+                speaker_entity=found.speaker_hop.entity_id if found.speaker_hop else None,
+                addressee=found.addressee,
+                addressee_entity=found.addressee_entity,
+                chain=chain_of(index, frozenset()),
+                parent=ids[parent_index] if parent_index is not None else None,
+                confidence=draft.confidence,
+                alternatives=tuple(found.alternatives),
+                doubt=found.doubt,
+            )
         )
-    statements = [built[i] for i in range(len(drafts))]
     return tuple(statements)

@@ -10,6 +10,10 @@ import functools
 import json
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,18 @@ class Lexicons:
     """Verbs that with an "as" phrase name rather than report ("known as", "seen as")."""
     intransitive_speech_verbs: frozenset[str]
     """Speech verbs that take no "that" clause ("speak", "talk")."""
+    assertive_verbs: frozenset[str]
+    """Speech verbs whose object is itself the claim ("denied wrongdoing")."""
+    commissive_verbs: frozenset[str]
+    """Speech verbs whose infinitive is a commitment the speaker states ("vowed to fight")."""
+    aspectual_verbs: frozenset[str]
+    """Verbs through which an infinitive speech verb still reports ("went on to say")."""
+    factive_verbs: frozenset[str]
+    """Verbs that present their clause as a fact the writer vouches for ("know", "notice")."""
+    desire_verbs: frozenset[str]
+    """Verbs that state what someone wants to be so ("hope", "wish")."""
+    institution_nouns: frozenset[str]
+    """Bodies that speak through their officials ("the ministry", "police")."""
     cue_stats: dict[str, tuple[int, int]]
     """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
 
@@ -72,5 +88,28 @@ def load_lexicons() -> Lexicons:
         visual_nouns=frozenset(_read_list("visual_nouns.txt")),
         naming_verbs=frozenset(_read_list("naming_verbs.txt")),
         intransitive_speech_verbs=frozenset(_read_list("intransitive_speech_verbs.txt")),
+        assertive_verbs=frozenset(_read_list("assertive_verbs.txt")),
+        commissive_verbs=frozenset(_read_list("commissive_verbs.txt")),
+        aspectual_verbs=frozenset(_read_list("aspectual_verbs.txt")),
+        factive_verbs=frozenset(_read_list("factive_verbs.txt")),
+        desire_verbs=frozenset(_read_list("desire_verbs.txt")),
+        institution_nouns=frozenset(_read_list("institution_nouns.txt")),
         cue_stats=_read_stats(),
     )
+
+
+def lemma_forms(token: Token) -> frozenset[str]:
+    """The token's lemma and the stems its inflection suggests, lower-cased.
+
+    The parser's lemmatiser misreads some inflected verbs ("hopes" -> "hop"); a lexicon
+    lookup that tries the word stripped of its ending as well does not depend on it.
+    """
+    word = token.lower_
+    forms = {token.lemma_.lower(), word}
+    if token.tag_ == "VBZ" and word.endswith("s"):
+        forms |= {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+    elif token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        forms |= {word[:-1], word[:-2]}
+    elif token.tag_ == "VBG" and word.endswith("ing"):
+        forms |= {word[:-3], word[:-3] + "e"}
+    return frozenset(forms)

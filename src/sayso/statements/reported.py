@@ -14,8 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sayso.statements.carriers import citation_object, cited_source, quoted_as
+from sayso.statements.claim import HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
-from sayso.statements.lexicons import Lexicons
+from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import is_not_a_statement
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 _VERB_RELATIONS = ("ccomp", "xcomp", "dobj")
 _NOUN_RELATIONS = ("acl", "ccomp")
 _EDGE_PUNCT = frozenset(",.;:—–-")
+_CLAUSE_JOINS = frozenset({":", ";", ",", "—", "–"})  # what may join two clauses of one cue
+_DASHES = frozenset({"-", "--", "—", "–"})
 # A learned pair counts as a cue when at least this share of its training occurrences were
 # annotated as attributions, with at least _MIN_SEEN positives (tuned on PolNeAR dev).
 _MIN_RATIO = 0.2
@@ -49,6 +53,12 @@ class Reported:
     """Token index of the speaker's head, when the parse names one."""
     gap: tuple[int, int] | None = None
     """What interrupts the content: the cue's own words ("The plan, she said, will fail")."""
+    carriers: tuple[int, ...] = ()
+    """Token indices of the heads of those who passed the statement on, outermost first
+    ("quoted by Reuters as saying", "the agency reported, citing the ministry")."""
+    claim: bool = True
+    """Whether the content is a claim the cue presents as the speaker's (:mod:`.claim`), not
+    an aim, a request, a judgement, a topic or a negated saying."""
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -56,7 +66,8 @@ class Reported:
         if self.gap is None:
             return [self.content]
         start, end = self.content
-        return [(s, e) for s, e in ((start, self.gap[0]), (self.gap[1], end)) if e > s]
+        pieces = [(start, self.gap[0]), (self.gap[1], end)]
+        return [(s, e) for s, e in pieces if e > s]
 
 
 def pair_ratio(lexicons: Lexicons, lemma: str, relation: str) -> float:
@@ -94,7 +105,10 @@ def subject_of(verb: Token, *, wide: bool = False) -> Token | None:
 def _is_setting(token: Token) -> bool:
     """Whether a noun is where or when something is said ("at a rally", "on Tuesday"), which
     the parser makes the head of a participle cue after it ("at a rally, blasting ...")."""
-    return token.dep_ == "pobj" or token.ent_type_ in ("DATE", "TIME")
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    # "footage of Hillary Clinton asking ...": a person the participle hangs from speaks.
+    return token.dep_ == "pobj" and token.pos_ != "PROPN" and token.ent_type_ != "PERSON"
 
 
 def _main_clause_subject(participle: Token) -> Token | None:
@@ -145,6 +159,8 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ == "nsubjpass" and current is not verb and verb.dep_ == "xcomp":
+                return child  # "Trump was prompted to say": who was prompted says it
             if child.dep_ == "nsubj":
                 if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
@@ -163,6 +179,9 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 continue
             return current.head  # "a tweet attacking ...", "an ad asking ..."
         relations = _WIDE_CLIMB_RELATIONS if wide else _CLIMB_RELATIONS
+        if wide and current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "rallied support by saying ...": who rallied says
+            continue
         if current.dep_ in relations and current.head is not current:
             current = current.head
             continue
@@ -222,6 +241,21 @@ def _according_to(token: Token) -> Reported | None:
         first = phrase_last + 1
     else:
         last = phrase_first - 1
+        top = head
+        while top.dep_ == "conj" and top.head.i < top.i:
+            top = top.head
+        # "X did this, and Y did that, according to Z": Z's account is the whole coordination.
+        first = min(first, top.left_edge.i)
+    carriers: tuple[int, ...] = ()
+    citing = next(
+        (c for c in head.children if _is_citation(c) and c.left_edge.i == phrase_last + 2),
+        None,
+    )
+    if citing is not None and _names_a_source(citation_object(citing)):
+        # "according to the governor, citing police, ...": police speak, the governor carries.
+        carriers, source = (source.i,), citation_object(citing)
+        if first <= citing.right_edge.i:
+            first = citing.right_edge.i + 1
     content = _clause_span(doc, first, last)
     if content is None:
         return None
@@ -232,7 +266,128 @@ def _according_to(token: Token) -> Reported | None:
         relation="according-to",
         ratio=1.0,
         subject=source.i,
+        carriers=carriers,
+        claim=not any(c.dep_ == "neg" for c in head.children),
     )
+
+
+def _sentence_bounds(token: Token) -> tuple[int, int]:
+    """First and last token index of the sentence holding ``token`` (read from the sentence
+    starts around it, not with ``Token.sent``)."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not doc[start].is_sent_start:
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and not doc[end].is_sent_start:
+        end += 1
+    return start, end - 1
+
+
+def _closes_sentence(doc: Doc, last: int, sentence_end: int) -> bool:
+    """Whether only punctuation and spaces follow token ``last`` in its sentence."""
+    return all(doc[i].is_punct or doc[i].is_space for i in range(last + 1, sentence_end + 1))
+
+
+def _spelled_out(doc: Doc, last: int) -> int | None:
+    """The end of the sentence when a colon follows token ``last`` and a clause after it
+    spells the first out ("said he has noticed a split: the market has cooled"), with no
+    quotation in it."""
+    if last + 1 >= len(doc) or doc[last + 1].text != ":":
+        return None
+    _, end = _sentence_bounds(doc[last + 1])
+    after = doc[last + 2 : end + 1]
+    if not any(t.tag_ in _FINITE_TAGS for t in after) or any(t.is_quote for t in after):
+        return None  # "...the people they refuse to define: radical terrorists" is a name
+    return end
+
+
+def _coordinated_saying(clause: Token, lexicons: Lexicons) -> Token | None:
+    """A saying coordinated into a reported clause with no subject of its own: in "said the
+    budget would pass and vowed to cut taxes" the parser makes "vowed" a conjunct of "pass",
+    but it is a second statement of the one who said."""
+    for child in clause.children:
+        if child.dep_ != "conj" or child.i < clause.i:
+            continue
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if inner is not None and _may_speak(inner, lexicons):
+            return None  # the saying may be the inner subject's: one clause
+        if not own and child.lemma_.lower() in lexicons.cue_verbs:
+            cc = [c for c in clause.children if c.dep_ == "cc" and c.i < child.i]
+            return cc[-1] if cc else child
+    return None
+
+
+def _clauses_end(cue: Token, clause: Token) -> int:
+    """The last token of a reported clause and of the clauses of the same cue that follow it
+    with nothing but punctuation between ("said he has noticed a split: the market has
+    cooled, but rents are soaring", parsed as two clauses of "said")."""
+    last = clause.right_edge.i
+    doc = cue.doc
+    if clause.i > cue.i:
+        spelled_out = _spelled_out(doc, last)
+        if spelled_out is not None:
+            return spelled_out
+    lexicons = load_lexicons()
+    for sibling in sorted(cue.children, key=lambda t: t.i):
+        if sibling.dep_ != "ccomp" or sibling.i <= clause.i or sibling.left_edge.i <= last:
+            continue
+        between = doc[last + 1 : sibling.left_edge.i]
+        joined = all(t.text in _CLAUSE_JOINS for t in between)
+        if (
+            not joined
+            or doc[last].dep_ == "cc"
+            or doc[sibling.left_edge.i].dep_ == "cc"
+            or sibling.lemma_.lower() in lexicons.cue_verbs  # "..., The S.E.C. said ..."
+            or any(t.is_quote for t in doc[clause.left_edge.i : sibling.right_edge.i + 1])
+        ):
+            break  # a quote is the quote finder's to bound
+        last = sibling.right_edge.i
+    return last
+
+
+def _object_end(cue: Token, relation: str, phrase: Token) -> int:
+    """The last token of what a cue reports through its object.
+
+    "announced a settlement with Amazon on Thursday on pricing for e-books": the parser hangs
+    the phrases after the object from the verb, yet what was announced runs on through them.
+    Only prepositional phrases right after the object are taken, not a clause of its own nor
+    a phrase holding a quotation.
+    """
+    last = phrase.right_edge.i
+    if relation != "dobj" or cue.pos_ == "NOUN":
+        return last
+    for child in cue.children:
+        if child.i <= last:
+            continue
+        if child.dep_ not in ("prep", "oprd") or child.left_edge.i != last + 1:
+            break  # "called the treaty a 'bad deal'": the predicate is part of it too
+        if child.dep_ == "prep" and any(t.is_quote for t in child.subtree):
+            break  # a quoted phrase is the quote finder's to bound
+        last = child.right_edge.i
+    return last
+
+
+def _whole_sentence_before(cue: Token, clause: Token) -> int | None:
+    """Where the content starts when a cue closes the sentence it reports.
+
+    "Last year the agency tried to act, but carriers rebelled, Motherboard reported": the
+    parser hangs the last clause from the cue, yet the cue reports the whole sentence before
+    it. Applies when the clause precedes the cue, only the cue's own phrase follows the
+    clause, and nothing of the sentence follows the cue's phrase.
+    """
+    if clause.i > cue.i or clause.right_edge.i >= cue.i:
+        return None
+    start, end = _sentence_bounds(cue)
+    if clause.left_edge.i <= start or not _closes_sentence(cue.doc, cue.right_edge.i, end):
+        return None
+    if any(t.is_quote for t in cue.doc[start : cue.i]):
+        return None  # quotes are the quote finder's to bound
+    between = cue.doc[clause.right_edge.i + 1 : cue.i]
+    if any(not (t.is_punct or t.is_space or cue.i in (t.head.i, t.head.head.i)) for t in between):
+        return None
+    return start
 
 
 def clauses(token: Token) -> list[tuple[str, Token]]:
@@ -252,6 +407,18 @@ def clauses(token: Token) -> list[tuple[str, Token]]:
     return found
 
 
+def _gerund_object(verb: Token, child: Token) -> bool:
+    """A gerund right after a verb that the parser hung as an adverbial clause: "acknowledged
+    using tear gas", "denied taking bribes". After an assertive verb it is the claim (taken
+    as its "xcomp" whatever the model scores: the model never saw such pairs)."""
+    return (
+        child.dep_ == "advcl"
+        and child.tag_ == "VBG"
+        and child.left_edge.i == verb.i + 1
+        and not any(c.dep_ in ("nsubj", "mark") for c in child.children)
+    )
+
+
 def _speaker_token(token: Token) -> Token | None:
     if token.pos_ == "NOUN":
         return next((c for c in token.children if c.dep_ == "poss"), None)
@@ -268,6 +435,9 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         return None
     if cue.pos_ != "NOUN":
         parsed = subject_of(cue, wide=True)  # the caller's is the cue model's narrow reading
+        outer = _outer_saying(cue, lexicons)
+        if outer is not None:
+            parsed = subject_of(outer, wide=True)
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not _has_subject_or_agent(cue):
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
@@ -278,9 +448,52 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
             (c for c in parsed.head.children if c.dep_ == "nsubj" and c.text[:1].isalnum()),
             parsed,
         )
+    if cue.tag_ == "VBG" and cue.i > 0 and cue.doc[cue.i - 1].ent_type_ == "PERSON":
+        # "footage of Hillary Clinton asking, '...'": the person right before the participle
+        # asks, whatever verb the parser hangs it from.
+        return cue.doc[cue.i - 1]
     if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
-    return parsed if parsed is not None else _unparsed_speaker(cue)
+    found = parsed if parsed is not None else _unparsed_speaker(cue)
+    return _issuer(found, lexicons) if found is not None else None
+
+
+def _issuer(speaker: Token, lexicons: Lexicons) -> Token:
+    """Who issued a document that speaks ("Amazon released a statement saying ..."): the
+    subject of the verb whose object the document is, else the document itself."""
+    if speaker.pos_ != "NOUN" or speaker.lemma_.lower() not in lexicons.document_nouns:
+        return speaker
+    if speaker.dep_ != "dobj":
+        return speaker
+    subject = next((c for c in speaker.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in ("i", "we"):
+        return speaker
+    return subject
+
+
+def _outer_saying(cue: Token, lexicons: Lexicons) -> Token | None:
+    """The cue whose clause a subjectless saying is coordinated into ("said the budget would
+    pass and vowed ...": "vowed" is the minister's, not the budget's)."""
+    if cue.dep_ != "conj" or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    clause = cue.head
+    if clause.dep_ != "ccomp" or clause.head.pos_ not in ("VERB", "AUX"):
+        return None
+    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if inner is not None and _may_speak(inner, lexicons):
+        return None  # "said Ruiz resigned and blamed the board": Ruiz may well have blamed
+    return clause.head if clause.head.lemma_.lower() in lexicons.cue_verbs else None
+
+
+def _may_speak(head: Token, lexicons: Lexicons) -> bool:
+    """Whether a noun phrase could be someone saying something: a name, a personal pronoun,
+    a person, group or body."""
+    if head.pos_ in ("PROPN", "PRON") or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lemma = head.lemma_.lower()
+    return lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns
 
 
 def _has_subject_or_agent(verb: Token) -> bool:
@@ -324,11 +537,22 @@ def _unparsed_speaker(cue: Token) -> Token | None:
     return None
 
 
-def candidate_pairs(doc: Doc) -> Iterator[tuple[Token, str, Token, Token | None]]:
-    """(cue, relation, clause, speaker) for every word that could report one of its clauses."""
-    for token in doc:
-        if token.pos_ not in ("VERB", "NOUN", "AUX"):
-            continue
+def candidate_pairs(
+    doc: Doc, assertive: list[Token] | None = None, lexicons: Lexicons | None = None
+) -> Iterator[tuple[Token, str, Token, Token | None]]:
+    """(cue, relation, clause, speaker) for every word that could report one of its clauses.
+
+    ``assertive``, when given with ``lexicons``, collects the assertive verbs met on the way
+    (whose gerund objects are read apart, :func:`_gerund_object`), in the same pass.
+    """
+    verbs = lexicons.assertive_verbs if lexicons is not None else frozenset()
+    strings = doc.vocab.strings
+    heads = {strings["VERB"], strings["NOUN"], strings["AUX"]}
+    positions = doc.to_array("POS").tolist() if len(doc) else []
+    for index in (i for i, pos in enumerate(positions) if pos in heads):
+        token = doc[index]
+        if assertive is not None and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
+            assertive.append(token)
         found = clauses(token)
         if token.pos_ == "NOUN":
             found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
@@ -372,12 +596,14 @@ def _scored_pairs(
     """The best-scoring accepted clause of each cue word, keyed by the word's index."""
     model = load_cue_model()
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
-    for token, relation, clause, speaker in candidate_pairs(doc):
+    assertive: list[Token] = []
+    for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons):
         if _depicts(token, relation, clause, speaker, lexicons):
             continue
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker))
-            if score < model.threshold_for(relation):
+            threshold = model.threshold_for(relation)
+            if score < threshold and not _evidential(token, relation, lexicons):
                 continue
         else:
             score = _ratio_score(token, relation, lexicons)
@@ -385,7 +611,23 @@ def _scored_pairs(
                 continue
         if token.i not in best or score > best[token.i][4]:
             best[token.i] = (token, relation, clause, speaker, score)
+    for token in assertive:
+        gerund = next((c for c in token.children if _gerund_object(token, c)), None)
+        if token.i not in best and gerund is not None:
+            best[token.i] = (token, "xcomp", gerund, _speaker_token(token), 1.0)
     return best
+
+
+def _evidential(cue: Token, relation: str, lexicons: Lexicons) -> bool:
+    """ "The patient was said to be recovering", "he is reported to have fled": a passive verb
+    of saying or believing with an infinitive reports what unnamed others say, whatever the
+    model scores (not "was asked to call", "was admitted to hospital")."""
+    return (
+        relation == "xcomp"
+        and cue.tag_ == "VBN"
+        and cue.lemma_.lower() in HEARSAY_VERBS
+        and any(c.dep_ == "auxpass" for c in cue.children)
+    )
 
 
 def _next_to_quote(cue: Token) -> bool:
@@ -398,6 +640,45 @@ def _next_to_quote(cue: Token) -> bool:
         if 0 <= at < len(doc) and doc[at].is_quote:
             return True
     return False
+
+
+def _as_said(cue: Token, lexicons: Lexicons, text: str) -> Reported | None:
+    """ "As the committee has pointed out, the law would also be used to ...": an "as" clause
+    with a verb of saying reports the clause it hangs from, when that clause reports nothing
+    itself (with a saying of its own, "X described ..., as the Times reported", the "as"
+    clause names a carrier: :func:`sayso.statements.carriers.carriers_in_sentence`)."""
+    if cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return None
+    if any(c.dep_ in _VERB_RELATIONS for c in cue.children):
+        return None  # "as he said he would": the clause is its own
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    head = cue.head
+    if subject is None or subject.lemma_.lower() in lexicons.visual_nouns:
+        return None  # "as this photo shows": a picture depicts, it does not report
+    if head.lemma_.lower() in lexicons.cue_verbs or head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = cue.doc
+    before = _clause_span(doc, head.left_edge.i, cue.left_edge.i - 1)
+    after = _clause_span(doc, cue.right_edge.i + 1, head.right_edge.i)
+    sides = [
+        within
+        for side in (before, after)
+        if side is not None and (within := _within_paragraph(text, side, cue.idx)) is not None
+    ]
+    if not sides or not any(t.pos_ in ("VERB", "AUX") for t in head.subtree):
+        return None
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=(sides[0][0], sides[-1][1]),
+        relation="parataxis",
+        ratio=1.0,
+        subject=subject.i,
+        gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
+        claim=states_claim(cue, "parataxis", None, lexicons),
+    )
 
 
 def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None:
@@ -435,14 +716,31 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         ratio=1.0,
         subject=subject.i if subject is not None else None,
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
+        claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+def _special_cues(doc: Doc) -> list[Token]:
+    """The words that may be "according (to)", a parenthetical cue or an "as" clause, found
+    from the document's arrays rather than by building a Token for every word."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    columns = doc.to_array(["LOWER", "DEP", "POS"])
+    according, verb = strings["according"], strings["VERB"]
+    clausal = {strings["parataxis"], strings["advcl"]}
+    return [
+        doc[i]
+        for i, (lower, dep, pos) in enumerate(columns.tolist())
+        if lower == according or (pos == verb and dep in clausal)
+    ]
 
 
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     """Every cue with its content clause in ``doc``, in text order."""
     found: list[Reported] = []
     text = doc.text  # built by joining every token: once, not per cue
-    for token in doc:
+    for token in _special_cues(doc):
         if token.lower_ == "according":
             according = _according_to(token)
             if according is not None:
@@ -451,28 +749,251 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             parenthetical = _parenthetical(token, lexicons, text)
             if parenthetical is not None:
                 found.append(parenthetical)
-    for token, relation, clause, speaker, score in _scored_pairs(doc, lexicons).values():
-        if token.lower_ == "according":
+        elif token.dep_ == "advcl" and token.pos_ == "VERB":
+            as_said = _as_said(token, lexicons, text)
+            if as_said is not None:
+                found.append(as_said)
+    taken: set[int] = set()  # object nouns whose clause a verb cue took
+    for pair in sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i):
+        if pair[0].lower_ == "according" or pair[0].i in taken:
             continue
-        content = _clause_span(doc, clause.left_edge.i, clause.right_edge.i)
-        if content is None:
-            continue
-        content = _within_paragraph(text, content, token.idx)
-        if content is None:
-            continue
-        source = source_of(token, speaker, lexicons)
-        if is_not_a_statement(token, relation, source, lexicons):
-            continue
-        found.append(
-            Reported(
-                cue=cue_span(token)
-                if token.pos_ != "NOUN"
-                else (token.idx, token.idx + len(token)),
-                cue_token=token.i,
-                content=content,
-                relation=relation,
-                ratio=score,
-                subject=source.i if source is not None else None,
-            )
-        )
+        reported = _pair_reported(pair, lexicons, text, taken)
+        if reported is not None:
+            found.append(reported)
     return sorted(found, key=lambda item: item.cue_token)
+
+
+def _pair_reported(
+    pair: tuple[Token, str, Token, Token | None, float],
+    lexicons: Lexicons,
+    text: str,
+    taken: set[int],
+) -> Reported | None:
+    """The report an accepted (cue, relation, clause, speaker, score) pair makes, if any."""
+    token, relation, clause, speaker, score = pair
+    doc = token.doc
+    if _frames_quoting(token):
+        return None  # "quoted X as saying": the "saying" it frames reports
+    cue = cue_span(token) if token.pos_ != "NOUN" else (token.idx, token.idx + len(token))
+    inverted = _inverted(token, relation, lexicons, text) or _set_off(
+        token, relation, clause, lexicons
+    )
+    if inverted is not None:
+        return inverted
+    complement = _complement_of_object(token, relation, clause)
+    if complement is not None:
+        # "expressed concern that X", "made it clear that X": the clause is the content, the
+        # verb and its object the cue; the object's own pair says the same.
+        clause, relation, last = complement
+        cue = (cue[0], last.idx + len(last))
+        taken.add(last.i)
+    first = clause.left_edge.i
+    if relation == "ccomp":
+        first = _whole_sentence_before(token, clause) or first
+    citing = cited_source(token)
+    if citing is not None and not _names_a_source(citation_object(citing)):
+        citing = None
+    if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
+        first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
+    content = _clause_span(doc, first, _object_end(token, relation, clause))
+    if relation == "ccomp":
+        content = _clause_span(doc, first, _clauses_end(token, clause))
+        saying = _coordinated_saying(clause, lexicons)
+        if saying is not None and content is not None:
+            # "said the budget would pass and vowed to cut taxes": two statements
+            content = _clause_span(doc, first, saying.left_edge.i - 1)
+    if content is None:
+        return None
+    content = _within_paragraph(text, content, token.idx)
+    if content is None:
+        return None
+    source = source_of(token, speaker, lexicons)
+    if is_not_a_statement(token, relation, source, lexicons):
+        return None
+    source, carriers = passed_on(token, source, citing)
+    return Reported(
+        cue=cue,
+        cue_token=token.i,
+        content=content,
+        relation=relation,
+        ratio=score,
+        subject=source.i if source is not None else None,
+        carriers=carriers,
+        claim=states_claim(token, relation, clause, lexicons),
+    )
+
+
+def passed_on(
+    cue: Token, source: Token | None, citing: Token | None = None
+) -> tuple[Token | None, tuple[int, ...]]:
+    """The speaker and the carriers of a cue that quotes or cites someone.
+
+    "X was quoted by Reuters as saying": X speaks, Reuters carries; "the agency reported,
+    citing the ministry": the ministry speaks, the agency carries.
+    """
+    quoting = quoted_as(cue)
+    if quoting is not None:
+        speaker, carrier = quoting
+        return speaker, (carrier.i,)
+    citing = citing or cited_source(cue)
+    if citing is not None and _names_a_source(citation_object(citing)):
+        return citation_object(citing), (source.i,) if source is not None else ()
+    return source, ()
+
+
+def _names_a_source(head: Token) -> bool:
+    """Whether a cited phrase names who said something ("citing the ministry", "citing
+    officials"), not a reason ("citing security concerns", "citing her record")."""
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return True
+    lexicons = load_lexicons()
+    lemma = head.lemma_.lower()
+    if lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns:
+        return True
+    # "citing a report", not "citing the release of prisoners" (an event, not a document)
+    of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+    return lemma in lexicons.document_nouns and not of
+
+
+def _frames_quoting(verb: Token) -> bool:
+    """Whether ``verb`` is the "quoted" of "quoted X as saying", whose "saying" reports."""
+    if verb.lemma_.lower() != "quote":
+        return False
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "as"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children)
+        for child in verb.children
+    )
+
+
+def _is_citation(token: Token) -> bool:
+    """Whether ``token`` is a "citing X" participle naming the source of another cue."""
+    return (
+        token.lemma_.lower() == "cite"
+        and token.tag_ == "VBG"
+        and token.dep_ in ("advcl", "xcomp", "ccomp")
+    )
+
+
+def _inverted(cue: Token, relation: str, lexicons: Lexicons, text: str) -> Reported | None:
+    """ "Roof stood still, reported Ana Ruiz of Radio X": a cue after the sentence it reports,
+    its speaker after it. The parser makes the speaker the cue's object (and the sentence its
+    clause, or nothing); the content is the sentence up to the comma before the cue."""
+    if relation not in ("dobj", "ccomp") or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or _next_to_quote(cue):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return None
+    speaker = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
+    if speaker is None or speaker.pos_ != "PROPN" or speaker.left_edge.i != cue.i + 1:
+        return None
+    start, end = _sentence_bounds(cue)
+    if not _closes_sentence(doc, speaker.right_edge.i, end):
+        return None  # "X, a spokesman, told Reuters that ...": the cue's clause follows
+    before = _clause_span(doc, start, cue.i - 1)
+    if before is None:
+        return None
+    content = _within_paragraph(text, before, cue.idx)
+    if content is None:
+        return None
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=content,
+        relation="parataxis",
+        ratio=1.0,
+        subject=speaker.i,
+        claim=states_claim(cue, "parataxis", None, lexicons),
+    )
+
+
+def _set_off(cue: Token, relation: str, clause: Token, lexicons: Lexicons) -> Reported | None:
+    """A saying set off inside the sentence it reports, which the parser took for the main verb.
+
+    "The talks, said Tom Hale, who leads the union, will resume": the name after the cue is
+    its subject; "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions": the
+    name after the dash is. Either way the content is the sentence around the aside.
+    """
+    if relation != "ccomp" or clause.i < cue.i or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    doc = cue.doc
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or cue.i == 0:
+        return None
+    inner = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    comma = _comma_after(inner) if inner is not None else None
+    if (
+        doc[cue.i - 1].text == ","
+        and inner is not None
+        and comma is not None
+        and inner.left_edge.i == cue.i + 1
+        and inner.pos_ == "PROPN"
+        and comma + 1 < len(doc)
+    ):
+        # "The talks, said Tom Hale, who leads the union, will resume"
+        before = doc[cue.i - 2]
+        speaker, gap = inner, (before.idx + len(before), doc[comma + 1].idx)
+    else:
+        named = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        dashes = [t for t in doc[subject.i : clause.left_edge.i] if t.text in _DASHES]
+        if named is None or len(dashes) < 2 or not dashes[0].i < named.i < cue.i < dashes[-1].i:
+            return None
+        before = doc[dashes[0].i - 1]
+        speaker, gap = named, (before.idx + len(before), doc[dashes[-1].i + 1].idx)
+    content = _clause_span(doc, subject.left_edge.i, clause.right_edge.i)
+    if content is None or not content[0] < gap[0] < gap[1] < content[1]:
+        return None
+    return Reported(
+        cue=cue_span(cue),
+        cue_token=cue.i,
+        content=content,
+        relation="parataxis",
+        ratio=1.0,
+        subject=speaker.i,
+        gap=(gap[0], gap[1]),
+        claim=states_claim(cue, "parataxis", None, lexicons),
+    )
+
+
+def _comma_after(phrase: Token) -> int | None:
+    """The index of the comma that closes a noun phrase (its own last token or the next)."""
+    last = phrase.right_edge.i
+    doc = phrase.doc
+    for at in (last, last + 1):
+        if at < len(doc) and doc[at].text == "," and at > phrase.i:
+            return at
+    return None
+
+
+def _that_clause(token: Token) -> Token | None:
+    """The "that" clause completing a noun or adjective ("concern that X", "clear that X")."""
+    for child in token.children:
+        if child.dep_ not in ("acl", "ccomp", "advcl") or child.i < token.i:
+            continue
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+            return child
+    return None
+
+
+def _complement_of_object(
+    verb: Token, relation: str, clause: Token
+) -> tuple[Token, str, Token] | None:
+    """The clause a verb's object or small clause stands for, with the word ending the cue.
+
+    "expressed concern that X" (an object noun with a "that" clause, not a relative clause,
+    whose "that" is a pronoun) and "made it clear that X" (an adjective with the dummy "it")
+    report X; the object is part of the cue.
+    """
+    if verb.pos_ == "NOUN":
+        return None
+    if relation == "dobj" and clause.pos_ == "NOUN":
+        found = _that_clause(clause)
+        return (found, "ccomp", clause) if found is not None else None
+    if relation == "ccomp" and clause.pos_ == "ADJ":
+        dummy = any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.children)
+        found = _that_clause(clause) if dummy else None
+        return (found, "ccomp", clause) if found is not None else None
+    return None

@@ -14,6 +14,7 @@ Decision rules, first match wins (``docs/stance.md`` has examples):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -25,7 +26,8 @@ _ANAPHOR_OPENING = re.compile(r"\s*(?:this|that|such|it|these|those)\b", re.IGNO
 _NEGATION = re.compile(r"\b(?:not|never|hardly|no)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
+@functools.cache
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(phrases, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
 
@@ -33,7 +35,7 @@ def _phrase_pattern(phrases: Sequence[str]) -> re.Pattern[str]:
 def _find(
     text: str, phrases: Sequence[str], windows: Sequence[tuple[int, int]]
 ) -> list[tuple[int, int]]:
-    pattern = _phrase_pattern(phrases)
+    pattern = _phrase_pattern(tuple(phrases))
     return [m.span() for start, end in windows for m in pattern.finditer(text, start, end)]
 
 

@@ -32,7 +32,7 @@ Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=500)]
 StanceName = Literal["asserted", "neutral", "hedged", "endorsed", "disputed"]
-KindName = Literal["direct", "partial", "indirect", "own_voice"]
+KindName = Literal["direct", "partial", "indirect", "attitude", "own_voice"]
 SearchKindName = Literal["articles", "statements", "entities"]
 
 

@@ -96,6 +96,7 @@ def _statement(data: dict[str, Any]) -> StatementView:
         **{
             **data,
             "stance_cues": tuple(data["stance_cues"]),
+            "alternatives": tuple(data.get("alternatives", ())),
             "chain": tuple(Hop(**hop) for hop in data["chain"]),
         }
     )

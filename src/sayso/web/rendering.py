@@ -39,7 +39,7 @@ from sayso.web.views import (
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = Path(__file__).parent / "static" / "css" / "sayso.css"
 STANCES = ("asserted", "neutral", "hedged", "endorsed", "disputed")
-KINDS = ("direct", "partial", "indirect")
+KINDS = ("direct", "partial", "indirect", "attitude")
 
 
 class PieceWriter:

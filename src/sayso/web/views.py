@@ -74,6 +74,10 @@ class StatementView:
     chain: tuple[Hop, ...]
     parent: str | None
     confidence: float
+    doubt: str | None = None
+    """What is unsure about the speaker or the chain, when something is."""
+    alternatives: tuple[str, ...] = ()
+    """Other speakers the text allows."""
 
     @property
     def chain_text(self) -> str:
@@ -149,6 +153,10 @@ def statement_view(
         chain=tuple(hops),
         parent=statement.parent,
         confidence=statement.confidence,
+        doubt=statement.doubt,
+        alternatives=tuple(
+            names.get(hop.entity_id or "") or hop.text for hop in statement.alternatives
+        ),
     )
 
 

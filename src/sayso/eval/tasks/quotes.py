@@ -269,11 +269,19 @@ def sayso_items(doc: Doc) -> list[Item]:
 def statement_items(
     doc: Doc, mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> list[Item]:
-    """sayso's attributions in ``doc`` given the entity layer's output for it."""
+    """sayso's attributions in ``doc`` given the entity layer's output for it, with the
+    dateline found as ``make_article`` finds it for any article."""
+    from sayso.ingest.dateline import find_dateline
+    from sayso.records import Span
     from sayso.statements import extract_statements
+    from sayso.statements.quotes import paragraph_ranges
 
+    paragraphs = [Span.of(doc.text, s, e) for s, e in paragraph_ranges(doc.text)]
+    dateline = find_dateline(doc.text, paragraphs)
     items: list[Item] = []
-    for statement in extract_statements(doc, mentions=mentions, entities=entities):
+    for statement in extract_statements(
+        doc, mentions=mentions, entities=entities, dateline=dateline.span if dateline else None
+    ):
         if statement.kind == "own_voice" or statement.parent is not None:
             continue
         items.append(

@@ -1,0 +1,105 @@
+"""Who carried a statement between its speaker and the page, read from the parse of its sentence.
+
+A carrier is a hop between the outlet and the speaker (:mod:`sayso.statements.chain`):
+
+* "X was quoted by Reuters as saying ...", "Reuters quoted X as saying ...": X speaks,
+  Reuters carries (:func:`quoted_as`);
+* "the agency reported, citing the ministry, that ...", "according to the governor, citing
+  police": the cited source speaks, the one who cites carries (:func:`cited_source`);
+* "documents seen by Reuters show ...", "in a recording obtained by the Times, X can be
+  heard saying ...": the outlet that saw or obtained the material carries it
+  (:func:`carriers_in_sentence`);
+* "X described ..., as NPR's Ana Ruiz reported": the reporter carries it (same).
+
+Every function takes tokens of one parsed sentence and returns tokens: the heads of the noun
+phrases that speak or carry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SEEING_VERBS = frozenset(
+    {"see", "obtain", "review", "view", "acquire", "publish", "examine", "receive", "leak"}
+)
+"""Participles through which an outlet holds material ("documents seen by Reuters")."""
+_REPORTING_VERBS = frozenset({"report", "say", "write", "tell", "note", "reveal", "describe"})
+"""Verbs of an "as X reported" clause that names who passed a statement on."""
+
+
+def quoted_as(cue: Token) -> tuple[Token, Token] | None:
+    """(speaker, carrier) of "X was quoted by Y as saying" and "Y quoted X as saying"."""
+    preposition = cue.head
+    if cue.dep_ != "pcomp" or preposition.lower_ != "as":
+        return None
+    verb = preposition.head
+    if verb.lemma_.lower() != "quote":
+        return None
+    children = list(verb.children)
+    passive = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        agent = next((c for c in children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        return (passive, by) if by is not None else None
+    subject = next((c for c in children if c.dep_ == "nsubj"), None)
+    quoted = next((c for c in children if c.dep_ == "dobj"), None)
+    if subject is None or quoted is None:
+        return None
+    return quoted, subject
+
+
+def is_quoting_frame(verb: Token, relation: str) -> bool:
+    """Whether ``verb`` is the "quoted ... as" of a "quoted X as saying" frame, whose report
+    the "saying" cue makes (:func:`quoted_as`)."""
+    return verb.lemma_.lower() == "quote" and relation in ("prep:as", "dobj")
+
+
+def cited_source(cue: Token) -> Token | None:
+    """The participle "citing" that names the source a cue passes on ("reported, citing the
+    ministry, that ..."), hung from the cue or from the first word of its clause."""
+    candidates = list(cue.children)
+    for child in cue.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            candidates.extend(child.children)
+    for token in candidates:
+        citing = token.lemma_.lower() == "cite" and token.tag_ == "VBG" and token.i != cue.i
+        if citing and any(c.dep_ == "dobj" for c in token.children):
+            return token
+    return None
+
+
+def citation_object(citing: Token) -> Token:
+    """The noun phrase a "citing" participle cites."""
+    return next(c for c in citing.children if c.dep_ == "dobj")
+
+
+def carriers_in_sentence(cue: Token, first: int, last: int) -> list[Token]:
+    """Carriers the sentence of ``cue`` (token indices ``first..last``) names, outermost first.
+
+    "In a recording obtained by the Times, X can be heard saying ...", "documents seen by
+    Reuters show ...": the agent of a participle of seeing or obtaining; "X described ..., as
+    NPR's Ana Ruiz reported": the subject of an "as" clause with a verb of reporting.
+    """
+    doc = cue.doc
+    found: list[Token] = []
+    for token in doc[first : last + 1]:
+        if token.i == cue.i or token.pos_ != "VERB":
+            continue
+        lemma = token.lemma_.lower()
+        if token.tag_ == "VBN" and token.dep_ == "acl" and lemma in _SEEING_VERBS:
+            agent = next((c for c in token.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if by is not None:
+                found.append(by)
+        elif token.dep_ == "advcl" and lemma in _REPORTING_VERBS and _marked_as(token):
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                found.append(subject)
+    return found
+
+
+def _marked_as(verb: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)

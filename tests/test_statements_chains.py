@@ -1,0 +1,184 @@
+"""Attribution chains through carriers, relays and wire copy, on hand-written news sentences.
+
+Entities come from the entity layer (``resolve_entities``) as in the pipeline, so a document
+("the report") is linked to the outlet that published it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.records import Statement
+from sayso.statements import extract_statements
+
+pytestmark = pytest.mark.slow
+
+
+def _statements(
+    nlp, text: str, outlet: str | None = "The Daily Ledger", agency: str | None = None
+) -> tuple[Statement, ...]:  # type: ignore[no-untyped-def]
+    from sayso.entities.resolve import resolve_entities
+
+    doc = nlp(text)
+    mentions, entities = resolve_entities(doc)
+    return extract_statements(
+        doc, mentions=mentions, entities=entities, outlet=outlet, agency=agency
+    )
+
+
+def _holding(statements: tuple[Statement, ...], words: str) -> Statement:
+    holding = [
+        s
+        for s in statements
+        if s.kind != "own_voice" and any(words in piece.text for piece in s.content)
+    ]
+    assert holding, f"no statement holds {words!r}"
+    return min(holding, key=lambda s: sum(len(piece.text) for piece in s.content))
+
+
+def _hops(statement: Statement) -> list[str]:
+    """The chain's hops by name, without a leading "the"."""
+    return [hop.text.removeprefix("the ").removeprefix("The ") for hop in statement.chain]
+
+
+def test_quoted_by_an_agency_as_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ana Ruiz was quoted by Reuters as saying the vote had been rigged."
+    statement = _holding(_statements(nlp, text), "the vote had been rigged")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "Ana Ruiz"
+    assert _hops(statement)[1:] == ["Reuters", "Ana Ruiz"]
+
+
+def test_a_medium_quoted_someone_as_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Harbor Gazette quoted Tom Hale as saying the plant would close."
+    statement = _holding(_statements(nlp, text), "the plant would close")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "Tom Hale"
+    assert _hops(statement)[-2:] == ["Harbor Gazette", "Tom Hale"]
+
+
+def test_an_agency_citing_a_ministry(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The agency reported, citing the health ministry, that 40 people had died."
+    statement = _holding(_statements(nlp, text), "40 people had died")
+    assert statement.content[0].text == "that 40 people had died"
+    assert statement.speaker is not None
+    assert statement.speaker.text == "the health ministry"
+    assert _hops(statement)[1:] == ["agency", "health ministry"]
+
+
+def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister resigned on Friday, citing health reasons, his office said."
+    statement = _holding(_statements(nlp, text), "The minister resigned")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "his office"
+
+
+def test_according_to_an_official_citing_police(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "According to the governor, citing police, the road was closed overnight."
+    statement = _holding(_statements(nlp, text), "the road was closed")
+    assert statement.content[0].text == "the road was closed overnight"
+    assert _hops(statement)[1:] == ["governor", "police"]
+
+
+def test_documents_seen_by_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Documents seen by Reuters show the firm paid the bribes."
+    statement = _holding(_statements(nlp, text), "the firm paid the bribes")
+    hops = _hops(statement)
+    assert hops.index("Reuters") < hops.index("Documents")
+
+
+def test_a_recording_obtained_by_an_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In a recording obtained by The New York Times, the mayor can be heard saying that "
+        "the vote was rigged."
+    )
+    statement = _holding(_statements(nlp, text), "the vote was rigged")
+    assert _hops(statement)[1:] == ["New York Times", "mayor"]
+
+
+def test_said_then_a_newspaper_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will win the vote," Ana Ruiz said, The New York Times reported.'
+    statement = _holding(_statements(nlp, text), "We will win the vote")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "Ana Ruiz"
+    assert _hops(statement)[1:] == ["New York Times", "Ana Ruiz"]
+
+
+def test_as_a_reporter_reported(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'One witness described "hiding in a closet with my two sons until the shooting '
+        "stopped,\" as Radio Nine's Tom Hale reported."
+    )
+    statement = _holding(_statements(nlp, text), "hiding in a closet")
+    hops = _hops(statement)
+    assert "Tom Hale" in hops[-2]
+    assert statement.speaker is not None
+    assert statement.speaker.text == "One witness"
+
+
+def test_wire_copy_runs_through_the_agency(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor said the bridge would reopen in May. Traffic was light on Monday."
+    statements = _statements(nlp, text, outlet="The Daily Ledger", agency="AP")
+    said = _holding(statements, "the bridge would reopen")
+    assert _hops(said) == ["Daily Ledger", "AP", "mayor"]
+    own = [s for s in statements if s.kind == "own_voice"]
+    assert own
+    assert _hops(own[0]) == ["Daily Ledger", "AP"]
+
+
+def test_a_statement_never_cites_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reuters reported that the talks had collapsed."
+    statement = _holding(_statements(nlp, text, outlet="Reuters"), "the talks had collapsed")
+    assert _hops(statement) == ["Reuters"]
+
+
+def test_a_belief_reported_by_others(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Kremlin insists that the sanctions have failed, analysts say."
+    statement = _holding(_statements(nlp, text), "the sanctions have failed")
+    assert _hops(statement)[-2:] == ["analysts", "Kremlin"]
+
+
+def test_a_paragraph_relays_the_document_it_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reuters ran a long report on the port on Friday.\n\n"
+        "The report says that the port will close. Dock workers praised the decision: "
+        '"It should have happened years ago."\n\n'
+        "The port employs 300 people. Officials said they were surprised."
+    )
+    statements = _statements(nlp, text)
+    workers = _holding(statements, "It should have happened years ago")
+    assert _hops(workers)[-2:] == ["report", "Dock workers"]
+    assert workers.doubt is not None  # implied by the paragraph, so said to be unsure
+    assert "The report" in workers.doubt
+    officials = _holding(statements, "they were surprised")
+    assert "report" not in _hops(officials)  # a new paragraph: the writer speaks again
+
+
+def test_hearsay_adverb_relays_the_last_news_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reuters ran a long story on the dispute on Friday. The story says that "
+        "the governor wrote to the minister.\n\n"
+        'The minister apparently wrote back: "We will not change course."'
+    )
+    statement = _holding(_statements(nlp, text), "We will not change course")
+    assert _hops(statement)[1:] == ["Reuters", "story", "minister"]
+
+
+def test_a_speaker_told_the_writer_first_hand(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Reuters report says that the port will close. "
+        "Workers told me that they had not been warned."
+    )
+    statement = _holding(_statements(nlp, text), "they had not been warned")
+    assert _hops(statement)[1:] == ["Workers"]
+
+
+def test_told_to_the_one_who_just_spoke(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Another witness, Ana Ruiz, told the court the gunman stood over her. "
+        'When she said no, the gunman told her: "I am going to leave you here."'
+    )
+    statement = _holding(_statements(nlp, text), "I am going to leave you here")
+    hops = _hops(statement)
+    assert hops.index("Ana Ruiz") < hops.index("gunman")
+    assert statement.doubt is not None

@@ -1,0 +1,174 @@
+"""Speakers a reader would name and contents that are the claim, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from sayso.records import Entity, Mention, Resolution, Span, Statement
+from sayso.statements import extract_statements
+
+pytestmark = pytest.mark.slow
+
+
+def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
+    return [s for s in statements if s.kind != "own_voice"]
+
+
+def _holding(statements: tuple[Statement, ...], words: str) -> Statement:
+    holding = [s for s in _attributed(statements) if any(words in c.text for c in s.content)]
+    assert holding, f"no statement holds {words!r}"
+    return min(holding, key=lambda s: sum(len(c.text) for c in s.content))
+
+
+def _speaker(statement: Statement) -> str:
+    assert statement.speaker is not None
+    return statement.speaker.text
+
+
+def test_who_asked_not_to_be_named_is_never_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A senior official, who asked not to be named, said the talks had stalled."
+    statements = extract_statements(nlp(text))
+    assert _speaker(_holding(statements, "the talks had stalled")) == "A senior official"
+    for statement in _attributed(statements):
+        assert statement.speaker is None or "named" not in statement.speaker.text
+
+
+def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
+    statement = _holding(extract_statements(nlp(text)), "will cost millions")
+    assert _speaker(statement).startswith("Ana Ruiz")
+    assert [piece.text for piece in statement.content] == ["The plan", "will cost millions"]
+
+
+def test_speaker_named_after_a_set_off_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks, said Tom Hale, who leads the union, will resume in May."
+    statement = _holding(extract_statements(nlp(text)), "will resume in May")
+    assert _speaker(statement) == "Tom Hale"
+    assert [piece.text for piece in statement.content] == ["The talks", "will resume in May"]
+
+
+def test_speaker_across_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Tom Hale, who has led the union since 2009, said the strike would go on."
+    statement = _holding(extract_statements(nlp(text)), "the strike would go on")
+    assert _speaker(statement) == "Tom Hale"
+
+
+def test_a_dash_sign_off_on_its_own_line(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = '"We will not stop until the work is done."\n\n— Jane Doe\n\nThe rally ended at noon.'
+    statement = _holding(extract_statements(nlp(text)), "We will not stop")
+    assert _speaker(statement) == "Jane Doe"
+
+
+def test_a_name_and_a_colon_introduce_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'Jane Doe: "We will not stop until the work is done."'
+    statement = _holding(extract_statements(nlp(text)), "We will not stop")
+    assert _speaker(statement) == "Jane Doe"
+
+
+def test_said_this_and_vowed_that_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister said the budget would pass and vowed to cut taxes next year."
+    statements = extract_statements(nlp(text))
+    said = _holding(statements, "the budget would pass")
+    assert [piece.text for piece in said.content] == ["the budget would pass"]
+    vowed = _holding(statements, "to cut taxes")
+    assert _speaker(vowed) == "The minister"
+
+
+def test_a_lone_that_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked about the leak on Friday, the spokesman said that."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert [piece.text for piece in statement.content] != ["that"]
+
+
+def test_a_dateline_is_never_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "BAGHDAD, June 3 (AP) — The bombing killed 12 people, police said."
+    dateline = Span.of(text, 0, text.index("The bombing"))
+    statement = _holding(extract_statements(nlp(text), dateline=dateline), "killed 12 people")
+    assert statement.content[0].text == "The bombing killed 12 people"
+
+
+def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The realtor said he has noticed a change: buyers have vanished from the market."
+    statement = _holding(extract_statements(nlp(text)), "noticed a change")
+    assert statement.content[-1].text.endswith("buyers have vanished from the market")
+
+
+def test_a_listed_point_after_said_colon(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In the interview, the governor also said:\n\n"
+        "The state will balance its budget by June\n\n"
+        "Teachers will get a raise next year\n\n"
+        "Read the full interview"
+    )
+    statements = extract_statements(nlp(text))
+    for point in ("balance its budget", "Teachers will get a raise"):
+        assert _speaker(_holding(statements, point)) == "the governor"
+    assert not any("Read the full" in c.text for s in _attributed(statements) for c in s.content)
+
+
+def _pronoun_mention(
+    text: str, at: int, antecedent: Span, alternatives: tuple[str, ...]
+) -> Mention:
+    return Mention(
+        Span.of(text, at, at + 2),
+        "PERSON",
+        "pronoun",
+        "test",
+        None,
+        Resolution("test", antecedent, alternatives, ambiguous=True),
+    )
+
+
+def test_an_ambiguous_he_is_read_and_the_doubt_recorded(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Health Secretary Tom Hale met Prime Minister Ana Ruiz on Monday. Hale said the "
+        'hospital was safe.\n\n"We are reviewing every procedure," he said.'
+    )
+    hale = text.index("Tom Hale")
+    ruiz = text.index("Ana Ruiz")
+    he = text.rindex("he said")
+    mentions = (
+        Mention(Span.of(text, hale, hale + 8), "PERSON", "name", "test", "e1"),
+        Mention(Span.of(text, ruiz, ruiz + 8), "PERSON", "name", "test", "e2"),
+        _pronoun_mention(text, he, Span.of(text, ruiz, ruiz + 8), ("e1",)),
+    )
+    entities = (
+        Entity("e1", "PERSON", "Tom Hale", "test", mentions=(mentions[0],)),
+        Entity("e2", "PERSON", "Ana Ruiz", "test", titles=("Ms",), mentions=(mentions[1],)),
+    )
+    statements = extract_statements(nlp(text), mentions=mentions, entities=entities)
+    statement = _holding(statements, "We are reviewing every procedure")
+    # "Ms" Ruiz cannot be "he"; Hale spoke last: he is read as Hale, and the record says so.
+    assert statement.speaker_entity == "e1"
+    assert statement.doubt is not None
+    assert "Tom Hale" in statement.doubt
+    assert statement.confidence < 0.9
+
+
+def test_as_the_committee_pointed_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "But, as the committee has pointed out, the law would also expose sources."
+    statement = _holding(extract_statements(nlp(text)), "the law would also expose sources")
+    assert _speaker(statement) == "the committee"
+
+
+def test_as_a_photo_shows_is_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Men prefer cooler rooms and, as this photo shows, will sweat if it is too warm."
+    assert not any(s.cue and s.cue.text == "shows" for s in extract_statements(nlp(text)))
+
+
+def test_the_issuer_of_a_statement_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = 'The retailer released a separate statement saying, "It allows us to grow together."'
+    statement = _holding(extract_statements(nlp(text)), "It allows us to grow together")
+    assert _speaker(statement) == "The retailer"
+
+
+def test_whoever_does_something_by_saying_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The party tried to rally support by saying that rival voters were turning out."
+    statement = _holding(extract_statements(nlp(text)), "rival voters were turning out")
+    assert _speaker(statement) == "The party"
+
+
+def test_who_was_prompted_to_say_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The senator was prompted to say that the debate had been civil."
+    statement = _holding(extract_statements(nlp(text)), "the debate had been civil")
+    assert _speaker(statement) == "The senator"
