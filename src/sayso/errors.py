@@ -7,10 +7,16 @@
      │    ├── EmptyInputError
      │    ├── BinaryInputError
      │    ├── DecodeError
-     │    ├── TooLargeError
-     │    ├── NoArticleError
-     │    ├── CorruptInputError     (truncated gzip or WARC, a JSONL line that is not JSON)
-     │    └── FetchError
+     │    ├── TooLargeError         over the byte limit (a file, page, record or line)
+     │    ├── TooComplexError       over a limit on structure: JSON nesting or digits in a
+     │    │                         number, HTML nesting or the size of one tag, feed entries
+     │    ├── NoArticleError        no article text (a page without a story, only page junk)
+     │    ├── CorruptInputError     (truncated gzip or WARC, a JSONL line that is not JSON,
+     │    │                          a WARC response without WARC-Target-URI)
+     │    ├── FetchError
+     │    │    └── BlockedAddressError   the host is on a loopback, private, link-local or
+     │    │                              reserved network, and private fetching is off
+     │    └── ReaderFailedError     the reader broke on this input (a bug to report)
      ├── ModelNotInstalledError     the configured spaCy pipeline is missing
      ├── ConfigError                an option or pipeline stage list does not make sense
      ├── RecordError                a record or JSON document does not fit the schema
@@ -22,6 +28,20 @@
 from __future__ import annotations
 
 
+def printable(text: str) -> str:
+    """``text`` safe to print, log and store: a file name's undecodable bytes (kept by Python as
+    lone surrogates) become ``\\xNN`` escapes, any other lone surrogate a ``\\uNNNN`` escape."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 class SaysoError(Exception):
     """Base of every error sayso raises on purpose."""
 
@@ -30,6 +50,7 @@ class InputError(SaysoError):
     """One input could not be turned into an article."""
 
     def __init__(self, location: str, message: str) -> None:
+        location, message = printable(location), printable(message)
         super().__init__(f"{location}: {message}")
         self.location = location
         self.reason = message
@@ -51,6 +72,13 @@ class TooLargeError(InputError):
     """The input is over the configured size limit."""
 
 
+class TooComplexError(InputError):
+    """The input is over a limit on its structure: JSON nested too deeply or a number with too
+    many digits, HTML nested too deeply or one tag (an attribute) too large, a feed with too
+    many entries. Each limit is far above what a news page needs and keeps the work on one
+    input bounded."""
+
+
 class NoArticleError(InputError):
     """The page or record holds no article text."""
 
@@ -61,6 +89,16 @@ class CorruptInputError(InputError):
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class BlockedAddressError(FetchError):
+    """The URL's host (or a redirect's) is on a loopback, private, link-local or reserved
+    network, which is only fetched when the caller allows it (``--fetch-private``)."""
+
+
+class ReaderFailedError(InputError):
+    """The reader broke on this input: a bug, reported so that the other inputs are still read.
+    The message names the exception; please report it with the input."""
 
 
 class ModelNotInstalledError(SaysoError):

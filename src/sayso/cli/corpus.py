@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -97,14 +98,16 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from sayso.cli.main import EXIT_CONFIG, EXIT_INPUT_FAILED, _fail
+    from sayso.cli.main import EXIT_CONFIG, EXIT_INPUT_FAILED, _fail, quiet_library_logs
     from sayso.ingest.sources import ReadOptions, iter_articles
     from sayso.nlp.loader import DEFAULT_MODEL
     from sayso.records import Article
-    from sayso.runners import PipelineConfig, chunks, make_runner
+    from sayso.runners import PipelineConfig, make_runner
     from sayso.store import open_store
+    from sayso.store.flatten import PreparedArticle
 
-    console = Console(stderr=True, highlight=False)
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    quiet_library_logs(verbose=False)
     try:
         since_day = date.fromisoformat(since) if since else None
         until_day = date.fromisoformat(until) if until else None
@@ -154,16 +157,31 @@ def ingest_command(
         ) as progress,
     ):
         task = progress.add_task("ingesting", total=limit, rate="0.0")
+        pending: list[PreparedArticle] = []
+
+        def write_pending() -> None:
+            for fate in store.add_prepared(pending):
+                counts[fate] += 1
+            elapsed = max(time.monotonic() - started, 1e-9)
+            done = counts["ingested"] + counts["duplicate"]
+            progress.update(task, advance=len(pending), rate=f"{done / elapsed:.1f}")
+            pending.clear()
+
         try:
             # Workers encode their results as store rows; the writer inserts a batch per
             # transaction (a third of the per-article writer CPU of one-by-one adds).
-            for batch in chunks(runner.run_prepared(to_analyse()), WRITE_BATCH):
-                for fate in store.add_prepared(batch):
-                    counts[fate] += 1
-                elapsed = max(time.monotonic() - started, 1e-9)
-                done = counts["ingested"] + counts["duplicate"]
-                progress.update(task, advance=len(batch), rate=f"{done / elapsed:.1f}")
-        except SaysoError as exc:
+            for prepared in runner.run_prepared(to_analyse()):
+                pending.append(prepared)
+                if len(pending) >= WRITE_BATCH:
+                    write_pending()
+            write_pending()
+        except (SaysoError, KeyboardInterrupt) as exc:
+            # What was analysed before the failure or the interrupt is kept, so that a rerun
+            # starts after it; a store that cannot take it fails again and says so below.
+            with contextlib.suppress(SaysoError):
+                write_pending()
+            if isinstance(exc, KeyboardInterrupt):
+                raise
             raise _fail(str(exc), EXIT_CONFIG) from None
         finally:
             runner.close()

@@ -55,7 +55,8 @@ class OutputFormat(enum.StrEnum):
 def _stderr_console() -> Any:
     from rich.console import Console
 
-    return Console(stderr=True)
+    # soft_wrap: a message is one line however long, never broken at the terminal's width.
+    return Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -63,6 +64,17 @@ def _fail(message: str, code: int) -> typer.Exit:
 
     _stderr_console().print(f"[bold red]error:[/] {escape(message)}", highlight=False)
     return typer.Exit(code)
+
+
+LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "warcio")
+"""Libraries whose own log lines (several lines long, with raw page text or bytes) are shown
+only with ``--verbose``: what matters reaches the user as sayso's own one-line messages."""
+
+
+def quiet_library_logs(verbose: bool) -> None:
+    """Let the libraries of ``LIBRARY_LOGGERS`` log only when ``verbose``."""
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -73,6 +85,7 @@ def _setup_logging(verbose: bool) -> None:
         format="%(message)s",
         handlers=[RichHandler(console=_stderr_console(), show_path=False)],
     )
+    quiet_library_logs(verbose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +183,10 @@ def _run_render(
             2,
         )
     _setup_logging(args.verbose)
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    except OSError as exc:
+        raise _fail(_write_failed(output, exc), EXIT_CONFIG) from None
     chosen = fmt
     if fmt is OutputFormat.auto:
         if out.isatty():
@@ -181,27 +197,41 @@ def _run_render(
     failed = 0
     analysed = 0
     try:
-        for item in _results(inputs, args):
-            if isinstance(item, InputError):
-                failed += 1
-                _stderr_console().print(f"[red]skipped[/] {escape(str(item))}", highlight=False)
-                continue
-            analysed += 1
-            if table is not None:
-                table.write(item)
-            else:
-                render.write(item, chosen.value, out, view=view)
+        try:
+            for item in _results(inputs, args):
+                if isinstance(item, InputError):
+                    failed += 1
+                    _stderr_console().print(f"[red]skipped[/] {escape(str(item))}", highlight=False)
+                    continue
+                analysed += 1
+                if table is not None:
+                    table.write(item)
+                else:
+                    render.write(item, chosen.value, out, view=view)
+            out.flush()
+        finally:
+            if output:
+                out.close()
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
-    finally:
-        if output:
-            out.close()
+    except OSError as exc:  # a full disk, a closed pipe: the output is what failed
+        raise _fail(_write_failed(output, exc), EXIT_CONFIG) from None
     if analysed + failed > 1 or failed:
         _stderr_console().print(
             f"{analysed} article(s) analysed, {failed} input(s) failed", highlight=False
         )
     if failed:
         raise typer.Exit(EXIT_INPUT_FAILED)
+
+
+def _write_failed(output: Path | None, exc: OSError) -> str:
+    import errno
+
+    where = str(output) if output else "standard output"
+    advice = "free some space or write elsewhere"
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        advice = "check the path and its permissions"
+    return f"could not write to {where}: {exc.strerror or exc}; {advice}"
 
 
 def _many(inputs: list[str]) -> bool:

@@ -15,6 +15,11 @@
   the raw HTML (split around each reference, since ``&amp;`` and ``&`` differ). Paragraphs
   whose text is broken up by tags or white space in the source stay unmapped
   (``to_raw`` gives None for them).
+
+Bounds: the HTML parser (libxml2) reads elements at most ``PARSER_MAX_DEPTH`` levels deep and
+drops a tag with an attribute over ``PARSER_MAX_ATTRIBUTE`` characters, with the text inside.
+A page whose story is lost that way raises a ``TooComplexError`` saying which, rather than the
+``NoArticleError`` of a page without a story.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from sayso.errors import NoArticleError
+from sayso.errors import NoArticleError, TooComplexError
 from sayso.ingest.article import make_article
 from sayso.ingest.decode import decode_bytes
 from sayso.ingest.plaintext import split_credit
@@ -46,6 +51,10 @@ _NOT_FOUND = RawSpan(0, 0)
 # one sentence: five words or more ending in sentence punctuation.
 _SENTENCE = re.compile(r"(?:\w+\W+){4,}\w+\W*[.!?…][\"'”’)]*(?:\s|$)")
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "row"})
+PARSER_MAX_DEPTH = 255
+"""libxml2's HTML parser keeps elements at most this deep (counting from ``<html>``)."""
+PARSER_MAX_ATTRIBUTE = 10_000_000
+"""libxml2 drops a tag whose attribute value is longer than this (its XML_MAX_TEXT_LENGTH)."""
 
 
 def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> Article:
@@ -70,6 +79,9 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
     caption_texts = {c.text for c in captions}
     paragraphs = [p for p in paragraphs if p not in caption_texts]
     if not any(_SENTENCE.search(p) for p in paragraphs):
+        too_complex = _beyond_parser_limits(raw)
+        if too_complex is not None:
+            raise TooComplexError(source.location, too_complex)
         raise NoArticleError(
             source.location,
             "the page holds no article text (it may be an index, a login wall or a script-only "
@@ -89,6 +101,53 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
     unmapped = {c.span.start for c in article.captions if c.span and c.raw == _NOT_FOUND}
     segments = tuple(s for s in article.offset_map.segments if s.canonical not in unmapped)
     return replace(article, offset_map=OffsetMap(segments))
+
+
+def _beyond_parser_limits(raw: str) -> str | None:
+    """Why the parser may have lost the story: a tag too long, or nesting too deep; else None."""
+    longest = _longest_tag(raw)
+    if longest > PARSER_MAX_ATTRIBUTE:
+        return (
+            f"one tag of the page is {longest:,} characters long, over the HTML parser's limit "
+            f"of {PARSER_MAX_ATTRIBUTE:,} for an attribute: the parser drops it with the text "
+            "inside it, so no article text was found."
+        )
+    depth = _parsed_depth(raw)
+    if depth >= PARSER_MAX_DEPTH:
+        return (
+            f"the page nests elements deeper than {PARSER_MAX_DEPTH} levels, the most the HTML "
+            "parser reads: the text below that was dropped, so no article text was found."
+        )
+    return None
+
+
+def _longest_tag(raw: str) -> int:
+    """The length of the longest ``<...>`` run in ``raw`` (quotes are not looked at)."""
+    longest = 0
+    start = raw.find("<")
+    while start >= 0:
+        end = raw.find(">", start)
+        if end < 0:
+            return max(longest, len(raw) - start)
+        longest = max(longest, end - start + 1)
+        start = raw.find("<", end)
+    return longest
+
+
+def _parsed_depth(raw: str) -> int:
+    """How deep the parsed page's elements go (``<html>`` is level 1)."""
+    import lxml.html  # type: ignore[import-untyped, unused-ignore]
+    from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+    try:
+        root = lxml.html.document_fromstring(raw)
+    except (etree.ParserError, ValueError):
+        return 0
+    depth = deepest = 0
+    for event, _element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _clean(text: str) -> str:

@@ -43,7 +43,7 @@ import contextlib
 import glob
 import gzip
 import io
-import json
+import logging
 import os
 import re
 import sys
@@ -60,15 +60,20 @@ from sayso.errors import (
     FetchError,
     InputError,
     NoArticleError,
+    ReaderFailedError,
+    TooComplexError,
     TooLargeError,
+    printable,
 )
 from sayso.ingest.article import make_source
 from sayso.ingest.feed import iter_feed
 from sayso.ingest.fetch import USER_AGENT, fetch_url
-from sayso.ingest.jsonl import iter_json_document, iter_jsonl
+from sayso.ingest.jsonl import iter_json_document, iter_jsonl, parse_json
 from sayso.ingest.warc import iter_warc, iter_warc_stream
 from sayso.records import Article
 from sayso.records.model import InputKind
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["text", "html", "warc", "feed", "xml", "jsonl", "json", "urls"]
 Origin = Literal["file", "stdin", "url", "bytes"]
@@ -144,7 +149,7 @@ def iter_articles(
     counts = summary if summary is not None else SourceSummary()
     reader = _Reader(options, counts, stdin)
     for name in inputs:
-        for item in reader.input(name):
+        for item in _guarded(reader.input(name), name):
             if isinstance(item, Article):
                 counts.articles += 1
             else:
@@ -163,7 +168,7 @@ def read_article(source: str | Path | bytes, options: ReadOptions = DEFAULT_OPTI
     reader = _Reader(options, SourceSummary(), None)
     first_error: InputError | None = None
     with contextlib.closing(reader.single(source)) as items:
-        for item in items:
+        for item in _guarded(items, _describe(source)):
             if isinstance(item, Article):
                 return item
             first_error = first_error or item
@@ -209,14 +214,24 @@ def _xml_kind(head: bytes) -> Kind:
 
 
 def _json_kind(data: bytes) -> Kind:
+    """JSON Lines when the first line is an object, JSON when the whole is a document, else
+    text. JSON too deep or with too long a number counts as JSON: its reader says why."""
     first_line = data.lstrip().split(b"\n", 1)[0]
-    with contextlib.suppress(UnicodeDecodeError, json.JSONDecodeError):
-        if isinstance(json.loads(first_line), dict):
+    try:
+        if isinstance(parse_json(first_line, ""), dict):
             return "jsonl"
-    with contextlib.suppress(UnicodeDecodeError, json.JSONDecodeError):
-        json.loads(data)
+    except TooComplexError:
+        if first_line.startswith(b"{"):
+            return "jsonl"
+    except CorruptInputError:
+        pass
+    try:
+        parse_json(data, "")
+    except TooComplexError:
         return "json"
-    return "text"
+    except CorruptInputError:
+        return "text"
+    return "json"
 
 
 def kind_from_name(name: str) -> tuple[Kind | None, bool]:
@@ -445,6 +460,29 @@ def _text(text: str) -> Iterator[Article | InputError]:
             yield read_plain_text(normalised, make_source(TEXT_LOCATION, "text"))
     except InputError as exc:
         yield exc
+
+
+def _guarded(
+    items: Iterator[Article | InputError], location: str
+) -> Iterator[Article | InputError]:
+    """``items``, ending with a ReaderFailedError if the reader raises what it should not.
+
+    The last line of defence for a batch: a reader bug on one input costs the rest of that
+    input, never the inputs after it or the articles already read.
+    """
+    try:
+        yield from items
+    except Exception as exc:
+        log.debug("the reader failed on %s", printable(location), exc_info=True)
+        yield ReaderFailedError(
+            location,
+            f"the reader failed on this input ({type(exc).__name__}: {_one_line(str(exc))}); "
+            "the other inputs are still read. Please report this with the input.",
+        )
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    return " ".join(text.split())[:limit]
 
 
 def _accounted(
