@@ -48,6 +48,8 @@ def main() -> None:
         _section("pipeline_frame", "The pipeline frame alone (NER mentions only) vs a bare parse"),
         _section("ingest_scaling", "Corpus ingest"),
         _section("web_load", "Web app under load"),
+        _section("worst_inputs", "Worst inputs (hostile shapes that once took quadratic time)"),
+        _section("fuzz", "Release fuzzing (scripts/fuzz)"),
     ]
     body = "\n".join(s for s in sections if s)
     chart = plot_stages()

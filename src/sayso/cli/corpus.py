@@ -64,6 +64,14 @@ def ingest_command(
         str | None, typer.Option("--until", help="Only articles published on/before YYYY-MM-DD.")
     ] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")] = False,
+    fetch_private: Annotated[
+        bool,
+        typer.Option(
+            "--fetch-private",
+            help="With --fetch, also download from loopback, private, link-local and reserved "
+            "addresses (refused by default).",
+        ),
+    ] = False,
     prerender: Annotated[
         bool,
         typer.Option(
@@ -124,7 +132,8 @@ def ingest_command(
         raise _fail(str(exc), EXIT_CONFIG) from None
 
     def to_analyse() -> Iterator[Article]:
-        for item in iter_articles(sources, ReadOptions(fetch=fetch)):
+        options = ReadOptions(fetch=fetch, allow_private=fetch_private)
+        for item in iter_articles(sources, options):
             if isinstance(item, InputError):
                 store.record_failure(item.location, None, item.reason)
                 counts["failed"] += 1
@@ -284,7 +293,7 @@ def status_command(
     from sayso.store import open_store
 
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             status = store.status()
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
@@ -323,15 +332,55 @@ def search_command(
     """
     from sayso.cli.main import EXIT_CONFIG, _fail
     from sayso.store import open_store
+    from sayso.store.errors import QueryTooComplexError
 
     if kind not in ("articles", "statements", "entities"):
         raise _fail("--kind takes articles, statements or entities", 2)
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             hits = store.search(query, kind=kind, limit=limit)  # type: ignore[arg-type]
+    except QueryTooComplexError as exc:
+        raise _fail(str(exc), 2) from None
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
     _emit([asdict(h) for h in hits], fmt)
+
+
+def check_command(db: DbOpt = None) -> None:
+    """Check a store for damage: SQLite's integrity check of every table and index, and the
+    full-text search indexes against their tables. Nothing is written.
+
+    Exit 0 when the store is sound; otherwise each problem is printed and the exit code is 3.
+
+    Example: sayso check --db news.db
+    """
+    from sayso.cli.main import EXIT_CONFIG, _fail
+    from sayso.store import open_store
+    from sayso.store.errors import StoreDamagedError
+
+    try:
+        with open_store(db, read_only=True) as store:
+            label = store.url
+            problems = store.check()
+    except StoreDamagedError as exc:
+        problems, label = [exc.detail or str(exc)], db or "sayso.db"
+    except SaysoError as exc:
+        raise _fail(str(exc), EXIT_CONFIG) from None
+    notes = [p for p in problems if p.startswith("the search indexes were not checked")]
+    damage = [p for p in problems if p not in notes]
+    for line in notes:
+        sys.stderr.write(f"note: {line}\n")
+    if not damage:
+        sys.stderr.write(f"{label}: no damage found\n")
+        return
+    for line in damage[:20]:
+        sys.stderr.write(f"damaged: {line}\n")
+    raise _fail(
+        f"{label} is damaged ({len(damage)} problem(s)): stop writing to it, restore it from a "
+        "backup, or ingest the inputs again into a new store (`sayso export` may still read "
+        "what is intact)",
+        EXIT_CONFIG,
+    )
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str) -> None:

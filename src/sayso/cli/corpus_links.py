@@ -86,7 +86,7 @@ def claims_command(
 
     _check_format(fmt)
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             rows = queries.claims(store, disputed=disputed, limit=limit)
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
@@ -128,7 +128,7 @@ def entity_command(
 
     _check_format(fmt)
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             rows = queries.entities(store, name)
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
@@ -175,7 +175,7 @@ def entities_candidates_command(
     _check_format(fmt)
     try:
         decided = read_judgments(judgments)
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             rows = queries.candidates(store, decided)
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None

@@ -65,7 +65,7 @@ def export_command(
     if timelinejs and exporter.name != "timeline":
         raise _fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             if exporter.name == "sqlite" and store.dialect != "sqlite":
                 console.print(
                     "note: the store is not SQLite, so the flat tables (as in the csv export) "

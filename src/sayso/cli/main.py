@@ -97,6 +97,7 @@ class AnalysisArgs:
     fetch: bool
     max_bytes: int
     verbose: bool
+    fetch_private: bool = False
 
 
 def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | InputError]:
@@ -107,7 +108,9 @@ def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | 
     stages = args.stages
     names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
     pipeline = Pipeline(args.model or _default_model(), stages=names)
-    options = ReadOptions(max_bytes=args.max_bytes, fetch=args.fetch)
+    options = ReadOptions(
+        max_bytes=args.max_bytes, fetch=args.fetch, allow_private=args.fetch_private
+    )
     yield from pipeline.analyze_inputs(inputs, options)
 
 
@@ -121,6 +124,14 @@ Inputs = Annotated[
 ]
 ModelOpt = Annotated[str, typer.Option("--model", help="spaCy pipeline to load, by package name.")]
 FetchOpt = Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")]
+FetchPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fetch-private",
+        help="With --fetch, also download from loopback, private, link-local and reserved "
+        "addresses (refused by default).",
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.")
 ]
@@ -161,11 +172,12 @@ def analyze(
         typer.Option("--stages", help="Comma-separated stages to run (default: all built-ins)."),
     ] = None,
     fetch: FetchOpt = False,
+    fetch_private: FetchPrivateOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     verbose: VerboseOpt = False,
 ) -> None:
     """Analyse articles: metadata, captions, removed junk, entities, statements, events."""
-    args = AnalysisArgs(model, stages, fetch, max_bytes, verbose)
+    args = AnalysisArgs(model, stages, fetch, max_bytes, verbose, fetch_private)
     _run_render(inputs, fmt, output, args, view="all")
 
 
@@ -322,7 +334,7 @@ def quotes(
         from sayso.store import open_store
 
         try:
-            with open_store(db) as store:
+            with open_store(db, read_only=True) as store:
                 rows = store.statements(speaker=speaker, limit=limit)
         except SaysoError as exc:
             raise _fail(str(exc), EXIT_CONFIG) from None
@@ -390,7 +402,7 @@ def timeline(
         chosen = OutputFormat.jsonl
     table = render.CsvView("timeline", sys.stdout) if chosen is OutputFormat.csv else None
     try:
-        with open_store(db) as store:
+        with open_store(db, read_only=True) as store:
             seen: set[str] = set()
             for row in store.entities(name=entity, limit=500):
                 if row.article_id in seen:
@@ -478,6 +490,7 @@ def main() -> None:
 
 def _register_commands() -> None:
     from sayso.cli.corpus import (
+        check_command,
         ingest_command,
         migrate_command,
         prerender_command,
@@ -493,6 +506,7 @@ def _register_commands() -> None:
     app.command("gate")(gate_command)
     app.command("ingest")(ingest_command)
     app.command("status")(status_command)
+    app.command("check")(check_command)
     app.command("migrate")(migrate_command)
     app.command("prerender")(prerender_command)
     app.command("search")(search_command)

@@ -220,10 +220,12 @@ def _given_metadata(entry: Any, outlet: str | None) -> dict[str, Any]:
 
 
 def _published(entry: Any) -> Published | None:
+    # dict.get: feedparser's own get() maps "updated" to "published" with a warning.
     for raw, parsed in (("published", "published_parsed"), ("updated", "updated_parsed")):
-        value = iso_date(entry.get(raw))
-        if value is None and entry.get(parsed):
-            value = datetime.fromtimestamp(calendar.timegm(entry.get(parsed)), UTC).isoformat()
+        value = iso_date(dict.get(entry, raw))
+        when = dict.get(entry, parsed)
+        if value is None and when:
+            value = datetime.fromtimestamp(calendar.timegm(when), UTC).isoformat()
         if value is not None:
             return Published(value=value, source="feed")
     return None

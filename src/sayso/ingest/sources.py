@@ -119,6 +119,9 @@ class ReadOptions:
     """Whether URLs (given, listed in ``.urls`` files, or linked from feeds) are downloaded."""
     timeout: float = 20.0
     """Seconds a download may take (see :mod:`sayso.ingest.fetch`)."""
+    allow_private: bool = False
+    """Whether URLs on loopback, private, link-local or reserved addresses may be fetched
+    (``--fetch-private``); off, they are refused (see :mod:`sayso.ingest.fetch`)."""
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -310,6 +313,7 @@ class _Reader:
                 timeout=self.options.timeout,
                 max_bytes=self.options.max_bytes,
                 user_agent=USER_AGENT,
+                allow_private=self.options.allow_private,
             )
         except FetchError as exc:
             yield exc
@@ -454,7 +458,7 @@ def _text(text: str) -> Iterator[Article | InputError]:
         yield EmptyInputError(TEXT_LOCATION, "the text is empty.")
         return
     try:
-        if sniff_kind(normalised[:_SNIFF_BYTES].encode("utf-8")) == "html":
+        if sniff_kind(normalised[:_SNIFF_BYTES].encode("utf-8", "surrogatepass")) == "html":
             yield read_html(normalised, make_source(TEXT_LOCATION, "html"))
         else:
             yield read_plain_text(normalised, make_source(TEXT_LOCATION, "text"))

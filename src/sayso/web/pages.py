@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
@@ -15,6 +15,7 @@ from sayso.web import queries
 from sayso.web.analyze import SubmissionError, analyse, submitted_bytes
 from sayso.web.app_state import state_of
 from sayso.web.rendering import render_article, templates
+from sayso.web.security import require_form_token
 
 router = APIRouter(include_in_schema=False)
 
@@ -210,7 +211,7 @@ def analyze_form(request: Request) -> HTMLResponse:
     return _render(request, "analyze.html", nav="analyze", error=None, text="")
 
 
-@router.post("/analyze", response_class=HTMLResponse)
+@router.post("/analyze", response_class=HTMLResponse, dependencies=[Depends(require_form_token)])
 async def analyze(
     request: Request,
     text: Annotated[str | None, Form(max_length=5_000_000)] = None,
