@@ -139,6 +139,15 @@ def test_a_file_name_that_is_not_utf8_is_read_and_named_with_escapes(tmp_path: P
     f"{empty}".encode()
 
 
+def test_a_file_name_with_a_newline_stays_on_one_line(tmp_path: Path) -> None:
+    """Found by the fuzz suite: the name went into the one-line error as it was."""
+    (tmp_path / "bad\nname.json").write_text('{"text": ')
+    (error,) = _items(str(tmp_path))
+    assert isinstance(error, InputError)
+    assert "\n" not in str(error)
+    assert error.location.endswith("bad\\x0aname.json")
+
+
 # -- WARC -----------------------------------------------------------------------------------
 
 

@@ -27,10 +27,16 @@
 
 from __future__ import annotations
 
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)}
+
 
 def printable(text: str) -> str:
-    """``text`` safe to print, log and store: a file name's undecodable bytes (kept by Python as
-    lone surrogates) become ``\\xNN`` escapes, any other lone surrogate a ``\\uNNNN`` escape."""
+    """``text`` safe to print on one line, log and store: control characters (a newline in a
+    file name) become ``\\xNN`` escapes, and so do a file name's undecodable bytes (kept by
+    Python as lone surrogates); any other lone surrogate becomes a ``\\uNNNN`` escape."""
+    if text.isprintable():
+        return text
+    text = text.translate(_CONTROLS)
     try:
         text.encode("utf-8")
         return text
@@ -50,7 +56,7 @@ class InputError(SaysoError):
     """One input could not be turned into an article."""
 
     def __init__(self, location: str, message: str) -> None:
-        location, message = printable(location), printable(message)
+        location, message = printable(location), printable(" ".join(message.split()))
         super().__init__(f"{location}: {message}")
         self.location = location
         self.reason = message
