@@ -347,3 +347,55 @@ def test_cli_errors_fit_on_one_line_however_narrow_the_terminal(
     result = runner.invoke(app, ["status", "--db", str(tmp_path / "a" / "very" / "long.db")])
     assert result.exit_code == 3
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _mixed_folder(folder: Path) -> Path:
+    """Good stories and the inputs that once ended a run (see test_hostile_inputs)."""
+    _stories(folder, 3)
+    (folder / "deep.json").write_bytes(b"[" * 3000 + b"]" * 3000)
+    (folder / "number.jsonl").write_bytes(b'{"text": "x", "n": 1' + b"0" * 5000 + b"}\n")
+    surrogate = STORY.format(n="\ud800")
+    (folder / "surrogate.jsonl").write_text(
+        f'{{"text": "{surrogate}"}}\n'.replace("\ud800", "\\ud800")
+    )
+    (folder / "junk.txt").write_text("Share on Facebook\nSubscribe to our newsletter\n")
+    return folder
+
+
+@pytest.mark.slow
+def test_analyze_goes_on_past_every_bad_input(tmp_path: Path) -> None:
+    import json
+
+    folder = _mixed_folder(tmp_path / "news")
+    result = runner.invoke(app, ["analyze", str(folder), "-f", "jsonl"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 4  # three stories and the one with a replaced surrogate
+    skipped = [line for line in result.stderr.splitlines() if line.startswith("skipped")]
+    assert len(skipped) == 3
+    assert "4 article(s) analysed, 3 input(s) failed" in result.stderr
+
+
+@pytest.mark.slow
+def test_ingest_stores_the_good_records_the_bad_and_a_rerun_goes_past_them(
+    tmp_path: Path,
+) -> None:
+    folder = _mixed_folder(tmp_path / "news")
+    db = str(tmp_path / "news.db")
+    first = runner.invoke(app, ["ingest", str(folder), "--db", db, "--no-prerender"])
+    assert first.exit_code == 1, first.output
+    assert "Traceback" not in first.output
+    with open_store(db) as store:
+        status = store.status()
+        assert status.fates["ingested"] == 4
+        assert status.fates["failed"] == 3
+        reasons = {f.location.rsplit("/", 1)[-1]: f.reason for f in store.failures()}
+    assert "nested too deeply" in reasons["deep.json"]
+    assert "5,001 digits" in reasons["number.jsonl:1"]
+    assert "no article text" in reasons["junk.txt"]
+    again = runner.invoke(app, ["ingest", str(folder), "--db", db, "--no-prerender"])
+    assert again.exit_code == 1
+    assert "4 already seen" in again.stderr
+    with open_store(db) as store:
+        assert store.status().fates == status.fates
