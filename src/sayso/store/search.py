@@ -94,32 +94,37 @@ def fts5_query(text: str) -> str | None:
     return expression + "".join(f" NOT {term}" for term in excluded)
 
 
+def _sqlite_search(fts: str, select: str, joins: str, column: int) -> str:
+    """FTS5 matches of one index, best first: the page of rowids is ranked first, and
+    snippets are made for that page alone (made in the ranking query, a snippet was computed
+    for every match: a tenth of a second for a common word over 5,000 articles)."""
+    return (
+        f"WITH page AS (SELECT rowid AS hit, bm25({fts}) AS rank FROM {fts} "
+        f"WHERE {fts} MATCH :query ORDER BY rank, rowid LIMIT :limit OFFSET :offset) "
+        f"SELECT {select}, snippet({fts}, {column}, :open, :close, '…', {{tokens}}) AS snippet, "
+        f"-page.rank AS score FROM page JOIN {fts} ON {fts}.rowid = page.hit {joins} "
+        f"WHERE {fts} MATCH :query ORDER BY page.rank, page.hit"
+    )
+
+
 _SQLITE = {
-    "articles": (
-        "SELECT a.id AS article_id, NULL AS record_id, a.title AS title, "
-        "snippet(articles_fts, 1, :open, :close, '…', {tokens}) AS snippet, "
-        "-bm25(articles_fts) AS score "
-        "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-        "WHERE articles_fts MATCH :query ORDER BY bm25(articles_fts), a.seq "
-        "LIMIT :limit OFFSET :offset"
+    "articles": _sqlite_search(
+        "articles_fts",
+        "a.id AS article_id, NULL AS record_id, a.title AS title",
+        "JOIN articles a ON a.seq = page.hit",
+        1,
     ),
-    "statements": (
-        "SELECT s.article_id AS article_id, s.statement_id AS record_id, a.title AS title, "
-        "snippet(statements_fts, 1, :open, :close, '…', {tokens}) AS snippet, "
-        "-bm25(statements_fts) AS score "
-        "FROM statements_fts JOIN statements s ON s.seq = statements_fts.rowid "
-        "JOIN articles a ON a.id = s.article_id "
-        "WHERE statements_fts MATCH :query ORDER BY bm25(statements_fts), s.seq "
-        "LIMIT :limit OFFSET :offset"
+    "statements": _sqlite_search(
+        "statements_fts",
+        "s.article_id AS article_id, s.statement_id AS record_id, a.title AS title",
+        "JOIN statements s ON s.seq = page.hit JOIN articles a ON a.id = s.article_id",
+        1,
     ),
-    "entities": (
-        "SELECT e.article_id AS article_id, e.entity_id AS record_id, a.title AS title, "
-        "snippet(entities_fts, -1, :open, :close, '…', {tokens}) AS snippet, "
-        "-bm25(entities_fts) AS score "
-        "FROM entities_fts JOIN entities e ON e.seq = entities_fts.rowid "
-        "JOIN articles a ON a.id = e.article_id "
-        "WHERE entities_fts MATCH :query ORDER BY bm25(entities_fts), e.seq "
-        "LIMIT :limit OFFSET :offset"
+    "entities": _sqlite_search(
+        "entities_fts",
+        "e.article_id AS article_id, e.entity_id AS record_id, a.title AS title",
+        "JOIN entities e ON e.seq = page.hit JOIN articles a ON a.id = e.article_id",
+        -1,
     ),
 }
 
