@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from fastapi import Request
 
 from sayso.errors import ConfigError
 from sayso.store import engine as store_engine
@@ -155,6 +156,8 @@ def test_a_client_that_leaves_stops_its_queries() -> None:
             if left.is_set():
                 break
             await asyncio.sleep(0.01)
+        assert (await watch())["type"] == "http.disconnect"
+        assert (await watch())["type"] == "http.disconnect"  # and again, never blocking
         watch.stop()
 
     asyncio.run(scenario())
@@ -247,3 +250,54 @@ def test_store_opened_by_the_server_is_not_written_without_uploads(tmp_path: Pat
     with make_client(create_app(url)) as c:
         response = c.post("/api/analyze", data={"text": "Anything.", "store": "true"})
     assert_error(response, 403, "forbidden")
+
+
+def test_a_real_client_that_leaves_stops_its_query_on_a_real_server(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """uvicorn on 127.0.0.1: a request whose query would run for a minute is sent, the client
+    closes its connection, and the query is stopped well before its time limit."""
+    import socket
+
+    import sqlalchemy as sa
+    import uvicorn
+
+    monkeypatch.setattr(security, "QUERY_SECONDS", 600.0)
+    outcome: list[str] = []
+    finished = threading.Event()
+    app = create_app(store_url)
+
+    @app.get("/api/test-long-query")
+    def long_query(request: Request) -> dict[str, str]:
+        store = request.app.state.sayso.corpus.store
+        try:
+            with store.reading() as conn:  # counts to a billion: minutes of SQLite work
+                conn.execute(
+                    sa.text(
+                        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                        "WHERE i < 1000000000) SELECT count(*) FROM n"
+                    )
+                ).scalar()
+            outcome.append("finished")
+        except QueryTimeoutError:
+            outcome.append("stopped")
+        finally:
+            finished.set()
+        return {}
+
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            finished.wait(0.05)
+        port = server.servers[0].sockets[0].getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)) as client:
+            client.sendall(b"GET /api/test-long-query HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            finished.wait(1.0)  # the query is under way
+        assert finished.wait(120), "the query went on after its client left"
+        assert outcome == ["stopped"]
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)

@@ -208,6 +208,7 @@ class GuardMiddleware:
 
         left = threading.Event()
         receiving = _DisconnectWatch(self._counting(receive), left)
+        receiving.start()  # now: a GET handler never asks for a message itself
         with query_limits(QUERY_SECONDS, cancelled=left.is_set):
             try:
                 await self.app(scope, receiving, send)
@@ -267,16 +268,23 @@ class _DisconnectWatch:
                 self._left.set()
                 return
 
-    async def __call__(self) -> Message:
+    def start(self) -> None:
+        """Read the request's messages from now on."""
         if self._task is None:
             self._task = asyncio.ensure_future(self._pump())
+
+    async def __call__(self) -> Message:
+        self.start()
+        assert self._task is not None
+        if self._task.done() and self._messages.empty():
+            self._task.result()  # the pump ended with an error (a body over the limit): raise it
+            return {"type": "http.disconnect"}  # the client has gone, as ASGI then says
         getting = asyncio.ensure_future(self._messages.get())
         await asyncio.wait({getting, self._task}, return_when=asyncio.FIRST_COMPLETED)
         if getting.done():
             return getting.result()
         getting.cancel()
-        self._task.result()  # the pump ended with an error (a body over the limit): raise it
-        return await self._messages.get()
+        return await self()
 
     def stop(self) -> None:
         if self._task is not None:
