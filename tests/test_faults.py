@@ -399,3 +399,42 @@ def test_ingest_stores_the_good_records_the_bad_and_a_rerun_goes_past_them(
     assert "4 already seen" in again.stderr
     with open_store(db) as store:
         assert store.status().fates == status.fates
+
+
+def test_library_log_lines_never_reach_the_user(tmp_path: Path) -> None:
+    """trafilatura logs a warning ("discarding data: None") for an empty page: the user sees
+    sayso's one line instead, and the library's lines only with --verbose."""
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body></body></html>")
+    run = subprocess.run(
+        [*SAYSO, "analyze", str(page), "-f", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert run.returncode == 1
+    assert run.stderr.startswith("skipped"), run.stderr
+    for raw in ("trafilatura", "parsed tree", "empty HTML tree", "discarding data"):
+        assert raw not in run.stderr
+    verbose = subprocess.run(
+        [*SAYSO, "analyze", str(page), "-f", "json", "--verbose"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        check=False,
+    )
+    assert "discarding data" in verbose.stderr  # there, when asked for
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_analyze_to_a_full_disk_is_one_line() -> None:
+    story = ROOT / "examples" / "article.txt"
+    result = runner.invoke(app, ["analyze", str(story), "-o", "/dev/full", "-f", "json"])
+    assert result.exit_code == 3
+    assert "Traceback" not in result.output
+    (line,) = result.stderr.strip().splitlines()
+    assert "could not write to /dev/full: No space left on device" in line
