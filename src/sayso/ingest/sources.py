@@ -33,7 +33,10 @@ or line instead (a CC-NEWS file runs to a gigabyte).
 
 Accounting: every input yields at least one item, an Article or an InputError; one that
 would yield nothing (an empty JSONL file, a WARC with no HTML pages) yields a
-``NoArticleError``. Records and files that are skipped on purpose (a WARC's request records,
+``NoArticleError``. A reader that raises what it should not (a bug) ends that input with a
+``ReaderFailedError`` naming the exception; the inputs after it are read all the same. The
+readers' bounds on structure (``TooComplexError``) are listed in docs/robustness.md.
+Records and files that are skipped on purpose (a WARC's request records,
 a folder's images) are counted in the optional :class:`SourceSummary`, for the run's report.
 """
 
