@@ -301,3 +301,35 @@ def test_a_real_client_that_leaves_stops_its_query_on_a_real_server(
     finally:
         server.should_exit = True
         thread.join(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("upload", "reason"),
+    [
+        (b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+        (b'{"text": "A story.", "n": ' + b"7" * 5000 + b"}", "5,000 digits"),
+        (b"<html><body>" + b"<div>" * 100_000 + b"<p>Story.</p>", "deeper than 255 levels"),
+    ],
+)
+def test_uploads_that_once_crashed_the_server_are_a_422_with_a_reason(
+    client: TestClient, upload: bytes, reason: str
+) -> None:
+    files = {"file": ("upload.json", upload, "application/octet-stream")}
+    response = client.post("/api/analyze", files=files)
+    assert_error(response, 422, "unreadable_input")
+    assert reason in response.json()["error"]["message"]
+
+
+@pytest.mark.slow
+def test_an_upload_with_a_lone_surrogate_is_analysed(client: TestClient) -> None:
+    story = (
+        "The harbour authority said on Tuesday that the northern pier would reopen next month."
+        " Repairs to the sea wall took longer than planned, the director told reporters."
+    )
+    upload = b'{"text": "\\ud800 ' + story.encode() + b'"}'
+    files = {"file": ("upload.json", upload, "application/json")}
+    response = client.post("/api/analyze", files=files)
+    assert response.status_code == 200, response.text
+    result = response.json()["result"]
+    assert "\ufffd" in result["article"]["text"]
+    assert any(d["stage"] == "ingest" for d in result["diagnostics"])
