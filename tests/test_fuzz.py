@@ -15,7 +15,6 @@ import gzip
 import io
 import json
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -330,8 +329,3 @@ def make_article_or_none(text: str) -> Article | None:
 
     article = make_article(text, make_source("fuzz", "text"))
     return article if article.text.strip() else None
-
-
-@pytest.fixture(autouse=True)
-def _no_stray_files(tmp_path: Path) -> None:
-    """The fuzz tests write only under pytest's temporary folders."""
