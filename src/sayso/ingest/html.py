@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html as html_lib
 import re
+from array import array
 from dataclasses import replace
 from typing import Any
 
@@ -173,7 +174,7 @@ def _paragraphs(body: Any) -> list[str]:
     return out
 
 
-def _captions(raw: str, unescaped: str, positions: list[int]) -> list[Caption]:
+def _captions(raw: str, unescaped: str, positions: array[int]) -> list[Caption]:
     """Every ``<figcaption>`` of the page, with its credit and raw span.
 
     A caption whose text is not found verbatim in the page gets the empty span at 0.
@@ -248,7 +249,9 @@ def _metadata(
     return metadata, sources
 
 
-def _offset_map(raw: str, unescaped: str, positions: list[int], paragraphs: list[str]) -> OffsetMap:
+def _offset_map(
+    raw: str, unescaped: str, positions: array[int], paragraphs: list[str]
+) -> OffsetMap:
     """Segments for the paragraphs found verbatim (references unescaped) in ``raw``, in order."""
     segments: list[OffsetSegment] = []
     canonical = 0
@@ -262,7 +265,7 @@ def _offset_map(raw: str, unescaped: str, positions: list[int], paragraphs: list
     return OffsetMap(tuple(segments))
 
 
-def _runs(raw: str, text: str, canonical: int, positions: list[int]) -> list[OffsetSegment]:
+def _runs(raw: str, text: str, canonical: int, positions: array[int]) -> list[OffsetSegment]:
     """Segments over the characters of ``text`` that are written as themselves in ``raw``."""
     segments: list[OffsetSegment] = []
     start: int | None = None
@@ -279,18 +282,21 @@ def _runs(raw: str, text: str, canonical: int, positions: list[int]) -> list[Off
     return segments
 
 
-def _unescape_with_positions(raw: str) -> tuple[str, list[int]]:
-    """``raw`` with character references replaced, and each output character's raw offset."""
-    chars: list[str] = []
-    positions: list[int] = []
+def _unescape_with_positions(raw: str) -> tuple[str, array[int]]:
+    """``raw`` with character references replaced, and each output character's raw offset.
+
+    The offsets are a machine-integer array (8 bytes a character, where a list of ints took
+    about 36: an 11 MB page peaked at 616 MiB)."""
+    pieces: list[str] = []
+    positions: array[int] = array("q")
     last = 0
     for match in _CHAR_REF.finditer(raw):
-        chars.extend(raw[last : match.start()])
+        pieces.append(raw[last : match.start()])
         positions.extend(range(last, match.start()))
         replacement = html_lib.unescape(match.group())
-        chars.extend(replacement)
+        pieces.append(replacement)
         positions.extend([match.start()] * len(replacement))
         last = match.end()
-    chars.extend(raw[last:])
+    pieces.append(raw[last:])
     positions.extend(range(last, len(raw)))
-    return "".join(chars), positions
+    return "".join(pieces), positions
