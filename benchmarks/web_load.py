@@ -21,6 +21,12 @@ First views are measured on a store whose pages were rendered ahead of time
 on one whose kept pages were deleted (``--page-cache cold``): the report says which.
 Each row also gives the machine's 1-minute load average when it finished: other processes on
 the machine slow the server down. A cached store of an older schema is migrated in place.
+
+``mixed`` draws every request at random from all the kinds above (half of them first views),
+as a crowd of readers does; ``mixed-abuse`` is the same with one request in ten a costly
+search (a common word repeated a hundred times, or thirty different words) from clients
+trying to stall the server: what they get is a 400 or a quick answer, and the others' p95
+must hold (failures count only the other requests).
 """
 
 from __future__ import annotations
@@ -45,7 +51,7 @@ from urllib.parse import quote, urlsplit
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import article_texts
+from corpus import DATA, article_texts
 
 if TYPE_CHECKING:
     from sayso.records import ArticleResult
@@ -56,16 +62,24 @@ SEED = 7
 WORDS = ("president", "minister", "police", "election", "said", "percent", "war", "court")
 WORD = re.compile(r"\b[a-zA-Z]{5,}\b")
 """Words of statement contents searched once each by ``search-cold``."""
+ABUSE = (
+    "/api/search?kind=articles&q=" + quote("the " * 100),
+    "/api/search?kind=articles&q=" + quote(" ".join(f"word{i}" for i in range(30))),
+    "/articles?q=" + quote("said " * 99),
+)
+"""Searches meant to stall the server: repeated common words, too many terms."""
 
 
-def build_store(path: Path, articles: int, distinct: int, stages: tuple[str, ...]) -> None:
+def build_store(
+    path: Path, articles: int, distinct: int, stages: tuple[str, ...], data: Path
+) -> None:
     """Analyse ``distinct`` real texts once and store them, then copies up to ``articles``."""
     from sayso.ingest.sources import ReadOptions, read_article
     from sayso.pipeline import Pipeline
     from sayso.store import open_store
 
     pipeline = Pipeline(stages=stages)
-    texts = article_texts(distinct)
+    texts = article_texts(distinct, data)
     started = time.perf_counter()
     results = []
     for text in dict.fromkeys(texts):
@@ -165,7 +179,7 @@ def targets(db: Path, base: str, rng: random.Random, cold: int) -> dict[str, lis
                 vocabulary.update(w.lower() for w in WORD.findall(row["content"]))
     chosen = rng.sample(every, min(len(every), 50 + cold))
     details = quoted(db, set(chosen), cold, rng)
-    return {
+    pages = {
         "article": [f"/articles/{quote(i, safe='')}" for i in chosen[:50]],
         "article-cold": [f"/articles/{quote(i, safe='')}" for i in chosen[50:]],
         "statement-cold": [
@@ -175,6 +189,12 @@ def targets(db: Path, base: str, rng: random.Random, cold: int) -> dict[str, lis
         "search-cold": [f"/statements?q={w}" for w in rng.sample(sorted(vocabulary), cold)],
         "entity": [f"/entities/{quote(n, safe='')}" for n in names],
     }
+    everything = [url for urls in pages.values() for url in urls]
+    pages["mixed"] = [rng.choice(everything) for _ in range(cold)]
+    pages["mixed-abuse"] = [
+        rng.choice(ABUSE) if n % 10 == 0 else rng.choice(everything) for n in range(cold)
+    ]
+    return pages
 
 
 def cpu_seconds(pid: int) -> float:
@@ -205,6 +225,7 @@ def load(base: str, chosen: list[str], clients: int, client: str, server: int) -
     it measures: the stdlib client costs about a third of httpx per request."""
     requests = len(chosen)
     latencies: list[float] = []
+    abusive: list[tuple[float, int]] = []
     failures = 0
 
     def with_httpx(share: list[str]) -> None:
@@ -226,6 +247,9 @@ def load(base: str, chosen: list[str], clients: int, client: str, server: int) -
                 connection.request("GET", url)
                 response = connection.getresponse()
                 response.read()
+                if url in ABUSE:  # the attacker's answers are not what is measured
+                    abusive.append((time.perf_counter() - started, response.status))
+                    continue
                 latencies.append(time.perf_counter() - started)
                 failures += response.status != 200
         finally:
@@ -241,7 +265,14 @@ def load(base: str, chosen: list[str], clients: int, client: str, server: int) -
     cpu = cpu_seconds(server) - cpu_before
     client_cpu = time.process_time() - client_before
     quantiles = statistics.quantiles(latencies, n=100)
-    return {
+    extra: dict[str, float] = {}
+    if abusive:
+        extra = {
+            "abusive_requests": len(abusive),
+            "abusive_max_ms": round(max(t for t, _ in abusive) * 1000, 1),
+            "abusive_refused": sum(status == 400 for _, status in abusive),
+        }
+    return extra | {
         "requests": requests,
         "failures": failures,
         "rps": round(requests / elapsed, 1),
@@ -298,6 +329,13 @@ def write_results(out: Path, report: dict[str, object], rows: list[dict[str, obj
             f"{row['p95_ms']} | {row['server_cpu_ms']} | {row['client_cpu_ms']} | "
             f"{row['failures']} | {row['load_1min']} |"
         )
+    for row in rows:
+        if row.get("abusive_requests"):
+            lines.append(
+                f"\n{row['page']} at {row['clients']} clients: {row['abusive_requests']} of the "
+                f"requests were stalling searches (not counted above), answered within "
+                f"{row['abusive_max_ms']} ms, {row['abusive_refused']} refused with 400."
+            )
     (out / "web_load.md").write_text("\n".join(lines) + "\n")
 
 
@@ -313,6 +351,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--data", type=Path, default=DATA, help="the shared data folder")
     parser.add_argument("--distinct", type=int, default=1500, help="real texts analysed")
     parser.add_argument("--requests", type=int, default=400, help="per page kind and level")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 20])
@@ -332,7 +371,16 @@ def main() -> None:
     parser.add_argument(
         "--pages",
         nargs="+",
-        default=["article", "article-cold", "statement-cold", "search", "search-cold", "entity"],
+        default=[
+            "article",
+            "article-cold",
+            "statement-cold",
+            "search",
+            "search-cold",
+            "entity",
+            "mixed",
+            "mixed-abuse",
+        ],
         help="page kinds to request",
     )
     parser.add_argument(
@@ -361,7 +409,7 @@ def main() -> None:
     else:
         db = CACHE / f"web_load_{args.articles}_{args.distinct}_{len(stages)}.db"
         if not db.exists():
-            build_store(db, args.articles, args.distinct, stages)
+            build_store(db, args.articles, args.distinct, stages, args.data)
     migrated(db)
     set_page_cache(db, args.page_cache)
     report: dict[str, object] = {

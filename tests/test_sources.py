@@ -244,7 +244,9 @@ def site() -> Iterator[str]:
 
 
 def test_urls_are_fetched_with_fetch(site: str) -> None:
-    page, missing = _read(f"{site}/fire", f"{site}/nowhere", fetch=True, timeout=5)
+    page, missing = _read(
+        f"{site}/fire", f"{site}/nowhere", fetch=True, timeout=5, allow_private=True
+    )
     assert isinstance(page, Article)
     assert page.source.kind == "url"
     assert page.metadata.url == f"{site}/fire"
@@ -258,7 +260,7 @@ def test_feed_links_are_fetched_only_with_fetch(site: str) -> None:
     (notice,) = list(iter_articles(["-"], ReadOptions(), stdin=feed))
     assert isinstance(notice, FetchError)
     assert "has only a link" in notice.reason
-    (article,) = _read(f"{site}/feed", fetch=True, timeout=5)
+    (article,) = _read(f"{site}/feed", fetch=True, timeout=5, allow_private=True)
     assert isinstance(article, Article)
     assert article.source.kind == "url"
     published = article.metadata.published
@@ -277,7 +279,7 @@ def test_read_article_takes_text_paths_bytes_and_urls(tmp_path: Path, site: str)
     assert read_article(_html(FIRE).encode()).text == read_article(path).text
     with pytest.raises(FetchError, match="--fetch"):
         read_article(f"{site}/fire")
-    fetched = read_article(f"{site}/fire", ReadOptions(fetch=True, timeout=5))
+    fetched = read_article(f"{site}/fire", ReadOptions(fetch=True, timeout=5, allow_private=True))
     assert fetched.text == read_article(path).text
     with pytest.raises(EmptyInputError):
         read_article("   ")

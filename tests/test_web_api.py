@@ -42,6 +42,13 @@ def make_client(app: FastAPI, **kwargs: Any) -> TestClient:
     return TestClient(app, base_url="http://localhost", **kwargs)
 
 
+def page_form_token(client: TestClient) -> str:
+    """The anti-forgery token the Analyze page's form carries, as a browser would send it."""
+    found = re.search(r'name="csrf_token" value="([0-9a-f]+)"', client.get("/analyze").text)
+    assert found is not None
+    return found.group(1)
+
+
 def count_store_reads(app: FastAPI, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of the articles ``app`` reads from its store from now on, in order."""
     store = app.state.sayso.corpus.store
@@ -501,7 +508,7 @@ def test_analyze_without_storing_then_storing(tmp_path: Path) -> None:
     url = build_store(tmp_path / "web.db")
     text = (Path(__file__).parent.parent / "examples" / "article.txt").read_text()
     with make_client(create_app(url)) as c:
-        shown = c.post("/analyze", data={"text": text})
+        shown = c.post("/analyze", data={"text": text, "csrf_token": page_form_token(c)})
         assert shown.status_code == 200
         assert "not stored in the corpus" in shown.text
         assert c.get("/api/status").json()["articles"] == 3

@@ -7,10 +7,16 @@
      │    ├── EmptyInputError
      │    ├── BinaryInputError
      │    ├── DecodeError
-     │    ├── TooLargeError
-     │    ├── NoArticleError
-     │    ├── CorruptInputError     (truncated gzip or WARC, a JSONL line that is not JSON)
-     │    └── FetchError
+     │    ├── TooLargeError         over the byte limit (a file, page, record or line)
+     │    ├── TooComplexError       over a limit on structure: JSON nesting or digits in a
+     │    │                         number, HTML nesting or the size of one tag, feed entries
+     │    ├── NoArticleError        no article text (a page without a story, only page junk)
+     │    ├── CorruptInputError     (truncated gzip or WARC, a JSONL line that is not JSON,
+     │    │                          a WARC response without WARC-Target-URI)
+     │    ├── FetchError
+     │    │    └── BlockedAddressError   the host is on a loopback, private, link-local or
+     │    │                              reserved network, and private fetching is off
+     │    └── ReaderFailedError     the reader broke on this input (a bug to report)
      ├── ModelNotInstalledError     the configured spaCy pipeline is missing
  ├── ModelIntegrityError        a model file differs from the sha256 recorded in sayso
      ├── ConfigError                an option or pipeline stage list does not make sense
@@ -21,6 +27,26 @@
 """
 
 from __future__ import annotations
+
+_CONTROLS = {code: f"\\x{code:02x}" for code in (*range(0x20), 0x7F)}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on one line, log and store: control characters (a newline in a
+    file name) become ``\\xNN`` escapes, and so do a file name's undecodable bytes (kept by
+    Python as lone surrogates); any other lone surrogate becomes a ``\\uNNNN`` escape."""
+    if text.isprintable():
+        return text
+    text = text.translate(_CONTROLS)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def install_hint(extra: str) -> str:
@@ -36,6 +62,7 @@ class InputError(SaysoError):
     """One input could not be turned into an article."""
 
     def __init__(self, location: str, message: str) -> None:
+        location, message = printable(location), printable(" ".join(message.split()))
         super().__init__(f"{location}: {message}")
         self.location = location
         self.reason = message
@@ -57,6 +84,13 @@ class TooLargeError(InputError):
     """The input is over the configured size limit."""
 
 
+class TooComplexError(InputError):
+    """The input is over a limit on its structure: JSON nested too deeply or a number with too
+    many digits, HTML nested too deeply or one tag (an attribute) too large, a feed with too
+    many entries. Each limit is far above what a news page needs and keeps the work on one
+    input bounded."""
+
+
 class NoArticleError(InputError):
     """The page or record holds no article text."""
 
@@ -67,6 +101,16 @@ class CorruptInputError(InputError):
 
 class FetchError(InputError):
     """A URL could not be fetched."""
+
+
+class BlockedAddressError(FetchError):
+    """The URL's host (or a redirect's) is on a loopback, private, link-local or reserved
+    network, which is only fetched when the caller allows it (``--fetch-private``)."""
+
+
+class ReaderFailedError(InputError):
+    """The reader broke on this input: a bug, reported so that the other inputs are still read.
+    The message names the exception; please report it with the input."""
 
 
 class ModelNotInstalledError(SaysoError):

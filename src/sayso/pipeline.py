@@ -1,7 +1,10 @@
 """Article → ArticleResult: parse once with spaCy, then run the stages in order.
 
 Each stage runs on its own: one that fails leaves a diagnostic and the other stages' records
-stand, so one odd character never loses the rest of an article. The spaCy model is loaded once,
+stand, so one odd character never loses the rest of an article. The stages of one article share
+a time budget (``time_budget`` CPU seconds): input that makes some rule's work explode ends the
+article with a diagnostic and the records of the stages that finished (see
+:mod:`sayso.nlp.budget`). The spaCy model is loaded once,
 on first use, and shared by every article the pipeline sees.
 
 Each batch is parsed and analysed inside ``nlp.memory_zone()``: the strings and lexemes spaCy
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from sayso import __version__
 from sayso.errors import ConfigError, InputError
+from sayso.nlp.budget import BudgetSpent, article_budget, check_budget
 from sayso.nlp.components import BUILTIN_STAGES, DEFAULT_STAGES
 from sayso.nlp.loader import DEFAULT_MODEL, load_model, model_source
 from sayso.nlp.segments import SEGMENT_CHARS, parse_long
@@ -47,6 +51,11 @@ benchmark texts (5,200 characters on average, up to 39,000) batches of 32 articl
 article (0.232 s against 0.237 s with 16)."""
 
 STAGE_ENTRY_POINTS = "sayso.stages"
+
+TIME_BUDGET = 30.0
+"""CPU seconds the stages of one article may take together (the parse not included). The
+benchmark articles take 0.04 s on average and their longest 0.6 s; every rule is linear or
+n log n in the article's length, so only hostile input gets near this."""
 
 
 def _stage_factory(name: str) -> Stage:
@@ -97,8 +106,10 @@ class Pipeline:
         batch_size: int = 32,
         batch_chars: int = BATCH_CHARS,
         segment_chars: int = SEGMENT_CHARS,
+        time_budget: float | None = TIME_BUDGET,
     ) -> None:
         self.model = model
+        self.time_budget = time_budget
         self.batch_size = batch_size
         self.batch_chars = batch_chars
         self.segment_chars = segment_chars
@@ -276,6 +287,7 @@ class Pipeline:
         parse_seconds: float,
     ) -> ArticleResult:
         work = Analysis(article=article, doc=doc)
+        work.diagnostics.extend(article.diagnostics)
         work.timings["parse"] = parse_seconds
         if note is not None:
             work.diagnostics.append(note)
@@ -296,19 +308,37 @@ class Pipeline:
         )
 
     def _run_stages(self, work: Analysis) -> None:
-        for stage in self.stages:
-            started = time.process_time()
-            try:
-                stage(work)
-            except Exception as exc:  # isolate the stage; its records are simply absent
-                log.debug("stage %s failed on %s", stage.name, work.article.id, exc_info=True)
-                work.diagnostics.append(
-                    Diagnostic(
-                        stage.name,
-                        "error",
-                        f"stage {stage.name!r} failed ({type(exc).__name__}: {exc}); "
-                        "its records are missing, the rest of the article is kept: "
-                        "please report this with the article",
+        with article_budget(self.time_budget):
+            for index, stage in enumerate(self.stages):
+                started = time.process_time()
+                try:
+                    check_budget()
+                    stage(work)
+                except BudgetSpent:
+                    work.timings[stage.name] = time.process_time() - started
+                    work.diagnostics.append(self._budget_note(index))
+                    return
+                except Exception as exc:  # isolate the stage; its records are simply absent
+                    log.debug("stage %s failed on %s", stage.name, work.article.id, exc_info=True)
+                    work.diagnostics.append(
+                        Diagnostic(
+                            stage.name,
+                            "error",
+                            f"stage {stage.name!r} failed ({type(exc).__name__}: {exc}); "
+                            "its records are missing, the rest of the article is kept: "
+                            "please report this with the article",
+                        )
                     )
-                )
-            work.timings[stage.name] = time.process_time() - started
+                work.timings[stage.name] = time.process_time() - started
+
+    def _budget_note(self, index: int) -> Diagnostic:
+        stopped = self.stages[index].name
+        skipped = ", ".join(repr(s.name) for s in self.stages[index + 1 :]) or "none"
+        return Diagnostic(
+            stopped,
+            "error",
+            f"the article used up its time budget of {self.time_budget:g} CPU seconds in stage "
+            f"{stopped!r}, which was stopped; the records of the stages before it are kept, "
+            f"the stages after it were not run ({skipped}). Input this costly is unusual: "
+            "check it, or raise the budget",
+        )

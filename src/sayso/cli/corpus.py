@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import time
@@ -37,14 +38,16 @@ DbOpt = Annotated[
 
 
 @contextmanager
-def read_store(db: str | None, *, migrate: bool = False) -> Iterator[Store]:
+def read_store(db: str | None, *, migrate: bool = False, writes: bool = False) -> Iterator[Store]:
     """The existing store ``db`` for a command that reads it: one that does not exist is a
     usage error naming the path and how to make one (only ``sayso ingest`` creates stores);
-    any other store error is reported as one line."""
+    any other store error is reported as one line. It is opened read-only unless the command
+    ``writes`` to it (``link``, ``prerender``) or migrates it."""
     from sayso.store import StoreNotFoundError, open_store
+    from sayso.store.errors import QueryTooComplexError
 
     try:
-        store = open_store(db, migrate=migrate, create=False)
+        store = open_store(db, migrate=migrate, create=False, read_only=not (migrate or writes))
     except StoreNotFoundError as exc:
         raise fail(str(exc), EXIT_USAGE) from None
     except SaysoError as exc:
@@ -52,6 +55,8 @@ def read_store(db: str | None, *, migrate: bool = False) -> Iterator[Store]:
     try:
         with store:
             yield store
+    except QueryTooComplexError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
     except SaysoError as exc:
         raise fail(str(exc), EXIT_CONFIG) from None
 
@@ -89,6 +94,14 @@ def ingest_command(
         str | None, typer.Option("--until", help="Only articles published on/before YYYY-MM-DD.")
     ] = None,
     fetch: Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")] = False,
+    fetch_private: Annotated[
+        bool,
+        typer.Option(
+            "--fetch-private",
+            help="With --fetch, also download from loopback, private, link-local and reserved "
+            "addresses (refused by default).",
+        ),
+    ] = False,
     prerender: Annotated[
         bool,
         typer.Option(
@@ -126,16 +139,18 @@ def ingest_command(
         TimeRemainingColumn,
     )
 
-    from sayso.cli.main import given_metadata
+    from sayso.cli.main import given_metadata, quiet_library_logs
     from sayso.cli.output import EXIT_INPUT_FAILED
     from sayso.ingest.sources import ReadOptions, count_items, iter_articles
     from sayso.nlp.loader import DEFAULT_MODEL
     from sayso.records import Article
-    from sayso.runners import PipelineConfig, chunks, make_runner
+    from sayso.runners import PipelineConfig, make_runner
     from sayso.store import open_store
+    from sayso.store.flatten import PreparedArticle
 
     console = Console(stderr=True, highlight=False, soft_wrap=True)
     given = given_metadata(outlet, published, url)
+    quiet_library_logs(verbose=False)
     try:
         since_day = date.fromisoformat(since) if since else None
         until_day = date.fromisoformat(until) if until else None
@@ -156,7 +171,8 @@ def ingest_command(
         progress.advance(task)
 
     def to_analyse() -> Iterator[Article]:
-        for item in iter_articles(sources, ReadOptions(fetch=fetch, given=given)):
+        options = ReadOptions(fetch=fetch, allow_private=fetch_private, given=given)
+        for item in iter_articles(sources, options):
             if isinstance(item, InputError):
                 store.record_failure(item.location, None, item.reason)
                 skipped("failed")
@@ -190,19 +206,33 @@ def ingest_command(
     ):
         # The total: every input item (articles and failures) when their number is known
         # without reading them all (plain files, JSON Lines); --limit stops early.
-        total = count_items(sources)
-        task = progress.add_task("ingesting", total=total, rate="0.0")
+        task = progress.add_task("ingesting", total=count_items(sources), rate="0.0")
+        pending: list[PreparedArticle] = []
+
+        def write_pending() -> None:
+            for fate in store.add_prepared(pending):
+                counts[fate] += 1
+            elapsed = max(time.monotonic() - started, 1e-9)
+            done = counts["ingested"] + counts["duplicate"]
+            progress.update(task, advance=len(pending), rate=f"{done / elapsed:.1f}")
+            pending.clear()
+
         try:
             # Workers encode their results as store rows; the writer inserts a batch per
             # transaction (a third of the per-article writer CPU of one-by-one adds).
-            for batch in chunks(runner.run_prepared(to_analyse()), WRITE_BATCH):
-                for fate in store.add_prepared(batch):
-                    counts[fate] += 1
-                elapsed = max(time.monotonic() - started, 1e-9)
-                done = counts["ingested"] + counts["duplicate"]
-                progress.update(task, advance=len(batch), rate=f"{done / elapsed:.1f}")
+            for prepared in runner.run_prepared(to_analyse()):
+                pending.append(prepared)
+                if len(pending) >= WRITE_BATCH:
+                    write_pending()
+            write_pending()
             progress.update(task, total=progress.tasks[0].completed)  # done, whatever --limit
-        except SaysoError as exc:
+        except (SaysoError, KeyboardInterrupt) as exc:
+            # What was analysed before the failure or the interrupt is kept, so that a rerun
+            # starts after it; a store that cannot take it fails again and says so below.
+            with contextlib.suppress(SaysoError):
+                write_pending()
+            if isinstance(exc, KeyboardInterrupt):
+                raise
             raise fail(str(exc), EXIT_CONFIG) from None
         finally:
             runner.close()
@@ -222,7 +252,7 @@ def _prerender_pages(db: str | None, console: Any) -> None:
         from sayso.web.page_cache import prerender
     except ImportError:
         return
-    with read_store(db) as store:
+    with read_store(db, writes=True) as store:
         count = prerender(store)
     console.print(f"{count} web pages rendered ahead")
 
@@ -266,7 +296,7 @@ def prerender_command(
         transient=True,
         console=Console(stderr=True),
     )
-    with read_store(db) as store, console_progress as progress:
+    with read_store(db, writes=True) as store, console_progress as progress:
         task = progress.add_task("rendering", total=None)
 
         def report(done: int, total: int) -> None:
@@ -341,4 +371,42 @@ def search_command(
         fmt,
         title=f"Search {kind}: {query}",
         columns=("snippet", "title", "article_id", "record_id", "score"),
+    )
+
+
+def check_command(db: DbOpt = None) -> None:
+    """Check a store for damage: SQLite's integrity check of every table and index, and the
+    full-text search indexes against their tables. Nothing is written.
+
+    Exit 0 when the store is sound; otherwise each problem is printed and the exit code is 3.
+
+    Example: sayso check --db news.db
+    """
+    from sayso.store import StoreNotFoundError, open_store
+    from sayso.store.errors import StoreDamagedError
+
+    try:
+        with open_store(db, create=False, read_only=True) as store:
+            label = store.url
+            problems = store.check()
+    except StoreNotFoundError as exc:
+        raise fail(str(exc), EXIT_USAGE) from None
+    except StoreDamagedError as exc:
+        problems, label = [exc.detail or str(exc)], db or "sayso.db"
+    except SaysoError as exc:
+        raise fail(str(exc), EXIT_CONFIG) from None
+    notes = [p for p in problems if p.startswith("the search indexes were not checked")]
+    damage = [p for p in problems if p not in notes]
+    for line in notes:
+        sys.stderr.write(f"note: {line}\n")
+    if not damage:
+        sys.stderr.write(f"{label}: no damage found\n")
+        return
+    for line in damage[:20]:
+        sys.stderr.write(f"damaged: {line}\n")
+    raise fail(
+        f"{label} is damaged ({len(damage)} problem(s)): stop writing to it, restore it from a "
+        "backup, or ingest the inputs again into a new store (`sayso export` may still read "
+        "what is intact)",
+        EXIT_CONFIG,
     )

@@ -55,7 +55,7 @@ def link_command(
             scorer = load_paraphrase_scorer()
         except SaysoError as exc:
             raise fail(str(exc), EXIT_CONFIG) from None
-    with read_store(db) as store:
+    with read_store(db, writes=True) as store:
         summary = link_store(store, judgments if judgments.exists() else None, paraphrase=scorer)
     for name, value in asdict(summary).items():
         sys.stdout.write(f"{name.replace('_', ' ')}: {value}\n")

@@ -58,11 +58,23 @@ FORMAT_HELP = "auto: a table or report on a terminal, JSON (one article) or JSON
 def _stderr_console() -> Any:
     from rich.console import Console
 
+    # soft_wrap: a message is one line however long, never broken at the terminal's width.
     return Console(stderr=True, soft_wrap=True)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
     return fail(message, code)
+
+
+LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer", "warcio")
+"""Libraries whose own log lines (several lines long, with raw page text or bytes) are shown
+only with ``--verbose``: what matters reaches the user as sayso's own one-line messages."""
+
+
+def quiet_library_logs(verbose: bool) -> None:
+    """Let the libraries of ``LIBRARY_LOGGERS`` log only when ``verbose``."""
+    for name in LIBRARY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.DEBUG if verbose else logging.CRITICAL + 1)
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -73,6 +85,7 @@ def _setup_logging(verbose: bool) -> None:
         format="%(message)s",
         handlers=[RichHandler(console=_stderr_console(), show_path=False)],
     )
+    quiet_library_logs(verbose)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +99,7 @@ class AnalysisArgs:
     verbose: bool
     given: GivenMetadata | None = None
     """What the user says of every input (``--outlet``, ``--published``, ``--url``)."""
+    fetch_private: bool = False
 
 
 def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | InputError]:
@@ -96,7 +110,12 @@ def _results(inputs: list[str], args: AnalysisArgs) -> Iterator[ArticleResult | 
     stages = args.stages
     names = tuple(s.strip() for s in stages.split(",")) if stages else DEFAULT_STAGES
     pipeline = Pipeline(args.model or _default_model(), stages=names)
-    options = ReadOptions(max_bytes=args.max_bytes, fetch=args.fetch, given=args.given)
+    options = ReadOptions(
+        max_bytes=args.max_bytes,
+        fetch=args.fetch,
+        allow_private=args.fetch_private,
+        given=args.given,
+    )
     yield from pipeline.analyze_inputs(inputs, options)
 
 
@@ -115,6 +134,14 @@ ModelOpt = Annotated[
     ),
 ]
 FetchOpt = Annotated[bool, typer.Option("--fetch", help="Allow downloading URLs.")]
+FetchPrivateOpt = Annotated[
+    bool,
+    typer.Option(
+        "--fetch-private",
+        help="With --fetch, also download from loopback, private, link-local and reserved "
+        "addresses (refused by default).",
+    ),
+]
 MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.")
 ]
@@ -182,6 +209,7 @@ def analyze(
         typer.Option("--stages", help="Comma-separated stages to run (default: all built-ins)."),
     ] = None,
     fetch: FetchOpt = False,
+    fetch_private: FetchPrivateOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
@@ -195,7 +223,9 @@ def analyze(
     beside story.txt.
     """
     given = given_metadata(outlet, published, url)
-    args = AnalysisArgs(model, stages, fetch, max_bytes, verbose, given)
+    args = AnalysisArgs(
+        model, stages, fetch, max_bytes, verbose, given=given, fetch_private=fetch_private
+    )
     _run_render(inputs, fmt, output, args, view="all", force=force)
 
 
@@ -208,7 +238,7 @@ def open_output(path: Path | None, force: bool) -> TextIO:
     try:
         return path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise _fail(f"cannot write {path}: {exc.strerror}", EXIT_USAGE) from None
+        raise _fail(_write_failed(path, exc), EXIT_USAGE) from None
 
 
 def _run_render(
@@ -229,25 +259,29 @@ def _run_render(
     failed = 0
     analysed = 0
     try:
-        with _progress(inputs) as advance:
-            for item in _results(inputs, args):
-                advance()
-                if isinstance(item, InputError):
-                    failed += 1
-                    _stderr_console().print(f"skipped {item}", highlight=False, markup=False)
-                    continue
-                analysed += 1
-                if table is not None:
-                    table.write(item)
-                else:
-                    render.write(item, chosen, out, view=view)
+        try:
+            with _progress(inputs) as advance:
+                for item in _results(inputs, args):
+                    advance()
+                    if isinstance(item, InputError):
+                        failed += 1
+                        _stderr_console().print(f"skipped {item}", highlight=False, markup=False)
+                        continue
+                    analysed += 1
+                    if table is not None:
+                        table.write(item)
+                    else:
+                        render.write(item, chosen, out, view=view)
+            out.flush()
+        finally:
+            if output:
+                out.close()
     except ConfigError as exc:
         raise _fail(str(exc), EXIT_USAGE) from None
     except SaysoError as exc:
         raise _fail(str(exc), EXIT_CONFIG) from None
-    finally:
-        if output:
-            out.close()
+    except OSError as exc:  # a full disk, a closed pipe: the output is what failed
+        raise _fail(_write_failed(output, exc), EXIT_CONFIG) from None
     if analysed + failed > 1 or failed:
         _stderr_console().print(
             f"{analysed} article(s) analysed, {failed} input(s) failed", highlight=False
@@ -274,6 +308,16 @@ def _progress(inputs: list[str], console: Any = None) -> Iterator[Callable[[], N
     ) as progress:
         task = progress.add_task("analysing", total=total)
         yield lambda: progress.advance(task)
+
+
+def _write_failed(output: Path | None, exc: OSError) -> str:
+    import errno
+
+    where = str(output) if output else "standard output"
+    advice = "free some space or write elsewhere"
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        advice = "check the path and its permissions"
+    return f"could not write to {where}: {exc.strerror or exc}; {advice}"
 
 
 def _many(inputs: list[str]) -> bool:
@@ -555,6 +599,7 @@ def main(args: list[str] | None = None) -> None:
 
 def _register_commands() -> None:
     from sayso.cli.corpus import (
+        check_command,
         ingest_command,
         migrate_command,
         prerender_command,
@@ -572,6 +617,7 @@ def _register_commands() -> None:
     app.command("gate")(gate_command)
     app.command("ingest")(ingest_command)
     app.command("status")(status_command)
+    app.command("check")(check_command)
     app.command("migrate")(migrate_command)
     app.command("prerender")(prerender_command)
     app.command("search")(search_command)

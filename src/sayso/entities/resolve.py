@@ -23,7 +23,7 @@ Pipeline (each step explains its links in ``Mention.resolution``):
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
@@ -45,6 +45,7 @@ from sayso.entities.names import (
     territory_code,
 )
 from sayso.entities.spans import NameSpan, name_spans
+from sayso.nlp.budget import check_budget
 from sayso.records.model import (
     Dateline,
     Entity,
@@ -340,16 +341,23 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
 def _group_texts(
     texts: list[_Text], defined: dict[str, str]
 ) -> tuple[list[_Group], dict[str, list[int]]]:
-    """Groups, and for texts that fit several groups equally well, those groups' indexes."""
+    """Groups, and for texts that fit several groups equally well, those groups' indexes.
+
+    Each text is compared only with the groups that could take it (see :class:`_Candidates`),
+    in the order the groups were made, so the result is that of comparing it with every group
+    while the work grows with the groups that share a key with it, not with all of them: a
+    sentence listing 100,000 names took over 300 s the other way.
+    """
     groups: list[_Group] = []
     ambiguous: dict[str, list[int]] = {}
+    candidates = _Candidates(defined)
     order = sorted(texts, key=lambda t: (fullness(t.parsed), t.spans[0].start))
     for entry in order:
+        check_budget()
         scored: list[tuple[float, int, Verdict, str | None]] = []
         keys = _blocking_keys(entry.text)
-        for index, group in enumerate(groups):
-            if not entry.parsed.acronym and entry.key not in defined and not keys & group.keys:
-                continue
+        for index in candidates.of(entry, keys, len(groups)):
+            group = groups[index]
             if not _may_join(entry, group):
                 continue
             verdict, matched = _verdict(entry, group, defined)
@@ -382,8 +390,61 @@ def _group_texts(
             groups[index].keys |= keys
             groups[index].reasons[entry.key] = (verdict, matched)
         else:
+            index = len(groups)
             groups.append(_Group(entry.type, [entry], keys=set(keys)))
+        candidates.add(index, entry, keys)
     return groups, ambiguous
+
+
+class _Candidates:
+    """Which groups a text may join, from indexes kept as groups grow.
+
+    A text that is not an acronym defined in the article can only match a group it shares a
+    blocking key with (the rule the comparison itself applies to names). An acronym may also
+    spell the words of a group's name (``_acronym_fits``), whose first letter is then the first
+    letter of one of those words: groups are indexed by the first letters of the words of
+    their multi-word names, and by the expansions the article gives for their acronyms. A
+    text the article defines as an acronym is compared with every group.
+    """
+
+    def __init__(self, defined: dict[str, str]) -> None:
+        self.defined = defined
+        self.by_key: defaultdict[str, set[int]] = defaultdict(set)
+        self.by_initial: defaultdict[str, set[int]] = defaultdict(set)
+        self.by_expansion: defaultdict[str, set[int]] = defaultdict(set)
+
+    def of(self, entry: _Text, keys: frozenset[str], count: int) -> Iterable[int]:
+        """Indexes of the groups ``entry`` may join, in the order they were made."""
+        if entry.key in self.defined:
+            return range(count)
+        found: set[int] = set()
+        for key in keys:
+            found.update(self.by_key.get(key, ()))
+        if entry.parsed.acronym:
+            found.update(self.by_initial.get(entry.parsed.acronym[:1], ()))
+            found.update(self.by_expansion.get(entry.key, ()))
+        return sorted(found)
+
+    def add(self, index: int, entry: _Text, keys: frozenset[str]) -> None:
+        """Note that group ``index`` now holds ``entry``, whose blocking keys are ``keys``."""
+        for key in keys:
+            self.by_key[key].add(index)
+        expansion = self.defined.get(entry.key)
+        if expansion is not None:
+            self.by_expansion[expansion].add(index)
+        for initial in _initials(entry.text):
+            self.by_initial[initial].add(index)
+
+
+def _initials(text: str) -> frozenset[str]:
+    """First letters of the words of ``text`` read as any type, where it has two words or
+    more and is not itself an acronym: what an acronym of it starts with."""
+    found: set[str] = set()
+    for type_ in ("PERSON", "ORG", "GPE", "LOC"):
+        parsed = parse_name(text, type_)
+        if not parsed.acronym and len(parsed.words) >= 2:
+            found.update(word.text[:1] for word in parsed.words)
+    return frozenset(found)
 
 
 def _blocking_keys(text: str) -> frozenset[str]:

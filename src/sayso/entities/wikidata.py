@@ -242,7 +242,10 @@ class WikidataClient:
             url, headers={"User-Agent": self.user_agent, "Accept": "application/json"}
         )
         try:
-            with http_opener().open(request, timeout=self.timeout) as response:
+            # The endpoint is the operator's choice (a local Wikibase mirror is fine), never
+            # an article's: private addresses are allowed.
+            opener = http_opener(allow_private=True)
+            with opener.open(request, timeout=self.timeout) as response:
                 body = response.read(MAX_RESPONSE_BYTES + 1)
         except urllib.error.HTTPError as exc:
             raise self._unreachable(f"HTTP {exc.code}") from None

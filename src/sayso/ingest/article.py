@@ -1,13 +1,24 @@
-"""Assemble an Article: the content-derived id and the invariants every reader must keep."""
+"""Assemble an Article: the content-derived id and the invariants every reader must keep.
+
+Every string of an Article is valid Unicode that encodes to UTF-8: a lone UTF-16 surrogate
+(``"\\ud800"`` in JSON, ``&#xD800;`` in a feed) or a NUL character is replaced by U+FFFD at
+ingestion, code point for code point so that no offset moves, and the article carries a
+diagnostic saying how many were replaced. Without this, hashing the text for the id, writing
+JSON or storing the article would fail on it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
+from sayso.errors import printable
 from sayso.ingest.agency import canonical_agency, find_agency, is_outlet_itself
 from sayso.ingest.dateline import find_dateline
 from sayso.ingest.dates import written_date
@@ -15,6 +26,7 @@ from sayso.records import (
     Article,
     Caption,
     Dateline,
+    Diagnostic,
     Metadata,
     OffsetMap,
     OffsetSegment,
@@ -24,6 +36,77 @@ from sayso.records import (
     Span,
 )
 from sayso.records.model import InputKind
+
+REPLACEMENT = "\ufffd"
+_INVALID = re.compile("[\x00\ud800-\udfff]")
+"""Code points no article may hold: NUL (PostgreSQL text refuses it) and lone surrogates
+(UTF-8 cannot encode them)."""
+
+T = TypeVar("T")
+
+
+def valid_text(text: str) -> tuple[str, int]:
+    """``text`` with every NUL and lone surrogate replaced by U+FFFD, and how many there were."""
+    return _INVALID.subn(REPLACEMENT, text)
+
+
+def _valid(value: T, counts: list[int]) -> T:
+    """``value`` (a string, a tuple, a mapping or a record) with valid strings throughout."""
+    if isinstance(value, str):
+        fixed, count = valid_text(value)
+        counts[0] += count
+        return fixed  # type: ignore[return-value]
+    if isinstance(value, tuple):
+        items = tuple(_valid(item, counts) for item in value)
+        return value if items == value else items  # type: ignore[return-value]
+    if isinstance(value, Mapping):
+        pairs = {_valid(k, counts): _valid(v, counts) for k, v in value.items()}
+        return value if pairs == value else pairs  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = _valid(old, counts)
+            if new is not old:
+                changes[f.name] = new
+        return replace(value, **changes) if changes else value
+    return value
+
+
+def valid_article(article: Article) -> Article:
+    """``article`` with every NUL and lone surrogate in its text, records and metadata replaced
+    by U+FFFD (offsets unchanged), and a diagnostic saying how many; the id is kept, so call it
+    once the text is final (``make_article`` does)."""
+    in_text, in_metadata, elsewhere = [0], [0], [0]
+    text = _valid(article.text, in_text)
+    metadata = _valid(article.metadata, in_metadata)
+    source = _valid(article.source, in_metadata)
+    paragraphs = _valid(article.paragraphs, elsewhere)
+    captions = _valid(article.captions, elsewhere)
+    removed = _valid(article.removed, elsewhere)
+    if not (in_text[0] or in_metadata[0] or elsewhere[0]):
+        return article
+    places = [
+        f"{n} in its {where}"
+        for n, where in ((in_text[0], "text"), (in_metadata[0], "metadata"))
+        if n
+    ]
+    note = Diagnostic(
+        "ingest",
+        "warning",
+        f"invalid code points (lone UTF-16 surrogates or NUL) were replaced by U+FFFD: "
+        f"{', '.join(places) or 'in the lines set apart'}; check how the input was produced",
+    )
+    return replace(
+        article,
+        text=text,
+        metadata=metadata,
+        source=source,
+        paragraphs=paragraphs,
+        captions=captions,
+        removed=removed,
+        diagnostics=(*article.diagnostics, note),
+    )
 
 
 def article_id(text: str) -> str:
@@ -39,7 +122,7 @@ def now_iso() -> str:
 
 def make_source(location: str, kind: InputKind, record: str | None = None) -> Source:
     """A Source stamped with the ingest time."""
-    return Source(location=location, kind=kind, ingested_at=now_iso(), record=record)
+    return Source(location=printable(location), kind=kind, ingested_at=now_iso(), record=record)
 
 
 def paragraph_spans(text: str) -> tuple[Span, ...]:
@@ -119,13 +202,16 @@ def make_article(
     meta = replace(
         meta, field_sources=sources, dateline=dateline, agency=agency, published=published
     )
-    return Article(
-        id=article_id(canonical),
-        text=canonical,
-        source=source,
-        metadata=meta,
-        paragraphs=body_paragraphs,
-        captions=tuple(placed),
-        removed=removed,
-        offset_map=OffsetMap(tuple(segments)),
+    article = valid_article(
+        Article(
+            id="",
+            text=canonical,
+            source=source,
+            metadata=meta,
+            paragraphs=body_paragraphs,
+            captions=tuple(placed),
+            removed=removed,
+            offset_map=OffsetMap(tuple(segments)),
+        )
     )
+    return replace(article, id=article_id(article.text))

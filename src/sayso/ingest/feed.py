@@ -18,6 +18,10 @@ and author, and the feed's title as the outlet, win over what the page reader fo
 ``field_sources`` saying ``feed``. For a fetched page the feed only fills the gaps: the page
 is then the better witness. ``Source.kind`` is ``"feed"`` and ``Source.record`` the entry's
 position in the feed, from 1.
+
+Bounds: at most ``MAX_ENTRIES`` entries are read (a ``TooComplexError`` says how many were
+left); a character reference to a UTF-16 surrogate (``&#xD800;``, which makes feedparser
+raise) is read as U+FFFD.
 """
 
 from __future__ import annotations
@@ -25,13 +29,20 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import html
+import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from typing import Any
 
-from sayso.errors import CorruptInputError, FetchError, InputError, NoArticleError
-from sayso.ingest.article import make_source
+from sayso.errors import (
+    CorruptInputError,
+    FetchError,
+    InputError,
+    NoArticleError,
+    TooComplexError,
+)
+from sayso.ingest.article import make_source, valid_article
 from sayso.ingest.jsonl import iso_date
 from sayso.ingest.plaintext import read_plain_text
 from sayso.records import Article, Metadata, Published, Source
@@ -42,6 +53,13 @@ from sayso.records import Article, Metadata, Published, Source
 # by judgement from those defaults (no feed corpus in the evaluation data); an entry under
 # it is treated as link-only.
 MIN_ARTICLE_CHARS = 600
+MAX_ENTRIES = 10_000
+"""Entries read from one feed. News feeds carry 10 to 100 items, archives a few thousand;
+past this a 20 MB feed of empty items would print a line per entry for minutes."""
+_SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*(?:5529[6-9]|55[3-9]\d\d|56\d{3}|57[0-2]\d\d|573[0-3]\d|5734[0-3]));"
+)
+"""A numeric character reference to a UTF-16 surrogate (U+D800 to U+DFFF, 55296 to 57343)."""
 
 EntryFetcher = Callable[[str], Iterator[Article | InputError]]
 """Reads the page at a link-only entry's URL: the items for that page."""
@@ -66,8 +84,14 @@ def iter_feed(
     if not entries and malformed is None:
         yield NoArticleError(location, "the feed has no entries.")
     outlet = _clean(parsed.feed.get("title"))
-    for number, entry in enumerate(entries, start=1):
+    for number, entry in enumerate(entries[:MAX_ENTRIES], start=1):
         yield from _entry_items(entry, number, location, outlet, fetch_entry)
+    if len(entries) > MAX_ENTRIES:
+        yield TooComplexError(
+            location,
+            f"the feed has {len(entries):,} entries, over the limit of {MAX_ENTRIES:,}; "
+            f"the last {len(entries) - MAX_ENTRIES:,} were not read.",
+        )
     if malformed is not None:
         yield CorruptInputError(
             location,
@@ -102,7 +126,7 @@ def feed_links(data: bytes) -> list[str]:
 def _parse(data: bytes) -> Any:
     import feedparser
 
-    return feedparser.parse(data)
+    return feedparser.parse(_SURROGATE_REF.sub(b"&#xFFFD;", data))
 
 
 def _entry_items(
@@ -196,10 +220,12 @@ def _given_metadata(entry: Any, outlet: str | None) -> dict[str, Any]:
 
 
 def _published(entry: Any) -> Published | None:
+    # dict.get: feedparser's own get() maps "updated" to "published" with a warning.
     for raw, parsed in (("published", "published_parsed"), ("updated", "updated_parsed")):
-        value = iso_date(entry.get(raw))
-        if value is None and entry.get(parsed):
-            value = datetime.fromtimestamp(calendar.timegm(entry.get(parsed)), UTC).isoformat()
+        value = iso_date(dict.get(entry, raw))
+        when = dict.get(entry, parsed)
+        if value is None and when:
+            value = datetime.fromtimestamp(calendar.timegm(when), UTC).isoformat()
         if value is not None:
             return Published(value=value, source="feed")
     return None
@@ -223,7 +249,7 @@ def _with_metadata(article: Article, given: Mapping[str, Any], *, fill_only: boo
         published=values["published"],
         field_sources=sources,
     )
-    return dataclasses.replace(article, metadata=metadata)
+    return valid_article(dataclasses.replace(article, metadata=metadata))
 
 
 class _TextCollector(HTMLParser):

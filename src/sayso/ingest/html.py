@@ -21,16 +21,22 @@
   the raw HTML (split around each reference, since ``&amp;`` and ``&`` differ). Paragraphs
   whose text is broken up by tags or white space in the source stay unmapped
   (``to_raw`` gives None for them).
+
+Bounds: the HTML parser (libxml2) reads elements at most ``PARSER_MAX_DEPTH`` levels deep and
+drops a tag with an attribute over ``PARSER_MAX_ATTRIBUTE`` characters, with the text inside.
+A page whose story is lost that way raises a ``TooComplexError`` saying which, rather than the
+``NoArticleError`` of a page without a story.
 """
 
 from __future__ import annotations
 
 import html as html_lib
 import re
+from array import array
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sayso.errors import NoArticleError
+from sayso.errors import NoArticleError, TooComplexError
 from sayso.ingest.article import make_article
 from sayso.ingest.decode import decode_bytes
 from sayso.ingest.furniture import sift_paragraphs
@@ -58,6 +64,10 @@ _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "row"})
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 # A line this short without a full stop, over a line that starts a sentence, is a heading.
 _HEADING_MAX_WORDS = 12
+PARSER_MAX_DEPTH = 255
+"""libxml2's HTML parser keeps elements at most this deep (counting from ``<html>``)."""
+PARSER_MAX_ATTRIBUTE = 10_000_000
+"""libxml2 drops a tag whose attribute value is longer than this (its XML_MAX_TEXT_LENGTH)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +79,7 @@ class _Extraction:
     """The extractor's blocks, headline and captions taken out, furniture still in."""
     captions: list[Caption]
     unescaped: str
-    positions: list[int]
+    positions: array[int]
 
 
 def _extract(raw: str, url: str | None) -> _Extraction:
@@ -123,6 +133,9 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
             paragraphs.append(text)
             places.append(at)
     if not any(_SENTENCE.search(p) for p in paragraphs):
+        too_complex = _beyond_parser_limits(raw)
+        if too_complex is not None:
+            raise TooComplexError(source.location, too_complex)
         raise NoArticleError(
             source.location,
             "the page holds no article text (it may be an index, a login wall or a script-only "
@@ -140,6 +153,53 @@ def read_html(data: bytes | str, source: Source, *, url: str | None = None) -> A
     unmapped = {c.span.start for c in article.captions if c.span and c.raw == _NOT_FOUND}
     segments = tuple(s for s in article.offset_map.segments if s.canonical not in unmapped)
     return replace(article, offset_map=OffsetMap(segments))
+
+
+def _beyond_parser_limits(raw: str) -> str | None:
+    """Why the parser may have lost the story: a tag too long, or nesting too deep; else None."""
+    longest = _longest_tag(raw)
+    if longest > PARSER_MAX_ATTRIBUTE:
+        return (
+            f"one tag of the page is {longest:,} characters long, over the HTML parser's limit "
+            f"of {PARSER_MAX_ATTRIBUTE:,} for an attribute: the parser drops it with the text "
+            "inside it, so no article text was found."
+        )
+    depth = _parsed_depth(raw)
+    if depth >= PARSER_MAX_DEPTH:
+        return (
+            f"the page nests elements deeper than {PARSER_MAX_DEPTH} levels, the most the HTML "
+            "parser reads: the text below that was dropped, so no article text was found."
+        )
+    return None
+
+
+def _longest_tag(raw: str) -> int:
+    """The length of the longest ``<...>`` run in ``raw`` (quotes are not looked at)."""
+    longest = 0
+    start = raw.find("<")
+    while start >= 0:
+        end = raw.find(">", start)
+        if end < 0:
+            return max(longest, len(raw) - start)
+        longest = max(longest, end - start + 1)
+        start = raw.find("<", end)
+    return longest
+
+
+def _parsed_depth(raw: str) -> int:
+    """How deep the parsed page's elements go (``<html>`` is level 1)."""
+    import lxml.html  # type: ignore[import-untyped, unused-ignore]
+    from lxml import etree  # type: ignore[import-untyped, unused-ignore]
+
+    try:
+        root = lxml.html.document_fromstring(raw)
+    except (etree.ParserError, ValueError):
+        return 0
+    depth = deepest = 0
+    for event, _element in etree.iterwalk(root, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _clean(text: str) -> str:
@@ -226,7 +286,7 @@ def _parse(raw: str) -> Any:
         return lxml.html.document_fromstring("<html></html>")
 
 
-def _captions(root: Any, unescaped: str, positions: list[int]) -> list[Caption]:
+def _captions(root: Any, unescaped: str, positions: array[int]) -> list[Caption]:
     """Every ``<figcaption>`` of the page, with its credit and raw span.
 
     A caption whose text is not found verbatim in the page gets the empty span at 0.
@@ -306,12 +366,12 @@ def _locate(unescaped: str, paragraphs: list[str]) -> list[int]:
     return located
 
 
-def _raw_span(positions: list[int], at: int, length: int) -> RawSpan:
+def _raw_span(positions: array[int], at: int, length: int) -> RawSpan:
     return RawSpan(positions[at], positions[at + length - 1] + 1)
 
 
 def _offset_map(
-    raw: str, positions: list[int], paragraphs: list[str], located: list[int]
+    raw: str, positions: array[int], paragraphs: list[str], located: list[int]
 ) -> OffsetMap:
     """Segments for the paragraphs found verbatim (references unescaped) in ``raw``."""
     segments: list[OffsetSegment] = []
@@ -323,7 +383,7 @@ def _offset_map(
     return OffsetMap(tuple(segments))
 
 
-def _runs(raw: str, text: str, canonical: int, positions: list[int]) -> list[OffsetSegment]:
+def _runs(raw: str, text: str, canonical: int, positions: array[int]) -> list[OffsetSegment]:
     """Segments over the characters of ``text`` that are written as themselves in ``raw``."""
     segments: list[OffsetSegment] = []
     start: int | None = None
@@ -340,18 +400,21 @@ def _runs(raw: str, text: str, canonical: int, positions: list[int]) -> list[Off
     return segments
 
 
-def _unescape_with_positions(raw: str) -> tuple[str, list[int]]:
-    """``raw`` with character references replaced, and each output character's raw offset."""
-    chars: list[str] = []
-    positions: list[int] = []
+def _unescape_with_positions(raw: str) -> tuple[str, array[int]]:
+    """``raw`` with character references replaced, and each output character's raw offset.
+
+    The offsets are a machine-integer array (8 bytes a character, where a list of ints took
+    about 36: an 11 MB page peaked at 616 MiB)."""
+    pieces: list[str] = []
+    positions: array[int] = array("q")
     last = 0
     for match in _CHAR_REF.finditer(raw):
-        chars.extend(raw[last : match.start()])
+        pieces.append(raw[last : match.start()])
         positions.extend(range(last, match.start()))
         replacement = html_lib.unescape(match.group())
-        chars.extend(replacement)
+        pieces.append(replacement)
         positions.extend([match.start()] * len(replacement))
         last = match.end()
-    chars.extend(raw[last:])
+    pieces.append(raw[last:])
     positions.extend(range(last, len(raw)))
-    return "".join(chars), positions
+    return "".join(pieces), positions

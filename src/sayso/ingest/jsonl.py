@@ -13,7 +13,10 @@ Metadata given in the line wins over what the text or HTML reader found, and its
 ``field_sources`` entry says ``jsonl`` (or ``domain-table`` for an outlet named from a domain).
 
 Blank lines are skipped. A line that is not valid UTF-8 JSON, is not an object, or has no
-body yields a ``CorruptInputError`` located ``file:line`` and reading goes on. Each article's
+body yields a ``CorruptInputError`` located ``file:line`` and reading goes on; one nested more
+deeply than the JSON parser allows (about 1,000 levels) or holding a number of more than
+``MAX_NUMBER_DIGITS`` digits yields a ``TooComplexError`` (converting such a number takes time
+that grows with the square of its length). Each article's
 ``Source.record`` is its line number (from 1). A ``.json`` document holding one such object,
 or an array of them, is read the same way (``Source.record`` is then the array index).
 """
@@ -25,8 +28,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from sayso.errors import CorruptInputError, InputError, TooLargeError
-from sayso.ingest.article import make_source
+from sayso.errors import CorruptInputError, InputError, TooComplexError, TooLargeError
+from sayso.ingest.article import make_source, valid_article
 from sayso.ingest.dates import iso_date
 from sayso.ingest.given import apply_given, given_from_object
 from sayso.ingest.plaintext import read_plain_text
@@ -34,6 +37,39 @@ from sayso.records import Article
 
 TEXT_FIELDS = ("text", "content", "body", "maintext", "article")
 HTML_FIELDS = ("html", "raw_html")
+MAX_NUMBER_DIGITS = 1000
+"""The most digits a JSON integer may have. News records hold dates, counts and ids of a few
+dozen digits at most; Python refuses to convert over 4,300 and takes quadratic time below that."""
+
+
+class _NumberTooLongError(ValueError):
+    """Raised by the integer hook; turned into a TooComplexError."""
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits) > MAX_NUMBER_DIGITS:
+        raise _NumberTooLongError(len(digits))
+    return int(digits)
+
+
+def parse_json(data: bytes | str, location: str, what: str = "the JSON") -> Any:
+    """``data`` parsed as JSON, or a CorruptInputError (not JSON) or TooComplexError (nested
+    too deeply, a number too long) whose reason starts with ``what``."""
+    try:
+        return json.loads(data, parse_int=_bounded_int)
+    except _NumberTooLongError as exc:
+        raise TooComplexError(
+            location,
+            f"{what} holds a number of {exc.args[0]:,} digits, over the limit of "
+            f"{MAX_NUMBER_DIGITS:,}.",
+        ) from None
+    except RecursionError:
+        raise TooComplexError(
+            location,
+            f"{what} is nested too deeply (over about 1,000 levels of arrays and objects).",
+        ) from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptInputError(location, f"{what} is not valid JSON ({exc}).") from None
 
 
 def iter_jsonl(
@@ -56,9 +92,9 @@ def iter_jsonl(
 def iter_json_document(data: bytes, location: str) -> Iterator[Article | InputError]:
     """The article in a JSON object, or one per object in a JSON array."""
     try:
-        document = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        yield CorruptInputError(location, f"not valid JSON ({exc}).")
+        document = parse_json(data, location)
+    except InputError as exc:
+        yield exc
         return
     if isinstance(document, list):
         if not document:
@@ -80,9 +116,9 @@ def _iter_lines(
         if not line.strip():
             continue
         try:
-            item = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            yield CorruptInputError(where, f"the line is not valid JSON ({exc}).")
+            item = parse_json(line, where, "the line")
+        except InputError as exc:
+            yield exc
             continue
         yield article_from_object(item, where, location, str(number))
 
@@ -109,7 +145,7 @@ def article_from_object(
             return CorruptInputError(where, f"the object has no article body (one of {names}).")
     except InputError as exc:
         return type(exc)(where, exc.reason)
-    return apply_given(article, given)
+    return valid_article(apply_given(article, given))
 
 
 def _first_body(item: Mapping[str, Any], names: tuple[str, ...]) -> str | None:

@@ -40,7 +40,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from sayso.errors import EmptyInputError
+from sayso.errors import EmptyInputError, NoArticleError
 from sayso.ingest.article import make_article
 from sayso.ingest.decode import resolve_references
 from sayso.records import (
@@ -104,7 +104,8 @@ def read_plain_text(raw: str, source: Source, *, known_title: str | None = None)
     (:func:`sayso.ingest.decode.resolve_references`), and every raw span and offset refers to
     the text so resolved. When the container already names the title (a JSONL field, a feed
     entry), ``known_title`` is given: only a line repeating it is taken as the title, so a
-    short first paragraph is never mistaken for one.
+    short first paragraph is never mistaken for one. Raises NoArticleError when every line is
+    set apart (an article without text would share the empty text's id).
     """
     raw = resolve_references(raw)
     units = split_units(raw)
@@ -153,6 +154,12 @@ def read_plain_text(raw: str, source: Source, *, known_title: str | None = None)
             segments.append(OffsetSegment(offset, unit.start, len(unit.text)))
             pieces.append(unit.text)
             offset += len(unit.text)
+    if not pieces:
+        raise NoArticleError(
+            source.location,
+            f"no article text: every one of its {len(units)} line(s) was set apart as a title, "
+            "caption or page junk; give the article's own text.",
+        )
     metadata = Metadata(
         title=units[title_idx].text if title_idx is not None else None,
         section=units[section_idx].text if section_idx is not None else None,
@@ -490,6 +497,7 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
     junk_window = _window_share([s.junk for s in shapes], _JUNK_RADIUS)
     comment_window = _window_share([s.comment for s in shapes], _JUNK_RADIUS)
     in_comments = _after_comment_header(shapes)
+    short_from, short_until = _short_runs(shapes)
     rows: list[tuple[float, ...]] = []
     words_before = 0
     for i, s in enumerate(shapes):
@@ -501,15 +509,8 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
             distance = region_start - i
         else:
             distance = i - region_end + 1
-        run = 0
-        for j in range(i, n):
-            if shapes[j].words >= _PROSE_MIN_WORDS:
-                break
-            run += 1
-        for j in range(i - 1, -1, -1):
-            if shapes[j].words >= _PROSE_MIN_WORDS:
-                break
-            run += 1
+        # Short units from here on, plus those just before: the run of short lines around i.
+        run = short_from[i] + (short_until[i - 1] if i > 0 else 0)
         rows.append(
             (
                 *s.row,
@@ -572,6 +573,21 @@ def _after_comment_header(shapes: list[_Shape]) -> list[bool]:
             in_comments = True
         seen_prose = seen_prose or shape.prose
     return out
+
+
+def _short_runs(shapes: list[_Shape]) -> tuple[list[int], list[int]]:
+    """For each unit, how many short units (under ``_PROSE_MIN_WORDS`` words) run from it
+    forwards, and how many end at it counting backwards: two passes, where counting at each
+    unit took time quadratic in the length of a run of short lines."""
+    n = len(shapes)
+    short_from = [0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        short_from[i] = short_from[i + 1] + 1 if shapes[i].words < _PROSE_MIN_WORDS else 0
+    short_until = [0] * n
+    for i, shape in enumerate(shapes):
+        if shape.words < _PROSE_MIN_WORDS:
+            short_until[i] = (short_until[i - 1] if i > 0 else 0) + 1
+    return short_from, short_until
 
 
 def _share_prose(shapes: list[_Shape], i: int, radius: int) -> float:

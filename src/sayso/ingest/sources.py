@@ -39,7 +39,10 @@ or line instead (a CC-NEWS file runs to a gigabyte).
 
 Accounting: every input yields at least one item, an Article or an InputError; one that
 would yield nothing (an empty JSONL file, a WARC with no HTML pages) yields a
-``NoArticleError``. Records and files that are skipped on purpose (a WARC's request records,
+``NoArticleError``. A reader that raises what it should not (a bug) ends that input with a
+``ReaderFailedError`` naming the exception; the inputs after it are read all the same. The
+readers' bounds on structure (``TooComplexError``) are listed in docs/robustness.md.
+Records and files that are skipped on purpose (a WARC's request records,
 a folder's images) are counted in the optional :class:`SourceSummary`, for the run's report.
 """
 
@@ -49,7 +52,7 @@ import contextlib
 import glob
 import gzip
 import io
-import json
+import logging
 import os
 import re
 import sys
@@ -66,16 +69,21 @@ from sayso.errors import (
     FetchError,
     InputError,
     NoArticleError,
+    ReaderFailedError,
+    TooComplexError,
     TooLargeError,
+    printable,
 )
 from sayso.ingest.article import make_source
 from sayso.ingest.feed import iter_feed
 from sayso.ingest.fetch import USER_AGENT, fetch_url
 from sayso.ingest.given import SIDECAR_SUFFIX, GivenMetadata, apply_given, sidecar_for
-from sayso.ingest.jsonl import iter_json_document, iter_jsonl
+from sayso.ingest.jsonl import iter_json_document, iter_jsonl, parse_json
 from sayso.ingest.warc import iter_warc, iter_warc_stream
 from sayso.records import Article
 from sayso.records.model import InputKind
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["text", "html", "warc", "feed", "xml", "jsonl", "json", "csv", "urls"]
 Origin = Literal["file", "stdin", "url", "bytes"]
@@ -126,6 +134,9 @@ class ReadOptions:
     given: GivenMetadata | None = None
     """Metadata the user gives (``--outlet``, ``--published``, ``--url``): it wins over what
     any input says, for every article read."""
+    allow_private: bool = False
+    """Whether URLs on loopback, private, link-local or reserved addresses may be fetched
+    (``--fetch-private``); off, they are refused (see :mod:`sayso.ingest.fetch`)."""
 
 
 DEFAULT_OPTIONS = ReadOptions()
@@ -156,7 +167,7 @@ def iter_articles(
     counts = summary if summary is not None else SourceSummary()
     reader = _Reader(options, counts, stdin)
     for name in inputs:
-        for item in reader.input(name):
+        for item in _guarded(reader.input(name), name):
             if isinstance(item, Article):
                 counts.articles += 1
                 yield apply_given(item, options.given) if options.given is not None else item
@@ -242,7 +253,7 @@ def read_article(source: str | Path | bytes, options: ReadOptions = DEFAULT_OPTI
     reader = _Reader(options, SourceSummary(), None)
     first_error: InputError | None = None
     with contextlib.closing(reader.single(source)) as items:
-        for item in items:
+        for item in _guarded(items, _describe(source)):
             if isinstance(item, Article):
                 return apply_given(item, options.given) if options.given is not None else item
             first_error = first_error or item
@@ -288,14 +299,24 @@ def _xml_kind(head: bytes) -> Kind:
 
 
 def _json_kind(data: bytes) -> Kind:
+    """JSON Lines when the first line is an object, JSON when the whole is a document, else
+    text. JSON too deep or with too long a number counts as JSON: its reader says why."""
     first_line = data.lstrip().split(b"\n", 1)[0]
-    with contextlib.suppress(UnicodeDecodeError, json.JSONDecodeError):
-        if isinstance(json.loads(first_line), dict):
+    try:
+        if isinstance(parse_json(first_line, ""), dict):
             return "jsonl"
-    with contextlib.suppress(UnicodeDecodeError, json.JSONDecodeError):
-        json.loads(data)
+    except TooComplexError:
+        if first_line.startswith(b"{"):
+            return "jsonl"
+    except CorruptInputError:
+        pass
+    try:
+        parse_json(data, "")
+    except TooComplexError:
         return "json"
-    return "text"
+    except CorruptInputError:
+        return "text"
+    return "json"
 
 
 def kind_from_name(name: str) -> tuple[Kind | None, bool]:
@@ -374,6 +395,7 @@ class _Reader:
                 timeout=self.options.timeout,
                 max_bytes=self.options.max_bytes,
                 user_agent=USER_AGENT,
+                allow_private=self.options.allow_private,
             )
         except FetchError as exc:
             yield exc
@@ -527,12 +549,35 @@ def _text(text: str) -> Iterator[Article | InputError]:
         yield EmptyInputError(TEXT_LOCATION, "the text is empty.")
         return
     try:
-        if sniff_kind(normalised[:_SNIFF_BYTES].encode("utf-8")) == "html":
+        if sniff_kind(normalised[:_SNIFF_BYTES].encode("utf-8", "surrogatepass")) == "html":
             yield read_html(normalised, make_source(TEXT_LOCATION, "html"))
         else:
             yield read_plain_text(normalised, make_source(TEXT_LOCATION, "text"))
     except InputError as exc:
         yield exc
+
+
+def _guarded(
+    items: Iterator[Article | InputError], location: str
+) -> Iterator[Article | InputError]:
+    """``items``, ending with a ReaderFailedError if the reader raises what it should not.
+
+    The last line of defence for a batch: a reader bug on one input costs the rest of that
+    input, never the inputs after it or the articles already read.
+    """
+    try:
+        yield from items
+    except Exception as exc:
+        log.debug("the reader failed on %s", printable(location), exc_info=True)
+        yield ReaderFailedError(
+            location,
+            f"the reader failed on this input ({type(exc).__name__}: {_one_line(str(exc))}); "
+            "the other inputs are still read. Please report this with the input.",
+        )
+
+
+def _one_line(text: str, limit: int = 200) -> str:
+    return " ".join(text.split())[:limit]
 
 
 def _accounted(

@@ -24,14 +24,23 @@ and a bad checksum; every record's block is read to its end and must be as long 
 first damage the reader yields one ``CorruptInputError`` saying how many records were read,
 after every article before it.
 
+A ``response`` record without ``WARC-Target-URI`` (warcio cannot parse one) yields a
+``CorruptInputError`` for that record and reading goes on. warcio writes some warnings straight
+to standard error, several lines with raw bytes; they are turned into one-line log warnings of
+this module instead.
+
 ``max_bytes`` bounds each record's payload, not the file: CC-NEWS files run to a gigabyte.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gzip
 import io
+import logging
+import re
+import types
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -39,8 +48,10 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from sayso.errors import CorruptInputError, InputError, TooLargeError
-from sayso.ingest.article import make_source
+from sayso.ingest.article import make_source, valid_article
 from sayso.records import Article, Published
+
+log = logging.getLogger(__name__)
 
 SkipReporter = Callable[[str], None]
 """Called with a short reason (``"warc request record"``) for each record that is skipped."""
@@ -76,6 +87,52 @@ class _TruncationGuard:
         return data
 
 
+class _WarcioStderr:
+    """Stands in for ``sys.stderr`` inside warcio, which writes warnings there directly
+    (several lines, with the raw bytes that follow a mis-sized record): each becomes one log
+    warning."""
+
+    _OFFSET = re.compile(r"Offset: (\d+)")
+
+    def write(self, text: str) -> int:
+        if "Record not followed by newline" in text:
+            offset = self._OFFSET.search(text)
+            where = f" at byte {offset.group(1)}" if offset else ""
+            log.warning(
+                "a WARC record%s is not followed by a blank line: its Content-Length may be "
+                "wrong; reading went on",
+                where,
+            )
+        elif text.strip():
+            log.warning("warcio: %s", _one_line(text))
+        return len(text)
+
+    def flush(self) -> None:
+        """Nothing is buffered."""
+
+
+@functools.cache
+def _quiet_warcio() -> None:
+    """Route warcio's direct writes to standard error through this module's logger."""
+    from warcio import archiveiterator, bufferedreaders, digestverifyingreader
+
+    shim = types.SimpleNamespace(stderr=_WarcioStderr())
+    for module in (archiveiterator, bufferedreaders, digestverifyingreader):
+        module.sys = shim
+
+
+def _lenient_loader(loader: Any) -> Any:
+    """warcio's record loader, made to leave a record without a target URI unparsed (it
+    fails on it with an AttributeError) so that the reader can report and skip it."""
+    parse_http_headers = loader.load_http_headers
+
+    def load_http_headers(rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
+        return parse_http_headers(rec_type, uri or "", stream, length)
+
+    loader.load_http_headers = load_http_headers
+    return loader
+
+
 def iter_warc(
     path: Path, *, max_bytes: int, on_skip: SkipReporter | None = None
 ) -> Iterator[Article | InputError]:
@@ -92,6 +149,7 @@ def iter_warc_stream(
     from warcio.exceptions import ArchiveLoadFailed
     from warcio.statusandheaders import StatusAndHeadersParserException
 
+    _quiet_warcio()
     buffered = _peekable(stream)
     gzipped = buffered.peek(2)[:2] == _GZIP_MAGIC
     guard = _TruncationGuard(gzip.GzipFile(fileobj=buffered) if gzipped else buffered)
@@ -100,6 +158,7 @@ def iter_warc_stream(
     damage: str | None = None
     try:
         records = ArchiveIterator(guard)
+        records.loader = _lenient_loader(records.loader)
         for record in records:
             block = _read_block(record, max_bytes)
             damage = guard.failure or block.damage
@@ -200,7 +259,13 @@ def _record_items(
     from sayso.ingest.html import read_html
 
     url = record.rec_headers.get_header("WARC-Target-URI") or None
-    where = f"{location} [{url or 'record without a URL'}]"
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    where = f"{location} [{url or record_id or 'record without a URL'}]"
+    if record.rec_type == "response" and url is None:
+        yield CorruptInputError(
+            where, "a response record without WARC-Target-URI; the record was skipped."
+        )
+        return
     if block.too_large:
         yield TooLargeError(
             where, f"the page is over the size limit of {max_bytes:,} bytes; it was skipped."
@@ -209,14 +274,15 @@ def _record_items(
     if block.page is None:
         skip(_skip_reason(record))
         return
-    record_id = record.rec_headers.get_header("WARC-Record-ID")
     source = make_source(location, "warc", record=record_id)
     try:
         article = read_html(block.page, source, url=url)
     except InputError as exc:
         yield type(exc)(where, exc.reason)
         return
-    yield _with_record_metadata(article, url, record.rec_headers.get_header("WARC-Date"))
+    yield valid_article(
+        _with_record_metadata(article, url, record.rec_headers.get_header("WARC-Date"))
+    )
 
 
 def _with_record_metadata(article: Article, url: str | None, crawled: str | None) -> Article:

@@ -204,6 +204,9 @@ class Article:
     captions: tuple[Caption, ...] = ()
     removed: tuple[Removed, ...] = ()
     offset_map: OffsetMap = OffsetMap()
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What the reader wants the user to know (characters it replaced); the pipeline repeats
+    them among the result's diagnostics."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import collections
 import itertools
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -144,9 +147,40 @@ class SerialRunner:
 
 _worker_pipeline: Pipeline | None = None
 
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker looks whether the process that started it is still alive."""
 
-def _init_worker(config: PipelineConfig) -> None:
+
+def _process_identity(pid: int) -> str | None:
+    """What tells process ``pid`` apart from a later one given the same pid (its start time on
+    Linux); None when no such process runs."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            # The start time is field 22; the command name (field 2) may hold spaces.
+            return stat.read().rsplit(b")", 1)[1].split()[19].decode()
+    except FileNotFoundError:
+        return None
+    except OSError:  # no /proc: whether the pid exists is all there is to know
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return None
+        except PermissionError:
+            pass
+        return ""
+
+
+def _die_with(pid: int, identity: str | None) -> None:
+    """Exit this worker as soon as process ``pid`` is gone: killed with SIGKILL, the caller
+    cannot stop its workers, and they would stay, each holding a model, with nothing to do."""
+    while _process_identity(pid) == identity:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def _init_worker(config: PipelineConfig, parent: int, identity: str | None) -> None:
     global _worker_pipeline  # noqa: PLW0603 - one pipeline per worker process, by design
+    threading.Thread(target=_die_with, args=(parent, identity), daemon=True).start()
     _worker_pipeline = config.build()
     _ = _worker_pipeline.nlp  # load the model now, not inside the first task
 
@@ -168,15 +202,18 @@ class ProcessRunner:
 
     Workers start from a fork server, a small process started before any input is read, not
     by forking the caller: a forked worker would carry the caller's memory (its inputs, a
-    model it loaded, open database handles and threads) and count it as its own.
+    model it loaded, open database handles and threads) and count it as its own. Each worker
+    exits within ``PARENT_CHECK_SECONDS`` of the caller's death, however it died; the fork
+    server then exits with them.
     """
 
     def __init__(self, config: PipelineConfig, workers: int, chunk_size: int = CHUNK_SIZE) -> None:
+        parent = os.getpid()
         self._pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=multiprocessing.get_context("forkserver"),
             initializer=_init_worker,
-            initargs=(config,),
+            initargs=(config, parent, _process_identity(parent)),
         )
         self._workers = workers
         self._chunk_size = chunk_size

@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sayso.entities.coref import document_outlet
+from sayso.nlp.budget import check_budget
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.carriers import carriers_in_sentence
 from sayso.statements.chain import build_chain, outlet_hops
+from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
@@ -237,6 +239,17 @@ def _is_nickname(text: str, quote: Quote) -> bool:
     return bool(before and after) and before[-1][:1].isupper() and after[0][:1].isupper()
 
 
+def _following_quotes(text: str, quotes: Sequence[Quote]) -> list[int | None]:
+    """For each quote, the index of the next quote that is not a nickname (None at the end)."""
+    following: list[int | None] = [None] * len(quotes)
+    upcoming: int | None = None
+    for index in range(len(quotes) - 1, -1, -1):
+        following[index] = upcoming
+        if not _is_nickname(text, quotes[index]):
+            upcoming = index
+    return following
+
+
 def _set_off_verb(context: _Context, start: int, end: int) -> Token | None:
     """The verb of a short clause after a quote that ends in a comma: "'...,' she continued."
 
@@ -388,6 +401,7 @@ class _QuoteAttributor:
     def __init__(self, context: _Context, reported: Sequence[Reported]) -> None:
         self.context = context
         self.reported = reported
+        self._contents = RangeIndex(range(len(reported)), lambda i: reported[i].content)
         self.partial_in: set[int] = set()
         """Indices of reported clauses that hold a partial quote."""
         self.taken: set[int] = set()
@@ -417,7 +431,9 @@ class _QuoteAttributor:
         A clause whose cue is inside the quote ("I guess ...") is the quoted speaker's own.
         """
         found: list[int] = []
-        for index, item in enumerate(self.reported):
+        # A clause holding half of a quote overlaps it (every quote has a mark or more).
+        for index in self._contents.overlapping(start, end):
+            item = self.reported[index]
             c_start, c_end = item.content
             if start <= item.cue[0] < end:
                 continue
@@ -532,13 +548,15 @@ class _QuoteAttributor:
         drafts: list[_Draft] = []
         skip: set[int] = set()
         previous_end = bounds[0]
+        following_quotes = _following_quotes(text, quotes)
         for index, quote in enumerate(quotes):
+            check_budget()
             if index in skip or _opens_transcript_turn(context, quote):
                 continue
             inner = text[slice(*inner_span(text, quote.start, quote.end))]
             words = _words(inner)
-            later = [i for i in range(index + 1, len(quotes)) if not _is_nickname(text, quotes[i])]
-            next_start = quotes[later[0]].start if later else bounds[1]
+            next_index = following_quotes[index]
+            next_start = quotes[next_index].start if next_index is not None else bounds[1]
             after = _after_frame(context, quote.end, min(next_start, bounds[1]))
             before = _before_frame(context, quote.start, max(previous_end, bounds[0]))
             after_cue = _frame_cue(context, *after, last=False)
@@ -639,9 +657,10 @@ class _QuoteAttributor:
                 if cue.idx >= quote.end:
                     draft.carriers[:0] = _reporting_after(context, cue, after[1])
                 # "'X,' he said, 'Y.'": the next quote continues this one around the cue.
-                following = quotes[later[0]] if later else None
+                following = quotes[next_index] if next_index is not None else None
                 if (
-                    following is not None
+                    next_index is not None
+                    and following is not None
                     and cue.idx >= quote.end
                     and kind == "direct"
                     and following.start <= after[1] + 2
@@ -654,7 +673,7 @@ class _QuoteAttributor:
                     )
                 ):
                     draft.content.extend(following.pieces)
-                    skip.add(later[0])
+                    skip.add(next_index)
             else:
                 last = drafts[-1] if drafts else None
                 if last is not None and self._continues(last, quote):
@@ -1061,8 +1080,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _following_sentence(
-    context: _Context, draft: _Draft, attributed: Sequence[_Draft]
+    context: _Context, draft: _Draft, claimed: RangeIndex[tuple[int, int]]
 ) -> tuple[int, int] | None:
+    """The sentence after a statement in its paragraph (its stance may lie there), unless a
+    piece of some statement (in ``claimed``) opens there."""
     token = context.token_at(draft.end - 1)
     if token is None:
         return None
@@ -1075,35 +1096,36 @@ def _following_sentence(
     p_start, p_end = context.paragraph_of(draft.end - 1)
     if not p_start <= nxt.start_char < p_end:
         return None
-    for other in attributed:
+    if claimed.overlapping(nxt.start_char, nxt.start_char + 1):
         # A sentence that opens someone's statement is theirs, not the outlet's verdict.
-        if any(s <= nxt.start_char < e for s, e in other.content):
-            return None
+        return None
     return nxt.start_char, nxt.end_char
 
 
 def _parents(drafts: Sequence[_Draft]) -> dict[int, int]:
-    """Index of the smallest statement whose content contains each nested statement's."""
+    """Index of the smallest statement whose content contains each nested statement's (the
+    first such in order among equals)."""
+    pieces = RangeIndex(
+        [
+            (s, e, index)
+            for index, draft in enumerate(drafts)
+            if draft.kind != "own_voice"
+            for s, e in draft.content
+        ],
+        lambda piece: (piece[0], piece[1]),
+    )
     parents: dict[int, int] = {}
     for index, draft in enumerate(drafts):
         if draft.kind == "own_voice":
             continue  # the outlet's own sentences nest in nothing
-        best: int | None = None
-        for other_index, other in enumerate(drafts):
-            if other is draft or other.kind == "own_voice":
-                continue
-            inside = any(s <= draft.start and draft.end <= e for s, e in other.content)
-            smaller = (other.end - other.start) > (draft.end - draft.start)
-            if (
-                inside
-                and smaller
-                and (
-                    best is None or drafts[best].end - drafts[best].start > other.end - other.start
-                )
-            ):
-                best = other_index
-        if best is not None:
-            parents[index] = best
+        size = draft.end - draft.start
+        holders = {
+            other
+            for _, _, other in pieces.containing(draft.start, draft.end)
+            if other != index and drafts[other].end - drafts[other].start > size
+        }
+        if holders:
+            parents[index] = min(holders, key=lambda i: (drafts[i].end - drafts[i].start, i))
     return parents
 
 
@@ -1131,9 +1153,10 @@ def extract_statements(
     attributor = _QuoteAttributor(context, reported)
     top = [q for q in quotes if q.depth == 0]
     drafts = attributor.attribute(top, (0, len(text)), 0)
+    nested = RangeIndex([q for q in quotes if q.depth == 1], lambda q: (q.start, q.end))
     for parent in list(drafts):
         for s, e in parent.content:
-            inner = [q for q in quotes if q.depth == 1 and s < q.start and q.end <= e]
+            inner = [q for q in nested.overlapping(s + 1, e) if s < q.start and q.end <= e]
             drafts.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
     drafts.extend(_reported_drafts(context, reported, attributor, drafts))
     drafts.extend(_transcript_turns(context, drafts))
@@ -1161,7 +1184,7 @@ def extract_statements(
 def _hop(
     context: _Context,
     token_index: int,
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
     content: Sequence[tuple[int, int]] = (),
 ) -> tuple[AttributionHop, Span, AttributionHop | None]:
@@ -1184,7 +1207,7 @@ def _source_hop(
     context: _Context,
     head: Token,
     span: Span,
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
     content: Sequence[tuple[int, int]],
 ) -> tuple[AttributionHop, AttributionHop | None]:
@@ -1257,7 +1280,7 @@ def _trusted_mention(
 
 
 def _outlet_of(
-    mention: Mention, mentions: Sequence[Mention], entities: Mapping[str, Entity]
+    mention: Mention, mentions: RangeIndex[Mention], entities: Mapping[str, Entity]
 ) -> AttributionHop | None:
     """The media hop for the outlet that published the document ``mention`` refers to.
 
@@ -1284,7 +1307,7 @@ def _outlet_of(
 def _document_hop(
     context: _Context,
     document: Token,
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
 ) -> tuple[AttributionHop, AttributionHop | None]:
     """The hop for a document nominal an "it" speaker stands for ("the letter ... it stated")."""
@@ -1345,7 +1368,7 @@ class _Sourcing:
 def _sourcing(
     context: _Context,
     draft: _Draft,
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
     outlet: Sequence[AttributionHop],
 ) -> _Sourcing:
@@ -1400,7 +1423,7 @@ def _document_anchors(
     context: _Context,
     drafts: Sequence[_Draft],
     sourcing: Mapping[int, _Sourcing],
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
 ) -> list[_Anchor]:
     """Where the article names a document it relays, in text order.
@@ -1531,7 +1554,7 @@ def _resolve_pronoun_speakers(
     context: _Context,
     drafts: Sequence[_Draft],
     sourcing: Mapping[int, _Sourcing],
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
 ) -> None:
     """Give a pronoun speaker ("he said") the person it stands for, saying how sure that is.
@@ -1567,7 +1590,7 @@ def _reread_pronoun(
     draft: _Draft,
     found: _Sourcing,
     last: tuple[AttributionHop, int] | None,
-    mentions: Sequence[Mention],
+    mentions: RangeIndex[Mention],
     entities: Mapping[str, Entity],
     quoted: bool,
 ) -> None:
@@ -1618,7 +1641,7 @@ def _reread_pronoun(
 
 
 def _antecedent_quoted(
-    pronoun: Token, mentions: Sequence[Mention], drafts: Sequence[_Draft]
+    pronoun: Token, mentions: RangeIndex[Mention], drafts: Sequence[_Draft]
 ) -> bool:
     """Whether the entity layer's antecedent for a pronoun speaker lies in someone's words: a
     "he said" stands for a person of the narration, not for one named inside a quote."""
@@ -1707,16 +1730,18 @@ def _finish(
     text = context.text
     base = outlet_hops(*source)
     parents = _parents(drafts)
+    indexed_mentions = RangeIndex(mentions, lambda m: (m.span.start, m.span.end))
+    claimed = RangeIndex([piece for d in attributed for piece in d.content], lambda p: p)
     ids = [f"{id_prefix}{n + 1}" for n in range(len(drafts))]
     position = {id(d): i for i, d in enumerate(drafts)}
     sourcing = {
-        i: _sourcing(context, d, mentions, entities, base)
+        i: _sourcing(context, d, indexed_mentions, entities, base)
         for i, d in enumerate(drafts)
         if d.kind != "own_voice"
     }
-    _resolve_pronoun_speakers(context, drafts, sourcing, mentions, entities)
+    _resolve_pronoun_speakers(context, drafts, sourcing, indexed_mentions, entities)
     _told_to_the_teller(context, drafts, sourcing, entities)
-    anchors = _document_anchors(context, drafts, sourcing, mentions, entities)
+    anchors = _document_anchors(context, drafts, sourcing, indexed_mentions, entities)
     writer = _writer_sentences(context, drafts)
     chains: dict[int, tuple[AttributionHop, ...]] = {}
 
@@ -1764,7 +1789,7 @@ def _finish(
             text,
             frame=draft.frame,
             cue=draft.cue,
-            following=_following_sentence(context, draft, attributed),
+            following=_following_sentence(context, draft, claimed),
             lexicons=context.lexicons,
         )
         statements.append(

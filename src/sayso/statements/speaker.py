@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sayso.records import Entity, Mention
 from sayso.records.model import HopRole
+from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons
 
 if TYPE_CHECKING:
@@ -63,10 +64,14 @@ def addressee_of(verb: Token) -> Token | None:
     return None
 
 
-def mention_at(mentions: Sequence[Mention], start: int, end: int) -> Mention | None:
-    """The smallest mention overlapping ``[start, end)``, preferring ones with an entity."""
+def mention_at(
+    mentions: Sequence[Mention] | RangeIndex[Mention], start: int, end: int
+) -> Mention | None:
+    """The smallest mention overlapping ``[start, end)``, preferring ones with an entity (the
+    first among equals). Give a RangeIndex of the mentions when asking many times."""
     best: Mention | None = None
-    for mention in mentions:
+    found = mentions.overlapping(start, end) if isinstance(mentions, RangeIndex) else mentions
+    for mention in found:
         if mention.span.start < end and start < mention.span.end:
             key = (mention.entity_id is None, mention.span.end - mention.span.start)
             if best is None or key < (best.entity_id is None, best.span.end - best.span.start):

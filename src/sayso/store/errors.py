@@ -35,3 +35,29 @@ class ArticleNotFoundError(StoreError, KeyError):
     def __str__(self) -> str:
         # KeyError quotes its argument; a message reads better unquoted.
         return str(self.args[0]) if self.args else ""
+
+
+class StoreDamagedError(StoreError):
+    """The database file is damaged (SQLite found it malformed); ``sayso check`` says more."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+        """What SQLite said."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store was opened read-only (its file or folder cannot be written) and a write was
+    asked of it."""
+
+
+class QueryError(StoreError):
+    """A search the store refused, or stopped before it finished."""
+
+
+class QueryTooComplexError(QueryError):
+    """The search asks for more terms than are searched together; leave some out."""
+
+
+class QueryTimeoutError(QueryError):
+    """The query ran past its time limit, or its client left, and was stopped."""

@@ -47,10 +47,17 @@ def builtin_migrations() -> tuple[Migration, ...]:
 
 
 def stored_version(conn: sa.Connection) -> int | None:
-    """The schema version recorded in the database; None where it holds no sayso schema."""
+    """The schema version recorded in the database; None where it holds no sayso schema.
+
+    A database with tables of sayso's names but no schema_version is not a store. Nor is a
+    SQLite file holding any tables at all without one: it is some other program's database,
+    which sayso must not fill with its own tables. (A PostgreSQL database may well hold other
+    applications' tables beside a store's.)
+    """
     names = set(sa.inspect(conn).get_table_names())
     if tables.schema_version.name not in names:
-        if names & {t.name for t in tables.metadata.sorted_tables}:
+        foreign = names if conn.dialect.name == "sqlite" else set()
+        if names & {t.name for t in tables.metadata.sorted_tables} or foreign:
             raise NotAStoreError(
                 "the database has tables but no schema_version: it is not a sayso store "
                 "(use another --db)"
@@ -85,6 +92,14 @@ def ensure_schema(
     latest = migrations[-1].version if migrations else 0
     with backend.engine.connect() as conn:
         version = stored_version(conn)
+    if backend.read_only:
+        if version is None:
+            raise NotAStoreError(
+                f"{backend.label} holds no sayso store: give the store's path, or create one "
+                "with `sayso ingest`"
+            )
+        _check(version, latest, backend.label, migrate=False)
+        return version
     if not _check(version, latest, backend.label, migrate=migrate):
         return latest
     # Every pending step in one transaction under the write lock: a process opening the

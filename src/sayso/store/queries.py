@@ -25,7 +25,7 @@ from sayso.store.rows import (
     SpeakerCount,
     StatementRow,
 )
-from sayso.store.search import fts5_query, sendable
+from sayso.store.search import check_complexity, fts5_query, sendable
 
 Query: TypeAlias = sa.Select[*tuple[Any, ...]]
 """A SELECT of any columns."""
@@ -196,6 +196,7 @@ def search_statements(
             return [statement_row(r) for r in conn.execute(_fts5_best_statements(), page)]
         query = _fts5_statements(expression, filters, limit=limit, offset=offset)
     else:
+        check_complexity(text)
         tsquery = sa.func.websearch_to_tsquery(
             sa.literal_column("'english'::regconfig"), sendable(text)
         )

@@ -9,6 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, cast, get_args
+from urllib.parse import quote
 
 import sqlalchemy as sa
 
@@ -21,8 +22,10 @@ from sayso.store.engine import (
     DEFAULT_STORE_PATH,
     Backend,
     connect,
+    limited,
     parse_url,
     translated_errors,
+    writable,
 )
 from sayso.store.errors import ArticleNotFoundError, StoreError, StoreNotFoundError
 from sayso.store.migrate import builtin_migrations, ensure_schema, stored_version
@@ -72,6 +75,8 @@ class Store:
     @property
     def url(self) -> str:
         """The database URL with any password masked."""
+        if self._backend.path is not None:
+            return f"sqlite:///{self._backend.path}"
         return self._backend.engine.url.render_as_string(hide_password=True)
 
     @property
@@ -94,9 +99,18 @@ class Store:
     ) -> None:
         self.close()
 
+    @property
+    def read_only(self) -> bool:
+        """Whether the store was opened so that nothing can be written to it."""
+        return self._backend.read_only
+
     @contextmanager
     def _read(self) -> Iterator[sa.Connection]:
-        with translated_errors(self._backend.label), self._backend.engine.connect() as conn:
+        with (
+            translated_errors(self._backend.label),
+            self._backend.engine.connect() as conn,
+            limited(conn),
+        ):
             yield conn
 
     @contextmanager
@@ -224,6 +238,33 @@ class Store:
         """Note that an input could not be turned into an article, and why."""
         with self._write() as conn:
             self._note_input(conn, location, record, fate="failed", reason=reason, at=now_iso())
+
+    # -- checking --------------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """What is wrong with the database, one line per problem; empty when it is sound.
+
+        On SQLite: ``PRAGMA integrity_check`` over every table and index, then FTS5's own
+        check of each search index against its table (skipped, and said so, on a store that
+        cannot be written: FTS5 runs its check as a write statement, which changes nothing).
+        On PostgreSQL, which checks its own pages, every table is read through once.
+        """
+        problems: list[str] = []
+        if self.dialect != "sqlite":
+            with self._read() as conn:
+                for table in _TABLES_IN_STATUS:
+                    conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            return problems
+        with self._read() as conn:
+            found = [str(row[0]) for row in conn.exec_driver_sql("PRAGMA integrity_check")]
+        problems.extend(line for line in found if line != "ok")
+        path = self._backend.path
+        if path is None or not writable(path):
+            problems.append("the search indexes were not checked: the store is read-only")
+            return problems
+        for name in ("articles", "statements", "entities"):
+            problems.extend(_fts5_problems(path, f"{name}_fts"))
+        return problems
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -520,12 +561,28 @@ class Store:
             )
 
 
+def _fts5_problems(path: Path, index: str) -> list[str]:
+    """What FTS5's integrity check says of ``index`` (rolled back; it writes nothing)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{quote(str(path.resolve()))}?mode=rw", uri=True)
+    try:
+        conn.execute(f"INSERT INTO {index}({index}) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        return [f"search index {index}: {exc}"]
+    finally:
+        conn.rollback()
+        conn.close()
+    return []
+
+
 def open_store(
     url: str | None = None,
     *,
     migrate: bool = False,
     busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
     create: bool = True,
+    read_only: bool = False,
 ) -> Store:
     """Open (creating if empty) the store at ``url``: a SQLAlchemy URL or a SQLite file path.
 
@@ -534,10 +591,15 @@ def open_store(
     writer waits for another before raising DatabaseBusyError. With ``create=False`` (what
     the commands that only read do) a missing SQLite file or a database without a sayso store
     raises StoreNotFoundError instead of becoming a new, empty store.
+
+    ``read_only`` opens an existing SQLite store so that nothing is written to it, not even a
+    schema: a database that is not a sayso store raises NotAStoreError. A SQLite store whose
+    file or folder cannot be written is opened that way by itself, and writing to it raises
+    ReadOnlyStoreError. SQLite databases holding other tables are never turned into stores.
     """
     if not create:
         _refuse_missing_sqlite_file(url)
-    backend = connect(url, busy_timeout=busy_timeout)
+    backend = connect(url, busy_timeout=busy_timeout, read_only=read_only)
     try:
         with translated_errors(backend.label):
             if not create:

@@ -7,10 +7,16 @@ in how they answer (a page, or JSON). A check that every analysis request must p
 Input reaches the reader only as bytes, never as a ``str``: ``read_article`` takes a string
 for a file path or a URL, and a visitor must not make the server read its files or fetch
 pages. Nothing is stored unless the visitor asks and the server allows uploads.
+
+Bounded in CPU, not only in bytes: one analysis runs at a time in a server process (another
+visitor meanwhile gets a 503 to retry), an article's text is parsed only up to
+``MAX_ANALYSED_CHARS`` (413 past it), and its stages share ``ANALYSIS_BUDGET`` CPU seconds
+(the result then says which stage was stopped). Every reader is linear in its input.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -26,6 +32,14 @@ MAX_TEXT_CHARS = 5_000_000
 """Characters of pasted text a form field may carry (the body's byte limit applies first)."""
 
 UPLOAD_LOCATION = "web-upload"
+MAX_ANALYSED_CHARS = 100_000
+"""Characters of article text the server parses for one visitor: about 17,000 words, some
+3 CPU seconds of parsing; the longest benchmark article has 39,000. Longer texts are for
+``sayso analyze`` on the visitor's own machine."""
+ANALYSIS_BUDGET = 10.0
+"""CPU seconds the stages of one uploaded article may take (0.6 s for the longest benchmark
+article)."""
+_one_at_a_time = threading.Semaphore(1)
 
 
 class SubmissionError(Exception):
@@ -89,12 +103,26 @@ def analyse(state: AppState, data: bytes, *, store: bool) -> Analysed:
         raise SubmissionError(
             403, "forbidden", "this server is read-only: start it with uploads allowed to store"
         )
-    options = ReadOptions(max_bytes=state.settings.max_upload_bytes, fetch=False)
+    if not _one_at_a_time.acquire(blocking=False):
+        raise SubmissionError(
+            503, "busy", "another article is being analysed: try again in a few seconds"
+        )
     try:
-        article = read_article(data, options)
-    except InputError as exc:
-        raise SubmissionError(422, "unreadable_input", str(exc)) from exc
-    result = state.analyzer.pipeline().analyze(article)
+        options = ReadOptions(max_bytes=state.settings.max_upload_bytes, fetch=False)
+        try:
+            article = read_article(data, options)
+        except InputError as exc:
+            raise SubmissionError(422, "unreadable_input", str(exc)) from exc
+        if len(article.text) > MAX_ANALYSED_CHARS:
+            raise SubmissionError(
+                413,
+                "too_large",
+                f"the article has {len(article.text):,} characters of text; this server "
+                f"analyses up to {MAX_ANALYSED_CHARS:,}: run `sayso analyze` on it instead",
+            )
+        result = state.analyzer.pipeline().analyze(article)
+    finally:
+        _one_at_a_time.release()
     if store:
         state.corpus.store.add(result, location=UPLOAD_LOCATION)
     return Analysed(result, store)

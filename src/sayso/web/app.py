@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -27,7 +28,13 @@ from sayso.web.app_state import Analyzer, AppState, Settings
 from sayso.web.corpus import Corpus
 from sayso.web.errors import install_error_handlers, send_error
 from sayso.web.responses import OrjsonResponse
-from sayso.web.security import TOKEN_ENV, GuardMiddleware, is_loopback
+from sayso.web.security import (
+    TOKEN_ENV,
+    GuardMiddleware,
+    form_token,
+    is_loopback,
+    redact_access_log,
+)
 
 STATIC_DIR = Path(__file__).parent / "static"
 DEFAULT_MAX_UPLOAD = 2_000_000
@@ -36,6 +43,9 @@ _TOKEN_SHAPE = re.compile(r"^[A-Za-z0-9._~-]{16,}$")
 """Tokens travel in URLs and a cookie, so they are URL-safe; 16+ characters resist guessing."""
 DB_ENV = "SAYSO_WEB_DB"
 UPLOAD_ENV = "SAYSO_WEB_ALLOW_UPLOAD"
+SECRET_ENV = "SAYSO_WEB_SECRET"
+"""The secret ``serve`` shares with its worker processes, so that a form one worker served
+is accepted by another."""
 MAX_DEFAULT_WORKERS = 4
 """Workers ``serve`` starts by default on a machine with many cores: each keeps its own page
 caches (up to about 50 MB) and, once someone uses the Analyze page, its own spaCy pipeline
@@ -52,9 +62,12 @@ def default_workers() -> int:
 
 
 def _check_token(token: str | None) -> None:
-    if token is not None and not _TOKEN_SHAPE.match(token):
+    # fullmatch: "$" would also accept a token ending in a newline (read from a file), which
+    # no client sends back, so every request would then be refused.
+    if token is not None and not _TOKEN_SHAPE.fullmatch(token):
         raise ConfigError(
-            "the access token must be at least 16 characters of letters, digits and ._~-"
+            "the access token must be at least 16 characters of letters, digits and ._~- "
+            "(nothing else, not even a trailing newline)"
         )
 
 
@@ -64,13 +77,16 @@ def create_app(
     token: str | None = None,
     allow_upload: bool = False,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD,
+    secret: bytes | None = None,
 ) -> FastAPI:
     """The app over the store at ``store_url`` (None: ``./sayso.db``).
 
     With ``token`` every request must carry it; without one the app answers only requests
     addressed to localhost. ``allow_upload`` lets the Analyze page store what it analysed.
+    ``secret`` signs the forms' token (random when not given: one process).
     """
     _check_token(token)
+    redact_access_log()
     corpus = Corpus(store_url)
 
     @asynccontextmanager
@@ -90,9 +106,13 @@ def create_app(
         lifespan=lifespan,
         default_response_class=OrjsonResponse,
     )
-    app.state.sayso = AppState(
-        corpus, Analyzer(), Settings(allow_upload, max_upload_bytes, token is not None)
+    settings = Settings(
+        allow_upload,
+        max_upload_bytes,
+        token is not None,
+        form_token(secret or secrets.token_bytes(32)),
     )
+    app.state.sayso = AppState(corpus, Analyzer(), settings)
     install_error_handlers(app)
     app.include_router(api.router)
     app.include_router(pages.router)
@@ -104,10 +124,12 @@ def create_app(
 def app_from_env() -> FastAPI:
     """The app of one worker process, from the settings ``serve`` left in the environment
     (``SAYSO_WEB_DB``, ``SAYSO_TOKEN``, ``SAYSO_WEB_ALLOW_UPLOAD``); a uvicorn factory."""
+    secret = os.environ.get(SECRET_ENV)
     return create_app(
         os.environ.get(DB_ENV) or None,
         token=os.environ.get(TOKEN_ENV) or None,
         allow_upload=os.environ.get(UPLOAD_ENV) == "1",
+        secret=bytes.fromhex(secret) if secret else None,
     )
 
 
@@ -148,6 +170,7 @@ def serve(
     os.environ[DB_ENV] = db or ""
     os.environ[TOKEN_ENV] = token or ""
     os.environ[UPLOAD_ENV] = "1" if allow_upload else ""
+    os.environ[SECRET_ENV] = secrets.token_hex(32)
     run_workers(f"{__name__}:app_from_env", host=host, port=port, workers=count)
 
 

@@ -25,8 +25,9 @@ class Analyzer:
         with self._lock:
             if self._pipeline is None:
                 from sayso.pipeline import Pipeline
+                from sayso.web.analyze import ANALYSIS_BUDGET
 
-                self._pipeline = Pipeline()
+                self._pipeline = Pipeline(time_budget=ANALYSIS_BUDGET)
             return self._pipeline
 
 
@@ -35,6 +36,8 @@ class Settings:
     allow_upload: bool
     max_upload_bytes: int
     token_required: bool
+    form_token: str = ""
+    """What the app's forms carry against cross-site request forgery (see web/security.py)."""
 
 
 @dataclass(frozen=True, slots=True)

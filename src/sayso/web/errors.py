@@ -17,6 +17,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.types import Receive, Scope, Send
 
 from sayso.store import ArticleNotFoundError
+from sayso.store.errors import QueryTimeoutError, QueryTooComplexError
 from sayso.web.security import BodyTooLargeError
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ CODES = {
     413: "too_large",
     422: "validation_error",
     500: "internal_error",
+    503: "unavailable",
 }
 INTERNAL_MESSAGE = "the server hit an unexpected error; its log says more"
 
@@ -102,6 +104,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def not_found(request: Request, exc: Exception) -> Response:
         return _reply(request, 404, "not_found", "no such article in this corpus")
 
+    async def too_complex(request: Request, exc: Exception) -> Response:
+        return _reply(request, 400, "bad_query", str(exc))
+
+    async def timed_out(request: Request, exc: Exception) -> Response:
+        return _reply(request, 503, "query_timeout", str(exc))
+
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.error("error answering %s %s", request.method, request.url.path, exc_info=exc)
         return _reply(request, 500, "internal_error", INTERNAL_MESSAGE)
@@ -110,4 +118,6 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(BodyTooLargeError, too_large)
     app.add_exception_handler(ArticleNotFoundError, not_found)
+    app.add_exception_handler(QueryTooComplexError, too_complex)
+    app.add_exception_handler(QueryTimeoutError, timed_out)
     app.add_exception_handler(Exception, unexpected)

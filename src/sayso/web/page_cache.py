@@ -219,16 +219,29 @@ def _missing(store: Store, key: str, limit: int | None) -> list[str]:
 
 
 def _write(store: Store, key: str, rows: Sequence[tuple[str, bytes, bytes]]) -> None:
+    """Keep the rendered rows; a page another process kept meanwhile (two ``sayso ingest``
+    runs prerendering at once) stays as it is."""
     if not rows:
         return
     with store.writing() as conn:
+        insert = _insert_or_keep(conn.dialect.name)
         conn.execute(
-            rendered_pages.insert(),
+            insert,
             [
                 {"article_id": i, "renderer": key, "page": page, "entity_parts": parts}
                 for i, page, parts in rows
             ],
         )
+
+
+def _insert_or_keep(dialect: str) -> sa.Insert:
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(rendered_pages).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(rendered_pages).on_conflict_do_nothing()
 
 
 def prerender(

@@ -19,6 +19,7 @@ from sayso.web.app_state import state_of
 from sayso.web.corpus import Corpus
 from sayso.web.rendering import env, render_article, render_template
 from sayso.web.responses import OrjsonResponse
+from sayso.web.security import require_form_token
 
 router = APIRouter(include_in_schema=False)
 
@@ -271,7 +272,7 @@ def analyze_form(request: Request) -> HTMLResponse:
     return _render(request, "analyze.html", nav="analyze", error=None, text="")
 
 
-@router.post("/analyze", response_class=HTMLResponse)
+@router.post("/analyze", response_class=HTMLResponse, dependencies=[Depends(require_form_token)])
 async def analyze(
     request: Request, form: Annotated[Submission, Depends(submission)]
 ) -> HTMLResponse:

@@ -162,7 +162,10 @@ def clean_page(html: str) -> str:
     naive = naive_page_text(html)
     if not naive.strip():
         return ""
-    return body_text(read_plain_text(naive, make_source("wcxb", "text")))
+    try:
+        return body_text(read_plain_text(naive, make_source("wcxb", "text")))
+    except InputError:  # every line judged page junk: no text
+        return ""
 
 
 def read_page(html: str, url: str | None) -> str:
