@@ -3,6 +3,7 @@ progress, overwriting, help."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -13,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from sayso.cli.main import app
-from sayso.corpus.link import link_store
+from sayso.cli.output import progress_bar
+from sayso.corpus.link import LINKERS, link_store
 from sayso.ingest.sources import count_items
 from sayso.store import open_store
 from tests.conftest import EXAMPLE
@@ -97,6 +99,36 @@ def test_ingest_creates_the_store_and_shows_a_known_total(tmp_path: Path) -> Non
     assert "/?" not in result.stderr
     status = runner.invoke(app, ["status", "--db", str(db)])  # piped: JSON
     assert json.loads(status.stdout)["fates"]["ingested"] == 3
+
+
+def test_link_tells_how_far_it_is(tmp_path: Path) -> None:
+    told: list[tuple[str, int, int]] = []
+    with open_store(str(tmp_path / "told.db")) as store:
+        for story in STORIES:
+            store.add(build(story), location=f"{story.outlet}-{story.published}")
+        link_store(store, progress=lambda stage, done, total: told.append((stage, done, total)))
+    reading = [entry for entry in told if entry[0] == "reading"]
+    assert reading == [("reading", n, len(STORIES)) for n in range(1, len(STORIES) + 1)]
+    stages = [entry for entry in told if entry[0] != "reading"]
+    assert [done for _, done, _ in stages] == list(range(LINKERS + 1))
+    assert {total for _, _, total in stages} == {LINKERS}
+    assert stages[0][0] == "entity registry"
+
+
+def test_a_progress_bar_shows_on_a_terminal_only() -> None:
+    from rich.console import Console
+
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
+    with progress_bar("reading", None, terminal) as bar:
+        bar.stage("claim groups", 2, 5)
+    shown = terminal.file.getvalue()
+    assert "claim groups" in shown
+    assert "2/5" in shown
+    piped = Console(file=io.StringIO(), force_terminal=False)
+    with progress_bar("linking", 3, piped) as bar:
+        bar.advance()
+        bar.stage("events", 1, 5)
+    assert piped.file.getvalue() == ""
 
 
 def test_counting_inputs_for_a_progress_total(tmp_path: Path) -> None:

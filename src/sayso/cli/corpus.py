@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from sayso.cli.main import OutletOpt, PublishedOpt, UrlOpt
-from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, ReportFormat, ViewFormat, fail, write_rows
+from sayso.cli.output import (
+    EXIT_CONFIG,
+    EXIT_USAGE,
+    ReportFormat,
+    ViewFormat,
+    fail,
+    progress_bar,
+    write_rows,
+)
 from sayso.errors import InputError, SaysoError, install_hint
 
 if TYPE_CHECKING:
@@ -279,9 +287,6 @@ def prerender_command(
 
     Example: sayso ingest news/ --db news.db && sayso prerender --db news.db
     """
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
     try:
         from sayso.web.page_cache import prerender
     except ImportError as exc:
@@ -289,20 +294,10 @@ def prerender_command(
         raise fail(message, EXIT_CONFIG) from None
 
     started = time.monotonic()
-    console_progress = Progress(
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        transient=True,
-        console=Console(stderr=True),
-    )
-    with read_store(db, writes=True) as store, console_progress as progress:
-        task = progress.add_task("rendering", total=None)
-
-        def report(done: int, total: int) -> None:
-            progress.update(task, completed=done, total=total)
-
-        count = prerender(store, limit=limit, progress=report)
+    with read_store(db, writes=True) as store, progress_bar("rendering", None) as bar:
+        count = prerender(
+            store, limit=limit, progress=lambda done, total: bar.stage("rendering", done, total)
+        )
     sys.stderr.write(f"rendered {count} pages in {time.monotonic() - started:.0f}s\n")
 
 

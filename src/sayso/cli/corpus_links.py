@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from sayso.cli.corpus import DbOpt, read_store
-from sayso.cli.output import EXIT_CONFIG, ViewFormat, fail, resolve, write_rows
+from sayso.cli.output import EXIT_CONFIG, ViewFormat, fail, progress_bar, resolve, write_rows
 from sayso.errors import SaysoError
 from sayso.export.text import in_quotes
 
@@ -55,8 +55,10 @@ def link_command(
             scorer = load_paraphrase_scorer()
         except SaysoError as exc:
             raise fail(str(exc), EXIT_CONFIG) from None
-    with read_store(db, writes=True) as store:
-        summary = link_store(store, judgments if judgments.exists() else None, paraphrase=scorer)
+    with read_store(db, writes=True) as store, progress_bar("reading", None) as bar:
+        summary = link_store(
+            store, judgments if judgments.exists() else None, paraphrase=scorer, progress=bar.stage
+        )
     for name, value in asdict(summary).items():
         sys.stdout.write(f"{name.replace('_', ' ')}: {value}\n")
 

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from sayso.cli.corpus import DbOpt, read_store
-from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail
+from sayso.cli.output import EXIT_CONFIG, EXIT_USAGE, fail, progress_bar
 from sayso.errors import ConfigError, SaysoError
-
-if TYPE_CHECKING:
-    from sayso.store import Store
 
 
 def export_command(
@@ -66,7 +61,9 @@ def export_command(
         raise fail(str(exc), EXIT_USAGE) from None
     if timelinejs and exporter.name != "timeline":
         raise fail("--timelinejs goes with the timeline format only", EXIT_USAGE)
-    with read_store(db) as store, _progress(store, console) as advance:
+    with read_store(db) as store, progress_bar("exporting", None, console) as bar:
+        if console.is_terminal:  # counting every table costs a query each: only for a bar
+            bar.stage("exporting", 0, store.status().tables.get("articles"))
         try:
             if exporter.name == "sqlite" and store.dialect != "sqlite":
                 console.print(
@@ -78,7 +75,7 @@ def export_command(
                 store,
                 output,
                 sys.stdout.buffer,
-                ExportOptions(timelinejs=timelinejs, on_article=advance),
+                ExportOptions(timelinejs=timelinejs, on_article=bar.advance),
                 force=force,
             )
         except ConfigError as exc:  # an output that exists without --force
@@ -87,19 +84,3 @@ def export_command(
             raise fail(str(exc), EXIT_CONFIG) from None
     sys.stdout.flush()
     console.print(f"exported {count} {exporter.counts} as {exporter.name} to {where}")
-
-
-@contextmanager
-def _progress(store: Store, console: Any) -> Iterator[Callable[[], None]]:
-    """A bar on a terminal's standard error, its total the store's article versions."""
-    if not console.is_terminal:
-        yield lambda: None
-        return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    total = store.status().tables.get("articles")
-    with Progress(
-        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True
-    ) as progress:
-        task = progress.add_task("exporting", total=total)
-        yield lambda: progress.advance(task)

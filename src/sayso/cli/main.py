@@ -27,6 +27,7 @@ from sayso.cli.output import (
     EXIT_USAGE,
     error_line,
     fail,
+    progress_bar,
     resolve,
 )
 from sayso.errors import ConfigError, InputError, SaysoError, install_hint
@@ -291,23 +292,18 @@ def _run_render(
 
 
 @contextmanager
-def _progress(inputs: list[str], console: Any = None) -> Iterator[Callable[[], None]]:
+def _progress(inputs: list[str]) -> Iterator[Callable[[], None]]:
     """A progress bar on standard error, with the number of inputs' articles as its total
     when that is known, while many articles are analysed; nothing when stderr is piped."""
     from sayso.ingest.sources import count_items
 
-    shown = console if console is not None else _stderr_console()
+    shown = _stderr_console()
     total = count_items(inputs) if shown.is_terminal else 0
     if not shown.is_terminal or total == 1:
         yield lambda: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    with Progress(
-        BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=shown, transient=True
-    ) as progress:
-        task = progress.add_task("analysing", total=total)
-        yield lambda: progress.advance(task)
+    with progress_bar("analysing", total, shown) as bar:
+        yield bar.advance
 
 
 def _write_failed(output: Path | None, exc: OSError) -> str:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any, Literal, TextIO
 
 import typer
@@ -47,6 +48,53 @@ def fail(message: str, code: int) -> typer.Exit:
     """Report ``message`` as one line and return the Exit to raise with ``code``."""
     error_line(message)
     return typer.Exit(code)
+
+
+class ProgressBar:
+    """One bar of a long command on standard error; every method does nothing when standard
+    error is not a terminal, so logs and pipes stay clean."""
+
+    def __init__(self, progress: Any = None, task: Any = None) -> None:
+        self._progress = progress
+        self._task = task
+
+    def advance(self, steps: int = 1) -> None:
+        """Count ``steps`` more done."""
+        if self._progress is not None:
+            self._progress.advance(self._task, steps)
+
+    def stage(self, label: str, done: int, total: int | None) -> None:
+        """Show ``label`` with ``done`` of ``total`` (``None``: not known yet)."""
+        if self._progress is not None:
+            self._progress.update(self._task, description=label, completed=done, total=total)
+
+
+@contextmanager
+def progress_bar(label: str, total: int | None, console: Any = None) -> Iterator[ProgressBar]:
+    """A bar labelled ``label`` with ``total`` steps (``None``: unknown) on ``console``, a rich
+    Console (standard error by default), shown only on a terminal and gone when done."""
+    from rich.console import Console
+
+    shown = console if console is not None else Console(stderr=True, soft_wrap=True)
+    if not shown.is_terminal:
+        yield ProgressBar()
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=shown, transient=True) as progress:
+        yield ProgressBar(progress, progress.add_task(label, total=total))
 
 
 def resolve(fmt: str, *, piped: str, out: TextIO | None = None) -> str:

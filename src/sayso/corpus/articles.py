@@ -11,6 +11,8 @@ from sayso.records import ArticleResult
 from sayso.store import tables
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sayso.store import Store
 
 
@@ -40,8 +42,11 @@ def corpus_article(result: ArticleResult) -> CorpusArticle:
     return CorpusArticle(result.article.id, meta.outlet, published, result)
 
 
-def load_articles(store: Store) -> list[CorpusArticle]:
-    """The latest version of every stored document, earliest published first.
+def load_articles(
+    store: Store, progress: Callable[[int, int], None] | None = None
+) -> list[CorpusArticle]:
+    """The latest version of every stored document, earliest published first; ``progress``,
+    if given, is told ``(read, total)`` after each article.
 
     Earlier versions of an edited article would otherwise count as echoes of the latest one.
     """
@@ -56,5 +61,9 @@ def load_articles(store: Store) -> list[CorpusArticle]:
     )
     with store.reading() as conn:
         ids = [row.id for row in conn.execute(query)]
-    found = [corpus_article(store.get(article_id)) for article_id in ids]
+    found = []
+    for done, article_id in enumerate(ids, 1):
+        found.append(corpus_article(store.get(article_id)))
+        if progress is not None:
+            progress(done, len(ids))
     return sorted(found, key=CorpusArticle.order_key)

@@ -14,7 +14,7 @@ ingesting more articles or editing the judgments file; the previous links are re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -64,28 +64,55 @@ class LinkSummary:
     number_disagreements: int
 
 
+LinkProgress = Callable[[str, int, int], None]
+"""Told ``(stage, done, total)`` as a link run goes: ``reading`` counts articles, the
+linkers' stages count linkers (:data:`LINKERS` of them)."""
+
+LINKERS = 5
+"""The linkers :func:`find_links` runs in turn: registry, duplicates, claims, events, numbers."""
+
+
 def find_links(
     articles: Sequence[CorpusArticle],
     judgments: Path | None = None,
     *,
     paraphrase: Similarity | None = None,
+    progress: LinkProgress | None = None,
 ) -> Links:
-    """Run every linker over ``articles`` (earliest published first) without a store."""
+    """Run every linker over ``articles`` (earliest published first) without a store;
+    ``progress``, if given, is told each linker's name before it runs."""
+    tell = progress or (lambda stage, done, total: None)
+    tell("entity registry", 0, LINKERS)
     registry = build_registry(articles, read_judgments(judgments) if judgments else [])
+    tell("duplicates", 1, LINKERS)
     duplicates = find_duplicates(articles)
     index = echo_index(articles, duplicates)
+    tell("claim groups", 2, LINKERS)
     claims = group_claims(articles, registry, index, paraphrase=paraphrase)
+    tell("events", 3, LINKERS)
     events = link_events(articles, registry, index)
+    tell("numbers", 4, LINKERS)
     numbers = number_disagreements(events, articles)
+    tell("numbers", LINKERS, LINKERS)
     return Links(registry, tuple(duplicates), tuple(claims), tuple(events), tuple(numbers))
 
 
 def link_store(
-    store: Store, judgments: Path | None = None, *, paraphrase: Similarity | None = None
+    store: Store,
+    judgments: Path | None = None,
+    *,
+    paraphrase: Similarity | None = None,
+    progress: LinkProgress | None = None,
 ) -> LinkSummary:
-    """Link the stored corpus and replace the link tables with what was found."""
-    articles = load_articles(store)
-    links = find_links(articles, judgments, paraphrase=paraphrase)
+    """Link the stored corpus and replace the link tables with what was found; ``progress``,
+    if given, is told how far the run is (:data:`LinkProgress`)."""
+
+    def reading(done: int, total: int) -> None:
+        if progress is not None:
+            progress("reading", done, total)
+
+    articles = load_articles(store, reading)
+    links = find_links(articles, judgments, paraphrase=paraphrase, progress=progress)
     rows = link_rows(links, articles)
     with store.writing() as conn:
         for table in reversed(tables.LINK_TABLES):
