@@ -12,9 +12,14 @@ from typing import Any
 
 import pytest
 
-from sayso.export.sqlite_copy import copy_sqlite_store, metadata_path, sqlite_path
+from sayso.export.sqlite_copy import (
+    copy_sqlite_store,
+    metadata_path,
+    sqlite_path,
+    write_tables_sqlite,
+)
 from sayso.store import open_store
-from tests.test_export_fixtures import make_store
+from tests.test_export_fixtures import corpus, make_store
 
 datasette_app = pytest.importorskip("datasette.app")
 
@@ -63,6 +68,28 @@ def test_search_finds_only_matching_rows_in_datasette(exported: Path) -> None:
 def test_search_works_without_the_metadata_too(exported: Path) -> None:
     [hits] = _get(exported, None, ["/corpus/articles.json?_shape=array&_search=plant"])
     assert len(hits) == 1
+
+
+def test_flat_tables_of_a_postgresql_store_are_searchable_in_datasette(tmp_path: Path) -> None:
+    flat = tmp_path / "flat.db"  # what `sayso export sqlite` writes from a PostgreSQL store
+    write_tables_sqlite(corpus(), flat)
+    metadata = json.loads(metadata_path(flat).read_text())
+    everything, bridge, nothing, plant = _get(
+        flat,
+        metadata,
+        [
+            "/flat/statements.json?_shape=array",
+            "/flat/statements.json?_shape=array&_search=bridge",
+            "/flat/statements.json?_shape=array&_search=zeppelin",
+            "/flat/articles.json?_shape=array&_search=plant",
+        ],
+    )
+    assert len(everything) > len(bridge) >= 1
+    assert all("bridge" in row["content"] for row in bridge)
+    assert nothing == []
+    assert len(plant) == 1
+    [database] = _get(flat, metadata, ["/flat.json"])
+    assert {t["name"] for t in database["tables"] if t["hidden"]} >= {"statements_fts"}
 
 
 def test_bookkeeping_tables_are_hidden(exported: Path) -> None:
