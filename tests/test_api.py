@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import subprocess
 import sys
@@ -29,6 +30,7 @@ def test_public_api_is_curated() -> None:
         "SaysoError",
         "__version__",
         "analyze_file",
+        "analyze_files",
         "analyze_html",
         "analyze_text",
         "analyze_texts",
@@ -131,3 +133,28 @@ def test_import_loads_no_model_and_no_spacy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_analyze_files_reads_every_article_and_goes_on_past_a_bad_input(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text(
+        json.dumps({"text": BRIDGE, "outlet": "Valley Courier"})
+        + "\n"
+        + json.dumps({"text": BRIDGE.replace("March", "April"), "outlet": "Harbour Post"})
+        + "\n"
+    )
+    page = tmp_path / "folder" / "page.html"
+    page.parent.mkdir()
+    page.write_text(f"<html><body><article><p>{BRIDGE}</p></article></body></html>")
+    found = list(sayso.analyze_files([dump, tmp_path / "missing.txt", page.parent]))
+    assert [type(item).__name__ for item in found] == [
+        "ArticleResult",
+        "ArticleResult",
+        "InputError",
+        "ArticleResult",
+    ]
+    results = [item for item in found if isinstance(item, sayso.ArticleResult)]
+    assert [r.article.metadata.outlet for r in results[:2]] == ["Valley Courier", "Harbour Post"]
+    assert "April" in results[1].article.text
+    assert all(r.statements for r in results)
+    assert "missing.txt" in str(found[2])

@@ -5,7 +5,8 @@ as a path, and only :func:`analyze_url` touches the network.
 
 * :func:`analyze_text` (plain text, with the title, outlet and date you know),
   :func:`analyze_html` (a page you already have), :func:`analyze_file` (a local file),
-  :func:`analyze_url` (download a page), :func:`analyze_texts` (many texts or Articles);
+  :func:`analyze_url` (download a page), :func:`analyze_texts` (many texts or Articles),
+  :func:`analyze_files` (every article of many files: JSONL dumps, WARC archives, folders);
 * :class:`Pipeline` for another model or stage list (the same methods), :class:`Article` and
   :class:`ArticleResult` (the records, more in ``sayso.records``), :class:`SaysoError` (the
   exceptions, in ``sayso.errors``).
@@ -31,6 +32,7 @@ __all__ = [
     "SaysoError",
     "__version__",
     "analyze_file",
+    "analyze_files",
     "analyze_html",
     "analyze_text",
     "analyze_texts",
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from sayso.errors import SaysoError
+    from sayso.errors import InputError, SaysoError
     from sayso.pipeline import Pipeline
     from sayso.records import Article, ArticleResult
 
@@ -66,8 +68,16 @@ def analyze_html(html: str | bytes, *, url: str | None = None) -> ArticleResult:
 
 def analyze_file(path: str | os.PathLike[str]) -> ArticleResult:
     """Analyse the article in a local file: text, HTML, or the first article of a JSONL or
-    WARC file. Raises ``sayso.errors.InputError`` when it holds no readable article."""
+    WARC file (:func:`analyze_files` reads every one). Raises ``sayso.errors.InputError`` when
+    it holds no readable article."""
     return _default_pipeline().analyze_file(path)
+
+
+def analyze_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[ArticleResult | InputError]:
+    """Analyse every article of local files, folders and glob patterns (each line of a JSONL
+    dump, each response of a WARC archive...), in order, never fetching. A file that cannot be
+    read is yielded as a ``sayso.errors.InputError`` value, and the others go on."""
+    return _default_pipeline().analyze_files(paths)
 
 
 def analyze_url(url: str, *, timeout: float = 20.0, max_bytes: int = 20_000_000) -> ArticleResult:

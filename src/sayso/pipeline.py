@@ -176,10 +176,22 @@ class Pipeline:
 
     def analyze_file(self, path: str | os.PathLike[str]) -> ArticleResult:
         """Analyse the article in a local file (text, HTML, or the first of a JSONL or WARC
-        file); nothing is fetched, even for a feed or a ``.urls`` file."""
+        file: :meth:`analyze_files` reads them all); nothing is fetched, even for a feed or a
+        ``.urls`` file."""
         from sayso.ingest.sources import ReadOptions, read_article
 
         return next(self.analyze_articles([read_article(Path(path), ReadOptions(fetch=False))]))
+
+    def analyze_files(
+        self, paths: Iterable[str | os.PathLike[str]]
+    ) -> Iterator[ArticleResult | InputError]:
+        """Analyse every article of local files, folders and glob patterns (each line of a
+        JSONL or CSV file, each response of a WARC, each entry of a feed with its text), in
+        order; nothing is fetched. A file that cannot be read comes through as an InputError
+        value, and the rest go on."""
+        from sayso.ingest.sources import ReadOptions
+
+        return self.analyze_inputs([os.fspath(p) for p in paths], ReadOptions(fetch=False))
 
     def analyze_url(
         self, url: str, *, timeout: float = 20.0, max_bytes: int = 20_000_000
