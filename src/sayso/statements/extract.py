@@ -31,11 +31,13 @@ from sayso.statements.reported import (
     Reported,
     cue_ratio,
     cue_span,
+    depicts,
     find_reported,
     passed_on,
     source_of,
     subject_of,
 )
+from sayso.statements.span_model import TokenTable, load_span_model, refined_content
 from sayso.statements.speaker import (
     addressee_of,
     entities_by_id,
@@ -782,6 +784,58 @@ def _outside(drafts: Sequence[_Draft], dateline: Span | None, text: str) -> list
     return kept
 
 
+def _sees_a_picture(context: _Context, cue_token: int | None) -> bool:
+    """Whether the cue word sees or shows a picture as its object ("sees an old photo"):
+    :func:`.reported.depicts` keeps such objects out of statements, so the span model may
+    not bring one back into a content."""
+    if cue_token is None:
+        return False
+    cue = context.doc[cue_token]
+    return any(
+        depicts(cue, "dobj", child, None, context.lexicons)
+        for child in cue.children
+        if child.dep_ == "dobj"
+    )
+
+
+def _learned_bounds(context: _Context, drafts: Sequence[_Draft], dateline: Span | None) -> None:
+    """Move each content's first start and last end, and add a piece before its cue, where
+    the span model (:mod:`.span_model`) puts them: never into the dateline, and never across
+    another statement's cue (a content that grew over it would swallow that statement as
+    nested; one that shrank off it would set a nested statement loose)."""
+    model = load_span_model()
+    if model is None:
+        return
+    dateline_end = dateline.end if dateline is not None else 0
+    cues = {draft.cue for draft in drafts if draft.cue is not None}
+    table = TokenTable(context.doc)
+    for draft in drafts:
+        if draft.cue is None or _sees_a_picture(context, draft.cue_token):
+            continue
+        others = cues - {draft.cue}
+        lowest = max([dateline_end, *(end for _, end in others if end <= draft.start)])
+        highest = min((start for start, _ in others if start >= draft.end), default=None)
+        inside = [
+            (start, end) for start, end in others if draft.start <= start and end <= draft.end
+        ]
+        kept = None
+        if inside:
+            kept = (
+                bisect.bisect_right(context.token_starts, min(s for s, _ in inside)) - 1,
+                bisect.bisect_right(context.token_starts, max(e for _, e in inside) - 1) - 1,
+            )
+        draft.content = refined_content(
+            model,
+            table,
+            draft.cue,
+            draft.content,
+            draft.kind,
+            bisect.bisect_left(context.token_starts, lowest),
+            None if highest is None else bisect.bisect_left(context.token_starts, highest) - 1,
+            kept,
+        )
+
+
 def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:
     """Whether a quote opens on a capitalised speaker label ('"WALLACE: ...'): a quoted
     transcript, whose paragraphs are turns of their own (:func:`_transcript_turns`)."""
@@ -1168,6 +1222,7 @@ def extract_statements(
     _inherit_floating(drafts, context)
     drafts = _glue_floating(drafts, context)
     attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
+    _learned_bounds(context, attributed, dateline)
     own = _outside(_own_voice(context, attributed), dateline, text)
     everything = sorted([*attributed, *own], key=lambda d: d.start)
     return _finish(

@@ -574,7 +574,7 @@ def _ratio_score(token: Token, relation: str, lexicons: Lexicons) -> float:
     return ratio if ratio >= _MIN_RATIO else 0.0
 
 
-def _depicts(
+def depicts(
     token: Token, relation: str, clause: Token, subject: Token | None, lexicons: Lexicons
 ) -> bool:
     """Whether a perception verb depicts or sees a picture: "the film shows X", "he sees a
@@ -598,7 +598,7 @@ def _scored_pairs(
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
     assertive: list[Token] = []
     for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons):
-        if _depicts(token, relation, clause, speaker, lexicons):
+        if depicts(token, relation, clause, speaker, lexicons):
             continue
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker))

@@ -41,7 +41,7 @@ from sayso.eval.base import PRF, TaskReport, hash_files
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from sayso.records import Entity, Mention
+    from sayso.records import Entity, Mention, Statement
 
 _QUOTE_MARKS = "\"“”„«»‘’'`"
 _TRIM = " \t\n.,;:!?" + _QUOTE_MARKS
@@ -184,14 +184,9 @@ class Tally:
         return out
 
 
-def score_document(
-    text: str, gold: Sequence[Item], predicted: Sequence[Item], tally: Tally
-) -> list[tuple[Item | None, Item | None]]:
-    """Match ``predicted`` to ``gold`` one-to-one and add the counts to ``tally``.
-
-    Returns the unmatched gold items and unmatched or wrong-speaker predictions as
-    ``(gold, predicted)`` pairs, for error records.
-    """
+def matches(text: str, gold: Sequence[Item], predicted: Sequence[Item]) -> list[tuple[int, int]]:
+    """Gold and predicted items paired one-to-one (indices), greedily, largest character
+    overlap of their contents first; items sharing no character stay unpaired."""
     gold_chars = [_chars(g.content, text) for g in gold]
     pred_chars = [_chars(p.content, text) for p in predicted]
     pairs = sorted(
@@ -205,10 +200,28 @@ def score_document(
     )
     used_gold: set[int] = set()
     used_pred: set[int] = set()
-    problems: list[tuple[Item | None, Item | None]] = []
+    found: list[tuple[int, int]] = []
     for _, gi, pi in pairs:
         if gi in used_gold or pi in used_pred:
             continue
+        used_gold.add(gi)
+        used_pred.add(pi)
+        found.append((gi, pi))
+    return found
+
+
+def score_document(
+    text: str, gold: Sequence[Item], predicted: Sequence[Item], tally: Tally
+) -> list[tuple[Item | None, Item | None]]:
+    """Match ``predicted`` to ``gold`` one-to-one and add the counts to ``tally``.
+
+    Returns the unmatched gold items and unmatched or wrong-speaker predictions as
+    ``(gold, predicted)`` pairs, for error records.
+    """
+    used_gold: set[int] = set()
+    used_pred: set[int] = set()
+    problems: list[tuple[Item | None, Item | None]] = []
+    for gi, pi in matches(text, gold, predicted):
         used_gold.add(gi)
         used_pred.add(pi)
         g, p = gold[gi], predicted[pi]
@@ -269,8 +282,26 @@ def sayso_items(doc: Doc) -> list[Item]:
 def statement_items(
     doc: Doc, mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> list[Item]:
-    """sayso's attributions in ``doc`` given the entity layer's output for it, with the
-    dateline found as ``make_article`` finds it for any article."""
+    """sayso's attributions in ``doc`` given the entity layer's output for it, as items."""
+    return [
+        Item(
+            content=tuple((s.start, s.end) for s in statement.content),
+            speaker=((statement.speaker.start, statement.speaker.end),)
+            if statement.speaker
+            else (),
+            cue=((statement.cue.start, statement.cue.end),) if statement.cue else (),
+            direct=is_direct(doc.text, [(s.start, s.end) for s in statement.content]),
+        )
+        for statement in scored_statements(doc, mentions, entities)
+    ]
+
+
+def scored_statements(
+    doc: Doc, mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> list[Statement]:
+    """The statements the task scores in ``doc`` (neither own-voice nor nested), given the
+    entity layer's output for it, with the dateline found as ``make_article`` finds it for
+    any article."""
     from sayso.ingest.dateline import find_dateline
     from sayso.records import Span
     from sayso.statements import extract_statements
@@ -278,23 +309,13 @@ def statement_items(
 
     paragraphs = [Span.of(doc.text, s, e) for s, e in paragraph_ranges(doc.text)]
     dateline = find_dateline(doc.text, paragraphs)
-    items: list[Item] = []
-    for statement in extract_statements(
-        doc, mentions=mentions, entities=entities, dateline=dateline.span if dateline else None
-    ):
-        if statement.kind == "own_voice" or statement.parent is not None:
-            continue
-        items.append(
-            Item(
-                content=tuple((s.start, s.end) for s in statement.content),
-                speaker=((statement.speaker.start, statement.speaker.end),)
-                if statement.speaker
-                else (),
-                cue=((statement.cue.start, statement.cue.end),) if statement.cue else (),
-                direct=is_direct(doc.text, [(s.start, s.end) for s in statement.content]),
-            )
+    return [
+        statement
+        for statement in extract_statements(
+            doc, mentions=mentions, entities=entities, dateline=dateline.span if dateline else None
         )
-    return items
+        if statement.kind != "own_voice" and statement.parent is None
+    ]
 
 
 def textacy_items(doc: Doc) -> list[Item]:
