@@ -79,6 +79,14 @@ def test_window_spread_is_the_spread_of_each_window(values: list[float], radius:
         assert got[i] == pytest.approx(direct, abs=1e-6)
 
 
+@given(st.lists(st.floats(0, 1), max_size=40), st.integers(1, 6))
+def test_window_mean_is_the_mean_of_the_others_around(values: list[float], radius: int) -> None:
+    got = plaintext._window_mean(values, radius)
+    for i in range(len(values)):
+        others = [v for j, v in enumerate(values) if j != i and abs(j - i) <= radius]
+        assert got[i] == pytest.approx(sum(others) / len(others) if others else 0.0, abs=1e-9)
+
+
 @given(st.lists(st.floats(-5, 5), max_size=40))
 def test_best_run_has_the_largest_total(gains: list[float]) -> None:
     start, end = plaintext._best_run(gains)

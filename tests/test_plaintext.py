@@ -330,7 +330,7 @@ def test_time_stamps_of_a_teaser_list_are_removed_by_the_line_model() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the teaser headlines sit near the threshold (p 0.27-0.69): on a page this short "
+    reason="the teaser headlines sit near the threshold (some kept, some not): on a page this short "
     "the model cannot yet tell a list of headlines after the story from its subheadings",
 )
 def test_teaser_headlines_after_the_story_are_removed() -> None:

@@ -18,8 +18,9 @@ spirit of the C4 and jusText filters (length, sentence punctuation, stop-word sh
 digits, pipes and bullets, repetition, position, and the same features of the neighbouring
 lines, and how many comment lines (authors, time stamps, reply links) are near and whether a
 comment section has opened above; runs of headline-shaped lines, of lines without sentence
-punctuation and of time stamps, as teaser lists and menus are, and how regular the line
-lengths around are), plus a "main text" region: the run of units with the most prose in it.
+punctuation and of time stamps, as teaser lists and menus are, how regular the line lengths
+around are, and the share of capitalised words and of stop words in the lines around), plus
+a "main text" region: the run of units with the most prose in it.
 A second stage sees the first one's probabilities around each unit and the run of units it
 trusts most. The model's weights are data (``data/line_model.json``, trained by
 ``scripts/train_line_model.py`` on WCXB's even pages and PolNeAR's clean training texts).
@@ -432,6 +433,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "unfinished_run",
     "log_words_vs_page",
     "length_spread5",
+    "capitalised_window5",
+    "stopword_window5",
 )
 
 
@@ -531,6 +534,8 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
     log_words = [s.row[0] for s in shapes]
     median_log_words = sorted(log_words)[n // 2] if n else 0.0
     spread = _window_spread(log_words, _JUNK_RADIUS)
+    capitalised = _window_mean([s.row[5] for s in shapes], _JUNK_RADIUS)
+    stop = _window_mean([s.row[4] for s in shapes], _JUNK_RADIUS)
     rows: list[tuple[float, ...]] = []
     words_before = 0
     for i, s in enumerate(shapes):
@@ -576,6 +581,8 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
                 math.log1p(unfinished[i]),
                 s.row[0] - median_log_words,
                 spread[i],
+                capitalised[i],
+                stop[i],
             )
         )
         words_before += s.words
@@ -610,6 +617,21 @@ def _run_lengths(flags: list[bool]) -> list[int]:
             j += 1
         out[i:j] = [j - i] * (j - i)
         i = j
+    return out
+
+
+def _window_mean(values: list[float], radius: int) -> list[float]:
+    """For each unit, the mean of ``values`` over the units within ``radius`` either side
+    (itself not counted); linear, by prefix sums."""
+    sums = [0.0]
+    for v in values:
+        sums.append(sums[-1] + v)
+    n = len(values)
+    out: list[float] = []
+    for i in range(n):
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        others = hi - lo - 1
+        out.append((sums[hi] - sums[lo] - values[i]) / others if others else 0.0)
     return out
 
 
@@ -682,6 +704,9 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "in_p_region",
     "log_p_region_distance",
     "after_p_region",
+    "p_previous",
+    "p_next",
+    "p_min_window2",
 )
 
 
@@ -718,6 +743,9 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
                 float(distance == 0),
                 math.log1p(distance),
                 float(i >= region_end),
+                first[i - 1] if i > 0 else 0.0,
+                first[i + 1] if i + 1 < n else 0.0,
+                min(first[max(0, i - 2) : i + 3]),
             )
         )
     return out
