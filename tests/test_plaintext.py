@@ -3,13 +3,21 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from sayso.errors import EmptyInputError
 from sayso.ingest.article import make_source
-from sayso.ingest.plaintext import junk_category, read_plain_text, split_credit, split_units
+from sayso.ingest.plaintext import (
+    junk_category,
+    line_model_from_json,
+    read_plain_text,
+    split_credit,
+    split_units,
+)
 from sayso.records import Article
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "article.txt"
@@ -338,3 +346,16 @@ def test_teaser_headlines_after_the_story_are_removed() -> None:
     body = [p.text for p in article.paragraphs]
     teasers = [line for line in TEASER_PAGE.splitlines()[-10:] if not line.startswith("- ")]
     assert not any(t in body for t in teasers)
+
+
+def test_a_line_model_given_is_the_one_used() -> None:
+    """The training script scores the models it fits through read_plain_text's ``model``."""
+    data = json.loads(
+        (resources.files("sayso.ingest") / "data" / "line_model.json").read_text("utf-8")
+    )
+    keep_all = line_model_from_json({**data, "threshold": 0.0})
+    source = make_source("wall.txt", "text")
+    shipped = [p.text for p in read_plain_text(TEASER_PAGE, source).paragraphs]
+    kept = [p.text for p in read_plain_text(TEASER_PAGE, source, model=keep_all).paragraphs]
+    assert "- 14 October 2025" not in shipped
+    assert "- 14 October 2025" in kept

@@ -100,7 +100,9 @@ class _Verdict:
     credit: str | None = None
 
 
-def read_plain_text(raw: str, source: Source, *, known_title: str | None = None) -> Article:
+def read_plain_text(
+    raw: str, source: Source, *, known_title: str | None = None, model: LineModel | None = None
+) -> Article:
     """An Article from scraped plain text: body paragraphs, captions and removed junk.
 
     ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); character
@@ -108,14 +110,16 @@ def read_plain_text(raw: str, source: Source, *, known_title: str | None = None)
     (:func:`sayso.ingest.decode.resolve_references`), and every raw span and offset refers to
     the text so resolved. When the container already names the title (a JSONL field, a feed
     entry), ``known_title`` is given: only a line repeating it is taken as the title, so a
-    short first paragraph is never mistaken for one. Raises NoArticleError when every line is
+    short first paragraph is never mistaken for one. ``model``: the line model, the shipped
+    one unless another is given (the training script scores the models it fits). Raises
+    NoArticleError when every line is
     set apart (an article without text would share the empty text's id).
     """
     raw = resolve_references(raw)
     units = split_units(raw)
     if not units:
         raise EmptyInputError(source.location, "the text holds no words; give a text file.")
-    verdicts = classify_units(units)
+    verdicts = classify_units(units, model)
     body_idx = [i for i, v in enumerate(verdicts) if v.kind == "body"]
     title_idx = _find_title(units, verdicts, body_idx)
     if known_title is not None and (
@@ -229,12 +233,14 @@ def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
 # --- classification ---------------------------------------------------------------------------
 
 
-def classify_units(units: list[Unit]) -> list[_Verdict]:
-    """Body, caption or junk (with a reason) for each unit."""
+def classify_units(units: list[Unit], model: LineModel | None = None) -> list[_Verdict]:
+    """Body, caption or junk (with a reason) for each unit; ``model``: the shipped line model
+    unless another is given (the training script scores the models it fits)."""
+    model = model or _line_model()
     texts = [u.text for u in units]
     rows = line_features(texts)
-    probabilities = unit_probabilities(rows)
-    threshold = _line_model().threshold
+    probabilities = unit_probabilities(rows, model)
+    threshold = model.threshold
     verdicts: list[_Verdict] = []
     for text, row, probability in zip(texts, rows, probabilities, strict=True):
         caption = split_credit(text)
@@ -487,7 +493,6 @@ def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape
     category = junk_category(text)
     date = 0 < n <= _DATE_MAX_WORDS and any(c.isdigit() for c in text)
     date = date and all(_DATE_WORD.fullmatch(w) for w in words)
-    # A time stamp on its own line is page furniture too (a teaser's or a comment's date).
     junk = category is not None or (contains and not prose)
     row = (
         math.log1p(n),
@@ -770,9 +775,12 @@ def _mean(values: list[float], i: int, radius: int) -> float:
     return sum(window) / len(window)
 
 
-def unit_probabilities(rows: list[tuple[float, ...]]) -> list[float]:
-    """The line model's probability that each unit (its :func:`line_features` row) is text."""
-    model = _line_model()
+def unit_probabilities(
+    rows: list[tuple[float, ...]], model: LineModel | None = None
+) -> list[float]:
+    """The line model's (the shipped one unless ``model`` is given) probability that each unit
+    (its :func:`line_features` row) is text."""
+    model = model or _line_model()
     first = [model.first.probability(r) for r in rows]
     return [model.second.probability(r) for r in context_features(rows, first)]
 
