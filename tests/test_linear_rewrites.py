@@ -53,6 +53,50 @@ def test_short_runs_count_what_counting_at_each_line_counted(words: list[int]) -
     assert got == _runs_directly(words)
 
 
+@given(st.lists(st.booleans(), max_size=40))
+def test_run_lengths_are_the_runs_each_flag_is_in(flags: list[bool]) -> None:
+    got = plaintext._run_lengths(flags)
+    for i, flag in enumerate(flags):
+        if not flag:
+            assert got[i] == 0
+            continue
+        lo = i
+        while lo > 0 and flags[lo - 1]:
+            lo -= 1
+        hi = i
+        while hi + 1 < len(flags) and flags[hi + 1]:
+            hi += 1
+        assert got[i] == hi - lo + 1
+
+
+@given(st.lists(st.floats(0, 5), min_size=1, max_size=40), st.integers(1, 6))
+def test_window_spread_is_the_spread_of_each_window(values: list[float], radius: int) -> None:
+    got = plaintext._window_spread(values, radius)
+    for i in range(len(values)):
+        window = values[max(0, i - radius) : i + radius + 1]
+        mean = sum(window) / len(window)
+        direct = math.sqrt(sum((v - mean) ** 2 for v in window) / len(window))
+        assert got[i] == pytest.approx(direct, abs=1e-6)
+
+
+@given(st.lists(st.floats(0, 1), max_size=40), st.integers(1, 6))
+def test_window_mean_is_the_mean_of_the_others_around(values: list[float], radius: int) -> None:
+    got = plaintext._window_mean(values, radius)
+    for i in range(len(values)):
+        others = [v for j, v in enumerate(values) if j != i and abs(j - i) <= radius]
+        assert got[i] == pytest.approx(sum(others) / len(others) if others else 0.0, abs=1e-9)
+
+
+@given(st.lists(st.floats(-5, 5), max_size=40))
+def test_best_run_has_the_largest_total(gains: list[float]) -> None:
+    start, end = plaintext._best_run(gains)
+    best = max(
+        (sum(gains[i:j]) for i in range(len(gains)) for j in range(i + 1, len(gains) + 1)),
+        default=0.0,
+    )
+    assert sum(gains[start:end]) == pytest.approx(max(best, 0.0), abs=1e-9)
+
+
 def test_line_features_hold_the_run_feature() -> None:
     texts = ["a", "b", "The minister said the plan would be ready by the end of June.", "c"]
     rows = plaintext.line_features(texts)

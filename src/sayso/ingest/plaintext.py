@@ -17,8 +17,12 @@ Junk is found by general rules, never by a page's own strings: a lexicon of temp
 spirit of the C4 and jusText filters (length, sentence punctuation, stop-word share, capitals,
 digits, pipes and bullets, repetition, position, and the same features of the neighbouring
 lines, and how many comment lines (authors, time stamps, reply links) are near and whether a
-comment section has opened above), plus a "main text" region: the run of units with the most
-prose in it. The model's weights are data (``data/line_model.json``, trained by
+comment section has opened above; runs of headline-shaped lines, of lines without sentence
+punctuation and of time stamps, as teaser lists and menus are, how regular the line lengths
+around are, and the share of capitalised words and of stop words in the lines around), plus
+a "main text" region: the run of units with the most prose in it.
+A second stage sees the first one's probabilities around each unit and the run of units it
+trusts most. The model's weights are data (``data/line_model.json``, trained by
 ``scripts/train_line_model.py`` on WCXB's even pages and PolNeAR's clean training texts).
 
 The canonical text is the body paragraphs joined by ``\\n\\n`` (then, as for every reader,
@@ -96,7 +100,9 @@ class _Verdict:
     credit: str | None = None
 
 
-def read_plain_text(raw: str, source: Source, *, known_title: str | None = None) -> Article:
+def read_plain_text(
+    raw: str, source: Source, *, known_title: str | None = None, model: LineModel | None = None
+) -> Article:
     """An Article from scraped plain text: body paragraphs, captions and removed junk.
 
     ``raw`` is the decoded input (see :func:`sayso.ingest.decode.decode_bytes`); character
@@ -104,14 +110,16 @@ def read_plain_text(raw: str, source: Source, *, known_title: str | None = None)
     (:func:`sayso.ingest.decode.resolve_references`), and every raw span and offset refers to
     the text so resolved. When the container already names the title (a JSONL field, a feed
     entry), ``known_title`` is given: only a line repeating it is taken as the title, so a
-    short first paragraph is never mistaken for one. Raises NoArticleError when every line is
+    short first paragraph is never mistaken for one. ``model``: the line model, the shipped
+    one unless another is given (the training script scores the models it fits). Raises
+    NoArticleError when every line is
     set apart (an article without text would share the empty text's id).
     """
     raw = resolve_references(raw)
     units = split_units(raw)
     if not units:
         raise EmptyInputError(source.location, "the text holds no words; give a text file.")
-    verdicts = classify_units(units)
+    verdicts = classify_units(units, model)
     body_idx = [i for i, v in enumerate(verdicts) if v.kind == "body"]
     title_idx = _find_title(units, verdicts, body_idx)
     if known_title is not None and (
@@ -225,12 +233,14 @@ def _is_wrapped(lines: list[tuple[int, str]]) -> bool:
 # --- classification ---------------------------------------------------------------------------
 
 
-def classify_units(units: list[Unit]) -> list[_Verdict]:
-    """Body, caption or junk (with a reason) for each unit."""
+def classify_units(units: list[Unit], model: LineModel | None = None) -> list[_Verdict]:
+    """Body, caption or junk (with a reason) for each unit; ``model``: the shipped line model
+    unless another is given (the training script scores the models it fits)."""
+    model = model or _line_model()
     texts = [u.text for u in units]
     rows = line_features(texts)
-    probabilities = unit_probabilities(rows)
-    threshold = _line_model().threshold
+    probabilities = unit_probabilities(rows, model)
+    threshold = model.threshold
     verdicts: list[_Verdict] = []
     for text, row, probability in zip(texts, rows, probabilities, strict=True):
         caption = split_credit(text)
@@ -420,10 +430,33 @@ FEATURE_NAMES: tuple[str, ...] = (
     "junk_window5",
     "comment_window5",
     "in_comments",
+    "log_duplicates",
+    "duplicate_prose",
+    "date_line",
+    "date_window3",
+    "headline_shape",
+    "headline_window5",
+    "unfinished_run",
+    "log_words_vs_page",
+    "length_spread5",
+    "capitalised_window5",
+    "stopword_window5",
 )
 
 
 _COMMENT_CATEGORIES = frozenset({"comments", "comment_meta"})
+# A time stamp: at most eight words, each a number, a month or weekday, or a clock word.
+_DATE_MAX_WORDS = 8
+_DATE_WORD = re.compile(
+    r"\d+(?:st|nd|rd|th|h|m|d)?|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january"
+    r"|february|march|april|june|july|august|september|october|november|december|mon|tue"
+    r"|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm"
+    r"|at|on|ago|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|updated"
+    r"|published|posted|edt|est|gmt|utc|bst|cet|pdt|pst",
+    re.I,
+)
+# Teaser headlines in a list run to a line or two; a story's own subheadings are shorter.
+_HEADLINE_MAX_WORDS = 20
 # Comment sections: how many lines either side are looked at for page junk and comment lines.
 _JUNK_RADIUS = 5
 # A comment section opens with a comment line that has this many more within the next lines.
@@ -443,6 +476,10 @@ class _Shape:
     row: tuple[float, ...]
     comment: bool = False
     """A comment section's header or a comment's author, time or reply line."""
+    date: bool = False
+    """A time stamp on its own: ``- 28 January 2026``, ``Mar 3, 2024 at 9:15 pm``."""
+    headline: bool = False
+    """Headline-shaped: a few capitalised words without sentence punctuation."""
 
 
 def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape:
@@ -454,6 +491,8 @@ def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape
     prose = n >= _PROSE_MIN_WORDS and terminal and stop_share >= 0.15
     contains = any(p.search(text) for _, p in _lexicon().contains)
     category = junk_category(text)
+    date = 0 < n <= _DATE_MAX_WORDS and any(c.isdigit() for c in text)
+    date = date and all(_DATE_WORD.fullmatch(w) for w in words)
     junk = category is not None or (contains and not prose)
     row = (
         math.log1p(n),
@@ -468,22 +507,18 @@ def _shape(text: str, stopwords: frozenset[str], counts: Counter[str]) -> _Shape
         float(contains),
         float(counts[text] > 1),
     )
-    return _Shape(n, terminal, prose, junk, row, category in _COMMENT_CATEGORIES)
+    headline = (
+        _TITLE_MIN_WORDS <= n <= _HEADLINE_MAX_WORDS
+        and not terminal
+        and (text[:1].isupper() or text[:1] in "\"“‘'")
+    )
+    return _Shape(n, terminal, prose, junk, row, category in _COMMENT_CATEGORIES, date, headline)
 
 
 def _main_region(shapes: list[_Shape]) -> tuple[int, int]:
     """The run of units ``[start, end)`` with the most prose words net of non-prose ones."""
-    best, best_start, best_end = 0.0, 0, 0
-    total, start = 0.0, 0
-    for i, s in enumerate(shapes):
-        # Non-prose units cost their words plus two, so menus of one-word lines add up.
-        gain = float(s.words) if s.prose else -(s.words + 2.0)
-        if total <= 0:
-            total, start = 0.0, i
-        total += gain
-        if total > best:
-            best, best_start, best_end = total, start, i + 1
-    return best_start, best_end
+    # Non-prose units cost their words plus two, so menus of one-word lines add up.
+    return _best_run([float(s.words) if s.prose else -(s.words + 2.0) for s in shapes])
 
 
 def line_features(texts: list[str]) -> list[tuple[float, ...]]:
@@ -498,6 +533,14 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
     comment_window = _window_share([s.comment for s in shapes], _JUNK_RADIUS)
     in_comments = _after_comment_header(shapes)
     short_from, short_until = _short_runs(shapes)
+    unfinished = _run_lengths([not s.terminal for s in shapes])
+    date_window = _window_share([s.date for s in shapes], 3)
+    headline_window = _window_share([s.headline for s in shapes], _JUNK_RADIUS)
+    log_words = [s.row[0] for s in shapes]
+    median_log_words = sorted(log_words)[n // 2] if n else 0.0
+    spread = _window_spread(log_words, _JUNK_RADIUS)
+    capitalised = _window_mean([s.row[5] for s in shapes], _JUNK_RADIUS)
+    stop = _window_mean([s.row[4] for s in shapes], _JUNK_RADIUS)
     rows: list[tuple[float, ...]] = []
     words_before = 0
     for i, s in enumerate(shapes):
@@ -534,6 +577,17 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
                 junk_window[i],
                 comment_window[i],
                 float(in_comments[i]),
+                math.log(counts[texts[i]]),
+                float(counts[texts[i]] > 1 and s.prose),
+                float(s.date),
+                date_window[i],
+                float(s.headline),
+                headline_window[i],
+                math.log1p(unfinished[i]),
+                s.row[0] - median_log_words,
+                spread[i],
+                capitalised[i],
+                stop[i],
             )
         )
         words_before += s.words
@@ -552,6 +606,54 @@ def _window_share(flags: list[bool], radius: int) -> list[float]:
         lo, hi = max(0, i - radius), min(n, i + radius + 1)
         others = hi - lo - 1
         out.append((sums[hi] - sums[lo] - flags[i]) / others if others else 0.0)
+    return out
+
+
+def _run_lengths(flags: list[bool]) -> list[int]:
+    """For each unit, the length of the run of flagged units it belongs to (0 when unflagged)."""
+    out = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        out[i:j] = [j - i] * (j - i)
+        i = j
+    return out
+
+
+def _window_mean(values: list[float], radius: int) -> list[float]:
+    """For each unit, the mean of ``values`` over the units within ``radius`` either side
+    (itself not counted); linear, by prefix sums."""
+    sums = [0.0]
+    for v in values:
+        sums.append(sums[-1] + v)
+    n = len(values)
+    out: list[float] = []
+    for i in range(n):
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        others = hi - lo - 1
+        out.append((sums[hi] - sums[lo] - values[i]) / others if others else 0.0)
+    return out
+
+
+def _window_spread(values: list[float], radius: int) -> list[float]:
+    """For each unit, the standard deviation of ``values`` within ``radius`` either side:
+    menus and teaser lists are regular, a story's paragraphs vary. Linear, by prefix sums."""
+    sums, squares = [0.0], [0.0]
+    for v in values:
+        sums.append(sums[-1] + v)
+        squares.append(squares[-1] + v * v)
+    n = len(values)
+    out: list[float] = []
+    for i in range(n):
+        lo, hi = max(0, i - radius), min(n, i + radius + 1)
+        k = hi - lo
+        mean = (sums[hi] - sums[lo]) / k
+        out.append(math.sqrt(max((squares[hi] - squares[lo]) / k - mean * mean, 0.0)))
     return out
 
 
@@ -604,6 +706,12 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "p_max_before3",
     "p_max_after3",
     "p_doc",
+    "in_p_region",
+    "log_p_region_distance",
+    "after_p_region",
+    "p_previous",
+    "p_next",
+    "p_min_window2",
 )
 
 
@@ -615,8 +723,14 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
     """
     n = len(rows)
     doc_mean = sum(first) / n if n else 0.0
+    # The story is one stretch of the page: the run where the first stage's confident words
+    # outweigh its doubtful ones most.
+    region_start, region_end = _best_run(
+        [(p - 0.5) * row[0] for p, row in zip(first, rows, strict=True)]
+    )
     out: list[tuple[float, ...]] = []
     for i, row in enumerate(rows):
+        distance = max(region_start - i, i - region_end + 1, 0)
         neighbours = [first[j] for j in (i - 1, i + 1) if 0 <= j < n]
         window5 = range(max(0, i - 5), min(n, i + 6))
         weight = sum(rows[j][0] for j in window5) or 1.0
@@ -631,9 +745,29 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
                 max(first[max(0, i - 3) : i], default=0.0),
                 max(first[i + 1 : i + 4], default=0.0),
                 doc_mean,
+                float(distance == 0),
+                math.log1p(distance),
+                float(i >= region_end),
+                first[i - 1] if i > 0 else 0.0,
+                first[i + 1] if i + 1 < n else 0.0,
+                min(first[max(0, i - 2) : i + 3]),
             )
         )
     return out
+
+
+def _best_run(gains: list[float]) -> tuple[int, int]:
+    """The run ``[start, end)`` of largest positive total gain (Kadane's algorithm); an empty
+    run at 0 when no gain is positive."""
+    best, best_start, best_end = 0.0, 0, 0
+    total, start = 0.0, 0
+    for i, gain in enumerate(gains):
+        if total <= 0:
+            total, start = 0.0, i
+        total += gain
+        if total > best:
+            best, best_start, best_end = total, start, i + 1
+    return best_start, best_end
 
 
 def _mean(values: list[float], i: int, radius: int) -> float:
@@ -641,9 +775,12 @@ def _mean(values: list[float], i: int, radius: int) -> float:
     return sum(window) / len(window)
 
 
-def unit_probabilities(rows: list[tuple[float, ...]]) -> list[float]:
-    """The line model's probability that each unit (its :func:`line_features` row) is text."""
-    model = _line_model()
+def unit_probabilities(
+    rows: list[tuple[float, ...]], model: LineModel | None = None
+) -> list[float]:
+    """The line model's (the shipped one unless ``model`` is given) probability that each unit
+    (its :func:`line_features` row) is text."""
+    model = model or _line_model()
     first = [model.first.probability(r) for r in rows]
     return [model.second.probability(r) for r in context_features(rows, first)]
 
