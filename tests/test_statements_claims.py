@@ -134,3 +134,30 @@ def test_said_to_be_is_hearsay_without_a_speaker(nlp) -> None:  # type: ignore[n
 def test_asked_to_call_is_no_hearsay(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Passengers are asked to call the hotline if they feel unwell."
     assert _kind_of(nlp, text, "to call the hotline") in ("attitude", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("The results suggest that most voters support the plan.", "most voters", "attitude"),
+        ("This suggests that the talks have stalled.", "the talks have stalled", "attitude"),
+        ("A new report shows that exports fell in March.", "exports fell", "indirect"),
+        ("Scientists suggest that the ice is melting.", "the ice is melting", "indirect"),
+    ],
+)
+def test_a_thing_that_shows_or_suggests_is_no_speaker_unless_it_records_words(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, kind: str
+) -> None:
+    assert _kind_of(nlp, text, words) == kind
+
+
+def test_a_thing_that_shows_inside_someones_words_is_no_statement_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The failure shows how a single mistake can become a major setback for a young "
+        "company, Ana Ruiz, the chief executive of a rival firm, told the Herald."
+    )
+    statements = [s for s in extract_statements(nlp(text)) if s.kind != "own_voice"]
+    assert [s.speaker.text if s.speaker else None for s in statements] == [
+        "Ana Ruiz, the chief executive of a rival firm"
+    ]
+    assert [hop.text for hop in statements[0].chain][-1].startswith("Ana Ruiz")

@@ -80,6 +80,26 @@ def test_a_lone_that_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
         assert [piece.text for piece in statement.content] != ["that"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the leak on Friday, the senator rejected this.",
+        "The council met on Monday. The mayor later confirmed that.",
+    ],
+)
+def test_a_lone_demonstrative_is_no_content(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.content[0].text.lower() not in ("this", "that")
+
+
+def test_a_lone_relative_pronoun_is_read_as_what_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister denied the claims, which he called baseless."
+    statements = _attributed(extract_statements(nlp(text)))
+    called = next(s for s in statements if s.cue is not None and s.cue.text == "called")
+    assert [piece.text for piece in called.content] == ["the claims", "baseless"]
+    assert all(piece.text != "which" for s in statements for piece in s.content)
+
+
 def test_a_dateline_is_never_content(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "BAGHDAD, June 3 (AP) — The bombing killed 12 people, police said."
     dateline = Span.of(text, 0, text.index("The bombing"))

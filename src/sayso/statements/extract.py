@@ -68,7 +68,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
 _CLOSING_PUNCT = ",—–-?!:"
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
 _VOICED_WORDS = 5  # a quote this long inside any reported clause is the speaker's words
-_POINTERS = frozenset({"that"})
+# Pronouns that point elsewhere: a content that is one of them alone says nothing until it is
+# read as what it stands for (:func:`_pointed_content`).
+_POINTERS = frozenset({"that", "this", "these", "those", "which", "what", "who", "whom"})
+_PREDICATE_RELATIONS = frozenset({"oprd", "acomp"})  # "called the claims baseless"
 # Words after which a short quote in title case is a name ("an episode of 'The Morning Show'").
 _TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
 _MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
@@ -715,8 +718,15 @@ def _reported_drafts(
             continue
         c_start, c_end = item.content
         overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
-        if overlap > 0.5 * (c_end - c_start) or _lone_pointer(context.text[c_start:c_end]):
+        if overlap > 0.5 * (c_end - c_start):
             continue
+        if item.inferred and _inside_another(item, reported, quoted):
+            continue  # "The crash shows how ..., X told Reuters": part of X's words
+        pieces = item.pieces
+        if _lone_pointer(context.text[c_start:c_end]):
+            pieces = _pointed_content(context, item)
+            if not pieces:
+                continue
         kind: StatementKind = "indirect" if item.claim else "attitude"
         cue = context.doc[item.cue_token]
         if index in attributor.voiced:
@@ -729,7 +739,7 @@ def _reported_drafts(
         drafts.append(
             _Draft(
                 kind=kind,
-                content=item.pieces,
+                content=pieces,
                 cue=item.cue,
                 cue_token=item.cue_token,
                 speaker_token=item.subject,
@@ -742,11 +752,60 @@ def _reported_drafts(
     return drafts
 
 
+def _inside_another(
+    item: Reported, reported: Sequence[Reported], quoted: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the cue of ``item`` lies in the content of another report or of a quote."""
+    at = item.cue[0]
+    pieces = [piece for other in reported if other is not item for piece in other.pieces]
+    return any(s <= at < e for s, e in [*pieces, *quoted])
+
+
 def _lone_pointer(content: str) -> bool:
-    """Whether a content is a lone "that" pointing elsewhere ("the spokesman said that"):
-    what it stands for is not on the record, so it is no statement. (PolNeAR keeps some as
-    attributions, and lone "which", "it", "this" more often: those stay.)"""
+    """Whether a content is a lone pronoun pointing elsewhere: "the spokesman said that",
+    "Smith rejected this", "the claims, which he denied"."""
     return content.strip(" .,;:").lower() in _POINTERS
+
+
+def _pointed_content(context: _Context, item: Reported) -> list[tuple[int, int]]:
+    """What a lone pronoun content stands for, where the parse says so; else nothing.
+
+    A relative pronoun stands for the noun phrase its clause hangs from ("denied the claims,
+    which he called baseless": "the claims"); a predicate the cue gives it is said of it too
+    ("baseless", "what officials called a hate crime": "a hate crime"). A "that" or "this"
+    pointing at an earlier sentence is not on the record: no statement (PolNeAR keeps some
+    such lone pronouns as attributions; a reader cannot check them).
+    """
+    doc = context.doc
+    pronoun = context.token_at(item.content[0])
+    cue = doc[item.cue_token]
+    pieces: list[tuple[int, int]] = []
+    if pronoun is not None and pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
+        clause = pronoun.head
+        antecedent = clause.head
+        if antecedent.pos_ in ("NOUN", "PROPN") and antecedent.i < pronoun.i:
+            phrase = _phrase_before(doc, antecedent.left_edge.i, clause.left_edge.i - 1)
+            if phrase is not None:
+                pieces.append(phrase)
+    predicate = next(
+        (c for c in cue.children if c.dep_ in _PREDICATE_RELATIONS and c.i > cue.i), None
+    )
+    if predicate is not None:
+        span = _phrase_before(doc, predicate.left_edge.i, predicate.right_edge.i)
+        if span is not None:
+            pieces.append(span)
+    return pieces
+
+
+def _phrase_before(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """The character span of tokens ``first..last`` without punctuation or spaces at its ends."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def _speech_verb(context: _Context, cue: Token) -> bool:

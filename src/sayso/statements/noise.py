@@ -10,6 +10,9 @@ plain narration once the sentence around them is read:
 * a "that" clause hung from a speech verb that takes none: "It is only when he speaks with X
   that he hears help will arrive".
 
+A thing that shows or suggests ("the results suggest that ...") is told apart as well
+(:func:`evidence_without_speaker`): the pair is kept as an attitude, not a claim.
+
 Each rule was checked on PolNeAR dev and a train sample and kept only where it cost nothing
 there. Rules tried and dropped because PolNeAR annotates such pairs as attributions: any
 passive naming with no agent ("he was seen as X", "was known as X"), verbs of thinking with a
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sayso.entities.lexicon import lexicon as entity_lexicon
 from sayso.statements.lexicons import Lexicons
 
 if TYPE_CHECKING:
@@ -31,6 +35,12 @@ _RELATIVE_WORDS = frozenset({"who", "that", "which"})
 # Entity types of nouns that can state something (people, groups, organisations, places
 # standing for their governments).
 _SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Pronouns that point at a fact or an event rather than at someone ("this shows ...").
+_POINTING_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what"})
+# Endings of agent nouns for people ("economist", "investor", "researcher", "nominee",
+# "historian", "chairwoman"): English derivation. A thing read as a person by its ending
+# ("the numbers show") keeps its old reading; "-ent"/"-ant" end too many things ("incident").
+_PERSON_SUFFIXES = ("ist", "or", "er", "ee", "ian", "man", "woman", "person")
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -99,6 +109,36 @@ def _that_clause_of_intransitive(cue: Token, relation: str, lexicons: Lexicons) 
         return False
     clause = next(child for child in cue.children if child.dep_ == "ccomp")
     return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
+def evidence_without_speaker(cue: Token, source: Token | None, lexicons: Lexicons) -> bool:
+    """ "The incident shows how ...", "the results suggest that ...": a thing that shows or
+    suggests is no speaker unless it is a document or someone's words ("the report shows",
+    "a study suggests", "his remarks reveal"); what it shows is the writer's inference.
+
+    Such a pair states no claim (an ``attitude``: PolNeAR annotates "the results show" as an
+    attribution with the results as source, so it stays in the record), and inside someone's
+    words ("The crash shows how ..., X told Reuters") it is no statement of its own.
+    """
+    if source is None or cue.lemma_.lower() not in lexicons.evidence_verbs:
+        return False
+    return not _speaks_or_records(antecedent_of(source) or source, lexicons)
+
+
+def _speaks_or_records(noun: Token, lexicons: Lexicons) -> bool:
+    """Whether a subject may be someone who speaks, or a document or words that record what
+    someone said: a name, a personal pronoun, a person, group or body, a document noun or a
+    noun of saying ("remarks")."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in _POINTING_PRONOUNS
+    if noun.pos_ != "NOUN" or noun.ent_type_ in _SPEAKING_TYPES:
+        return True
+    lemma = noun.lemma_.lower()
+    if lemma in lexicons.document_nouns or lemma in lexicons.cue_nouns:
+        return True
+    if lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns:
+        return True
+    return lemma in entity_lexicon().role_nouns or lemma.endswith(_PERSON_SUFFIXES)
 
 
 def _is_infinitive(verb: Token) -> bool:

@@ -18,7 +18,7 @@ from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons, load_lexicons
-from sayso.statements.noise import is_not_a_statement
+from sayso.statements.noise import evidence_without_speaker, is_not_a_statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,6 +59,9 @@ class Reported:
     claim: bool = True
     """Whether the content is a claim the cue presents as the speaker's (:mod:`.claim`), not
     an aim, a request, a judgement, a topic or a negated saying."""
+    inferred: bool = False
+    """Whether a thing, not someone, shows or suggests the content ("the results suggest",
+    :func:`sayso.statements.noise.evidence_without_speaker`): the writer's inference."""
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -810,6 +813,7 @@ def _pair_reported(
     source = source_of(token, speaker, lexicons)
     if is_not_a_statement(token, relation, source, lexicons):
         return None
+    inferred = evidence_without_speaker(token, source, lexicons)
     source, carriers = passed_on(token, source, citing)
     return Reported(
         cue=cue,
@@ -819,7 +823,8 @@ def _pair_reported(
         ratio=score,
         subject=source.i if source is not None else None,
         carriers=carriers,
-        claim=states_claim(token, relation, clause, lexicons),
+        claim=states_claim(token, relation, clause, lexicons) and not inferred,
+        inferred=inferred,
     )
 
 
