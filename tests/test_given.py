@@ -177,3 +177,11 @@ def test_cli_options_reach_the_record(tmp_path: Path) -> None:
     assert meta["outlet"] == "The Harbour Gazette"
     assert meta["published"]["value"] == "2024-05-14"
     assert meta["field_sources"]["published"] == "argument"
+
+
+def test_a_caller_s_one_line_text_is_the_article_not_a_headline() -> None:
+    from sayso.ingest.given import article_from_text
+
+    article = article_from_text("  The council met on Tuesday.\n")
+    assert article.text == "The council met on Tuesday."
+    assert article.offset_map.to_raw(0) == 2

@@ -268,12 +268,25 @@ def article_from_text(
 ) -> Article:
     """The article whose plain text is ``text`` (scraped text is cleaned as from a file: page
     junk set apart, captions found); raises EmptyInputError when it holds no words."""
-    from sayso.ingest.article import make_source
+    from sayso.errors import NoArticleError
+    from sayso.ingest.article import make_article, make_source
     from sayso.ingest.plaintext import read_plain_text
+    from sayso.records import OffsetMap, OffsetSegment
 
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    article = read_plain_text(text, make_source(TEXT_LOCATION, "text"), known_title=title)
+    source = make_source(TEXT_LOCATION, "text")
+    try:
+        article = read_plain_text(text, source, known_title=title)
+    except NoArticleError:
+        # The caller says this is the article's text: where cleaning would set all of it apart
+        # (one short line reads as a headline), it is taken whole, as written.
+        body = text.strip()
+        if not body:
+            raise
+        start = text.index(body)
+        offsets = OffsetMap((OffsetSegment(0, start, len(body)),))
+        article = make_article(body, source, offset_map=offsets)
     given = GivenMetadata(
         url=url, outlet=outlet, published=published_value(published), title=title, origin=CALLER
     )
