@@ -192,3 +192,35 @@ def test_who_was_prompted_to_say_speaks(nlp) -> None:  # type: ignore[no-untyped
     text = "The senator was prompted to say that the debate had been civil."
     statement = _holding(extract_statements(nlp(text)), "the debate had been civil")
     assert _speaker(statement) == "The senator"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The union is convinced that the deal will fail.", "the deal will fail", "The union"),
+        ("Statements by the mayor that the bridge is safe did little.", "bridge is", "the mayor"),
+        ("A warning from scientists that the ice is melting went unheard.", "ice", "scientists"),
+    ],
+)
+def test_who_holds_a_state_of_mind_or_made_a_statement_speaks(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, speaker: str
+) -> None:
+    assert _speaker(_holding(extract_statements(nlp(text)), words)) == speaker
+
+
+def test_whoever_was_told_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials were told that it was unsafe."
+    statement = _holding(extract_statements(nlp(text)), "unsafe")
+    assert statement.speaker is None
+
+
+def test_a_phrase_counting_people_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A crowd of protesters suggested that the vote was rigged."
+    statement = _holding(extract_statements(nlp(text)), "the vote was rigged")
+    assert (statement.kind, _speaker(statement)) == ("indirect", "A crowd of protesters")
+
+
+def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The row dates to a complaint the union had filed, alleging that wages were withheld."
+    statement = _holding(extract_statements(nlp(text)), "wages were withheld")
+    assert _speaker(statement) == "the union"

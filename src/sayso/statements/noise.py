@@ -122,13 +122,13 @@ def evidence_without_speaker(cue: Token, source: Token | None, lexicons: Lexicon
     """
     if source is None or cue.lemma_.lower() not in lexicons.evidence_verbs:
         return False
-    return not _speaks_or_records(antecedent_of(source) or source, lexicons)
+    return not speaks_or_records(antecedent_of(source) or source, lexicons)
 
 
-def _speaks_or_records(noun: Token, lexicons: Lexicons) -> bool:
+def speaks_or_records(noun: Token, lexicons: Lexicons) -> bool:
     """Whether a subject may be someone who speaks, or a document or words that record what
-    someone said: a name, a personal pronoun, a person, group or body, a document noun or a
-    noun of saying ("remarks")."""
+    someone said: a name, a personal pronoun, a person, group or body ("a group of
+    scientists"), a document noun or a noun of saying ("remarks")."""
     if noun.pos_ == "PRON":
         return noun.lower_ not in _POINTING_PRONOUNS
     if noun.pos_ != "NOUN" or noun.ent_type_ in _SPEAKING_TYPES:
@@ -138,7 +138,12 @@ def _speaks_or_records(noun: Token, lexicons: Lexicons) -> bool:
         return True
     if lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns:
         return True
-    return lemma in entity_lexicon().role_nouns or lemma.endswith(_PERSON_SUFFIXES)
+    if lemma in entity_lexicon().role_nouns or lemma.endswith(_PERSON_SUFFIXES):
+        return True
+    # "a panel of judges", "a crowd of protesters": the people the phrase counts
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return counted is not None and speaks_or_records(counted, lexicons)
 
 
 def _is_infinitive(verb: Token) -> bool:

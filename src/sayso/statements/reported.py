@@ -18,7 +18,12 @@ from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons, load_lexicons
-from sayso.statements.noise import evidence_without_speaker, is_not_a_statement
+from sayso.statements.noise import (
+    antecedent_of,
+    evidence_without_speaker,
+    is_not_a_statement,
+    speaks_or_records,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -126,12 +131,21 @@ def _main_clause_subject(participle: Token) -> Token | None:
         if doc[index + 1].is_sent_start:
             break
         verb = doc[index]
-        if verb.tag_ not in _FINITE_TAGS:
+        if not _finite(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.i < verb.i and subject.tag_ not in ("WDT", "WP"):
             return subject
     return None
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("had leveled", "has said")."""
+    if verb.tag_ in _FINITE_TAGS:
+        return True
+    return verb.pos_ == "VERB" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE_TAGS, "MD") for c in verb.children
+    )
 
 
 def _line_break_between(doc: Doc, first: int, second: int) -> bool:
@@ -441,6 +455,8 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         outer = _outer_saying(cue, lexicons)
         if outer is not None:
             parsed = subject_of(outer, wide=True)
+        if parsed is None and _state_of_mind(cue, lexicons):
+            parsed = next(c for c in cue.children if c.dep_ == "nsubjpass")
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not _has_subject_or_agent(cue):
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
@@ -457,6 +473,16 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         return cue.doc[cue.i - 1]
     if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
+    elif (
+        cue.tag_ == "VBG"
+        and parsed is not None
+        and not speaks_or_records(antecedent_of(parsed) or parsed, lexicons)
+    ):
+        # "the row dates to a complaint the union had filed, alleging that ...": a thing
+        # cannot allege; the nearest clause before the participle says who did.
+        nearer = _main_clause_subject(cue)
+        if nearer is not None and speaks_or_records(nearer, lexicons):
+            parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
     return _issuer(found, lexicons) if found is not None else None
 
@@ -515,7 +541,21 @@ def _subject_is_not_source(verb: Token, lexicons: Lexicons) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs for c in verb.children
         )
     deps = {child.dep_ for child in verb.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    if not deps & {"nsubjpass", "auxpass"} or "agent" in deps:
+        return False
+    return not _state_of_mind(verb, lexicons)
+
+
+def _state_of_mind(verb: Token, lexicons: Lexicons) -> bool:
+    """ "The council is concerned (that) ...", "the union is convinced that ...": a passive
+    participle that is no verb of saying, with a clause and a real subject, says what its
+    subject thinks (not "was told that ...", whose subject heard it, nor "it was reported")."""
+    if verb.lemma_.lower() in lexicons.cue_verbs or not any(
+        c.dep_ == "ccomp" for c in verb.children
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lower_ not in ("it", "there", "this", "that")
 
 
 def _unparsed_speaker(cue: Token) -> Token | None:
@@ -529,6 +569,9 @@ def _unparsed_speaker(cue: Token) -> Token | None:
         named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and named[-1].i == cue.i - 1:
             return named[-1]  # "Trump claims that ...", parsed as a noun phrase
+        maker = _maker_of(cue)
+        if maker is not None:
+            return maker  # "statements by the mayor that ...", "warnings from scientists"
         verb = cue.head
         if cue.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -537,6 +580,16 @@ def _unparsed_speaker(cue: Token) -> Token | None:
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG"):
         return _noun_before(cue)
+    return None
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """Who made a statement a noun of saying names with "by" or "from" before its clause."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and found.pos_ in ("PROPN", "NOUN", "PRON"):
+                return found
     return None
 
 
