@@ -98,6 +98,7 @@ _LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma 
 _QUOTE_MARKS_CLOSING = "\"”’'»`"
 _MAX_ITEM_WORDS = 40  # a longer paragraph after "X said:" is prose again, not a listed point
 _QUOTE_MARKS_OPENING = "\"“‘'«`"
+_SINGLE_OPENING = "‘'"  # a quote inside a quote ('" \'It was greed,\' [Ruiz] said."')
 # Adverbs by which the writer marks a saying as passed on to them ("apparently wrote back"):
 # such a statement comes through the news document named last, this many paragraphs back.
 _HEARSAY_ADVERBS = frozenset({"apparently", "reportedly", "supposedly", "allegedly", "purportedly"})
@@ -1161,6 +1162,59 @@ def _following_sentence(
     return nxt.start_char, nxt.end_char
 
 
+def _only_relays(context: _Context, outer: _Draft, inner: Sequence[_Draft]) -> bool:
+    """Whether a newspaper's, agency's or document's quote holds nothing but someone else's
+    quoted words and the frame that names them (the Gazette's passage '" \'It was greed,\'
+    [Ruiz] said." \'She lied.\' "'): the carrier passes the words on and says nothing of its
+    own. A piece of the passage that is a single-quoted quote of its own goes on the words
+    before it. (A person who quotes others in their own speech, "The left is saying,
+    \'...\'", still speaks.)"""
+    if outer.kind != "direct" or outer.speaker_token is None or not inner:
+        return False
+    speaker, cue = context.doc[outer.speaker_token], outer.cue_token
+    reports = cue is not None and context.doc[cue].lemma_.lower() == "report"
+    if not reports and source_role(speaker, context.lexicons, None) not in ("media", "document"):
+        return False
+    if any(d.kind != "direct" or d.cue is None or d.speaker_token is None for d in inner):
+        return False
+    if any(not outer.start <= d.cue[0] < outer.end for d in inner if d.cue is not None):
+        return False
+    holding = _holding_pieces(outer, inner)
+    if not holding or holding[0] != outer.content[0]:
+        return False
+    rest = [piece for piece in outer.content if piece not in holding]
+    if any(context.text[s] not in _SINGLE_OPENING for s, _ in rest):
+        return False
+    taken = [piece for d in inner for piece in (*d.content, *d.frame)]
+    return not any(
+        char.isalnum()
+        for s, e in holding
+        for i, char in enumerate(context.text[s:e], start=s)
+        if not any(a <= i < b for a, b in taken)
+    )
+
+
+def _holding_pieces(outer: _Draft, inner: Sequence[_Draft]) -> list[tuple[int, int]]:
+    """The pieces of ``outer`` that hold some of ``inner``'s words."""
+    return [(s, e) for s, e in outer.content if any(s <= d.start and d.end <= e for d in inner)]
+
+
+def _pass_on(outer: _Draft, inner: Sequence[_Draft]) -> None:
+    """The words a relaying quote held become statements of their own, passed on by its
+    speaker (outlet ← carrier ← speaker), no longer nested in anything; a quote that went on
+    the passage goes on the words before it."""
+    assert outer.speaker_token is not None
+    holding = _holding_pieces(outer, inner)
+    for draft in inner:
+        draft.carriers[:0] = [*outer.carriers, outer.speaker_token]
+        draft.depth = outer.depth
+    for piece in outer.content:
+        if piece not in holding:
+            max((d for d in inner if d.start < piece[0]), key=lambda d: d.start).content.append(
+                piece
+            )
+
+
 def _parents(drafts: Sequence[_Draft]) -> dict[int, int]:
     """Index of the smallest statement whose content contains each nested statement's (the
     first such in order among equals)."""
@@ -1214,9 +1268,14 @@ def extract_statements(
     drafts = attributor.attribute(top, (0, len(text)), 0)
     nested = RangeIndex([q for q in quotes if q.depth == 1], lambda q: (q.start, q.end))
     for parent in list(drafts):
+        held: list[_Draft] = []
         for s, e in parent.content:
             inner = [q for q in nested.overlapping(s + 1, e) if s < q.start and q.end <= e]
-            drafts.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
+            held.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
+        if _only_relays(context, parent, held):
+            drafts.remove(parent)
+            _pass_on(parent, held)
+        drafts.extend(held)
     drafts.extend(_reported_drafts(context, reported, attributor, drafts))
     drafts.extend(_transcript_turns(context, drafts))
     drafts.extend(_listed_sayings(context, drafts))
