@@ -224,3 +224,16 @@ def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) ->
     text = "The row dates to a complaint the union had filed, alleging that wages were withheld."
     statement = _holding(extract_statements(nlp(text)), "wages were withheld")
     assert _speaker(statement) == "the union"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The rule has huge costs,” says study co-author Ana Ruiz.", "study co-author Ana Ruiz"),
+        ("“The rule has huge costs,” said the co-chair of the panel.", "the co-chair of the panel"),
+    ],
+)
+def test_a_speaker_written_with_a_hyphen_is_whole(  # type: ignore[no-untyped-def]
+    nlp, text: str, speaker: str
+) -> None:
+    assert _speaker(_holding(extract_statements(nlp(text)), "huge costs")) == speaker

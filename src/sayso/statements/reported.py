@@ -183,7 +183,7 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
                     # PolNeAR marks it); the chain reads the name it stands for.
                     return child if current.dep_ == "relcl" else None
-                return child
+                return _past_hyphen(child)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -204,6 +204,17 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         return None
     return None
+
+
+def _past_hyphen(subject: Token) -> Token:
+    """ "says study co-author Ana Ruiz", parsed with "co" and "Ruiz" both subjects: a word
+    joined by a hyphen to the words after it is part of their phrase, whose head speaks."""
+    doc = subject.doc
+    joined = subject.i + 1 < len(doc) and not subject.whitespace_ and doc[subject.i + 1].text == "-"
+    if not joined:
+        return subject
+    later = (c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i + 1)
+    return next(later, subject)
 
 
 def _infinitive(verb: Token) -> bool:
