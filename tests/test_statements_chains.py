@@ -206,3 +206,12 @@ def test_a_person_quoting_others_still_speaks(nlp) -> None:  # type: ignore[no-u
     statement = _holding(_statements(nlp, text), "My rivals keep saying")
     assert statement.speaker is not None
     assert statement.speaker.text == "Ana Ruiz"
+
+
+def test_a_relative_clause_after_a_thing_and_a_body_is_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Their work is in line with the science and the Ruiz government, which has spoken "
+        'about "the urgent need for reform."'
+    )
+    statement = _holding(_statements(nlp, text), "the urgent need for reform")
+    assert _hops(statement)[1:] == ["Ruiz government"]

@@ -26,6 +26,7 @@ from sayso.statements.carriers import carriers_in_sentence
 from sayso.statements.chain import build_chain, outlet_hops
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
+from sayso.statements.noise import speaks_or_records
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     Reported,
@@ -1312,13 +1313,23 @@ def _hop(
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         # "X, who said ...": the statement's speaker is "who", its source is X.
         written = Span.of(context.text, head.idx, head.idx + len(head))
-        head = head.head.head
+        head = _conjunct_that_speaks(context, head.head.head)
     start, end = phrase_span(head)
     start = max(start, context.text.rfind("\n", start, head.idx) + 1)  # not over a break
     end = min(end, context.text.find("\n", head.idx, end) % (end + 1))
     span = Span.of(context.text, start, end)
     hop, carrier = _source_hop(context, head, span, mentions, entities, content)
     return hop, written or span, carrier
+
+
+def _conjunct_that_speaks(context: _Context, noun: Token) -> Token:
+    """ "in line with the science and the government, which has said ...": the parser hangs
+    the relative clause from the first of the joined nouns; when that one cannot speak, the
+    last that can is who said it."""
+    if speaks_or_records(noun, context.lexicons):
+        return noun
+    speaking = [c for c in noun.conjuncts if speaks_or_records(c, context.lexicons)]
+    return speaking[-1] if speaking else noun
 
 
 def _source_hop(
