@@ -161,3 +161,28 @@ def test_a_thing_that_shows_inside_someones_words_is_no_statement_of_its_own(nlp
         "Ana Ruiz, the chief executive of a rival firm"
     ]
     assert [hop.text for hop in statements[0].chain][-1].startswith("Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # A participle under a saying that has not happened
+        ("They can report on his remarks, pointing out where they are false.", "they are false"),
+        ("The senators will speak later, arguing that the bill is flawed.", "the bill is flawed"),
+        # A subject infinitive the parser hangs from a verb with no subject
+        (
+            "To say he bears no blame when angry voters hear him, take him seriously and act "
+            "on his words is pure denial.",
+            "he bears no blame",
+        ),
+        # A thing that takes something says nothing
+        ("The storm claimed ten lives.", "ten lives"),
+    ],
+)
+def test_no_claim_where_nothing_was_said(nlp, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    assert _kind_of(nlp, text, words) in ("attitude", None)
+
+
+def test_a_purpose_infinitive_of_someone_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor called reporters in to announce that she would resign."
+    assert _kind_of(nlp, text, "she would resign") == "indirect"

@@ -97,3 +97,8 @@ def test_a_relative_pronoun_speaker_is_shown_by_its_antecedent() -> None:
     by_pronoun = [s for s in result.statements if s.speaker and s.speaker.text == "who"]
     assert by_pronoun, [(s.speaker, s.cue) for s in result.statements]
     assert speaker_name(result, by_pronoun[0]) == "Some analysts"
+
+
+def test_admitted_to_hospital_is_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements = extract_statements(nlp("The singer was admitted to hospital on Monday."))
+    assert all(s.kind == "own_voice" for s in statements)

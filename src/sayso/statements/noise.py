@@ -57,10 +57,17 @@ def is_not_a_statement(cue: Token, relation: str, source: Token | None, lexicons
     ``source`` is the token :func:`sayso.statements.reported.source_of` found for the cue.
     """
     return (
-        _purpose_without_speaker(cue, relation, source, lexicons)
+        _passive_to_a_place(cue, relation)
+        or _purpose_without_speaker(cue, relation, source, lexicons)
         or _names_without_namer(cue, relation, source, lexicons)
         or _that_clause_of_intransitive(cue, relation, lexicons)
     )
+
+
+def _passive_to_a_place(cue: Token, relation: str) -> bool:
+    """ "was admitted to hospital", "was elected to the board": a passive verb with "to" and
+    a noun sends its subject somewhere; nobody admits or says anything."""
+    return relation == "prep:to" and any(c.dep_ == "auxpass" for c in cue.children)
 
 
 def _purpose_without_speaker(
@@ -121,6 +128,15 @@ def evidence_without_speaker(cue: Token, source: Token | None, lexicons: Lexicon
     words ("The crash shows how ..., X told Reuters") it is no statement of its own.
     """
     if source is None or cue.lemma_.lower() not in lexicons.evidence_verbs:
+        return False
+    return not speaks_or_records(antecedent_of(source) or source, lexicons)
+
+
+def thing_acts(source: Token | None, lexicons: Lexicons) -> bool:
+    """ "The storm claimed ten lives", "the vote confirmed the deal": a subject that cannot
+    speak, with a noun-phrase object, takes or does something; it says nothing (the pair is
+    kept as an attitude, never a claim)."""
+    if source is None or source.dep_ not in ("nsubj", "nsubjpass"):
         return False
     return not speaks_or_records(antecedent_of(source) or source, lexicons)
 

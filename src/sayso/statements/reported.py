@@ -23,6 +23,7 @@ from sayso.statements.noise import (
     evidence_without_speaker,
     is_not_a_statement,
     speaks_or_records,
+    thing_acts,
 )
 
 if TYPE_CHECKING:
@@ -878,6 +879,7 @@ def _pair_reported(
     if is_not_a_statement(token, relation, source, lexicons):
         return None
     inferred = evidence_without_speaker(token, source, lexicons)
+    thing = relation == "dobj" and thing_acts(source, lexicons)
     source, carriers = passed_on(token, source, citing)
     return Reported(
         cue=cue,
@@ -887,7 +889,7 @@ def _pair_reported(
         ratio=score,
         subject=source.i if source is not None else None,
         carriers=carriers,
-        claim=states_claim(token, relation, clause, lexicons) and not inferred,
+        claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
         inferred=inferred,
     )
 
