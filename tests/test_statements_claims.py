@@ -186,3 +186,11 @@ def test_no_claim_where_nothing_was_said(nlp, text: str, words: str) -> None:  #
 def test_a_purpose_infinitive_of_someone_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The mayor called reporters in to announce that she would resign."
     assert _kind_of(nlp, text, "she would resign") == "indirect"
+
+
+def test_an_inverted_frame_of_belief_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Pollution is to blame too, scientists think, with warmer water moving the fish out."
+    statements = [s for s in _reported(nlp, text) if s.kind == "indirect"]
+    assert [
+        (s.speaker.text if s.speaker else None, [p.text for p in s.content]) for s in statements
+    ] == [("scientists", ["Pollution is to blame too"])]

@@ -671,7 +671,9 @@ def _scored_pairs(
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker))
             threshold = model.threshold_for(relation)
-            if score < threshold and not _evidential(token, relation, lexicons):
+            if _inverted_frame(token, relation, clause, speaker, lexicons):
+                score = max(score, _INVERTED_FRAME_SCORE)
+            elif score < threshold and not _evidential(token, relation, lexicons):
                 continue
         else:
             score = _ratio_score(token, relation, lexicons)
@@ -684,6 +686,29 @@ def _scored_pairs(
         if token.i not in best and gerund is not None:
             best[token.i] = (token, "xcomp", gerund, _speaker_token(token), 1.0)
     return best
+
+
+_INVERTED_FRAME_SCORE = 0.9
+"""How sure a set-off inverted frame ("X, scientists think.") is: as sure as a plain "said",
+so its clause wins over any other the verb might take ("think, with ...")."""
+
+
+def _inverted_frame(
+    cue: Token, relation: str, clause: Token, speaker: Token | None, lexicons: Lexicons
+) -> bool:
+    """ "Pollution is to blame, scientists think, with ...": a clause, then a comma, someone
+    who can speak and the verb, set off at the end of the clause's sentence or by a comma, is
+    that someone's saying or belief, whatever the model scores (the inverted frame is how
+    news sets off reported words)."""
+    if relation != "ccomp" or cue.pos_ != "VERB" or speaker is None:
+        return False
+    doc = cue.doc
+    if not clause.right_edge.i < speaker.left_edge.i <= speaker.i == cue.i - 1:
+        return False
+    before, after = doc[speaker.left_edge.i - 1], doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if before.text != "," or (after is not None and after.text not in (",", ".", ";")):
+        return False
+    return speaks_or_records(speaker, lexicons) and speaker.lower_ not in ("i", "we")
 
 
 def _evidential(cue: Token, relation: str, lexicons: Lexicons) -> bool:
