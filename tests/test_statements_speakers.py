@@ -237,3 +237,16 @@ def test_a_speaker_written_with_a_hyphen_is_whole(  # type: ignore[no-untyped-de
     nlp, text: str, speaker: str
 ) -> None:
     assert _speaker(_holding(extract_statements(nlp(text)), "huge costs")) == speaker
+
+
+def test_a_short_sentence_quoted_after_a_quote_goes_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“It is only luck that nobody died,” Ruiz said about the case. “This must stop.”"
+    statement = _holding(extract_statements(nlp(text)), "This must stop.")
+    assert _speaker(statement) == "Ruiz"
+    assert "nobody died" in statement.content[0].text
+
+
+def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruiz called the plan “a disgrace.” “Total mess.”"
+    holding = [s for s in extract_statements(nlp(text)) if "Total mess" in s.content[-1].text]
+    assert all(s.kind == "own_voice" for s in holding)

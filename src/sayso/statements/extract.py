@@ -546,6 +546,13 @@ class _QuoteAttributor:
                 tail = max(tail, self.context.sentence_of(sentence_end).end_char)
         return not self.context.text[tail : quote.start].strip(" .,;:—–-\n\t")
 
+    def _goes_on(self, drafts: Sequence[_Draft], quote: Quote, inner: str) -> bool:
+        """Whether a short quote is a sentence of its own that goes on the quote before it
+        ('"...," Ruiz said about the case. "This must stop."'), not a scare quote."""
+        sentence = inner.strip()
+        whole = sentence[:1].isupper() and sentence[-1:] in (".", "!", "?")
+        return whole and bool(drafts) and self._continues(drafts[-1], quote)
+
     def attribute(
         self, quotes: Sequence[Quote], bounds: tuple[int, int], depth: int
     ) -> list[_Draft]:
@@ -617,7 +624,9 @@ class _QuoteAttributor:
                 cue = before_cue
             else:
                 cue = after_cue
-            if words < _MIN_QUOTE_WORDS and (cue is None or closing not in _CLOSING_PUNCT + "."):
+            unframed = cue is None or closing not in _CLOSING_PUNCT + "."
+            goes_on = unframed and cue is None and self._goes_on(drafts, quote, inner)
+            if words < _MIN_QUOTE_WORDS and unframed and not goes_on:
                 continue
             outer = self._outer_report(cue, containers) if depth == 0 else None
             if outer is not None:
