@@ -99,6 +99,8 @@ _LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma 
 _QUOTE_MARKS_CLOSING = "\"”’'»`"
 _MAX_ITEM_WORDS = 40  # a longer paragraph after "X said:" is prose again, not a listed point
 _QUOTE_MARKS_OPENING = "\"“‘'«`"
+_LINK_RUN = 4  # so many headline lines in a row are a list of links, not the story
+_HEADLINE_WORDS = 14  # a longer line is prose
 _SINGLE_OPENING = "‘'"  # a quote inside a quote ('" \'It was greed,\' [Ruiz] said."')
 # Adverbs by which the writer marks a saying as passed on to them ("apparently wrote back"):
 # such a statement comes through the news document named last, this many paragraphs back.
@@ -830,6 +832,37 @@ def _speech_verb(context: _Context, cue: Token) -> bool:
     return bool(forms & (context.lexicons.cue_verbs | _CALLING_VERBS))
 
 
+def _link_lists(context: _Context) -> list[tuple[int, int]]:
+    """Paragraphs in a run of at least ``_LINK_RUN`` headline lines (short, no full stop, no
+    quote: "Firm unveils new phone", "Will rates rise?"): a page's list of links to other
+    stories, whose headlines are no statements of this one."""
+    text = context.text
+    heads = [_is_headline(text[s:e]) for s, e in context.paragraphs]
+    found: list[tuple[int, int]] = []
+    run_start = 0
+    for index in range(len(heads) + 1):
+        if index < len(heads) and heads[index]:
+            continue
+        if index - run_start >= _LINK_RUN:
+            found.extend(context.paragraphs[run_start:index])
+        run_start = index + 1
+    return found
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A short line with no full stop at its end (bar an abbreviation: "the U.S.") or a colon,
+    and no quote marks."""
+    line = paragraph.strip()
+    words = line.split()
+    if not words or len(words) > _HEADLINE_WORDS or "\n" in line:
+        return False
+    if any(mark in line for mark in _QUOTE_MARKS_OPENING + _QUOTE_MARKS_CLOSING.replace("'", "")):
+        return False
+    if line.endswith((":", ",", ";")):
+        return False
+    return not line.endswith(".") or "." in words[-1][:-1]
+
+
 def _outside(drafts: Sequence[_Draft], dateline: Span | None, text: str) -> list[_Draft]:
     """The drafts with the dateline cut out of their content ("WASHINGTON (Reuters) - The
     plan will fail, officials said": the content starts at "The plan"); a draft left with no
@@ -1295,6 +1328,8 @@ def extract_statements(
         _take_lead_words(context, draft)
     _inherit_floating(drafts, context)
     drafts = _glue_floating(drafts, context)
+    links = _link_lists(context)
+    drafts = [d for d in drafts if not any(s <= d.start < e for s, e in links)]
     attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
     own = _outside(_own_voice(context, attributed), dateline, text)
     everything = sorted([*attributed, *own], key=lambda d: d.start)
