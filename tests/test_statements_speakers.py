@@ -250,3 +250,15 @@ def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type
     text = "Ruiz called the plan “a disgrace.” “Total mess.”"
     holding = [s for s in extract_statements(nlp(text)) if "Total mess" in s.content[-1].text]
     assert all(s.kind == "own_voice" for s in holding)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters support her vow that there would be no new toll road.",
+        "Voters support her vow on Monday that there would be no new toll road.",
+    ],
+)
+def test_a_that_clause_after_someones_vow_is_the_vow(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    statement = _holding(extract_statements(nlp(text)), "no new toll road")
+    assert (statement.kind, _speaker(statement)) == ("indirect", "her")

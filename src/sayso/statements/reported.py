@@ -628,7 +628,37 @@ def candidate_pairs(
             continue
         speaker = _speaker_token(token)
         for relation, clause in found:
+            noun = _saying_noun_before(token, clause, lexicons) if relation == "ccomp" else None
+            if noun is not None:
+                # "backed her vow (on Monday) that ...": the clause is the vow's
+                yield noun, "acl", clause, _speaker_token(noun)
+                continue
             yield token, relation, clause, speaker
+
+
+def _saying_noun_before(verb: Token, clause: Token, lexicons: Lexicons | None) -> Token | None:
+    """The noun of saying, object of ``verb`` (or joined to its object) with a possessor who
+    made it, that a "that" clause the parser hung from the verb follows right after (over a
+    phrase such as "on Monday"): the clause is the noun's ("backed her vow on Monday that")."""
+    first = clause.left_edge
+    if lexicons is None or first.dep_ != "mark" or first.lower_ != "that":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for noun in [*objects, *(c for o in objects for c in o.conjuncts)]:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or (
+            lemma not in lexicons.cue_nouns and lemma not in lexicons.cue_verbs
+        ):
+            continue
+        if not any(c.dep_ == "poss" for c in noun.children):
+            continue  # "echoed statements by X that ...": the echo may be the saying
+        gap = noun.right_edge.i + 1
+        for phrase in verb.children:
+            if phrase.dep_ in ("prep", "npadvmod") and phrase.left_edge.i == gap:
+                gap = phrase.right_edge.i + 1
+        if gap == first.i:
+            return noun
+    return None
 
 
 def _ratio_score(token: Token, relation: str, lexicons: Lexicons) -> float:
