@@ -215,3 +215,13 @@ def test_a_relative_clause_after_a_thing_and_a_body_is_the_body(nlp) -> None:  #
     )
     statement = _holding(_statements(nlp, text), "the urgent need for reform")
     assert _hops(statement)[1:] == ["Ruiz government"]
+
+
+def test_a_vow_inside_an_attitude_is_the_vowers_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ana Ruiz won the vote on Tuesday. Tom Hale, her rival, conceded.\n\n"
+        "The results suggest that most voters support Ruiz's tough stance on taxes and her vow "
+        "on Monday that there would be no new toll road as long as she is mayor.\n"
+    )
+    statement = _holding(_statements(nlp, text), "no new toll road")
+    assert _hops(statement) == ["Daily Ledger", "Ruiz"]

@@ -1376,6 +1376,20 @@ def _conjunct_that_speaks(context: _Context, noun: Token) -> Token:
     return speaking[-1] if speaking else noun
 
 
+def _parallel_possessor(pronoun: Token) -> Token | None:
+    """ "Ruiz's stance on taxes and her vow that ...": a possessive pronoun on one of two
+    joined nouns stands for the name that possesses the other."""
+    if pronoun.tag_ != "PRP$" or pronoun.dep_ != "poss":
+        return None
+    person = pronoun.lower_ in ("his", "her")
+    for other in pronoun.head.conjuncts:
+        for owner in other.children:
+            named = owner.dep_ == "poss" and owner.pos_ == "PROPN"
+            if named and (owner.ent_type_ == "PERSON") == person:
+                return owner  # "his" for a person, "its" or "their" for a body
+    return None
+
+
 def _source_hop(
     context: _Context,
     head: Token,
@@ -1385,7 +1399,7 @@ def _source_hop(
     content: Sequence[tuple[int, int]],
 ) -> tuple[AttributionHop, AttributionHop | None]:
     """The speaker's hop and, for a news outlet's document, the outlet's media hop."""
-    named = _appositive_name(head)
+    named = _appositive_name(head) or _parallel_possessor(head)
     if named is not None:
         head = named  # "One witness, Ana Ruiz, said": the name, not "witness", says who
     mention = _trusted_mention(mention_at(mentions, head.idx, head.idx + len(head)), head, content)
@@ -1928,7 +1942,10 @@ def _finish(
         if relay is None:
             relay = _relay_of(context, index, drafts, sourcing, anchors, writer)
         before: Sequence[AttributionHop] = base
-        if isinstance(relay, int) and relay not in seen and drafts[relay].kind != "own_voice":
+        # An attitude passes nothing on ("the results suggest voters back her vow that ..."):
+        # the vow is hers, not the results' relay.
+        relaying = isinstance(relay, int) and drafts[relay].kind not in ("own_voice", "attitude")
+        if isinstance(relay, int) and relay not in seen and relaying:
             before = chain_of(relay, seen | {index})
         elif isinstance(relay, list):
             before = [*base, *relay]
