@@ -194,3 +194,17 @@ def test_an_inverted_frame_of_belief_reports(nlp) -> None:  # type: ignore[no-un
     assert [
         (s.speaker.text if s.speaker else None, [p.text for p in s.content]) for s in statements
     ] == [("scientists", ["Pollution is to blame too"])]
+
+
+def test_passive_hearsay_says_its_subject_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements = _reported(nlp, "The risk to other patients is said to be low.")
+    assert [[p.text for p in s.content] for s in statements] == [
+        ["The risk to other patients is said to be low"]
+    ]
+
+
+def test_passive_hearsay_according_to_someone_is_theirs_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Storms and disease are all thought to contribute, according to the wildlife agency."
+    statements = _reported(nlp, text)
+    assert [(s.speaker.text if s.speaker else None) for s in statements] == ["the wildlife agency"]
+    assert "Storms and disease" in statements[0].content[0].text

@@ -881,7 +881,11 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
         if pair[0].lower_ == "according" or pair[0].i in taken:
             continue
         reported = _pair_reported(pair, lexicons, text, taken)
-        if reported is not None:
+        if reported is not None and not any(
+            # "X are thought to help, according to the agency": one statement, not two
+            item.content == reported.content and item.subject == reported.subject
+            for item in found
+        ):
             found.append(reported)
     return sorted(found, key=lambda item: item.cue_token)
 
@@ -918,6 +922,11 @@ def _pair_reported(
         citing = None
     if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
         first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
+    hearsay = _evidential(token, relation, lexicons)
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if hearsay and subject is not None and subject.i < token.i:
+        # "the risk is said to be low": what is said is the risk's being low, subject and all
+        first = subject.left_edge.i
     content = _clause_span(doc, first, _object_end(token, relation, clause))
     if relation == "ccomp":
         content = _clause_span(doc, first, _clauses_end(token, clause))
@@ -931,6 +940,8 @@ def _pair_reported(
     if content is None:
         return None
     source = source_of(token, speaker, lexicons)
+    if hearsay and source is None:
+        source = _according_to_in(token)
     if is_not_a_statement(token, relation, source, lexicons):
         return None
     inferred = evidence_without_speaker(token, source, lexicons)
@@ -947,6 +958,18 @@ def _pair_reported(
         claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
         inferred=inferred,
     )
+
+
+def _according_to_in(cue: Token) -> Token | None:
+    """Who "according to" names in the cue's sentence ("X are thought to help, according to
+    the agency"): whom the passive hearsay reports."""
+    for token in cue.sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            named = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if named is not None:
+                return named
+    return None
 
 
 def passed_on(
