@@ -736,11 +736,16 @@ def _reported_drafts(
         if item.inferred and _inside_another(item, reported, quoted):
             continue  # "The crash shows how ..., X told Reuters": part of X's words
         pieces = item.pieces
+        claim = item.claim
         if _lone_pointer(context.text[c_start:c_end]):
             pieces = _pointed_content(context, item)
-            if not pieces:
+            if not pieces and context.text[c_start:c_end].strip().lower() == "that":
                 continue
-        kind: StatementKind = "indirect" if item.claim else "attitude"
+            if not pieces:
+                # "Smith rejected this": who took a stand on something said before, kept as
+                # an attitude (PolNeAR counts it) but never a claim a reader could check.
+                pieces, claim = list(item.pieces), False
+        kind: StatementKind = "indirect" if claim else "attitude"
         cue = context.doc[item.cue_token]
         if index in attributor.voiced:
             kind = "partial"
