@@ -121,3 +121,12 @@ def test_three_short_lines_are_still_the_story(nlp) -> None:  # type: ignore[no-
     text = "Ruiz pledges to cut bus fares\n\nThe vote is on Friday\n\nShe hopes to win\n"
     statements = [s for s in extract_statements(nlp(text)) if s.kind != "own_voice"]
     assert any("to cut bus fares" in s.content[0].text for s in statements)
+
+
+def test_words_a_look_seems_to_say_are_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "There was a flicker across the mayor's face as if to say \"You really think you caught "
+        'me?" before her smile returned and she proceeded to talk about the budget.'
+    )
+    statements = extract_statements(nlp(text))
+    assert not [s for s in statements if s.kind in ("direct", "partial")]

@@ -26,7 +26,7 @@ from sayso.statements.carriers import carriers_in_sentence
 from sayso.statements.chain import build_chain, outlet_hops
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
-from sayso.statements.noise import speaks_or_records
+from sayso.statements.noise import hypothetical, speaks_or_records
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     Reported,
@@ -588,6 +588,8 @@ class _QuoteAttributor:
                 before_cue = _colon_verb(context, *before)
             if _is_title(context, quote, before_text):
                 continue
+            if before_cue is not None and introduces and hypothetical(before_cue):
+                continue  # 'a look as if to say "..."': words nobody said
             label = self._label(before, after)
             if label is not None:
                 drafts.append(label.with_content(list(quote.pieces), depth))

@@ -64,6 +64,18 @@ def is_not_a_statement(cue: Token, relation: str, source: Token | None, lexicons
     )
 
 
+def hypothetical(cue: Token) -> bool:
+    """ "shrugged, as if to say '...'", "waved, as though saying '...'": a saying the writer
+    imagines from a gesture or a look; nobody said anything."""
+    for verb in (cue, cue.head):
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if "as" in marks and marks & {"if", "though"}:
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp"):
+            break
+    return False
+
+
 def _passive_to_a_place(cue: Token, relation: str) -> bool:
     """ "was admitted to hospital", "was elected to the board": a passive verb with "to" and
     a noun sends its subject somewhere; nobody admits or says anything."""
