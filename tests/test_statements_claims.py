@@ -208,3 +208,11 @@ def test_passive_hearsay_according_to_someone_is_theirs_once(nlp) -> None:  # ty
     statements = _reported(nlp, text)
     assert [(s.speaker.text if s.speaker else None) for s in statements] == ["the wildlife agency"]
     assert "Storms and disease" in statements[0].content[0].text
+
+
+def test_made_it_clear_reports_wherever_the_sentence_puts_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "There were reasons the chief might have wanted to stop Ruiz if he could: As a "
+        "candidate, Ruiz had made it clear that she would take a hard line with the unions."
+    )
+    assert _kind_of(nlp, text, "she would take a hard line") == "indirect"
