@@ -182,3 +182,46 @@ def test_told_to_the_one_who_just_spoke(nlp) -> None:  # type: ignore[no-untyped
     hops = _hops(statement)
     assert hops.index("Ana Ruiz") < hops.index("gunman")
     assert statement.doubt is not None
+
+
+def test_a_newspaper_passage_that_only_quotes_someone_relays_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The jury retired on Friday. The Harbor Gazette reported on the closing argument:\n\n"
+        "\" 'It was greed, plain and simple, and nothing more than that,' [Ruiz] said.\" "
+        "'She is simply repeating, line by line, what her lawyers told her to say.' \"\n"
+    )
+    statements = _statements(nlp, text)
+    for words in ("It was greed", "She is simply repeating"):
+        statement = _holding(statements, words)
+        assert _hops(statement) == ["Daily Ledger", "Harbor Gazette", "Ruiz"]
+    # The passage is the newspaper's relay, not a quote of its own.
+    assert all(s.speaker is None or "Gazette" not in s.speaker.text for s in statements)
+
+
+def test_a_person_quoting_others_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ana Ruiz said: \"My rivals keep saying, 'The plan is dead.' "
+        'I say the plan is alive and will pass."'
+    )
+    statement = _holding(_statements(nlp, text), "My rivals keep saying")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "Ana Ruiz"
+
+
+def test_a_relative_clause_after_a_thing_and_a_body_is_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Their work is in line with the science and the Ruiz government, which has spoken "
+        'about "the urgent need for reform."'
+    )
+    statement = _holding(_statements(nlp, text), "the urgent need for reform")
+    assert _hops(statement)[1:] == ["Ruiz government"]
+
+
+def test_a_vow_inside_an_attitude_is_the_vowers_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ana Ruiz won the vote on Tuesday. Tom Hale, her rival, conceded.\n\n"
+        "The results suggest that most voters support Ruiz's tough stance on taxes and her vow "
+        "on Monday that there would be no new toll road as long as she is mayor.\n"
+    )
+    statement = _holding(_statements(nlp, text), "no new toll road")
+    assert _hops(statement) == ["Daily Ledger", "Ruiz"]

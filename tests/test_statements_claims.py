@@ -134,3 +134,85 @@ def test_said_to_be_is_hearsay_without_a_speaker(nlp) -> None:  # type: ignore[n
 def test_asked_to_call_is_no_hearsay(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Passengers are asked to call the hotline if they feel unwell."
     assert _kind_of(nlp, text, "to call the hotline") in ("attitude", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind"),
+    [
+        ("The results suggest that most voters support the plan.", "most voters", "attitude"),
+        ("This suggests that the talks have stalled.", "the talks have stalled", "attitude"),
+        ("A new report shows that exports fell in March.", "exports fell", "indirect"),
+        ("Scientists suggest that the ice is melting.", "the ice is melting", "indirect"),
+    ],
+)
+def test_a_thing_that_shows_or_suggests_is_no_speaker_unless_it_records_words(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, kind: str
+) -> None:
+    assert _kind_of(nlp, text, words) == kind
+
+
+def test_a_thing_that_shows_inside_someones_words_is_no_statement_of_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The failure shows how a single mistake can become a major setback for a young "
+        "company, Ana Ruiz, the chief executive of a rival firm, told the Herald."
+    )
+    statements = [s for s in extract_statements(nlp(text)) if s.kind != "own_voice"]
+    assert [s.speaker.text if s.speaker else None for s in statements] == [
+        "Ana Ruiz, the chief executive of a rival firm"
+    ]
+    assert [hop.text for hop in statements[0].chain][-1].startswith("Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # A participle under a saying that has not happened
+        ("They can report on his remarks, pointing out where they are false.", "they are false"),
+        ("The senators will speak later, arguing that the bill is flawed.", "the bill is flawed"),
+        # A subject infinitive the parser hangs from a verb with no subject
+        (
+            "To say he bears no blame when angry voters hear him, take him seriously and act "
+            "on his words is pure denial.",
+            "he bears no blame",
+        ),
+        # A thing that takes something says nothing
+        ("The storm claimed ten lives.", "ten lives"),
+    ],
+)
+def test_no_claim_where_nothing_was_said(nlp, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    assert _kind_of(nlp, text, words) in ("attitude", None)
+
+
+def test_a_purpose_infinitive_of_someone_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor called reporters in to announce that she would resign."
+    assert _kind_of(nlp, text, "she would resign") == "indirect"
+
+
+def test_an_inverted_frame_of_belief_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Pollution is to blame too, scientists think, with warmer water moving the fish out."
+    statements = [s for s in _reported(nlp, text) if s.kind == "indirect"]
+    assert [
+        (s.speaker.text if s.speaker else None, [p.text for p in s.content]) for s in statements
+    ] == [("scientists", ["Pollution is to blame too"])]
+
+
+def test_passive_hearsay_says_its_subject_too(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements = _reported(nlp, "The risk to other patients is said to be low.")
+    assert [[p.text for p in s.content] for s in statements] == [
+        ["The risk to other patients is said to be low"]
+    ]
+
+
+def test_passive_hearsay_according_to_someone_is_theirs_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Storms and disease are all thought to contribute, according to the wildlife agency."
+    statements = _reported(nlp, text)
+    assert [(s.speaker.text if s.speaker else None) for s in statements] == ["the wildlife agency"]
+    assert "Storms and disease" in statements[0].content[0].text
+
+
+def test_made_it_clear_reports_wherever_the_sentence_puts_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "There were reasons the chief might have wanted to stop Ruiz if he could: As a "
+        "candidate, Ruiz had made it clear that she would take a hard line with the unions."
+    )
+    assert _kind_of(nlp, text, "she would take a hard line") == "indirect"

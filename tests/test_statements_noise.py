@@ -97,3 +97,36 @@ def test_a_relative_pronoun_speaker_is_shown_by_its_antecedent() -> None:
     by_pronoun = [s for s in result.statements if s.speaker and s.speaker.text == "who"]
     assert by_pronoun, [(s.speaker, s.cue) for s in result.statements]
     assert speaker_name(result, by_pronoun[0]) == "Some analysts"
+
+
+def test_admitted_to_hospital_is_not_a_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements = extract_statements(nlp("The singer was admitted to hospital on Monday."))
+    assert all(s.kind == "own_voice" for s in statements)
+
+
+def test_a_list_of_links_to_other_stories_holds_no_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The council said on Monday that the bridge would reopen in May.\n\n"
+        "Mayor Ana Ruiz pledges not to raise bus fares\n\n"
+        "Will the harbour plan survive the vote?\n\n"
+        "Bakery chain unveils new, cheaper bread\n\n"
+        "Minister says schools will stay open in the U.S.\n\n"
+        "Storm closes roads across the county\n"
+    )
+    statements = [s for s in extract_statements(nlp(text)) if s.kind != "own_voice"]
+    assert [s.content[0].text for s in statements] == ["that the bridge would reopen in May"]
+
+
+def test_three_short_lines_are_still_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruiz pledges to cut bus fares\n\nThe vote is on Friday\n\nShe hopes to win\n"
+    statements = [s for s in extract_statements(nlp(text)) if s.kind != "own_voice"]
+    assert any("to cut bus fares" in s.content[0].text for s in statements)
+
+
+def test_words_a_look_seems_to_say_are_no_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "There was a flicker across the mayor's face as if to say \"You really think you caught "
+        'me?" before her smile returned and she proceeded to talk about the budget.'
+    )
+    statements = extract_statements(nlp(text))
+    assert not [s for s in statements if s.kind in ("direct", "partial")]

@@ -80,6 +80,30 @@ def test_a_lone_that_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
         assert [piece.text for piece in statement.content] != ["that"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked about the leak on Friday, the senator rejected this.",
+        "The council met on Monday. The mayor later confirmed that.",
+    ],
+)
+def test_a_lone_demonstrative_is_never_a_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "rejected this" stays an attitude (PolNeAR counts it; no reader can check it as a
+    # claim); a lone "that" is no content at all.
+    for statement in _attributed(extract_statements(nlp(text))):
+        lone = statement.content[0].text.lower()
+        assert lone != "that"
+        assert lone != "this" or statement.kind == "attitude"
+
+
+def test_a_lone_relative_pronoun_is_read_as_what_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister denied the claims, which he called baseless."
+    statements = _attributed(extract_statements(nlp(text)))
+    called = next(s for s in statements if s.cue is not None and s.cue.text == "called")
+    assert [piece.text for piece in called.content] == ["the claims", "baseless"]
+    assert all(piece.text != "which" for s in statements for piece in s.content)
+
+
 def test_a_dateline_is_never_content(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "BAGHDAD, June 3 (AP) — The bombing killed 12 people, police said."
     dateline = Span.of(text, 0, text.index("The bombing"))
@@ -172,3 +196,73 @@ def test_who_was_prompted_to_say_speaks(nlp) -> None:  # type: ignore[no-untyped
     text = "The senator was prompted to say that the debate had been civil."
     statement = _holding(extract_statements(nlp(text)), "the debate had been civil")
     assert _speaker(statement) == "The senator"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The union is convinced that the deal will fail.", "the deal will fail", "The union"),
+        ("Statements by the mayor that the bridge is safe did little.", "bridge is", "the mayor"),
+        ("A warning from scientists that the ice is melting went unheard.", "ice", "scientists"),
+    ],
+)
+def test_who_holds_a_state_of_mind_or_made_a_statement_speaks(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, speaker: str
+) -> None:
+    assert _speaker(_holding(extract_statements(nlp(text)), words)) == speaker
+
+
+def test_whoever_was_told_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials were told that it was unsafe."
+    statement = _holding(extract_statements(nlp(text)), "unsafe")
+    assert statement.speaker is None
+
+
+def test_a_phrase_counting_people_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A crowd of protesters suggested that the vote was rigged."
+    statement = _holding(extract_statements(nlp(text)), "the vote was rigged")
+    assert (statement.kind, _speaker(statement)) == ("indirect", "A crowd of protesters")
+
+
+def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The row dates to a complaint the union had filed, alleging that wages were withheld."
+    statement = _holding(extract_statements(nlp(text)), "wages were withheld")
+    assert _speaker(statement) == "the union"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“The rule has huge costs,” says study co-author Ana Ruiz.", "study co-author Ana Ruiz"),
+        ("“The rule has huge costs,” said the co-chair of the panel.", "the co-chair of the panel"),
+    ],
+)
+def test_a_speaker_written_with_a_hyphen_is_whole(  # type: ignore[no-untyped-def]
+    nlp, text: str, speaker: str
+) -> None:
+    assert _speaker(_holding(extract_statements(nlp(text)), "huge costs")) == speaker
+
+
+def test_a_short_sentence_quoted_after_a_quote_goes_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "“It is only luck that nobody died,” Ruiz said about the case. “This must stop.”"
+    statement = _holding(extract_statements(nlp(text)), "This must stop.")
+    assert _speaker(statement) == "Ruiz"
+    assert "nobody died" in statement.content[0].text
+
+
+def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruiz called the plan “a disgrace.” “Total mess.”"
+    holding = [s for s in extract_statements(nlp(text)) if "Total mess" in s.content[-1].text]
+    assert all(s.kind == "own_voice" for s in holding)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voters support her vow that there would be no new toll road.",
+        "Voters support her vow on Monday that there would be no new toll road.",
+    ],
+)
+def test_a_that_clause_after_someones_vow_is_the_vow(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    statement = _holding(extract_statements(nlp(text)), "no new toll road")
+    assert (statement.kind, _speaker(statement)) == ("indirect", "her")

@@ -155,6 +155,14 @@ PublishedOpt = Annotated[
     str | None,
     typer.Option("--published", help="Publication date (YYYY-MM-DD or ISO 8601 date-time)."),
 ]
+AttitudesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--attitudes",
+        help="Also list attitudes (aims, requests, judgements, negated or unrealised sayings) "
+        "beside quotes and claims.",
+    ),
+]
 UrlOpt = Annotated[
     str | None,
     typer.Option("--url", help="The article's URL (names the outlet, and the date if it has one)."),
@@ -215,6 +223,7 @@ def analyze(
     outlet: OutletOpt = None,
     published: PublishedOpt = None,
     url: UrlOpt = None,
+    attitudes: AttitudesOpt = False,
     verbose: VerboseOpt = False,
 ) -> None:
     """Analyse articles: metadata, captions, removed junk, entities, statements, events.
@@ -227,7 +236,7 @@ def analyze(
     args = AnalysisArgs(
         model, stages, fetch, max_bytes, verbose, given=given, fetch_private=fetch_private
     )
-    _run_render(inputs, fmt, output, args, view="all", force=force)
+    _run_render(inputs, fmt, output, args, view="all", force=force, attitudes=attitudes)
 
 
 def open_output(path: Path | None, force: bool) -> TextIO:
@@ -250,13 +259,14 @@ def _run_render(
     view: str,
     *,
     force: bool = False,
+    attitudes: bool = False,
 ) -> None:
     from sayso.cli import render
 
     _setup_logging(args.verbose)
     out = open_output(output, force)
     chosen = resolve(fmt, piped="jsonl" if _many(inputs) else "json", out=out)
-    table = render.CsvView(view, out) if chosen == "csv" else None
+    table = render.CsvView(view, out, attitudes=attitudes) if chosen == "csv" else None
     failed = 0
     analysed = 0
     try:
@@ -272,7 +282,7 @@ def _run_render(
                     if table is not None:
                         table.write(item)
                     else:
-                        render.write(item, chosen, out, view=view)
+                        render.write(item, chosen, out, view=view, attitudes=attitudes)
             out.flush()
         finally:
             if output:
@@ -378,7 +388,8 @@ def entities(
 @app.command(
     epilog=(
         "Examples:\n\n  sayso quotes examples/article.txt\n\n"
-        "  sayso quotes --speaker Soleimani --db news.db --format csv"
+        "  sayso quotes --speaker Soleimani --db news.db --format csv\n\n"
+        "  sayso quotes story.html --attitudes   # aims, requests and judgements too"
     )
 )
 def quotes(
@@ -389,21 +400,26 @@ def quotes(
     ] = None,
     db: StoreDbOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many from the store.")] = 100,
+    attitudes: AttitudesOpt = False,
     model: ModelOpt = "",
     fetch: FetchOpt = False,
     max_bytes: MaxBytesOpt = 20_000_000,
     verbose: VerboseOpt = False,
 ) -> None:
-    """Print statements with speaker, stance and attribution chain: of the given articles, or
-    from the store (`--speaker`)."""
+    """Print quotes and claims with speaker, stance and attribution chain: of the given
+    articles, or from the store (`--speaker`). Attitudes ("hopes to ...", "called for ...")
+    are listed only with --attitudes; the JSON of `sayso analyze` keeps every statement."""
+    from sayso.records.kinds import listed_kinds
+
     if not inputs:
         from dataclasses import asdict
 
         from sayso.cli.corpus import read_store
         from sayso.cli.output import write_rows
 
+        kinds = listed_kinds(attitudes=attitudes)
         with read_store(db) as store:
-            rows = store.statements(speaker=speaker, limit=limit)
+            rows = store.statements(speaker=speaker, kind=kinds, limit=limit)
         write_rows(
             [asdict(r) for r in rows],
             fmt,
@@ -420,7 +436,7 @@ def quotes(
         )
         return
     args = AnalysisArgs(model, "entities,statements", fetch, max_bytes, verbose)
-    _run_render(inputs, fmt, None, args, view="statements")
+    _run_render(inputs, fmt, None, args, view="statements", attitudes=attitudes)
 
 
 @app.command(

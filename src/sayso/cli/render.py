@@ -1,4 +1,8 @@
-"""Write one result in the chosen format and view (everything, entities, statements, timeline)."""
+"""Write one result in the chosen format and view (everything, entities, statements, timeline).
+
+Statements are listed as every claim view lists them (:mod:`sayso.records.kinds`): quotes and
+claims, and attitudes only with ``attitudes=True``; the whole record (``view="all"`` as JSON)
+keeps every statement."""
 
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ from sayso.export.text import (
     speaker_name,
 )
 from sayso.records import ArticleResult, to_dict
+from sayso.records.kinds import listed
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -36,14 +41,14 @@ def _timeline(result: ArticleResult) -> Any:
     )
 
 
-def _view_dict(result: ArticleResult, view: str) -> dict[str, Any]:
+def _view_dict(result: ArticleResult, view: str, attitudes: bool) -> dict[str, Any]:
     if view == "all":
         return to_dict(result)
     head: dict[str, Any] = {"article": result.article.id, "title": result.article.metadata.title}
     if view == "entities":
         head["entities"] = [to_dict(e) for e in result.entities]
     elif view == "statements":
-        head["statements"] = [to_dict(s) for s in result.statements]
+        head["statements"] = [to_dict(s) for s in listed(result.statements, attitudes=attitudes)]
     elif view == "timeline":
         head["timeline"] = [to_dict(i) for i in _timeline(result)]
     elif view == "numbers":
@@ -80,19 +85,20 @@ no single table; ``sayso export csv`` writes one table per record kind)."""
 class CsvView:
     """Rows of one view for any number of articles under a single header."""
 
-    def __init__(self, view: str, out: TextIO) -> None:
+    def __init__(self, view: str, out: TextIO, *, attitudes: bool = False) -> None:
         if view not in CSV_COLUMNS:
             raise ValueError(f"no CSV table for view {view!r}; use one of {sorted(CSV_COLUMNS)}")
         self.view = view
+        self.attitudes = attitudes
         self._writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS[view], lineterminator="\n")
         self._writer.writeheader()
 
     def write(self, result: ArticleResult) -> None:
         """Append ``result``'s rows of this view."""
-        self._writer.writerows(_csv_rows(result, self.view))
+        self._writer.writerows(_csv_rows(result, self.view, self.attitudes))
 
 
-def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
+def _csv_rows(result: ArticleResult, view: str, attitudes: bool) -> list[dict[str, Any]]:
     article = result.article.id
     outlet = result.article.metadata.outlet
     if view == "statements":
@@ -110,7 +116,7 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
                 "start": s.content[0].start if s.content else "",
                 "end": s.content[-1].end if s.content else "",
             }
-            for s in result.statements
+            for s in listed(result.statements, attitudes=attitudes)
         ]
     if view == "entities":
         return [
@@ -160,30 +166,35 @@ def _csv_rows(result: ArticleResult, view: str) -> list[dict[str, Any]]:
     ]
 
 
-def write(result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all") -> None:
-    """Render ``result`` to ``out``: text (rich report), json, jsonl, md or html."""
+def write(
+    result: ArticleResult, fmt: str, out: TextIO, *, view: str = "all", attitudes: bool = False
+) -> None:
+    """Render ``result`` to ``out``: text (rich report), json, jsonl, md or html; statement
+    lists show attitudes only with ``attitudes``."""
     if fmt in ("vis", "timelinejs"):
         from sayso.export.timeline_json import timelinejs, vis_timeline
 
         export = vis_timeline if fmt == "vis" else timelinejs
         out.write(json.dumps(export([result]), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "json":
-        out.write(json.dumps(_view_dict(result, view), ensure_ascii=False, indent=2) + "\n")
+        out.write(
+            json.dumps(_view_dict(result, view, attitudes), ensure_ascii=False, indent=2) + "\n"
+        )
     elif fmt == "jsonl":
-        out.write(json.dumps(_view_dict(result, view), ensure_ascii=False) + "\n")
+        out.write(json.dumps(_view_dict(result, view, attitudes), ensure_ascii=False) + "\n")
     elif fmt == "md":
         from sayso.export.markdown import to_markdown
 
-        out.write(to_markdown(result))
+        out.write(to_markdown(result, attitudes=attitudes))
     elif fmt == "html":
         from sayso.web.rendering import render_report
 
-        out.write(render_report(result))
+        out.write(render_report(result, attitudes=attitudes))
     else:
-        _report(result, out, view)
+        _report(result, out, view, attitudes)
 
 
-def _report(result: ArticleResult, out: TextIO, view: str) -> None:
+def _report(result: ArticleResult, out: TextIO, view: str, attitudes: bool) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -221,7 +232,7 @@ def _report(result: ArticleResult, out: TextIO, view: str) -> None:
             )
         console.print(table)
     if view in ("all", "statements"):
-        attributed = [s for s in result.statements if s.kind != "own_voice"]
+        attributed = listed(result.statements, attitudes=attitudes)
         if attributed:
             console.rule("Statements")
         for s in attributed:

@@ -29,6 +29,7 @@ from sayso.corpus.articles import CorpusArticle
 from sayso.corpus.echo import EchoIndex, Report, count_sources, media_hop
 from sayso.corpus.registry import Registry
 from sayso.corpus.shingles import jaccard, normalise, shingles
+from sayso.records.kinds import is_claim
 from sayso.records.model import Statement
 
 NEAR_RATIO = 90.0
@@ -44,7 +45,6 @@ PARAPHRASE_COSINE = 0.7
 """Cosine similarity of MiniLM embeddings (:mod:`sayso.corpus.embed`) for a paraphrase. On
 hand-built pairs (tests/test_corpus_embed.py) rewordings of one claim scored 0.74-0.87 and other
 claims of the same speaker on the same topic 0.33-0.36."""
-_CLAIM_KINDS = frozenset({"direct", "partial", "indirect"})
 _PRONOUNS = frozenset(
     {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "this", "that"}
 )
@@ -139,7 +139,7 @@ def claim_statements(articles: Sequence[CorpusArticle], registry: Registry) -> l
     found: list[ClaimStatement] = []
     for article in articles:
         for statement in article.result.statements:
-            if statement.kind not in _CLAIM_KINDS or not statement.content:
+            if not is_claim(statement) or not statement.content:
                 continue
             content = " … ".join(span.text for span in statement.content)
             normalised = normalise(content)

@@ -33,6 +33,7 @@ from sayso.corpus.shingles import normalise
 from sayso.entities.names import fold
 from sayso.export.text import chain_text, content_text, flag_kinds, speaker_name
 from sayso.records import ArticleResult, Span, Statement
+from sayso.records.kinds import listed
 from sayso.store import ArticleNotFoundError
 
 if TYPE_CHECKING:
@@ -239,9 +240,7 @@ def entity_part(
     own = reports_involving(event_reports(result) if reports is None else reports, [entity_id])
     spans = [m.span for m in result.mentions if m.entity_id == entity_id]
     said, said_about = [], []
-    for statement in result.statements:
-        if statement.kind == "own_voice":
-            continue
+    for statement in listed(result.statements):
         if statement.speaker_entity == entity_id:
             said.append(_claim(result, ref, statement))
         elif any(_inside(span, statement.content) for span in spans):

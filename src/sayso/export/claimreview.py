@@ -11,7 +11,8 @@ fact-checker, and ``reviewRating`` carries the stance label as ``alternateName``
 the structured data. See ``docs/exports.md``.
 
 Own-voice statements (the outlet's own assertions) are left out: a reviewer reviewing itself
-says nothing.
+says nothing. So are attitudes (aims, requests, judgements, negated sayings): they state no
+claim (:mod:`sayso.records.kinds`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from sayso.export.ids import article_iri, outlet_iri, record_iri
 from sayso.export.jsonld import write_graph
 from sayso.export.text import content_text, speaker_name
 from sayso.records import ArticleResult, Statement
+from sayso.records.kinds import is_claim
 
 CONTEXT = "https://schema.org"
 REVIEW_ASPECT = "the outlet's stance toward the claim as sayso reads it; not a fact-check verdict"
@@ -81,13 +83,14 @@ def _appearance(result: ArticleResult, outlet: dict[str, Any]) -> dict[str, Any]
 
 
 def claim_reviews(result: ArticleResult) -> Iterator[dict[str, Any]]:
-    """One ClaimReview per attributed statement of the article."""
+    """One ClaimReview per claim of the article (quotes and reported claims; an attitude
+    states no claim to review)."""
     meta = result.article.metadata
     name = meta.outlet or UNKNOWN_OUTLET
     outlet = {"@type": "Organization", "@id": outlet_iri(name), "name": name}
     article_id = result.article.id
     for statement in result.statements:
-        if statement.kind == "own_voice" or not statement.content:
+        if not is_claim(statement) or not statement.content:
             continue
         claim: dict[str, Any] = {
             "@type": "Claim",

@@ -11,15 +11,16 @@ from sayso.export.text import (
     speaker_name,
 )
 from sayso.records import ArticleResult
+from sayso.records.kinds import listed
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def to_markdown(result: ArticleResult) -> str:
-    """Metadata, captions, removed junk, entities, statements, times, events, numbers and
-    flags."""
+def to_markdown(result: ArticleResult, *, attitudes: bool = False) -> str:
+    """Metadata, captions, removed junk, entities, statements (quotes and claims, and with
+    ``attitudes`` the attitudes too), times, events, numbers and flags."""
     article = result.article
     meta = article.metadata
     lines = [f"# {meta.title or article.id}", ""]
@@ -52,7 +53,7 @@ def to_markdown(result: ArticleResult) -> str:
                 f"| {_cell(e.name)} | {e.type} | {_cell(entity_aliases(e))} | "
                 f"{_cell(', '.join(e.titles))} | {len(e.mentions)} |"
             )
-    attributed = [s for s in result.statements if s.kind != "own_voice"]
+    attributed = listed(result.statements, attitudes=attitudes)
     if attributed:
         lines += ["", "## Statements", ""]
         for s in attributed:

@@ -68,6 +68,8 @@ def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexi
     forms = lemma_forms(cue)
     if _negated(cue) or _unrealised(cue, lexicons) or _by_writer(cue):
         return False
+    if _in_a_mood(cue, lexicons):
+        return False
     if forms & (lexicons.factive_verbs | lexicons.desire_verbs) or "be" in forms:
         return False
     if clause is None:
@@ -110,12 +112,28 @@ def _unrealised(cue: Token, lexicons: Lexicons) -> bool:
     """A saying that has not happened: "will argue", "plans to announce", "to say X is ..."."""
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children):
         return True
-    if not _infinitive(cue) or cue.dep_ == "advcl":
-        return False  # a purpose infinitive reports: "called reporters in to announce ..."
+    if not _infinitive(cue):
+        return False
+    if cue.dep_ == "advcl":
+        # A purpose infinitive reports ("called reporters in to announce ..."); one hanging
+        # from a verb with no subject is a subject clause misparsed ("To say X, ignore Y is
+        # absurd"): nobody says it.
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.head.children)
     head = cue.head.lemma_.lower()
     # "went on to say", "appeared to suggest" report; "plans to say" does not.
     return cue.dep_ != "xcomp" or (
         head not in lexicons.aspectual_verbs and head not in lexicons.raising_verbs
+    )
+
+
+def _in_a_mood(cue: Token, lexicons: Lexicons) -> bool:
+    """A participle cue hanging from a saying that has not happened or is denied ("can report
+    on it, pointing out where ...", "did not speak, arguing that ..."): it has not happened
+    either."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head is cue:
+        return False
+    return _negated(cue.head) or any(
+        c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.head.children
     )
 
 

@@ -26,6 +26,7 @@ from sayso.statements.carriers import carriers_in_sentence
 from sayso.statements.chain import build_chain, outlet_hops
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
+from sayso.statements.noise import hypothetical, speaks_or_records
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     Reported,
@@ -70,7 +71,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])")
 _CLOSING_PUNCT = ",—–-?!:"
 _MIN_QUOTE_WORDS = 4  # shorter quotes are scare quotes, names or titles unless a cue frames them
 _VOICED_WORDS = 5  # a quote this long inside any reported clause is the speaker's words
-_POINTERS = frozenset({"that"})
+# Pronouns that point elsewhere: a content that is one of them alone says nothing until it is
+# read as what it stands for (:func:`_pointed_content`).
+_POINTERS = frozenset({"that", "this", "these", "those", "which", "what", "who", "whom"})
+_PREDICATE_RELATIONS = frozenset({"oprd", "acomp"})  # "called the claims baseless"
 # Words after which a short quote in title case is a name ("an episode of 'The Morning Show'").
 _TITLE_LEADS = (" of", " on", " in", " at", " from", " the", "’s", "'s")
 _MAX_TITLE_WORDS = 8  # a longer quote standing alone in title case is a headline quote
@@ -97,6 +101,9 @@ _LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma 
 _QUOTE_MARKS_CLOSING = "\"”’'»`"
 _MAX_ITEM_WORDS = 40  # a longer paragraph after "X said:" is prose again, not a listed point
 _QUOTE_MARKS_OPENING = "\"“‘'«`"
+_LINK_RUN = 4  # so many headline lines in a row are a list of links, not the story
+_HEADLINE_WORDS = 14  # a longer line is prose
+_SINGLE_OPENING = "‘'"  # a quote inside a quote ('" \'It was greed,\' [Ruiz] said."')
 # Adverbs by which the writer marks a saying as passed on to them ("apparently wrote back"):
 # such a statement comes through the news document named last, this many paragraphs back.
 _HEARSAY_ADVERBS = frozenset({"apparently", "reportedly", "supposedly", "allegedly", "purportedly"})
@@ -543,6 +550,13 @@ class _QuoteAttributor:
                 tail = max(tail, self.context.sentence_of(sentence_end).end_char)
         return not self.context.text[tail : quote.start].strip(" .,;:—–-\n\t")
 
+    def _goes_on(self, drafts: Sequence[_Draft], quote: Quote, inner: str) -> bool:
+        """Whether a short quote is a sentence of its own that goes on the quote before it
+        ('"...," Ruiz said about the case. "This must stop."'), not a scare quote."""
+        sentence = inner.strip()
+        whole = sentence[:1].isupper() and sentence[-1:] in (".", "!", "?")
+        return whole and bool(drafts) and self._continues(drafts[-1], quote)
+
     def attribute(
         self, quotes: Sequence[Quote], bounds: tuple[int, int], depth: int
     ) -> list[_Draft]:
@@ -576,6 +590,8 @@ class _QuoteAttributor:
                 before_cue = _colon_verb(context, *before)
             if _is_title(context, quote, before_text):
                 continue
+            if before_cue is not None and introduces and hypothetical(before_cue):
+                continue  # 'a look as if to say "..."': words nobody said
             label = self._label(before, after)
             if label is not None:
                 drafts.append(label.with_content(list(quote.pieces), depth))
@@ -614,7 +630,9 @@ class _QuoteAttributor:
                 cue = before_cue
             else:
                 cue = after_cue
-            if words < _MIN_QUOTE_WORDS and (cue is None or closing not in _CLOSING_PUNCT + "."):
+            unframed = cue is None or closing not in _CLOSING_PUNCT + "."
+            goes_on = unframed and cue is None and self._goes_on(drafts, quote, inner)
+            if words < _MIN_QUOTE_WORDS and unframed and not goes_on:
                 continue
             outer = self._outer_report(cue, containers) if depth == 0 else None
             if outer is not None:
@@ -717,9 +735,21 @@ def _reported_drafts(
             continue
         c_start, c_end = item.content
         overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
-        if overlap > 0.5 * (c_end - c_start) or _lone_pointer(context.text[c_start:c_end]):
+        if overlap > 0.5 * (c_end - c_start):
             continue
-        kind: StatementKind = "indirect" if item.claim else "attitude"
+        if item.inferred and _inside_another(item, reported, quoted):
+            continue  # "The crash shows how ..., X told Reuters": part of X's words
+        pieces = item.pieces
+        claim = item.claim
+        if _lone_pointer(context.text[c_start:c_end]):
+            pieces = _pointed_content(context, item)
+            if not pieces and context.text[c_start:c_end].strip().lower() == "that":
+                continue
+            if not pieces:
+                # "Smith rejected this": who took a stand on something said before, kept as
+                # an attitude (PolNeAR counts it) but never a claim a reader could check.
+                pieces, claim = list(item.pieces), False
+        kind: StatementKind = "indirect" if claim else "attitude"
         cue = context.doc[item.cue_token]
         if index in attributor.voiced:
             kind = "partial"
@@ -731,7 +761,7 @@ def _reported_drafts(
         drafts.append(
             _Draft(
                 kind=kind,
-                content=item.pieces,
+                content=pieces,
                 cue=item.cue,
                 cue_token=item.cue_token,
                 speaker_token=item.subject,
@@ -744,11 +774,60 @@ def _reported_drafts(
     return drafts
 
 
+def _inside_another(
+    item: Reported, reported: Sequence[Reported], quoted: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the cue of ``item`` lies in the content of another report or of a quote."""
+    at = item.cue[0]
+    pieces = [piece for other in reported if other is not item for piece in other.pieces]
+    return any(s <= at < e for s, e in [*pieces, *quoted])
+
+
 def _lone_pointer(content: str) -> bool:
-    """Whether a content is a lone "that" pointing elsewhere ("the spokesman said that"):
-    what it stands for is not on the record, so it is no statement. (PolNeAR keeps some as
-    attributions, and lone "which", "it", "this" more often: those stay.)"""
+    """Whether a content is a lone pronoun pointing elsewhere: "the spokesman said that",
+    "Smith rejected this", "the claims, which he denied"."""
     return content.strip(" .,;:").lower() in _POINTERS
+
+
+def _pointed_content(context: _Context, item: Reported) -> list[tuple[int, int]]:
+    """What a lone pronoun content stands for, where the parse says so; else nothing.
+
+    A relative pronoun stands for the noun phrase its clause hangs from ("denied the claims,
+    which he called baseless": "the claims"); a predicate the cue gives it is said of it too
+    ("baseless", "what officials called a hate crime": "a hate crime"). A "that" or "this"
+    pointing at an earlier sentence is not on the record: no statement (PolNeAR keeps some
+    such lone pronouns as attributions; a reader cannot check them).
+    """
+    doc = context.doc
+    pronoun = context.token_at(item.content[0])
+    cue = doc[item.cue_token]
+    pieces: list[tuple[int, int]] = []
+    if pronoun is not None and pronoun.tag_ in ("WDT", "WP") and pronoun.head.dep_ == "relcl":
+        clause = pronoun.head
+        antecedent = clause.head
+        if antecedent.pos_ in ("NOUN", "PROPN") and antecedent.i < pronoun.i:
+            phrase = _phrase_before(doc, antecedent.left_edge.i, clause.left_edge.i - 1)
+            if phrase is not None:
+                pieces.append(phrase)
+    predicate = next(
+        (c for c in cue.children if c.dep_ in _PREDICATE_RELATIONS and c.i > cue.i), None
+    )
+    if predicate is not None:
+        span = _phrase_before(doc, predicate.left_edge.i, predicate.right_edge.i)
+        if span is not None:
+            pieces.append(span)
+    return pieces
+
+
+def _phrase_before(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """The character span of tokens ``first..last`` without punctuation or spaces at its ends."""
+    while first <= last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    while last >= first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def _speech_verb(context: _Context, cue: Token) -> bool:
@@ -760,6 +839,37 @@ def _speech_verb(context: _Context, cue: Token) -> bool:
     if "nsubjpass" in deps and "agent" not in deps:
         return False
     return bool(forms & (context.lexicons.cue_verbs | _CALLING_VERBS))
+
+
+def _link_lists(context: _Context) -> list[tuple[int, int]]:
+    """Paragraphs in a run of at least ``_LINK_RUN`` headline lines (short, no full stop, no
+    quote: "Firm unveils new phone", "Will rates rise?"): a page's list of links to other
+    stories, whose headlines are no statements of this one."""
+    text = context.text
+    heads = [_is_headline(text[s:e]) for s, e in context.paragraphs]
+    found: list[tuple[int, int]] = []
+    run_start = 0
+    for index in range(len(heads) + 1):
+        if index < len(heads) and heads[index]:
+            continue
+        if index - run_start >= _LINK_RUN:
+            found.extend(context.paragraphs[run_start:index])
+        run_start = index + 1
+    return found
+
+
+def _is_headline(paragraph: str) -> bool:
+    """A short line with no full stop at its end (bar an abbreviation: "the U.S.") or a colon,
+    and no quote marks."""
+    line = paragraph.strip()
+    words = line.split()
+    if not words or len(words) > _HEADLINE_WORDS or "\n" in line:
+        return False
+    if any(mark in line for mark in _QUOTE_MARKS_OPENING + _QUOTE_MARKS_CLOSING.replace("'", "")):
+        return False
+    if line.endswith((":", ",", ";")):
+        return False
+    return not line.endswith(".") or "." in words[-1][:-1]
 
 
 def _outside(drafts: Sequence[_Draft], dateline: Span | None, text: str) -> list[_Draft]:
@@ -1156,6 +1266,59 @@ def _following_sentence(
     return nxt.start_char, nxt.end_char
 
 
+def _only_relays(context: _Context, outer: _Draft, inner: Sequence[_Draft]) -> bool:
+    """Whether a newspaper's, agency's or document's quote holds nothing but someone else's
+    quoted words and the frame that names them (the Gazette's passage '" \'It was greed,\'
+    [Ruiz] said." \'She lied.\' "'): the carrier passes the words on and says nothing of its
+    own. A piece of the passage that is a single-quoted quote of its own goes on the words
+    before it. (A person who quotes others in their own speech, "The left is saying,
+    \'...\'", still speaks.)"""
+    if outer.kind != "direct" or outer.speaker_token is None or not inner:
+        return False
+    speaker, cue = context.doc[outer.speaker_token], outer.cue_token
+    reports = cue is not None and context.doc[cue].lemma_.lower() == "report"
+    if not reports and source_role(speaker, context.lexicons, None) not in ("media", "document"):
+        return False
+    if any(d.kind != "direct" or d.cue is None or d.speaker_token is None for d in inner):
+        return False
+    if any(not outer.start <= d.cue[0] < outer.end for d in inner if d.cue is not None):
+        return False
+    holding = _holding_pieces(outer, inner)
+    if not holding or holding[0] != outer.content[0]:
+        return False
+    rest = [piece for piece in outer.content if piece not in holding]
+    if any(context.text[s] not in _SINGLE_OPENING for s, _ in rest):
+        return False
+    taken = [piece for d in inner for piece in (*d.content, *d.frame)]
+    return not any(
+        char.isalnum()
+        for s, e in holding
+        for i, char in enumerate(context.text[s:e], start=s)
+        if not any(a <= i < b for a, b in taken)
+    )
+
+
+def _holding_pieces(outer: _Draft, inner: Sequence[_Draft]) -> list[tuple[int, int]]:
+    """The pieces of ``outer`` that hold some of ``inner``'s words."""
+    return [(s, e) for s, e in outer.content if any(s <= d.start and d.end <= e for d in inner)]
+
+
+def _pass_on(outer: _Draft, inner: Sequence[_Draft]) -> None:
+    """The words a relaying quote held become statements of their own, passed on by its
+    speaker (outlet ← carrier ← speaker), no longer nested in anything; a quote that went on
+    the passage goes on the words before it."""
+    assert outer.speaker_token is not None
+    holding = _holding_pieces(outer, inner)
+    for draft in inner:
+        draft.carriers[:0] = [*outer.carriers, outer.speaker_token]
+        draft.depth = outer.depth
+    for piece in outer.content:
+        if piece not in holding:
+            max((d for d in inner if d.start < piece[0]), key=lambda d: d.start).content.append(
+                piece
+            )
+
+
 def _parents(drafts: Sequence[_Draft]) -> dict[int, int]:
     """Index of the smallest statement whose content contains each nested statement's (the
     first such in order among equals)."""
@@ -1209,9 +1372,14 @@ def extract_statements(
     drafts = attributor.attribute(top, (0, len(text)), 0)
     nested = RangeIndex([q for q in quotes if q.depth == 1], lambda q: (q.start, q.end))
     for parent in list(drafts):
+        held: list[_Draft] = []
         for s, e in parent.content:
             inner = [q for q in nested.overlapping(s + 1, e) if s < q.start and q.end <= e]
-            drafts.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
+            held.extend(attributor.attribute(inner, (s + 1, e - 1), 1))
+        if _only_relays(context, parent, held):
+            drafts.remove(parent)
+            _pass_on(parent, held)
+        drafts.extend(held)
     drafts.extend(_reported_drafts(context, reported, attributor, drafts))
     drafts.extend(_transcript_turns(context, drafts))
     drafts.extend(_listed_sayings(context, drafts))
@@ -1221,6 +1389,8 @@ def extract_statements(
         _take_lead_words(context, draft)
     _inherit_floating(drafts, context)
     drafts = _glue_floating(drafts, context)
+    links = _link_lists(context)
+    drafts = [d for d in drafts if not any(s <= d.start < e for s, e in links)]
     attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
     _learned_bounds(context, attributed, dateline)
     own = _outside(_own_voice(context, attributed), dateline, text)
@@ -1249,13 +1419,37 @@ def _hop(
     if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
         # "X, who said ...": the statement's speaker is "who", its source is X.
         written = Span.of(context.text, head.idx, head.idx + len(head))
-        head = head.head.head
+        head = _conjunct_that_speaks(context, head.head.head)
     start, end = phrase_span(head)
     start = max(start, context.text.rfind("\n", start, head.idx) + 1)  # not over a break
     end = min(end, context.text.find("\n", head.idx, end) % (end + 1))
     span = Span.of(context.text, start, end)
     hop, carrier = _source_hop(context, head, span, mentions, entities, content)
     return hop, written or span, carrier
+
+
+def _conjunct_that_speaks(context: _Context, noun: Token) -> Token:
+    """ "in line with the science and the government, which has said ...": the parser hangs
+    the relative clause from the first of the joined nouns; when that one cannot speak, the
+    last that can is who said it."""
+    if speaks_or_records(noun, context.lexicons):
+        return noun
+    speaking = [c for c in noun.conjuncts if speaks_or_records(c, context.lexicons)]
+    return speaking[-1] if speaking else noun
+
+
+def _parallel_possessor(pronoun: Token) -> Token | None:
+    """ "Ruiz's stance on taxes and her vow that ...": a possessive pronoun on one of two
+    joined nouns stands for the name that possesses the other."""
+    if pronoun.tag_ != "PRP$" or pronoun.dep_ != "poss":
+        return None
+    person = pronoun.lower_ in ("his", "her")
+    for other in pronoun.head.conjuncts:
+        for owner in other.children:
+            named = owner.dep_ == "poss" and owner.pos_ == "PROPN"
+            if named and (owner.ent_type_ == "PERSON") == person:
+                return owner  # "his" for a person, "its" or "their" for a body
+    return None
 
 
 def _source_hop(
@@ -1267,7 +1461,7 @@ def _source_hop(
     content: Sequence[tuple[int, int]],
 ) -> tuple[AttributionHop, AttributionHop | None]:
     """The speaker's hop and, for a news outlet's document, the outlet's media hop."""
-    named = _appositive_name(head)
+    named = _appositive_name(head) or _parallel_possessor(head)
     if named is not None:
         head = named  # "One witness, Ana Ruiz, said": the name, not "witness", says who
     mention = _trusted_mention(mention_at(mentions, head.idx, head.idx + len(head)), head, content)
@@ -1810,7 +2004,10 @@ def _finish(
         if relay is None:
             relay = _relay_of(context, index, drafts, sourcing, anchors, writer)
         before: Sequence[AttributionHop] = base
-        if isinstance(relay, int) and relay not in seen and drafts[relay].kind != "own_voice":
+        # An attitude passes nothing on ("the results suggest voters back her vow that ..."):
+        # the vow is hers, not the results' relay.
+        relaying = isinstance(relay, int) and drafts[relay].kind not in ("own_voice", "attitude")
+        if isinstance(relay, int) and relay not in seen and relaying:
             before = chain_of(relay, seen | {index})
         elif isinstance(relay, list):
             before = [*base, *relay]

@@ -52,6 +52,8 @@ class Lexicons:
     """Verbs that state what someone wants to be so ("hope", "wish")."""
     institution_nouns: frozenset[str]
     """Bodies that speak through their officials ("the ministry", "police")."""
+    evidence_verbs: frozenset[str]
+    """Verbs by which a thing can point to something ("the results suggest")."""
     cue_stats: dict[str, tuple[int, int]]
     """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
 
@@ -94,6 +96,7 @@ def load_lexicons() -> Lexicons:
         factive_verbs=frozenset(_read_list("factive_verbs.txt")),
         desire_verbs=frozenset(_read_list("desire_verbs.txt")),
         institution_nouns=frozenset(_read_list("institution_nouns.txt")),
+        evidence_verbs=frozenset(_read_list("evidence_verbs.txt")),
         cue_stats=_read_stats(),
     )
 

@@ -10,6 +10,9 @@ plain narration once the sentence around them is read:
 * a "that" clause hung from a speech verb that takes none: "It is only when he speaks with X
   that he hears help will arrive".
 
+A thing that shows or suggests ("the results suggest that ...") is told apart as well
+(:func:`evidence_without_speaker`): the pair is kept as an attitude, not a claim.
+
 Each rule was checked on PolNeAR dev and a train sample and kept only where it cost nothing
 there. Rules tried and dropped because PolNeAR annotates such pairs as attributions: any
 passive naming with no agent ("he was seen as X", "was known as X"), verbs of thinking with a
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sayso.entities.lexicon import lexicon as entity_lexicon
 from sayso.statements.lexicons import Lexicons
 
 if TYPE_CHECKING:
@@ -31,6 +35,12 @@ _RELATIVE_WORDS = frozenset({"who", "that", "which"})
 # Entity types of nouns that can state something (people, groups, organisations, places
 # standing for their governments).
 _SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Pronouns that point at a fact or an event rather than at someone ("this shows ...").
+_POINTING_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what"})
+# Endings of agent nouns for people ("economist", "investor", "researcher", "nominee",
+# "historian", "chairwoman"): English derivation. A thing read as a person by its ending
+# ("the numbers show") keeps its old reading; "-ent"/"-ant" end too many things ("incident").
+_PERSON_SUFFIXES = ("ist", "or", "er", "ee", "ian", "man", "woman", "person")
 
 
 def antecedent_of(pronoun: Token) -> Token | None:
@@ -47,10 +57,29 @@ def is_not_a_statement(cue: Token, relation: str, source: Token | None, lexicons
     ``source`` is the token :func:`sayso.statements.reported.source_of` found for the cue.
     """
     return (
-        _purpose_without_speaker(cue, relation, source, lexicons)
+        _passive_to_a_place(cue, relation)
+        or _purpose_without_speaker(cue, relation, source, lexicons)
         or _names_without_namer(cue, relation, source, lexicons)
         or _that_clause_of_intransitive(cue, relation, lexicons)
     )
+
+
+def hypothetical(cue: Token) -> bool:
+    """ "shrugged, as if to say '...'", "waved, as though saying '...'": a saying the writer
+    imagines from a gesture or a look; nobody said anything."""
+    for verb in (cue, cue.head):
+        marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+        if "as" in marks and marks & {"if", "though"}:
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp"):
+            break
+    return False
+
+
+def _passive_to_a_place(cue: Token, relation: str) -> bool:
+    """ "was admitted to hospital", "was elected to the board": a passive verb with "to" and
+    a noun sends its subject somewhere; nobody admits or says anything."""
+    return relation == "prep:to" and any(c.dep_ == "auxpass" for c in cue.children)
 
 
 def _purpose_without_speaker(
@@ -99,6 +128,50 @@ def _that_clause_of_intransitive(cue: Token, relation: str, lexicons: Lexicons) 
         return False
     clause = next(child for child in cue.children if child.dep_ == "ccomp")
     return any(child.dep_ == "mark" and child.lower_ == "that" for child in clause.children)
+
+
+def evidence_without_speaker(cue: Token, source: Token | None, lexicons: Lexicons) -> bool:
+    """ "The incident shows how ...", "the results suggest that ...": a thing that shows or
+    suggests is no speaker unless it is a document or someone's words ("the report shows",
+    "a study suggests", "his remarks reveal"); what it shows is the writer's inference.
+
+    Such a pair states no claim (an ``attitude``: PolNeAR annotates "the results show" as an
+    attribution with the results as source, so it stays in the record), and inside someone's
+    words ("The crash shows how ..., X told Reuters") it is no statement of its own.
+    """
+    if source is None or cue.lemma_.lower() not in lexicons.evidence_verbs:
+        return False
+    return not speaks_or_records(antecedent_of(source) or source, lexicons)
+
+
+def thing_acts(source: Token | None, lexicons: Lexicons) -> bool:
+    """ "The storm claimed ten lives", "the vote confirmed the deal": a subject that cannot
+    speak, with a noun-phrase object, takes or does something; it says nothing (the pair is
+    kept as an attitude, never a claim)."""
+    if source is None or source.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return not speaks_or_records(antecedent_of(source) or source, lexicons)
+
+
+def speaks_or_records(noun: Token, lexicons: Lexicons) -> bool:
+    """Whether a subject may be someone who speaks, or a document or words that record what
+    someone said: a name, a personal pronoun, a person, group or body ("a group of
+    scientists"), a document noun or a noun of saying ("remarks")."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ not in _POINTING_PRONOUNS
+    if noun.pos_ != "NOUN" or noun.ent_type_ in _SPEAKING_TYPES:
+        return True
+    lemma = noun.lemma_.lower()
+    if lemma in lexicons.document_nouns or lemma in lexicons.cue_nouns:
+        return True
+    if lemma in lexicons.anonymous_nouns or lemma in lexicons.institution_nouns:
+        return True
+    if lemma in entity_lexicon().role_nouns or lemma.endswith(_PERSON_SUFFIXES):
+        return True
+    # "a panel of judges", "a crowd of protesters": the people the phrase counts
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    return counted is not None and speaks_or_records(counted, lexicons)
 
 
 def _is_infinitive(verb: Token) -> bool:

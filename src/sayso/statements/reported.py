@@ -18,7 +18,13 @@ from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
 from sayso.statements.lexicons import Lexicons, load_lexicons
-from sayso.statements.noise import is_not_a_statement
+from sayso.statements.noise import (
+    antecedent_of,
+    evidence_without_speaker,
+    is_not_a_statement,
+    speaks_or_records,
+    thing_acts,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -59,6 +65,9 @@ class Reported:
     claim: bool = True
     """Whether the content is a claim the cue presents as the speaker's (:mod:`.claim`), not
     an aim, a request, a judgement, a topic or a negated saying."""
+    inferred: bool = False
+    """Whether a thing, not someone, shows or suggests the content ("the results suggest",
+    :func:`sayso.statements.noise.evidence_without_speaker`): the writer's inference."""
 
     @property
     def pieces(self) -> list[tuple[int, int]]:
@@ -123,12 +132,21 @@ def _main_clause_subject(participle: Token) -> Token | None:
         if doc[index + 1].is_sent_start:
             break
         verb = doc[index]
-        if verb.tag_ not in _FINITE_TAGS:
+        if not _finite(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.i < verb.i and subject.tag_ not in ("WDT", "WP"):
             return subject
     return None
+
+
+def _finite(verb: Token) -> bool:
+    """A finite verb, or one with a finite auxiliary ("had leveled", "has said")."""
+    if verb.tag_ in _FINITE_TAGS:
+        return True
+    return verb.pos_ == "VERB" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in (*_FINITE_TAGS, "MD") for c in verb.children
+    )
 
 
 def _line_break_between(doc: Doc, first: int, second: int) -> bool:
@@ -166,7 +184,7 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
                     # PolNeAR marks it); the chain reads the name it stands for.
                     return child if current.dep_ == "relcl" else None
-                return child
+                return _past_hyphen(child)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -187,6 +205,17 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         return None
     return None
+
+
+def _past_hyphen(subject: Token) -> Token:
+    """ "says study co-author Ana Ruiz", parsed with "co" and "Ruiz" both subjects: a word
+    joined by a hyphen to the words after it is part of their phrase, whose head speaks."""
+    doc = subject.doc
+    joined = subject.i + 1 < len(doc) and not subject.whitespace_ and doc[subject.i + 1].text == "-"
+    if not joined:
+        return subject
+    later = (c for c in subject.head.children if c.dep_ == "nsubj" and c.i > subject.i + 1)
+    return next(later, subject)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -438,6 +467,8 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         outer = _outer_saying(cue, lexicons)
         if outer is not None:
             parsed = subject_of(outer, wide=True)
+        if parsed is None and _state_of_mind(cue, lexicons):
+            parsed = next(c for c in cue.children if c.dep_ == "nsubjpass")
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not _has_subject_or_agent(cue):
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
@@ -454,6 +485,16 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         return cue.doc[cue.i - 1]
     if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
+    elif (
+        cue.tag_ == "VBG"
+        and parsed is not None
+        and not speaks_or_records(antecedent_of(parsed) or parsed, lexicons)
+    ):
+        # "the row dates to a complaint the union had filed, alleging that ...": a thing
+        # cannot allege; the nearest clause before the participle says who did.
+        nearer = _main_clause_subject(cue)
+        if nearer is not None and speaks_or_records(nearer, lexicons):
+            parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
     return _issuer(found, lexicons) if found is not None else None
 
@@ -512,7 +553,21 @@ def _subject_is_not_source(verb: Token, lexicons: Lexicons) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs for c in verb.children
         )
     deps = {child.dep_ for child in verb.children}
-    return bool(deps & {"nsubjpass", "auxpass"}) and "agent" not in deps
+    if not deps & {"nsubjpass", "auxpass"} or "agent" in deps:
+        return False
+    return not _state_of_mind(verb, lexicons)
+
+
+def _state_of_mind(verb: Token, lexicons: Lexicons) -> bool:
+    """ "The council is concerned (that) ...", "the union is convinced that ...": a passive
+    participle that is no verb of saying, with a clause and a real subject, says what its
+    subject thinks (not "was told that ...", whose subject heard it, nor "it was reported")."""
+    if verb.lemma_.lower() in lexicons.cue_verbs or not any(
+        c.dep_ == "ccomp" for c in verb.children
+    ):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lower_ not in ("it", "there", "this", "that")
 
 
 def _unparsed_speaker(cue: Token) -> Token | None:
@@ -526,6 +581,9 @@ def _unparsed_speaker(cue: Token) -> Token | None:
         named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if named and named[-1].i == cue.i - 1:
             return named[-1]  # "Trump claims that ...", parsed as a noun phrase
+        maker = _maker_of(cue)
+        if maker is not None:
+            return maker  # "statements by the mayor that ...", "warnings from scientists"
         verb = cue.head
         if cue.dep_ == "pobj" and verb.dep_ == "prep":
             verb = verb.head
@@ -534,6 +592,16 @@ def _unparsed_speaker(cue: Token) -> Token | None:
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG"):
         return _noun_before(cue)
+    return None
+
+
+def _maker_of(noun: Token) -> Token | None:
+    """Who made a statement a noun of saying names with "by" or "from" before its clause."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            found = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if found is not None and found.pos_ in ("PROPN", "NOUN", "PRON"):
+                return found
     return None
 
 
@@ -560,7 +628,37 @@ def candidate_pairs(
             continue
         speaker = _speaker_token(token)
         for relation, clause in found:
+            noun = _saying_noun_before(token, clause, lexicons) if relation == "ccomp" else None
+            if noun is not None:
+                # "backed her vow (on Monday) that ...": the clause is the vow's
+                yield noun, "acl", clause, _speaker_token(noun)
+                continue
             yield token, relation, clause, speaker
+
+
+def _saying_noun_before(verb: Token, clause: Token, lexicons: Lexicons | None) -> Token | None:
+    """The noun of saying, object of ``verb`` (or joined to its object) with a possessor who
+    made it, that a "that" clause the parser hung from the verb follows right after (over a
+    phrase such as "on Monday"): the clause is the noun's ("backed her vow on Monday that")."""
+    first = clause.left_edge
+    if lexicons is None or first.dep_ != "mark" or first.lower_ != "that":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for noun in [*objects, *(c for o in objects for c in o.conjuncts)]:
+        lemma = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or (
+            lemma not in lexicons.cue_nouns and lemma not in lexicons.cue_verbs
+        ):
+            continue
+        if not any(c.dep_ == "poss" for c in noun.children):
+            continue  # "echoed statements by X that ...": the echo may be the saying
+        gap = noun.right_edge.i + 1
+        for phrase in verb.children:
+            if phrase.dep_ in ("prep", "npadvmod") and phrase.left_edge.i == gap:
+                gap = phrase.right_edge.i + 1
+        if gap == first.i:
+            return noun
+    return None
 
 
 def _ratio_score(token: Token, relation: str, lexicons: Lexicons) -> float:
@@ -603,7 +701,11 @@ def _scored_pairs(
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker))
             threshold = model.threshold_for(relation)
-            if score < threshold and not _evidential(token, relation, lexicons):
+            if _inverted_frame(token, relation, clause, speaker, lexicons) or _made_clear(
+                token, relation, clause
+            ):
+                score = max(score, _INVERTED_FRAME_SCORE)
+            elif score < threshold and not _evidential(token, relation, lexicons):
                 continue
         else:
             score = _ratio_score(token, relation, lexicons)
@@ -616,6 +718,38 @@ def _scored_pairs(
         if token.i not in best and gerund is not None:
             best[token.i] = (token, "xcomp", gerund, _speaker_token(token), 1.0)
     return best
+
+
+_INVERTED_FRAME_SCORE = 0.9
+"""How sure a set-off inverted frame ("X, scientists think.") is: as sure as a plain "said",
+so its clause wins over any other the verb might take ("think, with ...")."""
+
+
+def _made_clear(verb: Token, relation: str, clause: Token) -> bool:
+    """ "X made it clear (or plain, or known) that ...": the dummy "it" and the "that" clause
+    make the construction a saying wherever the sentence puts it (after a colon, in a clause
+    the model rarely saw)."""
+    if verb.lemma_.lower() != "make" or clause.lower_ not in ("clear", "plain", "known"):
+        return False
+    return _complement_of_object(verb, relation, clause) is not None
+
+
+def _inverted_frame(
+    cue: Token, relation: str, clause: Token, speaker: Token | None, lexicons: Lexicons
+) -> bool:
+    """ "Pollution is to blame, scientists think, with ...": a clause, then a comma, someone
+    who can speak and the verb, set off at the end of the clause's sentence or by a comma, is
+    that someone's saying or belief, whatever the model scores (the inverted frame is how
+    news sets off reported words)."""
+    if relation != "ccomp" or cue.pos_ != "VERB" or speaker is None:
+        return False
+    doc = cue.doc
+    if not clause.right_edge.i < speaker.left_edge.i <= speaker.i == cue.i - 1:
+        return False
+    before, after = doc[speaker.left_edge.i - 1], doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if before.text != "," or (after is not None and after.text not in (",", ".", ";")):
+        return False
+    return speaks_or_records(speaker, lexicons) and speaker.lower_ not in ("i", "we")
 
 
 def _evidential(cue: Token, relation: str, lexicons: Lexicons) -> bool:
@@ -758,7 +892,11 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
         if pair[0].lower_ == "according" or pair[0].i in taken:
             continue
         reported = _pair_reported(pair, lexicons, text, taken)
-        if reported is not None:
+        if reported is not None and not any(
+            # "X are thought to help, according to the agency": one statement, not two
+            item.content == reported.content and item.subject == reported.subject
+            for item in found
+        ):
             found.append(reported)
     return sorted(found, key=lambda item: item.cue_token)
 
@@ -795,6 +933,11 @@ def _pair_reported(
         citing = None
     if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
         first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
+    hearsay = _evidential(token, relation, lexicons)
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if hearsay and subject is not None and subject.i < token.i:
+        # "the risk is said to be low": what is said is the risk's being low, subject and all
+        first = subject.left_edge.i
     content = _clause_span(doc, first, _object_end(token, relation, clause))
     if relation == "ccomp":
         content = _clause_span(doc, first, _clauses_end(token, clause))
@@ -808,8 +951,12 @@ def _pair_reported(
     if content is None:
         return None
     source = source_of(token, speaker, lexicons)
+    if hearsay and source is None:
+        source = _according_to_in(token)
     if is_not_a_statement(token, relation, source, lexicons):
         return None
+    inferred = evidence_without_speaker(token, source, lexicons)
+    thing = relation == "dobj" and thing_acts(source, lexicons)
     source, carriers = passed_on(token, source, citing)
     return Reported(
         cue=cue,
@@ -819,8 +966,21 @@ def _pair_reported(
         ratio=score,
         subject=source.i if source is not None else None,
         carriers=carriers,
-        claim=states_claim(token, relation, clause, lexicons),
+        claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
+        inferred=inferred,
     )
+
+
+def _according_to_in(cue: Token) -> Token | None:
+    """Who "according to" names in the cue's sentence ("X are thought to help, according to
+    the agency"): whom the passive hearsay reports."""
+    for token in cue.sent:
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            named = next((c for c in to.children if c.dep_ == "pobj"), None) if to else None
+            if named is not None:
+                return named
+    return None
 
 
 def passed_on(

@@ -16,7 +16,7 @@ from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _ADDRESS_VERBS = frozenset(
     {"tell", "inform", "assure", "remind", "warn", "ask", "brief", "advise", "write", "say"}
@@ -38,11 +38,24 @@ def phrase_span(head: Token) -> tuple[int, int]:
     if last - first >= _MAX_SPEAKER_TOKENS:
         first, last = max(first, head.i - 3), head.i
     doc = head.doc
+    while (joined := _hyphen_joined(doc, first)) is not None:
+        first = joined  # "study co-author Ana Ruiz", parsed apart at the hyphen
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _hyphen_joined(doc: Doc, first: int) -> int | None:
+    """Where the phrase starts that a hyphen joins to the word at ``first`` ("co-" before
+    "author", or "co" before "-author"), if one does."""
+    if doc[first].text == "-" and first > 0 and not doc[first - 1].whitespace_:
+        return doc[first - 1].left_edge.i
+    glued = first > 1 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_
+    if glued and not doc[first - 2].whitespace_:
+        return doc[first - 2].left_edge.i
+    return None
 
 
 def addressee_of(verb: Token) -> Token | None:

@@ -8,12 +8,13 @@ question analysts ask reads as one function.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any, TypeAlias
 
 import sqlalchemy as sa
 
+from sayso.records.kinds import CLAIM_KINDS
 from sayso.store import flatten, tables
 from sayso.store.rows import (
     ArticleRow,
@@ -102,7 +103,7 @@ def statement_filters(
     speaker: str | None = None,
     speaker_name: str | None = None,
     stance: str | None = None,
-    kind: str | None = None,
+    kind: str | Collection[str] | None = None,
     content: str | None = None,
     outlet: str | None = None,
     since: date | None = None,
@@ -123,8 +124,10 @@ def statement_filters(
         filters.append(s.c.speaker_name == speaker_name)
     if stance is not None:
         filters.append(s.c.stance == stance)
-    if kind is not None:
+    if isinstance(kind, str):
         filters.append(s.c.kind == kind)
+    elif kind is not None:
+        filters.append(s.c.kind.in_(sorted(kind)))
     if content is not None:
         # Start and rest compared apart, never the column as a whole: SQLite would put
         # ``content`` in place of the column in the indexed expression (constant
@@ -287,7 +290,7 @@ def speaker_count(r: Any) -> SpeakerCount:
 
 
 def disputed_claims(limit: int) -> Query:
-    """Statement contents the outlets disputed most often."""
+    """Claim contents the outlets disputed most often (attitudes state no claim)."""
     s = tables.statements
     return (
         sa.select(
@@ -296,7 +299,7 @@ def disputed_claims(limit: int) -> Query:
             sa.func.min(s.c.article_id).label("article_id"),
             sa.func.min(s.c.statement_id).label("statement_id"),
         )
-        .where(s.c.stance == "disputed")
+        .where(s.c.stance == "disputed", s.c.kind.in_(sorted(CLAIM_KINDS)))
         .group_by(s.c.content_text)
         .order_by(sa.desc("n"), s.c.content_text)
         .limit(limit)

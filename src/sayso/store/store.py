@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -369,7 +369,7 @@ class Store:
         speaker: str | None = None,
         speaker_name: str | None = None,
         stance: str | None = None,
-        kind: str | None = None,
+        kind: str | Collection[str] | None = None,
         content: str | None = None,
         outlet: str | None = None,
         since: date | None = None,
@@ -382,11 +382,12 @@ class Store:
         interleave their articles' statements).
 
         ``speaker`` matches, case-insensitively, anywhere in the speaker as written or in
-        the name of the speaker's entity; ``speaker_name`` is exactly the canonical name of
-        the speaker's entity (statements of one resolved speaker); ``content`` is exactly
-        the statement's content (the same claim elsewhere); ``outlet`` matches the whole
-        outlet name case-insensitively; ``since``/``until`` bound the article's publication
-        date.
+        the name of the speaker's entity; ``kind`` is one kind or any of several (a claim
+        view's :func:`sayso.records.kinds.listed_kinds`); ``speaker_name`` is exactly the
+        canonical name of the speaker's entity (statements of one resolved speaker);
+        ``content`` is exactly the statement's content (the same claim elsewhere); ``outlet``
+        matches the whole outlet name case-insensitively; ``since``/``until`` bound the
+        article's publication date.
         """
         s = tables.statements
         query = (
@@ -416,7 +417,7 @@ class Store:
         *,
         speaker: str | None = None,
         stance: str | None = None,
-        kind: str | None = None,
+        kind: str | Collection[str] | None = None,
         outlet: str | None = None,
         since: date | None = None,
         until: date | None = None,

@@ -108,10 +108,13 @@ def statements(
     outlet: Text = None,
     since: date | None = None,
     until: date | None = None,
+    attitudes: bool = False,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> Any:
-    filters = queries.StatementFilters(q, speaker, stance, kind, outlet, since, until)
+    """Quotes and claims (``direct``, ``partial``, ``indirect``); ``attitudes=true`` adds
+    attitudes, ``kind`` picks one kind (``own_voice`` included)."""
+    filters = queries.StatementFilters(q, speaker, stance, kind, outlet, since, until, attitudes)
     rows, more = queries.search_statements(
         state_of(request).corpus, filters, limit=limit, offset=offset
     )

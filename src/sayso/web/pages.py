@@ -115,6 +115,7 @@ def statements(
     outlet: Text = None,
     since: Text = None,
     until: Text = None,
+    attitudes: bool = False,
     offset: Offset = 0,
 ) -> HTMLResponse:
     filters = queries.StatementFilters(
@@ -125,6 +126,7 @@ def statements(
         outlet or None,
         _form_date("since", since),
         _form_date("until", until),
+        attitudes,
     )
     rows, more = queries.search_statements(
         state_of(request).corpus, filters, limit=PAGE, offset=offset

@@ -33,6 +33,7 @@ from sayso.corpus.dossier import (
     entity_part,
 )
 from sayso.export.text import article_label
+from sayso.records.kinds import listed_kinds
 from sayso.store import ArticleNotFoundError, ArticleRow, FailureRow, StatementRow
 from sayso.store.rows import ClaimCount, EntityOccurrence, SpeakerCount
 from sayso.web.corpus import Corpus
@@ -100,9 +101,16 @@ class StatementFilters:
     speaker: str | None = None
     stance: str | None = None
     kind: str | None = None
+    """One kind; with none, the claims (:func:`sayso.records.kinds.listed_kinds`)."""
     outlet: str | None = None
     since: date | None = None
     until: date | None = None
+    attitudes: bool = False
+    """With no ``kind``, list attitudes beside the claims."""
+
+    def kinds(self) -> str | frozenset[str]:
+        """The kind, or the kinds a claim view lists."""
+        return self.kind or listed_kinds(attitudes=self.attitudes)
 
 
 def search_statements(
@@ -126,7 +134,7 @@ def _statements_page(
             filters.q,
             speaker=filters.speaker or None,
             stance=filters.stance or None,
-            kind=filters.kind or None,
+            kind=filters.kinds(),
             outlet=filters.outlet or None,
             since=filters.since,
             until=filters.until,
@@ -136,7 +144,7 @@ def _statements_page(
     return store.statements(
         speaker=filters.speaker or None,
         stance=filters.stance or None,
-        kind=filters.kind or None,
+        kind=filters.kinds(),
         outlet=filters.outlet or None,
         since=filters.since,
         until=filters.until,

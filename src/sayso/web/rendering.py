@@ -140,11 +140,12 @@ class ArticlePage:
     statement detail panel."""
 
 
-def render_article(result: ArticleResult, *, stored: bool) -> ArticlePage:
-    """The article-only parts of ``result``'s page, rendered."""
-    view = article_view(result)
+def render_article(result: ArticleResult, *, stored: bool, attitudes: bool = True) -> ArticlePage:
+    """The article-only parts of ``result``'s page, rendered; with ``attitudes`` the page
+    lists the attitudes apart, folded, under the claims."""
+    view = article_view(result, attitudes=attitudes)
     names = view.entity_names
-    views = {s.id: s for s in view.statements}
+    views = {s.id: s for s in (*view.statements, *view.attitudes)}
     parts = env.get_template("_article_parts.html").module
     write = PieceWriter(view.id, stored)
     blocks = [write(block) for block in view.blocks]
@@ -167,11 +168,12 @@ def _stylesheet() -> Markup:
     return Markup(STYLESHEET.read_text(encoding="utf-8"))
 
 
-def render_report(result: ArticleResult) -> str:
+def render_report(result: ArticleResult, *, attitudes: bool = False) -> str:
     """A standalone HTML page of one analysed article: the web app's article page (its
     highlighted text, legend, metadata, statements, entities and numbers) with the stylesheet
-    inlined, no script and no external resource, safe to open from an untrusted article."""
-    page = render_article(result, stored=False)
+    inlined, no script and no external resource, safe to open from an untrusted article.
+    Attitudes are listed (apart from the claims) only with ``attitudes``."""
+    page = render_article(result, stored=False, attitudes=attitudes)
     return env.get_template("report.html").render(page=page, css=_stylesheet()) + "\n"
 
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from sayso.export.text import article_name, entity_aliases, flag_kinds, quantity_cells
 from sayso.records import ArticleResult, Span, Statement
+from sayso.records.kinds import listed
 
 
 def entity_href(name: str) -> str:
@@ -99,6 +100,7 @@ class ArticleView:
     captions: tuple[Block, ...]
     metadata: tuple[MetadataField, ...]
     statements: tuple[StatementView, ...]
+    """The claims: quotes and reported claims (:func:`sayso.records.kinds.listed`)."""
     removed: tuple[tuple[str, str], ...]
     flags: tuple[tuple[str, str], ...]
     diagnostics: tuple[tuple[str, str, str], ...]
@@ -107,6 +109,9 @@ class ArticleView:
     """Each quantity as :func:`sayso.export.text.quantity_cells` reads it, then its flags."""
     entities: tuple[tuple[str, str, str, str], ...] = ()
     """(name, type, other surface forms with counts, titles) of each entity."""
+    attitudes: tuple[StatementView, ...] = ()
+    """Attributions that state no claim (aims, requests, judgements, negated sayings), listed
+    apart and only when asked for."""
 
 
 def entity_names(result: ArticleResult) -> dict[str, str]:
@@ -169,9 +174,7 @@ def _marks(result: ArticleResult, names: Mapping[str, str]) -> list[Mark]:
     for mention in result.mentions:
         name = names.get(mention.entity_id or "")
         marks.append((mention.span.start, mention.span.end, "ent", None, name, mention.label))
-    for statement in result.statements:
-        if statement.kind == "own_voice":
-            continue
+    for statement in listed(result.statements):
         label = statement.stance.label
         for span in statement.content:
             marks.append((span.start, span.end, f"q st-{label}", statement.id, None, label))
@@ -264,7 +267,9 @@ def _pieces(
     return tuple(pieces)
 
 
-def article_view(result: ArticleResult) -> ArticleView:
+def article_view(result: ArticleResult, *, attitudes: bool = True) -> ArticleView:
+    """An article as its page shows it: the text with its claims highlighted, the claims
+    listed, and with ``attitudes`` the attitudes listed apart."""
     article = result.article
     meta = article.metadata
     names = entity_names(result)
@@ -315,9 +320,7 @@ def article_view(result: ArticleResult) -> ArticleView:
         blocks=blocks,
         captions=captions,
         metadata=tuple(metadata),
-        statements=tuple(
-            statement_view(result, s, names) for s in result.statements if s.kind != "own_voice"
-        ),
+        statements=tuple(statement_view(result, s, names) for s in listed(result.statements)),
         removed=tuple((r.text, r.reason) for r in article.removed),
         flags=tuple((f.kind, f.message) for f in result.flags),
         diagnostics=tuple((d.stage, d.severity, d.message) for d in result.diagnostics),
@@ -327,5 +330,10 @@ def article_view(result: ArticleResult) -> ArticleView:
         ),
         entities=tuple(
             (e.name, e.type, entity_aliases(e), ", ".join(e.titles)) for e in result.entities
+        ),
+        attitudes=tuple(
+            statement_view(result, s, names)
+            for s in result.statements
+            if attitudes and s.kind == "attitude"
         ),
     )
