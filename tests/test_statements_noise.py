@@ -130,3 +130,8 @@ def test_words_a_look_seems_to_say_are_no_quote(nlp) -> None:  # type: ignore[no
     )
     statements = extract_statements(nlp(text))
     assert not [s for s in statements if s.kind in ("direct", "partial")]
+
+
+def test_a_story_that_relates_to_something_says_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The news story relates to a letter the minister sent to parliament last week.")
+    assert not [s for s in extract_statements(doc) if s.kind != "own_voice"]
