@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sayso.time.lexicon import Lexicon, load_lexicon
+from sayso.time.required import folded, may_match, required_words
 
 DATE_LIKE = frozenset(
     {
@@ -78,6 +79,8 @@ class Rules:
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
     prefix: re.Pattern[str]
     time_date_glue: re.Pattern[str]
+    required: tuple[frozenset[str] | None, ...] = ()
+    """Per pattern, the words it cannot match without (:mod:`sayso.time.required`)."""
 
 
 @functools.cache
@@ -185,7 +188,8 @@ def rules() -> Rules:
     compiled = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in table)
     prefix = re.compile(rf"(?<![\w-])(?P<mod>{mods})(?:\s+|-|\s*-\s*)$", re.IGNORECASE)
     glue = re.compile(r",?\s+(?:on\s+)?$|,?\s*$")
-    return Rules(patterns=compiled, prefix=prefix, time_date_glue=glue)
+    required = tuple(required_words(pattern) for _, pattern in compiled)
+    return Rules(patterns=compiled, prefix=prefix, time_date_glue=glue, required=required)
 
 
 def _select_longest(found: list[Candidate]) -> list[Candidate]:
@@ -456,9 +460,11 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
     compiled = rules()
     lex = load_lexicon()
+    searched = folded(text)
     found = [
         Candidate(m.start(), m.end(), name, m.groupdict())
-        for name, pattern in compiled.patterns
+        for (name, pattern), words in zip(compiled.patterns, compiled.required, strict=True)
+        if may_match(words, searched)
         for m in pattern.finditer(text)
     ]
     found.extend(_hyphenated_years(text))
