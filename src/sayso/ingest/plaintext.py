@@ -597,16 +597,7 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
 def _window_share(flags: list[bool], radius: int) -> list[float]:
     """For each unit, the share of the units within ``radius`` either side (itself not
     counted) that are flagged; linear in the number of units."""
-    sums = [0]
-    for flag in flags:
-        sums.append(sums[-1] + flag)
-    n = len(flags)
-    out: list[float] = []
-    for i in range(n):
-        lo, hi = max(0, i - radius), min(n, i + radius + 1)
-        others = hi - lo - 1
-        out.append((sums[hi] - sums[lo] - flags[i]) / others if others else 0.0)
-    return out
+    return _window_mean([float(flag) for flag in flags], radius)
 
 
 def _run_lengths(flags: list[bool]) -> list[int]:
