@@ -46,6 +46,7 @@ from sayso.entities.names import (
 )
 from sayso.entities.spans import NameSpan, name_spans
 from sayso.nlp.budget import check_budget
+from sayso.nlp.doctext import doc_text
 from sayso.records.model import (
     Dateline,
     Entity,
@@ -594,7 +595,7 @@ def resolve_entities(
     (``MUMBAI (Reuters) -``) gives a place and an agency mention, never one name."""
     from sayso.entities.coref import link_references
 
-    text = doc.text
+    text = doc_text(doc)
     grouped, groups, types = group_mentions(doc, text, dateline)
     roles, role_titles = _role_mentions(text, grouped)
     for mention in grouped:

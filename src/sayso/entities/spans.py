@@ -20,6 +20,7 @@ from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
 from sayso.entities.names import WordKey, alias_ids, fold, word_key
+from sayso.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -289,7 +290,7 @@ def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> lis
         sentence = sentence_of[token.start] if token is not None and len(token) else 0
         spans.append(
             NameSpan(
-                part.start, end, doc.text[part.start : end], label, sentence, False,
+                part.start, end, doc_text(doc)[part.start : end], label, sentence, False,
                 weight=DATELINE_WEIGHT,
             )
         )  # fmt: skip
@@ -440,7 +441,7 @@ def _acronyms_of_names(doc: Doc, found: list[NameSpan], sentence_of: list[int]) 
     ]
     if not names:
         return []
-    covered = bytearray(len(doc.text) + 1)
+    covered = bytearray(len(doc_text(doc)) + 1)
     for span in found:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     titles = lexicon().titles

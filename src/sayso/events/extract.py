@@ -51,6 +51,7 @@ from sayso.events.lexicon import (
 )
 from sayso.events.plover import COOPERATIVE, THREATENABLE, to_plover
 from sayso.events.timing import stated_time, timex_root, timex_roots
+from sayso.nlp.doctext import doc_text
 from sayso.records.model import (
     Argument,
     Event,
@@ -1293,7 +1294,7 @@ def extract_events(
     ``caption_ranges`` (character ranges of caption text) set ``from_caption``.
     """
     lex = load_lexicon()
-    text = doc.text
+    text = doc_text(doc)
     triggers = _find_triggers(doc, lex)
     roots = timex_roots(doc, timexes)
     stretches = _stretch_roots(doc, timexes)

@@ -9,6 +9,7 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sayso.nlp.doctext import doc_text
 from sayso.nlp.stage import Analysis, Stage
 from sayso.records import Mention, Span
 
@@ -25,7 +26,7 @@ class NamedEntityStage:
     assigns: tuple[str, ...] = ("mentions",)
 
     def __call__(self, work: Analysis) -> None:
-        text = work.doc.text
+        text = doc_text(work.doc)
         work.mentions = tuple(
             Mention(
                 span=Span.of(text, ent.start_char, ent.end_char),
@@ -67,9 +68,9 @@ class TimeStage:
 
         meta = work.article.metadata
         anchor = meta.published.value if meta.published else None
-        work.timexes = extract_timexes(work.doc.text, anchor=anchor, doc=work.doc)
+        work.timexes = extract_timexes(doc_text(work.doc), anchor=anchor, doc=work.doc)
         if meta.published is None:
-            estimate = estimate_publication(work.doc.text, work.timexes)
+            estimate = estimate_publication(doc_text(work.doc), work.timexes)
             if estimate is not None:
                 new_meta = dataclasses.replace(
                     meta,
@@ -114,7 +115,7 @@ class NumberStage:
         from sayso.numbers import check_consistency, extract_quantities
 
         work.quantities = extract_quantities(work.doc, timexes=work.timexes)
-        work.flags = (*work.flags, *check_consistency(work.doc.text, work.quantities))
+        work.flags = (*work.flags, *check_consistency(doc_text(work.doc), work.quantities))
 
 
 @dataclass(frozen=True, slots=True)

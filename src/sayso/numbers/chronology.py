@@ -31,6 +31,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
 from sayso.events.edtf import edtf_bounds, timex_to_edtf
+from sayso.nlp.doctext import doc_text
 from sayso.records.model import Event, Flag, Span, Timex
 
 if TYPE_CHECKING:
@@ -165,7 +166,7 @@ def _governor(first: Token) -> Token:
 def _gap_before(cue: Token, durations: Sequence[Timex]) -> tuple[Timex, int, str] | None:
     """A duration written right before the cue (``two years after``): (timex, amount, unit)."""
     for timex in durations:
-        if timex.span.end <= cue.idx and not cue.doc.text[timex.span.end : cue.idx].strip():
+        if timex.span.end <= cue.idx and not doc_text(cue.doc)[timex.span.end : cue.idx].strip():
             match = _DURATION.match(timex.value)
             if match:
                 return timex, int(match.group(1)), match.group(2)
@@ -260,7 +261,7 @@ def _ordering_flags(doc: Doc, timexes: Sequence[Timex], cues: OrderCues) -> list
     roots = _timex_roots(doc, dated)
     durations = [t for t in timexes if t.type == "DURATION"]
     flags: list[Flag] = []
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[Direction, Token, Token, tuple[int, int]]] = []
     for direction, first, last in _cue_matches(doc, cues):
         bounds = _anchor_range(first, last)

@@ -23,6 +23,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from sayso.events.timing import stated_time, timex_roots
+from sayso.nlp.doctext import doc_text
 from sayso.records.model import EventTime, Quantity, Span, Timex
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ def _entity_span(token: Token) -> Span | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     span = doc[start:end]
-    return Span.of(doc.text, span.start_char, span.end_char)
+    return Span.of(doc_text(doc), span.start_char, span.end_char)
 
 
 def _place_objects(head: Token) -> Iterator[Token]:
@@ -281,7 +282,7 @@ def _phrase(token: Token) -> Span:
     left, right = token.left_edge.i, token.right_edge.i
     while right > left and doc[right].is_punct:
         right -= 1
-    return Span.of(doc.text, doc[left].idx, doc[right].idx + len(doc[right].text))
+    return Span.of(doc_text(doc), doc[left].idx, doc[right].idx + len(doc[right].text))
 
 
 def _is_partitive(obj: Token) -> bool:
@@ -319,7 +320,7 @@ def _group_of(
             relative = obj.lower_ in ("whom", "which") and head.dep_ == "relcl"
             if preposed and relative:  # ``90,000 soldiers, of whom 90,000 were army``
                 noun = head.head
-                return Span.of(doc.text, noun.left_edge.idx, noun.idx + len(noun.text))
+                return Span.of(doc_text(doc), noun.left_edge.idx, noun.idx + len(noun.text))
     return None
 
 
@@ -347,7 +348,7 @@ def extract_quantities(
 ) -> tuple[Quantity, ...]:
     """Every counted or measured number in ``doc`` (dates, times and ordinals excluded), with
     its scope; ``timexes`` (the article's, from the time layer) give the ``as_of`` times."""
-    text = doc.text
+    text = doc_text(doc)
     roots = timex_roots(doc, timexes)
     found: list[Quantity] = []
     i = 0

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from sayso.entities.coref import document_outlet
 from sayso.nlp.budget import check_budget
+from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.carriers import carriers_in_sentence
@@ -156,7 +157,7 @@ class _Context:
 
     def __init__(self, doc: Doc, lexicons: Lexicons) -> None:
         self.doc = doc
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.lexicons = lexicons
         self.paragraphs = paragraph_ranges(self.text)
         self.paragraph_starts = [start for start, _ in self.paragraphs]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features
@@ -873,7 +874,7 @@ def _special_cues(doc: Doc) -> list[Token]:
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     """Every cue with its content clause in ``doc``, in text order."""
     found: list[Reported] = []
-    text = doc.text  # built by joining every token: once, not per cue
+    text = doc_text(doc)  # built by joining every token: once, not per cue
     for token in _special_cues(doc):
         if token.lower_ == "according":
             according = _according_to(token)

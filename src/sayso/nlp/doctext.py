@@ -1,0 +1,26 @@
+"""The text of a spaCy Doc, joined once per Doc.
+
+``Doc.text`` joins every token's text on each read: about 0.3 ms for an 800-word article,
+read a dozen times per article by the stages and once per item by some (quantities, name
+parts). :func:`doc_text` keeps the joined text in the Doc's ``user_data``; a Doc's text never
+changes after it is made (merging or splitting tokens keeps it), so the copy stays right.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_KEY = "sayso.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined on the first call for ``doc`` and kept for the next ones."""
+    kept = doc.user_data.get(_KEY)
+    if isinstance(kept, str):
+        return kept
+    text: str = doc.text
+    doc.user_data[_KEY] = text
+    return text
