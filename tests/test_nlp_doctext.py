@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sayso.nlp.doctext import doc_text
+from sayso.nlp.doctext import doc_text, forget_text
 
 
 def test_doc_text_is_the_docs_text_and_is_kept() -> None:
@@ -23,3 +23,21 @@ def test_merging_tokens_keeps_the_text() -> None:
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[0:2])
     assert doc.text == before == doc_text(doc)
+
+
+def test_forgetting_leaves_user_data_as_it_was() -> None:
+    doc = Doc(Vocab(), words=["Officials", "said", "so"], spaces=[True, True, False])
+    doc_text(doc)
+    forget_text(doc)
+    assert doc.user_data == {}
+    forget_text(doc)  # nothing kept: nothing to do
+
+
+def test_the_pipeline_leaves_no_kept_text_on_its_docs() -> None:
+    from sayso.nlp.loader import load_model
+
+    nlp = load_model()
+    nlp.add_pipe("sayso")
+    doc = nlp("The mayor said on Monday that the bridge would reopen.")
+    assert doc._.sayso.statements
+    assert all(isinstance(key, tuple) and key[0] == "._." for key in doc.user_data)

@@ -28,6 +28,7 @@ from sayso import __version__
 from sayso.errors import ConfigError, InputError
 from sayso.nlp.budget import BudgetSpent, article_budget, check_budget
 from sayso.nlp.components import BUILTIN_STAGES, DEFAULT_STAGES
+from sayso.nlp.doctext import forget_text
 from sayso.nlp.loader import DEFAULT_MODEL, load_model, model_source
 from sayso.nlp.segments import SEGMENT_CHARS, parse_long
 from sayso.nlp.stage import RECORD_FIELDS, Analysis, Stage
@@ -320,6 +321,12 @@ class Pipeline:
         )
 
     def _run_stages(self, work: Analysis) -> None:
+        try:
+            self._run_stages_in_budget(work)
+        finally:
+            forget_text(work.doc)
+
+    def _run_stages_in_budget(self, work: Analysis) -> None:
         with article_budget(self.time_budget):
             for index, stage in enumerate(self.stages):
                 started = time.process_time()

@@ -4,6 +4,9 @@
 read a dozen times per article by the stages and once per item by some (quantities, name
 parts). :func:`doc_text` keeps the joined text in the Doc's ``user_data``; a Doc's text never
 changes after it is made (merging or splitting tokens keeps it), so the copy stays right.
+The pipeline drops it (:func:`forget_text`) once its stages are done, so that a Doc handed
+back to a caller (``nlp.add_pipe("sayso")``) carries no key spaCy does not know, which
+``Doc.from_docs`` would warn about.
 """
 
 from __future__ import annotations
@@ -24,3 +27,8 @@ def doc_text(doc: Doc) -> str:
     text: str = doc.text
     doc.user_data[_KEY] = text
     return text
+
+
+def forget_text(doc: Doc) -> None:
+    """Drop the text :func:`doc_text` kept for ``doc``, if any."""
+    doc.user_data.pop(_KEY, None)
