@@ -35,3 +35,30 @@ def test_shipped_model_prefers_speech_clauses_over_actions() -> None:
     assert said >= model.threshold_for("ccomp")
     assert passed < model.threshold_for("dobj")
     assert said > passed
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor said "the bridge will reopen" and the council agreed that it would not.',
+        "“We are ready,” she said, adding that talks would resume, aides told reporters.",
+        "Officials said the road was closed; no one quoted anyone.",
+    ],
+)
+def test_features_with_the_documents_quote_index_are_the_features_without(text: str) -> None:
+    from sayso.nlp.loader import load_model
+    from sayso.statements.cue_model import quote_marks
+    from sayso.statements.reported import candidate_pairs
+
+    doc = load_model()(text)
+    marks = quote_marks(doc)
+    pairs = list(candidate_pairs(doc))
+    assert pairs
+    for cue, relation, clause, subject in pairs:
+        features = pair_features(cue, relation, clause, subject, marks)
+        assert features == pair_features(cue, relation, clause, subject)
+        walked = any(t.is_quote for t in clause.subtree)
+        near = any(t.is_quote for t in doc[max(0, cue.i - 3) : cue.i + 4])
+        assert f"quoted={walked}" in features
+        assert f"qnear={near}" in features

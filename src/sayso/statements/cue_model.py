@@ -12,6 +12,7 @@ The weights are trained on PolNeAR train by ``scripts/train_cue_model.py`` and s
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from sayso.statements.lexicons import load_lexicons
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _MODEL_FILE = "cue_model.json"
 
@@ -47,14 +48,36 @@ def _length_bucket(tokens: int) -> str:
     return ">32"
 
 
-def pair_features(cue: Token, relation: str, clause: Token, subject: Token | None) -> list[str]:
-    """The features of the candidate "``cue`` reports ``clause`` (its ``relation`` child)"."""
+def pair_features(
+    cue: Token,
+    relation: str,
+    clause: Token,
+    subject: Token | None,
+    quotes: Sequence[int] | None = None,
+) -> list[str]:
+    """The features of the candidate "``cue`` reports ``clause`` (its ``relation`` child)".
+
+    ``quotes``, the sorted indices of the document's quotation-mark tokens (:func:`quote_marks`),
+    saves looking for marks token by token around every pair of a document; without it they
+    are looked for."""
     cue_children = list(cue.children)  # read once: each walk builds new Token objects
     clause_children = list(clause.children)
+    found = quotes if quotes is not None else quote_marks(cue.doc)
     return [
-        *_pair_shape(cue, relation, clause, subject, clause_children),
-        *_context(cue, relation, clause, subject, cue_children, clause_children),
+        *_pair_shape(cue, relation, clause, subject, clause_children, found),
+        *_context(cue, relation, clause, subject, cue_children, clause_children, found),
     ]
+
+
+def quote_marks(doc: Doc) -> list[int]:
+    """The indices of ``doc``'s quotation-mark tokens, in order."""
+    return [token.i for token in doc if token.is_quote]
+
+
+def _any_between(quotes: Sequence[int], first: int, last: int) -> bool:
+    """Whether a quotation mark lies at a token index from ``first`` to ``last`` (inclusive)."""
+    at = bisect.bisect_left(quotes, first)
+    return at < len(quotes) and quotes[at] <= last
 
 
 def _pair_shape(
@@ -63,6 +86,7 @@ def _pair_shape(
     clause: Token,
     subject: Token | None,
     clause_children: Sequence[Token],
+    quotes: Sequence[int],
 ) -> list[str]:
     """The pair itself: the cue's lemma, tag and relation, the clause's shape and length."""
     lemma = _lemma(cue)
@@ -70,7 +94,10 @@ def _pair_shape(
     marks = {c.lower_ for c in clause_children if c.dep_ == "mark"}
     left = cue.doc[cue.i - 1] if cue.i > 0 else None
     subject_kind = _subject_kind(subject)
-    quoted = any(t.is_quote for t in clause.subtree)
+    # a subtree lies within its edges: no mark there, none in it (the walk only when there is)
+    quoted = _any_between(quotes, clause.left_edge.i, clause.right_edge.i) and any(
+        t.is_quote for t in clause.subtree
+    )
     return [
         f"lemma={lemma}",
         f"rel={relation}",
@@ -100,6 +127,7 @@ def _context(
     subject: Token | None,
     cue_children: Sequence[Token],
     clause_children: Sequence[Token],
+    quotes: Sequence[int],
 ) -> list[str]:
     """What the words around the pair say: negation, the clause's shape, who the subject is."""
     lexicons = load_lexicons()
@@ -125,7 +153,7 @@ def _context(
         f"assertive={cue.lemma_.lower() in lexicons.assertive_verbs}",
         f"aux={'|'.join(auxiliaries)}",
         f"lemma|rel|after={lemma}|{relation}|{side}",
-        f"qnear={any(t.is_quote for t in doc[max(0, cue.i - 3) : cue.i + 4])}",
+        f"qnear={_any_between(quotes, max(0, cue.i - 3), min(len(doc), cue.i + 4) - 1)}",
         f"hdep={cue.dep_}|{cue.head.pos_}",
         f"sentroot={cue.dep_ == 'ROOT'}",
     ]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import HEARSAY_VERBS, states_claim
-from sayso.statements.cue_model import load_cue_model, pair_features
+from sayso.statements.cue_model import load_cue_model, pair_features, quote_marks
 from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import (
     antecedent_of,
@@ -694,13 +694,14 @@ def _scored_pairs(
 ) -> dict[int, tuple[Token, str, Token, Token | None, float]]:
     """The best-scoring accepted clause of each cue word, keyed by the word's index."""
     model = load_cue_model()
+    marks = quote_marks(doc)
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
     assertive: list[Token] = []
     for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons):
         if depicts(token, relation, clause, speaker, lexicons):
             continue
         if model is not None:
-            score = model.probability(pair_features(token, relation, clause, speaker))
+            score = model.probability(pair_features(token, relation, clause, speaker, marks))
             threshold = model.threshold_for(relation)
             if _inverted_frame(token, relation, clause, speaker, lexicons) or _made_clear(
                 token, relation, clause
