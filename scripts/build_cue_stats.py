@@ -9,7 +9,8 @@ Usage::
 
     python scripts/build_cue_stats.py /work/shared/data/polnear [--docbin train.spacy]
 
-``--docbin`` reuses a spaCy DocBin of the train texts parsed in name order (saves ~3 minutes).
+``--docbin`` reuses a spaCy DocBin of the train texts (any order; matched by text), and
+writes it there first when the file does not exist.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from sayso.eval.tasks.quotes import GoldDocument, load_split
+from sayso.eval.tasks.quotes import GoldDocument, load_split, parsed_documents
 from sayso.nlp.loader import DEFAULT_MODEL, load_model
 from sayso.statements.reported import clauses
 
@@ -63,14 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     documents = load_split(args.data_root, "train")
     nlp = load_model()
-    if args.docbin is not None:
-        from spacy.tokens import DocBin
-
-        parsed = list(DocBin().from_disk(args.docbin).get_docs(nlp.vocab))
-        by_text = {doc.text: doc for doc in parsed}
-        parsed = [by_text[d.text] for d in documents]
-    else:
-        parsed = list(nlp.pipe((d.text for d in documents), batch_size=16))
+    parsed = parsed_documents(documents, nlp, args.docbin)
     positive, seen = count(documents, parsed)
     counts = {
         key: [positive[key], seen[key]] for key in sorted(positive) if positive[key] >= MIN_POSITIVE

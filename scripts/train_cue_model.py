@@ -14,7 +14,8 @@ Usage::
 
     python scripts/train_cue_model.py /work/shared/data/polnear [--docbin train.spacy]
 
-``--docbin`` reuses a spaCy DocBin of the train texts (any order; matched by text).
+``--docbin`` reuses a spaCy DocBin of the train texts (any order; matched by text), and
+writes it there first when the file does not exist.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from sayso.eval.tasks.quotes import GoldDocument, load_split
+from sayso.eval.tasks.quotes import GoldDocument, load_split, parsed_documents
 from sayso.nlp.loader import DEFAULT_MODEL, load_model
 from sayso.statements.cue_model import pair_features
 from sayso.statements.reported import candidate_pairs
@@ -118,13 +119,7 @@ def main() -> None:
     args = parser.parse_args()
     documents = load_split(args.data_root, "train")
     nlp = load_model()
-    if args.docbin is not None:
-        from spacy.tokens import DocBin
-
-        by_text = {d.text: d for d in DocBin().from_disk(args.docbin).get_docs(nlp.vocab)}
-        parsed = [by_text[d.text] for d in documents]
-    else:
-        parsed = list(nlp.pipe((d.text for d in documents), batch_size=16))
+    parsed = parsed_documents(documents, nlp, args.docbin)
     per_document = [examples(d, doc) for d, doc in zip(documents, parsed, strict=True)]
     fitting = [r for i, rows in enumerate(per_document) if i % HELD_OUT_EVERY for r in rows]
     held_out = [r for i, rows in enumerate(per_document) if not i % HELD_OUT_EVERY for r in rows]

@@ -47,6 +47,7 @@ from sayso.eval.tasks.quotes import (
     Item,
     load_split,
     matches,
+    parsed_documents,
     scored_statements,
 )
 from sayso.nlp.loader import DEFAULT_MODEL, load_model
@@ -255,17 +256,7 @@ def main() -> None:
 
     documents = load_split(args.data_root, "train")
     nlp = load_model()
-    if args.docbin is not None and args.docbin.exists():
-        from spacy.tokens import DocBin
-
-        by_text = {d.text: d for d in DocBin().from_disk(args.docbin).get_docs(nlp.vocab)}
-        parsed = [by_text[d.text] for d in documents]
-    else:
-        parsed = list(nlp.pipe((d.text for d in documents), batch_size=16))
-        if args.docbin is not None:
-            from spacy.tokens import DocBin
-
-            DocBin(docs=parsed, store_user_data=True).to_disk(args.docbin)
+    parsed = parsed_documents(documents, nlp, args.docbin)
     per_document = [
         groups(d, doc, _entity_layer(doc)) for d, doc in zip(documents, parsed, strict=True)
     ]

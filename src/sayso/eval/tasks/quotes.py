@@ -39,6 +39,7 @@ from sayso.errors import EvaluationError
 from sayso.eval.base import PRF, TaskReport, hash_files
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
     from sayso.records import Entity, Mention, Statement
@@ -113,6 +114,23 @@ def read_ann(path: Path) -> tuple[GoldAttribution, ...]:
                 )
             )
     return tuple(found)
+
+
+def parsed_documents(
+    documents: Sequence[GoldDocument], nlp: Language, cache: Path | None = None
+) -> list[Doc]:
+    """``documents`` parsed by ``nlp``, in order. ``cache`` (a DocBin file) is read when it
+    exists, and written after parsing when it does not, so that the training scripts parse
+    PolNeAR train once however often they are rerun."""
+    from spacy.tokens import DocBin
+
+    if cache is not None and cache.exists():
+        by_text = {doc.text: doc for doc in DocBin().from_disk(cache).get_docs(nlp.vocab)}
+        return [by_text[d.text] for d in documents]
+    parsed = list(nlp.pipe((d.text for d in documents), batch_size=16))
+    if cache is not None:
+        DocBin(docs=parsed, store_user_data=True).to_disk(cache)
+    return parsed
 
 
 def load_split(data_root: Path, split: str) -> list[GoldDocument]:
