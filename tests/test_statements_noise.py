@@ -135,3 +135,17 @@ def test_words_a_look_seems_to_say_are_no_quote(nlp) -> None:  # type: ignore[no
 def test_a_story_that_relates_to_something_says_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     doc = nlp("The news story relates to a letter the minister sent to parliament last week.")
     assert not [s for s in extract_statements(doc) if s.kind != "own_voice"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The column claims that the city had a role in “planning and building,” the new stadium.",
+        "The column claims that the city had a role in “planning and building,” the stadium.",
+        "The mayor said the plan was “a disgrace” and would fail.",
+    ],
+)
+def test_a_content_never_leaves_a_quotation_half_open(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    [statement] = [s for s in extract_statements(nlp(text)) if s.kind != "own_voice"]
+    words = " ".join(piece.text for piece in statement.content)
+    assert words.count("“") == words.count("”") == 1

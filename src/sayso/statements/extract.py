@@ -1968,6 +1968,35 @@ def _gender(entity: Entity) -> str | None:
     return "f" if female else "m"
 
 
+_CLOSING_AFTER = re.compile(r"[,.;:!?]?[”\"]")
+_OPENING_BEFORE = re.compile(r"[“\"]$")
+
+
+def _quotes_closed(text: str, pieces: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` with a quotation mark the content opens but leaves out (``that the US played
+    a role in “designing and implementing`` before ``,”``) taken in, with the punctuation
+    inside it, and likewise one it closes but does not open: a reader sees the quoted words
+    whole, and the words are the same. Only inside a content that goes on past the quotation:
+    one the marks would wrap whole is a quote, and its bounds are the quote finder's."""
+    if not pieces:
+        return []
+    found = list(pieces)
+    first, last = text[found[0][0]], text[found[-1][1] - 1]
+    start, end = found[-1]
+    words = text[start:end]
+    unclosed = words.count("“") > words.count("”") or words.count('"') % 2
+    if unclosed and first not in '“"':
+        closing = _CLOSING_AFTER.match(text, end)
+        if closing is not None:
+            found[-1] = (start, closing.end())
+    start, end = found[0]
+    words = text[start:end]
+    unopened = words.count("”") > words.count("“") or words.count('"') % 2
+    if unopened and last not in '”"' and _OPENING_BEFORE.search(text, 0, start):
+        found[0] = (start - 1, end)
+    return found
+
+
 def _finish(
     context: _Context,
     drafts: Sequence[_Draft],
@@ -2022,7 +2051,7 @@ def _finish(
 
     statements: list[Statement] = []
     for index, draft in enumerate(drafts):
-        content = tuple(Span.of(text, s, e) for s, e in draft.content)
+        content = tuple(Span.of(text, s, e) for s, e in _quotes_closed(text, draft.content))
         if draft.kind == "own_voice":
             statements.append(
                 Statement(
