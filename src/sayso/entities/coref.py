@@ -267,15 +267,30 @@ class _Context:
         self.sentences = sentences
         self.mentions = mentions
         self.starts = [m.span.start for m in mentions]
+        self._starts_of: dict[str, list[int]] = {}
+        for mention in mentions:
+            if mention.entity_id:
+                self._starts_of.setdefault(mention.entity_id, []).append(mention.span.start)
         self._roles: dict[tuple[int, int], tuple[str, int]] = {}
 
     def add(self, mention: Mention) -> None:
         index = bisect.bisect_left(self.starts, mention.span.start)
         self.starts.insert(index, mention.span.start)
         self.mentions.insert(index, mention)
+        if mention.entity_id:
+            bisect.insort(self._starts_of.setdefault(mention.entity_id, []), mention.span.start)
 
     def before(self, offset: int) -> list[Mention]:
-        return self.mentions[: bisect.bisect_left(self.starts, offset)]
+        return self.mentions[: self.count_before_offset(offset)]
+
+    def count_before_offset(self, offset: int) -> int:
+        """How many mentions start before ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def mentions_of_before(self, entity_id: str, offset: int) -> int:
+        """How many mentions of ``entity_id`` start before ``offset`` (in about log time: a
+        pronoun's salience count, once a count over every earlier mention per pronoun)."""
+        return bisect.bisect_left(self._starts_of.get(entity_id, ()), offset)
 
     def role(self, mention: Mention) -> tuple[str, int]:
         """The dependency label and head index of the mention's root token."""
@@ -300,12 +315,12 @@ def _pronoun(
     gender = _PRONOUN_GENDER.get(token.lower_)
     sentences = context.sentences
     here = sentences.of(token.idx)
-    earlier = context.before(token.idx)
-    counts = Counter(m.entity_id for m in earlier if m.entity_id)
+    earlier = context.count_before_offset(token.idx)
     own_head = token.head.head.i if token.dep_ == "pobj" else token.head.i
     object_pronoun = token.dep_ in {"dobj", "pobj", "iobj"} and not token.lower_.endswith("self")
     scored: dict[str, tuple[float, Mention, bool]] = {}
-    for mention in reversed(earlier):
+    for index in range(earlier - 1, -1, -1):
+        mention = context.mentions[index]
         if mention.entity_id is None:
             continue
         distance = here - sentences.of(mention.span.start)
@@ -322,7 +337,8 @@ def _pronoun(
         if subject and object_pronoun and head == own_head:
             continue
         score = _RECENCY[distance] + (_SUBJECT_BONUS if subject else 0.0)
-        score += _FREQUENCY_BONUS * min(counts[mention.entity_id], _FREQUENCY_CAP)
+        frequency = context.mentions_of_before(mention.entity_id, token.idx)
+        score += _FREQUENCY_BONUS * min(frequency, _FREQUENCY_CAP)
         score += _POSITION_BONUS * sentences.position(mention.span.start)
         previous = scored.get(mention.entity_id)
         if previous is None or score > previous[0]:
