@@ -322,11 +322,11 @@ class Pipeline:
 
     def _run_stages(self, work: Analysis) -> None:
         try:
-            self._run_stages_in_budget(work)
+            self._stages_within_budget(work)
         finally:
             forget_text(work.doc)
 
-    def _run_stages_in_budget(self, work: Analysis) -> None:
+    def _stages_within_budget(self, work: Analysis) -> None:
         with article_budget(self.time_budget):
             for index, stage in enumerate(self.stages):
                 started = time.process_time()

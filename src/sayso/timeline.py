@@ -15,7 +15,7 @@ day a value allows (the latest for open starts), then by position in the text.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -351,14 +351,8 @@ def timeline_to_vis_json(items: Sequence[TimelineItem]) -> dict[str, Any]:
     ``approx`` where they apply. Items whose year is unknown (``XXXX-06-01``) have no place on
     the axis: they are left out and counted in ``skipped``.
     """
-    out, skipped = [], 0
-    for i, item in enumerate(items, start=1):
-        span = axis_span(item.value)
-        if span is None:
-            skipped += 1
-        else:
-            out.append(_vis_item(i, item, span))
-    return {"items": out, "skipped": skipped}
+    placed, skipped = _on_axis(items, _vis_item)
+    return {"items": placed, "skipped": skipped}
 
 
 def _tljs_date(day: str) -> dict[str, str]:
@@ -391,11 +385,19 @@ def timeline_to_timelinejs(items: Sequence[TimelineItem]) -> dict[str, Any]:
     """The timeline in TimelineJS3's JSON format: ``{"events": [...], "skipped": n}``; a month
     or a year is a range from its first to its last day, and items whose year is unknown are
     left out and counted in ``skipped`` (TimelineJS ignores the key)."""
-    out, skipped = [], 0
-    for i, item in enumerate(items, start=1):
+    placed, skipped = _on_axis(items, _tljs_event)
+    return {"events": placed, "skipped": skipped}
+
+
+def _on_axis(
+    items: Sequence[TimelineItem],
+    entry: Callable[[int, TimelineItem, AxisSpan], dict[str, Any]],
+) -> tuple[list[dict[str, Any]], int]:
+    """``entry`` of each item with a place on the axis (numbered from 1 in ``items``), and how
+    many items have none (their year is unknown)."""
+    placed: list[dict[str, Any]] = []
+    for index, item in enumerate(items, start=1):
         span = axis_span(item.value)
-        if span is None:
-            skipped += 1
-        else:
-            out.append(_tljs_event(i, item, span))
-    return {"events": out, "skipped": skipped}
+        if span is not None:
+            placed.append(entry(index, item, span))
+    return placed, len(items) - len(placed)
