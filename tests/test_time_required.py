@@ -54,3 +54,11 @@ def test_skipping_finds_what_running_every_pattern_finds(
     skipped = tagger.find_candidates(text)
     monkeypatch.setattr(tagger, "may_match", lambda words, searched: True)
     assert skipped == tagger.find_candidates(text)
+
+
+def test_without_the_parser_internals_every_pattern_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sayso.time import required
+
+    monkeypatch.setattr(required, "sre_parser", None)
+    assert required_words(re.compile("weekend", re.IGNORECASE)) is None
+    assert may_match(None, folded("no time words here"))

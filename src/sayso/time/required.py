@@ -9,15 +9,20 @@ holiday's name), and a substring test finds that out at memchr speed.
 
 The words come from the pattern's own parse tree: a run of literal characters every match
 contains, or one word of each branch of an alternation every match goes through. A pattern
-with no such word (a bare digit pattern) is always run.
+with no such word (a bare digit pattern) is always run, and so is every pattern on a Python
+whose ``re`` lacks the parser internals this reads (they are there from 3.11 to 3.13).
 """
 
 from __future__ import annotations
 
 import re
-from re import _constants as sre_constants  # type: ignore[attr-defined]
-from re import _parser as sre_parser  # type: ignore[attr-defined]
 from typing import Any
+
+try:
+    from re import _constants as sre_constants  # type: ignore[attr-defined]
+    from re import _parser as sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - a Python without them: every pattern is run
+    sre_parser = None
 
 MIN_WORD = 3
 """Shorter words ("am", "s") are in nearly every text and would skip nothing."""
@@ -30,6 +35,8 @@ _FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 def required_words(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-case words one of which is in every text ``pattern`` matches (case-insensitive
     containment), or None when the parse tree shows none long enough to be worth testing."""
+    if sre_parser is None:
+        return None
     return _needs(sre_parser.parse(pattern.pattern, pattern.flags))
 
 
