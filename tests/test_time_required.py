@@ -1,5 +1,5 @@
-"""The words a pattern cannot match without, and the tagger's skipping of patterns on texts
-that hold none of them."""
+"""The words a pattern cannot match without, and the tagger's running of patterns only
+around the places those words occur."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from sayso.time import tagger
-from sayso.time.required import folded, may_match, required_words
+from sayso.time import required, tagger
+from sayso.time.required import folded, matches_near_words, required_words
 
 
 @pytest.mark.parametrize(
@@ -30,12 +30,35 @@ def test_required_words_come_from_the_parse_tree(
     assert required_words(re.compile(pattern, re.IGNORECASE)) == words
 
 
+def _near(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    words = required_words(pattern)
+    assert words is not None
+    return [m.span() for m in matches_near_words(pattern, text, folded(text), words)]
+
+
 def test_case_folds_of_the_regex_engine_are_kept() -> None:
-    words = required_words(re.compile("friday|sunday", re.IGNORECASE))
+    pattern = re.compile("friday|sunday", re.IGNORECASE)
     for text in ("FRİDAY", "frıday", "ſunday", "Sunday"):
-        assert re.search("friday|sunday", text, re.IGNORECASE)
-        assert may_match(words, folded(text)), text
-    assert not may_match(words, folded("Monday"))
+        assert _near(pattern, f"on {text} at dawn") == [(3, 9)], text
+    assert _near(pattern, "Monday") == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        # two matches sharing nothing, and a word occurrence inside the first
+        (r"(?:the\s+)?years?\s+(?:ago|earlier)", "the year earlier, years ago, a year year ago"),
+        # the lookbehind sees text before the window; the word is not in the lookbehind
+        (r"(?<=\bover\s)the\s+years", "over the years " + "x" * 500 + " over the years"),
+        # a lookahead at a window's end would see the end of the string
+        (r"years(?![\w-])", "years" + " " * 195 + "years-long years"),
+        # many occurrences close together, and one far from the rest
+        (r"(?:next|last)\s+weeks?", "next week last weeks next " + "y" * 900 + " last week"),
+    ],
+)
+def test_windows_find_what_the_whole_text_finds(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert _near(compiled, text) == [m.span() for m in compiled.finditer(text)]
 
 
 TEXTS = [
@@ -52,13 +75,13 @@ def test_skipping_finds_what_running_every_pattern_finds(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     skipped = tagger.find_candidates(text)
-    monkeypatch.setattr(tagger, "may_match", lambda words, searched: True)
+    monkeypatch.setattr(
+        tagger, "matches_near_words", lambda pattern, text, searched, words: pattern.finditer(text)
+    )
     assert skipped == tagger.find_candidates(text)
 
 
 def test_without_the_parser_internals_every_pattern_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    from sayso.time import required
-
     monkeypatch.setattr(required, "sre_parser", None)
     assert required_words(re.compile("weekend", re.IGNORECASE)) is None
-    assert may_match(None, folded("no time words here"))
+    assert tagger.find_candidates("Over the weekend, talks resumed.")

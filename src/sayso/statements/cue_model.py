@@ -70,8 +70,11 @@ def pair_features(
 
 
 def quote_marks(doc: Doc) -> list[int]:
-    """The indices of ``doc``'s quotation-mark tokens, in order."""
-    return [token.i for token in doc if token.is_quote]
+    """The indices of ``doc``'s quotation-mark tokens, in order (read from the attribute
+    array: a walk over the tokens would build a Token object for each)."""
+    if not len(doc):
+        return []
+    return [i for i, is_quote in enumerate(doc.to_array("IS_QUOTE").tolist()) if is_quote]
 
 
 def _any_between(quotes: Sequence[int], first: int, last: int) -> bool:

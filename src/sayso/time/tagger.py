@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sayso.time.lexicon import Lexicon, load_lexicon
-from sayso.time.required import folded, may_match, required_words
+from sayso.time.required import folded, matches_near_words, required_words
 
 DATE_LIKE = frozenset(
     {
@@ -464,8 +464,11 @@ def find_candidates(text: str) -> list[Candidate]:
     found = [
         Candidate(m.start(), m.end(), name, m.groupdict())
         for (name, pattern), words in zip(compiled.patterns, compiled.required, strict=True)
-        if may_match(words, searched)
-        for m in pattern.finditer(text)
+        for m in (
+            pattern.finditer(text)
+            if words is None
+            else matches_near_words(pattern, text, searched, words)
+        )
     ]
     found.extend(_hyphenated_years(text))
     chosen = [
