@@ -290,3 +290,13 @@ def test_doctor_names_the_model_its_package_and_its_check() -> None:
     assert set(report["extras"]) == {"web", "postgres", "dask", "embed", "export", "eval"}
     table = runner.invoke(app, ["doctor", "-f", "text"])
     assert model["package"] in table.stdout
+
+
+@pytest.mark.parametrize("module", ["sayso.cli.export", "sayso.cli.corpus", "sayso.cli.dossier"])
+def test_every_command_module_imports_on_its_own(module: str) -> None:
+    """A command module imported first (as a plugin or a test would) must not meet a
+    half-initialised ``sayso.cli.main`` that is busy importing it."""
+    done = subprocess.run(
+        [sys.executable, "-c", f"import {module}"], check=False, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr

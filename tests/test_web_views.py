@@ -110,3 +110,31 @@ def test_the_terminal_report_says_what_is_unsure() -> None:
     write(replace(result, statements=(unsure,)), "text", out, view="statements")
     assert "unsure: 'she' is read as Ana Lopez" in out.getvalue()
     assert "confidence 0.72" in out.getvalue()
+
+
+def test_a_relative_pronoun_speaker_is_shown_as_the_phrase_it_stands_for() -> None:
+    from sayso.web.views import statement_view
+
+    text = "The agency, which said the harbour will reopen, kept quiet after that."
+    article = make_article(text, Source("tests/which.txt", "text", "2024-06-01T00:00:00+00:00"))
+
+    def span(part: str) -> Span:
+        return Span(text.index(part), text.index(part) + len(part), part)
+
+    said = Statement(
+        id="s1",
+        kind="indirect",
+        content=(span("the harbour will reopen"),),
+        extractor="hand",
+        stance=StanceEvidence("neutral"),
+        cue=span("said"),
+        speaker=span("which"),
+        chain=(
+            AttributionHop("outlet", "the outlet"),
+            AttributionHop("organisation", "The agency", span("The agency")),
+        ),
+    )
+    result = ArticleResult(article=article, statements=(said,))
+    assert statement_view(result, said).speaker == "The agency"
+    without_chain = replace(said, chain=())
+    assert statement_view(result, without_chain).speaker == "which"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from sayso.cli.main import OutletOpt, PublishedOpt, UrlOpt
+from sayso.cli.options import OutletOpt, PublishedOpt, UrlOpt
 from sayso.cli.output import (
     EXIT_CONFIG,
     EXIT_USAGE,

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 import typer
 
 from sayso import __version__
+from sayso.cli.options import OutletOpt, PublishedOpt, UrlOpt
 from sayso.cli.output import (
     EXIT_CONFIG,
     EXIT_INPUT_FAILED,
@@ -147,14 +148,6 @@ MaxBytesOpt = Annotated[
     int, typer.Option("--max-bytes", help="Skip inputs larger than this many bytes.")
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log debugging detail.")]
-OutletOpt = Annotated[
-    str | None,
-    typer.Option("--outlet", help="The outlet that published the input(s), e.g. 'Reuters'."),
-]
-PublishedOpt = Annotated[
-    str | None,
-    typer.Option("--published", help="Publication date (YYYY-MM-DD or ISO 8601 date-time)."),
-]
 AttitudesOpt = Annotated[
     bool,
     typer.Option(
@@ -162,10 +155,6 @@ AttitudesOpt = Annotated[
         help="Also list attitudes (aims, requests, judgements, negated or unrealised sayings) "
         "beside quotes and claims.",
     ),
-]
-UrlOpt = Annotated[
-    str | None,
-    typer.Option("--url", help="The article's URL (names the outlet, and the date if it has one)."),
 ]
 
 

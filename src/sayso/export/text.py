@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from sayso.records import Article, ArticleResult, Entity, Quantity, Statement
 
 
@@ -45,17 +47,23 @@ def entity_aliases(entity: Entity) -> str:
     )
 
 
-def speaker_name(result: ArticleResult, statement: Statement) -> str:
-    """The speaker's canonical entity name when resolved, else the speaker span's text."""
+def speaker_name(
+    result: ArticleResult, statement: Statement, names: Mapping[str, str] | None = None
+) -> str:
+    """The speaker as a reader names them: the canonical name of the speaker's entity when
+    resolved, the phrase a relative pronoun stands for ("the administration, which said"),
+    else the speaker span's text. ``names`` (entity id to name) saves looking the entity up
+    when many statements of one article are named."""
     if statement.speaker_entity:
-        for entity in result.entities:
-            if entity.id == statement.speaker_entity:
-                return entity.name
+        if names is None:
+            names = {entity.id: entity.name for entity in result.entities}
+        if statement.speaker_entity in names:
+            return names[statement.speaker_entity]
     if statement.speaker:
         if statement.speaker.text.lower() in RELATIVE_PRONOUNS and statement.chain:
             return statement.chain[-1].text  # "who" reads as the people it refers to
         return statement.speaker.text
-    return "(outlet)" if statement.kind == "own_voice" else "(unknown)"
+    return "(the outlet)" if statement.kind == "own_voice" else "(unknown)"
 
 
 QUANTITY_COLUMNS = ("number", "counts", "where", "of", "as of")

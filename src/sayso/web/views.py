@@ -12,7 +12,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from sayso.export.text import article_name, entity_aliases, flag_kinds, quantity_cells
+from sayso.export.text import (
+    article_name,
+    entity_aliases,
+    flag_kinds,
+    quantity_cells,
+    speaker_name,
+)
 from sayso.records import ArticleResult, Span, Statement
 from sayso.records.kinds import listed
 
@@ -139,12 +145,7 @@ def statement_view(
     if not hops or hops[0].role != "outlet":
         hops.insert(0, Hop("outlet", outlet or "the outlet", None))
     speaker_entity = names.get(statement.speaker_entity or "")
-    if speaker_entity:
-        speaker = speaker_entity
-    elif statement.speaker:
-        speaker = statement.speaker.text
-    else:
-        speaker = "(the outlet)" if statement.kind == "own_voice" else "(unknown)"
+    speaker = speaker_name(result, statement, names)
     return StatementView(
         id=statement.id,
         kind=statement.kind,
