@@ -251,10 +251,42 @@ def _verb_lemma(token: Token, known: Mapping[str, object] | frozenset[str]) -> s
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Which tokens can be triggers, read from the document's attribute arrays: a walk over
+    the tokens builds a Token object for each, and most words are neither verbs nor nouns."""
+
+    verbish: list[int]
+    """Verbs, sentence roots and adjectival complements (``_find_triggers``' first pass)."""
+    nouns: list[int]
+    speech: list[int]
+    """Words whose lemma is one of ``lex.speech_verbs`` (``_deontic_requests``)."""
+
+
+def _columns(doc: Doc, lex: Lexicon) -> _Columns:
+    if not len(doc):
+        return _Columns([], [], [])
+    strings = doc.vocab.strings
+    pos, dep, lemma = zip(*doc.to_array(["POS", "DEP", "LEMMA"]).tolist(), strict=True)
+    verb, noun, adj = strings["VERB"], strings["NOUN"], strings["ADJ"]
+    root, acomp = strings["ROOT"], strings["acomp"]
+    speech = {h for h in set(lemma) if strings[h].lower() in lex.speech_verbs}
+    return _Columns(
+        verbish=[
+            i
+            for i, (p, d) in enumerate(zip(pos, dep, strict=True))
+            if p == verb or d == root or (p == adj and d == acomp)
+        ],
+        nouns=[i for i, p in enumerate(pos) if p == noun],
+        speech=[i for i, h in enumerate(lemma) if h in speech],
+    )
+
+
 def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
     triggers: list[_Trigger] = []
     consumed: set[int] = set()
-    for token in doc:
+    columns = _columns(doc, lex)
+    for token in map(doc.__getitem__, columns.verbish):
         if token.ent_type_ in _TRIGGER_BLOCKING_LABELS:
             continue
         lemma = token.lemma_.lower()
@@ -271,8 +303,8 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
         elif token.pos_ == "ADJ" and token.dep_ == "acomp" and lemma in lex.adjectives:
             triggers.append(_Trigger(token, lex.adjectives[lemma], token.head, None))
     taken = {t.token.i for t in triggers}
-    for token in doc:
-        if token.pos_ != "NOUN" or token.i in consumed or token.i in taken:
+    for token in map(doc.__getitem__, columns.nouns):
+        if token.i in consumed or token.i in taken:
             continue
         if token.ent_type_ in _TRIGGER_BLOCKING_LABELS or _is_idiom_pobj(token):
             continue
@@ -288,7 +320,7 @@ def _find_triggers(doc: Doc, lex: Lexicon) -> list[_Trigger]:
                     token, entry, _clause_of_noun(token, lex), None if cue.i == token.i else cue
                 )
             )
-    triggers.extend(_deontic_requests(doc, lex, {t.token.i for t in triggers}))
+    triggers.extend(_deontic_requests(doc, lex, columns.speech, {t.token.i for t in triggers}))
     triggers = [t for t in triggers if t.token.i not in consumed or t.cue is not None]
     triggers = _with_endings(_without_light_verbs(triggers, lex), lex)
     return sorted(triggers, key=lambda t: t.token.i)
@@ -386,11 +418,14 @@ def _became_leader(token: Token, lex: Lexicon) -> tuple[TriggerEntry, Token] | N
     return None
 
 
-def _deontic_requests(doc: Doc, lex: Lexicon, taken: set[int]) -> list[_Trigger]:
-    """``X said Y must do Z`` is a REQUEST by X of Y (PLOVER §3.8), triggered by the speech verb."""
+def _deontic_requests(
+    doc: Doc, lex: Lexicon, speech: Sequence[int], taken: set[int]
+) -> list[_Trigger]:
+    """``X said Y must do Z`` is a REQUEST by X of Y (PLOVER §3.8), triggered by the speech verb
+    (``speech``: the indices of words whose lemma is a speech verb)."""
     found: list[_Trigger] = []
-    for token in doc:
-        if token.i in taken or token.lemma_.lower() not in lex.speech_verbs:
+    for token in map(doc.__getitem__, speech):
+        if token.i in taken:
             continue
         for child in token.children:
             if child.dep_ == "ccomp" and any(
