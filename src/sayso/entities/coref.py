@@ -43,6 +43,7 @@ from sayso.entities import EXTRACTOR
 from sayso.entities.gender import Gender, word_gender
 from sayso.entities.lexicon import lexicon
 from sayso.entities.names import parse_name
+from sayso.nlp.columns import with_pos
 from sayso.records.model import Entity, EntityRelation, Mention, Resolution, Span, SurfaceForm
 
 if TYPE_CHECKING:
@@ -164,7 +165,7 @@ def link_references(
     context = _Context(doc, text, sorted(mentions, key=lambda m: m.span.start), sentences)
     documents: list[_Document] = []
     added: list[Mention] = []
-    for token in doc:
+    for token in map(doc.__getitem__, with_pos(doc, "PRON", "NOUN")):
         if covered[token.idx]:
             continue
         lower = token.lower_

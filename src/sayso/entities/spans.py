@@ -20,6 +20,7 @@ from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
 from sayso.entities.names import WordKey, alias_ids, fold, word_key
+from sayso.nlp.columns import sentence_numbers, with_pos
 from sayso.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
@@ -189,21 +190,13 @@ def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
     return None
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index: list[int] = [0] * len(doc)
-    for number, sentence in enumerate(doc.sents):
-        for token in sentence:
-            index[token.i] = number
-    return index
-
-
 def name_spans(
     doc: Doc, text: str, dateline: Dateline | None = None
 ) -> tuple[list[NameSpan], dict[str, str]]:
     """Clean name mentions of ``doc`` (whose text is ``text``) and the acronyms it defines
     (folded acronym → folded expansion). The ``dateline``'s place and agency become two mentions
     of their own, whatever NER made of them (``MUMBAI (Reuters`` tagged as one name)."""
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_numbers(doc)
     found: list[NameSpan] = []
     defined: dict[str, str] = {}
     covered_until = -1
@@ -214,7 +207,7 @@ def name_spans(
         ents = [
             e for e in ents if not any(s < e.end_char and e.start_char < t for s, t in reserved)
         ]
-    lowercase = {token.text for token in doc if token.is_lower and token.is_alpha}
+    lowercase = _lowercase_words(doc)
     for position, ent in enumerate(ents):
         if ent.start_char < covered_until:
             continue
@@ -400,6 +393,15 @@ def _without_overlaps(spans: list[NameSpan]) -> list[NameSpan]:
     return kept
 
 
+def _lowercase_words(doc: Doc) -> set[str]:
+    """The article's words written all in lower-case letters."""
+    if not len(doc):
+        return set()
+    strings = doc.vocab.strings
+    columns = doc.to_array(["ORTH", "IS_LOWER", "IS_ALPHA"]).tolist()
+    return {strings[orth] for orth, lower, alpha in columns if lower and alpha}
+
+
 def _spelled_names(
     doc: Doc, length: int, found: list[NameSpan], sentence_of: list[int]
 ) -> list[NameSpan]:
@@ -414,8 +416,8 @@ def _spelled_names(
     for span in found:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     extra: list[NameSpan] = []
-    for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or covered[token.idx]:
+    for token in map(doc.__getitem__, with_pos(doc, "PROPN")):
+        if token.ent_type_ or covered[token.idx]:
             continue
         if not token.text[:1].isupper():
             continue
@@ -446,11 +448,11 @@ def _acronyms_of_names(doc: Doc, found: list[NameSpan], sentence_of: list[int]) 
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     titles = lexicon().titles
     extra: list[NameSpan] = []
-    for token in doc:
+    columns = doc.to_array(["IS_UPPER", "IS_ALPHA", "LENGTH"]).tolist()
+    capitals = [i for i, (upper, alpha, n) in enumerate(columns) if upper and alpha and 2 <= n <= 6]
+    for token in map(doc.__getitem__, capitals):
         letters = token.text
-        if covered[token.idx] or not (2 <= len(letters) <= 6 and letters.isalpha()):
-            continue
-        if not letters.isupper() or (letters.lower(),) in titles:
+        if covered[token.idx] or (letters.lower(),) in titles:
             continue
         short = parse_name(letters, "ORG")
         if short.acronym is None or not any(
