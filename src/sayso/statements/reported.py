@@ -862,12 +862,13 @@ def _special_cues(doc: Doc) -> list[Token]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    columns = doc.to_array(["LOWER", "DEP", "POS"])
+    lowers = doc.to_array("LOWER").tolist()  # apart: a hash beside small ids slows tolist
+    columns = doc.to_array(["DEP", "POS"]).tolist()
     according, verb = strings["according"], strings["VERB"]
     clausal = {strings["parataxis"], strings["advcl"]}
     return [
         doc[i]
-        for i, (lower, dep, pos) in enumerate(columns.tolist())
+        for i, (lower, (dep, pos)) in enumerate(zip(lowers, columns, strict=True))
         if lower == according or (pos == verb and dep in clausal)
     ]
 
