@@ -85,6 +85,15 @@ def test_letter_is_its_own_document(result: tuple[tuple[Mention, ...], tuple[Ent
     assert document_outlet(later) is None
 
 
+def test_a_document_is_named_by_its_own_noun() -> None:
+    from sayso.nlp.loader import load_model
+
+    text = "The agency said in a statement that it was monitoring the plant."
+    _, entities = resolve_entities(load_model()(text))
+    document = next(e for e in entities if e.type == "DOCUMENT")
+    assert (document.name, [a.text for a in document.aliases]) == ("statement", ["a statement"])
+
+
 def test_the_group_is_the_organisation_mentioned_last(
     result: tuple[tuple[Mention, ...], tuple[Entity, ...]],
 ) -> None:

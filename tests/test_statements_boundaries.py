@@ -188,3 +188,15 @@ def test_passive_participle_names_no_speaker(nlp) -> None:  # type: ignore[no-un
     statements = _attributed(extract_statements(nlp(text)))
     (known,) = [s for s in statements if s.cue is not None and s.cue.text == "known"]
     assert known.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister said Tuesday the vote would go ahead.",
+        "The mayor said Monday night the bridge had reopened.",
+    ],
+)
+def test_the_day_of_the_saying_is_not_content(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert statement.content[0].text.startswith("the ")

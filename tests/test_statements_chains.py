@@ -154,6 +154,16 @@ def test_a_paragraph_relays_the_document_it_quotes(nlp) -> None:  # type: ignore
     assert "report" not in _hops(officials)  # a new paragraph: the writer speaks again
 
 
+def test_who_declines_to_comment_answers_the_outlet_not_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The report says that the port will close. A council spokeswoman declined to comment "
+        'on the report but said the town "stands with the workers."'
+    )
+    statement = _holding(_statements(nlp, text), "the town")
+    assert _hops(statement)[1:] == ["A council spokeswoman"]
+    assert statement.doubt is None
+
+
 def test_hearsay_adverb_relays_the_last_news_document(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Reuters ran a long story on the dispute on Friday. The story says that "

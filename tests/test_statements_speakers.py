@@ -266,3 +266,32 @@ def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type
 def test_a_that_clause_after_someones_vow_is_the_vow(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     statement = _holding(extract_statements(nlp(text)), "no new toll road")
     assert (statement.kind, _speaker(statement)) == ("indirect", "her")
+
+
+def test_a_dateline_the_parser_made_a_subject_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "KYIV, March 4 (Reuters) - Ukraine's energy minister said on Tuesday that repairs "
+        "to the plant would take at least three months."
+    )
+    statement = _holding(extract_statements(nlp(text)), "repairs to the plant")
+    assert _speaker(statement) == "Ukraine's energy minister"
+
+
+def test_a_relative_clause_set_off_further_in_ends_the_speakers_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A senior official at the state grid operator Ukrenergo, who asked not to be named "
+        "because he was not authorised to speak to the media, told Reuters the company had "
+        "asked European partners for additional transformers."
+    )
+    statement = _holding(extract_statements(nlp(text)), "additional transformers")
+    phrase = "A senior official at the state grid operator Ukrenergo"
+    assert _speaker(statement) == statement.chain[-1].text == phrase
+
+
+def test_a_phrase_split_at_a_possessive_keeps_its_head_as_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '“These findings could be significant" for revising standards, Joost van Hoof of the '
+        "Netherlands’ Fontys University of Applied Sciences writes in an accompanying article."
+    )
+    statement = _holding(extract_statements(nlp(text)), "These findings")
+    assert _speaker(statement).startswith("Joost van Hoof")

@@ -44,6 +44,7 @@ from sayso.entities.gender import Gender, word_gender
 from sayso.entities.lexicon import lexicon
 from sayso.entities.names import parse_name
 from sayso.nlp.columns import with_pos
+from sayso.nlp.phrases import comma_before_relative
 from sayso.records.model import Entity, EntityRelation, Mention, Resolution, Span, SurfaceForm
 
 if TYPE_CHECKING:
@@ -232,8 +233,10 @@ def _unnamed_person(text: str, token: Token, ids: _Ids) -> Entity | None:
     end = token.idx + len(token.text)
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in _AFFILIATION and child.i == token.i + 1:
-            last = max(child.subtree, key=lambda t: t.i)
-            end = last.idx + len(last.text)
+            last = child.right_edge.i
+            comma = comma_before_relative(token.doc, token.i, last)
+            last_word = token.doc[last if comma is None else comma - 1]
+            end = last_word.idx + len(last_word.text)
     span = Span.of(text, start, end)
     entity_id = ids.next()
     mention = Mention(
@@ -409,7 +412,8 @@ def _document(
     documents: list[_Document],
     ids: _Ids,
 ) -> Mention | None:
-    head_class = "media" if token.lemma_.lower() in _MEDIA_HEADS else "letter"
+    head = token.lemma_.lower()
+    head_class = "media" if head in _MEDIA_HEADS else "letter"
     left = [child for child in token.children if child.i < token.i]
     determiner = _determiner(token)
     start = min(
@@ -441,7 +445,7 @@ def _document(
         why = "names its outlet"
         if document is None:
             document = _new_document(
-                documents, head_class, named_outlet, names, ids, "the phrase names its outlet"
+                documents, head_class, named_outlet, names, ids, head, "the phrase names its outlet"
             )
     else:
         same_class = [d for d in documents if d.head_class == head_class]
@@ -457,7 +461,7 @@ def _document(
                     None,
                 )
             document = _new_document(
-                documents, head_class, outlet, names, ids, "the news outlet mentioned last"
+                documents, head_class, outlet, names, ids, head, "the news outlet mentioned last"
             )
             why = "the news outlet mentioned last" if outlet else "a new document"
     prefix = f"document of {document.outlet} " if document.outlet else ""
@@ -479,11 +483,15 @@ def _new_document(
     outlet: Mention | None,
     names: dict[str, list[str]],
     ids: _Ids,
+    head: str,
     reason: str = "",
 ) -> _Document:
+    """A new document entity, named by its outlet and kind: a news outlet's document is its
+    "report" whatever the article calls it ("story", "article"), any other by its own noun
+    ("statement", "memo", "letter")."""
     outlet_id = outlet.entity_id if outlet is not None else None
     outlet_name = Counter(names.get(outlet_id or "", [])).most_common(1)
-    label = "report" if head_class == "media" else "letter"
+    label = "report" if head_class == "media" else head
     name = f"{outlet_name[0][0]} {label}" if outlet_name else label
     document = _Document(
         ids.next(),

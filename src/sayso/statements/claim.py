@@ -130,7 +130,7 @@ def _in_a_mood(cue: Token, lexicons: Lexicons) -> bool:
     """A participle cue hanging from a saying that has not happened or is denied ("can report
     on it, pointing out where ...", "did not speak, arguing that ..."): it has not happened
     either."""
-    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head is cue:
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head.i == cue.i:
         return False
     return _negated(cue.head) or any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.head.children

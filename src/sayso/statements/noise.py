@@ -46,7 +46,7 @@ _PERSON_SUFFIXES = ("ist", "or", "er", "ee", "ian", "man", "woman", "person")
 def antecedent_of(pronoun: Token) -> Token | None:
     """The noun a relative pronoun stands for: "the groups that accuse ..." → "groups"."""
     is_relative = pronoun.tag_ in _RELATIVE_TAGS or pronoun.lower_ in _RELATIVE_WORDS
-    if not is_relative or pronoun.head.dep_ != "relcl" or pronoun.head.head is pronoun.head:
+    if not is_relative or pronoun.head.dep_ != "relcl" or pronoun.head.head.i == pronoun.head.i:
         return None
     return pronoun.head.head
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from sayso.nlp.phrases import comma_before_relative
 from sayso.records import Entity, Mention
 from sayso.records.model import HopRole
 from sayso.statements.intervals import RangeIndex
@@ -30,14 +31,19 @@ _MAX_SPEAKER_TOKENS = 25  # longer subtrees are parse errors more often than rea
 
 
 def phrase_span(head: Token) -> tuple[int, int]:
-    """Characters of the noun phrase headed by ``head``, cut before a relative clause."""
+    """Characters of the noun phrase headed by ``head``, cut before a relative clause of its
+    own or one set off by a comma further in ("an official at the operator, who asked not to
+    be named, said": the parser hangs "who" from the nearer noun)."""
     first, last = head.left_edge.i, head.right_edge.i
+    doc = head.doc
     for child in head.children:
         if child.dep_ in ("relcl", "acl") and child.i > head.i:
             last = min(last, child.left_edge.i - 1)
+    comma = comma_before_relative(doc, head.i, last)
+    if comma is not None:
+        last = comma - 1
     if last - first >= _MAX_SPEAKER_TOKENS:
         first, last = max(first, head.i - 3), head.i
-    doc = head.doc
     while (joined := _hyphen_joined(doc, first)) is not None:
         first = joined  # "study co-author Ana Ruiz", parsed apart at the hyphen
     while last > first and (doc[last].is_punct or doc[last].is_space):

@@ -101,7 +101,7 @@ def _governing_verb(token: Token) -> Token | None:
     for _ in range(_MAX_HEAD_STEPS):
         if token.pos_ in {"VERB", "AUX"}:
             return token
-        if token.head is token or token.head.i == token.i:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
