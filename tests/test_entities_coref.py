@@ -163,3 +163,16 @@ def test_an_unnamed_spokeswoman_is_she() -> None:
     spokeswoman = _mention(mentions, "A spokeswoman for the ministry")
     she = _mention(mentions, "She")
     assert she.entity_id == spokeswoman.entity_id
+
+
+def test_one_resident_is_an_unnamed_person_later_pronouns_refer_to() -> None:
+    from sayso.nlp.loader import load_model
+
+    text = (
+        '"We heard gunfire for two hours," said one resident, who gave only her first name. '
+        "She said families had fled to a nearby village."
+    )
+    mentions, entities = resolve_entities(load_model()(text))
+    resident = _entity(entities, "one resident")
+    assert resident.type == "PERSON"
+    assert _mention(mentions, "She").entity_id == resident.id

@@ -215,7 +215,10 @@ def _unnamed_person_head(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma not in _PERSON_HEADS and lemma not in lexicon().role_nouns:
         return False
-    determiner = _determiner(token)
+    determiner = _determiner(token) or next(
+        (c for c in token.children if c.dep_ == "nummod" and c.lower_ == "one" and c.i < token.i),
+        None,
+    )  # "said one resident": the parser reads "one" as a number
     return (
         token.dep_ in {"nsubj", "nsubjpass"}
         and determiner is not None
@@ -228,7 +231,8 @@ def _unnamed_person(text: str, token: Token, ids: _Ids) -> Entity | None:
     """A PERSON entity for an unnamed person (``a senior official``), named by its phrase: the
     determiner, the modifiers before the noun, and a phrase after it that says whose person it
     is (``of the ministry``, ``for the company``, ``at the embassy``)."""
-    left = [c for c in token.children if c.i < token.i and c.dep_ in {"det", "amod", "compound"}]
+    modifiers = {"det", "amod", "compound", "nummod"}
+    left = [c for c in token.children if c.i < token.i and c.dep_ in modifiers]
     start = min([token.idx, *(child.idx for child in left)])
     end = token.idx + len(token.text)
     for child in token.children:
