@@ -295,3 +295,20 @@ def test_a_phrase_split_at_a_possessive_keeps_its_head_as_speaker(nlp) -> None: 
     )
     statement = _holding(extract_statements(nlp(text)), "These findings")
     assert _speaker(statement).startswith("Joost van Hoof")
+
+
+def test_a_surname_two_people_share_names_both_as_alternatives(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sayso.entities.resolve import resolve_entities
+
+    text = (
+        "Robert Miller, 61, and his son Daniel Miller, 34, are accused of fraud. "
+        'Miller told investors their money was "as safe as a bank deposit."'
+    )
+    doc = nlp(text)
+    mentions, entities = resolve_entities(doc)
+    statement = _holding(
+        extract_statements(doc, mentions=mentions, entities=entities), "as safe as a bank"
+    )
+    assert statement.speaker_entity is None  # never one of them picked
+    assert sorted(hop.text for hop in statement.alternatives) == ["Daniel Miller", "Robert Miller"]
+    assert statement.doubt == "'Miller' could be Robert Miller or Daniel Miller"

@@ -1863,6 +1863,8 @@ def _resolve_pronoun_speakers(
             quoted = _antecedent_quoted(token, mentions, drafts)
             if entity is None or not _agrees(token, entity) or quoted:
                 _reread_pronoun(context, token, draft, found, last, mentions, entities, quoted)
+        elif hop.entity_id is None:
+            _say_shared_name(context, token, draft, found, mentions, entities)
         chosen = found.speaker_hop
         if chosen is not None and (chosen.entity_id is not None or token.pos_ == "PROPN"):
             last = (chosen, draft.start)
@@ -1921,6 +1923,32 @@ def _reread_pronoun(
     found.doubt = f"'{token.text}' is read as {chosen.name} ({how})" + (
         f"; it could also be {', '.join(c.name for c in others)}" if others else ""
     )
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+
+
+def _say_shared_name(
+    context: _Context,
+    token: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    mentions: RangeIndex[Mention],
+    entities: Mapping[str, Entity],
+) -> None:
+    """A speaker named by a short form that several people of the article share ("Miller"
+    after Robert and Daniel Miller), which the entity layer left unmerged: the statement
+    names them as the alternatives and says so in its ``doubt``, never picking one."""
+    mention = mention_at(mentions, token.idx, token.idx + len(token))
+    resolution = mention.resolution if mention is not None else None
+    if resolution is None or not resolution.ambiguous or mention is None:
+        return
+    candidates = [entities[i] for i in resolution.alternatives if i in entities]
+    if len(candidates) < 2:
+        return
+    found.alternatives = [
+        AttributionHop(source_role(token, context.lexicons, c), c.name, None, c.id)
+        for c in candidates
+    ]
+    found.doubt = f"'{mention.span.text}' could be {' or '.join(c.name for c in candidates)}"
     draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
 
