@@ -154,6 +154,12 @@ def test_a_paragraph_relays_the_document_it_quotes(nlp) -> None:  # type: ignore
     assert "report" not in _hops(officials)  # a new paragraph: the writer speaks again
 
 
+def test_people_interviewed_by_a_newspaper_reach_the_page_through_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Residents interviewed by the Dispatch said the water had been brown for weeks."
+    statement = _holding(_statements(nlp, text), "the water had been brown")
+    assert _hops(statement)[1:] == ["Dispatch", "Residents"]
+
+
 def test_who_declines_to_comment_answers_the_outlet_not_the_document(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The report says that the port will close. A council spokeswoman declined to comment "

@@ -9,6 +9,8 @@ A carrier is a hop between the outlet and the speaker (:mod:`sayso.statements.ch
 * "documents seen by Reuters show ...", "in a recording obtained by the Times, X can be
   heard saying ...": the outlet that saw or obtained the material carries it
   (:func:`carriers_in_sentence`);
+* "residents interviewed by the Dispatch said ...", "voters polled by Gallup": the outlet that
+  interviewed them carries it (same);
 * "X described ..., as NPR's Ana Ruiz reported": the reporter carries it (same).
 
 Every function takes tokens of one parsed sentence and returns tokens: the heads of the noun
@@ -26,6 +28,9 @@ _SEEING_VERBS = frozenset(
     {"see", "obtain", "review", "view", "acquire", "publish", "examine", "receive", "leak"}
 )
 """Participles through which an outlet holds material ("documents seen by Reuters")."""
+_INTERVIEWING_VERBS = frozenset({"interview", "contact", "reach", "poll", "survey"})
+"""Participles through which an outlet gets people's words ("residents interviewed by the
+Dispatch said"; not "questioned by police", whose words reach the page some other way)."""
 _REPORTING_VERBS = frozenset({"report", "say", "write", "tell", "note", "reveal", "describe"})
 """Verbs of an "as X reported" clause that names who passed a statement on."""
 
@@ -89,7 +94,11 @@ def carriers_in_sentence(cue: Token, first: int, last: int) -> list[Token]:
         if token.i == cue.i or token.pos_ != "VERB":
             continue
         lemma = token.lemma_.lower()
-        if token.tag_ == "VBN" and token.dep_ == "acl" and lemma in _SEEING_VERBS:
+        if (
+            token.tag_ == "VBN"
+            and token.dep_ == "acl"
+            and lemma in _SEEING_VERBS | _INTERVIEWING_VERBS
+        ):
             agent = next((c for c in token.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
             if by is not None:
