@@ -312,3 +312,22 @@ def test_a_surname_two_people_share_names_both_as_alternatives(nlp) -> None:  # 
     assert statement.speaker_entity is None  # never one of them picked
     assert sorted(hop.text for hop in statement.alternatives) == ["Daniel Miller", "Robert Miller"]
     assert statement.doubt == "'Miller' could be Robert Miller or Daniel Miller"
+
+
+def test_a_pronoun_after_a_speaker_named_by_role_is_that_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sayso.entities.resolve import resolve_entities
+
+    text = (
+        'City manager Pep Guardiola said his side had shown "character" after a difficult '
+        "week.\n\nUnited's captain admitted the defending for the second goal was poor. Asked "
+        "whether the manager's job was at risk, he said: \"That's not for me to answer.\""
+    )
+    doc = nlp(text)
+    mentions, entities = resolve_entities(doc)
+    statement = _holding(
+        extract_statements(doc, mentions=mentions, entities=entities), "not for me to answer"
+    )
+    assert statement.chain[-1].text == "United's captain"
+    assert statement.speaker_entity is None
+    assert [hop.text for hop in statement.alternatives] == ["Pep Guardiola"]
+    assert statement.doubt is not None and "United's captain" in statement.doubt

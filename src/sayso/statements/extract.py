@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sayso.entities.coref import document_outlet
+from sayso.entities.lexicon import lexicon as entity_lexicon
 from sayso.nlp.budget import check_budget
 from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
@@ -1852,6 +1853,7 @@ def _resolve_pronoun_speakers(
     ``doubt`` how the pronoun was read.
     """
     last: tuple[AttributionHop, int] | None = None
+    recent: tuple[AttributionHop, int, Token] | None = None
     for index in sorted(sourcing, key=lambda i: drafts[i].start):
         draft, found = drafts[index], sourcing[index]
         hop = found.speaker_hop
@@ -1863,8 +1865,11 @@ def _resolve_pronoun_speakers(
             quoted = _antecedent_quoted(token, mentions, drafts)
             if entity is None or not _agrees(token, entity) or quoted:
                 _reread_pronoun(context, token, draft, found, last, mentions, entities, quoted)
-        elif hop.entity_id is None:
-            _say_shared_name(context, token, draft, found, mentions, entities)
+            _prefer_role_speaker(context, token, draft, found, recent, mentions)
+        else:
+            if hop.entity_id is None:
+                _say_shared_name(context, token, draft, found, mentions, entities)
+            recent = (hop, draft.start, token)
         chosen = found.speaker_hop
         if chosen is not None and (chosen.entity_id is not None or token.pos_ == "PROPN"):
             last = (chosen, draft.start)
@@ -1922,6 +1927,48 @@ def _reread_pronoun(
     how = "the speaker named last" if chosen is previous else "its antecedent"
     found.doubt = f"'{token.text}' is read as {chosen.name} ({how})" + (
         f"; it could also be {', '.join(c.name for c in others)}" if others else ""
+    )
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+
+
+def _prefer_role_speaker(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    recent: tuple[AttributionHop, int, Token] | None,
+    mentions: RangeIndex[Mention],
+) -> None:
+    """ "United's captain admitted the defending was poor. Asked about it, he said ...": a
+    "he" or "she" after a speaker named only by a role someone holds ("United's captain",
+    "the company's chief executive", which are no entities) stands for that speaker, not for
+    a person named before it, whom the entity layer, seeing only named people, would pick.
+    The person named before stays as the alternative, and the statement says so. ("The
+    president said" is left alone: a definite role most often points back to someone named.)"""
+    if recent is None or pronoun.lower_ not in ("he", "she", "him", "her"):
+        return
+    hop, start, head = recent
+    # "United's captain", not "the president": a definite role points back to someone named
+    owned = any(c.dep_ == "poss" and c.pos_ != "PRON" for c in head.children)
+    role = owned and head.tag_ == "NN" and head.lemma_.lower() in entity_lexicon().role_nouns
+    if hop.entity_id is not None or not role or start < _paragraphs_back(context, draft.start, 1):
+        return
+    chosen = found.speaker_hop
+    if chosen is None or chosen.entity_id is None:
+        return
+    mention = mention_at(mentions, pronoun.idx, pronoun.idx + len(pronoun))
+    resolution = mention.resolution if mention is not None else None
+    antecedent = resolution.antecedent if resolution is not None else None
+    if antecedent is not None and antecedent.start > start:
+        return  # the person named is the nearer
+    found.speaker_hop = AttributionHop(hop.role, hop.text, found.speaker, None)
+    found.alternatives = [
+        AttributionHop(chosen.role, chosen.text, None, chosen.entity_id),
+        *(a for a in found.alternatives if a.entity_id != chosen.entity_id),
+    ]
+    found.doubt = (
+        f"'{pronoun.text}' is read as {hop.text} (the speaker named last); "
+        f"it could also be {chosen.text}"
     )
     draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
