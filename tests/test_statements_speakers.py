@@ -330,4 +330,11 @@ def test_a_pronoun_after_a_speaker_named_by_role_is_that_speaker(nlp) -> None:  
     assert statement.chain[-1].text == "United's captain"
     assert statement.speaker_entity is None
     assert [hop.text for hop in statement.alternatives] == ["Pep Guardiola"]
-    assert statement.doubt is not None and "United's captain" in statement.doubt
+    assert statement.doubt is not None
+    assert "United's captain" in statement.doubt
+
+
+def test_a_day_is_never_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "City travel to Brighton on Saturday, hoping to extend their unbeaten run to 12 games."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None or statement.speaker.text != "Saturday"

@@ -517,7 +517,9 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         if nearer is not None and speaks_or_records(nearer, lexicons):
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
-    return _issuer(found, lexicons) if found is not None else None
+    if found is None or found.ent_type_ in ("DATE", "TIME"):
+        return None  # "travel to Brighton on Saturday, hoping ...": a day says nothing
+    return _issuer(found, lexicons)
 
 
 def _issuer(speaker: Token, lexicons: Lexicons) -> Token:
