@@ -338,3 +338,9 @@ def test_a_day_is_never_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "City travel to Brighton on Saturday, hoping to extend their unbeaten run to 12 games."
     for statement in _attributed(extract_statements(nlp(text))):
         assert statement.speaker is None or statement.speaker.text != "Saturday"
+
+
+def test_a_speaker_with_its_acronym_keeps_the_closing_bracket(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.N. World Food Programme (WFP) warned that it could feed only half of them."
+    statement = _holding(extract_statements(nlp(text)), "feed only half")
+    assert _speaker(statement) == "The U.N. World Food Programme (WFP)"

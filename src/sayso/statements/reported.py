@@ -98,6 +98,9 @@ def cue_ratio(lexicons: Lexicons, lemma: str) -> float:
     return positive / seen
 
 
+_SETTING_RELATIONS = frozenset({"pobj", "npadvmod", "tmod"})
+"""How a date hangs when it dates something ("on Saturday"), not when NER took a name for one
+("May said")."""
 _POSSESSIVE_MARKS = frozenset({"'", "’", "'s", "’s"})
 
 
@@ -517,7 +520,7 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         if nearer is not None and speaks_or_records(nearer, lexicons):
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
-    if found is None or found.ent_type_ in ("DATE", "TIME"):
+    if found is None or (found.ent_type_ in ("DATE", "TIME") and found.dep_ in _SETTING_RELATIONS):
         return None  # "travel to Brighton on Saturday, hoping ...": a day says nothing
     return _issuer(found, lexicons)
 

@@ -50,6 +50,10 @@ def phrase_span(head: Token) -> tuple[int, int]:
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
+    words = [t.text for t in doc[first : last + 1]]
+    closes = last + 1 < len(doc) and doc[last + 1].text == ")"
+    if closes and words.count("(") > words.count(")"):
+        last += 1  # "The World Food Programme (WFP)", not "... (WFP"
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
