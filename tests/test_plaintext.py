@@ -4,16 +4,19 @@
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from sayso.errors import EmptyInputError
+from sayso.errors import EmptyInputError, NoArticleError
 from sayso.ingest.article import make_source
 from sayso.ingest.plaintext import (
     CONTEXT_FEATURE_NAMES,
     FEATURE_NAMES,
+    LineModel,
+    LogisticStage,
     context_features,
     junk_category,
     line_features,
@@ -399,6 +402,27 @@ def test_the_main_regions_share_of_the_page_is_a_feature_of_every_line() -> None
     j = len(FEATURE_NAMES) + CONTEXT_FEATURE_NAMES.index("p_region_words_share")
     expected = sum(r[0] for r in rows[:7]) / sum(r[0] for r in rows)
     assert all(row[j] == pytest.approx(expected) for row in second)
+
+
+def _constant_model(probability: float, threshold: float) -> LineModel:
+    """A line model that gives every unit ``probability``."""
+    bias = math.log(probability / (1 - probability))
+    n1, n2 = len(FEATURE_NAMES), len(FEATURE_NAMES) + len(CONTEXT_FEATURE_NAMES)
+    first = LogisticStage((0.0,) * n1, bias, (0.0,) * n1, (1.0,) * n1)
+    second = LogisticStage((0.0,) * n2, bias, (0.0,) * n2, (1.0,) * n2)
+    return LineModel(first, second, threshold)
+
+
+def test_prose_of_the_main_region_is_kept_unless_the_model_is_sure_it_is_not_text() -> None:
+    """Below the threshold, the story's prose stays while the model is unsure (the headlines
+    after it go); when the model is sure no line is text, none is kept."""
+    source = make_source("wall.txt", "text")
+    unsure = read_plain_text(TEASER_PAGE, source, model=_constant_model(0.25, 0.34))
+    body = [p.text for p in unsure.paragraphs]
+    assert body[0].startswith("The town council of Elmsby")
+    assert "Ferry timetable changes for the winter season" not in body
+    with pytest.raises(NoArticleError):
+        read_plain_text(TEASER_PAGE, source, model=_constant_model(0.05, 0.34))
 
 
 def test_a_line_model_given_is_the_one_used() -> None:
