@@ -4,15 +4,22 @@
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
-from sayso.errors import EmptyInputError
+from sayso.errors import EmptyInputError, NoArticleError
 from sayso.ingest.article import make_source
 from sayso.ingest.plaintext import (
+    CONTEXT_FEATURE_NAMES,
+    FEATURE_NAMES,
+    LineModel,
+    LogisticStage,
+    context_features,
     junk_category,
+    line_features,
     line_model_from_json,
     read_plain_text,
     split_credit,
@@ -346,6 +353,76 @@ def test_teaser_headlines_after_the_story_are_removed() -> None:
     body = [p.text for p in article.paragraphs]
     teasers = [line for line in TEASER_PAGE.splitlines()[-10:] if not line.startswith("- ")]
     assert not any(t in body for t in teasers)
+
+
+def _feature(rows: list[tuple[float, ...]], name: str) -> list[float]:
+    j = FEATURE_NAMES.index(name)
+    return [row[j] for row in rows]
+
+
+def test_words_addressing_the_reader_are_counted_and_were_is_not_we() -> None:
+    """Promotions speak to the reader; "were" and "well" are not "we're" and "we'll"."""
+    rows = line_features(
+        [
+            "Sign up today and we will send you our free guide to your garden.",
+            "The walls were well built, and they were never repaired after the war.",
+        ]
+    )
+    you, we = _feature(rows, "second_person_share"), _feature(rows, "first_plural_share")
+    assert you[0] == pytest.approx(2 / 14)
+    assert we[0] == pytest.approx(2 / 14)
+    assert you[1] == we[1] == 0.0
+
+
+def test_a_teaser_cut_short_is_marked() -> None:
+    rows = line_features(["Holiday gift guide: ten useful stocking…", "A whole sentence ends."])
+    assert _feature(rows, "truncated") == [1.0, 0.0]
+
+
+def test_a_list_alternating_headline_and_time_stamp_is_seen_as_one() -> None:
+    """The teaser list after the story alternates headline and date: its lines have lines of
+    their own shape two away; the story's paragraphs do not."""
+    texts = [u.text for u in split_units(TEASER_PAGE)]
+    period = _feature(line_features(texts), "period2_window5")
+    first_teaser = texts.index("Ferry timetable changes for the winter season")
+    assert min(period[first_teaser + 1 :]) >= 0.5
+    assert max(period[: first_teaser - 3]) == 0.0
+
+
+def test_the_main_regions_share_of_the_page_is_a_feature_of_every_line() -> None:
+    """How much of the page the main text region holds tells a story page from a page of
+    lists; stage two sees the same for its own region."""
+    texts = [u.text for u in split_units(TEASER_PAGE)]
+    rows = line_features(texts)
+    shares = set(_feature(rows, "region_words_share"))
+    assert len(shares) == 1
+    assert 0.5 < shares.pop() < 1.0
+    # Stage two's region: the seven units it trusts (title and story), by log word count.
+    second = context_features(rows, [0.9] * 7 + [0.1] * (len(rows) - 7))
+    j = len(FEATURE_NAMES) + CONTEXT_FEATURE_NAMES.index("p_region_words_share")
+    expected = sum(r[0] for r in rows[:7]) / sum(r[0] for r in rows)
+    assert all(row[j] == pytest.approx(expected) for row in second)
+
+
+def _constant_model(probability: float, threshold: float) -> LineModel:
+    """A line model that gives every unit ``probability``."""
+    bias = math.log(probability / (1 - probability))
+    n1, n2 = len(FEATURE_NAMES), len(FEATURE_NAMES) + len(CONTEXT_FEATURE_NAMES)
+    first = LogisticStage((0.0,) * n1, bias, (0.0,) * n1, (1.0,) * n1)
+    second = LogisticStage((0.0,) * n2, bias, (0.0,) * n2, (1.0,) * n2)
+    return LineModel(first, second, threshold)
+
+
+def test_prose_of_the_main_region_is_kept_unless_the_model_is_sure_it_is_not_text() -> None:
+    """Below the threshold, the story's prose stays while the model is unsure (the headlines
+    after it go); when the model is sure no line is text, none is kept."""
+    source = make_source("wall.txt", "text")
+    unsure = read_plain_text(TEASER_PAGE, source, model=_constant_model(0.25, 0.34))
+    body = [p.text for p in unsure.paragraphs]
+    assert body[0].startswith("The town council of Elmsby")
+    assert "Ferry timetable changes for the winter season" not in body
+    with pytest.raises(NoArticleError):
+        read_plain_text(TEASER_PAGE, source, model=_constant_model(0.05, 0.34))
 
 
 def test_a_line_model_given_is_the_one_used() -> None:
