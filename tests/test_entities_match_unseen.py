@@ -382,3 +382,16 @@ def test_an_initial_in_the_longer_name_stands_for_no_given_name_that_can_be_told
 )
 def test_given_names_of_men_and_women_and_monarchs(a: str, b: str, same: bool | None) -> None:
     assert match(a, b, "PERSON").same is same
+
+
+def test_a_bare_name_in_a_tie_joins_the_entity_written_bare() -> None:
+    """A spelling variant that fits a body written bare and one written with a nationality word
+    equally well is the bare one (the alias table places "Islamic Jihad" in Palestine, so the
+    Egyptian group is another entity)."""
+    texts = ["Egyptian Islamic Jihad", "Islamic Jihad", "Islamic Jehad"]
+    names = [parse_name(text, "ORG") for text in texts]
+    groups, _ = group_names(names, order=[0, 1, 2])
+    assert sorted(sorted(texts[m] for m in group.members) for group in groups) == [
+        ["Egyptian Islamic Jihad"],
+        ["Islamic Jehad", "Islamic Jihad"],
+    ]
