@@ -395,3 +395,17 @@ def test_a_bare_name_in_a_tie_joins_the_entity_written_bare() -> None:
         ["Egyptian Islamic Jihad"],
         ["Islamic Jehad", "Islamic Jihad"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Te Ariki Hemi Walker", "Te Ariki Walker", True),  # later middle name dropped
+        ("Anna Maria Luisa Rossi", "Anna Maria Rossi", True),
+        ("George H. W. Bush", "George W. Bush", False),  # the first middle name dropped
+        ("Anna Maria Luisa Rossi", "Anna Luisa Rossi", False),
+    ],
+)
+def test_a_name_may_drop_its_later_middle_names(a: str, b: str, same: bool) -> None:
+    verdict = match(a, b, "PERSON")
+    assert verdict.same is same, verdict

@@ -374,3 +374,34 @@ def test_titles_written_before_a_name_are_its_titles(nlp: Language) -> None:
     _, entities = _resolve(nlp, text)
     assert "Prime Minister" in _entity_with(entities, "Anatol Verhoeven").titles
     assert "Mr" in _entity_with(entities, "Castellano").titles
+
+
+def test_a_given_name_of_two_words_and_the_name_without_its_middle_name(nlp: Language) -> None:
+    """``Te Ariki`` is the given name of ``Te Ariki Hemi Walker``; ``Te Ariki Walker`` is the
+    same man without his middle name, whatever NER labels it; the bare family name is then his
+    father's, the one the story does not call by the given name alone."""
+    text = (
+        "George Walker and his son, Te Ariki Hemi Walker, carve boats in Tauranga. "
+        "Te Ariki left school to learn the craft. "
+        "Photograph: Te Ariki Walker at the shed. "
+        "Walker and his family want more money for the craft."
+    )
+    mentions, entities = _resolve(nlp, text)
+    son = _entity_with(entities, "Te Ariki Hemi Walker")
+    assert {"Te Ariki", "Te Ariki Walker"} <= _forms(son)
+    assert son.type == "PERSON"
+    father = _entity_with(entities, "George Walker")
+    assert father.id != son.id
+    bare = [m for m in mentions if m.span.text == "Walker" and m.span.start > 100]
+    assert [m.entity_id for m in bare] == [father.id]
+
+
+def test_two_given_words_before_the_family_name_alone_are_not_a_given_name(
+    nlp: Language,
+) -> None:
+    """``Martin Luther`` is not ``Martin Luther King`` less his family name: a name read as two
+    given words must have a middle name after them."""
+    text = "Martin Luther King spoke in Memphis. Historians compared him with Martin Luther."
+    _, entities = _resolve(nlp, text)
+    king = _entity_with(entities, "Martin Luther King")
+    assert "Martin Luther" not in _forms(king)

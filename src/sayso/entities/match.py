@@ -253,6 +253,15 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             _given_match(x, y) for x, y in zip(middle_a, middle_b, strict=True)
         ):
             return Verdict(True, 0.95, "same given, middle and family names")
+        if len(middle_a) < len(middle_b) and all(
+            _given_match(x, y) and len(x.text) > 1
+            for x, y in zip(middle_a, middle_b, strict=False)
+        ):
+            # A name of two given words keeps them and drops the later middle names, as a
+            # name of one given word drops them all ("Te Kaurinui Parata" of "Te Kaurinui
+            # Robert Parata"). Only leading middle names written out: "George W. Bush" keeps
+            # the second initial of "George H. W. Bush" and is another man.
+            return Verdict(True, 0.85, "later middle names dropped")
         return Verdict(False, 0.9, "middle names differ")
     if family and not given:
         if _given_names_follow(short, full):

@@ -176,31 +176,43 @@ def _split_former_names(groups: list[_Group]) -> list[_Group]:
     return groups
 
 
+_GIVEN_ALONE = Verdict(True, 0.6, "given names alone of the only person so named")
+
+
 def _join_first_names(groups: list[_Group]) -> list[_Group]:
     """A first name written alone (``Chelsea said``) joins the one person of the article who
-    has it as first name; with two such people (or none) it stays apart."""
+    has it as first name; with two such people (or none) it stays apart. So do the first two
+    or more given names of a name that has a middle name after them (``Te Kaurinui`` of ``Te
+    Kaurinui Robert Parata``): a given name of two words. A name that ends right after them is
+    not read so (``Martin Luther`` is not ``Martin Luther King``), nor one written family name
+    first (``Kim Jong`` of ``Kim Jong Un``)."""
     owners: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type != "PERSON":
             continue
         for entry in group.texts:
-            words = parse_name(entry.text, "PERSON").words
+            parsed = parse_name(entry.text, "PERSON")
+            words = parsed.words
             if len(words) >= 2 and not words[0].upper:
                 owners.setdefault(fold(words[0].text), set()).add(index)
+            if parsed.surname_first or any(word.upper for word in words):
+                continue
+            for size in range(2, len(words) - 1):
+                given = " ".join(fold(word.text) for word in words[:size])
+                owners.setdefault(given, set()).add(index)
     merged: set[int] = set()
     for index, group in enumerate(groups):
         if len(group.texts) != 1 or group.type != "PERSON":
             continue
         entry = group.texts[0]
         found = owners.get(entry.key, set()) - {index}
-        if " " in entry.key or len(found) != 1 or territory_code(entry.text) is not None:
+        if len(found) != 1 or territory_code(entry.text) is not None:
             continue
         (owner,) = found
         target = groups[owner]
         target.texts.append(entry)
         target.keys |= group.keys
-        verdict = Verdict(True, 0.6, "first name alone of the only person so named")
-        target.reasons[entry.key] = (verdict, target.texts[0].text)
+        target.reasons[entry.key] = (_GIVEN_ALONE, target.texts[0].text)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
 
@@ -276,8 +288,31 @@ def _surname_of_member(entry: _Text, group: _Group) -> bool:
     )
 
 
+def _middle_names_dropped(entry: _Text, group: _Group) -> bool:
+    """``entry`` is a full name in a PERSON group with middle names left out, its first and
+    last words those of the fuller name (``Te Kaurinui Parata`` of ``Te Kaurinui Robert
+    Parata``), whatever NER labelled it: a firm is not named by a person's name less a word."""
+    if group.type != "PERSON":
+        return False
+    words = fold(entry.text).split()
+    if len(words) < 2:
+        return False
+    for member in group.texts:
+        member_words = fold(member.text).split()
+        if len(member_words) <= len(words) or member_words[0] != words[0]:
+            continue
+        if member_words[-1] != words[-1]:
+            continue
+        rest = iter(member_words)
+        if all(word in rest for word in words):
+            return True
+    return False
+
+
 def _may_join(entry: _Text, group: _Group) -> bool:
     if _surname_of_member(entry, group) and territory_code(entry.text) is None:
+        return True
+    if _middle_names_dropped(entry, group):
         return True
     if entry.type not in _MATCHABLE:
         return False
@@ -485,6 +520,7 @@ def group_mentions(
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
     types = [_type_votes(group) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
+    called_by_given: set[int] = set()  # groups mentioned so far by given names alone
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
@@ -498,18 +534,28 @@ def group_mentions(
                 else f"{verdict.reason}: matches {matched!r}"
             )
             grouped.append(GroupedMention(span, index, Resolution(reason), kind))
-            if " " in span.text.strip() or matched is None:
+            if verdict == _GIVEN_ALONE:
+                called_by_given.add(index)
+            elif " " in span.text.strip() or matched is None:
                 # Recency counts full names: "Okoro" after "Chelsea" (her first name alone)
                 # still looks back to the last full "... Okoro".
                 last_seen[index] = (span.start, span.sentence)
             continue
         options = ambiguous.get(key, [])
-        seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
+        # News calls one of two relatives by the given name to tell them apart ("Parata and
+        # his son, Te Kaurinui ... says Te Kaurinui"): the shared family name is then the
+        # other one's, whoever was named last.
+        by_family = [i for i in options if i not in called_by_given]
         alternatives = tuple(str(i) for i in options)
+        how = "the one mentioned most recently"
+        if len(by_family) < len(options) and len(by_family) == 1 and by_family[0] in last_seen:
+            options = by_family
+            how = "the one the article does not call by the given name alone"
+        seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
         if seen and (len(seen) == 1 or seen[0][0][1] != seen[1][0][1]):
             (_, index) = seen[0]
             resolution = Resolution(
-                "short form shared by several entities: the one mentioned most recently",
+                f"short form shared by several entities: {how}",
                 alternatives=tuple(a for a in alternatives if a != str(index)),
             )
             grouped.append(GroupedMention(span, index, resolution, kind))
