@@ -254,8 +254,7 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         ):
             return Verdict(True, 0.95, "same given, middle and family names")
         if len(middle_a) < len(middle_b) and all(
-            _given_match(x, y) and len(x.text) > 1
-            for x, y in zip(middle_a, middle_b, strict=False)
+            _given_match(x, y) and len(x.text) > 1 for x, y in zip(middle_a, middle_b, strict=False)
         ):
             # A name of two given words keeps them and drops the later middle names, as a
             # name of one given word drops them all ("Te Kaurinui Parata" of "Te Kaurinui
