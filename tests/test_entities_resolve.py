@@ -405,3 +405,29 @@ def test_two_given_words_before_the_family_name_alone_are_not_a_given_name(
     _, entities = _resolve(nlp, text)
     king = _entity_with(entities, "Martin Luther King")
     assert "Martin Luther" not in _forms(king)
+
+
+def test_a_companys_first_word_alone_as_a_subject_is_the_company(nlp: Language) -> None:
+    """``Pacifica`` said after ``Pacifica Airlines``: the trade word dropped. An organisation
+    word used as a modifier (``Pacifica officials``) is not a name of its own."""
+    text = (
+        "Pilots at Pacifica Airlines and Borealis Airways walked out on Monday. "
+        "Pacifica said in a statement that flights would run. "
+        "Borealis said it was talking to the union."
+    )
+    mentions, entities = _resolve(nlp, text)
+    pacifica = _entity_with(entities, "Pacifica Airlines")
+    borealis = _entity_with(entities, "Borealis Airways")
+    assert pacifica.id != borealis.id
+    alone = {m.span.text: m.entity_id for m in mentions if m.span.text in {"Pacifica", "Borealis"}}
+    assert alone == {"Pacifica": pacifica.id, "Borealis": borealis.id}
+
+
+def test_a_first_word_that_is_a_persons_name_stays_apart(nlp: Language) -> None:
+    text = (
+        "Workers at Ford Motor voted on Monday. Harrison Ford attended the premiere in Paris. "
+        "Ford said the film was his best."
+    )
+    _, entities = _resolve(nlp, text)
+    company = _entity_with(entities, "Ford Motor")
+    assert "Ford" not in _forms(company)

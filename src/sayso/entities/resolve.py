@@ -217,6 +217,60 @@ def _join_first_names(groups: list[_Group]) -> list[_Group]:
     return [group for index, group in enumerate(groups) if index not in merged]
 
 
+_FIRST_WORD_ALONE = Verdict(True, 0.6, "a company's first word alone, its trade words dropped")
+
+
+def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
+    """A company's first word written alone as the subject of a clause (``American said in a
+    statement`` after ``American Airlines``) joins the one organisation of the article whose
+    name is that word and words of its trade (``airlines``, ``motors``), designators, legal
+    forms or facility nouns. Only as a subject: ``American officials`` is a nationality, and a
+    word that is part of a person's full name in the article (``Ford``) or names a place stays
+    apart. NER's PERSON label on the word alone does not: news introduces a person by full
+    name, and tags a company's bare name PERSON often (``Pacifica said``)."""
+    lex = lexicon()
+    trade = lex.trade_words | facility_nouns()
+    tail_words = trade | lex.org_designators | lex.legal_forms
+    person_words = {
+        word
+        for group in groups
+        if group.type == "PERSON"
+        for entry in group.texts
+        if " " in entry.key
+        for word in entry.key.split()
+    }
+    owners: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        if group.type not in {"ORG", "FAC"}:
+            continue
+        for entry in group.texts:
+            words = entry.key.split()
+            if len(words) >= 2 and words[-1] in trade and all(w in tail_words for w in words[1:]):
+                owners.setdefault(words[0], set()).add(index)
+    merged: set[int] = set()
+    for index, group in enumerate(groups):
+        keys = {entry.key for entry in group.texts}
+        if len(keys) != 1 or group.type in {"GPE", "LOC"}:
+            continue
+        (key,) = keys
+        found = owners.get(key, set()) - {index}
+        entry = group.texts[0]
+        if (
+            len(found) != 1
+            or key in person_words
+            or not any(span.subject for span in entry.spans)
+            or (territory_code(entry.text) is not None and key not in lex.demonyms)
+        ):
+            continue
+        (owner,) = found
+        target = groups[owner]
+        target.texts.append(entry)
+        target.keys |= group.keys
+        target.reasons[entry.key] = (_FIRST_WORD_ALONE, target.texts[0].text)
+        merged.add(index)
+    return [group for index, group in enumerate(groups) if index not in merged]
+
+
 def _given_names(entries: Iterable[_Text]) -> set[str]:
     """Folded first words of the article's multi-word person names (after titles)."""
     given: set[str] = set()
@@ -516,7 +570,7 @@ def group_mentions(
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
-    groups = _split_former_names(_join_first_names(groups))
+    groups = _split_former_names(_join_company_short_forms(_join_first_names(groups)))
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
     types = [_type_votes(group) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
