@@ -409,3 +409,15 @@ def test_a_bare_name_in_a_tie_joins_the_entity_written_bare() -> None:
 def test_a_name_may_drop_its_later_middle_names(a: str, b: str, same: bool) -> None:
     verdict = match(a, b, "PERSON")
     assert verdict.same is same, verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Медиафакс", "Mediafax"),  # a final s of Cyrillic is no English plural
+        ("Медиафакс-Україна", "Mediafax-Ukraine"),
+    ],
+)
+def test_a_name_in_another_alphabet_keeps_its_final_s(a: str, b: str) -> None:
+    verdict = match(a, b, "ORG")
+    assert verdict.same is True, verdict

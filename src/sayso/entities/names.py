@@ -448,7 +448,9 @@ def _person_units(
     return units, kunyas, suffix, nisbas
 
 
-def _org_units(words: list[RawWord]) -> list[str]:
+def _org_units(words: list[RawWord], latin: bool = True) -> list[str]:
+    """Content words of an organisation's name. ``latin``: the name was written in the Latin
+    alphabet; only there is a final ``s`` an English plural (``Интерфакс`` is ``Interfaks``)."""
     lex = lexicon()
     units: list[str] = []
     plurals: list[int] = []
@@ -463,7 +465,7 @@ def _org_units(words: list[RawWord]) -> list[str]:
             continue
         if text in lex.legal_forms and index in {0, len(words) - 1} and len(words) > 1:
             continue
-        if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+        if latin and len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
             plurals.append(len(units))
             text = text[:-1]
         if text.endswith("ionary"):
@@ -477,6 +479,11 @@ def _org_units(words: list[RawWord]) -> list[str]:
         # "Department of Defense" is written "Defense Department" too.
         units = [*units[1:], units[0]]
     return units
+
+
+def _written_in_latin(text: str) -> bool:
+    """Every letter of ``text`` is a Latin one (with or without diacritics)."""
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in text if char.isalpha())
 
 
 def _is_qualifier(word: RawWord, type_: NameType) -> bool:
@@ -545,9 +552,10 @@ def parse_name(
             qualifier = words[0].text
             words = words[1:]
             bare = " ".join(word.text for word in words)
-        unit_texts = _org_units(words) or [word.text for word in words]
+        latin = _written_in_latin(bare)
+        unit_texts = _org_units(words, latin) or [word.text for word in words]
         of_at = next((i for i, word in enumerate(words) if word.text == "of"), len(words))
-        head_texts = _org_units(words[:of_at]) if of_at < len(words) else unit_texts
+        head_texts = _org_units(words[:of_at], latin) if of_at < len(words) else unit_texts
         words = all_words
     units = tuple(word_key(unit) for unit in unit_texts)
     joined = word_key("".join(unit_texts)).skeletons if unit_texts else frozenset()
