@@ -28,6 +28,7 @@ from anyascii import anyascii
 
 from sayso.entities.arabic import is_arabic_script, romanisation_pattern, rough_romanisation
 from sayso.entities.lexicon import alias_groups, lexicon
+from sayso.entities.mandarin import pinyin_readings, wade_giles
 from sayso.entities.territories import lookup_territory, names_place_inside
 
 NameType = str
@@ -170,8 +171,13 @@ def _surname_first_units(unit_texts: list[str], east_asian_script: bool) -> list
     ``Keqiang`` is not ``Qiang`` with a ``Ke`` before it."""
     if len(unit_texts) < 2:
         return None
+    surnames = lexicon().surname_first
     if not east_asian_script and (
-        unit_texts[0] not in lexicon().surname_first
+        # A family name in Wade-Giles is one of the list in pinyin ("Chiang" is "Jiang").
+        (
+            unit_texts[0] not in surnames
+            and not pinyin_readings(unit_texts[0], wade_giles(unit_texts)) & surnames
+        )
         or not all(_SYLLABIC_WORD.fullmatch(unit) for unit in unit_texts[1:])
     ):
         return None
