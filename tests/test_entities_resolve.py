@@ -431,3 +431,17 @@ def test_a_first_word_that_is_a_persons_name_stays_apart(nlp: Language) -> None:
     _, entities = _resolve(nlp, text)
     company = _entity_with(entities, "Ford Motor")
     assert "Ford" not in _forms(company)
+
+
+def test_a_titled_person_is_a_person_whatever_stray_labels_say(nlp: Language) -> None:
+    """NER tags the bare surname GPE and ORG more often than PERSON; the title written before
+    one PERSON mention ("President Mbeki") decides."""
+    text = (
+        "President Mbeki’s defenders seem determined to look away. In declaring Mbeki has no "
+        "responsibility for the violence, they feign cluelessness. No one thinks Mbeki is "
+        "legally responsible. Those denying any Mbeki responsibility know that is not the "
+        "point. Mbeki has eradicated red lines of civility. The hateful rhetoric of the Mbeki "
+        "years did not arise out of thin air."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Mbeki").type == "PERSON"

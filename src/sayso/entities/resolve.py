@@ -553,9 +553,17 @@ def _blocking_keys(text: str) -> frozenset[str]:
 
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
+    evidence: Counter[str] = Counter()
     for entry in group.texts:
         votes.update({label: n for label, n in entry.labels.items() if label})
-        votes.update(_evidence(entry.text))
+        evidence.update(_evidence(entry.text))
+    votes.update(evidence)
+    titled = any(span.titles for entry in group.texts for span in entry.spans)
+    if titled and not evidence.keys() - {"PERSON"}:
+        # NER tagged a mention PERSON and a person's title stands before it ("President
+        # Trump"): two signs of a person that stray ORG labels of the bare name do not
+        # outvote, unless the name itself says otherwise (alias table, organisation words).
+        return "PERSON"
     return _voted_type(votes) if votes else group.type
 
 
