@@ -445,3 +445,25 @@ def test_a_titled_person_is_a_person_whatever_stray_labels_say(nlp: Language) ->
     )
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "Mbeki").type == "PERSON"
+
+
+def test_a_coined_company_name_is_not_a_person(nlp: Language) -> None:
+    """NER tags ``OrbitX`` PERSON; a capital inside a word after four lower-case letters is a
+    company's coined name. A person's names run together (``AhmadKhanRahami``) are not."""
+    text = (
+        "Musk founded OrbitX in 2002. OrbitX launched a rocket on Monday. "
+        "OrbitX said the launch went well. Engineers at OrbitX cheered."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "OrbitX").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("text", "coined"),
+    [("OrbitX", True), ("BlackRock", True), ("McConnell", False), ("DeShawn", False),
+     ("AhmadKhanRahami", False), ("FitzGerald", False)],
+)  # fmt: skip
+def test_company_shapes(text: str, coined: bool) -> None:
+    from sayso.entities.resolve import _company_shaped
+
+    assert _company_shaped(text) is coined

@@ -551,6 +551,19 @@ def _blocking_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# One word with a capital inside after four or more lower-case letters ("SpaceX", "BlackRock",
+# "LinkedIn"): a company's coined name, never a person's, whose inner capitals follow a short
+# prefix ("McConnell", "MacArthur", "DeShawn", "LaToya"; "FitzGerald" kept out by hand).
+_COMPANY_SHAPE = re.compile(r"(?!Fitz)([A-Z][a-z]{3,})[A-Z][A-Za-z]*")
+
+
+def _company_shaped(text: str) -> bool:
+    """``text`` is written as a coined company name; not a person's names run together as a
+    hashtag writes them (``AhmadKhanRahami``: its first piece is a first name)."""
+    found = _COMPANY_SHAPE.fullmatch(text)
+    return found is not None and found.group(1).lower() not in first_names()
+
+
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
     evidence: Counter[str] = Counter()
@@ -558,6 +571,10 @@ def _type_votes(group: _Group) -> str:
         votes.update({label: n for label, n in entry.labels.items() if label})
         evidence.update(_evidence(entry.text))
     votes.update(evidence)
+    if votes["PERSON"] and all(_company_shaped(entry.text) for entry in group.texts):
+        del votes["PERSON"]
+        if not votes:
+            return "ORG"
     titled = any(span.titles for entry in group.texts for span in entry.spans)
     if titled and not evidence.keys() - {"PERSON"}:
         # NER tagged a mention PERSON and a person's title stands before it ("President
