@@ -451,3 +451,19 @@ def test_pinyin_is_not_read_as_wade_giles() -> None:
     assert pinyin_readings("jinping") == frozenset()
     assert "zedong" in pinyin_readings("tsetung")
     assert "deng" in pinyin_readings("teng", marked=True)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "type_", "same"),
+    [
+        ("Kraków", "Krakov", "GPE", True),  # Polish w is v
+        ("Tarnow", "Tarnov", "GPE", True),
+        ("Nikolai Romanow", "Nikolai Romanov", "PERSON", True),  # German transliteration
+        ("Rizwan Ahmed", "Rizvan Ahmed", "PERSON", True),  # Urdu w / v
+        ("Lowell", "Lovell", "PERSON", None),  # English w after a vowel is no v
+        ("Oswald", "Osvald", "PERSON", None),  # nor after s
+    ],
+)
+def test_w_written_for_v(a: str, b: str, type_: str, same: bool | None) -> None:
+    verdict = match(a, b, type_)
+    assert verdict.same is same, verdict

@@ -195,7 +195,13 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"[-‐–—/_.]+", " ", ascii_form)).strip()
 
 
+# Polish and German write the sound v as w ("Lwów" / "Lvov", "Romanow" / "Romanov"): after a
+# consonant English does not put before w, and in a final -ow after a consonant.
+_W_AS_V = re.compile(r"(?<=[bcfgjklmnpqrvxz])w|(?<=[b-df-hj-np-tv-z]o)w$")
+
+
 def _map_letters(word: str) -> str:
+    word = _W_AS_V.sub("v", word)
     word = word.replace("isation", "ization").replace("ence", "ense")
     for source, target in _DIGRAPHS:
         word = word.replace(source, target)
