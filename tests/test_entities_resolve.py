@@ -467,3 +467,13 @@ def test_company_shapes(text: str, coined: bool) -> None:
     from sayso.entities.resolve import _company_shaped
 
     assert _company_shaped(text) is coined
+
+
+def test_a_countrys_own_name_that_ner_missed_joins_the_country(nlp: Language) -> None:
+    """``Éire`` (tagged a common noun) is one of Ireland's own names in the territory data."""
+    text = (
+        "Divers in Ireland – or Éire in Irish – found the wreck on Monday. "
+        "Officials in Ireland said the ship sank in 1921."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _forms(_entity_with(entities, "Ireland")) == {"Ireland", "Éire"}
