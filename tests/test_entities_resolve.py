@@ -477,3 +477,29 @@ def test_a_countrys_own_name_that_ner_missed_joins_the_country(nlp: Language) ->
     )
     _, entities = _resolve(nlp, text)
     assert _forms(_entity_with(entities, "Ireland")) == {"Ireland", "Éire"}
+
+
+def test_stray_labels_of_a_family_name_do_not_outvote_the_full_name() -> None:
+    """NER tags "Cheteshwar Pujara" PERSON once and the bare "Pujara" GPE three times; the
+    family name's other labels are noise, not votes against the full name."""
+    from sayso.entities.resolve import _Group, _texts, _type_votes
+    from sayso.entities.spans import NameSpan
+
+    spans = [
+        NameSpan(0, 17, "Cheteshwar Pujara", "PERSON", 0, True),
+        *(NameSpan(30 * i, 30 * i + 6, "Pujara", "GPE", i, False) for i in (1, 2, 3)),
+    ]
+    group = _Group("PERSON", _texts(spans))
+    assert _type_votes(group) == "PERSON"
+
+
+def test_a_word_before_police_or_mayor_is_a_place(nlp: Language) -> None:
+    text = "Protests spread after a Carverton police officer shot a man. Carverton was calm."
+    doc = nlp(text)
+    from sayso.entities.context_types import type_cue
+
+    span = next((doc[i : i + 1] for i, token in enumerate(doc) if token.text == "Carverton"), None)
+    assert span is not None
+    cue = type_cue(span, "ORG")
+    assert cue is not None
+    assert cue.label == "GPE"

@@ -567,8 +567,18 @@ def _company_shaped(text: str) -> bool:
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
     evidence: Counter[str] = Counter()
+    # Family names of full names NER tagged PERSON: their own other labels are noise ("lure
+    # Pujara forward" tagged GPE after "Cheteshwar Pujara"), not votes against the full name.
+    surnames = {
+        entry.key.split()[-1]
+        for entry in group.texts
+        if " " in entry.key and _voted_type(entry.labels) == "PERSON" and entry.labels["PERSON"]
+    }
     for entry in group.texts:
-        votes.update({label: n for label, n in entry.labels.items() if label})
+        labels = entry.labels
+        if entry.key in surnames:
+            labels = Counter({"PERSON": labels["PERSON"]})
+        votes.update({label: n for label, n in labels.items() if label and n})
         evidence.update(_evidence(entry.text))
     votes.update(evidence)
     if votes["PERSON"] and all(_company_shaped(entry.text) for entry in group.texts):
