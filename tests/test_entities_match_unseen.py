@@ -467,3 +467,15 @@ def test_pinyin_is_not_read_as_wade_giles() -> None:
 def test_w_written_for_v(a: str, b: str, type_: str, same: bool | None) -> None:
     verdict = match(a, b, type_)
     assert verdict.same is same, verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Muhammad Muhammad Karim al-Tamimi", "Mohammed Karim al-Tamimi", True),
+        ("Ali Muhammad Karim al-Tamimi", "Ali Karim al-Tamimi", False),  # a father's name
+    ],
+)
+def test_muhammad_written_twice(a: str, b: str, same: bool) -> None:
+    verdict = match(a, b, "PERSON")
+    assert verdict.same is same, verdict

@@ -270,6 +270,14 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             # Robert Parata"). Only leading middle names written out: "George W. Bush" keeps
             # the second initial of "George H. W. Bush" and is another man.
             return Verdict(True, 0.85, "later middle names dropped")
+        if (
+            len(middle_b) == len(middle_a) + 1
+            and full.units[0].skeletons & middle_b[0].skeletons & _MUHAMMAD
+            and _same_units(middle_a, middle_b[1:])
+        ):
+            # "Mohammad Mohammad Sadiq al-Sadr": Muhammad written twice (a man named for his
+            # father Muhammad, or the devotional first name) is often written once.
+            return Verdict(True, 0.85, "Muhammad written twice")
         return Verdict(False, 0.9, "middle names differ")
     if family and not given:
         if _given_names_follow(short, full):
