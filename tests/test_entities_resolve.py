@@ -503,3 +503,18 @@ def test_a_word_before_police_or_mayor_is_a_place(nlp: Language) -> None:
     cue = type_cue(span, "ORG")
     assert cue is not None
     assert cue.label == "GPE"
+
+
+def test_a_given_name_of_the_person_named_first_does_not_hand_the_family_name_over(
+    nlp: Language,
+) -> None:
+    """Only a relative introduced later is told apart by given name; the candidate named
+    first and called "Maria" keeps her family name, so recency decides as before."""
+    text = (
+        "Maria Okafor, the candidate, spoke first in Lagos. Her husband, Paul Okafor, joined "
+        "her later. Maria thanked the crowd. Okafor said the race was close."
+    )
+    mentions, _ = _resolve(nlp, text)
+    bare = next(m for m in mentions if m.span.text == "Okafor")
+    assert bare.resolution is not None
+    assert bare.resolution.reason.endswith("the one mentioned most recently")

@@ -610,6 +610,10 @@ def group_mentions(
     types = [_type_votes(group) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     called_by_given: set[int] = set()  # groups mentioned so far by given names alone
+    first_seen: dict[int, int] = {}  # group → offset of its first mention
+    for span in spans:
+        if (found := group_of.get(fold(span.text))) is not None:
+            first_seen.setdefault(found, span.start)
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
@@ -631,13 +635,24 @@ def group_mentions(
                 last_seen[index] = (span.start, span.sentence)
             continue
         options = ambiguous.get(key, [])
-        # News calls one of two relatives by the given name to tell them apart ("Parata and
-        # his son, Te Kaurinui ... says Te Kaurinui"): the shared family name is then the
-        # other one's, whoever was named last.
+        # News calls a relative introduced after the person a family name stands for by the
+        # given name to tell them apart ("Parata and his son, Te Kaurinui ... says Te
+        # Kaurinui"): the shared family name is then the first one's, whoever was named last.
+        # Not when the one called by given name came first: a candidate's own given name
+        # ("Hillary") does not make "Clinton" her husband.
         by_family = [i for i in options if i not in called_by_given]
         alternatives = tuple(str(i) for i in options)
         how = "the one mentioned most recently"
-        if len(by_family) < len(options) and len(by_family) == 1 and by_family[0] in last_seen:
+        if (
+            len(by_family) == 1
+            and len(options) > 1
+            and by_family[0] in last_seen
+            and all(
+                first_seen.get(by_family[0], 0) < first_seen.get(i, 0)
+                for i in options
+                if i != by_family[0]
+            )
+        ):
             options = by_family
             how = "the one the article does not call by the given name alone"
         seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)

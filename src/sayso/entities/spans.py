@@ -454,6 +454,10 @@ def _other_names_of_places(
             continue
         if token.is_sent_start or not token.text[:1].isupper() or fold(token.text) in written:
             continue
+        before = doc[token.i - 1]
+        if before.text[:1].isupper() or before.lower_ in {"of", "de"}:
+            # Part of a longer name NER missed: "Latin America", "Bank of America".
+            continue
         if own_name_of(token.text) in codes:
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             end = token.idx + len(token.text)
