@@ -377,23 +377,25 @@ def test_titles_written_before_a_name_are_its_titles(nlp: Language) -> None:
 
 
 def test_a_given_name_of_two_words_and_the_name_without_its_middle_name(nlp: Language) -> None:
-    """``Te Ariki`` is the given name of ``Te Ariki Hemi Walker``; ``Te Ariki Walker`` is the
-    same man without his middle name, whatever NER labels it; the bare family name is then his
-    father's, the one the story does not call by the given name alone."""
+    """``Mary Ann`` is the given name of ``Mary Ann Louise Evans``; ``Mary Ann Evans`` is the
+    same woman without her middle name; the bare family name is then her father's, named
+    first and not called by his given name alone."""
     text = (
-        "George Walker and his son, Te Ariki Hemi Walker, carve boats in Tauranga. "
-        "Te Ariki left school to learn the craft. "
-        "Photograph: Te Ariki Walker at the shed. "
-        "Walker and his family want more money for the craft."
+        "George Evans and his daughter, Mary Ann Louise Evans, run a bakery in Leeds. "
+        "Mary Ann left school to learn the craft. "
+        "Photograph: Mary Ann Evans at the shop. "
+        "Evans and his family want more money for the craft."
     )
     mentions, entities = _resolve(nlp, text)
-    son = _entity_with(entities, "Te Ariki Hemi Walker")
-    assert {"Te Ariki", "Te Ariki Walker"} <= _forms(son)
-    assert son.type == "PERSON"
-    father = _entity_with(entities, "George Walker")
-    assert father.id != son.id
-    bare = [m for m in mentions if m.span.text == "Walker" and m.span.start > 100]
+    daughter = _entity_with(entities, "Mary Ann Louise Evans")
+    assert {"Mary Ann", "Mary Ann Evans"} <= _forms(daughter)
+    assert daughter.type == "PERSON"
+    father = _entity_with(entities, "George Evans")
+    assert father.id != daughter.id
+    bare = [m for m in mentions if m.span.text == "Evans"]
     assert [m.entity_id for m in bare] == [father.id]
+    assert bare[0].resolution is not None
+    assert "given name" in bare[0].resolution.reason
 
 
 def test_two_given_words_before_the_family_name_alone_are_not_a_given_name(
@@ -518,3 +520,16 @@ def test_a_given_name_of_the_person_named_first_does_not_hand_the_family_name_ov
     bare = next(m for m in mentions if m.span.text == "Okafor")
     assert bare.resolution is not None
     assert bare.resolution.reason.endswith("the one mentioned most recently")
+
+
+def test_a_headline_read_as_a_name_does_not_take_a_full_name(nlp: Language) -> None:
+    """A headline NER took for a name (``Ben Okoro Slams Rivals``) has no middle name after
+    ``Ben Okoro``: the full name stays its own entity."""
+    text = (
+        "Ben Okoro Slams Rivals\n\nBen Okoro, a candidate for governor, spoke in Lagos on Monday."
+    )
+    _, entities = _resolve(nlp, text)
+    assert not any(
+        "Ben Okoro" in _forms(entity) and "Ben Okoro Slams Rivals" in _forms(entity)
+        for entity in entities
+    )

@@ -183,9 +183,9 @@ def _join_first_names(groups: list[_Group]) -> list[_Group]:
     """A first name written alone (``Chelsea said``) joins the one person of the article who
     has it as first name; with two such people (or none) it stays apart. So do the first two
     or more given names of a name that has a middle name after them (``Te Kaurinui`` of ``Te
-    Kaurinui Robert Parata``): a given name of two words. A name that ends right after them is
-    not read so (``Martin Luther`` is not ``Martin Luther King``), nor one written family name
-    first (``Kim Jong`` of ``Kim Jong Un``)."""
+    Kaurinui Robert Parata``, ``Robert`` a first name): a given name of two words. A name that
+    ends right after them is not read so (``Martin Luther`` is not ``Martin Luther King``), nor
+    one written family name first (``Kim Jong`` of ``Kim Jong Un``)."""
     owners: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type != "PERSON":
@@ -198,6 +198,11 @@ def _join_first_names(groups: list[_Group]) -> list[_Group]:
             if parsed.surname_first or any(word.upper for word in words):
                 continue
             for size in range(2, len(words) - 1):
+                if words[size].text not in first_names():
+                    # What follows must read as a middle name (a first name of the US
+                    # lists): "Ben Carson" is not the given name of a headline "Ben Carson
+                    # Slams Hillary" that NER took for a name.
+                    continue
                 given = " ".join(fold(word.text) for word in words[:size])
                 owners.setdefault(given, set()).add(index)
     merged: set[int] = set()
