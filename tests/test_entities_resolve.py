@@ -533,3 +533,10 @@ def test_a_headline_read_as_a_name_does_not_take_a_full_name(nlp: Language) -> N
         "Ben Okoro" in _forms(entity) and "Ben Okoro Slams Rivals" in _forms(entity)
         for entity in entities
     )
+
+
+def test_a_city_named_like_its_country_is_not_another_name_of_it() -> None:
+    from sayso.entities.territories import other_own_name_of
+
+    assert other_own_name_of("Aotearoa") == "nz"
+    assert other_own_name_of("Tunis") is None  # a strong name of Tunisia, and its capital

@@ -20,7 +20,7 @@ from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
 from sayso.entities.names import WordKey, alias_ids, fold, word_key
-from sayso.entities.territories import own_name_of
+from sayso.entities.territories import other_own_name_of, own_name_of
 from sayso.nlp.doctext import doc_text
 
 if TYPE_CHECKING:
@@ -458,7 +458,7 @@ def _other_names_of_places(
         if before.text[:1].isupper() or before.lower_ in {"of", "de"}:
             # Part of a longer name NER missed: "Latin America", "Bank of America".
             continue
-        if own_name_of(token.text) in codes:
+        if other_own_name_of(token.text) in codes:
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             end = token.idx + len(token.text)
             extra.append(NameSpan(token.idx, end, token.text, "GPE", sentence_of[token.i], subject))

@@ -130,6 +130,18 @@ def own_name_of(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=4096)
+def other_own_name_of(text: str) -> str | None:
+    """:func:`own_name_of` for a name unlike the territory's English one (``Aotearoa`` of New
+    Zealand): one that shares its first four letters (``Tunis`` of Tunisia) is as often a city
+    of that name as the country."""
+    code = own_name_of(text)
+    if code is None:
+        return None
+    english = normalize_name(_by_code()[code].name)
+    return None if english[:4] == normalize_name(text)[:4] else code
+
+
+@functools.lru_cache(maxsize=4096)
 def lookup_territory(text: str) -> Territory | None:
     """The territory ``text`` names, by code (``US``, ``usa``) or by name, else None."""
     code = text.strip().lower().replace("_", "-")
