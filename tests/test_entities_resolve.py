@@ -540,3 +540,14 @@ def test_a_city_named_like_its_country_is_not_another_name_of_it() -> None:
 
     assert other_own_name_of("Aotearoa") == "nz"
     assert other_own_name_of("Tunis") is None  # a strong name of Tunisia, and its capital
+
+
+def test_a_country_name_inside_a_longer_name_is_not_a_mention_of_the_country(
+    nlp: Language,
+) -> None:
+    text = (
+        "Officials in the United States met on Monday, a USA TODAY investigation found. "
+        "Rep. Chris Collins, R-NY, said the plan was sound."
+    )
+    mentions, _ = _resolve(nlp, text)
+    assert not [m for m in mentions if m.span.text in {"USA", "NY"} and m.entity_id]

@@ -651,6 +651,7 @@ def group_mentions(
         if (
             len(by_family) == 1
             and len(options) > 1
+            and not span.titles  # "President Bush" says which Bush it is by its title
             and by_family[0] in last_seen
             and all(
                 first_seen.get(by_family[0], 0) < first_seen.get(i, 0)

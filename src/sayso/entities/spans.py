@@ -455,8 +455,15 @@ def _other_names_of_places(
         if token.is_sent_start or not token.text[:1].isupper() or fold(token.text) in written:
             continue
         before = doc[token.i - 1]
-        if before.text[:1].isupper() or before.lower_ in {"of", "de"}:
-            # Part of a longer name NER missed: "Latin America", "Bank of America".
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            before.text[:1].isupper()
+            or before.lower_ in {"of", "de"}
+            or not before.whitespace_
+            or (after is not None and after.text[:1].isupper())
+        ):
+            # Part of a longer name NER missed: "Latin America", "Bank of America", "USA
+            # TODAY", "America First", "Initiative-America", "R-NY".
             continue
         if other_own_name_of(token.text) in codes:
             subject = token.dep_ in {"nsubj", "nsubjpass"}
