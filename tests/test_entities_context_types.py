@@ -89,3 +89,12 @@ def test_place_cues_outvote_the_ner_label_in_an_article(nlp: Language) -> None:
     qalat = [e for e in entities if e.name == "Qalat"]
     assert len(qalat) == 1
     assert qalat[0].type == "GPE"
+
+
+def test_a_longer_name_before_a_building_noun_names_the_building(nlp: Language) -> None:
+    doc = nlp("Doctors at the Kessler Bay hospital said he was stable.")
+    span = next(ent for ent in doc.ents if ent.text == "Kessler Bay")
+    cue = type_cue(span, "PERSON")
+    assert cue is not None
+    assert cue.label == "FAC"
+    assert type_cue(span, "ORG") is None  # an institution keeps its label

@@ -144,6 +144,18 @@ def group_names(
                 c for c in top if spelled_alike(name, [names[m] for m in groups[c[1]].members])
             ]
             top = exact or top
+        if len(top) > 1 and name.qualifier is None:
+            # A bare name fits the entity written bare before one written with a nationality
+            # word: "Taleban" is the "Taliban" of the story, not the "Pakistani Taliban".
+            bare = [
+                c
+                for c in top
+                if any(
+                    names[m].qualifier is None and match_names(name, names[m]).same
+                    for m in groups[c[1]].members
+                )
+            ]
+            top = bare or top
         if len(top) > 1 and prefer is not None:
             chosen = prefer(index, [c[1] for c in top])
             top = [c for c in top if c[1] == chosen] or top

@@ -13,7 +13,11 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * descriptor: a one-word name with an adjective ending (``-i``, ``-ic``, ``-ist``, ``-ian``)
   that modifies a common noun (``the Takfiri militant group``) is a group adjective → NORP;
 * title fragment: a one-word name that is a title word, or that is followed by a title word
-  (``Supreme`` in ``Supreme Leader``), is part of a role, not a name → dropped.
+  (``Supreme`` in ``Supreme Leader``), is part of a role, not a name → dropped;
+* building: a name of two words or more that NER tags PERSON or FAC, followed by a lower-case
+  building noun (``the Royal Free hospital``), names the building → FAC, with a cue's weight
+  (a one-word name before ``airport`` is a place: ``Erbil airport``). Names tagged ORG keep
+  their label: an institution is named by its building too.
 
 The word lists are in ``data/context_cues.json`` (provenance in ``data/README.md``).
 """
@@ -54,6 +58,7 @@ class _Cues:
     place_nouns: frozenset[str]
     institutions: frozenset[str]
     plural_endings: tuple[str, ...]
+    building_nouns: frozenset[str]
 
 
 @functools.cache
@@ -66,6 +71,7 @@ def _cues() -> _Cues:
         place_nouns=frozenset(data["place_nouns"]["words"]),
         institutions=frozenset(data["institutions"]["words"]),
         plural_endings=tuple(data["plural_endings"]["words"]),
+        building_nouns=frozenset(data["building_nouns"]["words"]),
     )
 
 
@@ -123,6 +129,17 @@ def _place_after(span: Span) -> bool:
     return False
 
 
+def _building_after(span: Span) -> bool:
+    doc = span.doc
+    after = span.end
+    return (
+        after < len(doc)
+        and doc[after].is_lower
+        and doc[after].lower_ in _cues().building_nouns
+        and doc[after].pos_ == "NOUN"
+    )
+
+
 def _is_plural_noun(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.tag_ == "NNS"
 
@@ -152,7 +169,10 @@ def _descriptor(span: Span) -> bool:
 
 
 def type_cue(span: Span, label: str) -> TypeCue | None:
-    """What the context of the one-word name ``span`` (labelled ``label``) says, if anything."""
+    """What the context of the one-word name ``span`` (labelled ``label``) says, if anything;
+    of a longer name, only that a building noun follows it (``the Royal Free hospital``)."""
+    if len(span) > 1 and label in {"PERSON", "FAC"} and _building_after(span):
+        return TypeCue("FAC", CUE_WEIGHT, "a building noun after the name")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]

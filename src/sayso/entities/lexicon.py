@@ -43,6 +43,8 @@ class Lexicon:
     org_designators: frozenset[str]
     legal_forms: frozenset[str]
     """Company legal forms dropped at either end of a name (``ag``, ``pjsc``)."""
+    trade_words: frozenset[str]
+    """A company's line of business written after its first word (``airlines``, ``motors``)."""
     org_translations: dict[str, str]
     stopwords: frozenset[str]
     title_forms: dict[str, str]
@@ -118,6 +120,7 @@ def lexicon() -> Lexicon:
         surname_romanisations={k: frozenset(v) for k, v in romanisations.items()},
         org_designators=frozenset(data["org_designators"]["words"]),
         legal_forms=frozenset(data["legal_forms"]["words"]),
+        trade_words=frozenset(data["trade_words"]["words"]),
         org_translations=_no_notes(data["org_word_translations"]),
         stopwords=frozenset(data["stopwords"]),
         title_forms=_no_notes(data["title_forms"]),

@@ -11,8 +11,9 @@ Scores rank competing candidates; they are not probabilities. Rules, strongest f
 * alias table (well-known renamings and foreign-language names);
 * territory codes for places (rigour's territory names plus the alias table);
 * same words up to transliteration (:func:`words_match`), or the same letters run together;
-* persons: given name + family name with compatible middle names, surname alone, an honorific
-  used with a given name (Hajj Qasim, King Salman), a dropped first given name;
+* persons: given name + family name with compatible middle names (later ones may be dropped),
+  Chinese names in Wade-Giles and in pinyin (:mod:`sayso.entities.mandarin`), surname alone,
+  an honorific used with a given name (Hajj Qasim, King Salman), a dropped first given name;
 * organisations: same content words in any order, designators, legal forms and a leading
   possessive dropped (``Tasnim News Agency`` / ``Tasnim``, ``Gazprom PJSC``), acronyms built from
   initials or word beginnings, clipped compounds (``WaPo``), an article run into the name
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from sayso.entities.lexicon import first_names, lexicon
+from sayso.entities.mandarin import same_mandarin, wade_giles
 from sayso.entities.names import (
     NameType,
     ParsedName,
@@ -165,18 +167,25 @@ def _gendered_forms(a: WordKey, b: WordKey) -> bool:
     return False
 
 
-def _family_match(a: WordKey, b: WordKey) -> bool:
-    """Two family names of names written family name first: one word up to spelling, or two
-    romanisations of one East Asian family name (Lee / Yi / Rhee)."""
-    if words_match(a, b):
+def _family_match(a: WordKey, b: WordKey, marked_a: bool = False, marked_b: bool = False) -> bool:
+    """Two family names of names written family name first: one word up to spelling, two
+    romanisations of one East Asian family name (Lee / Yi / Rhee), or one Mandarin name in
+    Wade-Giles and pinyin (Chiang / Jiang)."""
+    if words_match(a, b) or same_mandarin(a.text, b.text, marked_a, marked_b):
         return True
     return b.text in lexicon().surname_romanisations.get(a.text, frozenset())
 
 
 def _compare_family_first(a: ParsedName, b: ParsedName) -> Verdict:
     """Two names written family name first, each a family name and a whole given name."""
-    family = _family_match(a.units[0], b.units[0])
-    given = words_match(a.units[1], b.units[1])
+    marked_a = wade_giles(unit.text for unit in a.units)
+    marked_b = wade_giles(unit.text for unit in b.units)
+    family = _family_match(a.units[0], b.units[0], marked_a, marked_b)
+    given = words_match(a.units[1], b.units[1]) or (
+        "wade-giles"
+        if same_mandarin(a.units[1].text, b.units[1].text, marked_a, marked_b)
+        else None
+    )
     if family and given:
         return Verdict(True, 0.9, f"same family and given name ({given})")
     if family:
@@ -253,6 +262,22 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             _given_match(x, y) for x, y in zip(middle_a, middle_b, strict=True)
         ):
             return Verdict(True, 0.95, "same given, middle and family names")
+        if len(middle_a) < len(middle_b) and all(
+            _given_match(x, y) and len(x.text) > 1 for x, y in zip(middle_a, middle_b, strict=False)
+        ):
+            # A name of two given words keeps them and drops the later middle names, as a
+            # name of one given word drops them all ("Te Kaurinui Parata" of "Te Kaurinui
+            # Robert Parata"). Only leading middle names written out: "George W. Bush" keeps
+            # the second initial of "George H. W. Bush" and is another man.
+            return Verdict(True, 0.85, "later middle names dropped")
+        if (
+            len(middle_b) == len(middle_a) + 1
+            and full.units[0].skeletons & middle_b[0].skeletons & _MUHAMMAD
+            and _same_units(middle_a, middle_b[1:])
+        ):
+            # "Mohammad Mohammad Sadiq al-Sadr": Muhammad written twice (a man named for his
+            # father Muhammad, or the devotional first name) is often written once.
+            return Verdict(True, 0.85, "Muhammad written twice")
         return Verdict(False, 0.9, "middle names differ")
     if family and not given:
         if _given_names_follow(short, full):

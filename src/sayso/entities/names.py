@@ -28,6 +28,7 @@ from anyascii import anyascii
 
 from sayso.entities.arabic import is_arabic_script, romanisation_pattern, rough_romanisation
 from sayso.entities.lexicon import alias_groups, lexicon
+from sayso.entities.mandarin import pinyin_readings, wade_giles
 from sayso.entities.territories import lookup_territory, names_place_inside
 
 NameType = str
@@ -170,8 +171,13 @@ def _surname_first_units(unit_texts: list[str], east_asian_script: bool) -> list
     ``Keqiang`` is not ``Qiang`` with a ``Ke`` before it."""
     if len(unit_texts) < 2:
         return None
+    surnames = lexicon().surname_first
     if not east_asian_script and (
-        unit_texts[0] not in lexicon().surname_first
+        # A family name in Wade-Giles is one of the list in pinyin ("Chiang" is "Jiang").
+        (
+            unit_texts[0] not in surnames
+            and not pinyin_readings(unit_texts[0], wade_giles(unit_texts)) & surnames
+        )
         or not all(_SYLLABIC_WORD.fullmatch(unit) for unit in unit_texts[1:])
     ):
         return None
@@ -189,7 +195,13 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9 ]+", "", re.sub(r"[-‐–—/_.]+", " ", ascii_form)).strip()
 
 
+# Polish and German write the sound v as w ("Lwów" / "Lvov", "Romanow" / "Romanov"): after a
+# consonant English does not put before w, and in a final -ow after a consonant.
+_W_AS_V = re.compile(r"(?<=[bcfgjklmnpqrvxz])w|(?<=[b-df-hj-np-tv-z]o)w$")
+
+
 def _map_letters(word: str) -> str:
+    word = _W_AS_V.sub("v", word)
     word = word.replace("isation", "ization").replace("ence", "ense")
     for source, target in _DIGRAPHS:
         word = word.replace(source, target)
@@ -448,7 +460,9 @@ def _person_units(
     return units, kunyas, suffix, nisbas
 
 
-def _org_units(words: list[RawWord]) -> list[str]:
+def _org_units(words: list[RawWord], latin: bool = True) -> list[str]:
+    """Content words of an organisation's name. ``latin``: the name was written in the Latin
+    alphabet; only there is a final ``s`` an English plural (``Интерфакс`` is ``Interfaks``)."""
     lex = lexicon()
     units: list[str] = []
     plurals: list[int] = []
@@ -463,7 +477,7 @@ def _org_units(words: list[RawWord]) -> list[str]:
             continue
         if text in lex.legal_forms and index in {0, len(words) - 1} and len(words) > 1:
             continue
-        if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
+        if latin and len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
             plurals.append(len(units))
             text = text[:-1]
         if text.endswith("ionary"):
@@ -477,6 +491,11 @@ def _org_units(words: list[RawWord]) -> list[str]:
         # "Department of Defense" is written "Defense Department" too.
         units = [*units[1:], units[0]]
     return units
+
+
+def _written_in_latin(text: str) -> bool:
+    """Every letter of ``text`` is a Latin one (with or without diacritics)."""
+    return all(unicodedata.name(char, "").startswith("LATIN") for char in text if char.isalpha())
 
 
 def _is_qualifier(word: RawWord, type_: NameType) -> bool:
@@ -545,9 +564,10 @@ def parse_name(
             qualifier = words[0].text
             words = words[1:]
             bare = " ".join(word.text for word in words)
-        unit_texts = _org_units(words) or [word.text for word in words]
+        latin = _written_in_latin(bare)
+        unit_texts = _org_units(words, latin) or [word.text for word in words]
         of_at = next((i for i, word in enumerate(words) if word.text == "of"), len(words))
-        head_texts = _org_units(words[:of_at]) if of_at < len(words) else unit_texts
+        head_texts = _org_units(words[:of_at], latin) if of_at < len(words) else unit_texts
         words = all_words
     units = tuple(word_key(unit) for unit in unit_texts)
     joined = word_key("".join(unit_texts)).skeletons if unit_texts else frozenset()

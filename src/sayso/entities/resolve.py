@@ -176,31 +176,102 @@ def _split_former_names(groups: list[_Group]) -> list[_Group]:
     return groups
 
 
+_GIVEN_ALONE = Verdict(True, 0.6, "given names alone of the only person so named")
+
+
 def _join_first_names(groups: list[_Group]) -> list[_Group]:
     """A first name written alone (``Chelsea said``) joins the one person of the article who
-    has it as first name; with two such people (or none) it stays apart."""
+    has it as first name; with two such people (or none) it stays apart. So do the first two
+    or more given names of a name that has a middle name after them (``Te Kaurinui`` of ``Te
+    Kaurinui Robert Parata``, ``Robert`` a first name): a given name of two words. A name that
+    ends right after them is not read so (``Martin Luther`` is not ``Martin Luther King``), nor
+    one written family name first (``Kim Jong`` of ``Kim Jong Un``)."""
     owners: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type != "PERSON":
             continue
         for entry in group.texts:
-            words = parse_name(entry.text, "PERSON").words
+            parsed = parse_name(entry.text, "PERSON")
+            words = parsed.words
             if len(words) >= 2 and not words[0].upper:
                 owners.setdefault(fold(words[0].text), set()).add(index)
+            if parsed.surname_first or any(word.upper for word in words):
+                continue
+            for size in range(2, len(words) - 1):
+                if words[size].text not in first_names():
+                    # What follows must read as a middle name (a first name of the US
+                    # lists): "Ben Carson" is not the given name of a headline "Ben Carson
+                    # Slams Hillary" that NER took for a name.
+                    continue
+                given = " ".join(fold(word.text) for word in words[:size])
+                owners.setdefault(given, set()).add(index)
     merged: set[int] = set()
     for index, group in enumerate(groups):
         if len(group.texts) != 1 or group.type != "PERSON":
             continue
         entry = group.texts[0]
         found = owners.get(entry.key, set()) - {index}
-        if " " in entry.key or len(found) != 1 or territory_code(entry.text) is not None:
+        if len(found) != 1 or territory_code(entry.text) is not None:
             continue
         (owner,) = found
         target = groups[owner]
         target.texts.append(entry)
         target.keys |= group.keys
-        verdict = Verdict(True, 0.6, "first name alone of the only person so named")
-        target.reasons[entry.key] = (verdict, target.texts[0].text)
+        target.reasons[entry.key] = (_GIVEN_ALONE, target.texts[0].text)
+        merged.add(index)
+    return [group for index, group in enumerate(groups) if index not in merged]
+
+
+_FIRST_WORD_ALONE = Verdict(True, 0.6, "a company's first word alone, its trade words dropped")
+
+
+def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
+    """A company's first word written alone as the subject of a clause (``American said in a
+    statement`` after ``American Airlines``) joins the one organisation of the article whose
+    name is that word and words of its trade (``airlines``, ``motors``), designators, legal
+    forms or facility nouns. Only as a subject: ``American officials`` is a nationality, and a
+    word that is part of a person's full name in the article (``Ford``) or names a place stays
+    apart. NER's PERSON label on the word alone does not: news introduces a person by full
+    name, and tags a company's bare name PERSON often (``Pacifica said``)."""
+    lex = lexicon()
+    trade = lex.trade_words | facility_nouns()
+    tail_words = trade | lex.org_designators | lex.legal_forms
+    person_words = {
+        word
+        for group in groups
+        if group.type == "PERSON"
+        for entry in group.texts
+        if " " in entry.key
+        for word in entry.key.split()
+    }
+    owners: dict[str, set[int]] = {}
+    for index, group in enumerate(groups):
+        if group.type not in {"ORG", "FAC"}:
+            continue
+        for entry in group.texts:
+            words = entry.key.split()
+            if len(words) >= 2 and words[-1] in trade and all(w in tail_words for w in words[1:]):
+                owners.setdefault(words[0], set()).add(index)
+    merged: set[int] = set()
+    for index, group in enumerate(groups):
+        keys = {entry.key for entry in group.texts}
+        if len(keys) != 1 or group.type in {"GPE", "LOC"}:
+            continue
+        (key,) = keys
+        found = owners.get(key, set()) - {index}
+        entry = group.texts[0]
+        if (
+            len(found) != 1
+            or key in person_words
+            or not any(span.subject for span in entry.spans)
+            or (territory_code(entry.text) is not None and key not in lex.demonyms)
+        ):
+            continue
+        (owner,) = found
+        target = groups[owner]
+        target.texts.append(entry)
+        target.keys |= group.keys
+        target.reasons[entry.key] = (_FIRST_WORD_ALONE, target.texts[0].text)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
 
@@ -276,8 +347,31 @@ def _surname_of_member(entry: _Text, group: _Group) -> bool:
     )
 
 
+def _middle_names_dropped(entry: _Text, group: _Group) -> bool:
+    """``entry`` is a full name in a PERSON group with middle names left out, its first and
+    last words those of the fuller name (``Te Kaurinui Parata`` of ``Te Kaurinui Robert
+    Parata``), whatever NER labelled it: a firm is not named by a person's name less a word."""
+    if group.type != "PERSON":
+        return False
+    words = fold(entry.text).split()
+    if len(words) < 2:
+        return False
+    for member in group.texts:
+        member_words = fold(member.text).split()
+        if len(member_words) <= len(words) or member_words[0] != words[0]:
+            continue
+        if member_words[-1] != words[-1]:
+            continue
+        rest = iter(member_words)
+        if all(word in rest for word in words):
+            return True
+    return False
+
+
 def _may_join(entry: _Text, group: _Group) -> bool:
     if _surname_of_member(entry, group) and territory_code(entry.text) is None:
+        return True
+    if _middle_names_dropped(entry, group):
         return True
     if entry.type not in _MATCHABLE:
         return False
@@ -462,11 +556,46 @@ def _blocking_keys(text: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# One word with a capital inside after four or more lower-case letters ("SpaceX", "BlackRock",
+# "LinkedIn"): a company's coined name, never a person's, whose inner capitals follow a short
+# prefix ("McConnell", "MacArthur", "DeShawn", "LaToya"; "FitzGerald" kept out by hand).
+_COMPANY_SHAPE = re.compile(r"(?!Fitz)([A-Z][a-z]{3,})[A-Z][A-Za-z]*")
+
+
+def _company_shaped(text: str) -> bool:
+    """``text`` is written as a coined company name; not a person's names run together as a
+    hashtag writes them (``AhmadKhanRahami``: its first piece is a first name)."""
+    found = _COMPANY_SHAPE.fullmatch(text)
+    return found is not None and found.group(1).lower() not in first_names()
+
+
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
+    evidence: Counter[str] = Counter()
+    # Family names of full names NER tagged PERSON: their own other labels are noise ("lure
+    # Pujara forward" tagged GPE after "Cheteshwar Pujara"), not votes against the full name.
+    surnames = {
+        entry.key.split()[-1]
+        for entry in group.texts
+        if " " in entry.key and _voted_type(entry.labels) == "PERSON" and entry.labels["PERSON"]
+    }
     for entry in group.texts:
-        votes.update({label: n for label, n in entry.labels.items() if label})
-        votes.update(_evidence(entry.text))
+        labels = entry.labels
+        if entry.key in surnames:
+            labels = Counter({"PERSON": labels["PERSON"]})
+        votes.update({label: n for label, n in labels.items() if label and n})
+        evidence.update(_evidence(entry.text))
+    votes.update(evidence)
+    if votes["PERSON"] and all(_company_shaped(entry.text) for entry in group.texts):
+        del votes["PERSON"]
+        if not votes:
+            return "ORG"
+    titled = any(span.titles for entry in group.texts for span in entry.spans)
+    if titled and not evidence.keys() - {"PERSON"}:
+        # NER tagged a mention PERSON and a person's title stands before it ("President
+        # Trump"): two signs of a person that stray ORG labels of the bare name do not
+        # outvote, unless the name itself says otherwise (alias table, organisation words).
+        return "PERSON"
     return _voted_type(votes) if votes else group.type
 
 
@@ -481,10 +610,15 @@ def group_mentions(
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
-    groups = _split_former_names(_join_first_names(groups))
+    groups = _split_former_names(_join_company_short_forms(_join_first_names(groups)))
     group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
     types = [_type_votes(group) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
+    called_by_given: set[int] = set()  # groups mentioned so far by given names alone
+    first_seen: dict[int, int] = {}  # group → offset of its first mention
+    for span in spans:
+        if (found := group_of.get(fold(span.text))) is not None:
+            first_seen.setdefault(found, span.start)
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
@@ -498,18 +632,40 @@ def group_mentions(
                 else f"{verdict.reason}: matches {matched!r}"
             )
             grouped.append(GroupedMention(span, index, Resolution(reason), kind))
-            if " " in span.text.strip() or matched is None:
+            if verdict == _GIVEN_ALONE:
+                called_by_given.add(index)
+            elif " " in span.text.strip() or matched is None:
                 # Recency counts full names: "Okoro" after "Chelsea" (her first name alone)
                 # still looks back to the last full "... Okoro".
                 last_seen[index] = (span.start, span.sentence)
             continue
         options = ambiguous.get(key, [])
-        seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
+        # News calls a relative introduced after the person a family name stands for by the
+        # given name to tell them apart ("Parata and his son, Te Kaurinui ... says Te
+        # Kaurinui"): the shared family name is then the first one's, whoever was named last.
+        # Not when the one called by given name came first: a candidate's own given name
+        # ("Hillary") does not make "Clinton" her husband.
+        by_family = [i for i in options if i not in called_by_given]
         alternatives = tuple(str(i) for i in options)
+        how = "the one mentioned most recently"
+        if (
+            len(by_family) == 1
+            and len(options) > 1
+            and not span.titles  # "President Bush" says which Bush it is by its title
+            and by_family[0] in last_seen
+            and all(
+                first_seen.get(by_family[0], 0) < first_seen.get(i, 0)
+                for i in options
+                if i != by_family[0]
+            )
+        ):
+            options = by_family
+            how = "the one the article does not call by the given name alone"
+        seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
         if seen and (len(seen) == 1 or seen[0][0][1] != seen[1][0][1]):
             (_, index) = seen[0]
             resolution = Resolution(
-                "short form shared by several entities: the one mentioned most recently",
+                f"short form shared by several entities: {how}",
                 alternatives=tuple(a for a in alternatives if a != str(index)),
             )
             grouped.append(GroupedMention(span, index, resolution, kind))

@@ -20,6 +20,7 @@ from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
 from sayso.entities.names import WordKey, alias_ids, fold, word_key
+from sayso.entities.territories import other_own_name_of, own_name_of
 from sayso.nlp.columns import sentence_numbers, with_pos
 from sayso.nlp.doctext import doc_text
 
@@ -265,6 +266,7 @@ def name_spans(
         found.append(record)
     found = _without_overlaps(found)
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
+    found.extend(_other_names_of_places(doc, len(text), found, sentence_of))
     found.extend(_bare_surnames(doc, text, found, sentence_of))
     found.extend(_acronyms_of_names(doc, found, sentence_of))
     found.sort(key=lambda item: item.start)
@@ -430,6 +432,48 @@ def _spelled_names(
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             end = token.idx + len(token.text)
             extra.append(NameSpan(token.idx, end, token.text, "", sentence_of[token.i], subject))
+    return extra
+
+
+def _other_names_of_places(
+    doc: Doc, length: int, found: list[NameSpan], sentence_of: list[int]
+) -> list[NameSpan]:
+    """Single capitalised words NER missed that are another own name of a country the article
+    names (``New Zealand - or Aotearoa as it is called by Maori``, ``Ireland - or Éire``): a
+    GPE mention of it. A word written as one of the article's names is left to
+    :func:`_spelled_names` (``Chad`` may be a man)."""
+    codes = {
+        code
+        for span in found
+        if span.label in {"GPE", "LOC"} and (code := own_name_of(span.text)) is not None
+    }
+    if not codes:
+        return []
+    written = {fold(span.text) for span in found}
+    covered = bytearray(length + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[NameSpan] = []
+    for token in map(doc.__getitem__, with_pos(doc, "PROPN", "NOUN")):
+        if token.ent_type_ or covered[token.idx]:
+            continue
+        if token.is_sent_start or not token.text[:1].isupper() or fold(token.text) in written:
+            continue
+        before = doc[token.i - 1]
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            before.text[:1].isupper()
+            or before.lower_ in {"of", "de"}
+            or not before.whitespace_
+            or (after is not None and after.text[:1].isupper())
+        ):
+            # Part of a longer name NER missed: "Latin America", "Bank of America", "USA
+            # TODAY", "America First", "Initiative-America", "R-NY".
+            continue
+        if other_own_name_of(token.text) in codes:
+            subject = token.dep_ in {"nsubj", "nsubjpass"}
+            end = token.idx + len(token.text)
+            extra.append(NameSpan(token.idx, end, token.text, "GPE", sentence_of[token.i], subject))
     return extra
 
 

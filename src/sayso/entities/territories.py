@@ -121,6 +121,27 @@ def names_place_inside(text: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def own_name_of(text: str) -> str | None:
+    """The code of the territory ``text`` is one of the strong names of (its English names and
+    official names in its own languages: ``Aotearoa``, ``Sakartvelo``), else None. Weak names
+    (misspellings, demonyms, other languages' names) do not count."""
+    found = _by_name_and_tier().get(normalize_name(text))
+    return str(found[0].code) if found is not None and found[1] == "strong" else None
+
+
+@functools.lru_cache(maxsize=4096)
+def other_own_name_of(text: str) -> str | None:
+    """:func:`own_name_of` for a name unlike the territory's English one (``Aotearoa`` of New
+    Zealand): one that shares its first four letters (``Tunis`` of Tunisia) is as often a city
+    of that name as the country."""
+    code = own_name_of(text)
+    if code is None:
+        return None
+    english = normalize_name(_by_code()[code].name)
+    return None if english[:4] == normalize_name(text)[:4] else code
+
+
+@functools.lru_cache(maxsize=4096)
 def lookup_territory(text: str) -> Territory | None:
     """The territory ``text`` names, by code (``US``, ``usa``) or by name, else None."""
     code = text.strip().lower().replace("_", "-")
