@@ -266,3 +266,24 @@ def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type
 def test_a_that_clause_after_someones_vow_is_the_vow(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     statement = _holding(extract_statements(nlp(text)), "no new toll road")
     assert (statement.kind, _speaker(statement)) == ("indirect", "her")
+
+
+def test_a_name_read_as_part_of_a_noun_cue_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "Trump predicts" as a noun phrase with "Trump" a common noun.
+    text = "Trump predicts that many of their supporters will come to him."
+    statement = _holding(extract_statements(nlp(text)), "will come to him")
+    assert _speaker(statement) == "Trump"
+
+
+def test_a_subject_hung_as_another_relation_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Trump" is parsed as an adverbial clause of "mention", "About 4 in 10" as a number
+    # modifying "say": neither is the verb's nsubj.
+    text = (
+        "Trump, speaking later at a rally in Charleston, West Virginia, did not mention "
+        "Ryan directly in his speech."
+    )
+    statement = _holding(extract_statements(nlp(text)), "Ryan")
+    assert _speaker(statement) == "Trump"
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    statement = _holding(extract_statements(nlp(text)), "more liberal policies")
+    assert _speaker(statement) == "About 4 in 10"

@@ -40,6 +40,8 @@ _DASHES = frozenset({"-", "--", "—", "–"})
 _MIN_RATIO = 0.2
 _MIN_SEEN = 3
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Relations of a word before a verb that never make it the verb's lost subject.
+_NOT_SUBJECTS = frozenset({"npadvmod", "tmod", "prep", "pobj", "dobj", "attr", "mark", "expl"})
 # Relations through which a cue without a subject shares its head's. The cue model's features
 # were trained with the narrow set; who speaks is read with the wide one ("able to brag").
 _CLIMB_RELATIONS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -579,7 +581,7 @@ def _unparsed_speaker(cue: Token) -> Token | None:
     the parser lost takes the noun phrase right before it.
     """
     if cue.pos_ == "NOUN":
-        named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in cue.children if c.dep_ == "compound" and _misread_name(c, cue)]
         if named and named[-1].i == cue.i - 1:
             return named[-1]  # "Trump claims that ...", parsed as a noun phrase
         maker = _maker_of(cue)
@@ -591,8 +593,33 @@ def _unparsed_speaker(cue: Token) -> Token | None:
         if cue.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
             return subject_of(verb)
         return None
-    if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG"):
-        return _noun_before(cue)
+    if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
+        return _left_subject(cue) or _noun_before(cue)
+    return None
+
+
+def _misread_name(compound: Token, cue: Token) -> bool:
+    """Whether a word the parser compounded with a noun cue is a name speaking through it:
+    a proper noun ("Trump claims that ..."), or, where the parser read the sentence's verb as a
+    plural noun at its root, a capitalised word ("Trump predicts that ...", "Trump" tagged as
+    a common noun): a sentence with no verb but that noun says nothing otherwise."""
+    if compound.pos_ == "PROPN":
+        return True
+    return cue.dep_ == "ROOT" and cue.tag_ == "NNS" and compound.text[:1].isupper()
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """The nearest nominal the parser hung before a finite verb under some other relation:
+    the subject it lost ("Trump, speaking at a rally, did not mention ...", where "Trump" is
+    read as an adverbial clause; "About 4 in 10 say ..."). Times, objects of prepositions and
+    words across a line break are not subjects."""
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in _NOT_SUBJECTS or child.ent_type_ in ("DATE", "TIME"):
+            continue
+        if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not _line_break_between(
+            verb.doc, child.i, verb.i
+        ):
+            return child
     return None
 
 
