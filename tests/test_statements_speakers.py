@@ -287,3 +287,16 @@ def test_a_subject_hung_as_another_relation_speaks(nlp) -> None:  # type: ignore
     text = "About 4 in 10 say they want the next president to have more liberal policies."
     statement = _holding(extract_statements(nlp(text)), "more liberal policies")
     assert _speaker(statement) == "About 4 in 10"
+
+
+def test_a_past_tense_read_as_a_participle_has_its_noun_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Parsed as a noun phrase: "found" a participle modifying "poll", the sentence's root.
+    text = "A Qunnipiac University poll found last week that Clinton would beat Trump."
+    statement = _holding(extract_statements(nlp(text)), "Clinton would beat Trump")
+    assert _speaker(statement) == "A Qunnipiac University poll"
+
+
+def test_a_participle_modifying_a_noun_is_no_saying_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked about the plan, Ruiz said it would work."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None or statement.speaker.text == "Ruiz"

@@ -473,6 +473,8 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         if parsed is None and _state_of_mind(cue, lexicons):
             parsed = next(c for c in cue.children if c.dep_ == "nsubjpass")
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not _has_subject_or_agent(cue):
+        if _past_read_as_participle(cue, lexicons):
+            return _issuer(cue.head, lexicons)
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
         return None
@@ -500,6 +502,21 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
     return _issuer(found, lexicons) if found is not None else None
+
+
+def _past_read_as_participle(verb: Token, lexicons: Lexicons) -> bool:
+    """Whether the parser read a sentence's past-tense verb of saying as a participle modifying
+    its subject: "A new poll found that ...", "Murphy, the group's head, tweeted on Friday ...",
+    parsed as a noun phrase with no verb. The noun it hangs from, before it, is the root of its
+    sentence: nothing else in the sentence makes the noun undergo the verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.lemma_.lower() in lexicons.cue_verbs
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and head.pos_ in ("NOUN", "PROPN")
+    )
 
 
 def _issuer(speaker: Token, lexicons: Lexicons) -> Token:
