@@ -300,3 +300,25 @@ def test_a_participle_modifying_a_noun_is_no_saying_of_it(nlp) -> None:  # type:
     text = "Asked about the plan, Ruiz said it would work."
     for statement in _attributed(extract_statements(nlp(text))):
         assert statement.speaker is None or statement.speaker.text == "Ruiz"
+
+
+def test_a_trailing_participle_of_saying_is_the_sayers_next_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "adding" / "promising" from the reported clause ("had", "meet"), whose
+    # subject would otherwise be read as the one adding.
+    text = (
+        "Ana Ruiz told reporters that the mayor “had a crazy plan which was doomed,” adding, "
+        "“He lost every vote in the council.”"
+    )
+    statements = extract_statements(nlp(text))
+    told = _holding(statements, "crazy plan")
+    assert "lost every vote" not in " ".join(piece.text for piece in told.content)
+    added = _holding(statements, "lost every vote")
+    assert _speaker(added) == "Ana Ruiz"
+    assert added.parent is None
+    text = (
+        "The treasurer said the members will still meet for drinks, promising the club will return."
+    )
+    statements = extract_statements(nlp(text))
+    said = _holding(statements, "will still meet")
+    assert [piece.text for piece in said.content] == ["the members will still meet for drinks"]
+    assert _speaker(_holding(statements, "the club will return")) == "The treasurer"

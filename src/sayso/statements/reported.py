@@ -40,6 +40,8 @@ _DASHES = frozenset({"-", "--", "—", "–"})
 _MIN_RATIO = 0.2
 _MIN_SEEN = 3
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# What ends the clause a set-off participle trails ("..., adding", "...,” adding").
+_SET_OFF_MARKS = frozenset({",", "”", '"', "’", "'", "''"})
 # Relations of a word before a verb that never make it the verb's lost subject.
 _NOT_SUBJECTS = frozenset({"npadvmod", "tmod", "prep", "pobj", "dobj", "attr", "mark", "expl"})
 # Relations through which a cue without a subject shares its head's. The cue model's features
@@ -488,7 +490,12 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "footage of Hillary Clinton asking, '...'": the person right before the participle
         # asks, whatever verb the parser hangs it from.
         return cue.doc[cue.i - 1]
-    if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
+    trailed = _trailed_saying(cue, lexicons) if cue.tag_ == "VBG" else None
+    if trailed is not None:
+        # "Ruiz said the board would meet, adding that ...": the parser hangs the participle
+        # from the reported clause; who said it adds it, not the clause's subject.
+        parsed = subject_of(trailed, wide=True) or parsed
+    elif cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
     elif (
         cue.tag_ == "VBG"
@@ -517,6 +524,37 @@ def _past_read_as_participle(verb: Token, lexicons: Lexicons) -> bool:
         and head.i < verb.i
         and head.pos_ in ("NOUN", "PROPN")
     )
+
+
+def _trailed_saying(participle: Token, lexicons: Lexicons) -> Token | None:
+    """The saying whose reported clause a set-off participle of saying trails, when the parser
+    hung the participle from that clause ("told Newsmax that Romney 'had a crazy policy,'
+    adding, '...'": "adding" an adverbial clause of "had"): the verb of saying before it."""
+    if participle.lemma_.lower() not in lexicons.cue_verbs or participle.i == 0:
+        return None
+    if participle.doc[participle.i - 1].text not in _SET_OFF_MARKS:
+        return None
+    clause = participle
+    while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head is not clause:
+        clause = clause.head
+        saying = clause.head
+        if (
+            clause.dep_ == "ccomp"
+            and saying.i < participle.i
+            and saying.pos_ == "VERB"
+            and saying.lemma_.lower() in lexicons.cue_verbs
+        ):
+            return saying
+    return None
+
+
+def _trailing_saying(cue: Token, clause: Token, lexicons: Lexicons) -> Token | None:
+    """The first set-off participle of saying inside a reported clause of ``cue`` that trails
+    the clause as ``cue``'s speaker's next statement (:func:`_trailed_saying`)."""
+    for token in clause.doc[clause.i + 1 : clause.right_edge.i + 1]:
+        if token.tag_ == "VBG" and _trailed_saying(token, lexicons) == cue:
+            return token
+    return None
 
 
 def _issuer(speaker: Token, lexicons: Lexicons) -> Token:
@@ -987,9 +1025,10 @@ def _pair_reported(
     content = _clause_span(doc, first, _object_end(token, relation, clause))
     if relation == "ccomp":
         content = _clause_span(doc, first, _clauses_end(token, clause))
-        saying = _coordinated_saying(clause, lexicons)
+        saying = _coordinated_saying(clause, lexicons) or _trailing_saying(token, clause, lexicons)
         if saying is not None and content is not None:
-            # "said the budget would pass and vowed to cut taxes": two statements
+            # "said the budget would pass and vowed to cut taxes", "said the board would meet,
+            # adding that ...": two statements
             content = _clause_span(doc, first, saying.left_edge.i - 1)
     if content is None:
         return None
