@@ -322,3 +322,21 @@ def test_a_trailing_participle_of_saying_is_the_sayers_next_statement(nlp) -> No
     said = _holding(statements, "will still meet")
     assert [piece.text for piece in said.content] == ["the members will still meet for drinks"]
     assert _speaker(_holding(statements, "the club will return")) == "The treasurer"
+
+
+def test_a_dateline_the_parser_made_a_subject_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Both "Washington" and "Ruiz" are parsed as subjects of "taken"; the dash sets the
+    # dateline off.
+    text = (
+        "Ruiz hits back.\n\nWashington (AFP) – Senator Ana Ruiz has taken a swipe at her "
+        "rival's plan, saying that the budget would collapse."
+    )
+    statement = _holding(extract_statements(nlp(text)), "the budget would collapse")
+    assert _speaker(statement) == "Senator Ana Ruiz"
+
+
+def test_a_subject_split_by_the_parser_keeps_its_first_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Gov. Tom Hale (R-OH)": the hyphen inside the credit is no dateline dash.
+    text = "Gov. Tom Hale (R-OH) said the plant would close in May."
+    statement = _holding(extract_statements(nlp(text)), "the plant would close")
+    assert _speaker(statement).startswith("Gov. Tom Hale")

@@ -42,6 +42,7 @@ _MIN_SEEN = 3
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # What ends the clause a set-off participle trails ("..., adding", "...,” adding").
 _SET_OFF_MARKS = frozenset({",", "”", '"', "’", "'", "''"})
+_DATELINE_DASHES = frozenset({"--", "–", "—", "―"})  # and "-" with a space: what ends a dateline
 # Relations of a word before a verb that never make it the verb's lost subject.
 _NOT_SUBJECTS = frozenset({"npadvmod", "tmod", "prep", "pobj", "dobj", "attr", "mark", "expl"})
 # Relations through which a cue without a subject shares its head's. The cue model's features
@@ -185,11 +186,12 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             if child.dep_ == "nsubjpass" and current is not verb and verb.dep_ == "xcomp":
                 return child  # "Trump was prompted to say": who was prompted says it
             if child.dep_ == "nsubj":
-                if child.tag_ in ("WDT", "WP") or child.lower_ in ("who", "that", "which"):
+                subject = _nearest_subject(current, child)
+                if subject.tag_ in ("WDT", "WP") or subject.lower_ in ("who", "that", "which"):
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
                     # PolNeAR marks it); the chain reads the name it stands for.
-                    return child if current.dep_ == "relcl" else None
-                return _past_hyphen(child)
+                    return subject if current.dep_ == "relcl" else None
+                return _past_hyphen(subject)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -210,6 +212,23 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         return None
     return None
+
+
+def _nearest_subject(verb: Token, first: Token) -> Token:
+    """Of two subjects the parser gives a verb before it with a dash between them, the
+    nearer: the farther is a dateline the parser ran over ("Washington (AFP) - Democrat
+    Hillary Clinton has taken ...", both "Washington" and "Clinton" parsed as subjects of
+    "taken"). Without a dash the two are one phrase the parser split ("Joost van Hoof of the
+    Netherlands’ Fontys University writes", "Gov. John Kasich (R-OH)") or a label that names
+    the source ("Report: ..."): the first stands."""
+    if first.i > verb.i:
+        return first
+    doc = verb.doc
+    for later in (c for c in verb.lefts if c.dep_ == "nsubj" and c.i > first.i):
+        between = doc[first.i + 1 : later.left_edge.i]
+        if any(t.text in _DATELINE_DASHES or (t.text == "-" and t.whitespace_) for t in between):
+            return later
+    return first
 
 
 def _past_hyphen(subject: Token) -> Token:
