@@ -340,3 +340,12 @@ def test_a_subject_split_by_the_parser_keeps_its_first_part(nlp) -> None:  # typ
     text = "Gov. Tom Hale (R-OH) said the plant would close in May."
     statement = _holding(extract_statements(nlp(text)), "the plant would close")
     assert _speaker(statement).startswith("Gov. Tom Hale")
+
+
+def test_the_it_of_an_extraposed_clause_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It is worth noting that the court has ruled only on emergency filings."
+    statement = _holding(extract_statements(nlp(text)), "the court has ruled")
+    assert statement.speaker is None
+    text = "The ministry said it would appeal. It said in a statement that the ruling was flawed."
+    statement = _holding(extract_statements(nlp(text)), "the ruling was flawed")
+    assert _speaker(statement) == "It"

@@ -43,6 +43,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # What ends the clause a set-off participle trails ("..., adding", "...,” adding").
 _SET_OFF_MARKS = frozenset({",", "”", '"', "’", "'", "''"})
 _DATELINE_DASHES = frozenset({"--", "–", "—", "―"})  # and "-" with a space: what ends a dateline
+_COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
 # Relations of a word before a verb that never make it the verb's lost subject.
 _NOT_SUBJECTS = frozenset({"npadvmod", "tmod", "prep", "pobj", "dobj", "attr", "mark", "expl"})
 # Relations through which a cue without a subject shares its head's. The cue model's features
@@ -527,7 +528,22 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         if nearer is not None and speaks_or_records(nearer, lexicons):
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
+    if found is not None and _extraposed_it(found, cue):
+        return None
     return _issuer(found, lexicons) if found is not None else None
+
+
+def _extraposed_it(subject: Token, cue: Token) -> bool:
+    """Whether ``subject`` is the "it" of a copula whose clause holds the cue ("it is hard to
+    imagine ...", "it is worth noting that ...", "it remains to be seen whether ..."): a
+    placeholder for that clause, not anyone saying it. An "it" that is the cue's own subject
+    ("it said in a statement") may stand for a speaker and stays."""
+    head = subject.head
+    return (
+        subject.lower_ == "it"
+        and head is not cue
+        and (head.lemma_ in _COPULAS or any(c.dep_ in ("acomp", "attr") for c in head.children))
+    )
 
 
 def _past_read_as_participle(verb: Token, lexicons: Lexicons) -> bool:
