@@ -349,3 +349,25 @@ def test_the_it_of_an_extraposed_clause_is_no_speaker(nlp) -> None:  # type: ign
     text = "The ministry said it would appeal. It said in a statement that the ruling was flawed."
     statement = _holding(extract_statements(nlp(text)), "the ruling was flawed")
     assert _speaker(statement) == "It"
+
+
+def test_prove_with_a_clause_is_no_raising_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "She will be eager to prove that her campaign has heard the voters."
+    statement = _holding(extract_statements(nlp(text)), "her campaign has heard")
+    assert _speaker(statement) == "She"
+    text = "It seems that the plan failed."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None
+
+
+def test_the_object_of_a_control_verb_does_what_its_infinitive_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "That, however, would require Republicans in Washington to recognize that the threat "
+        "of climate change is real."
+    )
+    statement = _holding(extract_statements(nlp(text)), "the threat of climate change")
+    assert _speaker(statement) == "Republicans"
+    # A requirement a noun names is no act: no one is said to disclose anything.
+    text = "There is no law requiring candidates to disclose their taxes."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None or statement.speaker.text != "candidates"

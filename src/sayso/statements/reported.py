@@ -44,6 +44,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 _SET_OFF_MARKS = frozenset({",", "”", '"', "’", "'", "''"})
 _DATELINE_DASHES = frozenset({"--", "–", "—", "―"})  # and "-" with a space: what ends a dateline
 _COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
+_RAISED = frozenset({"xcomp", "acomp", "attr", "oprd"})  # a raising verb's raised predicate
 # Relations of a word before a verb that never make it the verb's lost subject.
 _NOT_SUBJECTS = frozenset({"npadvmod", "tmod", "prep", "pobj", "dobj", "attr", "mark", "expl"})
 # Relations through which a cue without a subject shares its head's. The cue model's features
@@ -208,11 +209,26 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
         if wide and current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "rallied support by saying ...": who rallied says
             continue
+        if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
+            return controller
         if current.dep_ in relations and current.head is not current:
             current = current.head
             continue
         return None
     return None
+
+
+def _object_controller(infinitive: Token) -> Token | None:
+    """The object of the verb an infinitive complements, when that object comes before it:
+    who does what the infinitive says ("prompted Sanders to advocate ...", "would require
+    Republicans to recognize that ..."), not the verb's subject."""
+    head = infinitive.head
+    if head.dep_ in ("acl", "amod"):
+        return None  # "no law requiring candidates to disclose ...": a requirement, no act
+    objects = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < infinitive.i]
+    if not objects or objects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return objects[0]
 
 
 def _nearest_subject(verb: Token, first: Token) -> Token:
@@ -641,6 +657,13 @@ def _subject_is_not_source(verb: Token, lexicons: Lexicons) -> bool:
     verbs, and a passive with no "by" phrase naming who acts.
     """
     if verb.lemma_.lower() in lexicons.raising_verbs:
+        if not any(c.dep_ in _RAISED for c in verb.children) and any(
+            c.dep_ == "ccomp" for c in verb.children
+        ):
+            # "eager to prove that ...": a clause, no raised predicate; the verb is not raising
+            # there, and its subject states the clause (unless a placeholder: "it seems that").
+            subject = subject_of(verb)
+            return subject is not None and subject.lower_ == "it"
         # "He appeared to suggest that ...": the subject speaks through the verb it raises.
         return not any(
             c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs for c in verb.children
