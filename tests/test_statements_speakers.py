@@ -371,3 +371,16 @@ def test_the_object_of_a_control_verb_does_what_its_infinitive_says(nlp) -> None
     text = "There is no law requiring candidates to disclose their taxes."
     for statement in _attributed(extract_statements(nlp(text))):
         assert statement.speaker is None or statement.speaker.text != "candidates"
+
+
+def test_a_headline_label_the_parser_read_as_a_noun_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Trump" in the title-case headline is tagged a common noun; the body names him.
+    text = (
+        "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’\n\n"
+        "Donald Trump said on Monday that he would win."
+    )
+    statement = _holding(extract_statements(nlp(text)), "Worst Thing")
+    assert _speaker(statement) == "Trump"
+    text = "Warning: ‘This is not a drill’\n\nThe warning came on Monday."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None
