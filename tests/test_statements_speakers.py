@@ -344,3 +344,121 @@ def test_a_speaker_with_its_acronym_keeps_the_closing_bracket(nlp) -> None:  # t
     text = "The U.N. World Food Programme (WFP) warned that it could feed only half of them."
     statement = _holding(extract_statements(nlp(text)), "feed only half")
     assert _speaker(statement) == "The U.N. World Food Programme (WFP)"
+
+
+def test_a_name_read_as_part_of_a_noun_cue_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "Trump predicts" as a noun phrase with "Trump" a common noun.
+    text = "Trump predicts that many of their supporters will come to him."
+    statement = _holding(extract_statements(nlp(text)), "will come to him")
+    assert _speaker(statement) == "Trump"
+
+
+def test_a_subject_hung_as_another_relation_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Trump" is parsed as an adverbial clause of "mention", "About 4 in 10" as a number
+    # modifying "say": neither is the verb's nsubj.
+    text = (
+        "Trump, speaking later at a rally in Charleston, West Virginia, did not mention "
+        "Ryan directly in his speech."
+    )
+    statement = _holding(extract_statements(nlp(text)), "Ryan")
+    assert _speaker(statement) == "Trump"
+    text = "About 4 in 10 say they want the next president to have more liberal policies."
+    statement = _holding(extract_statements(nlp(text)), "more liberal policies")
+    assert _speaker(statement) == "About 4 in 10"
+
+
+def test_a_past_tense_read_as_a_participle_has_its_noun_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Parsed as a noun phrase: "found" a participle modifying "poll", the sentence's root.
+    text = "A Qunnipiac University poll found last week that Clinton would beat Trump."
+    statement = _holding(extract_statements(nlp(text)), "Clinton would beat Trump")
+    assert _speaker(statement) == "A Qunnipiac University poll"
+
+
+def test_a_participle_modifying_a_noun_is_no_saying_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked about the plan, Ruiz said it would work."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None or statement.speaker.text == "Ruiz"
+
+
+def test_a_trailing_participle_of_saying_is_the_sayers_next_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "adding" / "promising" from the reported clause ("had", "meet"), whose
+    # subject would otherwise be read as the one adding.
+    text = (
+        "Ana Ruiz told reporters that the mayor “had a crazy plan which was doomed,” adding, "
+        "“He lost every vote in the council.”"
+    )
+    statements = extract_statements(nlp(text))
+    told = _holding(statements, "crazy plan")
+    assert "lost every vote" not in " ".join(piece.text for piece in told.content)
+    added = _holding(statements, "lost every vote")
+    assert _speaker(added) == "Ana Ruiz"
+    assert added.parent is None
+    text = (
+        "The treasurer said the members will still meet for drinks, promising the club will return."
+    )
+    statements = extract_statements(nlp(text))
+    said = _holding(statements, "will still meet")
+    assert [piece.text for piece in said.content] == ["the members will still meet for drinks"]
+    assert _speaker(_holding(statements, "the club will return")) == "The treasurer"
+
+
+def test_a_dateline_the_parser_made_a_subject_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Both "Washington" and "Ruiz" are parsed as subjects of "taken"; the dash sets the
+    # dateline off.
+    text = (
+        "Ruiz hits back.\n\nWashington (AFP) – Senator Ana Ruiz has taken a swipe at her "
+        "rival's plan, saying that the budget would collapse."
+    )
+    statement = _holding(extract_statements(nlp(text)), "the budget would collapse")
+    assert _speaker(statement) == "Senator Ana Ruiz"
+
+
+def test_a_subject_split_by_the_parser_keeps_its_first_part(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Gov. Tom Hale (R-OH)": the hyphen inside the credit is no dateline dash.
+    text = "Gov. Tom Hale (R-OH) said the plant would close in May."
+    statement = _holding(extract_statements(nlp(text)), "the plant would close")
+    assert _speaker(statement).startswith("Gov. Tom Hale")
+
+
+def test_the_it_of_an_extraposed_clause_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "It is worth noting that the court has ruled only on emergency filings."
+    statement = _holding(extract_statements(nlp(text)), "the court has ruled")
+    assert statement.speaker is None
+    text = "The ministry said it would appeal. It said in a statement that the ruling was flawed."
+    statement = _holding(extract_statements(nlp(text)), "the ruling was flawed")
+    assert _speaker(statement) == "It"
+
+
+def test_prove_with_a_clause_is_no_raising_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "She will be eager to prove that her campaign has heard the voters."
+    statement = _holding(extract_statements(nlp(text)), "her campaign has heard")
+    assert _speaker(statement) == "She"
+    text = "It seems that the plan failed."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None
+
+
+def test_the_object_of_a_control_verb_does_what_its_infinitive_says(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "That, however, would require Republicans in Washington to recognize that the threat "
+        "of climate change is real."
+    )
+    statement = _holding(extract_statements(nlp(text)), "the threat of climate change")
+    assert _speaker(statement) == "Republicans"
+    # A requirement a noun names is no act: no one is said to disclose anything.
+    text = "There is no law requiring candidates to disclose their taxes."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None or statement.speaker.text != "candidates"
+
+
+def test_a_headline_label_the_parser_read_as_a_noun_names_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Trump" in the title-case headline is tagged a common noun; the body names him.
+    text = (
+        "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’\n\n"
+        "Donald Trump said on Monday that he would win."
+    )
+    statement = _holding(extract_statements(nlp(text)), "Worst Thing")
+    assert _speaker(statement) == "Trump"
+    text = "Warning: ‘This is not a drill’\n\nThe warning came on Monday."
+    for statement in _attributed(extract_statements(nlp(text))):
+        assert statement.speaker is None

@@ -516,7 +516,9 @@ class _QuoteAttributor:
         if match is None:
             return None
         names = [t for t in context.tokens_in(match.start(name), match.end(name)) if not t.is_punct]
-        if not names or not all(t.pos_ == "PROPN" or t.text.isupper() for t in names):
+        if not names or not all(
+            t.pos_ == "PROPN" or t.text.isupper() or _named_elsewhere(context, t) for t in names
+        ):
             return None
         mark = match.start(mark_group)
         return _Draft(
@@ -966,6 +968,26 @@ def _past_date_of_saying(context: _Context, draft: _Draft) -> int:
     if date.dep_ != "npadvmod" or date.ent_type_ not in ("DATE", "TIME"):
         return 0
     return draft.start if draft.start >= date.idx + len(date) else 0
+
+
+def _named_elsewhere(context: _Context, word: Token) -> bool:
+    """Whether a capitalised word the parser did not read as a name in a headline label
+    ("Trump: 'I'm the Worst Thing ...'", "Trump" tagged a common noun) is read as a proper
+    noun where the article uses it again. Only the word's other occurrences are looked at."""
+    if not word.text[:1].isupper():
+        return False
+    text, at = context.text, context.text.find(word.text)
+    while at >= 0:
+        other = context.token_at(at)
+        if (
+            other is not None
+            and other.i != word.i
+            and other.text == word.text
+            and other.pos_ == "PROPN"
+        ):
+            return True
+        at = text.find(word.text, at + len(word.text))
+    return False
 
 
 def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:

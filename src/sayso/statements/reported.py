@@ -40,6 +40,12 @@ _DASHES = frozenset({"-", "--", "—", "–"})
 _MIN_RATIO = 0.2
 _MIN_SEEN = 3
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# What ends the clause a set-off participle trails ("..., adding", "...,” adding").
+_SET_OFF_MARKS = frozenset({",", "”", '"', "’", "'", "''"})
+_COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
+_RAISED = frozenset({"xcomp", "acomp", "attr", "oprd"})  # a raising verb's raised predicate
+# Relations of a word before a verb that never make it the verb's lost subject.
+_NOT_SUBJECTS = frozenset({"npadvmod", "tmod", "prep", "pobj", "dobj", "attr", "mark", "expl"})
 # Relations through which a cue without a subject shares its head's. The cue model's features
 # were trained with the narrow set; who speaks is read with the wide one ("able to brag").
 _CLIMB_RELATIONS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -184,7 +190,7 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
-            if child.dep_ == "nsubjpass" and current is not verb and verb.dep_ == "xcomp":
+            if child.dep_ == "nsubjpass" and current.i != verb.i and verb.dep_ == "xcomp":
                 return child  # "Trump was prompted to say": who was prompted says it
             if child.dep_ == "nsubj":
                 subject = _nearest_subject(current, child)
@@ -208,11 +214,26 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
         if wide and current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "rallied support by saying ...": who rallied says
             continue
+        if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
+            return controller
         if current.dep_ in relations and current.head.i != current.i:
             current = current.head
             continue
         return None
     return None
+
+
+def _object_controller(infinitive: Token) -> Token | None:
+    """The object of the verb an infinitive complements, when that object comes before it:
+    who does what the infinitive says ("prompted Sanders to advocate ...", "would require
+    Republicans to recognize that ..."), not the verb's subject."""
+    head = infinitive.head
+    if head.dep_ in ("acl", "amod"):
+        return None  # "no law requiring candidates to disclose ...": a requirement, no act
+    objects = [c for c in head.children if c.dep_ == "dobj" and head.i < c.i < infinitive.i]
+    if not objects or objects[0].pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return objects[0]
 
 
 def _nearest_subject(verb: Token, first: Token) -> Token:
@@ -494,6 +515,8 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         if parsed is None and _state_of_mind(cue, lexicons):
             parsed = next(c for c in cue.children if c.dep_ == "nsubjpass")
     if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not _has_subject_or_agent(cue):
+        if _past_read_as_participle(cue, lexicons):
+            return _issuer(cue.head, lexicons)
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
         return None
@@ -507,7 +530,12 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "footage of Hillary Clinton asking, '...'": the person right before the participle
         # asks, whatever verb the parser hangs it from.
         return cue.doc[cue.i - 1]
-    if cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
+    trailed = _trailed_saying(cue, lexicons) if cue.tag_ == "VBG" else None
+    if trailed is not None:
+        # "Ruiz said the board would meet, adding that ...": the parser hangs the participle
+        # from the reported clause; who said it adds it, not the clause's subject.
+        parsed = subject_of(trailed, wide=True) or parsed
+    elif cue.tag_ == "VBG" and (parsed is None or parsed.i > cue.i or _is_setting(parsed)):
         parsed = _main_clause_subject(cue) or parsed
     elif (
         cue.tag_ == "VBG"
@@ -522,7 +550,68 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
     found = parsed if parsed is not None else _unparsed_speaker(cue)
     if found is None or (found.ent_type_ in ("DATE", "TIME") and found.dep_ in _SETTING_RELATIONS):
         return None  # "travel to Brighton on Saturday, hoping ...": a day says nothing
+    if _extraposed_it(found, cue):
+        return None
     return _issuer(found, lexicons)
+
+
+def _extraposed_it(subject: Token, cue: Token) -> bool:
+    """Whether ``subject`` is the "it" of a copula whose clause holds the cue ("it is hard to
+    imagine ...", "it is worth noting that ...", "it remains to be seen whether ..."): a
+    placeholder for that clause, not anyone saying it. An "it" that is the cue's own subject
+    ("it said in a statement") may stand for a speaker and stays."""
+    head = subject.head
+    return (
+        subject.lower_ == "it"
+        and head.i != cue.i
+        and (head.lemma_ in _COPULAS or any(c.dep_ in ("acomp", "attr") for c in head.children))
+    )
+
+
+def _past_read_as_participle(verb: Token, lexicons: Lexicons) -> bool:
+    """Whether the parser read a sentence's past-tense verb of saying as a participle modifying
+    its subject: "A new poll found that ...", "Murphy, the group's head, tweeted on Friday ...",
+    parsed as a noun phrase with no verb. The noun it hangs from, before it, is the root of its
+    sentence: nothing else in the sentence makes the noun undergo the verb."""
+    head = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.lemma_.lower() in lexicons.cue_verbs
+        and head.dep_ == "ROOT"
+        and head.i < verb.i
+        and head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _trailed_saying(participle: Token, lexicons: Lexicons) -> Token | None:
+    """The saying whose reported clause a set-off participle of saying trails, when the parser
+    hung the participle from that clause ("told Newsmax that Romney 'had a crazy policy,'
+    adding, '...'": "adding" an adverbial clause of "had"): the verb of saying before it."""
+    if participle.lemma_.lower() not in lexicons.cue_verbs or participle.i == 0:
+        return None
+    if participle.doc[participle.i - 1].text not in _SET_OFF_MARKS:
+        return None
+    clause = participle
+    while clause.dep_ in ("advcl", "conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+        saying = clause.head
+        if (
+            clause.dep_ == "ccomp"
+            and saying.i < participle.i
+            and saying.pos_ == "VERB"
+            and saying.lemma_.lower() in lexicons.cue_verbs
+        ):
+            return saying
+    return None
+
+
+def _trailing_saying(cue: Token, clause: Token, lexicons: Lexicons) -> Token | None:
+    """The first set-off participle of saying inside a reported clause of ``cue`` that trails
+    the clause as ``cue``'s speaker's next statement (:func:`_trailed_saying`)."""
+    for token in clause.doc[clause.i + 1 : clause.right_edge.i + 1]:
+        if token.tag_ == "VBG" and _trailed_saying(token, lexicons) == cue:
+            return token
+    return None
 
 
 def _issuer(speaker: Token, lexicons: Lexicons) -> Token:
@@ -574,6 +663,13 @@ def _subject_is_not_source(verb: Token, lexicons: Lexicons) -> bool:
     verbs, and a passive with no "by" phrase naming who acts.
     """
     if verb.lemma_.lower() in lexicons.raising_verbs:
+        if not any(c.dep_ in _RAISED for c in verb.children) and any(
+            c.dep_ == "ccomp" for c in verb.children
+        ):
+            # "eager to prove that ...": a clause, no raised predicate; the verb is not raising
+            # there, and its subject states the clause (unless a placeholder: "it seems that").
+            subject = subject_of(verb)
+            return subject is not None and subject.lower_ == "it"
         # "He appeared to suggest that ...": the subject speaks through the verb it raises.
         return not any(
             c.dep_ == "xcomp" and c.lemma_.lower() in lexicons.cue_verbs for c in verb.children
@@ -604,7 +700,7 @@ def _unparsed_speaker(cue: Token) -> Token | None:
     the parser lost takes the noun phrase right before it.
     """
     if cue.pos_ == "NOUN":
-        named = [c for c in cue.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in cue.children if c.dep_ == "compound" and _misread_name(c, cue)]
         if named and named[-1].i == cue.i - 1:
             return named[-1]  # "Trump claims that ...", parsed as a noun phrase
         maker = _maker_of(cue)
@@ -616,8 +712,33 @@ def _unparsed_speaker(cue: Token) -> Token | None:
         if cue.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
             return subject_of(verb)
         return None
-    if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG"):
-        return _noun_before(cue)
+    if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
+        return _left_subject(cue) or _noun_before(cue)
+    return None
+
+
+def _misread_name(compound: Token, cue: Token) -> bool:
+    """Whether a word the parser compounded with a noun cue is a name speaking through it:
+    a proper noun ("Trump claims that ..."), or, where the parser read the sentence's verb as a
+    plural noun at its root, a capitalised word ("Trump predicts that ...", "Trump" tagged as
+    a common noun): a sentence with no verb but that noun says nothing otherwise."""
+    if compound.pos_ == "PROPN":
+        return True
+    return cue.dep_ == "ROOT" and cue.tag_ == "NNS" and compound.text[:1].isupper()
+
+
+def _left_subject(verb: Token) -> Token | None:
+    """The nearest nominal the parser hung before a finite verb under some other relation:
+    the subject it lost ("Trump, speaking at a rally, did not mention ...", where "Trump" is
+    read as an adverbial clause; "About 4 in 10 say ..."). Times, objects of prepositions and
+    words across a line break are not subjects."""
+    for child in reversed(list(verb.lefts)):
+        if child.dep_ in _NOT_SUBJECTS or child.ent_type_ in ("DATE", "TIME"):
+            continue
+        if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not _line_break_between(
+            verb.doc, child.i, verb.i
+        ):
+            return child
     return None
 
 
@@ -985,9 +1106,10 @@ def _pair_reported(
     content = _clause_span(doc, first, _object_end(token, relation, clause))
     if relation == "ccomp":
         content = _clause_span(doc, first, _clauses_end(token, clause))
-        saying = _coordinated_saying(clause, lexicons)
+        saying = _coordinated_saying(clause, lexicons) or _trailing_saying(token, clause, lexicons)
         if saying is not None and content is not None:
-            # "said the budget would pass and vowed to cut taxes": two statements
+            # "said the budget would pass and vowed to cut taxes", "said the board would meet,
+            # adding that ...": two statements
             content = _clause_span(doc, first, saying.left_edge.i - 1)
     if content is None:
         return None
