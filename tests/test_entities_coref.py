@@ -176,3 +176,18 @@ def test_one_resident_is_an_unnamed_person_later_pronouns_refer_to() -> None:
     resident = _entity(entities, "one resident")
     assert resident.type == "PERSON"
     assert _mention(mentions, "She").entity_id == resident.id
+
+
+def test_a_name_before_newspaper_is_the_outlet_whose_report_follows() -> None:
+    from sayso.nlp.loader import load_model
+
+    text = (
+        "ISLAMABAD (AP) - Gunmen attacked a border post overnight. "
+        "The Dawn newspaper, citing unnamed security officials, reported that two attackers "
+        "were killed. The report could not be independently verified."
+    )
+    mentions, entities = resolve_entities(load_model()(text))
+    dawn = _entity(entities, "Dawn")
+    assert dawn.type == "ORG"  # not a woman named Dawn
+    report = _mention(mentions, "The report")
+    assert document_outlet(report) == dawn.id

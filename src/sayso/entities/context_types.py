@@ -81,6 +81,12 @@ def facility_nouns() -> frozenset[str]:
     return frozenset(read_json("context_cues.json")["facility_nouns"]["words"])
 
 
+@functools.cache
+def media_nouns() -> frozenset[str]:
+    """Nouns of news media written right after an outlet's name (``the Dawn newspaper``)."""
+    return frozenset(read_json("context_cues.json")["media_nouns"]["words"])
+
+
 def _title_fragment(span: Span) -> bool:
     lex = lexicon()
     after = span.doc[span.end] if span.end < len(span.doc) else None
@@ -130,12 +136,17 @@ def _place_after(span: Span) -> bool:
 
 
 def _building_after(span: Span) -> bool:
+    return _noun_after(span, _cues().building_nouns)
+
+
+def _noun_after(span: Span, nouns: frozenset[str]) -> bool:
+    """Whether a lower-case common noun of ``nouns`` follows the name."""
     doc = span.doc
     after = span.end
     return (
         after < len(doc)
         and doc[after].is_lower
-        and doc[after].lower_ in _cues().building_nouns
+        and doc[after].lower_ in nouns
         and doc[after].pos_ == "NOUN"
     )
 
@@ -170,9 +181,13 @@ def _descriptor(span: Span) -> bool:
 
 def type_cue(span: Span, label: str) -> TypeCue | None:
     """What the context of the one-word name ``span`` (labelled ``label``) says, if anything;
-    of a longer name, only that a building noun follows it (``the Royal Free hospital``)."""
+    of a longer name, only that a building noun (``the Royal Free hospital``) or a news
+    medium's noun (``the Dawn newspaper``) follows it."""
     if len(span) > 1 and label in {"PERSON", "FAC"} and _building_after(span):
         return TypeCue("FAC", CUE_WEIGHT, "a building noun after the name")
+    if label in {"PERSON", "FAC", "WORK_OF_ART"} and _noun_after(span, media_nouns()):
+        # not a place's name: "Tehran radio", "Moscow television" are the city's media
+        return TypeCue("ORG", CUE_WEIGHT, "a news medium's noun after the name")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]

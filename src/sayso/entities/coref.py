@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sayso.entities import EXTRACTOR
+from sayso.entities.context_types import media_nouns
 from sayso.entities.gender import Gender, word_gender
 from sayso.entities.lexicon import lexicon
 from sayso.entities.names import parse_name
@@ -129,6 +130,20 @@ class _Sentences:
         return (offset - self.starts[index]) / length
 
 
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+
+
+def _named_with_a_media_word(text: str, mentions: Sequence[Mention]) -> set[str]:
+    """Entities the article names with a media word after the name ("the Dawn newspaper"):
+    news outlets, though no form of their name says so."""
+    found: set[str] = set()
+    for mention in mentions:
+        after = _NEXT_WORD.match(text, mention.span.end)
+        if mention.entity_id and after is not None and after.group(1) in media_nouns():
+            found.add(mention.entity_id)
+    return found
+
+
 def _is_media(aliases: Sequence[str]) -> bool:
     return any(
         word.text in _MEDIA_WORDS for alias in aliases for word in parse_name(alias, "ORG").words
@@ -160,6 +175,7 @@ def link_references(
         if mention.entity_id:
             names.setdefault(mention.entity_id, []).append(mention.span.text)
     media = {entity_id for entity_id, forms in names.items() if _is_media(forms)}
+    media |= _named_with_a_media_word(text, mentions)
     covered = bytearray(len(text) + 1)
     for mention in mentions:
         covered[mention.span.start : mention.span.end] = b"\x01" * len(mention.span.text)
