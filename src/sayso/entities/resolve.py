@@ -214,12 +214,16 @@ def _join_first_names(groups: list[_Group]) -> list[_Group]:
         if len(found) != 1 or territory_code(entry.text) is not None:
             continue
         (owner,) = found
-        target = groups[owner]
-        target.texts.append(entry)
-        target.keys |= group.keys
-        target.reasons[entry.key] = (_GIVEN_ALONE, target.texts[0].text)
+        _absorb(groups[owner], group, entry, _GIVEN_ALONE)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
+
+
+def _absorb(target: _Group, group: _Group, entry: _Text, verdict: Verdict) -> None:
+    """Move the one text of ``group`` into ``target``, with ``verdict`` as its reason."""
+    target.texts.append(entry)
+    target.keys |= group.keys
+    target.reasons[entry.key] = (verdict, target.texts[0].text)
 
 
 _FIRST_WORD_ALONE = Verdict(True, 0.6, "a company's first word alone, its trade words dropped")
@@ -268,10 +272,7 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         ):
             continue
         (owner,) = found
-        target = groups[owner]
-        target.texts.append(entry)
-        target.keys |= group.keys
-        target.reasons[entry.key] = (_FIRST_WORD_ALONE, target.texts[0].text)
+        _absorb(groups[owner], group, entry, _FIRST_WORD_ALONE)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
 
