@@ -98,3 +98,14 @@ def test_a_longer_name_before_a_building_noun_names_the_building(nlp: Language) 
     assert cue is not None
     assert cue.label == "FAC"
     assert type_cue(span, "ORG") is None  # an institution keeps its label
+
+
+def test_a_name_in_apposition_to_name_is_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        '"We heard gunfire," said one resident, who gave only her first name, Amina, '
+        "for fear of reprisals."
+    )
+    amina = next(ent for ent in doc.ents if ent.text == "Amina")
+    cue = type_cue(amina, amina.label_)
+    assert cue is not None
+    assert cue.label == "PERSON"

@@ -17,7 +17,11 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * building: a name of two words or more that NER tags PERSON or FAC, followed by a lower-case
   building noun (``the Royal Free hospital``), names the building → FAC, with a cue's weight
   (a one-word name before ``airport`` is a place: ``Erbil airport``). Names tagged ORG keep
-  their label: an institution is named by its building too.
+  their label: an institution is named by its building too;
+* news medium: a name NER tags PERSON, FAC or WORK_OF_ART followed by a lower-case news
+  medium's noun (``the Dawn newspaper``) is the outlet → ORG;
+* given name: a one-word name in apposition to ``name`` (``who gave only her first name,
+  Amina``) is a person's → PERSON.
 
 The word lists are in ``data/context_cues.json`` (provenance in ``data/README.md``).
 """
@@ -195,6 +199,9 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return None
     if label != "NORP" and _title_fragment(span):
         return TypeCue(None, 0, "a title word cut off a longer title")
+    if token.dep_ == "appos" and token.head.lemma_.lower() == "name" and label != "PERSON":
+        # "who gave only her first name, Amina": the name a person goes by
+        return TypeCue("PERSON", CUE_WEIGHT, "in apposition to 'name'")
     if label in {"ORG", "PERSON", "FAC", ""} and (_place_before(span, label) or _place_after(span)):
         return TypeCue("GPE", CUE_WEIGHT, "place context (preposition, place noun, apposition)")
     if label == "PERSON" and _plural_group(span):
