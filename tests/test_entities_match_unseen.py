@@ -479,3 +479,27 @@ def test_w_written_for_v(a: str, b: str, type_: str, same: bool | None) -> None:
 def test_muhammad_written_twice(a: str, b: str, same: bool) -> None:
     verdict = match(a, b, "PERSON")
     assert verdict.same is same, verdict
+
+
+def test_a_name_with_an_owner_of_its_own_is_no_short_form() -> None:
+    imperial = parse_name("Imperial College London", "ORG")
+    kings = parse_name("King's College London", "ORG")
+    assert match_names(imperial, kings).same is not True
+    assert match_names(kings, imperial).same is not True
+    council = match_names(
+        parse_name("United Nations Security Council", "ORG"), parse_name("Security Council", "ORG")
+    )
+    assert council.same is True
+
+
+def test_two_colleges_named_after_one_city_stay_two_organisations(nlp: Language) -> None:
+    text = (
+        "The researchers, led by Dr. Maria Santos of Imperial College London, tracked 115,000 "
+        "adults. Tom Sanders, a professor at King's College London, was not involved."
+    )
+    _, entities = resolve_entities(nlp(text))
+    colleges = [e for e in entities if "College" in e.name]
+    assert sorted((e.name, e.type) for e in colleges) == [
+        ("Imperial College London", "ORG"),
+        ("King's College London", "ORG"),
+    ]

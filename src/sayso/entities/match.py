@@ -454,7 +454,11 @@ def _head_suffix(short: ParsedName, full: ParsedName) -> bool:
 
     English organisation names put the owner first and the kind last, so dropping leading
     words keeps the head; dropping trailing ones (``United Nations``) names the owner instead.
-    A one-word short form is too weak (``al-Qaeda`` of ``al-Qaeda in Iraq``)."""
+    A one-word short form is too weak (``al-Qaeda`` of ``al-Qaeda in Iraq``), and one with an
+    owner of its own is no short form (``King's College London`` is not ``Imperial College
+    London``)."""
+    if short.qualifier and short.qualifier != full.qualifier:
+        return False
     size = len(short.units)
     head = full.head_units
     if size < 2 or len(head) < size or (len(head) == size and head == full.units):

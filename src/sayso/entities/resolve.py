@@ -305,7 +305,8 @@ def _evidence(text: str) -> Counter[str]:
         or legal_form
     ):
         votes["ORG"] += _ORG_WORD_WEIGHT
-    if parse_name(text, "PERSON").titles:
+    if parse_name(text, "PERSON").titles and not (org.words and org.words[0].possessive):
+        # "King's College London": a possessive title names whose the thing is, not a person
         votes["PERSON"] += _TITLE_WEIGHT
     if names_territory(text):
         votes["GPE"] += _ALIAS_TABLE_WEIGHT
