@@ -503,3 +503,35 @@ def test_two_colleges_named_after_one_city_stay_two_organisations(nlp: Language)
         ("Imperial College London", "ORG"),
         ("King's College London", "ORG"),
     ]
+
+
+JORDANS = (
+    "King Abdullah II of Jordan met the secretary of state on Tuesday. Michael Jordan, the "
+    'former basketball star, was also in town for a charity event. Jordan said he was "honored" '
+    "to help. Abdullah said that Jordan hosts more than 600,000 Syrian refugees."
+)
+
+
+def test_a_country_is_never_merged_into_a_person_of_that_family_name(nlp: Language) -> None:
+    mentions, entities = resolve_entities(nlp(JORDANS))
+    michael = next(e for e in entities if e.name == "Michael Jordan")
+    country = [m for m in mentions if m.span.text == "Jordan" and m.span.start in (20, 205)]
+    assert len(country) == 2
+    assert all(m.entity_id != michael.id for m in country)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="every mention of one string shares one entity: the bare 'Jordan' that means the "
+    "basketball player goes with the country's mentions; splitting a string's mentions by "
+    "context is not built yet",
+)
+def test_the_bare_family_name_that_means_the_person_is_the_person(nlp: Language) -> None:
+    mentions, entities = resolve_entities(nlp(JORDANS))
+    michael = next(e for e in entities if e.name == "Michael Jordan")
+    said = next(
+        m
+        for m in mentions
+        if m.span.text == "Jordan" and JORDANS[m.span.end :].startswith(" said he")
+    )
+    assert said.entity_id == michael.id

@@ -377,6 +377,10 @@ def _may_join(entry: _Text, group: _Group) -> bool:
         return True
     if entry.type not in _MATCHABLE:
         return False
+    if entry.type in {"GPE", "LOC"} and group.type == "PERSON" and territory_code(entry.text):
+        # "Jordan hosts refugees" after "Michael Jordan": a country the article writes as a
+        # place is not the person's family name, whatever one stray label says
+        return False
     if (
         entry.type == group.type
         or group.type in entry.labels
