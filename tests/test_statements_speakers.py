@@ -462,3 +462,18 @@ def test_a_headline_label_the_parser_read_as_a_noun_names_the_speaker(nlp) -> No
     text = "Warning: ‘This is not a drill’\n\nThe warning came on Monday."
     for statement in _attributed(extract_statements(nlp(text))):
         assert statement.speaker is None
+
+
+def test_a_person_named_like_a_country_the_article_names_speaks_as_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sayso.entities.resolve import resolve_entities
+
+    text = (
+        "King Abdullah II of Jordan met the secretary of state on Tuesday. Michael Jordan, the "
+        "former basketball star, was also in town for a charity event. Jordan said he was "
+        '"honored" to help. Abdullah said that Jordan hosts more than 600,000 Syrian refugees.'
+    )
+    doc = nlp(text)
+    mentions, entities = resolve_entities(doc)
+    statement = _holding(extract_statements(doc, mentions=mentions, entities=entities), "honored")
+    michael = next(e for e in entities if e.name == "Michael Jordan")
+    assert statement.speaker_entity == michael.id

@@ -96,6 +96,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DOCUMENT_LABEL = "DOCUMENT"  # the entity layer's label for a document mention ("the report")
 _PLACE_LABELS = frozenset({"LOC", "FAC"})  # places that never speak, unlike a GPE's government
 _PHRASE_DEPTH = 4  # how far up a speaker candidate is checked for a preposition
+_PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})  # "said Thursday": not the speaker
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # What a cue reports ahead of the colon or comma that introduces a quote ("suggested X: '...'").
@@ -1513,6 +1514,9 @@ def _source_hop(
     if entity_id is None and head.pos_ == "PROPN":
         entity_id = _person_by_surname(head, entities)
     entity = entities.get(entity_id) if entity_id else None
+    if entity is not None and _person_read_as_place(head, entity):
+        entity_id = _person_by_surname(head, entities) if head.pos_ == "PROPN" else None
+        entity = entities.get(entity_id) if entity_id else None
     if head.lower_ == "it":
         document = _document_in_sentence(context, head)
         if document is None and entity is None:
@@ -1528,6 +1532,14 @@ def _source_hop(
     if entity is None and named is not None:
         name = context.text[named.left_edge.idx : named.idx + len(named)]  # "Ana Ruiz"
     return AttributionHop(role, name, span, entity_id), None
+
+
+def _person_read_as_place(head: Token, entity: Entity) -> bool:
+    """A name NER tags a person here that belongs to a place entity ("Jordan said he was
+    honored", in an article where every other "Jordan" is the country): the entity layer
+    groups every mention of one string together, so the speaker is not given to the place
+    (but to the one person of that family name, if there is one)."""
+    return head.ent_type_ == "PERSON" and entity.type in _PLACE_ENTITY_TYPES
 
 
 def _person_by_surname(head: Token, entities: Mapping[str, Entity]) -> str | None:
