@@ -25,6 +25,16 @@ def _speaker(statement: Statement) -> str:
     return statement.speaker.text
 
 
+def _with_entities(nlp, text: str) -> tuple[tuple[Statement, ...], tuple[Entity, ...]]:  # type: ignore[no-untyped-def]
+    """The statements of ``text`` made with the entity layer's mentions, as in the pipeline,
+    and the entities."""
+    from sayso.entities.resolve import resolve_entities
+
+    doc = nlp(text)
+    mentions, entities = resolve_entities(doc)
+    return extract_statements(doc, mentions=mentions, entities=entities), entities
+
+
 def test_who_asked_not_to_be_named_is_never_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A senior official, who asked not to be named, said the talks had stalled."
     statements = extract_statements(nlp(text))
@@ -298,35 +308,23 @@ def test_a_phrase_split_at_a_possessive_keeps_its_head_as_speaker(nlp) -> None: 
 
 
 def test_a_surname_two_people_share_names_both_as_alternatives(nlp) -> None:  # type: ignore[no-untyped-def]
-    from sayso.entities.resolve import resolve_entities
-
     text = (
         "Robert Miller, 61, and his son Daniel Miller, 34, are accused of fraud. "
         'Miller told investors their money was "as safe as a bank deposit."'
     )
-    doc = nlp(text)
-    mentions, entities = resolve_entities(doc)
-    statement = _holding(
-        extract_statements(doc, mentions=mentions, entities=entities), "as safe as a bank"
-    )
+    statement = _holding(_with_entities(nlp, text)[0], "as safe as a bank")
     assert statement.speaker_entity is None  # never one of them picked
     assert sorted(hop.text for hop in statement.alternatives) == ["Daniel Miller", "Robert Miller"]
     assert statement.doubt == "'Miller' could be Robert Miller or Daniel Miller"
 
 
 def test_a_pronoun_after_a_speaker_named_by_role_is_that_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
-    from sayso.entities.resolve import resolve_entities
-
     text = (
         'City manager Pep Guardiola said his side had shown "character" after a difficult '
         "week.\n\nUnited's captain admitted the defending for the second goal was poor. Asked "
         "whether the manager's job was at risk, he said: \"That's not for me to answer.\""
     )
-    doc = nlp(text)
-    mentions, entities = resolve_entities(doc)
-    statement = _holding(
-        extract_statements(doc, mentions=mentions, entities=entities), "not for me to answer"
-    )
+    statement = _holding(_with_entities(nlp, text)[0], "not for me to answer")
     assert statement.chain[-1].text == "United's captain"
     assert statement.speaker_entity is None
     assert [hop.text for hop in statement.alternatives] == ["Pep Guardiola"]
@@ -465,15 +463,12 @@ def test_a_headline_label_the_parser_read_as_a_noun_names_the_speaker(nlp) -> No
 
 
 def test_a_person_named_like_a_country_the_article_names_speaks_as_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
-    from sayso.entities.resolve import resolve_entities
-
     text = (
         "King Abdullah II of Jordan met the secretary of state on Tuesday. Michael Jordan, the "
         "former basketball star, was also in town for a charity event. Jordan said he was "
         '"honored" to help. Abdullah said that Jordan hosts more than 600,000 Syrian refugees.'
     )
-    doc = nlp(text)
-    mentions, entities = resolve_entities(doc)
-    statement = _holding(extract_statements(doc, mentions=mentions, entities=entities), "honored")
+    statements, entities = _with_entities(nlp, text)
+    statement = _holding(statements, "honored")
     michael = next(e for e in entities if e.name == "Michael Jordan")
     assert statement.speaker_entity == michael.id
