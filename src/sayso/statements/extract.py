@@ -31,9 +31,11 @@ from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
 from sayso.statements.noise import hypothetical, speaks_or_records
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
+    TIME_LABELS,
     Reported,
     cue_ratio,
     cue_span,
+    dates_a_saying,
     depicts,
     find_reported,
     passed_on,
@@ -96,8 +98,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _DOCUMENT_LABEL = "DOCUMENT"  # the entity layer's label for a document mention ("the report")
 _PLACE_LABELS = frozenset({"LOC", "FAC"})  # places that never speak, unlike a GPE's government
 _PHRASE_DEPTH = 4  # how far up a speaker candidate is checked for a preposition
-_PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})
-_TIME_LABELS = frozenset({"DATE", "TIME"})  # "said Thursday": not the speaker
+_PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC"})  # entities a person's name never belongs to
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # What a cue reports ahead of the colon or comma that introduces a quote ("suggested X: '...'").
 _LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma only
@@ -966,7 +967,7 @@ def _past_date_of_saying(context: _Context, draft: _Draft) -> int:
     if draft.cue_token is None or draft.cue_token + 1 >= len(doc):
         return 0
     date = doc[draft.cue_token + 1]
-    if date.dep_ != "npadvmod" or date.ent_type_ not in ("DATE", "TIME"):
+    if not dates_a_saying(date):
         return 0
     return draft.start if draft.start >= date.idx + len(date) else 0
 
@@ -1197,7 +1198,7 @@ def _take_lead_words(context: _Context, draft: _Draft) -> None:
 def _names_someone(token: Token) -> bool:
     """Whether ``token`` can head a speaker phrase: a noun or pronoun, not a date or a
     prepositional object ("said Thursday in an interview")."""
-    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in _TIME_LABELS:
+    if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.ent_type_ in TIME_LABELS:
         return False
     head = token
     for _ in range(_PHRASE_DEPTH):

@@ -104,6 +104,8 @@ def cue_ratio(lexicons: Lexicons, lemma: str) -> float:
     return positive / seen
 
 
+TIME_LABELS = frozenset({"DATE", "TIME"})
+"""Entity labels of dates and times, which never speak."""
 _SETTING_RELATIONS = frozenset({"pobj", "npadvmod", "tmod"})
 """How a date hangs when it dates something ("on Saturday"), not when NER took a name for one
 ("May said")."""
@@ -127,7 +129,7 @@ def subject_of(verb: Token, *, wide: bool = False) -> Token | None:
 def _is_setting(token: Token) -> bool:
     """Whether a noun is where or when something is said ("at a rally", "on Tuesday"), which
     the parser makes the head of a participle cue after it ("at a rally, blasting ...")."""
-    if token.ent_type_ in ("DATE", "TIME"):
+    if token.ent_type_ in TIME_LABELS:
         return True
     # "footage of Hillary Clinton asking ...": a person the participle hangs from speaks.
     return token.dep_ == "pobj" and token.pos_ != "PROPN" and token.ent_type_ != "PERSON"
@@ -548,7 +550,7 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         if nearer is not None and speaks_or_records(nearer, lexicons):
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
-    if found is None or (found.ent_type_ in ("DATE", "TIME") and found.dep_ in _SETTING_RELATIONS):
+    if found is None or (found.ent_type_ in TIME_LABELS and found.dep_ in _SETTING_RELATIONS):
         return None  # "travel to Brighton on Saturday, hoping ...": a day says nothing
     if _extraposed_it(found, cue):
         return None
@@ -733,7 +735,7 @@ def _left_subject(verb: Token) -> Token | None:
     read as an adverbial clause; "About 4 in 10 say ..."). Times, objects of prepositions and
     words across a line break are not subjects."""
     for child in reversed(list(verb.lefts)):
-        if child.dep_ in _NOT_SUBJECTS or child.ent_type_ in ("DATE", "TIME"):
+        if child.dep_ in _NOT_SUBJECTS or child.ent_type_ in TIME_LABELS:
             continue
         if child.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not _line_break_between(
             verb.doc, child.i, verb.i
@@ -1050,14 +1052,18 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     return sorted(found, key=lambda item: item.cue_token)
 
 
+def dates_a_saying(token: Token) -> bool:
+    """Whether ``token`` is a bare date or time modifying a verb ("said Tuesday", "said
+    Monday night"): when something was said, never what."""
+    return token.dep_ == "npadvmod" and token.ent_type_ in TIME_LABELS
+
+
 def _past_cue_date(cue: Token, clause: Token) -> int | None:
     """Where the content starts after a date that dates the saying ("said Tuesday the vote
     would go ahead"), which the parser hangs from the clause after it; None when the clause
     does not open with such a date. The clause must keep a subject of its own after it."""
     date = cue.doc[clause.left_edge.i]
-    if date.left_edge.i != cue.i + 1 or date.head.i != clause.i or date.dep_ != "npadvmod":
-        return None
-    if date.ent_type_ not in ("DATE", "TIME"):
+    if date.left_edge.i != cue.i + 1 or date.head.i != clause.i or not dates_a_saying(date):
         return None
     after = date.right_edge.i + 1
     has_subject = any(
