@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,27 @@ def test_a_writer_that_waits_too_long_gets_a_clear_message(tmp_path: Path) -> No
 
     with open_store(url, busy_timeout=0.05) as store:
         assert store.add(HARBOUR, location="harbour.html") == "ingested"
+
+
+def test_opening_a_new_store_waits_for_the_lock_its_wal_conversion_needs(tmp_path: Path) -> None:
+    # Another process is writing to the new file before it is in WAL mode (as a second
+    # `sayso ingest` started at the same moment does while it converts it): the switch to WAL
+    # then fails at once, because SQLite runs no busy handler for it.
+    path = tmp_path / "sayso.db"
+    path.touch()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN IMMEDIATE")
+    holder.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY)")
+    release = threading.Timer(0.3, holder.execute, ("ROLLBACK",))
+    release.start()
+    try:
+        with open_store(f"sqlite:///{path}", busy_timeout=5) as store:
+            store.add(HARBOUR, location="harbour.html")
+    finally:
+        release.join()
+        holder.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
 def test_readers_are_not_blocked_by_a_writer(tmp_path: Path) -> None:

@@ -101,6 +101,37 @@ def _may_hold_a_store(cursor: Any) -> bool:
     return not names or "schema_version" in names
 
 
+_WAL_RETRY_FIRST_WAIT = 0.01
+"""Seconds before the first retry of a WAL conversion; each retry waits twice as long, up to
+a tenth of a second (the longest sleep of SQLite's own busy handler)."""
+
+
+def _use_wal(cursor: sqlite3.Cursor, busy_timeout: float) -> None:
+    """Put the database in WAL mode, waiting up to ``busy_timeout`` for the lock it needs.
+
+    WAL is a property of the file, so after the first conversion there is nothing to do and
+    no lock is taken. The conversion itself needs the database to itself, and SQLite does
+    not run the busy handler for it: two processes opening one new store at once would see
+    "database is locked" at once, whatever the timeout. So it is retried here, and another
+    process converting it meanwhile counts as done.
+    """
+    deadline = time.monotonic() + busy_timeout
+    wait = _WAL_RETRY_FIRST_WAIT
+    while True:
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() + wait > deadline:
+                raise
+        time.sleep(wait)
+        wait = min(wait * 2, 0.1)
+
+
 def _sqlite_setup(engine: sa.Engine, busy_timeout: float, *, read_only: bool = False) -> None:
     def on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Hand transaction control to the "begin" hook below instead of the driver.
@@ -108,7 +139,7 @@ def _sqlite_setup(engine: sa.Engine, busy_timeout: float, *, read_only: bool = F
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         if not read_only and _may_hold_a_store(cursor):
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor, busy_timeout)
             # NORMAL is crash-safe in WAL mode; only a power cut can lose the last commits.
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA foreign_keys = ON")
