@@ -200,3 +200,25 @@ def test_passive_participle_names_no_speaker(nlp) -> None:  # type: ignore[no-un
 def test_the_day_of_the_saying_is_not_content(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     statement = _only(nlp, text)
     assert statement.content[0].text.startswith("the ")
+
+
+def test_a_subject_set_off_from_its_clause_and_read_as_the_object_opens_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes "it" the object of "said" and leaves "had engaged" without a subject.
+    text = (
+        "Apple is appealing a ruling that said it, too, had engaged in price-fixing "
+        "with the publishers."
+    )
+    (statement,) = [
+        s for s in _attributed(extract_statements(nlp(text))) if s.cue and s.cue.text == "said"
+    ]
+    assert [c.text for c in statement.content] == [
+        "it, too, had engaged in price-fixing with the publishers"
+    ]
+    assert statement.kind == "indirect"
+    assert statement.chain[-1].text == "a ruling"
+
+
+def test_an_object_pronoun_before_a_clause_with_its_own_subject_stays_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "She told them, plainly, that the plant would close.")
+    assert not statement.content[0].text.startswith("them")
+    assert statement.content[-1].text.endswith("the plant would close")

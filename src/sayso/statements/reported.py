@@ -851,8 +851,10 @@ def _scored_pairs(
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker, marks))
             threshold = model.threshold_for(relation)
-            if _inverted_frame(token, relation, clause, speaker, lexicons) or _made_clear(
-                token, relation, clause
+            if (
+                _inverted_frame(token, relation, clause, speaker, lexicons)
+                or _made_clear(token, relation, clause)
+                or _subject_read_as_object(token, relation, clause, lexicons) is not None
             ):
                 score = max(score, _INVERTED_FRAME_SCORE)
             elif score < threshold and not _evidential(token, relation, lexicons):
@@ -882,6 +884,28 @@ def _made_clear(verb: Token, relation: str, clause: Token) -> bool:
     if verb.lemma_.lower() != "make" or clause.lower_ not in ("clear", "plain", "known"):
         return False
     return _complement_of_object(verb, relation, clause) is not None
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you"})
+
+
+def _subject_read_as_object(
+    cue: Token, relation: str, clause: Token, lexicons: Lexicons
+) -> Token | None:
+    """The pronoun the parser made the object of a verb of saying when it is the subject of
+    the clause right after, cut off from it by a set-off word ("a ruling that said it, too,
+    had engaged in price-fixing"): a subject form ("they", "he") or "it", followed by the
+    clause that has no subject of its own. None elsewhere."""
+    if relation != "ccomp" or cue.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    pronoun = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if pronoun is None or pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.i != cue.i + 1:
+        return None
+    if clause.left_edge.i != pronoun.i + 1 or clause.i < pronoun.i:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        return None
+    return pronoun
 
 
 def _inverted_frame(
@@ -1097,7 +1121,10 @@ def _pair_reported(
         cue = (cue[0], last.idx + len(last))
         taken.add(last.i)
     first = clause.left_edge.i
-    if relation == "ccomp":
+    lost_subject = _subject_read_as_object(token, relation, clause, lexicons)
+    if lost_subject is not None:
+        first = lost_subject.i
+    elif relation == "ccomp":
         first = _whole_sentence_before(token, clause) or _past_cue_date(token, clause) or first
     citing = cited_source(token)
     if citing is not None and not _names_a_source(citation_object(citing)):
