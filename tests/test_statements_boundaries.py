@@ -222,3 +222,35 @@ def test_an_object_pronoun_before_a_clause_with_its_own_subject_stays_out(nlp) -
     statement = _only(nlp, "She told them, plainly, that the plant would close.")
     assert not statement.content[0].text.startswith("them")
     assert statement.content[-1].text.endswith("the plant would close")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The newspaper reported at the time that the firm had won three contracts.",
+        "The newspaper said in a report that the firm had won three contracts.",
+    ],
+)
+def test_a_that_clause_hung_from_the_noun_of_when_or_where_is_the_verbs(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert statement.cue is not None
+    assert statement.cue.text in ("reported", "said")
+    assert [c.text for c in statement.content] == ["that the firm had won three contracts"]
+    assert _speaker(statement) == "The newspaper"
+
+
+def test_the_that_clause_of_someone_elses_claim_stays_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "He said in the debate that voters were tired, and replied to Romney's claim that "
+        "the country would suffer."
+    )
+    by_cue = {s.cue.text: s for s in _attributed(extract_statements(nlp(text))) if s.cue}
+    assert by_cue["claim"].content[0].text == "that the country would suffer"
+    assert _speaker(by_cue["claim"]) == "Romney's"
+    assert not by_cue["replied"].content[0].text.startswith("that")
+
+
+def test_a_relative_clause_of_the_noun_after_a_saying_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The minister spoke at the meeting that was held on Monday."
+    statements = _attributed(extract_statements(nlp(text)))
+    assert not any("was held on Monday" in c.text for s in statements for c in s.content)

@@ -773,6 +773,10 @@ def candidate_pairs(
         found = clauses(token)
         if token.pos_ == "NOUN":
             found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
+        elif lexicons is not None and token.lemma_.lower() in lexicons.cue_verbs:
+            hung = _that_clause_of_setting(token, found)
+            if hung is not None:
+                found.append(("ccomp", hung))
         if not found:
             continue
         speaker = _speaker_token(token)
@@ -783,6 +787,38 @@ def candidate_pairs(
                 yield noun, "acl", clause, _speaker_token(noun)
                 continue
             yield token, relation, clause, speaker
+
+
+_SETTING_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "during", "after", "before", "over", "via", "through"}
+)
+
+
+def _that_clause_of_setting(verb: Token, found: list[tuple[str, Token]]) -> Token | None:
+    """The "that" clause of a verb of saying that the parser hung from the noun of a phrase
+    between them, when the verb has no clause of its own: "reported at the time that the firm
+    had won" (read as "the time that ..."), "said in a report that ..." (the report's
+    clause). The phrase must say when, where or how it was said (not whom it answers: "respond
+    to Romney's accusations that ..."), its noun must have no owner to say the clause itself,
+    and the clause must open with "that" as a conjunction and have a subject of its own, which
+    a relative clause ("the report that was published") lacks."""
+    if any(relation == "ccomp" for relation, _ in found):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _SETTING_PREPOSITIONS:
+            continue
+        for noun in prep.children:
+            if noun.dep_ != "pobj" or any(c.dep_ == "poss" for c in noun.children):
+                continue
+            for clause in noun.children:
+                if clause.dep_ not in ("acl", "relcl") or clause.i < noun.i:
+                    continue
+                marks = [c for c in clause.children if c.i < clause.i and c.lower_ == "that"]
+                if not marks or marks[0].dep_ not in ("mark", "advmod"):
+                    continue
+                if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                    return clause
+    return None
 
 
 def _saying_noun_before(verb: Token, clause: Token, lexicons: Lexicons | None) -> Token | None:
