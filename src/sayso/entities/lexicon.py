@@ -43,6 +43,8 @@ class Lexicon:
     org_designators: frozenset[str]
     legal_forms: frozenset[str]
     """Company legal forms dropped at either end of a name (``ag``, ``pjsc``)."""
+    postnominals: frozenset[str]
+    """Letters written after a person's name, as written (``KC``, ``OBE``, ``PhD``)."""
     trade_words: frozenset[str]
     """A company's line of business written after its first word (``airlines``, ``motors``)."""
     org_translations: dict[str, str]
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
         surname_romanisations={k: frozenset(v) for k, v in romanisations.items()},
         org_designators=frozenset(data["org_designators"]["words"]),
         legal_forms=frozenset(data["legal_forms"]["words"]),
+        postnominals=frozenset(data["postnominals"]["words"]),
         trade_words=frozenset(data["trade_words"]["words"]),
         org_translations=_no_notes(data["org_word_translations"]),
         stopwords=frozenset(data["stopwords"]),

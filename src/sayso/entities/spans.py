@@ -130,6 +130,27 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     return end
 
 
+def _is_postnominal(word: str) -> bool:
+    return word.rstrip(".") in lexicon().postnominals
+
+
+def _before_postnominal(text: str, start: int, end: int) -> int:
+    """The end of a person's name without the letters of an honour or office NER took into
+    it ("Keir Starmer KC"): they are part of no name, and would read as a family name."""
+    head, _, last = text[start:end].rpartition(" ")
+    if head and _is_postnominal(last):
+        return start + len(head.rstrip(" ,"))
+    return end
+
+
+def _postnominal_after_person(text: str, start: int, end: int, before: Span | None) -> bool:
+    """Whether ``[start, end)`` is only the letters after a person's name that NER made a name
+    of its own ("Sarah Lindqvist KC": "KC" an organisation)."""
+    if before is None or before.label_ != "PERSON" or not _is_postnominal(text[start:end]):
+        return False
+    return text[before.end_char : start].strip(" ,") == ""
+
+
 def _is_subject(span: Span) -> bool:
     return span.root.dep_ in {"nsubj", "nsubjpass"}
 
@@ -219,6 +240,10 @@ def name_spans(
                 continue
             label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
+        if _postnominal_after_person(text, start, end, ents[position - 1] if position else None):
+            continue
+        if ent.label_ == "PERSON":
+            end = _before_postnominal(text, start, end)
         cut = _OPEN_ACRONYM.search(text, start, end)
         if cut is not None and cut.end() == end:
             # "World Health Organisation (WHO": NER ran into the acronym the name defines.

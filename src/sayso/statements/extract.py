@@ -1510,6 +1510,7 @@ def _source_hop(
     named = _appositive_name(head) or _parallel_possessor(head)
     if named is not None:
         head = named  # "One witness, Ana Ruiz, said": the name, not "witness", says who
+    head = _name_before_postnominal(head)
     mention = _trusted_mention(mention_at(mentions, head.idx, head.idx + len(head)), head, content)
     entity_id = mention.entity_id if mention is not None else None
     if entity_id is None and head.pos_ == "PROPN":
@@ -1533,6 +1534,17 @@ def _source_hop(
     if entity is None and named is not None:
         name = context.text[named.left_edge.idx : named.idx + len(named)]  # "Ana Ruiz"
     return AttributionHop(role, name, span, entity_id), None
+
+
+def _name_before_postnominal(head: Token) -> Token:
+    """The last word of the name that the letters heading a speaker's phrase follow ("Sarah
+    Lindqvist KC told jurors", "Diane Abbott MP said": Lindqvist, Abbott); else ``head``."""
+    if head.i == 0 or head.text.rstrip(".") not in entity_lexicon().postnominals:
+        return head
+    before = head.doc[head.i - 1]
+    if before.head.i == head.i and before.dep_ == "compound" and before.pos_ == "PROPN":
+        return before
+    return head
 
 
 def _person_read_as_place(head: Token, entity: Entity) -> bool:
