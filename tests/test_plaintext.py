@@ -436,3 +436,36 @@ def test_a_line_model_given_is_the_one_used() -> None:
     kept = [p.text for p in read_plain_text(TEASER_PAGE, source, model=keep_all).paragraphs]
     assert "- 14 October 2025" not in shipped
     assert "- 14 October 2025" in kept
+
+
+@pytest.mark.parametrize(
+    ("line", "writer"),
+    [
+        ("Tom Whitfield, Courts Correspondent", "Tom Whitfield"),
+        ("Ana María Ruiz | Senior Political Reporter", "Ana María Ruiz"),
+        ("By Jane Roe", "Jane Roe"),
+    ],
+)
+def test_a_byline_with_the_writers_job_is_no_headline(line: str, writer: str) -> None:
+    headline = "Court hears ex-minister took bribes for rail contracts"
+    prose = (
+        "A former transport minister accepted more than £200,000 in bribes in return for "
+        "steering rail contracts to a construction firm, a jury heard on Tuesday."
+    )
+    raw = f"{headline}\n\n{line}\n\n{prose}\n"
+    article = read(raw)
+    assert article.metadata.title == headline
+    assert article.metadata.byline == writer
+    assert body(article) == [prose]
+    assert_offsets_exact(article, raw)
+
+
+def test_a_headline_naming_a_job_is_still_the_headline() -> None:
+    headline = "Newspaper names new Political Editor"
+    prose = (
+        "The Harbour Gazette has appointed a new political editor, who will start in May "
+        "after ten years at the paper's city desk."
+    )
+    article = read(f"{headline}\n\n{prose}\n")
+    assert article.metadata.title == headline
+    assert article.metadata.byline is None

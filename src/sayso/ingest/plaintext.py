@@ -75,6 +75,13 @@ _LABEL_MAX_WORDS = 4
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 3, 30
 # A byline: "By Jane Roe", "Written by Jane Roe and John Doe" (at most 12 words).
 _BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+(?=[A-Z])", re.I)
+# Or a name and the writer's job, without "By": "Tom Whitfield, Courts Correspondent", "Ana
+# Ruiz | Senior Reporter" (two to four capitalised words, then up to four more and the job).
+_ROLE_BYLINE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*[,|–—]\s*"
+    r"(?:[A-Z][\w&'’-]*\s+){0,4}"
+    r"(?:Correspondent|Reporter|Editor|Writer|Columnist|Journalist|Contributor)s?$"
+)
 _BYLINE_MAX_WORDS = 12
 # The title is looked for among the few units before the first paragraph of prose.
 _TITLE_LOOKBACK = 5
@@ -174,7 +181,7 @@ def read_plain_text(
     metadata = Metadata(
         title=units[title_idx].text if title_idx is not None else None,
         section=units[section_idx].text if section_idx is not None else None,
-        byline=_BYLINE.sub("", units[byline_idx].text) if byline_idx is not None else None,
+        byline=_byline_name(units[byline_idx].text) if byline_idx is not None else None,
     )
     return make_article(
         "\n\n".join(pieces),
@@ -280,7 +287,7 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]
         return None
     first = prose[0]
     for i in range(first - 1, max(first - _TITLE_LOOKBACK, -1), -1):
-        if verdicts[i].kind == "caption" or _BYLINE.match(units[i].text):
+        if verdicts[i].kind == "caption" or _is_byline(units[i].text):
             continue
         if _headline_shaped(units[i].text):
             return i
@@ -294,11 +301,24 @@ def _find_byline(units: list[Unit], title: int | None, body_idx: list[int]) -> i
     start = title + 1 if title is not None else max(body_idx[0] - _TITLE_LOOKBACK, 0)
     for i in range(start, min(start + _TITLE_LOOKBACK, len(units))):
         text = units[i].text
-        if _BYLINE.match(text) and len(_WORD.findall(text)) <= _BYLINE_MAX_WORDS:
+        if _is_byline(text):
             return i
         if _is_prose(text):
             break
     return None
+
+
+def _is_byline(text: str) -> bool:
+    """Whether a line names the writer: "By Jane Roe", or "Jane Roe, Political Editor"."""
+    if len(_WORD.findall(text)) > _BYLINE_MAX_WORDS:
+        return False
+    return bool(_BYLINE.match(text) or _ROLE_BYLINE.match(text))
+
+
+def _byline_name(text: str) -> str:
+    """Who wrote it, from a byline line: without "By" and without the writer's job."""
+    role = _ROLE_BYLINE.match(text)
+    return role.group("name") if role else _BYLINE.sub("", text)
 
 
 def _find_section(units: list[Unit], verdicts: list[_Verdict], title: int | None) -> int | None:
