@@ -241,3 +241,29 @@ def test_a_vow_inside_an_attitude_is_the_vowers_own(nlp) -> None:  # type: ignor
     )
     statement = _holding(_statements(nlp, text), "no new toll road")
     assert _hops(statement) == ["Daily Ledger", "Ruiz"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "hops"),
+    [
+        (
+            "The envoy told the Security Council that both sides had agreed to a swap.",
+            "both sides had agreed",
+            ["Daily Ledger", "envoy"],
+        ),
+        (
+            "The minister told the Senate Judiciary Committee that the law was sound.",
+            "the law was sound",
+            ["Daily Ledger", "minister"],
+        ),
+        (
+            "The general told Xinhua news agency that the troops would stay.",
+            "the troops would stay",
+            ["Daily Ledger", "Xinhua news agency", "general"],
+        ),
+    ],
+)
+def test_a_named_body_that_is_told_is_no_medium_but_an_agency_is(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, hops: list[str]
+) -> None:
+    assert _hops(_holding(_statements(nlp, text), words)) == hops

@@ -1717,15 +1717,24 @@ def _sourcing(
         addressee_hop, found.addressee, _ = _hop(context, draft.addressee_token, mentions, entities)
         found.addressee_entity = addressee_hop.entity_id
         found.told_reporter = is_first_person(context.doc[draft.addressee_token])
-        named = context.doc[draft.addressee_token].pos_ == "PROPN"
+        addressed = context.doc[draft.addressee_token]
+        named = addressed.pos_ == "PROPN" and not _names_a_body(addressed, context.lexicons)
         if addressee_hop.role == "media" or (
             addressee_hop.role == "organisation" and (named or _names_outlet(addressee_hop, outlet))
         ):
             # "told Tasnim", "told the BBC", "told NDTV": a named organisation a speaker talks
-            # to is, in news, the medium that carries it (not "told the jury").
+            # to is, in news, the medium that carries it (not "told the jury", nor "told the
+            # Security Council").
             hop = addressee_hop
             found.hops.append(AttributionHop("media", hop.text, hop.span, hop.entity_id))
     return found
+
+
+def _names_a_body(head: Token, lexicons: Lexicons) -> bool:
+    """Whether a name is headed by the noun of a body that is addressed, not one that
+    publishes ("the Security Council", "the Judiciary Committee"; not "Xinhua news agency")."""
+    word = head.lower_
+    return word in lexicons.institution_nouns and word not in lexicons.media_words
 
 
 def _names_outlet(hop: AttributionHop, outlet: Sequence[AttributionHop]) -> bool:
