@@ -267,3 +267,26 @@ def test_a_named_body_that_is_told_is_no_medium_but_an_agency_is(  # type: ignor
     nlp, text: str, words: str, hops: list[str]
 ) -> None:
     assert _hops(_holding(_statements(nlp, text), words)) == hops
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("The spokesman told state news agency SPA that the strikes would go on.", None),
+        ("The spokesman told the state news agency SPA that the strikes would go on.", "SPA"),
+    ],
+)
+def test_an_unnamed_or_named_news_agency_that_is_told_carries_the_saying(  # type: ignore[no-untyped-def]
+    nlp, text: str, medium: str | None
+) -> None:
+    statement = _holding(_statements(nlp, text), "the strikes would go on")
+    hops = [hop for hop in statement.chain if hop.role == "media"]
+    assert len(hops) == 1
+    assert hops[0].text == medium or (medium is None and "news agency" in hops[0].text)
+    assert statement.chain[-1].text == "The spokesman"
+
+
+def test_an_agency_alone_is_not_taken_for_a_medium(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The spokesman told the agency that the strikes would go on."
+    statement = _holding(_statements(nlp, text), "the strikes would go on")
+    assert [hop.role for hop in statement.chain] == ["outlet", "anonymous"]

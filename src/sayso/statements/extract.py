@@ -47,6 +47,7 @@ from sayso.statements.speaker import (
     addressee_of,
     entities_by_id,
     is_first_person,
+    media_noun,
     mention_at,
     phrase_span,
     source_role,
@@ -1507,6 +1508,7 @@ def _source_hop(
     content: Sequence[tuple[int, int]],
 ) -> tuple[AttributionHop, AttributionHop | None]:
     """The speaker's hop and, for a news outlet's document, the outlet's media hop."""
+    phrase_head = head
     named = _appositive_name(head) or _parallel_possessor(head)
     if named is not None:
         head = named  # "One witness, Ana Ruiz, said": the name, not "witness", says who
@@ -1530,6 +1532,8 @@ def _source_hop(
         hop = AttributionHop("document", text, span, entity_id)
         return hop, _outlet_of(mention, mentions, entities)
     role = source_role(head, context.lexicons, entity)
+    if role == "organisation" and media_noun(phrase_head, context.lexicons):
+        role = "media"  # "the state news agency SPA": the name says less than its noun
     name = entity.name if entity is not None else span.text
     if entity is None and named is not None:
         name = context.text[named.left_edge.idx : named.idx + len(named)]  # "Ana Ruiz"

@@ -129,6 +129,8 @@ def source_role(
         return "person"
     if entity_type in ("NORP", "GPE"):
         return "group" if entity_type == "NORP" else "organisation"
+    if media_noun(head, lexicons):
+        return "media"
     if lemma in lexicons.anonymous_nouns or head.lemma_ in lexicons.anonymous_nouns:
         if any(c.dep_ == "poss" for c in head.children):
             return "group" if head.tag_ == "NNS" else "person"
@@ -145,6 +147,16 @@ def source_role(
     if head.pos_ == "PROPN":
         return "person"
     return "person" if head.pos_ == "PRON" else "organisation"
+
+
+def media_noun(head: Token, lexicons: Lexicons) -> bool:
+    """Whether an unnamed phrase is a medium by its own noun: "the newspaper", "state
+    television", "the state news agency" (but not "the agency" alone, which is as often a
+    government's)."""
+    if head.pos_ != "NOUN" or head.lower_ not in lexicons.media_words:
+        return False
+    words = {t.lower_ for t in head.subtree if t.i <= head.i}
+    return bool(words & lexicons.media_words - {"agency"})
 
 
 def _named(entity: Entity) -> bool:
