@@ -290,3 +290,40 @@ def test_an_agency_alone_is_not_taken_for_a_medium(nlp) -> None:  # type: ignore
     text = "The spokesman told the agency that the strikes would go on."
     statement = _holding(_statements(nlp, text), "the strikes would go on")
     assert [hop.role for hop in statement.chain] == ["outlet", "anonymous"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "carrier"),
+    [
+        (
+            "Strikes killed 14 people, according to medical sources quoted by Al-Masirah "
+            "television.",
+            "Strikes killed 14 people",
+            "Al-Masirah television",
+        ),
+        (
+            "The rebels said in a statement carried by the Saba news agency that they had "
+            "shot down a drone.",
+            "they had shot down a drone",
+            "Saba news agency",
+        ),
+    ],
+)
+def test_a_medium_that_quoted_the_speaker_or_carried_the_statement_is_a_hop(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, carrier: str
+) -> None:
+    hops = _hops(_holding(_statements(nlp, text), words))
+    assert hops[0] == "Daily Ledger"
+    assert hops[1] == carrier
+    assert len(hops) == 3
+
+
+def test_a_medium_quoting_someone_else_in_the_sentence_is_not_a_hop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister said the port was open, although officials quoted by Al-Masirah "
+        "television disagreed."
+    )
+    assert _hops(_holding(_statements(nlp, text), "the port was open")) == [
+        "Daily Ledger",
+        "minister",
+    ]

@@ -11,7 +11,9 @@ A carrier is a hop between the outlet and the speaker (:mod:`sayso.statements.ch
   (:func:`carriers_in_sentence`);
 * "residents interviewed by the Dispatch said ...", "voters polled by Gallup": the outlet that
   interviewed them carries it (same);
-* "X described ..., as NPR's Ana Ruiz reported": the reporter carries it (same).
+* "X described ..., as NPR's Ana Ruiz reported": the reporter carries it (same);
+* "according to sources quoted by Al-Masirah", "said in a statement carried by Saba": the
+  medium that quoted the speaker or carried the statement carries it (:func:`relayed_by`).
 
 Every function takes tokens of one parsed sentence and returns tokens: the heads of the noun
 phrases that speak or carry.
@@ -33,6 +35,9 @@ _INTERVIEWING_VERBS = frozenset({"interview", "contact", "reach", "poll", "surve
 Dispatch said"; not "questioned by police", whose words reach the page some other way)."""
 _REPORTING_VERBS = frozenset({"report", "say", "write", "tell", "note", "reveal", "describe"})
 """Verbs of an "as X reported" clause that names who passed a statement on."""
+_RELAYING_VERBS = frozenset({"quote", "carry", "cite", "relay", "broadcast", "air"})
+"""Participles through which a medium passes on a speaker's words: "medical sources quoted by
+Al-Masirah television", "a statement carried by the Saba news agency"."""
 
 
 def quoted_as(cue: Token) -> tuple[Token, Token] | None:
@@ -112,3 +117,31 @@ def carriers_in_sentence(cue: Token, first: int, last: int) -> list[Token]:
 
 def _marked_as(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
+    """The media that the speaker's phrase or the cue's own words say passed the statement
+    on: "according to medical sources quoted by Al-Masirah television", "said in a statement
+    carried by the Saba news agency". Only a participle hung from the speaker or from the
+    object of one of the cue's prepositions counts, so that a medium named elsewhere in the
+    sentence is never another statement's carrier."""
+    holders = [speaker] if speaker is not None else []
+    for prep in cue.children:
+        if prep.dep_ == "prep":
+            holders.extend(c for c in prep.children if c.dep_ == "pobj")
+    if cue.lower_ == "according":
+        holders.extend(c for to in cue.children for c in to.children if c.dep_ == "pobj")
+    found: list[Token] = []
+    for holder in holders:
+        for participle in holder.children:
+            if (
+                participle.dep_ != "acl"
+                or participle.tag_ != "VBN"
+                or participle.lemma_.lower() not in _RELAYING_VERBS
+            ):
+                continue
+            agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+            by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            if by is not None:
+                found.append(by)
+    return found
