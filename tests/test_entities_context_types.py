@@ -109,3 +109,23 @@ def test_a_name_in_apposition_to_name_is_a_person(nlp) -> None:  # type: ignore[
     cue = type_cue(amina, amina.label_)
     assert cue is not None
     assert cue.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "A spokesperson for his former employer, Bramley Civil, said it had cooperated.",
+            "Bramley Civil",
+            "ORG",
+        ),
+        ("Henry Holt, the publisher, said the book was late.", "Henry Holt", "ORG"),
+        ("Jane Ruiz, the company's founder, said it would grow.", "Jane Ruiz", "PERSON"),
+    ],
+)
+def test_a_name_in_apposition_to_a_noun_of_a_business_is_an_organisation(
+    nlp: Language, text: str, name: str, expected: str
+) -> None:
+    _, entities = resolve_entities(nlp(text))
+    (entity,) = [e for e in entities if e.name == name]
+    assert entity.type == expected

@@ -86,6 +86,24 @@ def facility_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def company_nouns() -> frozenset[str]:
+    """Nouns of businesses and bodies that a name in apposition to them names (``employer``)."""
+    return frozenset(read_json("context_cues.json")["company_nouns"]["words"])
+
+
+def _company_apposition(span: Span) -> bool:
+    """ "his former employer, Bramley Civil" or "Bramley Civil, the construction firm": the name
+    and a noun of a business stand for each other."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in company_nouns():
+        return root.head.is_lower
+    return any(
+        c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in company_nouns()
+        for c in root.children
+    )
+
+
+@functools.cache
 def media_nouns() -> frozenset[str]:
     """Nouns of news media written right after an outlet's name (``the Dawn newspaper``)."""
     return frozenset(read_json("context_cues.json")["media_nouns"]["words"])
@@ -186,12 +204,15 @@ def _descriptor(span: Span) -> bool:
 def type_cue(span: Span, label: str) -> TypeCue | None:
     """What the context of the one-word name ``span`` (labelled ``label``) says, if anything;
     of a longer name, only that a building noun (``the Royal Free hospital``) or a news
-    medium's noun (``the Dawn newspaper``) follows it."""
+    medium's noun (``the Dawn newspaper``) follows it, or that it stands in apposition to a
+    noun of a business (``his employer, Bramley Civil``)."""
     if len(span) > 1 and label in {"PERSON", "FAC"} and _building_after(span):
         return TypeCue("FAC", CUE_WEIGHT, "a building noun after the name")
     if label in {"PERSON", "FAC", "WORK_OF_ART"} and _noun_after(span, media_nouns()):
         # not a place's name: "Tehran radio", "Moscow television" are the city's media
         return TypeCue("ORG", CUE_WEIGHT, "a news medium's noun after the name")
+    if label == "PERSON" and _company_apposition(span):
+        return TypeCue("ORG", CUE_WEIGHT, "in apposition to a noun of a business")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
