@@ -482,6 +482,23 @@ def test_muhammad_written_twice(a: str, b: str, same: bool) -> None:
     assert verdict.same is same, verdict
 
 
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [
+        ("Sky News Arabia", "News Arabia"),  # a designator: the first word is the owner
+        ("Lanco Infratech Ltd", "Infratech Ltd"),  # a legal form
+        ("Kestrel Pacific Airlines", "Pacific Airlines"),  # a trade word
+    ],
+)
+def test_an_organisation_typed_person_has_no_first_given_name_to_drop(
+    full: str, short: str
+) -> None:
+    # NER types such names PERSON too; read as a person's, the first word looked like a given
+    # name dropped ("Tayyip Erdogan" of "Recep Tayyip Erdogan").
+    assert match(full, short, "PERSON").same is not True
+    assert match("Recep Tayyip Erdogan", "Tayyip Erdogan", "PERSON").same is True
+
+
 def test_a_name_with_an_owner_of_its_own_is_no_short_form() -> None:
     imperial = parse_name("Imperial College London", "ORG")
     kings = parse_name("King's College London", "ORG")
