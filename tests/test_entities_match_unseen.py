@@ -562,9 +562,15 @@ def test_the_bare_family_name_that_means_the_person_is_the_person(nlp: Language)
         ("Jordan said it would open the border.", "PERSON", ""),  # a country says things too
         ("Jordan said the visit was important.", "PERSON", ""),
         ("Jordan met Smith, who said he was tired.", "PERSON", ""),  # another noun's pronoun
+        # "he" may be the person named just before
+        ("Omar Wilson was detained. Jordan said he had crossed illegally.", "ORG", ""),
+        ("Michael Jordan arrived. Jordan said he was honored.", "PERSON", "person"),
         ("Jordan said he was honored.", "GPE", ""),  # the label and the context disagree
         ("Jordan's government closed the border.", "GPE", "place"),
-        ("Refugees fled to camps in Jordan.", "GPE", "place"),
+        ("The Jordan border was closed.", "GPE", "place"),
+        # a preposition of place is no clear reading: persons are tagged GPE after one too
+        ("Refugees fled to camps in Jordan.", "GPE", ""),
+        ("They want an alternative to Jordan.", "GPE", ""),
         ("Jordan's coach was pleased.", "GPE", ""),  # a person has a coach too
     ],
 )
@@ -572,7 +578,7 @@ def test_the_context_reads_a_mention_as_a_place_or_a_person(
     nlp: Language, text: str, label: str, expected: str
 ) -> None:
     doc = nlp(text)
-    token = next(t for t in doc if t.text == "Jordan")
+    token = [t for t in doc if t.text == "Jordan"][-1]
     assert reading(doc[token.i : token.i + 1], label) == expected
 
 

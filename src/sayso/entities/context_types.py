@@ -249,6 +249,21 @@ def _person_pronoun_after(span: Span) -> bool:
     return False
 
 
+def _other_person_just_before(span: Span) -> bool:
+    """A person NER names earlier in the name's sentence or in the sentence before, whose name
+    does not end with this one: ``he`` may be that person's ("Wilson was detained on Monday.
+    Jordan said he had crossed illegally"), not a sign that the name is a person's."""
+    sentence = span.sent
+    previous = sentence.start - 1
+    first = span.doc[previous].sent.start if previous >= 0 else sentence.start
+    last = span[-1].lower_
+    return any(
+        ent.label_ == "PERSON" and first <= ent.start and ent.end <= span.start
+        and ent[-1].lower_ != last
+        for ent in span.doc.ents
+    )  # fmt: skip
+
+
 def _state_possessive(span: Span) -> bool:
     """``Jordan's government``: the name owns a noun only a place has."""
     token = span.root
@@ -266,17 +281,22 @@ def reading(span: Span, label: str) -> str:
     """``place`` or ``person`` when the context of the name mention ``span`` (whose label, after
     :func:`type_cue`, is ``label``) says so beyond its NER label, else ``""``.
 
-    A place: labelled GPE or LOC, and governed by a preposition of place, followed by a place
-    noun, or owning a noun only a place has (``Jordan's government``). A person: not labelled a
-    place (NER tags ``Lincoln said he`` ORG as often as PERSON), and the subject of a verb whose
-    object or complement holds ``he``, ``she`` or ``his`` (``Jordan said he was honored``).
-    Being the subject of ``said`` alone is no cue:
-    countries and organisations say things too. A title before the name is the caller's cue
-    (``NameSpan.titles``)."""
-    if label in {"GPE", "LOC"} and (
-        _place_before(span, label) or _place_after(span) or _state_possessive(span)
-    ):
+    A place: labelled GPE or LOC, and followed by a place noun (``the Jordan border``, ``Lincoln
+    police``) or owning a noun only a place has (``Jordan's government``). Not a preposition of
+    place: the small model tags persons GPE after one (``an alternative to Trump``, ``staring
+    at Brafman``: read on PolNeAR train texts), so it is a type vote, not a clear reading. A
+    person: not labelled a
+    place (the small model tags ``Lincoln said he would preserve the union`` ORG), and the
+    subject of a verb whose object or complement holds ``he``, ``she`` or ``his`` (``Jordan
+    said he was honored``), with no other person named just before (``he`` may be theirs).
+    Being the subject of ``said`` alone is no cue: countries and organisations say things too.
+    A title before the name is the caller's cue (``NameSpan.titles``)."""
+    if label in {"GPE", "LOC"} and (_place_after(span) or _state_possessive(span)):
         return "place"
-    if label in {"PERSON", "ORG", ""} and _person_pronoun_after(span):
+    if (
+        label in {"PERSON", "ORG", ""}
+        and _person_pronoun_after(span)
+        and not _other_person_just_before(span)
+    ):
         return "person"
     return ""

@@ -168,8 +168,8 @@ def _split_readings(entry: _Text) -> list[_Text]:
     Michael Jordan, a city and Abraham Lincoln): the mentions whose context clearly gives the
     reading the string's vote did not choose become a text of their own, so that they group
     with the entity they mean. Both readings must be clear in mentions of their own: a place
-    labelled GPE or LOC and governed by a preposition of place, followed by a place noun,
-    owning a noun only a place has (``Jordan's government``), or written as a territory's name;
+    labelled GPE or LOC and followed by a place noun, owning a noun only a place has
+    (``Jordan's government``), or written as a territory's name;
     a person by a title with a PERSON label, or by ``he`` / ``she`` after it with no place label
     (NER tags ``Lincoln said he`` ORG as often as PERSON). A mention that says neither stays
     with the string's vote, as does every mention when only one reading is clear: a false
