@@ -603,6 +603,23 @@ def test_a_city_and_the_person_it_is_named_after_are_two_entities(nlp: Language)
     assert next(e for e in entities if e.id in places).type == "GPE"
 
 
+def test_a_place_is_split_off_a_string_the_article_reads_as_a_person(nlp: Language) -> None:
+    # "Lincoln said he" is tagged ORG; its reading, not that label, makes the string a
+    # person's, and the one mention before "police" is the city.
+    text = (
+        "Abraham Lincoln led the country through the war. Lincoln said he would preserve the "
+        "union. Lincoln told his cabinet that he would not retreat. Today the Lincoln police "
+        "closed the roads for a parade."
+    )
+    mentions, entities = resolve_entities(nlp(text))
+    bare = {m.span.start: m.entity_id for m in mentions if m.span.text == "Lincoln"}
+    president = next(e for e in entities if e.name == "Abraham Lincoln")
+    city = bare.pop(text.index("Lincoln police"))
+    assert set(bare.values()) == {president.id}
+    assert city != president.id
+    assert next(e for e in entities if e.id == city).type == "GPE"
+
+
 def test_a_person_mention_the_context_leaves_unclear_stays_with_the_string(
     nlp: Language,
 ) -> None:

@@ -284,13 +284,13 @@ def reading(span: Span, label: str) -> str:
     A place: labelled GPE or LOC, and followed by a place noun (``the Jordan border``, ``Lincoln
     police``) or owning a noun only a place has (``Jordan's government``). Not a preposition of
     place: the small model tags persons GPE after one (``an alternative to Trump``, ``staring
-    at Brafman``: read on PolNeAR train texts), so it is a type vote, not a clear reading. A
-    person: not labelled a
-    place (the small model tags ``Lincoln said he would preserve the union`` ORG), and the
-    subject of a verb whose object or complement holds ``he``, ``she`` or ``his`` (``Jordan
-    said he was honored``), with no other person named just before (``he`` may be theirs).
-    Being the subject of ``said`` alone is no cue: countries and organisations say things too.
-    A title before the name is the caller's cue (``NameSpan.titles``)."""
+    at Brafman``: read on PolNeAR train texts), so it is a type vote, not a clear reading.
+
+    A person: not labelled a place (the small model tags ``Lincoln said he would preserve the
+    union`` ORG), and the subject of a verb whose object or complement holds ``he``, ``she``
+    or ``his`` (``Jordan said he was honored``), with no other person named just before (``he``
+    may be theirs). Being the subject of ``said`` alone is no cue: countries and organisations
+    say things too. A title before the name is the caller's cue (``NameSpan.titles``)."""
     if label in {"GPE", "LOC"} and (_place_after(span) or _state_possessive(span)):
         return "place"
     if (

@@ -167,15 +167,16 @@ def _split_readings(entry: _Text) -> list[_Text]:
     """One string the article uses both for a place and for a person (the country Jordan and
     Michael Jordan, a city and Abraham Lincoln): the mentions whose context clearly gives the
     reading the string's vote did not choose become a text of their own, so that they group
-    with the entity they mean. Both readings must be clear in mentions of their own: a place
-    labelled GPE or LOC and followed by a place noun, owning a noun only a place has
-    (``Jordan's government``), or written as a territory's name;
-    a person by a title with a PERSON label, or by ``he`` / ``she`` after it with no place label
-    (NER tags ``Lincoln said he`` ORG as often as PERSON). A mention that says neither stays
-    with the string's vote, as does every mention when only one reading is clear: a false
-    merge costs more than a miss, and a wrong split would make a second entity of one. The two
-    parts never join a group of the other's reading (``_may_join``). Returns the split-off
-    text, if any."""
+    with the entity they mean. Both readings must be clear in mentions of their own, as
+    :func:`~sayso.entities.context_types.reading` reads them: a place by a place noun after
+    it or a noun only a place owns (``Jordan's government``), or by a GPE or LOC label on a
+    territory's name; a person by ``he`` / ``she`` after it, or by a title with a PERSON
+    label. Only mentions with a reading of their own move: a place label on a territory's name
+    confirms the place, but does not take a mention away from a string read as a person (the
+    small model tags persons GPE). A mention that says neither stays with the string's vote,
+    as does every mention when only one reading is clear: a false merge costs more than a
+    miss, and a wrong split makes a second entity of one. The two parts never join a group of
+    the other's reading (``_may_join``). Returns the split-off text, if any."""
     territory = names_territory(entry.text)
     place = [
         span
@@ -189,23 +190,32 @@ def _split_readings(entry: _Text) -> list[_Text]:
     ]
     if not place or not person:
         return []
-    if entry.type in {"GPE", "LOC"}:
+    # The string's vote with each clear reading in place of its mention's label: NER tags
+    # "Lincoln said he" ORG as readily as PERSON, and that label says nothing here.
+    votes: Counter[str] = Counter()
+    for span in entry.spans:
+        votes[_READING_TYPES.get(span.reading, span.label)] += span.weight
+    main = _voted_type(votes + _evidence(entry.text))
+    if main in {"GPE", "LOC"}:
         moved, reading = person, "PERSON"
-    elif entry.type == "PERSON":
-        moved, reading = place, "GPE"
+    elif main == "PERSON":
+        moved, reading = [span for span in place if span.reading == "place"], "GPE"
     else:
         return []
-    entry.spans = [span for span in entry.spans if span not in moved]
+    if not moved:
+        return []
+    entry.spans = [span for span in entry.spans if not any(span is m for m in moved)]
     entry.labels = Counter()
     for span in entry.spans:
         entry.labels[span.label] += span.weight
-    entry.reading = entry.type
-    # The moved mentions' context gave their type: their labels vote for it.
+    entry.reading = main
+    # The moved mentions' context gave their type: their weights vote for it.
     labels = Counter({reading: sum(span.weight for span in moved)})
     parsed = parse_name(entry.text, _parse_type(reading))
     return [_Text(entry.key, entry.text, moved, labels, reading, parsed, reading)]
 
 
+_READING_TYPES = {"place": "GPE", "person": "PERSON"}
 # The readings a text split off by ``_split_readings`` keeps apart from.
 _OPPOSED_READINGS = {
     "PERSON": frozenset({"GPE", "LOC"}),
