@@ -253,15 +253,16 @@ def _other_person_just_before(span: Span) -> bool:
     """A person NER names earlier in the name's sentence or in the sentence before, whose name
     does not end with this one: ``he`` may be that person's ("Wilson was detained on Monday.
     Jordan said he had crossed illegally"), not a sign that the name is a person's."""
+    doc = span.doc
     sentence = span.sent
-    previous = sentence.start - 1
-    first = span.doc[previous].sent.start if previous >= 0 else sentence.start
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
     last = span[-1].lower_
+    # The last word of each person's name before the span (an entity ends where the next
+    # token does not continue it): only the two sentences are read, not all of doc.ents.
     return any(
-        ent.label_ == "PERSON" and first <= ent.start and ent.end <= span.start
-        and ent[-1].lower_ != last
-        for ent in span.doc.ents
-    )  # fmt: skip
+        token.ent_type_ == "PERSON" and doc[token.i + 1].ent_iob_ != "I" and token.lower_ != last
+        for token in doc[first : span.start]
+    )
 
 
 def _state_possessive(span: Span) -> bool:

@@ -7,7 +7,9 @@ Pipeline (each step explains its links in ``Mention.resolution``):
    and acronyms the article defines; :mod:`sayso.entities.context_types` relabels one-word
    names from their context (places, group nouns) and drops title fragments (``Supreme``).
 2. Distinct name texts are grouped fullest first with the matcher of :mod:`sayso.entities.match`
-   and the complete-link rule of :mod:`sayso.entities.cluster`. NER labels are votes, not walls:
+   and the complete-link rule of :mod:`sayso.entities.cluster`; a string the article clearly
+   uses both for a place and for a person is first split by mention (``_split_readings``),
+   each part with the mentions its context reads so. NER labels are votes, not walls:
    a text may join a group of another type when the group's type is among its own labels, when it
    has no label, or when it is one word that names no country (``Soleimani`` tagged GPE). A text
    that fits several groups equally well (``Baghdadi`` after Abu Omar and Abu Bakr al-Baghdadi)
