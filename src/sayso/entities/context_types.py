@@ -23,6 +23,10 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * given name: a one-word name in apposition to ``name`` (``who gave only her first name,
   Amina``) is a person's → PERSON.
 
+Apart from the type, :func:`reading` says when a mention's context clearly makes it a place or
+a person, so that one string the article uses for both (the country Jordan, the player Michael
+Jordan) can be split by mention before grouping (``resolve.py``).
+
 The word lists are in ``data/context_cues.json`` (provenance in ``data/README.md``).
 """
 
@@ -63,6 +67,7 @@ class _Cues:
     institutions: frozenset[str]
     plural_endings: tuple[str, ...]
     building_nouns: frozenset[str]
+    state_nouns: frozenset[str]
 
 
 @functools.cache
@@ -76,6 +81,7 @@ def _cues() -> _Cues:
         institutions=frozenset(data["institutions"]["words"]),
         plural_endings=tuple(data["plural_endings"]["words"]),
         building_nouns=frozenset(data["building_nouns"]["words"]),
+        state_nouns=frozenset(data["state_nouns"]["words"]),
     )
 
 
@@ -230,3 +236,89 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
     if label in {"ORG", "NORP", ""} and _descriptor(span):
         return TypeCue("NORP", CUE_WEIGHT, "an adjective of a group before a common noun")
     return None
+
+
+# Pronouns only a person takes ("Jordan said he was honored"); a country or an organisation is
+# "it", so one of these after the name says which of two readings of one string is meant.
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "his", "her", "himself", "herself"})
+# Dependency relations a pronoun may hang by on its way up to the verb the name is the subject
+# of: the verb's objects, prepositional phrases and complement clauses ("said he was", "raised
+# his hand", "told reporters that he"). Relative and adverbial clauses, appositions and
+# conjuncts are left out: their pronoun may belong to another noun ("met Smith, who said he").
+_PRONOUN_PATH = frozenset(
+    {"nsubj", "nsubjpass", "poss", "dobj", "pobj", "prep", "dative", "ccomp", "xcomp"}
+)
+
+
+def _person_pronoun_after(span: Span) -> bool:
+    """The name is the subject of a verb whose objects or complement clauses hold a personal
+    pronoun of a person, with no other person named between them."""
+    root = span.root
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = root.head
+    for token in verb.subtree:
+        if token.i < span.end or token.lower_ not in _PERSON_PRONOUNS or token.pos_ != "PRON":
+            continue
+        between = span.doc[span.end : token.i]
+        if any(t.ent_type_ in {"PERSON", "ORG", "NORP"} for t in between):
+            return False
+        node = token
+        while node.i != verb.i and node.dep_ in _PRONOUN_PATH:
+            node = node.head
+        return node.i == verb.i
+    return False
+
+
+def _other_person_just_before(span: Span) -> bool:
+    """A person NER names earlier in the name's sentence or in the sentence before, whose name
+    does not end with this one: ``he`` may be that person's ("Wilson was detained on Monday.
+    Jordan said he had crossed illegally"), not a sign that the name is a person's."""
+    doc = span.doc
+    sentence = span.sent
+    first = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    last = span[-1].lower_
+    # The last word of each person's name before the span (an entity ends where the next
+    # token does not continue it): only the two sentences are read, not all of doc.ents.
+    return any(
+        token.ent_type_ == "PERSON" and doc[token.i + 1].ent_iob_ != "I" and token.lower_ != last
+        for token in doc[first : span.start]
+    )
+
+
+def _state_possessive(span: Span) -> bool:
+    """``Jordan's government``: the name owns a noun only a place has."""
+    token = span.root
+    after = span.end
+    doc = span.doc
+    return (
+        token.dep_ == "poss"
+        and after + 1 < len(doc)
+        and doc[after].lower_ in {"'s", "’s"}
+        and token.head.lower_ in _cues().state_nouns
+    )
+
+
+def reading(span: Span, label: str) -> str:
+    """``place`` or ``person`` when the context of the name mention ``span`` (whose label, after
+    :func:`type_cue`, is ``label``) says so beyond its NER label, else ``""``.
+
+    A place: labelled GPE or LOC, and followed by a place noun (``the Jordan border``, ``Lincoln
+    police``) or owning a noun only a place has (``Jordan's government``). Not a preposition of
+    place: the small model tags persons GPE after one (``an alternative to Trump``, ``staring
+    at Brafman``: read on PolNeAR train texts), so it is a type vote, not a clear reading.
+
+    A person: not labelled a place (the small model tags ``Lincoln said he would preserve the
+    union`` ORG), and the subject of a verb whose object or complement holds ``he``, ``she``
+    or ``his`` (``Jordan said he was honored``), with no other person named just before (``he``
+    may be theirs). Being the subject of ``said`` alone is no cue: countries and organisations
+    say things too. A title before the name is the caller's cue (``NameSpan.titles``)."""
+    if label in {"GPE", "LOC"} and (_place_after(span) or _state_possessive(span)):
+        return "place"
+    if (
+        label in {"PERSON", "ORG", ""}
+        and _person_pronoun_after(span)
+        and not _other_person_just_before(span)
+    ):
+        return "person"
+    return ""

@@ -317,7 +317,12 @@ def _may_drop_first_name(short: ParsedName, full: ParsedName) -> bool:
     strings the father's names after a man's own (Ahmed Ali Abdullah Saleh is the son of Ali
     Abdullah Saleh; Bashar Hafez al-Assad of Hafez al-Assad): when ``full`` is ``short`` with
     names written before it, ``short`` must be a given and a family name alone, and in a name
-    written with the Arabic article the dropped name must be Muhammad."""
+    written with the Arabic article the dropped name must be Muhammad. Never in a name that
+    holds an organisation's word (designator, legal form, trade word): NER types such names
+    PERSON too, and their first word is the owner, not a given name (``Sky News Arabia`` is not
+    ``News Arabia``, ``Lanco Infratech Ltd`` not ``Infratech Ltd``)."""
+    if _organisation_word(short) or _organisation_word(full):
+        return False
     extra = len(full.units) - len(short.units)
     if not all(words_match(x, y) for x, y in zip(short.units, full.units[extra:], strict=True)):
         return True
@@ -326,6 +331,15 @@ def _may_drop_first_name(short: ParsedName, full: ParsedName) -> bool:
     if not (any(short.nisbas) or any(full.nisbas)):
         return True
     return extra == 1 and bool(full.units[0].skeletons & _MUHAMMAD)
+
+
+def _organisation_word(name: ParsedName) -> bool:
+    """``name`` holds a word of the lexicon's organisation designators, legal forms or trade
+    words. Words of one or two letters are left out: ``SA`` and ``AB`` are legal forms, but
+    also parts of persons' names (``Ab Rahman``)."""
+    lex = lexicon()
+    words = lex.org_designators | lex.legal_forms | lex.trade_words
+    return any(len(word.text) > 2 and word.text in words for word in name.words)
 
 
 def _further_nisbas(short: ParsedName, full: ParsedName) -> bool:

@@ -7,7 +7,9 @@ Pipeline (each step explains its links in ``Mention.resolution``):
    and acronyms the article defines; :mod:`sayso.entities.context_types` relabels one-word
    names from their context (places, group nouns) and drops title fragments (``Supreme``).
 2. Distinct name texts are grouped fullest first with the matcher of :mod:`sayso.entities.match`
-   and the complete-link rule of :mod:`sayso.entities.cluster`. NER labels are votes, not walls:
+   and the complete-link rule of :mod:`sayso.entities.cluster`; a string the article clearly
+   uses both for a place and for a person is first split by mention (``_split_readings``),
+   each part with the mentions its context reads so. NER labels are votes, not walls:
    a text may join a group of another type when the group's type is among its own labels, when it
    has no label, or when it is one word that names no country (``Soleimani`` tagged GPE). A text
    that fits several groups equally well (``Baghdadi`` after Abu Omar and Abu Bakr al-Baghdadi)
@@ -93,6 +95,14 @@ class _Text:
     labels: Counter[str]
     type: str
     parsed: ParsedName
+    reading: str = ""
+    """For a string the article uses both for a place and for a person, split by
+    :func:`_split_readings`: the type this part of its mentions is read as."""
+
+    @property
+    def ident(self) -> str:
+        """Tells this text from the other reading of the same string."""
+        return f"{self.key}#{self.reading}" if self.reading else self.key
 
 
 @dataclass(slots=True)
@@ -148,7 +158,72 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
                     entry.labels["PERSON"] += entry.labels.pop(other)
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))
-    return list(by_key.values())
+    texts = list(by_key.values())
+    texts.extend(
+        split for entry in texts if entry.key not in given for split in _split_readings(entry)
+    )
+    return texts
+
+
+def _split_readings(entry: _Text) -> list[_Text]:
+    """One string the article uses both for a place and for a person (the country Jordan and
+    Michael Jordan, a city and Abraham Lincoln): the mentions whose context clearly gives the
+    reading the string's vote did not choose become a text of their own, so that they group
+    with the entity they mean. Both readings must be clear in mentions of their own, as
+    :func:`~sayso.entities.context_types.reading` reads them: a place by a place noun after
+    it or a noun only a place owns (``Jordan's government``), or by a GPE or LOC label on a
+    territory's name; a person by ``he`` / ``she`` after it, or by a title with a PERSON
+    label. Only mentions with a reading of their own move: a place label on a territory's name
+    confirms the place, but does not take a mention away from a string read as a person (the
+    small model tags persons GPE). A mention that says neither stays with the string's vote,
+    as does every mention when only one reading is clear: a false merge costs more than a
+    miss, and a wrong split makes a second entity of one. The two parts never join a group of
+    the other's reading (``_may_join``). Returns the split-off text, if any."""
+    territory = names_territory(entry.text)
+    place = [
+        span
+        for span in entry.spans
+        if span.label in {"GPE", "LOC"} and (span.reading == "place" or territory)
+    ]
+    person = [
+        span
+        for span in entry.spans
+        if span.reading == "person" or (span.label == "PERSON" and span.titles)
+    ]
+    if not place or not person:
+        return []
+    # The string's vote with each clear reading in place of its mention's label: NER tags
+    # "Lincoln said he" ORG as readily as PERSON, and that label says nothing here.
+    votes: Counter[str] = Counter()
+    for span in entry.spans:
+        votes[_READING_TYPES.get(span.reading, span.label)] += span.weight
+    main = _voted_type(votes + _evidence(entry.text))
+    if main in {"GPE", "LOC"}:
+        moved, reading = person, "PERSON"
+    elif main == "PERSON":
+        moved, reading = [span for span in place if span.reading == "place"], "GPE"
+    else:
+        return []
+    if not moved:
+        return []
+    entry.spans = [span for span in entry.spans if not any(span is m for m in moved)]
+    entry.labels = Counter()
+    for span in entry.spans:
+        entry.labels[span.label] += span.weight
+    entry.reading = main
+    # The moved mentions' context gave their type: their weights vote for it.
+    labels = Counter({reading: sum(span.weight for span in moved)})
+    parsed = parse_name(entry.text, _parse_type(reading))
+    return [_Text(entry.key, entry.text, moved, labels, reading, parsed, reading)]
+
+
+_READING_TYPES = {"place": "GPE", "person": "PERSON"}
+# The readings a text split off by ``_split_readings`` keeps apart from.
+_OPPOSED_READINGS = {
+    "PERSON": frozenset({"GPE", "LOC"}),
+    "GPE": frozenset({"PERSON"}),
+    "LOC": frozenset({"PERSON"}),
+}
 
 
 def _split_former_names(groups: list[_Group]) -> list[_Group]:
@@ -371,6 +446,10 @@ def _middle_names_dropped(entry: _Text, group: _Group) -> bool:
 
 
 def _may_join(entry: _Text, group: _Group) -> bool:
+    if group.type in _OPPOSED_READINGS.get(entry.reading, frozenset()):
+        # The article uses the string both ways: each part stays with its own reading
+        # ("in Lincoln" is not Abraham Lincoln's family name once "Lincoln said he" is).
+        return False
     if _surname_of_member(entry, group) and territory_code(entry.text) is None:
         return True
     if _middle_names_dropped(entry, group):
@@ -483,7 +562,7 @@ def _group_texts(
             ]
             top = exact or top
         if len(top) > 1:
-            ambiguous[entry.key] = [item[1] for item in top]
+            ambiguous[entry.ident] = [item[1] for item in top]
             continue
         if top:
             _, index, verdict, matched = top[0]
@@ -617,20 +696,27 @@ def group_mentions(
     texts = _texts(spans)
     groups, ambiguous = _group_texts(texts, defined)
     groups = _split_former_names(_join_company_short_forms(_join_first_names(groups)))
-    group_of = {entry.key: index for index, group in enumerate(groups) for entry in group.texts}
+    # By mention, not by string: the two readings of one string may be in two groups.
+    text_of = {(span.start, span.end): entry.ident for entry in texts for span in entry.spans}
+    group_of = {
+        (span.start, span.end): index
+        for index, group in enumerate(groups)
+        for entry in group.texts
+        for span in entry.spans
+    }
     types = [_type_votes(group) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     called_by_given: set[int] = set()  # groups mentioned so far by given names alone
     first_seen: dict[int, int] = {}  # group → offset of its first mention
     for span in spans:
-        if (found := group_of.get(fold(span.text))) is not None:
+        if (found := group_of.get((span.start, span.end))) is not None:
             first_seen.setdefault(found, span.start)
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
         kind = "acronym" if parse_name(span.text).acronym else "name"
-        if key in group_of:
-            index = group_of[key]
+        if (span.start, span.end) in group_of:
+            index = group_of[(span.start, span.end)]
             verdict, matched = groups[index].reasons.get(key, (Verdict(True, 1.0, "first"), None))
             reason = (
                 f"fullest form of the entity ({span.label or 'no NER label'})"
@@ -645,7 +731,7 @@ def group_mentions(
                 # still looks back to the last full "... Okoro".
                 last_seen[index] = (span.start, span.sentence)
             continue
-        options = ambiguous.get(key, [])
+        options = ambiguous.get(text_of.get((span.start, span.end), key), [])
         # News calls a relative introduced after the person a family name stands for by the
         # given name to tell them apart ("Parata and his son, Te Kaurinui ... says Te
         # Kaurinui"): the shared family name is then the first one's, whoever was named last.

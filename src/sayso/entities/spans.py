@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sayso.entities.context_types import type_cue
+from sayso.entities.context_types import reading, type_cue
 from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
@@ -70,6 +70,9 @@ class NameSpan:
     """Role descriptions written with the name, as ``(start, end, text)`` in ``doc.text``."""
     weight: int = 1
     """Votes ``label`` gets in the entity's type vote (more when the context gave the label)."""
+    reading: str = ""
+    """``place`` or ``person`` when the context clearly reads the mention so (see
+    :func:`sayso.entities.context_types.reading`), else ``""``."""
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -262,7 +265,7 @@ def name_spans(
         covered_until = end
         record = NameSpan(
             start, end, text[start:end], label, sentence_of[ent.start], _is_subject(ent),
-            weight=weight,
+            weight=weight, reading=reading(ent, label),
         )  # fmt: skip
         if label == "PERSON":
             record.titles.extend(_titles_before(doc, ent))
