@@ -472,3 +472,38 @@ def test_a_person_named_like_a_country_the_article_names_speaks_as_the_person(nl
     statement = _holding(statements, "honored")
     michael = next(e for e in entities if e.name == "Michael Jordan")
     assert statement.speaker_entity == michael.id
+
+
+def test_a_participle_set_off_after_a_parenthetical_saying_is_the_sayers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The company has hired a bank to advise on the sale, two of the people said, asking "
+        "not to be identified because the talks are private."
+    )
+    statements = extract_statements(nlp(text))
+    said = _holding(statements, "has hired a bank")
+    assert _speaker(said) == "two of the people"
+    assert [c.text for c in said.content] == ["The company has hired a bank to advise on the sale"]
+    asking = _holding(statements, "not to be identified")
+    assert _speaker(asking) == "two of the people"
+
+
+def test_a_gerund_opening_the_rest_of_the_sentence_stays_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Though that handover was relatively smooth, she said, replacing the chairman would be "
+        "much more bitter and could split the board."
+    )
+    statement = _holding(extract_statements(nlp(text)), "could split the board")
+    assert statement.content[-1].text.startswith("replacing the chairman would be")
+
+
+def test_they_after_several_unnamed_speakers_is_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Halcyon said revenue fell in the quarter.\n\n"
+        "Analysts at Bernstein wrote in a note to clients that a sale would make sense. "
+        "\u201cThe unit has been a drag on margins for years,\u201d they wrote.\n"
+    )
+    statements, _ = _with_entities(nlp, text)
+    statement = _holding(statements, "a drag on margins")
+    assert statement.chain[-1].text == "Analysts at Bernstein"
+    assert statement.doubt is not None
+    assert "Halcyon" in statement.doubt

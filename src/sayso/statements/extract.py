@@ -1928,6 +1928,7 @@ def _resolve_pronoun_speakers(
             if entity is None or not _agrees(token, entity) or quoted:
                 _reread_pronoun(context, token, draft, found, last, mentions, entities, quoted)
             _prefer_role_speaker(context, token, draft, found, recent, mentions)
+            _prefer_plural_speaker(context, token, draft, found, recent, mentions)
         else:
             if hop.entity_id is None:
                 _say_shared_name(context, token, draft, found, mentions, entities)
@@ -2032,6 +2033,60 @@ def _prefer_role_speaker(
         f"'{pronoun.text}' is read as {hop.text} (the speaker named last); "
         f"it could also be {chosen.text}"
     )
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+
+
+_PLURAL_QUANTIFIERS = frozenset({"both", "some", "many", "several", "all", "most", "few"})
+
+
+def _plural_phrase(head: Token) -> bool:
+    """Whether a speaker's phrase names several people or bodies: a plural noun ("Analysts at
+    Bernstein"), a number above one or a quantifier ("two of the people", "some of them")."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return True
+    if head.tag_ == "CD":
+        return head.lower_ not in ("one", "1")
+    return head.lower_ in _PLURAL_QUANTIFIERS
+
+
+def _prefer_plural_speaker(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    recent: tuple[AttributionHop, int, Token] | None,
+    mentions: RangeIndex[Mention],
+) -> None:
+    """ "Analysts at Bernstein wrote in a note that ... 'The unit has been a drag,' they
+    wrote": a "they" after a speaker who is several people named by no name (which the entity
+    layer, seeing only names, never offers) stands for them, not for an organisation or place
+    named before them. One named after them, nearer the pronoun, stays its reading."""
+    if recent is None or pronoun.lower_ != "they":
+        return
+    hop, start, head = recent
+    if hop.entity_id is not None or not _plural_phrase(head):
+        return
+    if start < _paragraphs_back(context, draft.start, 1):
+        return
+    chosen = found.speaker_hop
+    mention = mention_at(mentions, pronoun.idx, pronoun.idx + len(pronoun))
+    resolution = mention.resolution if mention is not None else None
+    antecedent = resolution.antecedent if resolution is not None else None
+    if antecedent is not None and antecedent.start > start:
+        return  # a body named after them is the nearer
+    found.speaker_hop = AttributionHop(hop.role, hop.text, found.speaker, None)
+    if chosen is None or chosen.entity_id is None:
+        found.alternatives = []
+        found.doubt = f"'{pronoun.text}' is read as {hop.text} (the speakers named last)"
+    else:
+        found.alternatives = [
+            AttributionHop(chosen.role, chosen.text, None, chosen.entity_id),
+            *(a for a in found.alternatives if a.entity_id != chosen.entity_id),
+        ]
+        found.doubt = (
+            f"'{pronoun.text}' is read as {hop.text} (the speakers named last); "
+            f"it could also be {chosen.text}"
+        )
     draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
 

@@ -189,6 +189,9 @@ def _noun_before(verb: Token) -> Token | None:
 
 
 def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
+    sayer = _sayer_set_off_before(verb)
+    if sayer is not None:
+        return sayer
     current = verb
     for _ in range(4):
         for child in current.children:
@@ -222,6 +225,26 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _sayer_set_off_before(participle: Token) -> Token | None:
+    """The subject of the set-off saying right before a set-off participle: "..., two of the
+    people said, asking not to be identified": those who said it asked, though the parser
+    hangs "asking" from the sentence's verb ("The company has hired ..."), whose subject
+    did not."""
+    doc = participle.doc
+    comma = participle.left_edge.i - 1
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or comma < 1:
+        return None
+    if doc[comma].text != ",":
+        return None
+    before = doc[comma - 1]
+    for word in (before, *before.ancestors):
+        if word.i == participle.head.i:
+            return None
+        if word.dep_ == "parataxis" and word.pos_ == "VERB":
+            return next((c for c in word.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -1043,6 +1066,8 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         return None  # '"...," she said, "..."' is the quote finder's
     before = _clause_span(doc, root.left_edge.i, cue.left_edge.i - 1)
     after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
+    if _participle_set_off_after(cue):
+        after = None  # "..., two of the people said, asking not to be identified": the speakers'
     sides = [
         within
         for side in (before, after)
@@ -1062,6 +1087,19 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+def _participle_set_off_after(cue: Token) -> bool:
+    """Whether a participle set off by a comma follows the cue's words ("..., the people said,
+    asking not to be identified", "..., she said, speaking by phone"): it tells how the
+    speaker spoke, not what, and what follows it is its own."""
+    doc = cue.doc
+    at = cue.i + 1
+    while at < len(doc) and doc[at].text == ",":
+        at += 1
+    # an adverbial participle, not a gerund that opens the rest ("he said, replacing Clinton
+    # would be much harder")
+    return cue.i + 1 < at < len(doc) and doc[at].tag_ == "VBG" and doc[at].dep_ == "advcl"
 
 
 def _special_cues(doc: Doc) -> list[Token]:
