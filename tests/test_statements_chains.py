@@ -327,3 +327,24 @@ def test_a_medium_quoting_someone_else_in_the_sentence_is_not_a_hop(nlp) -> None
         "Daily Ledger",
         "minister",
     ]
+
+
+def test_a_that_clause_after_a_set_off_citing_is_the_report_of_the_cited(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads the "that" clause as adverbial once "last month, citing ..." sits
+    # between it and the verb.
+    text = (
+        "Bloomberg News reported last month, citing unnamed sources, that the company had "
+        "approached private equity firms about the unit."
+    )
+    statement = _holding(_statements(nlp, text), "had approached private equity firms")
+    assert statement.kind == "indirect"
+    assert [c.text for c in statement.content] == [
+        "that the company had approached private equity firms about the unit"
+    ]
+    assert _hops(statement) == ["Daily Ledger", "Bloomberg News", "unnamed sources"]
+
+
+def test_so_that_is_no_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The board said nothing, so that the company would survive the winter."
+    statements = _statements(nlp, text)
+    assert not any("would survive" in c.text for s in statements if s.cue for c in s.content)

@@ -72,7 +72,8 @@ def cited_source(cue: Token) -> Token | None:
     ministry, that ..."), hung from the cue or from the first word of its clause."""
     candidates = list(cue.children)
     for child in cue.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+        # an "advcl" too: the parser reads the "that" clause after a set-off "citing" as one
+        if child.dep_ in ("ccomp", "xcomp", "advcl"):
             candidates.extend(child.children)
     for token in candidates:
         citing = token.lemma_.lower() == "cite" and token.tag_ == "VBG" and token.i != cue.i

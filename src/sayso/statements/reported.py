@@ -797,7 +797,9 @@ def candidate_pairs(
         if token.pos_ == "NOUN":
             found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
         elif lexicons is not None and token.lemma_.lower() in lexicons.cue_verbs:
-            hung = _that_clause_of_setting(token, found)
+            hung = _that_clause_of_setting(token, found) or _that_clause_read_as_adverbial(
+                token, found
+            )
             if hung is not None:
                 found.append(("ccomp", hung))
         if not found:
@@ -810,6 +812,24 @@ def candidate_pairs(
                 yield noun, "acl", clause, _speaker_token(noun)
                 continue
             yield token, relation, clause, speaker
+
+
+def _that_clause_read_as_adverbial(verb: Token, found: list[tuple[str, Token]]) -> Token | None:
+    """The "that" clause of a verb of saying that the parser read as adverbial because words
+    were set off between them ("reported last month, citing unnamed sources, that the
+    company had approached ..."): a clause after the verb opened by "that" alone (not "so
+    that", "now that") with a subject of its own, when the verb has no clause of its own."""
+    if any(relation == "ccomp" for relation, _ in found):
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i:
+            continue
+        marks = [c for c in clause.children if c.i < clause.i and c.dep_ in ("mark", "advmod")]
+        if [m.lower_ for m in marks] != ["that"]:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return clause
+    return None
 
 
 _SETTING_PREPOSITIONS = frozenset(
