@@ -211,7 +211,8 @@ def test_a_newspaper_passage_that_only_quotes_someone_relays_them(nlp) -> None: 
         statement = _holding(statements, words)
         assert _hops(statement) == ["Daily Ledger", "Harbor Gazette", "Ruiz"]
     # The passage is the newspaper's relay, not a quote of its own.
-    assert all(s.speaker is None or "Gazette" not in s.speaker.text for s in statements)
+    quotes = [s for s in statements if s.kind in ("direct", "partial")]
+    assert all(s.speaker is None or "Gazette" not in s.speaker.text for s in quotes)
 
 
 def test_a_person_quoting_others_still_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -348,3 +349,15 @@ def test_so_that_is_no_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The board said nothing, so that the company would survive the winter."
     statements = _statements(nlp, text)
     assert not any("would survive" in c.text for s in statements if s.cue for c in s.content)
+
+
+def test_a_saying_set_against_another_by_while_is_not_relayed_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The defence ministry said its air defences had destroyed 40 drones overnight, while "
+        "the army said it had hit an oil refinery in the region."
+    )
+    statements = _statements(nlp, text)
+    first = _holding(statements, "had destroyed 40 drones")
+    assert [c.text for c in first.content] == ["its air defences had destroyed 40 drones overnight"]
+    second = _holding(statements, "had hit an oil refinery")
+    assert _hops(second) == ["Daily Ledger", "army"]

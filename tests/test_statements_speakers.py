@@ -507,3 +507,38 @@ def test_they_after_several_unnamed_speakers_is_them(nlp) -> None:  # type: igno
     assert statement.chain[-1].text == "Analysts at Bernstein"
     assert statement.doubt is not None
     assert "Halcyon" in statement.doubt
+
+
+def test_a_listed_point_holding_an_attitude_of_he_stays_a_point(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In a long interview, President Ruiz also said:\n\n"
+        "The trade deal will pass the senate\n\n"
+        "He would speak bluntly against corruption in the region\n\n"
+        "Read the full transcript of the interview\n"
+    )
+    statements = extract_statements(nlp(text))
+    for words in ("The trade deal will pass", "He would speak bluntly"):
+        listed = [
+            s for s in statements if s.kind == "indirect" and s.content[0].text.startswith(words)
+        ]
+        assert len(listed) == 1, words
+        assert _speaker(listed[0]) == "President Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "felt"),
+    [
+        ("He was asked if it bothered him that the mayor had called them lazy.", "bothered", True),
+        ("It surprised officials that the mayor had resigned.", "surprised", True),
+        ("The company said it told regulators that the plant was safe.", "told", False),
+    ],
+)
+def test_what_an_it_makes_its_object_feel_is_no_saying_of_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, verb: str, felt: bool
+) -> None:
+    from sayso.statements.lexicons import load_lexicons
+    from sayso.statements.reported import _felt_by_its_object, subject_of
+
+    doc = nlp(text)
+    (token,) = [t for t in doc if t.text == verb]
+    assert _felt_by_its_object(token, "ccomp", subject_of(token), load_lexicons()) is felt

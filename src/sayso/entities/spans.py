@@ -78,7 +78,10 @@ class NameSpan:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink ``[start, end)`` past quotes, a leading ``the`` and a trailing possessive, and to
     its last line: a name never runs over a line break (a heading the tagger read into the
-    first sentence's name: ``Attack\n\nMilitants``), and a name's head comes last."""
+    first sentence's name: ``Attack\n\nMilitants``), and a name's head comes last. Spaces
+    NER takes in at either end (``Attack\n\n``) are no part of it."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
     line_break = text.rfind("\n", start, end)
     if line_break >= 0 and text[line_break + 1 : end].strip():
         start = line_break + 1

@@ -187,12 +187,15 @@ def model_source(name: str = DEFAULT_MODEL) -> ModelSource:
 
 @functools.cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
-    """The spaCy pipeline ``name``, loaded on first use and then shared in this process."""
+    """The spaCy pipeline ``name``, loaded on first use and then shared in this process, with
+    sentences ending at line breaks (:mod:`sayso.nlp.breaks`)."""
     import spacy
+
+    from sayso.nlp.breaks import add_line_breaks
 
     source = model_source(name)
     try:
-        return spacy.load(source.path)
+        return add_line_breaks(spacy.load(source.path))
     except (OSError, ValueError) as exc:
         detail = " ".join(str(exc).split())
         raise ModelNotInstalledError(

@@ -1037,7 +1037,14 @@ def _listed_sayings(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
     the first that is not ("Read the full transcript").
     """
     drafts: list[_Draft] = []
-    claimed = [piece for draft in taken for piece in draft.content]
+    # An attitude of "he" or "she" inside an item ("He would speak 'bluntly' against ...")
+    # leaves it a point of the list; a quote, a saying, or someone named ends the list.
+    claimed = [
+        piece
+        for draft in taken
+        if not (draft.kind == "attitude" and _pronoun_speaker(context, draft))
+        for piece in draft.content
+    ]
     for index, (p_start, p_end) in enumerate(context.paragraphs[:-1]):
         if not context.text[p_start:p_end].rstrip().endswith(":"):
             continue
@@ -1054,6 +1061,13 @@ def _listed_sayings(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
             draft.confidence = 0.7
             drafts.append(draft)
     return drafts
+
+
+def _pronoun_speaker(context: _Context, draft: _Draft) -> bool:
+    """Whether a draft's speaker is a personal pronoun ("he", "she", "they")."""
+    if draft.speaker_token is None:
+        return False
+    return context.doc[draft.speaker_token].lower_ in _SPEAKER_PRONOUNS
 
 
 def _last_sentence(context: _Context, start: int, end: int) -> tuple[int, int]:

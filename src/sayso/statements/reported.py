@@ -424,11 +424,14 @@ def _clauses_end(cue: Token, clause: Token) -> int:
     cooled, but rents are soaring", parsed as two clauses of "said")."""
     last = clause.right_edge.i
     doc = cue.doc
+    lexicons = load_lexicons()
+    contrast = _contrasting_saying(clause, lexicons)
+    if contrast is not None:
+        last = contrast.left_edge.i - 1  # "said X, while Ukraine's military said Y": not X's
     if clause.i > cue.i:
         spelled_out = _spelled_out(doc, last)
         if spelled_out is not None:
             return spelled_out
-    lexicons = load_lexicons()
     for sibling in sorted(cue.children, key=lambda t: t.i):
         if sibling.dep_ != "ccomp" or sibling.i <= clause.i or sibling.left_edge.i <= last:
             continue
@@ -444,6 +447,26 @@ def _clauses_end(cue: Token, clause: Token) -> int:
             break  # a quote is the quote finder's to bound
         last = sibling.right_edge.i
     return last
+
+
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _contrasting_saying(clause: Token, lexicons: Lexicons) -> Token | None:
+    """A clause set against the reported one by "while" or "whereas" in which someone else
+    says something ("..., while Ukraine's military said it had hit a refinery"): the parser
+    hangs it inside the first report, but it is the writer's, not the first speaker's."""
+    for child in clause.children:
+        if (
+            child.dep_ != "advcl"
+            or child.i < clause.i
+            or child.lemma_.lower() not in (lexicons.cue_verbs)
+        ):
+            continue
+        marked = any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in child.children)
+        if marked and any(c.dep_ == "nsubj" for c in child.children):
+            return child
+    return None
 
 
 def _object_end(cue: Token, relation: str, phrase: Token) -> int:
@@ -925,7 +948,9 @@ def _scored_pairs(
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
     assertive: list[Token] = []
     for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons):
-        if depicts(token, relation, clause, speaker, lexicons):
+        if depicts(token, relation, clause, speaker, lexicons) or _felt_by_its_object(
+            token, relation, speaker, lexicons
+        ):
             continue
         if model is not None:
             score = model.probability(pair_features(token, relation, clause, speaker, marks))
@@ -949,6 +974,21 @@ def _scored_pairs(
         if token.i not in best and gerund is not None:
             best[token.i] = (token, "xcomp", gerund, _speaker_token(token), 1.0)
     return best
+
+
+def _felt_by_its_object(
+    verb: Token, relation: str, speaker: Token | None, lexicons: Lexicons
+) -> bool:
+    """ "it bothered him that Clinton had referred to ...", "it surprised officials that ...":
+    the "it" stands for the clause and the object feels it; nobody says anything. (Not a
+    verb of saying: "it told us that" is an organisation telling.)"""
+    return (
+        relation == "ccomp"
+        and speaker is not None
+        and speaker.lower_ == "it"
+        and verb.lemma_.lower() not in lexicons.cue_verbs
+        and any(c.dep_ == "dobj" for c in verb.children)
+    )
 
 
 _INVERTED_FRAME_SCORE = 0.9
