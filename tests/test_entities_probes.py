@@ -1,0 +1,59 @@
+"""Entity errors found by reading sayso's output on news articles written as probes (family,
+business, sports, international, local government, pronoun-heavy stories), each fixed by a
+general rule and checked here on new sentences of the same shape."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sayso.entities.match import match_names
+from sayso.entities.names import parse_name
+from sayso.entities.resolve import resolve_entities
+from sayso.records.model import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def _resolve(nlp: Language, text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    return resolve_entities(nlp(text))
+
+
+def _entity_with(entities: tuple[Entity, ...], form: str) -> Entity:
+    found = [e for e in entities if any(a.text == form for a in e.aliases)]
+    assert len(found) == 1, (form, [(e.name, e.aliases) for e in entities])
+    return found[0]
+
+
+def _forms(entity: Entity) -> set[str]:
+    return {alias.text for alias in entity.aliases}
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Whitfield Jr", "Robert Whitfield Jr", True),
+        ("Okonkwo Sr.", "James Okonkwo Sr.", True),
+        ("Okonkwo Sr.", "James Okonkwo Jr.", False),
+        ("Okonkwo Jr.", "James Okonkwo", False),
+    ],
+)
+def test_family_name_with_its_suffix_is_the_full_name(short: str, full: str, same: bool) -> None:
+    verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
+    assert verdict.same is same, verdict
+
+
+@pytest.mark.slow
+def test_father_and_son_short_forms_join_their_own_full_names(nlp: Language) -> None:
+    text = (
+        "Daniel Okonkwo Jr. sued his father, Daniel Okonkwo Sr., on Monday. "
+        "Okonkwo Jr. said the shop was his. Okonkwo Sr. did not comment."
+    )
+    _, entities = _resolve(nlp, text)
+    son = _entity_with(entities, "Daniel Okonkwo Jr")
+    father = _entity_with(entities, "Daniel Okonkwo Sr")
+    assert son.id != father.id
+    assert "Okonkwo Jr" in _forms(son)
+    assert "Okonkwo Sr" in _forms(father)
