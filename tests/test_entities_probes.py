@@ -57,3 +57,20 @@ def test_father_and_son_short_forms_join_their_own_full_names(nlp: Language) -> 
     assert son.id != father.id
     assert "Okonkwo Jr" in _forms(son)
     assert "Okonkwo Sr" in _forms(father)
+
+
+@pytest.mark.slow
+def test_a_company_short_name_is_not_its_founders_family_nor_its_units(nlp: Language) -> None:
+    text = (
+        "Brandt Motor Co said on Monday it would close two plants. Brandt shares fell 3%. "
+        "Karl Brandt II, a grandson of the founder, said he backed the plan. "
+        "Brandt Finance, the carmaker's lending arm, said it would raise $1 billion. "
+        "Analysts said Brandt needed to cut costs."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Karl Brandt II")
+    unit = _entity_with(entities, "Brandt Finance")
+    assert "Brandt" not in _forms(person)
+    assert "Brandt" not in _forms(unit)
+    short = _entity_with(entities, "Brandt")
+    assert short.type == "ORG"

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -254,13 +254,14 @@ def _split_former_names(groups: list[_Group]) -> list[_Group]:
 _GIVEN_ALONE = Verdict(True, 0.6, "given names alone of the only person so named")
 
 
-def _join_first_names(groups: list[_Group]) -> list[_Group]:
+def _join_first_names(groups: list[_Group], company_words: Container[str]) -> list[_Group]:
     """A first name written alone (``Chelsea said``) joins the one person of the article who
     has it as first name; with two such people (or none) it stays apart. So do the first two
     or more given names of a name that has a middle name after them (``Te Kaurinui`` of ``Te
     Kaurinui Robert Parata``, ``Robert`` a first name): a given name of two words. A name that
     ends right after them is not read so (``Martin Luther`` is not ``Martin Luther King``), nor
-    one written family name first (``Kim Jong`` of ``Kim Jong Un``)."""
+    one written family name first (``Kim Jong`` of ``Kim Jong Un``), nor a company's short name
+    (``Ford`` of ``Ford Motor Co`` is not the first name of ``Ford Credit`` tagged PERSON)."""
     owners: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type != "PERSON":
@@ -286,7 +287,7 @@ def _join_first_names(groups: list[_Group]) -> list[_Group]:
             continue
         entry = group.texts[0]
         found = owners.get(entry.key, set()) - {index}
-        if len(found) != 1 or territory_code(entry.text) is not None:
+        if len(found) != 1 or territory_code(entry.text) is not None or entry.key in company_words:
             continue
         (owner,) = found
         _absorb(groups[owner], group, entry, _GIVEN_ALONE)
@@ -350,6 +351,25 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         _absorb(groups[owner], group, entry, _FIRST_WORD_ALONE)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
+
+
+def _company_first_words(texts: Iterable[_Text]) -> dict[str, set[str]]:
+    """Folded first words of the article's company names whose other words are all words of
+    trade, legal forms or designators (``Ford`` of ``Ford Motor Co``), each with those names:
+    the word alone is that company's short name, whatever else in the article starts with it."""
+    lex = lexicon()
+    tail_words = lex.trade_words | lex.legal_forms | lex.org_designators
+    found: dict[str, set[str]] = {}
+    for entry in texts:
+        words = entry.key.split()
+        if (
+            entry.type in {"ORG", "FAC"}
+            and len(words) >= 2
+            and all(word in tail_words for word in words[1:])
+            and any(word in lex.trade_words | lex.legal_forms for word in words[1:])
+        ):
+            found.setdefault(words[0], set()).add(entry.key)
+    return found
 
 
 def _given_names(entries: Iterable[_Text]) -> set[str]:
@@ -519,7 +539,7 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
 
 
 def _group_texts(
-    texts: list[_Text], defined: dict[str, str]
+    texts: list[_Text], defined: dict[str, str], company_words: Mapping[str, set[str]]
 ) -> tuple[list[_Group], dict[str, list[int]]]:
     """Groups, and for texts that fit several groups equally well, those groups' indexes.
 
@@ -539,6 +559,12 @@ def _group_texts(
         for index in candidates.of(entry, keys, len(groups)):
             group = groups[index]
             if not _may_join(entry, group):
+                continue
+            if entry.key in company_words and not any(
+                member.key in company_words[entry.key] for member in group.texts
+            ):
+                # "Ford" after "Ford Motor Co": the company's short name, not the family name
+                # of "Henry Ford III" nor the first word of its unit "Ford Credit"
                 continue
             verdict, matched = _verdict(entry, group, defined)
             if verdict.same:
@@ -694,8 +720,11 @@ def group_mentions(
     """Name mentions of ``doc`` with their groups, the groups, and each group's voted type."""
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
-    groups, ambiguous = _group_texts(texts, defined)
-    groups = _split_former_names(_join_company_short_forms(_join_first_names(groups)))
+    company_words = _company_first_words(texts)
+    groups, ambiguous = _group_texts(texts, defined, company_words)
+    groups = _split_former_names(
+        _join_company_short_forms(_join_first_names(groups, company_words))
+    )
     # By mention, not by string: the two readings of one string may be in two groups.
     text_of = {(span.start, span.end): entry.ident for entry in texts for span in entry.spans}
     group_of = {
@@ -704,7 +733,12 @@ def group_mentions(
         for entry in group.texts
         for span in entry.spans
     }
-    types = [_type_votes(group) for group in groups]
+    types = [
+        # A company's short name NER took for a person ("Ford shares rose" after "Ford Motor
+        # Co"): the article names the company so, and no person by the word alone.
+        "ORG" if all(entry.key in company_words for entry in group.texts) else _type_votes(group)
+        for group in groups
+    ]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     called_by_given: set[int] = set()  # groups mentioned so far by given names alone
     first_seen: dict[int, int] = {}  # group → offset of its first mention
