@@ -74,3 +74,14 @@ def test_a_company_short_name_is_not_its_founders_family_nor_its_units(nlp: Lang
     assert "Brandt" not in _forms(unit)
     short = _entity_with(entities, "Brandt")
     assert short.type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_name_ending_in_a_trade_word_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "Dunmore Industries said on Tuesday it would cut 300 jobs. Dunmore said demand had "
+        "fallen. Dunmore shares fell. Spokesman Michael Steel said the company would comment."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Dunmore Industries").type == "ORG"
+    assert _entity_with(entities, "Michael Steel").type == "PERSON"

@@ -680,6 +680,21 @@ def _company_shaped(text: str) -> bool:
     return found is not None and found.group(1).lower() not in first_names()
 
 
+def _trade_name(text: str) -> bool:
+    """``text`` is a company's name by its last word, a word of trade or a legal form
+    (``Novarix Pharmaceuticals``, ``Brandt Motor Co``), not a person's whose family name is such
+    a word (``Michael Steel``: a common first name opens it). NER tags such names PERSON when
+    the first word is a coined or family name, and their short forms with them; no person's
+    name ends so."""
+    lex = lexicon()
+    words = parse_name(text, "ORG").words
+    return (
+        len(words) >= 2
+        and (words[-1].text in lex.trade_words or words[-1].text in lex.legal_forms)
+        and not _given_name_first(words)
+    )
+
+
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
     evidence: Counter[str] = Counter()
@@ -697,6 +712,8 @@ def _type_votes(group: _Group) -> str:
         votes.update({label: n for label, n in labels.items() if label and n})
         evidence.update(_evidence(entry.text))
     votes.update(evidence)
+    if any(_trade_name(entry.text) for entry in group.texts):
+        return "ORG"
     if votes["PERSON"] and all(_company_shaped(entry.text) for entry in group.texts):
         del votes["PERSON"]
         if not votes:
