@@ -85,3 +85,18 @@ def test_a_name_ending_in_a_trade_word_is_an_organisation(nlp: Language) -> None
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "Dunmore Industries").type == "ORG"
     assert _entity_with(entities, "Michael Steel").type == "PERSON"
+
+
+def _pronouns(mentions: tuple[Mention, ...], word: str) -> list[Mention]:
+    return [m for m in mentions if m.kind == "pronoun" and m.span.text.lower() == word]
+
+
+@pytest.mark.slow
+def test_a_place_is_never_they(nlp: Language) -> None:
+    text = (
+        "Maria Lopez, who runs a bakery in Tulsa, said she was staying out of it. "
+        "“They are both my friends,” she said."
+    )
+    mentions, entities = _resolve(nlp, text)
+    tulsa = _entity_with(entities, "Tulsa")
+    assert all(m.entity_id != tulsa.id for m in _pronouns(mentions, "they"))

@@ -1,8 +1,9 @@
 """Rule-based coreference: pronouns and nominals linked to entities, each link with its reason.
 
 Pronouns (he/him/his, she/her, they/them/their, it/its) take the best-scoring earlier mention of
-an agreeing entity within the last few sentences: persons for he/she, organisations, places,
-groups of people and documents for they/it (an organisation is never "she"). Gender agrees too:
+an agreeing entity within the last few sentences: persons for he/she, organisations and groups
+of people for they, organisations, places and documents for it (an organisation is never "she",
+a place never "they": a city or a country is singular). Gender agrees too:
 ``he`` never takes a person the article marks as a woman, ``she`` never a man, by the titles,
 roles and first names :mod:`sayso.entities.gender` reads (``Mrs``, ``spokeswoman``, ``Linda``); a
 person with no such evidence agrees with both. The score (a Lappin-Leass style salience) adds
@@ -62,7 +63,7 @@ _PRONOUN_GENDER: dict[str, Gender] = {
 }
 _AGREEING = {
     "person": frozenset({"PERSON"}),
-    "plural": frozenset({"ORG", "NORP", "GPE"}),
+    "plural": frozenset({"ORG", "NORP"}),
     "thing": frozenset({"ORG", "GPE", "DOCUMENT"}),
 }
 _MEDIA_HEADS = frozenset({"report", "story", "article", "piece", "account", "interview", "video"})
