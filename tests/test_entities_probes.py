@@ -100,3 +100,23 @@ def test_a_place_is_never_they(nlp: Language) -> None:
     mentions, entities = _resolve(nlp, text)
     tulsa = _entity_with(entities, "Tulsa")
     assert all(m.entity_id != tulsa.id for m in _pronouns(mentions, "they"))
+
+
+@pytest.mark.slow
+def test_they_after_people_no_entity_stands_for_is_not_an_organisation(nlp: Language) -> None:
+    text = (
+        "The regulator Ofcom said it needed more information. "
+        "Analysts at Barclays said they expected a fine. They cut their forecasts. "
+        "Presidents Lula and Macron met on Monday and pledged to deepen their ties."
+    )
+    mentions, entities = _resolve(nlp, text)
+    ofcom = _entity_with(entities, "Ofcom")
+    assert [m.span.text for m in mentions if m.entity_id == ofcom.id] == ["Ofcom", "it"]
+
+
+@pytest.mark.slow
+def test_they_after_an_organisation_subject_is_the_organisation(nlp: Language) -> None:
+    text = "Greenpeace said on Monday they would appeal. They did not give a date."
+    mentions, entities = _resolve(nlp, text)
+    greenpeace = _entity_with(entities, "Greenpeace")
+    assert [m.entity_id for m in _pronouns(mentions, "they")] == [greenpeace.id] * 2
