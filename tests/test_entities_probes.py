@@ -120,3 +120,17 @@ def test_they_after_an_organisation_subject_is_the_organisation(nlp: Language) -
     mentions, entities = _resolve(nlp, text)
     greenpeace = _entity_with(entities, "Greenpeace")
     assert [m.entity_id for m in _pronouns(mentions, "they")] == [greenpeace.id] * 2
+
+
+@pytest.mark.slow
+def test_the_title_alone_is_its_only_holder(nlp: Language) -> None:
+    text = (
+        "The city council voted 7-2 on Monday, overriding objections from Mayor Joan Hadley. "
+        "The mayor said she would consider a veto. "
+        "The president of the chamber of commerce, Tom Reyes, backed the council."
+    )
+    mentions, entities = _resolve(nlp, text)
+    hadley = _entity_with(entities, "Joan Hadley")
+    nominals = [m for m in mentions if m.kind == "nominal" and m.entity_id == hadley.id]
+    assert [m.span.text for m in nominals] == ["mayor"]
+    assert all(m.span.text.lower() != "president" for m in mentions if m.kind == "nominal")

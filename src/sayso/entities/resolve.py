@@ -853,7 +853,9 @@ def _canonical(group: _Group) -> str:
 def _role_mentions(
     text: str, grouped: list[GroupedMention]
 ) -> tuple[list[GroupedMention], dict[int, list[str]]]:
-    """Roles written with a name become titles, and their other occurrences nominal mentions."""
+    """Roles written with a name become titles, and their other occurrences nominal mentions:
+    a role of several words anywhere (``Supreme Leader``), a one-word role after ``the``
+    (``the mayor``), each only where one entity of the article holds it."""
     titles: dict[int, list[str]] = {}
     owners: dict[str, set[int]] = {}
     for mention in grouped:
@@ -868,11 +870,16 @@ def _role_mentions(
     names = [(m.span.start, m.span.end) for m in grouped]
     extra: list[GroupedMention] = []
     for form, groups in sorted(owners.items(), key=lambda item: -len(item[0])):
-        if len(groups) != 1 or len(form) < 5 or " " not in form:
+        if len(groups) != 1 or len(form) < 5:
             continue
         (group,) = groups
         body = "".join("['’]" if char in "'’" else re.escape(char) for char in form)
-        pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
+        if " " in form:
+            pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
+        else:
+            # One word ("Mayor Diane Carver ... the mayor said") only after "the" and not
+            # before "of" ("the president of the club" is another president).
+            pattern = re.compile(rf"(?<=\bthe ){body}\b(?!\s+of\b)(?!['’]s)", re.IGNORECASE)
         for found in pattern.finditer(text):
             start, end = found.span()
             if any(s < end and start < e for s, e in taken):
