@@ -134,3 +134,14 @@ def test_the_title_alone_is_its_only_holder(nlp: Language) -> None:
     nominals = [m for m in mentions if m.kind == "nominal" and m.entity_id == hadley.id]
     assert [m.span.text for m in nominals] == ["mayor"]
     assert all(m.span.text.lower() != "president" for m in mentions if m.kind == "nominal")
+
+
+@pytest.mark.slow
+def test_a_saints_name_before_a_place_noun_is_no_person(nlp: Language) -> None:
+    text = (
+        "Earlier, Newcastle United beat Wolverhampton Wanderers 3-0 at St James' Park. "
+        "Alexander Isak scored twice."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "St James' Park").type != "PERSON"
+    assert _entity_with(entities, "Alexander Isak").type == "PERSON"

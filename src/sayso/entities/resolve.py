@@ -400,8 +400,16 @@ def _evidence(text: str) -> Counter[str]:
         or legal_form
     ):
         votes["ORG"] += _ORG_WORD_WEIGHT
-    if parse_name(text, "PERSON").titles and not (org.words and org.words[0].possessive):
-        # "King's College London": a possessive title names whose the thing is, not a person
+    if (
+        parse_name(text, "PERSON").titles
+        and not (org.words and org.words[0].possessive)
+        and not (
+            len(org.words) > 1 and org.words[-1].text in facility_nouns() | lex.org_designators
+        )
+    ):
+        # "King's College London": a possessive title names whose the thing is, not a person;
+        # nor does one before a place's or a body's noun ("St James' Park", "Saint Luke's
+        # Hospital", "King Fahd University")
         votes["PERSON"] += _TITLE_WEIGHT
     if names_territory(text):
         votes["GPE"] += _ALIAS_TABLE_WEIGHT
