@@ -145,3 +145,32 @@ def test_a_saints_name_before_a_place_noun_is_no_person(nlp: Language) -> None:
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "St James' Park").type != "PERSON"
     assert _entity_with(entities, "Alexander Isak").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_local_office_title_is_a_title_not_a_person(nlp: Language) -> None:
+    text = (
+        "The police department would hire 12 new officers. "
+        "Councilwoman Teresa Gomez, who voted against the budget, said the council had not "
+        "studied the plan closely enough. “We are rushing this,” Gomez said. "
+        "Councilman David Park, the other no vote, agreed with her."
+    )
+    _, entities = _resolve(nlp, text)
+    gomez = _entity_with(entities, "Gomez")
+    park = _entity_with(entities, "David Park")
+    assert "councilwoman" in {title.lower() for title in gomez.titles}
+    assert "councilman" in {title.lower() for title in park.titles}
+    assert gomez.name != "Councilwoman" and len(entities) == 2, entities
+
+
+@pytest.mark.slow
+def test_a_title_ner_cut_off_the_name_is_no_entity(nlp: Language) -> None:
+    text = (
+        "Police Chief Marco Bell welcomed the extra money. He said the department would hire "
+        "12 new officers. “We have been short-staffed since the pandemic,” Bell said. "
+        "Councilwoman Teresa Gomez, who voted against the budget, said the council had not "
+        "studied the plan closely enough. “We are rushing this,” Gomez said. Councilman David "
+        "Park, the other no vote, agreed with her."
+    )
+    _, entities = _resolve(nlp, text)
+    assert not [e for e in entities if e.name in {"Councilwoman", "Councilman"}], entities
