@@ -174,3 +174,14 @@ def test_a_title_ner_cut_off_the_name_is_no_entity(nlp: Language) -> None:
     )
     _, entities = _resolve(nlp, text)
     assert not [e for e in entities if e.name in {"Councilwoman", "Councilman"}], entities
+
+
+@pytest.mark.slow
+def test_a_unit_named_with_the_company_short_name_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "DEARBORN, Mich. (Reuters) - Halvorsen Motor Co said on Thursday it would cut 3,000 jobs. "
+        "Separately, Halvorsen Credit, the automaker's lending arm, said it would raise $2 billion "
+        "in bonds. Halvorsen Credit is a wholly owned subsidiary of Halvorsen Motor Co."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Halvorsen Credit").type == "ORG"

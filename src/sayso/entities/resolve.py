@@ -703,6 +703,24 @@ def _trade_name(text: str) -> bool:
     )
 
 
+def _group_type(group: _Group, company_words: Container[str]) -> str:
+    """The group's voted type, but an organisation where NER took for a person a company's
+    short name ("Ford shares rose" after "Ford Motor Co": the article names the company so, and
+    no person by the word alone) or a name it opens that no first name opens ("Ford Credit",
+    the company's unit; not one a common first name opens)."""
+    voted = _type_votes(group)
+    if all(entry.key in company_words for entry in group.texts):
+        return "ORG"
+    if voted == "PERSON" and any(
+        " " in entry.key
+        and entry.key.split()[0] in company_words
+        and not _given_name_first(parse_name(entry.text, "ORG").words)
+        for entry in group.texts
+    ):
+        return "ORG"
+    return voted
+
+
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
     evidence: Counter[str] = Counter()
@@ -758,12 +776,7 @@ def group_mentions(
         for entry in group.texts
         for span in entry.spans
     }
-    types = [
-        # A company's short name NER took for a person ("Ford shares rose" after "Ford Motor
-        # Co"): the article names the company so, and no person by the word alone.
-        "ORG" if all(entry.key in company_words for entry in group.texts) else _type_votes(group)
-        for group in groups
-    ]
+    types = [_group_type(group, company_words) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     called_by_given: set[int] = set()  # groups mentioned so far by given names alone
     first_seen: dict[int, int] = {}  # group → offset of its first mention
