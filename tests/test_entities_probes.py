@@ -185,3 +185,15 @@ def test_a_unit_named_with_the_company_short_name_is_an_organisation(nlp: Langua
     )
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "Halvorsen Credit").type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_founder_family_name_said_with_he_stays_the_founder(nlp: Language) -> None:
+    text = (
+        "John Dunmore founded Dunmore Industries in 1980. On Monday, Dunmore said he was "
+        "proud of the firm. Dunmore added that he would retire."
+    )
+    _, entities = _resolve(nlp, text)
+    founder = _entity_with(entities, "John Dunmore")
+    assert "Dunmore" in _forms(founder)
+    assert founder.type == "PERSON"

@@ -353,13 +353,32 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
     return [group for index, group in enumerate(groups) if index not in merged]
 
 
-def _company_first_words(texts: Iterable[_Text]) -> dict[str, set[str]]:
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _company_first_words(texts: Sequence[_Text], doc: Doc) -> dict[str, set[str]]:
     """Folded first words of the article's company names whose other words are all words of
     trade, legal forms or designators (``Ford`` of ``Ford Motor Co``), each with those names:
-    the word alone is that company's short name, whatever else in the article starts with it."""
+    the word alone is that company's short name, whatever else in the article starts with it.
+    Not a word the article writes alone as the subject of a clause that goes on with ``he`` or
+    ``she`` (``John Dunmore founded Dunmore Industries ... Dunmore said he``): a person's."""
     lex = lexicon()
     tail_words = lex.trade_words | lex.legal_forms | lex.org_designators
     found: dict[str, set[str]] = {}
+    personal: set[str] = set()
+    for entry in texts:
+        for span in entry.spans if " " not in entry.key else ():
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if (
+                span.subject
+                and tokens is not None
+                and any(
+                    token.lower_ in _PERSONAL_PRONOUNS
+                    for token in tokens.sent
+                    if token.i >= tokens.end
+                )
+            ):
+                personal.add(entry.key)
     for entry in texts:
         words = entry.key.split()
         if (
@@ -369,7 +388,7 @@ def _company_first_words(texts: Iterable[_Text]) -> dict[str, set[str]]:
             and any(word in lex.trade_words | lex.legal_forms for word in words[1:])
         ):
             found.setdefault(words[0], set()).add(entry.key)
-    return found
+    return {word: names for word, names in found.items() if word not in personal}
 
 
 def _given_names(entries: Iterable[_Text]) -> set[str]:
@@ -763,7 +782,7 @@ def group_mentions(
     """Name mentions of ``doc`` with their groups, the groups, and each group's voted type."""
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
-    company_words = _company_first_words(texts)
+    company_words = _company_first_words(texts, doc)
     groups, ambiguous = _group_texts(texts, defined, company_words)
     groups = _split_former_names(
         _join_company_short_forms(_join_first_names(groups, company_words))
