@@ -246,7 +246,7 @@ def test_grouping_with_indexes_matches_comparing_every_group(
     for text, label in mentions:
         spans.append(NameSpan(at, at + len(text), text, label, 0, False))
         at += len(text) + 2
-    fast_groups, fast_ambiguous = resolve._group_texts(resolve._texts(spans), defined)
+    fast_groups, fast_ambiguous = resolve._group_texts(resolve._texts(spans), defined, {})
     slow_groups, slow_ambiguous = _group_directly(resolve._texts(spans), defined)
     assert [[t.key for t in g.texts] for g in fast_groups] == [
         [t.key for t in g.texts] for g in slow_groups

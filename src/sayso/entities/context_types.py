@@ -13,7 +13,8 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * descriptor: a one-word name with an adjective ending (``-i``, ``-ic``, ``-ist``, ``-ian``)
   that modifies a common noun (``the Takfiri militant group``) is a group adjective → NORP;
 * title fragment: a one-word name that is a title word, or that is followed by a title word
-  (``Supreme`` in ``Supreme Leader``), is part of a role, not a name → dropped;
+  (``Supreme`` in ``Supreme Leader``), before a capitalised word (``Councilwoman`` cut off
+  ``Teresa Gomez``), is part of a role, not a name → dropped;
 * building: a name of two words or more that NER tags PERSON or FAC, followed by a lower-case
   building noun (``the Royal Free hospital``), names the building → FAC, with a cue's weight
   (a one-word name before ``airport`` is a place: ``Erbil airport``). Names tagged ORG keep
@@ -121,7 +122,12 @@ def _title_fragment(span: Span) -> bool:
     return (
         after is not None
         and after.text[:1].isupper()
-        and ((after.lower_,) in lex.titles or after.lower_ in lex.role_nouns)
+        and (
+            (after.lower_,) in lex.titles
+            or after.lower_ in lex.role_nouns
+            # the title itself, cut off the name it stands before ("Councilwoman Teresa Gomez")
+            or (span[0].lower_,) in lex.titles
+        )
     )
 
 

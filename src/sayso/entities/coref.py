@@ -1,14 +1,17 @@
 """Rule-based coreference: pronouns and nominals linked to entities, each link with its reason.
 
 Pronouns (he/him/his, she/her, they/them/their, it/its) take the best-scoring earlier mention of
-an agreeing entity within the last few sentences: persons for he/she, organisations, places,
-groups of people and documents for they/it (an organisation is never "she"). Gender agrees too:
+an agreeing entity within the last few sentences: persons for he/she, organisations and groups
+of people for they, organisations, places and documents for it (an organisation is never "she",
+a place never "they": a city or a country is singular). Gender agrees too:
 ``he`` never takes a person the article marks as a woman, ``she`` never a man, by the titles,
 roles and first names :mod:`sayso.entities.gender` reads (``Mrs``, ``spokeswoman``, ``Linda``); a
 person with no such evidence agrees with both. The score (a Lappin-Leass style salience) adds
 recency by sentence, a bonus for grammatical subjects (the subject of the previous clause is the
 usual antecedent: "a letter Soleimani sent to the Leader. ... he wrote") and a small bonus for
 entities mentioned often; a non-reflexive object pronoun never takes the subject of its own verb.
+A plural pronoun after a subject that names several people no entity stands for (``Xi and Putin
+... their``, ``Analysts said they``) is left unresolved.
 Close runners-up are kept as alternatives; a near tie between two entities is marked ambiguous.
 
 Nominals:
@@ -62,7 +65,7 @@ _PRONOUN_GENDER: dict[str, Gender] = {
 }
 _AGREEING = {
     "person": frozenset({"PERSON"}),
-    "plural": frozenset({"ORG", "NORP", "GPE"}),
+    "plural": frozenset({"ORG", "NORP"}),
     "thing": frozenset({"ORG", "GPE", "DOCUMENT"}),
 }
 _MEDIA_HEADS = frozenset({"report", "story", "article", "piece", "account", "interview", "video"})
@@ -342,6 +345,8 @@ def _pronoun(
     earlier = context.count_before_offset(token.idx)
     own_head = token.head.head.i if token.dep_ == "pobj" else token.head.i
     object_pronoun = token.dep_ in {"dobj", "pobj", "iobj"} and not token.lower_.endswith("self")
+    if agreement is _AGREEING["plural"] and _plural_subject_before(token, context, types):
+        return None
     scored: dict[str, tuple[float, Mention, bool]] = {}
     for index in range(earlier - 1, -1, -1):
         mention = context.mentions[index]
@@ -389,6 +394,55 @@ def _pronoun(
         None if ambiguous else best_id,
         Resolution(reason, antecedent.span, alternatives, ambiguous),
     )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _plural_subject_before(token: Token, context: _Context, types: dict[str, str]) -> bool:
+    """The last subject before a plural pronoun that is not itself a pronoun nor one person, in
+    its sentence or the one before (its main clause first), names several people that no entity
+    stands for: two people joined by ``and`` (``Xi and Putin pledged to deepen their ties``) or
+    a plural common noun (``Analysts at Jefferies said they``, ``Patients are waiting, and
+    they``). The pronoun is theirs, not an organisation's mentioned earlier: it is left
+    unresolved."""
+    sentence = token.sent
+    start = sentence.start
+    if start > 0:
+        start = context.doc[start - 1].sent.start
+    first = context.doc[start].idx
+    named = [
+        mention
+        for mention in context.mentions[
+            context.count_before_offset(first) : context.count_before_offset(token.idx)
+        ]
+        if mention.entity_id is not None
+    ]
+
+    def person(word: Token) -> str | None:
+        for mention in named:
+            if mention.span.start <= word.idx < mention.span.end:
+                return mention.entity_id if types.get(mention.entity_id or "") == "PERSON" else ""
+        return None
+
+    # Nearest first in the pronoun's own sentence; in the sentence before, the main clause's
+    # first ("Analysts said they expected the drug to be approved. They cut ..." is the
+    # analysts), then the nearest ("She said drugmakers had too much sway. They ...").
+    previous = context.doc[start : sentence.start]
+    before = [
+        *reversed(context.doc[sentence.start : token.i]),
+        *(previous.root.children if len(previous) else ()),
+        *reversed(previous),
+    ]
+    for word in before:
+        if word.dep_ not in _SUBJECTS or word.tag_ == "PRP":
+            continue
+        conjuncts = [word, *(child for child in word.children if child.dep_ == "conj")]
+        people = {person(conjunct) for conjunct in conjuncts} - {None, ""}
+        if len(conjuncts) == 1 and people:
+            continue  # one person is never "they": the subject before is looked at
+        return len(people) >= 2 or (word.tag_ == "NNS" and person(word) is None)
+    return False
 
 
 def _group_nominal(

@@ -227,15 +227,19 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             how = _given_match(unit, _given_name(full))
             if how and how != "initial" and _may_bear_title(short, full):
                 return Verdict(True, 0.7, f"honorific or kunya with the given name ({how})")
-            if uses_given:
+            if short.title_use == "given" or short.kunyas[0]:
                 return NO_EVIDENCE
+            # A suffix follows a given name ("Don Jr.") or a family name ("Trump Jr."): with
+            # the same suffix on both, the family name links as it does alone.
         if _gendered_forms(unit, _family_name(full)):
             return Verdict(False, 0.9, "masculine and feminine forms of a family name")
         if full.surname_first:
             found = _family_match(unit, _family_name(full))
         else:
             found = bool(words_match(unit, _family_name(full)) or _tail_match(unit, full))
-        return Verdict(True, 0.6, "family name alone") if found else NO_EVIDENCE
+        if not found:
+            return NO_EVIDENCE
+        return Verdict(True, 0.6, "family name and suffix" if short.suffix else "family name alone")
     if a.surname_first and b.surname_first:
         return _compare_family_first(a, b)
     if (

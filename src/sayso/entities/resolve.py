@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
@@ -254,13 +254,14 @@ def _split_former_names(groups: list[_Group]) -> list[_Group]:
 _GIVEN_ALONE = Verdict(True, 0.6, "given names alone of the only person so named")
 
 
-def _join_first_names(groups: list[_Group]) -> list[_Group]:
+def _join_first_names(groups: list[_Group], company_words: Container[str]) -> list[_Group]:
     """A first name written alone (``Chelsea said``) joins the one person of the article who
     has it as first name; with two such people (or none) it stays apart. So do the first two
     or more given names of a name that has a middle name after them (``Te Kaurinui`` of ``Te
     Kaurinui Robert Parata``, ``Robert`` a first name): a given name of two words. A name that
     ends right after them is not read so (``Martin Luther`` is not ``Martin Luther King``), nor
-    one written family name first (``Kim Jong`` of ``Kim Jong Un``)."""
+    one written family name first (``Kim Jong`` of ``Kim Jong Un``), nor a company's short name
+    (``Ford`` of ``Ford Motor Co`` is not the first name of ``Ford Credit`` tagged PERSON)."""
     owners: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type != "PERSON":
@@ -286,7 +287,7 @@ def _join_first_names(groups: list[_Group]) -> list[_Group]:
             continue
         entry = group.texts[0]
         found = owners.get(entry.key, set()) - {index}
-        if len(found) != 1 or territory_code(entry.text) is not None:
+        if len(found) != 1 or territory_code(entry.text) is not None or entry.key in company_words:
             continue
         (owner,) = found
         _absorb(groups[owner], group, entry, _GIVEN_ALONE)
@@ -352,6 +353,44 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
     return [group for index, group in enumerate(groups) if index not in merged]
 
 
+_PERSONAL_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+
+
+def _company_first_words(texts: Sequence[_Text], doc: Doc) -> dict[str, set[str]]:
+    """Folded first words of the article's company names whose other words are all words of
+    trade, legal forms or designators (``Ford`` of ``Ford Motor Co``), each with those names:
+    the word alone is that company's short name, whatever else in the article starts with it.
+    Not a word the article writes alone as the subject of a clause that goes on with ``he`` or
+    ``she`` (``John Dunmore founded Dunmore Industries ... Dunmore said he``): a person's."""
+    lex = lexicon()
+    tail_words = lex.trade_words | lex.legal_forms | lex.org_designators
+    found: dict[str, set[str]] = {}
+    personal: set[str] = set()
+    for entry in texts:
+        for span in entry.spans if " " not in entry.key else ():
+            tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+            if (
+                span.subject
+                and tokens is not None
+                and any(
+                    token.lower_ in _PERSONAL_PRONOUNS
+                    for token in tokens.sent
+                    if token.i >= tokens.end
+                )
+            ):
+                personal.add(entry.key)
+    for entry in texts:
+        words = entry.key.split()
+        if (
+            entry.type in {"ORG", "FAC"}
+            and len(words) >= 2
+            and all(word in tail_words for word in words[1:])
+            and any(word in lex.trade_words | lex.legal_forms for word in words[1:])
+        ):
+            found.setdefault(words[0], set()).add(entry.key)
+    return {word: names for word, names in found.items() if word not in personal}
+
+
 def _given_names(entries: Iterable[_Text]) -> set[str]:
     """Folded first words of the article's multi-word person names (after titles)."""
     given: set[str] = set()
@@ -380,8 +419,16 @@ def _evidence(text: str) -> Counter[str]:
         or legal_form
     ):
         votes["ORG"] += _ORG_WORD_WEIGHT
-    if parse_name(text, "PERSON").titles and not (org.words and org.words[0].possessive):
-        # "King's College London": a possessive title names whose the thing is, not a person
+    if (
+        parse_name(text, "PERSON").titles
+        and not (org.words and org.words[0].possessive)
+        and not (
+            len(org.words) > 1 and org.words[-1].text in facility_nouns() | lex.org_designators
+        )
+    ):
+        # "King's College London": a possessive title names whose the thing is, not a person;
+        # nor does one before a place's or a body's noun ("St James' Park", "Saint Luke's
+        # Hospital", "King Fahd University")
         votes["PERSON"] += _TITLE_WEIGHT
     if names_territory(text):
         votes["GPE"] += _ALIAS_TABLE_WEIGHT
@@ -519,7 +566,7 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
 
 
 def _group_texts(
-    texts: list[_Text], defined: dict[str, str]
+    texts: list[_Text], defined: dict[str, str], company_words: Mapping[str, set[str]]
 ) -> tuple[list[_Group], dict[str, list[int]]]:
     """Groups, and for texts that fit several groups equally well, those groups' indexes.
 
@@ -539,6 +586,12 @@ def _group_texts(
         for index in candidates.of(entry, keys, len(groups)):
             group = groups[index]
             if not _may_join(entry, group):
+                continue
+            if entry.key in company_words and not any(
+                member.key in company_words[entry.key] for member in group.texts
+            ):
+                # "Ford" after "Ford Motor Co": the company's short name, not the family name
+                # of "Henry Ford III" nor the first word of its unit "Ford Credit"
                 continue
             verdict, matched = _verdict(entry, group, defined)
             if verdict.same:
@@ -654,6 +707,39 @@ def _company_shaped(text: str) -> bool:
     return found is not None and found.group(1).lower() not in first_names()
 
 
+def _trade_name(text: str) -> bool:
+    """``text`` is a company's name by its last word, a word of trade or a legal form
+    (``Novarix Pharmaceuticals``, ``Brandt Motor Co``), not a person's whose family name is such
+    a word (``Michael Steel``: a common first name opens it). NER tags such names PERSON when
+    the first word is a coined or family name, and their short forms with them; no person's
+    name ends so."""
+    lex = lexicon()
+    words = parse_name(text, "ORG").words
+    return (
+        len(words) >= 2
+        and (words[-1].text in lex.trade_words or words[-1].text in lex.legal_forms)
+        and not _given_name_first(words)
+    )
+
+
+def _group_type(group: _Group, company_words: Container[str]) -> str:
+    """The group's voted type, but an organisation where NER took for a person a company's
+    short name ("Ford shares rose" after "Ford Motor Co": the article names the company so, and
+    no person by the word alone) or a name it opens that no first name opens ("Ford Credit",
+    the company's unit; not one a common first name opens)."""
+    voted = _type_votes(group)
+    if all(entry.key in company_words for entry in group.texts):
+        return "ORG"
+    if voted == "PERSON" and any(
+        " " in entry.key
+        and entry.key.split()[0] in company_words
+        and not _given_name_first(parse_name(entry.text, "ORG").words)
+        for entry in group.texts
+    ):
+        return "ORG"
+    return voted
+
+
 def _type_votes(group: _Group) -> str:
     votes: Counter[str] = Counter()
     evidence: Counter[str] = Counter()
@@ -671,6 +757,8 @@ def _type_votes(group: _Group) -> str:
         votes.update({label: n for label, n in labels.items() if label and n})
         evidence.update(_evidence(entry.text))
     votes.update(evidence)
+    if any(_trade_name(entry.text) for entry in group.texts):
+        return "ORG"
     if votes["PERSON"] and all(_company_shaped(entry.text) for entry in group.texts):
         del votes["PERSON"]
         if not votes:
@@ -694,8 +782,11 @@ def group_mentions(
     """Name mentions of ``doc`` with their groups, the groups, and each group's voted type."""
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
-    groups, ambiguous = _group_texts(texts, defined)
-    groups = _split_former_names(_join_company_short_forms(_join_first_names(groups)))
+    company_words = _company_first_words(texts, doc)
+    groups, ambiguous = _group_texts(texts, defined, company_words)
+    groups = _split_former_names(
+        _join_company_short_forms(_join_first_names(groups, company_words))
+    )
     # By mention, not by string: the two readings of one string may be in two groups.
     text_of = {(span.start, span.end): entry.ident for entry in texts for span in entry.spans}
     group_of = {
@@ -704,7 +795,7 @@ def group_mentions(
         for entry in group.texts
         for span in entry.spans
     }
-    types = [_type_votes(group) for group in groups]
+    types = [_group_type(group, company_words) for group in groups]
     last_seen: dict[int, tuple[int, int]] = {}  # group → (offset, sentence) of its last mention
     called_by_given: set[int] = set()  # groups mentioned so far by given names alone
     first_seen: dict[int, int] = {}  # group → offset of its first mention
@@ -802,7 +893,9 @@ def _canonical(group: _Group) -> str:
 def _role_mentions(
     text: str, grouped: list[GroupedMention]
 ) -> tuple[list[GroupedMention], dict[int, list[str]]]:
-    """Roles written with a name become titles, and their other occurrences nominal mentions."""
+    """Roles written with a name become titles, and their other occurrences nominal mentions:
+    a role of several words anywhere (``Supreme Leader``), a one-word role after ``the``
+    (``the mayor``), each only where one entity of the article holds it."""
     titles: dict[int, list[str]] = {}
     owners: dict[str, set[int]] = {}
     for mention in grouped:
@@ -817,11 +910,16 @@ def _role_mentions(
     names = [(m.span.start, m.span.end) for m in grouped]
     extra: list[GroupedMention] = []
     for form, groups in sorted(owners.items(), key=lambda item: -len(item[0])):
-        if len(groups) != 1 or len(form) < 5 or " " not in form:
+        if len(groups) != 1 or len(form) < 5:
             continue
         (group,) = groups
         body = "".join("['’]" if char in "'’" else re.escape(char) for char in form)
-        pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
+        if " " in form:
+            pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
+        else:
+            # One word ("Mayor Diane Carver ... the mayor said") only after "the" and not
+            # before "of" ("the president of the club" is another president).
+            pattern = re.compile(rf"(?<=\bthe ){body}\b(?!\s+of\b)(?!['’]s)", re.IGNORECASE)
         for found in pattern.finditer(text):
             start, end = found.span()
             if any(s < end and start < e for s, e in taken):
