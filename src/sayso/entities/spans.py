@@ -400,11 +400,10 @@ def _lowercase_words(doc: Doc) -> set[str]:
     if not len(doc):
         return set()
     strings = doc.vocab.strings
-    flags = doc.to_array(["IS_LOWER", "IS_ALPHA"]).tolist()
-    orths = doc.to_array("ORTH").tolist()  # apart: a hash beside flags slows tolist tenfold
-    return {
-        strings[orth] for orth, (lower, alpha) in zip(orths, flags, strict=True) if lower and alpha
-    }
+    # column by column, masked in the arrays: a list per token (a two-column tolist) sets off
+    # the garbage collector, and each distinct word is looked up once
+    wanted = (doc.to_array("IS_LOWER") != 0) & (doc.to_array("IS_ALPHA") != 0)
+    return {strings[orth] for orth in set(doc.to_array("ORTH")[wanted].tolist())}
 
 
 def _spelled_names(
@@ -495,8 +494,17 @@ def _acronyms_of_names(doc: Doc, found: list[NameSpan], sentence_of: list[int]) 
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     titles = lexicon().titles
     extra: list[NameSpan] = []
-    columns = doc.to_array(["IS_UPPER", "IS_ALPHA", "LENGTH"]).tolist()
-    capitals = [i for i, (upper, alpha, n) in enumerate(columns) if upper and alpha and 2 <= n <= 6]
+    length = doc.to_array("LENGTH")
+    capitals = (
+        (
+            (doc.to_array("IS_UPPER") != 0)
+            & (doc.to_array("IS_ALPHA") != 0)
+            & (length >= 2)
+            & (length <= 6)
+        )
+        .nonzero()[0]
+        .tolist()
+    )
     for token in map(doc.__getitem__, capitals):
         letters = token.text
         if covered[token.idx] or (letters.lower(),) in titles:
