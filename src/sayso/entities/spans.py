@@ -11,6 +11,7 @@ the role words written in front of a name (``Kurdish leader Masoud Barzani``), a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -163,12 +164,16 @@ def _titles_before(doc: Doc, span: Span) -> list[str]:
     """Title phrases written right before a name but left out of it by NER (``Mr`` in
     ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order."""
     lex = lexicon()
+    endings = _title_endings()
     found: list[str] = []
     index = span.start - 1
     while index >= 0:
-        if doc[index].text == "." and index > 0:
+        word = doc[index]
+        if word.text == "." and index > 0:
             index -= 1
             continue
+        if word.text != "." and word.lower_.rstrip(".") not in endings:
+            break  # every title the phrases below could be ends with this word
         for size in range(min(lex.max_title_words, index + 1), 0, -1):
             tokens = doc[index - size + 1 : index + 1]
             words = tuple(t.lower_.rstrip(".") for t in tokens if t.text != ".")
@@ -179,6 +184,12 @@ def _titles_before(doc: Doc, span: Span) -> list[str]:
         else:
             break
     return found
+
+
+@functools.cache
+def _title_endings() -> frozenset[str]:
+    """The last word of every title phrase (a phrase ending on another word is no title)."""
+    return frozenset(phrase[-1] for phrase in lexicon().titles if phrase)
 
 
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
