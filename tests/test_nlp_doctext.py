@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from sayso.nlp.doctext import doc_text, forget_text
+from sayso.nlp.doctext import doc_text, forget_text, remember_text
 
 
 def test_doc_text_is_the_docs_text_and_is_kept() -> None:
@@ -15,6 +15,19 @@ def test_doc_text_is_the_docs_text_and_is_kept() -> None:
     first = doc_text(doc)
     assert first == doc.text == "The mayor said so."
     assert doc_text(doc) is first  # the kept string, not a new join
+
+
+def test_the_text_a_doc_was_parsed_from_is_kept_without_a_join() -> None:
+    from sayso.nlp.loader import load_model
+
+    text = "  The mayor said so.\n\nShe left. "
+    doc = load_model()(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text
+    assert doc.text == text
+    other = load_model()("The mayor said so.")
+    remember_text(other, "The mayor said so!!")  # not where the tokens end: not kept
+    assert doc_text(other) == "The mayor said so."
 
 
 def test_merging_tokens_keeps_the_text() -> None:

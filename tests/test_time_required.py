@@ -8,7 +8,15 @@ import re
 import pytest
 
 from sayso.time import required, tagger
-from sayso.time.required import folded, matches_near_words, required_words
+from sayso.time.required import (
+    Occurrences,
+    digit_runs,
+    folded,
+    matches_near,
+    matches_near_words,
+    needs_a_digit,
+    required_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -30,10 +38,50 @@ def test_required_words_come_from_the_parse_tree(
     assert required_words(re.compile(pattern, re.IGNORECASE)) == words
 
 
+@pytest.mark.parametrize(
+    ("pattern", "digit"),
+    [
+        (r"\d{4}-\d\d-\d\d", True),
+        (r"(?<![\w.:])(?P<hour>[01]?\d|2[0-3])\s*[ap]m", True),  # each branch has one
+        (r"(?:early\s+)?(?:19|20)\d\d", True),
+        (r"(?:noon|\d+\s*pm)", False),  # "noon" has none
+        (r"(?<=\d\s)years", False),  # the digit is outside the match
+        (r"[^0-9]\d?", False),  # a negated set, an optional digit
+        (r"x[0-9a]", False),  # a set that takes a letter too
+    ],
+)
+def test_needs_a_digit_comes_from_the_parse_tree(pattern: str, digit: bool) -> None:
+    assert needs_a_digit(re.compile(pattern, re.IGNORECASE)) is digit
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (
+            r"(?<![\d-])\d{4}-\d\d-\d\d(?!\d)",
+            "on 2019-03-04, 12019-03-04 and " + "z" * 700 + " 2020-01-02",
+        ),
+        # a window ends 200 characters after its last digit, where a lookahead would see the
+        # end of the string: "7 ... pm" matches there but not in the text ("pmx")
+        (
+            r"(?P<hour>[01]?\d)\s*pm(?!\w)",
+            "5" + " " * 198 + "pm " + "q" * 500 + " 7" + " " * 198 + "pmx",
+        ),
+        # digits everywhere: the windows join into one
+        (r"(?<!\d)(?:19|20)\d\d(?!\d)", " ".join(str(n) for n in range(1890, 2100, 7))),
+    ],
+)
+def test_digit_windows_find_what_the_whole_text_finds(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern, re.IGNORECASE)
+    assert needs_a_digit(compiled)
+    found = [m.span() for m in matches_near(compiled, text, digit_runs(text))]
+    assert found == [m.span() for m in compiled.finditer(text)]
+
+
 def _near(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     words = required_words(pattern)
     assert words is not None
-    return [m.span() for m in matches_near_words(pattern, text, folded(text), words)]
+    return [m.span() for m in matches_near_words(pattern, text, Occurrences(folded(text)), words)]
 
 
 def test_case_folds_of_the_regex_engine_are_kept() -> None:
@@ -67,6 +115,7 @@ TEXTS = [
     "During the Christmas weekend, officials said, the nineties revival hit its peak.",
     "No date here at all, only a city and a man who spoke.",
     "FRİDAY'S VOTE, held every other month since the 1990s, is the last of the decade.",
+    "On 2015-06-01 at 14:30 GMT, or 9/11/2001 at 5 p.m., the 2010-2011 figures came out.",
 ]
 
 
@@ -78,10 +127,12 @@ def test_skipping_finds_what_running_every_pattern_finds(
     monkeypatch.setattr(
         tagger, "matches_near_words", lambda pattern, text, searched, words: pattern.finditer(text)
     )
+    monkeypatch.setattr(tagger, "matches_near", lambda pattern, text, spans: pattern.finditer(text))
     assert skipped == tagger.find_candidates(text)
 
 
 def test_without_the_parser_internals_every_pattern_is_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(required, "sre_parser", None)
     assert required_words(re.compile("weekend", re.IGNORECASE)) is None
+    assert not needs_a_digit(re.compile(r"\d+"))
     assert tagger.find_candidates("Over the weekend, talks resumed.")

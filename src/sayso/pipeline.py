@@ -28,7 +28,7 @@ from sayso import __version__
 from sayso.errors import ConfigError, InputError
 from sayso.nlp.budget import BudgetSpent, article_budget, check_budget
 from sayso.nlp.components import BUILTIN_STAGES, DEFAULT_STAGES
-from sayso.nlp.doctext import forget_text
+from sayso.nlp.doctext import forget_text, remember_text
 from sayso.nlp.loader import DEFAULT_MODEL, load_model, model_source
 from sayso.nlp.segments import SEGMENT_CHARS, parse_long
 from sayso.nlp.stage import RECORD_FIELDS, Analysis, Stage
@@ -283,6 +283,9 @@ class Pipeline:
             started = time.process_time()
             parsed = self._parse(batch)
             parse_seconds = time.process_time() - started
+            for article, (doc, note) in zip(batch, parsed, strict=True):
+                if note is None:  # parsed from the article's text: no join of the tokens
+                    remember_text(doc, article.text)
             total_chars = sum(len(a.text) for a in batch) or 1
             return [
                 self._analyze_parsed(

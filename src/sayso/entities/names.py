@@ -140,6 +140,8 @@ def to_ascii(text: str) -> str:
     """``text`` transliterated to ASCII by anyascii, with each Han character or Hangul syllable
     a word of its own (``习近平`` → ``Xi Jin Ping``, as ICU's pinyin has it, ``이명박`` → ``I
     Myeong Bag``, where anyascii joins them)."""
+    if text.isascii():
+        return text  # what anyascii gives back for ASCII, without a name lookup per character
     if not any(_is_syllable_script(ch) for ch in text):
         return anyascii(text)
     spaced = "".join(f" {anyascii(ch)} " if _is_syllable_script(ch) else ch for ch in text)
@@ -268,6 +270,7 @@ def _arabic_raw_words(text: str) -> tuple[RawWord, ...]:
     return tuple(words)
 
 
+@functools.lru_cache(maxsize=16384)
 def raw_words(text: str) -> tuple[RawWord, ...]:
     """The words of ``text`` in order, with capitals, hyphens and possessives noted."""
     if is_arabic_script(text):
@@ -495,6 +498,8 @@ def _org_units(words: list[RawWord], latin: bool = True) -> list[str]:
 
 def _written_in_latin(text: str) -> bool:
     """Every letter of ``text`` is a Latin one (with or without diacritics)."""
+    if text.isascii():
+        return True  # every ASCII letter is Latin: no name lookup per character
     return all(unicodedata.name(char, "").startswith("LATIN") for char in text if char.isalpha())
 
 
@@ -521,7 +526,10 @@ def _is_country_code(letters: str) -> bool:
 
 def strip_leading_article(text: str) -> str:
     """``text`` without a leading ``the`` (any case)."""
-    return re.sub(r"^(?:the|The|THE)\s+", "", text.strip())
+    return _LEADING_ARTICLE.sub("", text.strip())
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 
 
 @functools.lru_cache(maxsize=4096)

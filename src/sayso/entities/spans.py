@@ -11,6 +11,7 @@ the role words written in front of a name (``Kurdish leader Masoud Barzani``), a
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -190,12 +191,16 @@ def _titles_before(doc: Doc, span: Span) -> list[str]:
     """Title phrases written right before a name but left out of it by NER (``Mr`` in
     ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order."""
     lex = lexicon()
+    endings = _title_endings()
     found: list[str] = []
     index = span.start - 1
     while index >= 0:
-        if doc[index].text == "." and index > 0:
+        word = doc[index]
+        if word.text == "." and index > 0:
             index -= 1
             continue
+        if word.text != "." and word.lower_.rstrip(".") not in endings:
+            break  # every title the phrases below could be ends with this word
         for size in range(min(lex.max_title_words, index + 1), 0, -1):
             tokens = doc[index - size + 1 : index + 1]
             words = tuple(t.lower_.rstrip(".") for t in tokens if t.text != ".")
@@ -206,6 +211,12 @@ def _titles_before(doc: Doc, span: Span) -> list[str]:
         else:
             break
     return found
+
+
+@functools.cache
+def _title_endings() -> frozenset[str]:
+    """The last word of every title phrase (a phrase ending on another word is no title)."""
+    return frozenset(phrase[-1] for phrase in lexicon().titles if phrase)
 
 
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
@@ -388,9 +399,12 @@ def _bare_surnames(
     for span in found:
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     extra: list[NameSpan] = []
+    # soft hyphens only where the text has one: the pattern, new for every article, then
+    # compiles several times faster and matches the same
+    spelled = _soft_hyphens_allowed if "\u00ad" in text else re.escape
     pattern = re.compile(
         r"(?<![\w\-’'])(?:"
-        + "|".join(_soft_hyphens_allowed(s) for s in sorted(surnames, key=len, reverse=True))
+        + "|".join(spelled(s) for s in sorted(surnames, key=len, reverse=True))
         + r")(?![\w\-])"
     )
     for hit in pattern.finditer(text):
@@ -431,11 +445,10 @@ def _lowercase_words(doc: Doc) -> set[str]:
     if not len(doc):
         return set()
     strings = doc.vocab.strings
-    flags = doc.to_array(["IS_LOWER", "IS_ALPHA"]).tolist()
-    orths = doc.to_array("ORTH").tolist()  # apart: a hash beside flags slows tolist tenfold
-    return {
-        strings[orth] for orth, (lower, alpha) in zip(orths, flags, strict=True) if lower and alpha
-    }
+    # column by column, masked in the arrays: a list per token (a two-column tolist) sets off
+    # the garbage collector, and each distinct word is looked up once
+    wanted = (doc.to_array("IS_LOWER") != 0) & (doc.to_array("IS_ALPHA") != 0)
+    return {strings[orth] for orth in set(doc.to_array("ORTH")[wanted].tolist())}
 
 
 def _spelled_names(
@@ -526,8 +539,17 @@ def _acronyms_of_names(doc: Doc, found: list[NameSpan], sentence_of: list[int]) 
         covered[span.start : span.end] = b"\x01" * (span.end - span.start)
     titles = lexicon().titles
     extra: list[NameSpan] = []
-    columns = doc.to_array(["IS_UPPER", "IS_ALPHA", "LENGTH"]).tolist()
-    capitals = [i for i, (upper, alpha, n) in enumerate(columns) if upper and alpha and 2 <= n <= 6]
+    length = doc.to_array("LENGTH")
+    capitals = (
+        (
+            (doc.to_array("IS_UPPER") != 0)
+            & (doc.to_array("IS_ALPHA") != 0)
+            & (length >= 2)
+            & (length <= 6)
+        )
+        .nonzero()[0]
+        .tolist()
+    )
     for token in map(doc.__getitem__, capitals):
         letters = token.text
         if covered[token.idx] or (letters.lower(),) in titles:

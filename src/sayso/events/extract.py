@@ -267,8 +267,11 @@ def _columns(doc: Doc, lex: Lexicon) -> _Columns:
     if not len(doc):
         return _Columns([], [], [])
     strings = doc.vocab.strings
-    # two reads: a lemma hash beside small ids makes one array's tolist ten times slower
-    pos, dep = zip(*doc.to_array(["POS", "DEP"]).tolist(), strict=True)
+    # one column per read: a lemma hash beside small ids makes one array's tolist ten times
+    # slower, and a two-column tolist makes a list per token, whose allocations set off the
+    # garbage collector's full passes
+    pos = doc.to_array("POS").tolist()
+    dep = doc.to_array("DEP").tolist()
     lemma = doc.to_array("LEMMA").tolist()
     verb, noun, adj = strings["VERB"], strings["NOUN"], strings["ADJ"]
     root, acomp = strings["ROOT"], strings["acomp"]

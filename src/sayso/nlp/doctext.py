@@ -29,6 +29,14 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def remember_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, the string ``doc`` was parsed from, as what :func:`doc_text` gives for
+    ``doc``, saving the join: spaCy's tokenizer keeps every character, so ``doc.text`` is
+    ``text``. Nothing is kept unless the last token ends where ``text`` does."""
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) == len(text):
+        doc.user_data[_KEY] = text
+
+
 def forget_text(doc: Doc) -> None:
     """Drop the text :func:`doc_text` kept for ``doc``, if any."""
     doc.user_data.pop(_KEY, None)

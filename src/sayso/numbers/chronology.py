@@ -124,8 +124,10 @@ def _timex_roots(doc: Doc, dated: Sequence[_Dated]) -> list[tuple[_Dated, Token]
 def _cue_matches(doc: Doc, cues: OrderCues) -> Iterator[tuple[Direction, Token, Token]]:
     """(direction, first word, last word) of every cue phrase in the text."""
     longest = max(len(p) for p in cues.phrases)
+    firsts = {phrase[0] for phrase in cues.phrases}
     words = [t.lower_ for t in doc]
-    for i in range(len(doc)):
+    # only where a phrase can start: a tuple per length at every word was most of the time
+    for i in (at for at, word in enumerate(words) if word in firsts):
         for size in range(min(longest, len(doc) - i), 0, -1):
             direction = cues.phrases.get(tuple(words[i : i + size]))
             if direction is not None:

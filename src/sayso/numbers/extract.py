@@ -18,6 +18,7 @@ population it is counted among (``among the young``); ``as_of``, the time the cl
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -351,8 +352,14 @@ def extract_quantities(
     text = doc_text(doc)
     roots = timex_roots(doc, timexes)
     found: list[Quantity] = []
+    starts = _possible_starts(doc)
     i = 0
-    while i < len(doc):
+    while True:
+        # the words between possible starts would each be passed over: jump to the next one
+        at = bisect.bisect_left(starts, i)
+        if at == len(starts):
+            break
+        i = starts[at]
         token = doc[i]
         if token.ent_type_ in _SKIP_ENTS:
             i += 1
@@ -412,6 +419,29 @@ def extract_quantities(
         )
         i = end
     return tuple(found)
+
+
+def _possible_starts(doc: Doc) -> list[int]:
+    """The indices of the words :func:`extract_quantities` does more than pass over: outside
+    a date, time or ordinal entity, a number (``like_num``), a number word or a word such as
+    ``thousands``. Read from the attribute arrays, not by building a Token per word."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    skipped = {strings[label] for label in _SKIP_ENTS}
+    words = {strings[word] for word in (*_ONES, *_VAGUE)}
+    return [
+        i
+        for i, (entity, number, lower) in enumerate(
+            zip(
+                doc.to_array("ENT_TYPE").tolist(),
+                doc.to_array("LIKE_NUM").tolist(),
+                doc.to_array("LOWER").tolist(),
+                strict=True,
+            )
+        )
+        if entity not in skipped and (number or lower in words)
+    ]
 
 
 def counted_key(quantity: Quantity) -> str | None:

@@ -1168,15 +1168,14 @@ def _special_cues(doc: Doc) -> list[Token]:
     if not len(doc):
         return []
     strings = doc.vocab.strings
-    lowers = doc.to_array("LOWER").tolist()  # apart: a hash beside small ids slows tolist
-    columns = doc.to_array(["DEP", "POS"]).tolist()
-    according, verb = strings["according"], strings["VERB"]
-    clausal = {strings["parataxis"], strings["advcl"]}
-    return [
-        doc[i]
-        for i, (lower, (dep, pos)) in enumerate(zip(lowers, columns, strict=True))
-        if lower == according or (pos == verb and dep in clausal)
-    ]
+    # compared in the arrays: a two-column tolist makes a list per token, whose allocations
+    # set off the garbage collector's full passes
+    dep = doc.to_array("DEP")
+    wanted = (doc.to_array("LOWER") == strings["according"]) | (
+        (doc.to_array("POS") == strings["VERB"])
+        & ((dep == strings["parataxis"]) | (dep == strings["advcl"]))
+    )
+    return [doc[i] for i in wanted.nonzero()[0].tolist()]
 
 
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:

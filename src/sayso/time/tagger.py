@@ -21,7 +21,15 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sayso.time.lexicon import Lexicon, load_lexicon
-from sayso.time.required import folded, matches_near_words, required_words
+from sayso.time.required import (
+    Occurrences,
+    digit_runs,
+    folded,
+    matches_near,
+    matches_near_words,
+    needs_a_digit,
+    required_words,
+)
 
 DATE_LIKE = frozenset(
     {
@@ -81,6 +89,8 @@ class Rules:
     time_date_glue: re.Pattern[str]
     required: tuple[frozenset[str] | None, ...] = ()
     """Per pattern, the words it cannot match without (:mod:`sayso.time.required`)."""
+    digit: tuple[bool, ...] = ()
+    """Per pattern, whether it cannot match without a digit (read where it needs no word)."""
 
 
 @functools.cache
@@ -189,7 +199,8 @@ def rules() -> Rules:
     prefix = re.compile(rf"(?<![\w-])(?P<mod>{mods})(?:\s+|-|\s*-\s*)$", re.IGNORECASE)
     glue = re.compile(r",?\s+(?:on\s+)?$|,?\s*$")
     required = tuple(required_words(pattern) for _, pattern in compiled)
-    return Rules(patterns=compiled, prefix=prefix, time_date_glue=glue, required=required)
+    digit = tuple(needs_a_digit(pattern) for _, pattern in compiled)
+    return Rules(compiled, prefix, glue, required, digit)
 
 
 def _select_longest(found: list[Candidate]) -> list[Candidate]:
@@ -460,14 +471,19 @@ def find_candidates(text: str) -> list[Candidate]:
     """Every temporal expression the rules find in ``text``, in text order, not overlapping."""
     compiled = rules()
     lex = load_lexicon()
-    searched = folded(text)
+    searched = Occurrences(folded(text))
+    digits = digit_runs(text)
     found = [
         Candidate(m.start(), m.end(), name, m.groupdict())
-        for (name, pattern), words in zip(compiled.patterns, compiled.required, strict=True)
+        for (name, pattern), words, digit in zip(
+            compiled.patterns, compiled.required, compiled.digit, strict=True
+        )
         for m in (
-            pattern.finditer(text)
-            if words is None
-            else matches_near_words(pattern, text, searched, words)
+            matches_near_words(pattern, text, searched, words)
+            if words is not None
+            else matches_near(pattern, text, digits)
+            if digit
+            else pattern.finditer(text)
         )
     ]
     found.extend(_hyphenated_years(text))
