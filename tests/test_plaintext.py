@@ -17,6 +17,7 @@ from sayso.ingest.plaintext import (
     FEATURE_NAMES,
     LineModel,
     LogisticStage,
+    _low_between,
     context_features,
     junk_category,
     line_features,
@@ -469,3 +470,15 @@ def test_a_headline_naming_a_job_is_still_the_headline() -> None:
     article = read(f"{headline}\n\n{prose}\n")
     assert article.metadata.title == headline
     assert article.metadata.byline is None
+
+
+def test_doubtful_units_between_a_unit_and_the_story_are_counted() -> None:
+    """Outside the trusted run, how many doubtful units (and the longest block of them) part a
+    unit from it; nothing inside it."""
+    first = [0.1, 0.9, 0.9, 0.1, 0.1, 0.9, 0.1]
+    count, longest = _low_between(first, 1, 3)
+    assert count == [0, 0, 0, 0, 1, 2, 2]
+    assert longest == [0, 0, 0, 0, 1, 2, 2]
+    count, longest = _low_between([0.1, 0.1, 0.9, 0.1, 0.9], 4, 5)
+    assert count == [2, 1, 1, 0, 0]
+    assert longest == [1, 1, 1, 0, 0]

@@ -24,7 +24,9 @@ share of words that address the reader (``you``, ``we``: calls to action, promot
 teaser cut short (``…``), lists that alternate headline and blurb or time stamp), plus a
 "main text" region: the run of units with the most prose in it, and the share of the page's
 words it holds. A second stage sees the first one's probabilities around each unit and the
-run of units it trusts most (and that run's share of the page). The model's weights are data
+run of units it trusts most (and that run's share of the page), and how many units it doubts
+lie between a unit and that run (a block of them parts a teaser list or a promotion from the
+story). The model's weights are data
 (``data/line_model.json``, trained by ``scripts/train_line_model.py`` on WCXB's even pages and
 PolNeAR's clean training texts).
 
@@ -796,6 +798,8 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "p_next",
     "p_min_window2",
     "p_region_words_share",
+    "log_low_between",
+    "log_low_run_between",
 )
 
 
@@ -814,6 +818,7 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
     )
     total = sum(row[0] for row in rows) or 1.0
     region_share = sum(row[0] for row in rows[region_start:region_end]) / total
+    low_between, low_run_between = _low_between(first, region_start, region_end)
     out: list[tuple[float, ...]] = []
     for i, row in enumerate(rows):
         distance = max(region_start - i, i - region_end + 1, 0)
@@ -838,9 +843,34 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
                 first[i + 1] if i + 1 < n else 0.0,
                 min(first[max(0, i - 2) : i + 3]),
                 region_share,
+                math.log1p(low_between[i]),
+                math.log1p(low_run_between[i]),
             )
         )
     return out
+
+
+# A unit the first stage doubts, for the barrier between a unit and the story.
+_LOW_P = 0.3
+
+
+def _low_between(first: list[float], start: int, end: int) -> tuple[list[int], list[int]]:
+    """For each unit outside the region ``[start, end)``, how many units the first stage
+    doubts (p under ``_LOW_P``) lie between it and the region, and the longest unbroken run of
+    them: the story's last paragraph after a caption or an advertisement line has one or two
+    doubtful units before it, a teaser list or a promotion under a newsletter box has a block
+    of them. Zero inside the region. Linear: one pass out from each end of the region."""
+    n = len(first)
+    count, longest = [0] * n, [0] * n
+    for order in (range(end, n), range(start - 1, -1, -1)):
+        seen = run = best = 0
+        for i in order:
+            count[i], longest[i] = seen, best
+            low = first[i] < _LOW_P
+            seen += low
+            run = run + 1 if low else 0
+            best = max(best, run)
+    return count, longest
 
 
 def _best_run(gains: list[float]) -> tuple[int, int]:
