@@ -10,25 +10,12 @@ import pytest
 
 from sayso.entities.match import match_names
 from sayso.entities.names import parse_name
-from sayso.entities.resolve import resolve_entities
-from sayso.records.model import Entity, Mention
+from tests.test_entities_resolve import _entity_with, _forms, _resolve
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-
-def _resolve(nlp: Language, text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
-    return resolve_entities(nlp(text))
-
-
-def _entity_with(entities: tuple[Entity, ...], form: str) -> Entity:
-    found = [e for e in entities if any(a.text == form for a in e.aliases)]
-    assert len(found) == 1, (form, [(e.name, e.aliases) for e in entities])
-    return found[0]
-
-
-def _forms(entity: Entity) -> set[str]:
-    return {alias.text for alias in entity.aliases}
+    from sayso.records.model import Mention
 
 
 @pytest.mark.parametrize(

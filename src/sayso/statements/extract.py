@@ -2033,21 +2033,9 @@ def _prefer_role_speaker(
     chosen = found.speaker_hop
     if chosen is None or chosen.entity_id is None:
         return
-    mention = mention_at(mentions, pronoun.idx, pronoun.idx + len(pronoun))
-    resolution = mention.resolution if mention is not None else None
-    antecedent = resolution.antecedent if resolution is not None else None
-    if antecedent is not None and antecedent.start > start:
+    if _antecedent_after(pronoun, mentions, start):
         return  # the person named is the nearer
-    found.speaker_hop = AttributionHop(hop.role, hop.text, found.speaker, None)
-    found.alternatives = [
-        AttributionHop(chosen.role, chosen.text, None, chosen.entity_id),
-        *(a for a in found.alternatives if a.entity_id != chosen.entity_id),
-    ]
-    found.doubt = (
-        f"'{pronoun.text}' is read as {hop.text} (the speaker named last); "
-        f"it could also be {chosen.text}"
-    )
-    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+    _read_as_speaker_before(pronoun, draft, found, hop, "the speaker named last")
 
 
 _PLURAL_QUANTIFIERS = frozenset({"both", "some", "many", "several", "all", "most", "few"})
@@ -2082,25 +2070,35 @@ def _prefer_plural_speaker(
         return
     if start < _paragraphs_back(context, draft.start, 1):
         return
-    chosen = found.speaker_hop
+    if _antecedent_after(pronoun, mentions, start):
+        return  # a body named after them is the nearer
+    _read_as_speaker_before(pronoun, draft, found, hop, "the speakers named last")
+
+
+def _antecedent_after(pronoun: Token, mentions: RangeIndex[Mention], start: int) -> bool:
+    """Whether the entity layer's antecedent of ``pronoun`` lies after ``start``."""
     mention = mention_at(mentions, pronoun.idx, pronoun.idx + len(pronoun))
     resolution = mention.resolution if mention is not None else None
     antecedent = resolution.antecedent if resolution is not None else None
-    if antecedent is not None and antecedent.start > start:
-        return  # a body named after them is the nearer
+    return antecedent is not None and antecedent.start > start
+
+
+def _read_as_speaker_before(
+    pronoun: Token, draft: _Draft, found: _Sourcing, hop: AttributionHop, how: str
+) -> None:
+    """Give a pronoun speaker to the unnamed speaker before it (``hop``), keeping the entity
+    layer's reading, if it had one, as the alternative; the doubt says both."""
+    chosen = found.speaker_hop
     found.speaker_hop = AttributionHop(hop.role, hop.text, found.speaker, None)
+    found.doubt = f"'{pronoun.text}' is read as {hop.text} ({how})"
     if chosen is None or chosen.entity_id is None:
         found.alternatives = []
-        found.doubt = f"'{pronoun.text}' is read as {hop.text} (the speakers named last)"
     else:
         found.alternatives = [
             AttributionHop(chosen.role, chosen.text, None, chosen.entity_id),
             *(a for a in found.alternatives if a.entity_id != chosen.entity_id),
         ]
-        found.doubt = (
-            f"'{pronoun.text}' is read as {hop.text} (the speakers named last); "
-            f"it could also be {chosen.text}"
-        )
+        found.doubt += f"; it could also be {chosen.text}"
     draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
 
