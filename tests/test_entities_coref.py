@@ -165,6 +165,17 @@ def test_an_unnamed_spokeswoman_is_she() -> None:
     assert she.entity_id == spokeswoman.entity_id
 
 
+def test_an_unnamed_person_is_named_with_the_adjective_phrase_after_the_noun() -> None:
+    text = (
+        "A person close to the campaign, speaking on condition of anonymity, said the senator "
+        "was frustrated. She said donations were slow."
+    )
+    mentions, _ = _linked(text)
+    person = _mention(mentions, "A person close to the campaign")
+    assert person.kind == "nominal"
+    assert _mention(mentions, "She").entity_id == person.entity_id
+
+
 def test_one_resident_is_an_unnamed_person_later_pronouns_refer_to() -> None:
     from sayso.nlp.loader import load_model
 

@@ -249,13 +249,19 @@ def _unnamed_person_head(token: Token) -> bool:
 def _unnamed_person(text: str, token: Token, ids: _Ids) -> Entity | None:
     """A PERSON entity for an unnamed person (``a senior official``), named by its phrase: the
     determiner, the modifiers before the noun, and a phrase after it that says whose person it
-    is (``of the ministry``, ``for the company``, ``at the embassy``)."""
+    is (``of the ministry``, ``for the company``, ``at the embassy``, ``close to the
+    campaign``)."""
     modifiers = {"det", "amod", "compound", "nummod"}
     left = [c for c in token.children if c.i < token.i and c.dep_ in modifiers]
     start = min([token.idx, *(child.idx for child in left)])
     end = token.idx + len(token.text)
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in _AFFILIATION and child.i == token.i + 1:
+        if child.i != token.i + 1:
+            continue
+        affiliation = child.dep_ == "prep" and child.lower_ in _AFFILIATION
+        # "a person close to the campaign": an adjective with its own phrase after the noun
+        related = child.dep_ == "amod" and any(c.dep_ == "prep" for c in child.children)
+        if affiliation or related:
             last = child.right_edge.i
             comma = comma_before_relative(token.doc, token.i, last)
             last_word = token.doc[last if comma is None else comma - 1]
