@@ -338,6 +338,12 @@ def test_a_day_is_never_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
         assert statement.speaker is None or statement.speaker.text != "Saturday"
 
 
+def test_a_speaker_with_an_abbreviated_state_keeps_the_point_and_the_bracket(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Sen. Ana Ruiz (Vt.), who lost the primary, said young voters were tired of waiting."
+    statement = _holding(extract_statements(nlp(text)), "young voters were tired")
+    assert _speaker(statement) == "Sen. Ana Ruiz (Vt.)"
+
+
 def test_a_speaker_with_its_acronym_keeps_the_closing_bracket(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The U.N. World Food Programme (WFP) warned that it could feed only half of them."
     statement = _holding(extract_statements(nlp(text)), "feed only half")

@@ -51,9 +51,14 @@ def phrase_span(head: Token) -> tuple[int, int]:
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     words = [t.text for t in doc[first : last + 1]]
-    closes = last + 1 < len(doc) and doc[last + 1].text == ")"
-    if closes and words.count("(") > words.count(")"):
-        last += 1  # "The World Food Programme (WFP)", not "... (WFP"
+    if words.count("(") > words.count(")"):
+        # "The World Food Programme (WFP)", not "... (WFP"; "Bernie Sanders (Vt.)", over the
+        # abbreviation's point
+        close = last + 1
+        while close < min(last + 3, len(doc)) and doc[close].text == ".":
+            close += 1
+        if close < len(doc) and doc[close].text == ")":
+            last = close
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
