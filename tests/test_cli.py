@@ -152,7 +152,13 @@ def test_csv_is_not_offered_for_the_whole_record() -> None:
 def test_terminal_timeline_names_sources_and_captions() -> None:
     result = runner.invoke(app, ["timeline", str(EXAMPLE), "-f", "text"])
     assert result.exit_code == 0, result.output
-    lines = {line.split("  ", 1)[0]: line for line in result.stdout.splitlines() if "  " in line}
+    entries: list[str] = []
+    for line in result.stdout.splitlines():
+        if line[:1].isdigit() or line.startswith(".."):
+            entries.append(line)
+        elif entries and line and not line.startswith("─"):
+            entries[-1] += line  # a long entry wraps onto the next line
+    lines = {entry.split("  ", 1)[0]: entry for entry in entries if "  " in entry}
     assert "according to Tasnim report" in lines["2006"]
     assert "photo caption" in lines["2014-06-29"]
     assert "according to" not in lines["2020-01"]  # the outlet's own voice
