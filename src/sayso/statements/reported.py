@@ -453,15 +453,13 @@ _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 
 
 def _contrasting_saying(clause: Token, lexicons: Lexicons) -> Token | None:
-    """A clause set against the reported one by "while" or "whereas" in which someone else
-    says something ("..., while Ukraine's military said it had hit a refinery"): the parser
-    hangs it inside the first report, but it is the writer's, not the first speaker's."""
+    """A clause set against the reported one ("while", "whereas", "although") in which someone
+    else says something ("..., while Ukraine's military said it had hit a refinery"): the
+    parser hangs it inside the first report, but it is the writer's, not the first speaker's."""
     for child in clause.children:
-        if (
-            child.dep_ != "advcl"
-            or child.i < clause.i
-            or child.lemma_.lower() not in (lexicons.cue_verbs)
-        ):
+        if child.dep_ != "advcl" or child.i < clause.i:
+            continue
+        if child.lemma_.lower() not in lexicons.cue_verbs:
             continue
         marked = any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in child.children)
         if marked and any(c.dep_ == "nsubj" for c in child.children):
@@ -1127,7 +1125,7 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     before = _clause_span(doc, root.left_edge.i, cue.left_edge.i - 1)
     after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
     if _participle_set_off_after(cue):
-        after = None  # "..., two of the people said, asking not to be identified": the speakers'
+        after = None  # "..., the people said, asking not to be named": how they spoke, not what
     sides = [
         within
         for side in (before, after)
