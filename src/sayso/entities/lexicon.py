@@ -45,6 +45,11 @@ class Lexicon:
     """Company legal forms dropped at either end of a name (``ag``, ``pjsc``)."""
     postnominals: frozenset[str]
     """Letters written after a person's name, as written (``KC``, ``OBE``, ``PhD``)."""
+
+    def is_postnominal(self, word: str) -> bool:
+        """Whether ``word`` is such letters, with or without a final point (``Esq.``)."""
+        return word.rstrip(".") in self.postnominals
+
     trade_words: frozenset[str]
     """A company's line of business written after its first word (``airlines``, ``motors``)."""
     org_translations: dict[str, str]

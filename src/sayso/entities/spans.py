@@ -137,15 +137,11 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     return end
 
 
-def _is_postnominal(word: str) -> bool:
-    return word.rstrip(".") in lexicon().postnominals
-
-
 def _before_postnominal(text: str, start: int, end: int) -> int:
     """The end of a person's name without the letters of an honour or office NER took into
     it ("Keir Starmer KC"): they are part of no name, and would read as a family name."""
     head, _, last = text[start:end].rpartition(" ")
-    if head and _is_postnominal(last):
+    if head and lexicon().is_postnominal(last):
         return start + len(head.rstrip(" ,"))
     return end
 
@@ -153,7 +149,7 @@ def _before_postnominal(text: str, start: int, end: int) -> int:
 def _postnominal_after_person(text: str, start: int, end: int, before: Span | None) -> bool:
     """Whether ``[start, end)`` is only the letters after a person's name that NER made a name
     of its own ("Sarah Lindqvist KC": "KC" an organisation)."""
-    if before is None or before.label_ != "PERSON" or not _is_postnominal(text[start:end]):
+    if before is None or before.label_ != "PERSON" or not lexicon().is_postnominal(text[start:end]):
         return False
     return text[before.end_char : start].strip(" ,") == ""
 

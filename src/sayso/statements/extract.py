@@ -1557,7 +1557,7 @@ def _source_hop(
 def _name_before_postnominal(head: Token) -> Token:
     """The last word of the name that the letters heading a speaker's phrase follow ("Sarah
     Lindqvist KC told jurors", "Diane Abbott MP said": Lindqvist, Abbott); else ``head``."""
-    if head.i == 0 or head.text.rstrip(".") not in entity_lexicon().postnominals:
+    if head.i == 0 or not entity_lexicon().is_postnominal(head.text):
         return head
     before = head.doc[head.i - 1]
     if before.head.i == head.i and before.dep_ == "compound" and before.pos_ == "PROPN":

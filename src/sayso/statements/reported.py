@@ -817,10 +817,13 @@ def candidate_pairs(
         found = clauses(token)
         if token.pos_ == "NOUN":
             found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
-        elif lexicons is not None and token.lemma_.lower() in lexicons.cue_verbs:
-            hung = _that_clause_of_setting(token, found) or _that_clause_read_as_adverbial(
-                token, found
-            )
+        elif (
+            lexicons is not None
+            and token.lemma_.lower() in lexicons.cue_verbs
+            and not any(relation == "ccomp" for relation, _ in found)
+        ):
+            # a verb of saying without a clause of its own: one the parser hung elsewhere
+            hung = _that_clause_of_setting(token) or _that_clause_read_as_adverbial(token)
             if hung is not None:
                 found.append(("ccomp", hung))
         if not found:
@@ -835,20 +838,16 @@ def candidate_pairs(
             yield token, relation, clause, speaker
 
 
-def _that_clause_read_as_adverbial(verb: Token, found: list[tuple[str, Token]]) -> Token | None:
+def _that_clause_read_as_adverbial(verb: Token) -> Token | None:
     """The "that" clause of a verb of saying that the parser read as adverbial because words
     were set off between them ("reported last month, citing unnamed sources, that the
     company had approached ..."): a clause after the verb opened by "that" alone (not "so
-    that", "now that") with a subject of its own, when the verb has no clause of its own."""
-    if any(relation == "ccomp" for relation, _ in found):
-        return None
+    that", "now that") with a subject of its own."""
     for clause in verb.children:
         if clause.dep_ != "advcl" or clause.i < verb.i:
             continue
         marks = [c for c in clause.children if c.i < clause.i and c.dep_ in ("mark", "advmod")]
-        if [m.lower_ for m in marks] != ["that"]:
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+        if [m.lower_ for m in marks] == ["that"] and _has_own_subject(clause):
             return clause
     return None
 
@@ -858,16 +857,14 @@ _SETTING_PREPOSITIONS = frozenset(
 )
 
 
-def _that_clause_of_setting(verb: Token, found: list[tuple[str, Token]]) -> Token | None:
+def _that_clause_of_setting(verb: Token) -> Token | None:
     """The "that" clause of a verb of saying that the parser hung from the noun of a phrase
-    between them, when the verb has no clause of its own: "reported at the time that the firm
+    between them: "reported at the time that the firm
     had won" (read as "the time that ..."), "said in a report that ..." (the report's
     clause). The phrase must say when, where or how it was said (not whom it answers: "respond
     to Romney's accusations that ..."), its noun must have no owner to say the clause itself,
     and the clause must open with "that" as a conjunction and have a subject of its own, which
     a relative clause ("the report that was published") lacks."""
-    if any(relation == "ccomp" for relation, _ in found):
-        return None
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.i < verb.i or prep.lower_ not in _SETTING_PREPOSITIONS:
             continue
@@ -878,11 +875,15 @@ def _that_clause_of_setting(verb: Token, found: list[tuple[str, Token]]) -> Toke
                 if clause.dep_ not in ("acl", "relcl") or clause.i < noun.i:
                     continue
                 marks = [c for c in clause.children if c.i < clause.i and c.lower_ == "that"]
-                if not marks or marks[0].dep_ not in ("mark", "advmod"):
-                    continue
-                if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+                conjunction = bool(marks) and marks[0].dep_ in ("mark", "advmod")
+                if conjunction and _has_own_subject(clause):
                     return clause
     return None
+
+
+def _has_own_subject(clause: Token) -> bool:
+    """Whether a clause has a subject of its own (or the dummy "there")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
 
 
 def _saying_noun_before(verb: Token, clause: Token, lexicons: Lexicons | None) -> Token | None:
@@ -1018,9 +1019,7 @@ def _subject_read_as_object(
     pronoun = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if pronoun is None or pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.i != cue.i + 1:
         return None
-    if clause.left_edge.i != pronoun.i + 1 or clause.i < pronoun.i:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if clause.left_edge.i != pronoun.i + 1 or clause.i < pronoun.i or _has_own_subject(clause):
         return None
     return pronoun
 
