@@ -110,6 +110,26 @@ def _linked(text: str) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
     return resolve_entities(load_model()(text))
 
 
+def test_a_name_in_apposition_to_the_subject_is_the_salient_subject() -> None:
+    text = (
+        "U.S. Attorney Breon Peace said the case was strong. Prosecutors filed papers. "
+        "The defendant's lawyer, Marsha Klein, said her client was innocent."
+    )
+    mentions, entities = _linked(text)
+    her = _mention(mentions, "her")
+    assert her.entity_id == _entity(entities, "Marsha Klein").id
+
+
+def test_the_group_is_not_a_name_set_before_it_in_its_own_clause() -> None:
+    text = (
+        "The Popular Defence Movement denied the attack. In a statement posted on Telegram, "
+        "the group accused the army of lying."
+    )
+    mentions, entities = _linked(text)
+    group = _mention(mentions, "the group")
+    assert group.entity_id == _entity(entities, "Popular Defence Movement").id
+
+
 def test_she_never_takes_a_man_and_he_never_a_woman() -> None:
     text = (
         "Mr. Arvid Lund met Margaret Okoro in the capital on Monday. "

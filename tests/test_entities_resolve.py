@@ -41,6 +41,15 @@ def test_spans_index_the_doc_text(nlp: Language) -> None:
     assert "Tamim bin Hamad" in names  # quote mark and possessive stripped
 
 
+def test_initials_keep_their_last_point(nlp: Language) -> None:
+    text = "The U.S. envoy said the case was strong. Ana Ruiz met him in Oslo."
+    _, entities = _resolve(nlp, text)
+    names = {e.name for e in entities}
+    assert "U.S." in names
+    assert "U.S" not in names
+    assert "Oslo" in names  # a sentence's own point after a name is still no part of it
+
+
 def test_a_name_never_runs_over_a_line_break(nlp: Language) -> None:
     text = "Attack\n\nMilitants killed 12 soldiers in Kandahar on Tuesday."
     mentions, _ = _resolve(nlp, text)

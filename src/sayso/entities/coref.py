@@ -326,11 +326,18 @@ class _Context:
         return bisect.bisect_left(self._starts_of.get(entity_id, ()), offset)
 
     def role(self, mention: Mention) -> tuple[str, int]:
-        """The dependency label and head index of the mention's root token."""
+        """The dependency label and head index of the mention's root token; a name set in
+        apposition to a subject has the subject's ("Whitcombe's lawyer, Marsha Klein, said")."""
         key = (mention.span.start, mention.span.end)
         if key not in self._roles:
             span = self.doc.char_span(key[0], key[1], alignment_mode="expand")
-            self._roles[key] = (span.root.dep_, span.root.head.i) if span is not None else ("", -1)
+            if span is None:
+                self._roles[key] = ("", -1)
+            else:
+                root = span.root
+                if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+                    root = root.head
+                self._roles[key] = (root.dep_, root.head.i)
         return self._roles[key]
 
 
@@ -463,11 +470,14 @@ def _group_nominal(
     if determiner is None or determiner.lower_ != "the" or determiner.i != token.i - 1:
         return None
     here = sentences.of(token.idx)
+    fronted = _fronted_adjunct(token)
     for mention in reversed(context):
         if mention.span.start >= token.idx or mention.entity_id is None:
             continue
         if here - sentences.of(mention.span.start) > _GROUP_WINDOW:
             break
+        if fronted is not None and fronted[0] <= mention.span.start < fronted[1]:
+            continue
         if types.get(mention.entity_id) == "ORG" and mention.entity_id not in media:
             start = determiner.idx
             return Mention(
@@ -481,6 +491,24 @@ def _group_nominal(
                 ),
             )
     return None
+
+
+def _fronted_adjunct(subject: Token) -> tuple[int, int] | None:
+    """Characters of the phrase set before ``subject`` in its own clause ("In a statement
+    posted on Telegram, the group said"). "The group" names the topic carried over from
+    before, never a name this clause has only just brought in."""
+    if subject.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    fronted = [
+        child
+        for child in subject.head.children
+        if child.i < subject.i and child.dep_ in ("prep", "advcl", "npadvmod")
+    ]
+    if not fronted:
+        return None
+    first = min(child.left_edge.idx for child in fronted)
+    last = max(child.right_edge.idx + len(child.right_edge) for child in fronted)
+    return first, last
 
 
 def _document(

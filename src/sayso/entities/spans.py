@@ -35,6 +35,9 @@ NAME_LABELS = frozenset(
 )
 _OPENERS = "\"'“‘«‹([ "
 _CLOSERS = "\"'”’»›)]:;,.!? "
+_INITIALS_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+"""A final point that belongs to the name: initials ("U.S.", "D.C."). (A point after "Inc" or
+"Jr" is left out, as name matching reads those words without it.)"""
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CONTINUATION = re.compile(r"^\s+and\s+(?:the\s+)?((?:[A-Z][\w\-']*\s?){1,3})")
@@ -94,6 +97,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         while start < end and text[start] in _OPENERS + "’”":
             start, changed = start + 1, True
         while end > start and text[end - 1] in _CLOSERS + "‘“":
+            if text[end - 1] == "." and _INITIALS_END.search(text, start, end):
+                break
             end, changed = end - 1, True
         article = _LEADING_ARTICLE.match(text[start:end])
         if article and end - start > article.end():
