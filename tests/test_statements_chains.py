@@ -66,6 +66,17 @@ def test_an_agency_citing_a_ministry(nlp) -> None:  # type: ignore[no-untyped-de
     assert _hops(statement)[1:] == ["agency", "health ministry"]
 
 
+def test_a_named_agency_opening_the_sentence_quoting_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "State news agency SUNA, quoting a military source, reported that army aircraft had "
+        "struck supply lines near the town."
+    )
+    statement = _holding(_statements(nlp, text), "army aircraft had struck")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "a military source"
+    assert _hops(statement)[1:] == ["SUNA", "a military source"]
+
+
 def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister resigned on Friday, citing health reasons, his office said."
     statement = _holding(_statements(nlp, text), "The minister resigned")
@@ -124,6 +135,15 @@ def test_wire_copy_runs_through_the_agency(nlp) -> None:  # type: ignore[no-unty
     own = [s for s in statements if s.kind == "own_voice"]
     assert own
     assert _hops(own[0]) == ["Daily Ledger", "AP"]
+
+
+def test_the_wire_agency_told_by_its_short_name_is_one_hop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The volunteer told AFP by phone that the death toll was likely to rise."
+    statements = _statements(nlp, text, agency="Agence France-Presse")
+    statement = _holding(statements, "the death toll")
+    assert _hops(statement) == ["Daily Ledger", "Agence France-Presse", "volunteer"]
+    elsewhere = _holding(_statements(nlp, text, agency="Reuters"), "the death toll")
+    assert _hops(elsewhere) == ["Daily Ledger", "Reuters", "AFP", "volunteer"]
 
 
 def test_a_statement_never_cites_itself(nlp) -> None:  # type: ignore[no-untyped-def]

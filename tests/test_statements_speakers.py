@@ -41,6 +41,43 @@ def test_who_asked_not_to_be_named_is_never_the_speaker(nlp) -> None:  # type: i
     assert _speaker(_holding(statements, "the talks had stalled")) == "A senior official"
     for statement in _attributed(statements):
         assert statement.speaker is None or "named" not in statement.speaker.text
+        assert not any("named" in piece.text for piece in statement.content)  # no request
+
+
+def test_a_cue_in_a_relative_clause_after_a_quote_does_not_frame_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We were promised consultation and we got a press release," the MP, who asked not '
+        "to be named, told the paper."
+    )
+    statement = _holding(extract_statements(nlp(text)), "We were promised consultation")
+    assert statement.kind == "direct"
+    assert statement.cue is not None
+    assert statement.cue.text == "told"
+    assert _speaker(statement) == "the MP"
+
+
+def test_a_name_holding_an_infinitive_is_the_whole_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The builders said the numbers were worrying, while the Campaign to Protect Rural "
+        "England argued that the bill would do little."
+    )
+    statement = _holding(extract_statements(nlp(text)), "the bill would do little")
+    assert _speaker(statement) == "the Campaign to Protect Rural England"
+    text = "A group of residents who hope to stop the plan said it was rushed."
+    lower = _holding(extract_statements(nlp(text)), "it was rushed")
+    assert _speaker(lower) == "A group of residents"
+
+
+def test_he_is_never_a_speaker_whose_first_name_is_a_womans(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prosecutors allege that Daniel Whitcombe approved payments to an official. "
+        '"My client is innocent," said Marsha Klein, his lawyer. Court papers also say he told '
+        'a colleague that the payments were "the price of the permit".'
+    )
+    statements, entities = _with_entities(nlp, text)
+    told = next(s for s in statements if s.cue is not None and s.cue.text == "told")
+    whitcombe = next(e for e in entities if e.name == "Daniel Whitcombe")
+    assert told.chain[-1].entity_id == whitcombe.id
 
 
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -112,6 +149,10 @@ def test_a_lone_relative_pronoun_is_read_as_what_it_stands_for(nlp) -> None:  # 
     called = next(s for s in statements if s.cue is not None and s.cue.text == "called")
     assert [piece.text for piece in called.content] == ["the claims", "baseless"]
     assert all(piece.text != "which" for s in statements for piece in s.content)
+    text = "The minister rejected the amendment, which he described as unworkable."
+    statements = _attributed(extract_statements(nlp(text)))
+    described = next(s for s in statements if s.cue is not None and s.cue.text == "described")
+    assert [piece.text for piece in described.content] == ["the amendment", "as unworkable"]
 
 
 def test_a_dateline_is_never_content(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -489,8 +530,8 @@ def test_a_participle_set_off_after_a_parenthetical_saying_is_the_sayers(nlp) ->
     said = _holding(statements, "has hired a bank")
     assert _speaker(said) == "two of the people"
     assert [c.text for c in said.content] == ["The company has hired a bank to advise on the sale"]
-    asking = _holding(statements, "not to be identified")
-    assert _speaker(asking) == "two of the people"
+    # the sayers' request for anonymity is no statement of theirs, nor of the company's
+    assert not any("identified" in c.text for s in _attributed(statements) for c in s.content)
 
 
 def test_a_gerund_opening_the_rest_of_the_sentence_stays_content(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -4,8 +4,9 @@ A carrier is a hop between the outlet and the speaker (:mod:`sayso.statements.ch
 
 * "X was quoted by Reuters as saying ...", "Reuters quoted X as saying ...": X speaks,
   Reuters carries (:func:`quoted_as`);
-* "the agency reported, citing the ministry, that ...", "according to the governor, citing
-  police": the cited source speaks, the one who cites carries (:func:`cited_source`);
+* "the agency reported, citing (or quoting) the ministry, that ...", "according to the
+  governor, citing police": the cited source speaks, the one who cites carries
+  (:func:`cited_source`);
 * "documents seen by Reuters show ...", "in a recording obtained by the Times, X can be
   heard saying ...": the outlet that saw or obtained the material carries it
   (:func:`carriers_in_sentence`);
@@ -38,6 +39,9 @@ _REPORTING_VERBS = frozenset({"report", "say", "write", "tell", "note", "reveal"
 _RELAYING_VERBS = frozenset({"quote", "carry", "cite", "relay", "broadcast", "air"})
 """Participles through which a medium passes on a speaker's words: "medical sources quoted by
 Al-Masirah television", "a statement carried by the Saba news agency"."""
+_CITING_VERBS = frozenset({"cite", "quote"})
+"""Participles set off after a carrier that name whose words it passes on ("citing officials",
+"quoting a military source")."""
 
 
 def quoted_as(cue: Token) -> tuple[Token, Token] | None:
@@ -68,15 +72,16 @@ def is_quoting_frame(verb: Token, relation: str) -> bool:
 
 
 def cited_source(cue: Token) -> Token | None:
-    """The participle "citing" that names the source a cue passes on ("reported, citing the
-    ministry, that ..."), hung from the cue or from the first word of its clause."""
+    """The participle "citing" or "quoting" that names the source a cue passes on ("reported,
+    citing the ministry, that ...", "SUNA, quoting a military source, reported that ..."),
+    hung from the cue or from the first word of its clause."""
     candidates = list(cue.children)
     for child in cue.children:
         # an "advcl" too: the parser reads the "that" clause after a set-off "citing" as one
         if child.dep_ in ("ccomp", "xcomp", "advcl"):
             candidates.extend(child.children)
     for token in candidates:
-        citing = token.lemma_.lower() == "cite" and token.tag_ == "VBG" and token.i != cue.i
+        citing = token.lemma_.lower() in _CITING_VERBS and token.tag_ == "VBG" and token.i != cue.i
         if citing and any(c.dep_ == "dobj" for c in token.children):
             return token
     return None

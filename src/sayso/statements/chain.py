@@ -8,7 +8,8 @@ reported, citing the ministry"). A statement that another one relays continues i
 quote nested in another's content, a saying inside a report's content ("The story claims ...
 that Asadi said"), a statement of a paragraph that relays a document ("The article says X.
 Commanders praised him: '...'"): outlet → the report → Asadi → "a senior member of ...".
-A hop is never repeated: a statement does not cite its own speaker as its carrier.
+A hop is never repeated: a statement does not cite its own speaker as its carrier, and the
+agency whose copy it is ("KHARTOUM (AFP) -") is not a second hop when a speaker told it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from sayso.ingest.outlets import outlet_named
 from sayso.records import AttributionHop
 
 _NAME_NOISE = re.compile(r"[^\w]+")
@@ -45,10 +47,15 @@ def build_chain(
 
 
 def _same(first: AttributionHop, second: AttributionHop) -> bool:
-    """Whether two hops name one source: one entity, or one name."""
+    """Whether two hops name one source: one entity, one name, or one outlet the outlet table
+    knows by both names (the wire agency "Agence France-Presse" of a dateline's "(AFP)" and
+    the "AFP" a speaker told)."""
     if first.entity_id is not None and first.entity_id == second.entity_id:
         return True
-    return _key(first.text) == _key(second.text)
+    if _key(first.text) == _key(second.text):
+        return True
+    known = outlet_named(first.text)
+    return known is not None and known == outlet_named(second.text)
 
 
 def _key(name: str) -> str:

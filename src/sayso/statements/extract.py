@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sayso.entities.coref import document_outlet
+from sayso.entities.gender import gender_of
 from sayso.entities.lexicon import lexicon as entity_lexicon
 from sayso.nlp.budget import check_budget
 from sayso.nlp.doctext import doc_text
@@ -122,8 +123,6 @@ _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
 _SPEAKER_PARAGRAPHS = 2  # a "he said" stands for a speaker named at most this many back
 _PRONOUN_CONFIDENCE = 0.85  # a pronoun speaker read from context is less sure than a name
 _RELAY_CONFIDENCE = 0.9  # a relay the paragraph implies is less sure than one the text states
-_FEMALE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "lady", "dame", "queen"})
-_MALE_TITLES = frozenset({"mr", "sir", "lord", "king"})
 
 
 @dataclass(slots=True)
@@ -206,9 +205,29 @@ def _frame_cue(context: _Context, start: int, end: int, *, last: bool) -> Token 
     if len(tokens) > _MAX_FRAME_TOKENS:
         tokens = tokens[-_MAX_FRAME_TOKENS:] if last else tokens[:_MAX_FRAME_TOKENS]
     cues = [t for t in tokens if context.is_cue_verb(t)]
+    framing = [t for t in cues if not _in_relative_clause(t, start, end, quote_after=last)]
+    cues = framing or cues
     if not cues:
         return None
     return cues[-1] if last else cues[0]
+
+
+def _in_relative_clause(token: Token, start: int, end: int, *, quote_after: bool) -> bool:
+    """Whether ``token`` lies in a relative clause on a noun of the frame from ``start`` to
+    ``end`` that does not hold the quote (which follows the frame when ``quote_after``):
+    '"...," the MP, who asked not to be named, told the paper' (the clause says who the MP
+    is; "told" frames the quote), not 'the candidate, whom he described as "volatile"'."""
+    for word in (token, *token.ancestors):
+        if word.dep_ != "relcl" or not start <= word.head.idx < end:
+            continue
+        if quote_after:  # the clause runs up to the quote, which the parse may leave out
+            between = word.doc.text[word.right_edge.idx + len(word.right_edge) : end]
+            holds_quote = not between.strip(" ,:;\n")
+        else:
+            holds_quote = word.left_edge.idx < start
+        if not holds_quote:
+            return True
+    return False
 
 
 def _as_clause(verb: Token) -> bool:
@@ -801,7 +820,8 @@ def _pointed_content(context: _Context, item: Reported) -> list[tuple[int, int]]
 
     A relative pronoun stands for the noun phrase its clause hangs from ("denied the claims,
     which he called baseless": "the claims"); a predicate the cue gives it is said of it too
-    ("baseless", "what officials called a hate crime": "a hate crime"). A "that" or "this"
+    ("baseless", "which he described as unworkable": "as unworkable", "what officials called
+    a hate crime": "a hate crime"). A "that" or "this"
     pointing at an earlier sentence is not on the record: no statement (PolNeAR keeps some
     such lone pronouns as attributions; a reader cannot check them).
     """
@@ -817,8 +837,14 @@ def _pointed_content(context: _Context, item: Reported) -> list[tuple[int, int]]
             if phrase is not None:
                 pieces.append(phrase)
     predicate = next(
-        (c for c in cue.children if c.dep_ in _PREDICATE_RELATIONS and c.i > cue.i), None
-    )
+        (
+            c
+            for c in cue.children
+            if c.i > cue.i
+            and (c.dep_ in _PREDICATE_RELATIONS or (c.dep_ == "prep" and c.lower_ == "as"))
+        ),
+        None,
+    )  # "called baseless", "described as 'volatile'" (with its "as", as PolNeAR marks it)
     if predicate is not None:
         span = _phrase_before(doc, predicate.left_edge.i, predicate.right_edge.i)
         if span is not None:
@@ -2184,7 +2210,7 @@ def _same_source(first: AttributionHop, second: AttributionHop) -> bool:
 
 def _agrees(pronoun: Token, entity: Entity) -> bool:
     """Whether a pronoun can stand for an entity: number, person or thing, and gender where
-    the article marks it with a title ("Ms", "Mr")."""
+    the article shows it (a title, "Ms", "Mr", or a first name)."""
     word = pronoun.lower_
     if word in ("they", "them"):
         return entity.type in ("ORG", "NORP", "GPE")
@@ -2197,13 +2223,12 @@ def _agrees(pronoun: Token, entity: Entity) -> bool:
 
 
 def _gender(entity: Entity) -> str | None:
-    """ "f" or "m" where the article marks it with a title ("Ms", "Mr"), else None. (Pronouns
-    the entity layer linked are no evidence: they are what is being checked.)"""
-    titles = {t.lower().rstrip(".") for t in entity.titles}
-    female, male = bool(titles & _FEMALE_TITLES), bool(titles & _MALE_TITLES)
-    if female == male:
-        return None
-    return "f" if female else "m"
+    """ "f" or "m" where the article shows it, by the entity layer's evidence (titles, then the
+    first word of a name of two words or more: "Marsha Klein"), else None. (Pronouns the
+    entity layer linked are no evidence: they are what is being checked.)"""
+    first_words = [words[0] for a in entity.aliases if len(words := a.text.split()) >= 2]
+    found = gender_of(entity.titles, first_words)
+    return None if found is None else found[0]
 
 
 _CLOSING_AFTER = re.compile(r"[,.;:!?]?[”\"]")

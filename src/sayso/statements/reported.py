@@ -208,6 +208,8 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        if current.i == verb.i and (misread := _subject_read_as_modifier(verb)) is not None:
+            return misread
         if current.dep_ == "relcl":
             return current.head
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
@@ -225,6 +227,20 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             current = current.head
             continue
         return None
+    return None
+
+
+def _subject_read_as_modifier(verb: Token) -> Token | None:
+    """A name opening the sentence that the parser made a modifier of a verb with no subject:
+    "State news agency SUNA, quoting a military source, reported that ..." (SUNA parsed as
+    npadvmod). Times ("Tuesday, ...") are modifiers indeed and never stand in."""
+    for child in verb.children:
+        if child.i > verb.i:
+            break
+        if child.dep_ != "npadvmod" or child.pos_ != "PROPN" or child.ent_type_ in TIME_LABELS:
+            continue
+        if child.left_edge.i == verb.sent.start:
+            return child
     return None
 
 

@@ -37,7 +37,7 @@ def phrase_span(head: Token) -> tuple[int, int]:
     first, last = head.left_edge.i, head.right_edge.i
     doc = head.doc
     for child in head.children:
-        if child.dep_ in ("relcl", "acl") and child.i > head.i:
+        if child.dep_ in ("relcl", "acl") and child.i > head.i and not _named_aim(head, child):
             last = min(last, child.left_edge.i - 1)
     comma = comma_before_relative(doc, head.i, last)
     if comma is not None:
@@ -60,6 +60,21 @@ def phrase_span(head: Token) -> tuple[int, int]:
         if close < len(doc) and doc[close].text == ")":
             last = close
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+_NAME_JOINERS = frozenset({"to", "the", "of", "and", "for", "in", "on", "&"})
+
+
+def _named_aim(head: Token, clause: Token) -> bool:
+    """Whether an infinitive clause on a name is part of the name: "the Campaign to Protect
+    Rural England", "the Committee to Protect Journalists" (every word capitalised but the
+    joining ones, as names are written)."""
+    if not head.text[:1].isupper() or (head.pos_ != "PROPN" and head.is_sent_start):
+        return False  # (a capital opening a sentence says nothing; the tagger may say NOUN)
+    words = head.doc[clause.left_edge.i : clause.right_edge.i + 1]
+    if words[0].lower_ != "to" or len(words) < 2 or not words[1].text[:1].isupper():
+        return False
+    return all(w.text[:1].isupper() or w.lower_ in _NAME_JOINERS for w in words)
 
 
 def _hyphen_joined(doc: Doc, first: int) -> int | None:
