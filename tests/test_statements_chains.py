@@ -77,6 +77,19 @@ def test_a_named_agency_opening_the_sentence_quoting_a_source(nlp) -> None:  # t
     assert _hops(statement)[1:] == ["SUNA", "a military source"]
 
 
+def test_a_state_asked_or_told_is_no_medium(nlp) -> None:  # type: ignore[no-untyped-def]
+    asked = _holding(
+        _statements(nlp, "The White House asked the Netherlands to tighten its rules."),
+        "tighten",
+    )
+    assert "Netherlands" not in _hops(asked)
+    told = _holding(
+        _statements(nlp, "The envoy told Reuters that the Netherlands would tighten its rules."),
+        "would tighten",
+    )
+    assert _hops(told)[1:] == ["Reuters", "envoy"]
+
+
 def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister resigned on Friday, citing health reasons, his office said."
     statement = _holding(_statements(nlp, text), "The minister resigned")

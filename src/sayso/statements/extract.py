@@ -1765,15 +1765,28 @@ def _sourcing(
         found.told_reporter = is_first_person(context.doc[draft.addressee_token])
         addressed = context.doc[draft.addressee_token]
         named = addressed.pos_ == "PROPN" and not _names_a_body(addressed, context.lexicons)
-        if addressee_hop.role == "media" or (
+        addressed_entity = entities.get(addressee_hop.entity_id or "")
+        # "told Tasnim", "told the BBC", "told NDTV": a named organisation a speaker talks to
+        # is, in news, the medium that carries it (not "told the jury", nor "told the Security
+        # Council"); never a state, nor whom a speaker asks or warns ("asked the Netherlands
+        # to ...")
+        medium = addressee_hop.role == "media" or (
             addressee_hop.role == "organisation" and (named or _names_outlet(addressee_hop, outlet))
-        ):
-            # "told Tasnim", "told the BBC", "told NDTV": a named organisation a speaker talks
-            # to is, in news, the medium that carries it (not "told the jury", nor "told the
-            # Security Council").
+        )
+        state = addressed_entity is not None and addressed_entity.type in ("GPE", "NORP")
+        asked = draft.cue_token is not None and _asks(context.doc[draft.cue_token])
+        if medium and not state and not asked:
             hop = addressee_hop
             found.hops.append(AttributionHop("media", hop.text, hop.span, hop.entity_id))
     return found
+
+
+_REQUEST_VERBS = frozenset({"ask", "urge", "warn", "remind", "advise"})
+"""Verbs whose addressee is asked or warned, never the medium that carries the saying."""
+
+
+def _asks(cue: Token) -> bool:
+    return cue.lemma_.lower() in _REQUEST_VERBS
 
 
 def _names_a_body(head: Token, lexicons: Lexicons) -> bool:

@@ -826,11 +826,12 @@ def candidate_pairs(
     strings = doc.vocab.strings
     heads = {strings["VERB"], strings["NOUN"], strings["AUX"]}
     positions = doc.to_array("POS").tolist() if len(doc) else []
+    claimed: set[int] = set()  # clauses a verb of saying before took from where they hung
     for index in (i for i, pos in enumerate(positions) if pos in heads):
         token = doc[index]
         if assertive is not None and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             assertive.append(token)
-        found = clauses(token)
+        found = [(r, c) for r, c in clauses(token) if c.i not in claimed]
         if token.pos_ == "NOUN":
             found = [(r, c) for r, c in found if c.pos_ in ("VERB", "AUX")]
         elif (
@@ -842,6 +843,7 @@ def candidate_pairs(
             hung = _that_clause_of_setting(token) or _that_clause_read_as_adverbial(token)
             if hung is not None:
                 found.append(("ccomp", hung))
+                claimed.add(hung.i)  # not also the clause of "aired" in "an interview aired"
         if not found:
             continue
         speaker = _speaker_token(token)
@@ -890,11 +892,23 @@ def _that_clause_of_setting(verb: Token) -> Token | None:
             for clause in noun.children:
                 if clause.dep_ not in ("acl", "relcl") or clause.i < noun.i:
                     continue
-                marks = [c for c in clause.children if c.i < clause.i and c.lower_ == "that"]
-                conjunction = bool(marks) and marks[0].dep_ in ("mark", "advmod")
-                if conjunction and _has_own_subject(clause):
+                if _opens_with_that(clause):
                     return clause
+                # "said in an interview aired Sunday that ...": the clause hung from the
+                # participle that says when the setting was
+                if clause.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in clause.children):
+                    for inner in clause.children:
+                        if inner.dep_ == "ccomp" and inner.i > clause.i and _opens_with_that(inner):
+                            return inner
     return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """Whether a clause opens with the conjunction "that" and has a subject of its own (which
+    a relative clause, "the report that was published", lacks)."""
+    marks = [c for c in clause.children if c.i < clause.i and c.lower_ == "that"]
+    conjunction = bool(marks) and marks[0].dep_ in ("mark", "advmod")
+    return conjunction and _has_own_subject(clause)
 
 
 def _has_own_subject(clause: Token) -> bool:
