@@ -80,6 +80,19 @@ def test_he_is_never_a_speaker_whose_first_name_is_a_womans(nlp) -> None:  # typ
     assert told.chain[-1].entity_id == whitcombe.id
 
 
+def test_they_stands_for_unnamed_people_the_sentence_before_has_as_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Researchers at a university analysed the records of 300,000 adults. They found that "
+        "coffee drinkers were less likely to fall ill."
+    )
+    found = _holding(extract_statements(nlp(text)), "coffee drinkers")
+    assert found.chain[-1].text == "Researchers at a university"
+    assert found.doubt is not None
+    text = "Prices rose in May. They said it would pass."
+    things = _holding(extract_statements(nlp(text)), "pass")
+    assert things.chain[-1].text == "They"
+
+
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
     statement = _holding(extract_statements(nlp(text)), "will cost millions")

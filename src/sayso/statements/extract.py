@@ -1982,6 +1982,7 @@ def _resolve_pronoun_speakers(
                 _reread_pronoun(context, token, draft, found, last, mentions, entities, quoted)
             _prefer_role_speaker(context, token, draft, found, recent, mentions)
             _prefer_plural_speaker(context, token, draft, found, recent, mentions)
+            _plural_subject_before(context, token, draft, found)
         else:
             if hop.entity_id is None:
                 _say_shared_name(context, token, draft, found, mentions, entities)
@@ -2112,6 +2113,35 @@ def _prefer_plural_speaker(
     if _antecedent_after(pronoun, mentions, start):
         return  # a body named after them is the nearer
     _read_as_speaker_before(pronoun, draft, found, hop, "the speakers named last")
+
+
+def _plural_subject_before(
+    context: _Context, pronoun: Token, draft: _Draft, found: _Sourcing
+) -> None:
+    """ "Researchers at the University of Leeds analysed 300,000 records. They found that
+    ...": a "they" that nothing else read (no entity, no speaker before) stands for several
+    people named by no name who are the subject of the sentence before, in its paragraph
+    (unsure, and said so). Things ("Prices rose. They ...") never speak."""
+    hop = found.speaker_hop
+    if pronoun.lower_ != "they" or hop is None or hop.entity_id is not None:
+        return
+    if hop.text.lower() != "they":
+        return  # read as a speaker before already
+    sentence = context.sentence_of(pronoun)
+    if sentence.start == 0:
+        return
+    previous = context.doc[sentence.start - 1].sent
+    if context.paragraph_of(previous.start_char) != context.paragraph_of(pronoun.idx):
+        return
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.tag_ == "PRP" or not _plural_phrase(subject):
+        return
+    if not speaks_or_records(subject, context.lexicons):
+        return
+    start, end = phrase_span(subject)
+    role = source_role(subject, context.lexicons, None)
+    named = AttributionHop(role, context.text[start:end], None, None)
+    _read_as_speaker_before(pronoun, draft, found, named, "the people the sentence before names")
 
 
 def _antecedent_after(pronoun: Token, mentions: RangeIndex[Mention], start: int) -> bool:
