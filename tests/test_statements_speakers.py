@@ -548,3 +548,15 @@ def test_what_an_it_makes_its_object_feel_is_no_saying_of_it(  # type: ignore[no
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == verb]
     assert _felt_by_its_object(token, "ccomp", subject_of(token), load_lexicons()) is felt
+
+
+def test_a_quote_going_on_from_a_relative_clause_goes_on_with_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The floating quote continues the nearest statement before it, made in ", who thinks
+    # ...": its speaker is Ana Ruiz, not the word "who".
+    text = (
+        '"We will keep the plant open," said Ana Ruiz, who thinks the talks will succeed.\n\n'
+        '"Nobody here wants a strike, and nobody will call one."'
+    )
+    statement = _holding(extract_statements(nlp(text)), "Nobody here wants a strike")
+    assert statement.cue is None
+    assert _speaker(statement) == "Ana Ruiz"

@@ -1238,11 +1238,21 @@ def _inherit_floating(drafts: list[_Draft], context: _Context) -> None:
                 break
             if earlier.depth != draft.depth or earlier.speaker_token is None:
                 continue
-            draft.speaker_token = earlier.speaker_token
+            draft.speaker_token = _antecedent_of_relative(context.doc[earlier.speaker_token]).i
             draft.inherit_from = earlier
             draft.frame = list(earlier.frame)
             draft.confidence = 0.6
             break
+
+
+def _antecedent_of_relative(speaker: Token) -> Token:
+    """The noun a relative pronoun stands for ("Murphy, who said ...": Murphy), else the
+    speaker itself: a quote that goes on from a statement made in a relative clause goes on
+    with the person the clause is about, not with the word "who" from the sentence before."""
+    clause = speaker.head
+    if speaker.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i < speaker.i:
+        return clause.head
+    return speaker
 
 
 def _glue_floating(drafts: list[_Draft], context: _Context) -> list[_Draft]:
