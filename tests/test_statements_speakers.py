@@ -560,3 +560,10 @@ def test_a_quote_going_on_from_a_relative_clause_goes_on_with_the_person(nlp) ->
     statement = _holding(extract_statements(nlp(text)), "Nobody here wants a strike")
     assert statement.cue is None
     assert _speaker(statement) == "Ana Ruiz"
+
+
+def test_a_subject_with_a_participle_after_it_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Parsed with "going" as the clausal subject of "said" and "members" as its subject.
+    text = "Most union members going to the meeting on Friday said they would back the strike."
+    statement = _holding(extract_statements(nlp(text)), "they would back the strike")
+    assert _speaker(statement) == "Most union members"
