@@ -1001,16 +1001,33 @@ def _opens_transcript_turn(context: _Context, quote: Quote) -> bool:
 
 
 def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
-    """Paragraphs of a transcript: "NAME: what they said" (the name in capitals or a name)."""
+    """Paragraphs of a transcript: "NAME: what they said" (the name in capitals or a name).
+
+    A paragraph another statement already holds is no turn, unless what it holds is a
+    saying reported inside the turn ("NAME: I think he said last week that ...", the
+    speaker's own and nested in the turn) and another turn is at most two paragraphs away (a
+    transcript, a stage note between turns; not a headline's "EXCLUSIVE: Saudis insist
+    ..."). A quote there, or a statement reaching over the label or out of the paragraph,
+    is the paragraph read otherwise.
+    """
     drafts: list[_Draft] = []
-    claimed = [piece for draft in taken for piece in draft.content]
-    for p_start, p_end in context.paragraphs:
+    claimed = [
+        (piece, draft.kind in ("direct", "partial")) for draft in taken for piece in draft.content
+    ]
+    labelled: dict[int, tuple[re.Match[str], list[Token]]] = {}
+    for index, (p_start, p_end) in enumerate(context.paragraphs):
         match = _TURN.match(context.text, p_start, p_end)
-        if match is None or any(s < p_end and p_start < e for s, e in claimed):
+        if match is None:
             continue
-        name = match.group(1)
         tokens = context.tokens_in(p_start, match.end(1))
-        if not (name.isupper() or all(t.pos_ == "PROPN" for t in tokens)) or not tokens:
+        if tokens and (match.group(1).isupper() or all(t.pos_ == "PROPN" for t in tokens)):
+            labelled[index] = (match, tokens)
+    for index, (match, tokens) in labelled.items():
+        p_start, p_end = context.paragraphs[index]
+        held = [(s, e, quoted) for (s, e), quoted in claimed if s < p_end and p_start < e]
+        in_run = any(index + step in labelled for step in (-2, -1, 1, 2))
+        reported_inside = not any(quoted or s < match.end() or e > p_end for s, e, quoted in held)
+        if held and not (in_run and reported_inside):
             continue
         content = _trim(context.text, match.end() - 1, p_end)  # the match ends on a word
         if content is None:
