@@ -567,3 +567,20 @@ def test_a_subject_with_a_participle_after_it_speaks(nlp) -> None:  # type: igno
     text = "Most union members going to the meeting on Friday said they would back the strike."
     statement = _holding(extract_statements(nlp(text)), "they would back the strike")
     assert _speaker(statement) == "Most union members"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Asked what the new line would cost, Ana Ruiz replied: "We are a long way off."',
+        "When asked whom she backed, Ana Ruiz smiled and said she was still waiting.",
+    ],
+)
+def test_who_was_asked_is_not_who_asked(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The opening participle (tagged as a past tense in the first) says what Ruiz was asked;
+    # who asked is not named.
+    statements = _attributed(extract_statements(nlp(text)))
+    asked = [s for s in statements if s.cue is not None and s.cue.text.lower() == "asked"]
+    assert asked
+    assert all(s.speaker is None for s in asked)
+    assert any(s.speaker is not None and s.speaker.text == "Ana Ruiz" for s in statements)

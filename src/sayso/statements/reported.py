@@ -572,6 +572,8 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
         return None
+    if _participle_read_as_past(cue):
+        return None  # "Asked what it would cost, Ruiz replied ...": Ruiz was asked
     if parsed is not None and not any(ch.isalnum() for ch in parsed.text):
         # A dash the parser also made a subject ("made public ― Trump boasted"): the word one.
         parsed = next(
@@ -605,6 +607,20 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
     if _extraposed_it(found, cue):
         return None
     return _issuer(found, lexicons)
+
+
+def _participle_read_as_past(verb: Token) -> bool:
+    """Whether the parser tagged a participle opening a clause before the main one as a past
+    tense ("Asked what it would cost, Ruiz replied ...", "When asked about it, ..."): a past
+    tense of its own needs a subject, so the word says what the main clause's subject
+    underwent, not who did it."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and not _has_subject_or_agent(verb)
+        and all(t.dep_ in ("mark", "advmod") for t in verb.lefts)
+    )
 
 
 def _extraposed_it(subject: Token, cue: Token) -> bool:
