@@ -584,3 +584,13 @@ def test_who_was_asked_is_not_who_asked(nlp, text: str) -> None:  # type: ignore
     assert asked
     assert all(s.speaker is None for s in asked)
     assert any(s.speaker is not None and s.speaker.text == "Ana Ruiz" for s in statements)
+
+
+def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_subject(  # type: ignore[no-untyped-def]
+    nlp,
+) -> None:
+    # Parsed with the first clause as the complement of a subjectless "says": the noun just
+    # before the verb ("stadium") would otherwise speak.
+    text = "Hale briefly greeted the crowd at the gate of the stadium, then says he will run again."
+    statement = _holding(extract_statements(nlp(text)), "he will run again")
+    assert _speaker(statement) == "Hale"

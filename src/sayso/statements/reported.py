@@ -781,7 +781,26 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
-        return _left_subject(cue) or _noun_before(cue)
+        return _left_subject(cue) or _first_clause_subject(cue) or _noun_before(cue)
+    return None
+
+
+def _first_clause_subject(verb: Token) -> Token | None:
+    """The subject of a clause the parser hung before a subjectless verb as its complement,
+    set off by a comma: "Kasich offered the man a job, then says he will ...", read as
+    "[Kasich offered ...], says": whoever did the first thing says the second."""
+    doc = verb.doc
+    for child in verb.lefts:
+        if child.dep_ != "ccomp" or not _finite(child):
+            continue
+        between = doc[child.right_edge.i + 1 : verb.i]
+        if not between or between[0].text != ",":
+            continue
+        if any(t.dep_ not in ("punct", "advmod", "cc") for t in between):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+            return subject
     return None
 
 
