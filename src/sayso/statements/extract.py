@@ -1006,7 +1006,7 @@ def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft
     A paragraph another statement already holds is no turn, unless what it holds is a
     saying reported inside the turn ("NAME: I think he said last week that ...", the
     speaker's own and nested in the turn) and another turn is at most two paragraphs away (a
-    transcript, a stage note between turns; not a headline's "EXCLUSIVE: Saudis insist
+    transcript, a stage note between turns; not a headline's "EXCLUSIVE: Mayor insists
     ..."). A quote there, or a statement reaching over the label or out of the paragraph,
     is the paragraph read otherwise.
     """

@@ -209,8 +209,9 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 if objects:
                     return objects[0]
             if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < current.i:
-                # "Voters going to the polls on Tuesday said ...", parsed with the participle
-                # as a clausal subject and the voters as its own subject: they say it.
+                # "Members going to the meeting on Friday said ...", parsed with the
+                # participle as a clausal subject and the members as its own subject: they
+                # say it.
                 own = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
                 if own is not None:
                     return own
