@@ -394,3 +394,23 @@ def test_a_saying_set_against_another_by_while_is_not_relayed_by_it(nlp) -> None
     assert [c.text for c in first.content] == ["its air defences had destroyed 40 drones overnight"]
     second = _holding(statements, "had hit an oil refinery")
     assert _hops(second) == ["Daily Ledger", "army"]
+
+
+def test_a_saying_in_a_set_off_relative_clause_is_not_relayed_by_the_outer_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # ", who argue that ..." describes the critics: the writer tells what they argue; the
+    # minister, who attacked them, does not pass it on.
+    text = "The minister attacked the union leaders, who argue that the new tax is unfair."
+    statements = _statements(nlp, text)
+    argued = _holding(statements, "the new tax is unfair")
+    assert argued.parent is None
+    assert "minister" not in _hops(argued)
+    assert _holding(statements, "the union leaders").cue is not None
+
+
+def test_a_saying_in_a_relative_clause_not_set_off_stays_nested(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Without the comma the clause picks the noun out inside what the outer speaker says.
+    text = "Ana Ruiz said she had met auditors who warned that the budget was short."
+    statements = _statements(nlp, text)
+    warned = _holding(statements, "the budget was short")
+    said = _holding(statements, "she had met auditors")
+    assert warned.parent == said.id

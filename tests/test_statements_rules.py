@@ -209,6 +209,34 @@ def test_quoted_transcript_turns_have_their_labels_as_speakers(nlp) -> None:  # 
     ]
 
 
+def test_a_transcript_turn_holding_a_reported_saying_is_the_labels(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The saying inside the turn ("he said last week ...") nests in the turn, whose speaker
+    # is the label.
+    text = (
+        "SMITH: I think the plan can pass. He said last week that the council would vote.\n\n"
+        "JONES: Then how will you pay for roads?"
+    )
+    statements = extract_statements(nlp(text))
+    turn = _containing(statements, "I think the plan can pass")
+    assert turn.speaker is not None
+    assert turn.speaker.text == "SMITH"
+    assert turn.parent is None
+    inner = [s for s in _attributed(statements) if s.parent == turn.id]
+    assert any("the council would vote" in s.content[0].text for s in inner)
+
+
+def test_a_lone_label_over_a_reported_saying_is_no_turn(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A headline's kicker, with no other turn near it.
+    text = (
+        "EXCLUSIVE: Mayor insists the budget is balanced.\n\n"
+        "The council meets on Monday to vote on the plan for the port.\n\n"
+        "The vote is expected to be close."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    assert statements
+    assert all(s.speaker is None or s.speaker.text != "EXCLUSIVE" for s in statements)
+
+
 def test_noun_cue_speaks_for_the_subject_of_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Democrats made the argument that the panel had overstepped its powers."
     statement = _containing(extract_statements(nlp(text)), "overstepped")

@@ -602,3 +602,49 @@ def test_what_an_it_makes_its_object_feel_is_no_saying_of_it(  # type: ignore[no
     doc = nlp(text)
     (token,) = [t for t in doc if t.text == verb]
     assert _felt_by_its_object(token, "ccomp", subject_of(token), load_lexicons()) is felt
+
+
+def test_a_quote_going_on_from_a_relative_clause_goes_on_with_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The floating quote continues the nearest statement before it, made in ", who thinks
+    # ...": its speaker is Ana Ruiz, not the word "who".
+    text = (
+        '"We will keep the plant open," said Ana Ruiz, who thinks the talks will succeed.\n\n'
+        '"Nobody here wants a strike, and nobody will call one."'
+    )
+    statement = _holding(extract_statements(nlp(text)), "Nobody here wants a strike")
+    assert statement.cue is None
+    assert _speaker(statement) == "Ana Ruiz"
+
+
+def test_a_subject_with_a_participle_after_it_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Parsed with "going" as the clausal subject of "said" and "members" as its subject.
+    text = "Most union members going to the meeting on Friday said they would back the strike."
+    statement = _holding(extract_statements(nlp(text)), "they would back the strike")
+    assert _speaker(statement) == "Most union members"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Asked what the new line would cost, Ana Ruiz replied: "It is too early to say."',
+        "When asked whom she backed, Ana Ruiz smiled and said she was still waiting.",
+    ],
+)
+def test_who_was_asked_is_not_who_asked(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The opening participle (tagged as a past tense in the first) says what Ruiz was asked;
+    # who asked is not named.
+    statements = _attributed(extract_statements(nlp(text)))
+    asked = [s for s in statements if s.cue is not None and s.cue.text.lower() == "asked"]
+    assert asked
+    assert all(s.speaker is None for s in asked)
+    assert any(s.speaker is not None and s.speaker.text == "Ana Ruiz" for s in statements)
+
+
+def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_subject(  # type: ignore[no-untyped-def]
+    nlp,
+) -> None:
+    # Parsed with the first clause as the complement of a subjectless "says": the noun just
+    # before the verb ("stadium") would otherwise speak.
+    text = "Hale briefly greeted the crowd at the gate of the stadium, then says he will run again."
+    statement = _holding(extract_statements(nlp(text)), "he will run again")
+    assert _speaker(statement) == "Hale"

@@ -208,6 +208,13 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+            if child.dep_ == "csubj" and child.tag_ == "VBG" and child.i < current.i:
+                # "Members going to the meeting on Friday said ...", parsed with the
+                # participle as a clausal subject and the members as its own subject: they
+                # say it.
+                own = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+                if own is not None:
+                    return own
         if current.i == verb.i and (misread := _subject_read_as_modifier(verb)) is not None:
             return misread
         if current.dep_ == "relcl":
@@ -582,6 +589,8 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
         return None
+    if _participle_read_as_past(cue):
+        return None  # "Asked what it would cost, Ruiz replied ...": Ruiz was asked
     if parsed is not None and not any(ch.isalnum() for ch in parsed.text):
         # A dash the parser also made a subject ("made public ― Trump boasted"): the word one.
         parsed = next(
@@ -615,6 +624,20 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
     if _extraposed_it(found, cue):
         return None
     return _issuer(found, lexicons)
+
+
+def _participle_read_as_past(verb: Token) -> bool:
+    """Whether the parser tagged a participle opening a clause before the main one as a past
+    tense ("Asked what it would cost, Ruiz replied ...", "When asked about it, ..."): a past
+    tense of its own needs a subject, so the word says what the main clause's subject
+    underwent, not who did it."""
+    return (
+        verb.tag_ == "VBD"
+        and verb.dep_ == "advcl"
+        and verb.i < verb.head.i
+        and not _has_subject_or_agent(verb)
+        and all(t.dep_ in ("mark", "advmod") for t in verb.lefts)
+    )
 
 
 def _extraposed_it(subject: Token, cue: Token) -> bool:
@@ -775,7 +798,26 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
-        return _left_subject(cue) or _noun_before(cue)
+        return _left_subject(cue) or _first_clause_subject(cue) or _noun_before(cue)
+    return None
+
+
+def _first_clause_subject(verb: Token) -> Token | None:
+    """The subject of a clause the parser hung before a subjectless verb as its complement,
+    set off by a comma: "Kasich offered the man a job, then says he will ...", read as
+    "[Kasich offered ...], says": whoever did the first thing says the second."""
+    doc = verb.doc
+    for child in verb.lefts:
+        if child.dep_ != "ccomp" or not _finite(child):
+            continue
+        between = doc[child.right_edge.i + 1 : verb.i]
+        if not between or between[0].text != ",":
+            continue
+        if any(t.dep_ not in ("punct", "advmod", "cc") for t in between):
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+            return subject
     return None
 
 
