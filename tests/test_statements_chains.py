@@ -90,6 +90,17 @@ def test_a_state_asked_or_told_is_no_medium(nlp) -> None:  # type: ignore[no-unt
     assert _hops(told)[1:] == ["Reuters", "envoy"]
 
 
+def test_a_saying_ended_by_according_to_is_that_sources_account(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Officials in the region said a drone had struck an oil depot, injuring two people, "
+        "according to Interfax."
+    )
+    statements = _statements(nlp, text)
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert said.content[-1].text.endswith("injuring two people")
+    assert _hops(said)[1:] == ["Interfax", "Officials in the region"]
+
+
 def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister resigned on Friday, citing health reasons, his office said."
     statement = _holding(_statements(nlp, text), "The minister resigned")

@@ -358,6 +358,7 @@ def _according_to(token: Token) -> Reported | None:
         return None
     doc = token.doc
     phrase_first, phrase_last = token.left_edge.i, token.right_edge.i
+    head = _saying_it_ends(token, head) or head
     first, last = head.left_edge.i, head.right_edge.i
     if phrase_first <= first:
         first = phrase_last + 1
@@ -391,6 +392,25 @@ def _according_to(token: Token) -> Reported | None:
         carriers=carriers,
         claim=not any(c.dep_ == "neg" for c in head.children),
     )
+
+
+def _saying_it_ends(according: Token, head: Token) -> Token | None:
+    """The verb of saying whose sentence an "according to" phrase ends after a comma, when
+    the parser hung the phrase inside what was said: "Officials said a drone had struck a
+    depot, injuring two people, according to Interfax" is Interfax's account of what the
+    officials said (PolNeAR marks it so: "X said Y, according to Z" is Z's "X said Y")."""
+    doc = according.doc
+    first, last = _sentence_bounds(according)
+    root = doc[first].sent.root
+    if root.i == head.i or not root.i < according.i or doc[according.i - 1].text != ",":
+        return None
+    if any(not t.is_punct for t in doc[according.right_edge.i + 1 : last + 1]):
+        return None
+    if root.lemma_.lower() not in load_lexicons().cue_verbs:
+        return None
+    if not any(c.dep_ == "nsubj" and c.i < root.i for c in root.children):
+        return None
+    return root if any(a.i == root.i for a in head.ancestors) else None
 
 
 def _sentence_bounds(token: Token) -> tuple[int, int]:
@@ -447,6 +467,13 @@ def _clauses_end(cue: Token, clause: Token) -> int:
     cooled, but rents are soaring", parsed as two clauses of "said")."""
     last = clause.right_edge.i
     doc = cue.doc
+    for word in doc[clause.left_edge.i : last + 1]:
+        if word.lower_ != "according":
+            continue
+        ended = _saying_it_ends(word, word.head)
+        if ended is not None and ended.i == cue.i:
+            last = word.left_edge.i - 1  # "said X, according to Interfax": Interfax's words
+            break
     lexicons = load_lexicons()
     contrast = _contrasting_saying(clause, lexicons)
     if contrast is not None:
