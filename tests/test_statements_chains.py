@@ -101,6 +101,12 @@ def test_a_saying_ended_by_according_to_is_that_sources_account(nlp) -> None:  #
     assert _hops(said)[1:] == ["Interfax", "Officials in the region"]
 
 
+def test_this_newspaper_is_the_outlet_itself(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The union leader told this newspaper last week that the city had picked a side."
+    statement = _holding(_statements(nlp, text), "picked a side")
+    assert _hops(statement) == ["Daily Ledger", "union leader"]
+
+
 def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister resigned on Friday, citing health reasons, his office said."
     statement = _holding(_statements(nlp, text), "The minister resigned")

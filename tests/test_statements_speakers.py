@@ -93,6 +93,12 @@ def test_they_stands_for_unnamed_people_the_sentence_before_has_as_subject(nlp) 
     assert things.chain[-1].text == "They"
 
 
+def test_a_transcript_label_is_the_speaker_without_the_answer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Herald: Is that true?\n\nOkafor: No. I have met them twice.\n\nHerald: When?"
+    statement = _holding(extract_statements(nlp(text)), "I have met them twice")
+    assert _speaker(statement) == "Okafor"
+
+
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
     statement = _holding(extract_statements(nlp(text)), "will cost millions")

@@ -1830,7 +1830,7 @@ def _sourcing(
         )
         state = addressed_entity is not None and addressed_entity.type in ("GPE", "NORP")
         asked = draft.cue_token is not None and _asks(context.doc[draft.cue_token])
-        if medium and not state and not asked:
+        if medium and not state and not asked and not found.told_reporter:
             hop = addressee_hop
             found.hops.append(AttributionHop("media", hop.text, hop.span, hop.entity_id))
     return found

@@ -26,6 +26,11 @@ _INDEFINITE = frozenset(
     {"a", "an", "one", "some", "several", "two", "three", "many", "few", "other", "another"}
 )
 _FIRST_PERSON = frozenset({"i", "me", "we", "us"})
+_SELF_NOUNS = frozenset(
+    {"newspaper", "paper", "publication", "magazine", "website", "site", "outlet", "station",
+     "broadcaster", "network", "programme", "program", "reporter", "correspondent", "journalist"}
+)  # fmt: skip
+"""Nouns by which a story names its own outlet or writer: "this newspaper", "this reporter"."""
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _MAX_SPEAKER_TOKENS = 25  # longer subtrees are parse errors more often than real speakers
 
@@ -42,6 +47,10 @@ def phrase_span(head: Token) -> tuple[int, int]:
     comma = comma_before_relative(doc, head.i, last)
     if comma is not None:
         last = comma - 1
+    # a noun phrase never runs over a colon ("Okafor: No. I have met them": the label of a
+    # transcript turn, parsed with the answer's first word)
+    last = next((t.i - 1 for t in doc[head.i + 1 : last + 1] if t.text == ":"), last)
+    first = next((t.i + 1 for t in reversed(doc[first : head.i]) if t.text == ":"), first)
     if last - first >= _MAX_SPEAKER_TOKENS:
         first, last = max(first, head.i - 3), head.i
     while (joined := _hyphen_joined(doc, first)) is not None:
@@ -123,8 +132,12 @@ def mention_at(
 
 
 def is_first_person(head: Token) -> bool:
-    """Whether the phrase is the reporter speaking ("told me", "we were told")."""
-    return head.lower_ in _FIRST_PERSON
+    """Whether the phrase is the reporter or the outlet speaking of itself ("told me", "we
+    were told", "told this newspaper", "this reporter asked")."""
+    if head.lower_ in _FIRST_PERSON:
+        return True
+    itself = head.lemma_.lower() in _SELF_NOUNS
+    return itself and any(c.dep_ == "det" and c.lower_ == "this" for c in head.children)
 
 
 def source_role(
