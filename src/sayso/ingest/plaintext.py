@@ -23,10 +23,13 @@ around are, and the share of capitalised words and of stop words in the lines ar
 share of words that address the reader (``you``, ``we``: calls to action, promotions), a
 teaser cut short (``…``), lists that alternate headline and blurb or time stamp), plus a
 "main text" region: the run of units with the most prose in it, and the share of the page's
-words it holds. A second stage sees the first one's probabilities around each unit and the
+words it holds; and the word odds (:class:`WordOdds`): how much the line's words, and its
+first word, spoke for article text on the training pages, and the same for the lines around
+(calls to action, newsletter boxes, author bios and FAQ blocks have words of their own). A
+second stage sees the first one's probabilities around each unit and the
 run of units it trusts most (and that run's share of the page), and how many units it doubts
 lie between a unit and that run (a block of them parts a teaser list or a promotion from the
-story). The model's weights are data
+story). The model's weights and word odds are data
 (``data/line_model.json``, trained by ``scripts/train_line_model.py`` on WCXB's even pages and
 PolNeAR's clean training texts).
 
@@ -250,7 +253,7 @@ def classify_units(units: list[Unit], model: LineModel | None = None) -> list[_V
     unless another is given (the training script scores the models it fits)."""
     model = model or _line_model()
     texts = [u.text for u in units]
-    rows = line_features(texts)
+    rows = line_features(texts, model.odds)
     probabilities = unit_probabilities(rows, model)
     threshold = model.threshold
     verdicts: list[_Verdict] = []
@@ -475,6 +478,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "truncated",
     "period2_window5",
     "region_words_share",
+    "word_odds_mean",
+    "word_odds_min",
+    "first_word_odds",
+    "word_odds_window2",
 )
 
 
@@ -561,8 +568,12 @@ def _main_region(shapes: list[_Shape]) -> tuple[int, int]:
     return _best_run([float(s.words) if s.prose else -(s.words + 2.0) for s in shapes])
 
 
-def line_features(texts: list[str]) -> list[tuple[float, ...]]:
-    """One feature row per unit, in the order of :data:`FEATURE_NAMES`."""
+def line_features(texts: list[str], odds: WordOdds | None = None) -> list[tuple[float, ...]]:
+    """One feature row per unit, in the order of :data:`FEATURE_NAMES`; ``odds``: the word
+    odds of the shipped line model unless others are given (the training script fits its own)."""
+    odds = odds if odds is not None else _line_model().odds
+    word_odds = [odds.of_line(t) for t in texts]
+    odds_window = _window_mean([w[0] for w in word_odds], _ODDS_RADIUS)
     stopwords = _lexicon().stopwords
     counts = Counter(texts)
     shapes = [_shape(t, stopwords, counts) for t in texts]
@@ -636,10 +647,45 @@ def line_features(texts: list[str]) -> list[tuple[float, ...]]:
                 float(bool(_TRUNCATED.search(texts[i]))),
                 period2[i],
                 region_share,
+                *word_odds[i],
+                odds_window[i],
             )
         )
         words_before += s.words
     return rows
+
+
+# Word odds of the lines this many either side: an author's bio, an FAQ or a promotion box is
+# a block of lines whose words are those of page furniture (set by hand, not tuned).
+_ODDS_RADIUS = 2
+_ODDS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class WordOdds:
+    """How much each common word speaks for article text, learnt on the training pages.
+
+    ``words``: the log-odds that a page's article text holds the word against that its page
+    junk does, counted in pages (a word all over one site's menus counts once), for words seen
+    on enough training pages; ``first``: the same for a line's first word. Calls to action
+    (``subscribe``, ``sign``, ``download``, ``click``), shop and teaser words and the language
+    of author bios come out negative, reporting verbs positive: a class of words learnt from
+    the pages, not a list written for a site.
+    """
+
+    words: dict[str, float]
+    first: dict[str, float]
+
+    def of_line(self, text: str) -> tuple[float, float, float]:
+        """The mean and the least odds of the line's known words, and its first word's odds
+        (0 for words the table does not hold)."""
+        words = [w.lower() for w in _ODDS_WORD.findall(text)]
+        known = [self.words[w] for w in words if w in self.words]
+        return (
+            sum(known) / len(known) if known else 0.0,
+            min(known, default=0.0),
+            self.first.get(words[0], 0.0) if words else 0.0,
+        )
 
 
 # Pronouns of address (apostrophes dropped: "you're" is "youre"); "we're" and "we'll" are
@@ -921,11 +967,12 @@ class LogisticStage:
 
 @dataclass(frozen=True, slots=True)
 class LineModel:
-    """Two stacked logistic regressions: line shape, then line shape plus context."""
+    """Two stacked logistic regressions: line shape and words, then those plus context."""
 
     first: LogisticStage
     second: LogisticStage
     threshold: float
+    odds: WordOdds
 
 
 def _stage(data: dict[str, Any], names: tuple[str, ...]) -> LogisticStage:
@@ -945,6 +992,10 @@ def line_model_from_json(data: dict[str, Any]) -> LineModel:
         first=_stage(data["first"], FEATURE_NAMES),
         second=_stage(data["second"], FEATURE_NAMES + CONTEXT_FEATURE_NAMES),
         threshold=float(data["threshold"]),
+        odds=WordOdds(
+            words={str(w): float(v) for w, v in data["word_odds"]["words"].items()},
+            first={str(w): float(v) for w, v in data["word_odds"]["first"].items()},
+        ),
     )
 
 
