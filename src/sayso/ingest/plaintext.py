@@ -25,13 +25,15 @@ teaser cut short (``…``), lists that alternate headline and blurb or time stam
 "main text" region: the run of units with the most prose in it, and the share of the page's
 words it holds; and the word odds (:class:`WordOdds`): how much the line's words, and its
 first word, spoke for article text on the training pages, and the same for the lines around
-(calls to action, newsletter boxes, author bios and FAQ blocks have words of their own). A
-second stage sees the first one's probabilities around each unit and the
+(calls to action, newsletter boxes, author bios and FAQ blocks have words of their own);
+lines that end in a question and their share around (FAQ blocks), and runs of title-case
+lines (link titles). A second stage sees the first one's probabilities around each unit and the
 run of units it trusts most (and that run's share of the page), and how many units it doubts
 lie between a unit and that run (a block of them parts a teaser list or a promotion from the
-story). The model's weights and word odds are data
-(``data/line_model.json``, trained by ``scripts/train_line_model.py`` on WCXB's even pages and
-PolNeAR's clean training texts).
+story), and how many words it trusts lie before and after each unit (a subheading has the
+story on both sides, a teaser list below the story has none of it after). The model's
+weights and word odds are data (``data/line_model.json``, trained by
+``scripts/train_line_model.py`` on WCXB's even pages and PolNeAR's clean training texts).
 
 The canonical text is the body paragraphs joined by ``\\n\\n`` (then, as for every reader,
 :func:`sayso.ingest.article.make_article` appends the captions after the body). The title and
@@ -482,6 +484,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "word_odds_min",
     "first_word_odds",
     "word_odds_window2",
+    "question",
+    "question_window5",
+    "title_case",
+    "title_case_run",
 )
 
 
@@ -578,7 +584,11 @@ def line_features(texts: list[str], odds: WordOdds | None = None) -> list[tuple[
     odds = odds if odds is not None else _line_model().odds
     word_odds = [odds.of_line(t) for t in texts]
     odds_window = _window_mean([w[0] for w in word_odds], _ODDS_RADIUS)
+    questions = [bool(_QUESTION.search(t)) for t in texts]
+    question_window = _window_share(questions, _JUNK_RADIUS)
     stopwords = _lexicon().stopwords
+    title_case = [_title_case(t, stopwords) for t in texts]
+    title_runs = _run_lengths(title_case)
     counts = Counter(texts)
     shapes = [_shape(t, stopwords, counts) for t in texts]
     n = len(shapes)
@@ -653,6 +663,10 @@ def line_features(texts: list[str], odds: WordOdds | None = None) -> list[tuple[
                 region_share,
                 *word_odds[i],
                 odds_window[i],
+                float(questions[i]),
+                question_window[i],
+                float(title_case[i]),
+                math.log1p(title_runs[i]),
             )
         )
         words_before += s.words
@@ -662,6 +676,8 @@ def line_features(texts: list[str], odds: WordOdds | None = None) -> list[tuple[
 # Word odds of the lines this many either side: an author's bio, an FAQ or a promotion box is
 # a block of lines whose words are those of page furniture (set by hand, not tuned).
 _ODDS_RADIUS = 2
+# A line that ends in a question: FAQ blocks and teasers ask, a story's paragraphs seldom do.
+_QUESTION = re.compile(r"""\?["'”’»)\]]*$""")
 _ODDS_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -699,6 +715,18 @@ _SECOND_PERSON = frozenset(
 )
 _FIRST_PLURAL = frozenset({"we", "our", "ours", "us", "ourselves", "weve"})
 _TRUNCATED = re.compile(r"(?:…|\.\.\.)\s*$")
+
+
+def _title_case(text: str, stopwords: frozenset[str]) -> bool:
+    """Whether every word but the stop words is capitalised, in a line of three words or
+    more: link titles of teaser lists and menus ("Best Overall Hiking Boots"); a story's
+    sentences and most news headlines are in sentence case."""
+    words = [w for w in _WORD.findall(text) if w.lower() not in stopwords and not w.isdigit()]
+    return (
+        len(_WORD.findall(text)) >= _TITLE_MIN_WORDS
+        and bool(words)
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def _pronoun_shares(text: str) -> tuple[float, float]:
@@ -850,6 +878,8 @@ CONTEXT_FEATURE_NAMES: tuple[str, ...] = (
     "p_region_words_share",
     "log_low_between",
     "log_low_run_between",
+    "log_trusted_words_before",
+    "log_trusted_words_after",
 )
 
 
@@ -869,6 +899,7 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
     total = sum(row[0] for row in rows) or 1.0
     region_share = sum(row[0] for row in rows[region_start:region_end]) / total
     low_between, low_run_between = _low_between(first, region_start, region_end)
+    before, after = _trusted_words(rows, first)
     out: list[tuple[float, ...]] = []
     for i, row in enumerate(rows):
         distance = max(region_start - i, i - region_end + 1, 0)
@@ -895,9 +926,31 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
                 region_share,
                 math.log1p(low_between[i]),
                 math.log1p(low_run_between[i]),
+                math.log1p(before[i]),
+                math.log1p(after[i]),
             )
         )
     return out
+
+
+# A unit the first stage trusts, for the story's words before and after a unit.
+_TRUSTED_P = 0.5
+
+
+def _trusted_words(
+    rows: list[tuple[float, ...]], first: list[float]
+) -> tuple[list[float], list[float]]:
+    """For each unit, how many words of units the first stage trusts lie before it and after
+    it on the page: a subheading has the story on both sides, a teaser list after the story
+    has none of it below. Linear, by running sums."""
+    words = [
+        math.expm1(row[0]) if p >= _TRUSTED_P else 0.0 for row, p in zip(rows, first, strict=True)
+    ]
+    before, total = [], 0.0
+    for w in words:
+        before.append(total)
+        total += w
+    return before, [total - b - w for b, w in zip(before, words, strict=True)]
 
 
 # A unit the first stage doubts, for the barrier between a unit and the story.
