@@ -933,18 +933,21 @@ def context_features(rows: list[tuple[float, ...]], first: list[float]) -> list[
     return out
 
 
-# A unit the first stage trusts, for the story's words before and after a unit.
+# A unit the first stage trusts, for the story's prose words before and after a unit.
 _TRUSTED_P = 0.5
 
 
 def _trusted_words(
     rows: list[tuple[float, ...]], first: list[float]
 ) -> tuple[list[float], list[float]]:
-    """For each unit, how many words of units the first stage trusts lie before it and after
-    it on the page: a subheading has the story on both sides, a teaser list after the story
-    has none of it below. Linear, by running sums."""
+    """For each unit, how many words of prose units the first stage trusts lie before it and
+    after it on the page: a subheading has the story on both sides, a teaser list after the
+    story has none of it below. Prose only, as the headlines of a teaser list may be trusted
+    themselves (2-fold CV word F1 0.9325 against 0.9319 counting every trusted unit). Linear,
+    by running sums."""
     words = [
-        math.expm1(row[0]) if p >= _TRUSTED_P else 0.0 for row, p in zip(rows, first, strict=True)
+        math.expm1(row[0]) if p >= _TRUSTED_P and row[_PROSE] else 0.0
+        for row, p in zip(rows, first, strict=True)
     ]
     before, total = [], 0.0
     for w in words:
