@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import math
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -17,6 +19,8 @@ from sayso.ingest.plaintext import (
     FEATURE_NAMES,
     LineModel,
     LogisticStage,
+    WordOdds,
+    _line_model,
     _low_between,
     context_features,
     junk_category,
@@ -346,8 +350,9 @@ def test_time_stamps_of_a_teaser_list_are_removed_by_the_line_model() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="the teaser headlines sit near the threshold (some kept, some not): on a page this short "
-    "the model cannot yet tell a list of headlines after the story from its subheadings",
+    reason="the first teaser headline, right after the story, is kept (p 0.69; the next ones "
+    "0.36 to 0.16, under the threshold 0.37): on a page this short the model cannot yet tell a "
+    "headline after the story from a subheading",
 )
 def test_teaser_headlines_after_the_story_are_removed() -> None:
     article = read_plain_text(TEASER_PAGE, make_source("wall.txt", "text"))
@@ -411,7 +416,7 @@ def _constant_model(probability: float, threshold: float) -> LineModel:
     n1, n2 = len(FEATURE_NAMES), len(FEATURE_NAMES) + len(CONTEXT_FEATURE_NAMES)
     first = LogisticStage((0.0,) * n1, bias, (0.0,) * n1, (1.0,) * n1)
     second = LogisticStage((0.0,) * n2, bias, (0.0,) * n2, (1.0,) * n2)
-    return LineModel(first, second, threshold)
+    return LineModel(first, second, threshold, WordOdds({}, {}))
 
 
 def test_prose_of_the_main_region_is_kept_unless_the_model_is_sure_it_is_not_text() -> None:
@@ -482,3 +487,119 @@ def test_doubtful_units_between_a_unit_and_the_story_are_counted() -> None:
     count, longest = _low_between([0.1, 0.1, 0.9, 0.1, 0.9], 4, 5)
     assert count == [2, 1, 1, 0, 0]
     assert longest == [1, 1, 1, 0, 0]
+
+
+def test_word_odds_of_a_line_are_its_known_words_mean_least_and_first() -> None:
+    """Words the table lacks, numbers and one-letter words count for nothing."""
+    odds = WordOdds({"said": 1.5, "subscribe": -2.0, "now": 0.5}, {"subscribe": -3.0})
+    mean, least, first = odds.of_line("Subscribe now: 2 a said nothing")
+    assert mean == pytest.approx((-2.0 + 0.5 + 1.5) / 3)
+    assert least == -2.0
+    assert first == -3.0
+    assert odds.of_line("Nothing here is known") == (0.0, 0.0, 0.0)
+    assert odds.of_line("2024") == (0.0, 0.0, 0.0)
+
+
+def test_word_odds_of_the_lines_around_are_a_feature() -> None:
+    """A promotion box or an author's bio is a block: each line sees its neighbours' odds."""
+    odds = WordOdds({"said": 2.0, "subscribe": -2.0}, {})
+    texts = ["He said so.", "He said so.", "Subscribe.", "Subscribe.", "Subscribe."]
+    window = _feature(line_features(texts, odds), "word_odds_window2")
+    assert window[0] == pytest.approx((2.0 - 2.0) / 2)
+    assert window[4] == pytest.approx(-2.0)
+
+
+def test_the_shipped_word_odds_learnt_calls_to_action_as_junk() -> None:
+    """Learnt from the training pages, not listed: a line opening with "Subscribe" or "Sign"
+    is page furniture, "said" speaks for a story's text."""
+    odds = _line_model().odds
+    assert odds.first["subscribe"] < -1.0
+    assert odds.first["sign"] < -1.0
+    assert odds.words["newsletter"] < -1.0
+    assert odds.words["said"] > 1.0
+
+
+PROMOTED_PAGE = (
+    TEASER_PAGE.split("Ferry timetable", maxsplit=1)[0]
+    + """Get the best of local news in your inbox
+Sign up for our free morning newsletter and never miss a story from the harbour.
+Subscribe now
+About the author
+Jane Roe is a senior reporter who covers the coast, the fishing industry and local politics. She joined the paper in 2015.
+"""
+)
+
+
+def test_a_newsletter_box_after_the_story_is_removed_with_reasons() -> None:
+    article = read_plain_text(PROMOTED_PAGE, make_source("wall.txt", "text"))
+    body = [p.text for p in article.paragraphs]
+    assert body[0].startswith("The town council of Elmsby")
+    assert body[5] == "Work is due to begin in September and to last eighteen months."
+    reasons = {r.text: r.reason for r in article.removed}
+    for line in ("Get the best of local news in your inbox", "Subscribe now", "About the author"):
+        assert line in reasons
+        assert line not in body
+
+
+def test_an_author_bio_after_the_story_is_removed() -> None:
+    """Prose in the main region, but its words are those of a bio: the word odds bring it
+    under the region's floor (p 0.14; 0.74 without them)."""
+    article = read_plain_text(PROMOTED_PAGE, make_source("wall.txt", "text"))
+    assert not any(p.text.startswith("Jane Roe is a senior") for p in article.paragraphs)
+
+
+def test_the_training_script_counts_word_odds_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word in the junk of many pages gets negative odds, one in their text positive, one
+    seen on too few pages none; a site repeating a word on one page counts once."""
+    spec = importlib.util.spec_from_file_location(
+        "train_line_model",
+        Path(__file__).resolve().parent.parent / "scripts" / "train_line_model.py",
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, script)  # its dataclasses look themselves up
+    spec.loader.exec_module(script)
+    pages = [
+        script._Page(["Subscribe today", "Officials said it was wet."], [0, 1], [1.0, 1.0], "")
+        for _ in range(10)
+    ]
+    pages.append(script._Page(["Rarely " * 50, "x"], [0, 1], [1.0, 1.0], ""))
+    table = script._fit_word_odds(pages)
+    assert table["first"]["subscribe"] < 0 < table["first"]["officials"]
+    assert table["words"]["said"] > 0 > table["words"]["today"]
+    assert "rarely" not in table["words"]
+
+
+def test_a_subheading_has_trusted_words_on_both_sides_and_a_teaser_below_the_story_not() -> None:
+    """Stage two counts the words of the prose units stage one trusts before and after each
+    unit; the title, trusted too, is no prose and does not count."""
+    texts = [u.text for u in split_units(TEASER_PAGE)]
+    rows = line_features(texts)
+    first = [0.9] * 7 + [0.1] * (len(rows) - 7)
+    second = context_features(rows, first)
+    before = len(FEATURE_NAMES) + CONTEXT_FEATURE_NAMES.index("log_trusted_words_before")
+    after = len(FEATURE_NAMES) + CONTEXT_FEATURE_NAMES.index("log_trusted_words_after")
+    story_words = sum(math.expm1(row[0]) for row in rows[1:7])
+    assert second[0][before] == 0.0
+    assert second[3][before] > 0.0
+    assert second[3][after] > 0.0
+    assert second[7][after] == 0.0
+    assert math.expm1(second[7][before]) == pytest.approx(story_words)
+    assert second[1][before] == 0.0  # the title before it is trusted, but no prose
+
+
+def test_questions_and_title_case_links_are_marked() -> None:
+    """FAQ blocks ask; link titles of teaser lists and menus are in title case, a story's
+    sentences and most headlines in sentence case."""
+    texts = [
+        "What Kind of Earbuds Should I Buy?",
+        "Best Overall Hiking Boots of the Year",
+        "Mayor says the river towns will not be abandoned",
+        'He asked: "Who pays?"',
+        "Top 10",
+    ]
+    rows = line_features(texts)
+    assert _feature(rows, "question") == [1.0, 0.0, 0.0, 1.0, 0.0]
+    assert _feature(rows, "title_case") == [1.0, 1.0, 0.0, 0.0, 0.0]
+    assert _feature(rows, "title_case_run")[:3] == [math.log1p(2)] * 2 + [0.0]
