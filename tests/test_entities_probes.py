@@ -184,3 +184,27 @@ def test_a_founder_family_name_said_with_he_stays_the_founder(nlp: Language) -> 
     founder = _entity_with(entities, "John Dunmore")
     assert "Dunmore" in _forms(founder)
     assert founder.type == "PERSON"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("opening", "region", "agency"),
+    [
+        ("KUALA LUMPUR, Malaysia (Bernama) - ", "Malaysia", "Bernama"),
+        ("ODESSA, Texas (Reuters) - ", "Texas", "Reuters"),
+    ],
+)
+def test_the_agency_after_a_dateline_region_is_not_its_acronym(
+    nlp: Language, opening: str, region: str, agency: str
+) -> None:
+    from sayso.entities.resolve import resolve_entities
+    from sayso.ingest.dateline import dateline_at
+
+    text = opening + "Officials met on Sunday to discuss water prices, the minister said."
+    dateline = dateline_at(text, 0, len(text))
+    assert dateline is not None
+    assert dateline.agency is not None
+    _, entities = resolve_entities(nlp(text), dateline=dateline)
+    forms = {alias.text: entity.id for entity in entities for alias in entity.aliases}
+    assert agency in forms, entities
+    assert forms.get(region) != forms[agency], entities

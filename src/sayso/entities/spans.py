@@ -289,7 +289,7 @@ def name_spans(
             found.extend(credit)
             continue
         acronym = _DEFINED_ACRONYM.match(text[end : end + 14])
-        if acronym:
+        if acronym and not _is_agency(dateline, end + acronym.start(1)):
             letters = acronym.group(1)
             a_start = end + acronym.start(1)
             defined[fold(letters)] = fold(record.text)
@@ -309,6 +309,13 @@ def name_spans(
     found.extend(_acronyms_of_names(doc, found, sentence_of))
     found.sort(key=lambda item: item.start)
     return found, defined
+
+
+def _is_agency(dateline: Dateline | None, start: int) -> bool:
+    """The brackets at ``start`` hold the dateline's credit (``RIYADH, Saudi Arabia (Reuters)``,
+    ``Mumbai, India (CNN)``): the agency that filed the story, not an acronym the region before
+    it defines."""
+    return dateline is not None and dateline.agency is not None and dateline.agency.start == start
 
 
 def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> list[NameSpan]:
