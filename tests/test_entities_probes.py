@@ -208,3 +208,21 @@ def test_the_agency_after_a_dateline_region_is_not_its_acronym(
     forms = {alias.text: entity.id for entity in entities for alias in entity.aliases}
     assert agency in forms, entities
     assert forms.get(region) != forms[agency], entities
+
+
+@pytest.mark.slow
+def test_a_title_of_several_words_alone_is_its_only_holder(nlp: Language) -> None:
+    text = (
+        "Bahraini Crown Prince Salman bin Hamad received the Kuwaiti emir in Manama on Monday. "
+        "The crown prince said the two countries would build a bridge. "
+        "Dutch Foreign Minister Caspar Veldkamp arrived later. The foreign minister met "
+        "the emir. A Belgian foreign minister had visited in May."
+    )
+    mentions, entities = _resolve(nlp, text)
+    prince = _entity_with(entities, "Salman bin Hamad")
+    veldkamp = _entity_with(entities, "Caspar Veldkamp")
+    nominals = [m for m in mentions if m.kind == "nominal" and m.entity_id]
+    linked = [(m.span.text.lower(), m.entity_id) for m in nominals]
+    assert ("crown prince", prince.id) in linked
+    assert ("foreign minister", veldkamp.id) in linked
+    assert [m for m in nominals if m.entity_id == veldkamp.id][1:] == []

@@ -895,9 +895,13 @@ def _role_mentions(
 ) -> tuple[list[GroupedMention], dict[int, list[str]]]:
     """Roles written with a name become titles, and their other occurrences nominal mentions:
     a role of several words anywhere (``Supreme Leader``), a one-word role after ``the``
-    (``the mayor``), each only where one entity of the article holds it."""
+    (``the mayor``), each only where one entity of the article holds it. A title of several
+    words written before the name counts after ``the`` too, without the words the role puts
+    before it (``Saudi Crown Prince Mohammed`` ... ``the crown prince``); not one word
+    (``Egyptian President Sisi`` is not every ``the president`` of the article)."""
     titles: dict[int, list[str]] = {}
     owners: dict[str, set[int]] = {}
+    after_the: set[str] = set()
     for mention in grouped:
         if mention.group is None:
             continue
@@ -906,6 +910,11 @@ def _role_mentions(
             bare = re.sub(r"^\S+(?:'s|’s)\s+", "", role)
             for form in {role, bare}:
                 owners.setdefault(form.lower(), set()).add(mention.group)
+        for title in mention.span.titles:
+            if " " in title:
+                owners.setdefault(title.lower(), set()).add(mention.group)
+                after_the.add(title.lower())
+    after_the -= {role.lower() for mention in grouped for _, _, role in mention.span.roles}
     taken = [(start, end) for m in grouped for start, end, _ in m.span.roles]
     names = [(m.span.start, m.span.end) for m in grouped]
     extra: list[GroupedMention] = []
@@ -914,7 +923,12 @@ def _role_mentions(
             continue
         (group,) = groups
         body = "".join("['’]" if char in "'’" else re.escape(char) for char in form)
-        if " " in form:
+        if form in after_the:
+            # not right before a name: "the Crown Prince Mohammed" is the title of that name
+            pattern = re.compile(
+                rf"(?<=\bthe ){body}\b(?!\s+of\b)(?!['’]s)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+            )
+        elif " " in form:
             pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
         else:
             # One word ("Mayor Diane Carver ... the mayor said") only after "the" and not
