@@ -226,3 +226,29 @@ def test_a_title_of_several_words_alone_is_its_only_holder(nlp: Language) -> Non
     assert ("crown prince", prince.id) in linked
     assert ("foreign minister", veldkamp.id) in linked
     assert [m for m in nominals if m.entity_id == veldkamp.id][1:] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kettering Hardware said on Monday it would shut 12 shops. "
+            "Kettering Hardware's owner said sales had fallen.",
+            "Kettering Hardware",
+        ),
+        (
+            "Ashbourne Partners said it had bought the site. Ashbourne Partners paid $40 million.",
+            "Ashbourne Partners",
+        ),
+        (
+            "Bolton Wanderers came from behind to win on Saturday. Bolton Wanderers are third.",
+            "Bolton Wanderers",
+        ),
+    ],
+)
+def test_a_name_ending_in_a_word_of_business_or_club_is_an_organisation(
+    nlp: Language, text: str, name: str
+) -> None:
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, name).type == "ORG"
