@@ -252,3 +252,19 @@ def test_a_name_ending_in_a_word_of_business_or_club_is_an_organisation(
 ) -> None:
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, name).type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_full_name_ner_lost_to_the_dateline_is_found_where_it_is_written_again(
+    nlp: Language,
+) -> None:
+    from sayso.entities.resolve import resolve_entities
+    from sayso.ingest.dateline import dateline_at
+
+    text = (
+        "DENVER - Kessler Outdoor said on Tuesday it would close 12 stores and cut 400 jobs. "
+        "Analysts said the cuts were overdue. Kessler Outdoor's shares fell 4%."
+    )
+    mentions, entities = resolve_entities(nlp(text), dateline=dateline_at(text, 0, len(text)))
+    company = _entity_with(entities, "Kessler Outdoor")
+    assert [m.span.start for m in mentions if m.entity_id == company.id][:2] == [9, 41]
