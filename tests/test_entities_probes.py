@@ -268,3 +268,15 @@ def test_a_full_name_ner_lost_to_the_dateline_is_found_where_it_is_written_again
     mentions, entities = resolve_entities(nlp(text), dateline=dateline_at(text, 0, len(text)))
     company = _entity_with(entities, "Kessler Outdoor")
     assert [m.span.start for m in mentions if m.entity_id == company.id][:2] == [9, 41]
+
+
+@pytest.mark.slow
+def test_a_title_with_of_or_a_hyphen_is_one_title_not_a_name(nlp: Language) -> None:
+    text = (
+        "Secretary of State Helen Marwick flew to Lima on Monday. "
+        "UN Secretary-General Tomas Ekberg urged both sides to talk. Marwick said she agreed."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Secretary of State" in _entity_with(entities, "Helen Marwick").titles
+    assert "Secretary-General" in _entity_with(entities, "Tomas Ekberg").titles
+    assert not [e for e in entities if e.name.lower() == "state"], entities

@@ -183,12 +183,19 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
     return start, end, text[start:end]
 
 
-def _titles_before(doc: Doc, span: Span) -> list[str]:
+# Lower-case words inside a title phrase of the title list ("Secretary of State").
+_TITLE_LINKS = frozenset({"of", "for", "the"})
+_TITLE_SPLIT = re.compile(r"[\s.\-]+")
+
+
+def _titles_before(doc: Doc, span: Span) -> tuple[list[str], int]:
     """Title phrases written right before a name but left out of it by NER (``Mr`` in
-    ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order."""
+    ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order, and where the
+    first of them starts (the name's start if none)."""
     lex = lexicon()
     endings = _title_endings()
     found: list[str] = []
+    start = span.start_char
     index = span.start - 1
     while index >= 0:
         word = doc[index]
@@ -197,16 +204,22 @@ def _titles_before(doc: Doc, span: Span) -> list[str]:
             continue
         if word.text != "." and word.lower_.rstrip(".") not in endings:
             break  # every title the phrases below could be ends with this word
-        for size in range(min(lex.max_title_words, index + 1), 0, -1):
+        for size in range(min(2 * lex.max_title_words, index + 1), 0, -1):
             tokens = doc[index - size + 1 : index + 1]
-            words = tuple(t.lower_.rstrip(".") for t in tokens if t.text != ".")
-            if words in lex.titles and all(t.text[:1].isupper() or t.text == "." for t in tokens):
-                found.insert(0, " ".join(t.text.rstrip(".") for t in tokens if t.text != "."))
+            # split as the title list is ("Secretary-General": "secretary", "general")
+            written = doc.text[tokens.start_char : tokens.end_char].split()
+            words = tuple(w for w in _TITLE_SPLIT.split(" ".join(written).lower()) if w)
+            if words in lex.titles and all(
+                w[:1].isupper() or w == "." or (0 < k < len(written) - 1 and w in _TITLE_LINKS)
+                for k, w in enumerate(written)
+            ):
+                found.insert(0, " ".join(w.rstrip(".") for w in written if w != "."))
+                start = tokens.start_char
                 index -= size
                 break
         else:
             break
-    return found
+    return found, start
 
 
 @functools.cache
@@ -278,7 +291,11 @@ def name_spans(
             weight=weight, reading=reading(ent, label),
         )  # fmt: skip
         if label == "PERSON":
-            record.titles.extend(_titles_before(doc, ent))
+            titles, title_start = _titles_before(doc, ent)
+            record.titles.extend(titles)
+            # a word of the title NER tagged as a name ("State" in "Secretary of State Marco
+            # Rubio") is part of the title
+            found = [kept for kept in found if not title_start <= kept.start < start]
         if ent.label_ == "PERSON":
             roles = (_role_before(doc, text, ent), _appositive_role(text, ent))
             record.roles.extend(role for role in roles if role)
