@@ -280,3 +280,19 @@ def test_a_title_with_of_or_a_hyphen_is_one_title_not_a_name(nlp: Language) -> N
     assert "Secretary of State" in _entity_with(entities, "Helen Marwick").titles
     assert "Secretary-General" in _entity_with(entities, "Tomas Ekberg").titles
     assert not [e for e in entities if e.name.lower() == "state"], entities
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts at Morgan Keller said the merger would cut costs. Morgan Keller said demand "
+        "had fallen.",
+        "Analysts at Lewis Grant said the merger would cut costs. A trader at Lewis Grant said "
+        "demand had fallen.",
+    ],
+)
+def test_where_analysts_work_is_an_organisation(nlp: Language, text: str) -> None:
+    _, entities = _resolve(nlp, text)
+    firm = next(e for e in entities if e.name in {"Morgan Keller", "Lewis Grant"})
+    assert firm.type == "ORG", entities

@@ -21,6 +21,9 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   their label: an institution is named by its building too;
 * news medium: a name NER tags PERSON, FAC or WORK_OF_ART followed by a lower-case news
   medium's noun (``the Dawn newspaper``) is the outlet → ORG;
+* workplace: a name NER tags PERSON or ORG right after ``at`` that follows a noun of people
+  who work somewhere (``analysts at Morgan Stanley``, ``a lawyer at Hale Barnes``) is the
+  organisation they work at → ORG, with a cue's weight;
 * given name: a one-word name in apposition to ``name`` (``who gave only her first name,
   Amina``) is a person's → PERSON.
 
@@ -107,6 +110,31 @@ def _company_apposition(span: Span) -> bool:
     return any(
         c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in company_nouns()
         for c in root.children
+    )
+
+
+# People who work at an organisation, besides the lexicon's role nouns ("analysts at Morgan
+# Stanley", "an economist at Barclays"): general English job nouns, not from an evaluation file.
+_STAFF_NOUNS = frozenset(
+    {"economist", "strategist", "employee", "worker", "staffer", "executive", "banker", "trader",
+     "engineer", "scientist", "manager", "partner", "associate"}
+)  # fmt: skip
+
+
+def _workplace_of(span: Span) -> bool:
+    """ "analysts at Morgan Stanley", "a lawyer at Hale Barnes": the name is the object of
+    ``at`` after a noun of people who work somewhere, so it names where they work. NER tags such
+    a firm PERSON when a first name opens it; a person is never where analysts are "at"."""
+    root = span.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "at" or preposition.i != span.start - 1:
+        return False
+    worker = preposition.head
+    lemma = worker.lemma_.lower()
+    return (
+        worker.pos_ == "NOUN"
+        and worker.i < preposition.i
+        and (lemma in lexicon().role_nouns or lemma in _STAFF_NOUNS)
     )
 
 
@@ -225,6 +253,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("ORG", CUE_WEIGHT, "a news medium's noun after the name")
     if label == "PERSON" and _company_apposition(span):
         return TypeCue("ORG", CUE_WEIGHT, "in apposition to a noun of a business")
+    if label in {"PERSON", "ORG"} and _workplace_of(span):
+        return TypeCue("ORG", CUE_WEIGHT, "where people of a trade work ('analysts at')")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
