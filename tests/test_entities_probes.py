@@ -296,3 +296,15 @@ def test_where_analysts_work_is_an_organisation(nlp: Language, text: str) -> Non
     _, entities = _resolve(nlp, text)
     firm = next(e for e in entities if e.name in {"Morgan Keller", "Lewis Grant"})
     assert firm.type == "ORG", entities
+
+
+@pytest.mark.slow
+def test_a_home_town_after_a_name_and_an_age_is_a_place(nlp: Language) -> None:
+    text = (
+        "Daniel Okafor, 41, of Millbrook, was charged with arson on Friday. "
+        "Prosecutors said their case was strong."
+    )
+    mentions, entities = _resolve(nlp, text)
+    town = _entity_with(entities, "Millbrook")
+    assert town.type == "GPE"
+    assert [m.span.text for m in mentions if m.entity_id == town.id] == ["Millbrook"]

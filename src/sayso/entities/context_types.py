@@ -7,7 +7,8 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * place: a preposition of place before it (``in``, ``at``, ``near``, ``to`` after a motion
   word rather than ``according to`` or ``told``), a place noun after it (``the Makhmur area``,
   ``Erbil airport``), or an appositive or ``of`` phrase that says so (``Erbil, the capital of``,
-  ``the city of Mosul``) → GPE;
+  ``the city of Mosul``, a home town after a name and an age: ``Jo Reyes, 58, of Westchester``)
+  → GPE;
 * group: a one-word "person" that takes ``the`` or is coordinated with a plural noun
   (``commanders and Mujahideen``) names a group → NORP;
 * descriptor: a one-word name with an adjective ending (``-i``, ``-ic``, ``-ist``, ``-ian``)
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING
 from sayso.entities.lexicon import lexicon, read_json
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # A cue counts as this many NER votes: a context that says "place" outweighs one mention's
 # label (Erbil: tagged ORG 6 times and GPE once in the example article; 4 place cues).
@@ -171,7 +172,7 @@ def _place_before(span: Span, label: str) -> bool:
         return False
     preposition = doc[index].lower_
     if preposition == "of":
-        return index >= 1 and doc[index - 1].lower_ in cues.place_nouns
+        return (index >= 1 and doc[index - 1].lower_ in cues.place_nouns) or _home_town(doc, index)
     if preposition not in cues.place_prepositions:
         return False
     if preposition == "to":
@@ -183,6 +184,17 @@ def _place_before(span: Span, label: str) -> bool:
             index == 0 or doc[index - 1].lower_ not in cues.motion_to_blockers
         )
     return True
+
+
+def _home_town(doc: Doc, index: int) -> bool:
+    """``of`` at ``index`` opens where a person named with their age lives (``Michael Brennan,
+    58, of Westchester``): the usual news form of name, age and home town."""
+    return (
+        index >= 3
+        and doc[index - 1].text == ","
+        and doc[index - 2].like_num
+        and doc[index - 3].text == ","
+    )
 
 
 def _place_after(span: Span) -> bool:
@@ -265,6 +277,10 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
     if token.dep_ == "appos" and token.head.lemma_.lower() == "name" and label != "PERSON":
         # "who gave only her first name, Amina": the name a person goes by
         return TypeCue("PERSON", CUE_WEIGHT, "in apposition to 'name'")
+    after_of = span.start >= 1 and span.doc[span.start - 1].lower_ == "of"
+    if label == "NORP" and after_of and _home_town(span.doc, span.start - 1):
+        # no people's name follows "Jo Reyes, 58, of": NER's NORP there is a town's name
+        return TypeCue("GPE", CUE_WEIGHT, "a home town after a name and an age")
     if label in {"ORG", "PERSON", "FAC", ""} and (_place_before(span, label) or _place_after(span)):
         return TypeCue("GPE", CUE_WEIGHT, "place context (preposition, place noun, apposition)")
     if label == "PERSON" and _plural_group(span):
