@@ -308,3 +308,15 @@ def test_a_home_town_after_a_name_and_an_age_is_a_place(nlp: Language) -> None:
     town = _entity_with(entities, "Millbrook")
     assert town.type == "GPE"
     assert [m.span.text for m in mentions if m.entity_id == town.id] == ["Millbrook"]
+
+
+@pytest.mark.slow
+def test_a_company_first_word_owning_a_noun_is_its_short_name(nlp: Language) -> None:
+    text = (
+        "The developer, Castlegate Partners, said it would appeal. "
+        "Castlegate's managing director, Anne Moss, said the plan was sound."
+    )
+    _, entities = _resolve(nlp, text)
+    company = _entity_with(entities, "Castlegate Partners")
+    assert "Castlegate" in _forms(company)
+    assert _entity_with(entities, "Anne Moss").id != company.id

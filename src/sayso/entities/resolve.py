@@ -307,9 +307,10 @@ _FIRST_WORD_ALONE = Verdict(True, 0.6, "a company's first word alone, its trade 
 
 def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
     """A company's first word written alone as the subject of a clause (``American said in a
-    statement`` after ``American Airlines``) joins the one organisation of the article whose
+    statement`` after ``American Airlines``) or as the owner of a noun (``Greystone's managing
+    director`` after ``Greystone Partners``) joins the one organisation of the article whose
     name is that word and words of its trade (``airlines``, ``motors``), designators, legal
-    forms or facility nouns. Only as a subject: ``American officials`` is a nationality, and a
+    forms or facility nouns. Only so: ``American officials`` is a nationality, and a
     word that is part of a person's full name in the article (``Ford``) or names a place stays
     apart. NER's PERSON label on the word alone does not: news introduces a person by full
     name, and tags a company's bare name PERSON often (``Pacifica said``)."""
@@ -343,7 +344,7 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         if (
             len(found) != 1
             or key in person_words
-            or not any(span.subject for span in entry.spans)
+            or not any(span.subject or span.owner for span in entry.spans)
             or (territory_code(entry.text) is not None and key not in lex.demonyms)
         ):
             continue

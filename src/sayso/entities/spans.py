@@ -66,6 +66,8 @@ class NameSpan:
     sentence: int
     subject: bool
     """The name is the grammatical subject of its clause (a coreference preference)."""
+    owner: bool = False
+    """The name owns the noun after it (``Greystone's managing director``)."""
     titles: list[str] = field(default_factory=list)
     roles: list[tuple[int, int, str]] = field(default_factory=list)
     """Role descriptions written with the name, as ``(start, end, text)`` in ``doc.text``."""
@@ -288,7 +290,7 @@ def name_spans(
         covered_until = end
         record = NameSpan(
             start, end, text[start:end], label, sentence_of[ent.start], _is_subject(ent),
-            weight=weight, reading=reading(ent, label),
+            owner=ent.root.dep_ == "poss", weight=weight, reading=reading(ent, label),
         )  # fmt: skip
         if label == "PERSON":
             titles, title_start = _titles_before(doc, ent)
