@@ -320,3 +320,16 @@ def test_a_company_first_word_owning_a_noun_is_its_short_name(nlp: Language) -> 
     company = _entity_with(entities, "Castlegate Partners")
     assert "Castlegate" in _forms(company)
     assert _entity_with(entities, "Anne Moss").id != company.id
+
+
+@pytest.mark.slow
+def test_a_general_staff_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "KYIV (Reuters) - Ukraine's General Staff said on Friday that its troops had pushed "
+        "back an assault near Pokrovsk. The General Staff said losses were heavy."
+    )
+    from sayso.entities.resolve import resolve_entities
+    from sayso.ingest.dateline import dateline_at
+
+    _, entities = resolve_entities(nlp(text), dateline=dateline_at(text, 0, len(text)))
+    assert _entity_with(entities, "General Staff").type == "ORG"
