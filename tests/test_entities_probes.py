@@ -333,3 +333,14 @@ def test_a_general_staff_is_an_organisation(nlp: Language) -> None:
 
     _, entities = resolve_entities(nlp(text), dateline=dateline_at(text, 0, len(text)))
     assert _entity_with(entities, "General Staff").type == "ORG"
+
+
+@pytest.mark.slow
+def test_they_after_a_quantifier_subject_is_not_the_organisation(nlp: Language) -> None:
+    text = (
+        "Harbor Logistics said it would build a depot on the site. "
+        "Residents filled the hall for three hours. Many said they feared the traffic."
+    )
+    mentions, entities = _resolve(nlp, text)
+    company = _entity_with(entities, "Harbor Logistics")
+    assert all(m.entity_id != company.id for m in _pronouns(mentions, "they"))

@@ -403,15 +403,18 @@ def _pronoun(
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Quantifiers that stand alone for several people or things ("Many said they supported new
+# housing"): a plural subject no entity is, like a plural noun.
+_QUANTIFIERS = frozenset({"many", "some", "others", "most", "few", "several", "both", "all"})
 
 
 def _plural_subject_before(token: Token, context: _Context, types: dict[str, str]) -> bool:
     """The last subject before a plural pronoun that is not itself a pronoun nor one person, in
     its sentence or the one before (its main clause first), names several people that no entity
     stands for: two people joined by ``and`` (``Xi and Putin pledged to deepen their ties``) or
-    a plural common noun (``Analysts at Jefferies said they``, ``Patients are waiting, and
-    they``). The pronoun is theirs, not an organisation's mentioned earlier: it is left
-    unresolved."""
+    a plural common noun or a quantifier (``Analysts at Jefferies said they``, ``Patients are
+    waiting, and they``, ``Many said they``). The pronoun is theirs, not an organisation's
+    mentioned earlier: it is left unresolved."""
     sentence = token.sent
     start = sentence.start
     if start > 0:
@@ -447,7 +450,8 @@ def _plural_subject_before(token: Token, context: _Context, types: dict[str, str
         people = {person(conjunct) for conjunct in conjuncts} - {None, ""}
         if len(conjuncts) == 1 and people:
             continue  # one person is never "they": the subject before is looked at
-        return len(people) >= 2 or (word.tag_ == "NNS" and person(word) is None)
+        plural = word.tag_ == "NNS" or word.lower_ in _QUANTIFIERS
+        return len(people) >= 2 or (plural and person(word) is None)
     return False
 
 
