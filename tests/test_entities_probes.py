@@ -344,3 +344,21 @@ def test_they_after_a_quantifier_subject_is_not_the_organisation(nlp: Language) 
     mentions, entities = _resolve(nlp, text)
     company = _entity_with(entities, "Harbor Logistics")
     assert all(m.entity_id != company.id for m in _pronouns(mentions, "they"))
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("FAA", "U.S. Federal Aviation Administration", True),
+        ("NTSB", "US National Transportation Safety Board", True),
+        ("NIAID", "National Institute of Allergy and Infectious Diseases", True),
+        ("BLM", "Bureau of Land Management and Reclamation", True),
+        ("FAA", "U.S. Federal Aviation Board", False),
+        ("ND", "National Defence and Security", False),
+    ],
+)
+def test_an_acronym_leaves_out_a_country_before_and_a_word_added_last(
+    short: str, full: str, same: bool
+) -> None:
+    verdict = match_names(parse_name(short, "ORG"), parse_name(full, "ORG"))
+    assert (verdict.same is True) is same, verdict

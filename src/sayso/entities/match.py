@@ -39,6 +39,7 @@ from sayso.entities.names import (
     parse_name,
     placed_elsewhere,
     strip_leading_article,
+    territory_code,
     word_key,
 )
 
@@ -421,9 +422,33 @@ def _clipped_fits(short: ParsedName, full: ParsedName) -> bool:
     )
 
 
+def _acronym_readings(letters: str, words: tuple[RawWord, ...]) -> list[tuple[RawWord, ...]]:
+    """The runs of ``words`` an acronym may be read off: all of them; without a country's code
+    before them (``U.S. Food and Drug Administration`` is the FDA: news adds the country to a
+    body's name, not to its acronym); without a last word joined by ``and`` (``Centers for
+    Disease Control and Prevention`` is the CDC, ``Bureau of Alcohol, Tobacco, Firearms and
+    Explosives`` the ATF: the word was added to the name after the acronym was coined), for
+    acronyms of three letters or more."""
+    readings = [words]
+    if len(words) > 2 and words[0].upper and territory_code(words[0].text) is not None:
+        readings.append(words[1:])
+    if len(letters) >= 3:
+        for run in list(readings):
+            if len(run) >= 4 and run[-2].text == "and":
+                readings.append(run[:-2])
+    return readings
+
+
 def _compare_acronym(a: ParsedName, b: ParsedName) -> Verdict | None:
     for short, full in ((a, b), (b, a)):
-        if short.acronym and not full.acronym and _acronym_fits(short.acronym, full.words):
+        if (
+            short.acronym
+            and not full.acronym
+            and any(
+                _acronym_fits(short.acronym, run)
+                for run in _acronym_readings(short.acronym, full.words)
+            )
+        ):
             return Verdict(True, 0.9, f"acronym {short.acronym.upper()} of {full.text}")
         if _clipped_fits(short, full):
             return Verdict(True, 0.9, f"{short.text} clips the words of {full.text}")
