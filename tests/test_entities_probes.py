@@ -362,3 +362,13 @@ def test_an_acronym_leaves_out_a_country_before_and_a_word_added_last(
 ) -> None:
     verdict = match_names(parse_name(short, "ORG"), parse_name(full, "ORG"))
     assert (verdict.same is True) is same, verdict
+
+
+@pytest.mark.slow
+def test_a_body_a_title_word_opens_is_no_person(nlp: Language) -> None:
+    text = (
+        "The company said it would appeal the fine at the General Court in Luxembourg. "
+        "The General Court is expected to rule next year."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "General Court").type != "PERSON"

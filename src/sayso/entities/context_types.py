@@ -96,6 +96,12 @@ def facility_nouns() -> frozenset[str]:
     return frozenset(read_json("context_cues.json")["facility_nouns"]["words"])
 
 
+def institution_nouns() -> frozenset[str]:
+    """Nouns of public bodies (``court``, ``assembly``, ``council``): a name ending in one that a
+    title word opens (``General Court``) names the body, not a person."""
+    return _cues().institutions
+
+
 @functools.cache
 def company_nouns() -> frozenset[str]:
     """Nouns of businesses and bodies that a name in apposition to them names (``employer``)."""

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, cast
 
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness, spelled_alike
-from sayso.entities.context_types import facility_nouns
+from sayso.entities.context_types import facility_nouns, institution_nouns
 from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import Verdict, match_names
@@ -424,12 +424,13 @@ def _evidence(text: str) -> Counter[str]:
         parse_name(text, "PERSON").titles
         and not (org.words and org.words[0].possessive)
         and not (
-            len(org.words) > 1 and org.words[-1].text in facility_nouns() | lex.org_designators
+            len(org.words) > 1
+            and org.words[-1].text in facility_nouns() | lex.org_designators | institution_nouns()
         )
     ):
         # "King's College London": a possessive title names whose the thing is, not a person;
         # nor does one before a place's or a body's noun ("St James' Park", "Saint Luke's
-        # Hospital", "King Fahd University")
+        # Hospital", "King Fahd University", "General Court")
         votes["PERSON"] += _TITLE_WEIGHT
     if names_territory(text):
         votes["GPE"] += _ALIAS_TABLE_WEIGHT
