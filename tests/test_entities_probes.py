@@ -372,3 +372,15 @@ def test_a_body_a_title_word_opens_is_no_person(nlp: Language) -> None:
     )
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "General Court").type != "PERSON"
+
+
+@pytest.mark.slow
+def test_a_company_first_word_joins_its_name_closed_by_a_legal_form(nlp: Language) -> None:
+    text = (
+        "Norvik Technology SA said on Monday it had filed a complaint. "
+        "Norvik's chief executive, Lars Holm, said the rules were unfair. "
+        "Delmar Platforms declined to comment. Delmar said last year it would comply."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Norvik" in _forms(_entity_with(entities, "Norvik Technology SA"))
+    assert "Delmar" in _forms(_entity_with(entities, "Delmar Platforms"))

@@ -331,7 +331,9 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
             continue
         for entry in group.texts:
             words = entry.key.split()
-            if len(words) >= 2 and words[-1] in trade and all(w in tail_words for w in words[1:]):
+            tail = words[1:]
+            # a legal form may close the name ("Spotify Technology SA")
+            if tail and any(w in trade for w in tail) and all(w in tail_words for w in tail):
                 owners.setdefault(words[0], set()).add(index)
     merged: set[int] = set()
     for index, group in enumerate(groups):
