@@ -384,3 +384,13 @@ def test_a_company_first_word_joins_its_name_closed_by_a_legal_form(nlp: Languag
     _, entities = _resolve(nlp, text)
     assert "Norvik" in _forms(_entity_with(entities, "Norvik Technology SA"))
     assert "Delmar" in _forms(_entity_with(entities, "Delmar Platforms"))
+
+
+@pytest.mark.slow
+def test_an_organisation_name_ner_cut_after_its_of_is_joined_to_the_place(nlp: Language) -> None:
+    text = (
+        "The U.S. Attorney's Office for the Eastern District of Michigan said the clinic had "
+        "repaid its patients."
+    )
+    _, entities = _resolve(nlp, text)
+    assert not [e for e in entities if e.name.endswith(" of")], entities

@@ -129,8 +129,11 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     Joined across ``of`` always; across ``in`` only when the joined name goes on to a longer form
     the article marks as one name (``... in Iraq and the Levant (ISIL)``) or when the joined name
     is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda in Iraq``), not a group
-    placed somewhere (``ISIS in Iraq``)."""
+    placed somewhere (``ISIS in Iraq``). NER may also end the first part with the ``of``
+    itself (``Office for the Southern District of`` + ``New York``): no name ends so."""
     between = text[end:next_start]
+    if between == " " and text[start:end].endswith(" of"):
+        return _extend_cut_name(text, start, next_end)
     if between not in {" of ", " in "}:
         return end
     joined_end = _extend_cut_name(text, start, next_end)
