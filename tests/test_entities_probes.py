@@ -394,3 +394,20 @@ def test_an_organisation_name_ner_cut_after_its_of_is_joined_to_the_place(nlp: L
     )
     _, entities = _resolve(nlp, text)
     assert not [e for e in entities if e.name.endswith(" of")], entities
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Nissan", "Nissan Motor Co", True),
+        ("Qantas", "Qantas Airways Ltd", True),
+        ("Pfizer", "Pfizer Pharmaceuticals Inc", True),
+        ("Brandt", "Brandt Finance", False),
+        ("Nissan", "Nissan Leaf Motors", False),
+    ],
+)
+def test_a_company_first_word_is_a_short_form_of_its_name(
+    short: str, full: str, same: bool
+) -> None:
+    verdict = match_names(parse_name(short, "ORG"), parse_name(full, "ORG"))
+    assert (verdict.same is True) is same, verdict

@@ -645,7 +645,35 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
         return Verdict(True, 0.7, "short form: the head words of the longer name")
     if _of_name_suffix(a, b) or _of_name_suffix(b, a):
         return Verdict(True, 0.7, "short form: the longer name without the place before it")
+    if _company_first_word(a, b) or _company_first_word(b, a):
+        return COMPANY_FIRST_WORD
     return NO_EVIDENCE
+
+
+COMPANY_FIRST_WORD = Verdict(
+    True, 0.7, "short form: a company's first word, its trade words dropped"
+)
+"""Names out of context (the alias table, the store's registry) take it; within one article,
+``resolve.py`` reads the clause instead (a founder's family name is the company's first word)."""
+
+
+def _company_first_word(short: ParsedName, full: ParsedName) -> bool:
+    """``Toyota`` of ``Toyota Motor Corp``, ``Spotify`` of ``Spotify Technology SA``: one word,
+    the first of a name whose other words are words of a trade (one at least), designators or
+    legal forms. Not the first word of a name with any other word (``Brandt Finance``, the
+    company's unit; ``American Express``)."""
+    if len(short.words) != 1 or short.acronym or full.acronym or len(full.words) < 2:
+        return False
+    lex = lexicon()
+    tail = [word.text for word in full.words[1:]]
+    return (
+        full.words[0].text == short.words[0].text
+        and any(word in lex.trade_words for word in tail)
+        and all(
+            word in lex.trade_words or word in lex.org_designators or word in lex.legal_forms
+            for word in tail
+        )
+    )
 
 
 def match_names(a: ParsedName, b: ParsedName) -> Verdict:

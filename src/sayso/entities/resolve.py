@@ -35,7 +35,7 @@ from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns, institution_nouns
 from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
-from sayso.entities.match import Verdict, match_names
+from sayso.entities.match import COMPANY_FIRST_WORD, Verdict, match_names
 from sayso.entities.names import (
     ParsedName,
     RawWord,
@@ -560,6 +560,9 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
     best: tuple[Verdict, str | None] = (Verdict(None, 0.0, "no match"), None)
     for position, member in enumerate(group.texts):
         verdict = match_names(name, parse_name(member.text, as_type))
+        if verdict is COMPANY_FIRST_WORD:
+            # the article says whose word it is: _join_company_short_forms reads the clause
+            continue
         if verdict.same is False and position == 0:
             return verdict, member.text
         if verdict.same is False and best[0].same is not True:
