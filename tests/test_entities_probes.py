@@ -411,3 +411,18 @@ def test_a_company_first_word_is_a_short_form_of_its_name(
 ) -> None:
     verdict = match_names(parse_name(short, "ORG"), parse_name(full, "ORG"))
     assert (verdict.same is True) is same, verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Mexico", "Mexico City", False),
+        ("Oklahoma", "Oklahoma City", False),
+        ("Panama", "Panama City", False),
+        ("Vatican", "Vatican City", True),
+        ("Sadr", "Sadr City", True),
+    ],
+)
+def test_a_city_named_after_its_country_or_state_is_not_it(a: str, b: str, same: bool) -> None:
+    verdict = match_names(parse_name(a, "GPE"), parse_name(b, "GPE"))
+    assert (verdict.same is True) is same, verdict

@@ -42,6 +42,7 @@ from sayso.entities.names import (
     territory_code,
     word_key,
 )
+from sayso.entities.territories import names_place_inside
 
 # Edit-distance guard on folded words that share a skeleton: "hasan"/"husein" score 0.50 and
 # stay apart, "soleimani"/"suleimani" 0.89 and "zawahiri"/"zawahri" 0.88 pass. Tuned on the
@@ -597,7 +598,25 @@ def _possessive_of(owned: ParsedName, other: ParsedName) -> bool:
     return _same_place(owned.qualifier, owner) and _same_units(owned.units, other.head_units)
 
 
+def _city_of_its_region(city: ParsedName, region: ParsedName) -> bool:
+    """``Mexico City`` / ``Mexico``, ``Kansas City`` / ``Kansas``: a place named ``X City``
+    after a country or a state ``X`` is a city in or near it, not ``X`` itself, unless ``X
+    City`` is one of the territory's own names (``Vatican City``). The designator ``city``
+    drops before other names (``Sadr City`` = ``Sadr``)."""
+    words = [word.text for word in city.words]
+    return (
+        city.type in {"GPE", "LOC"}
+        and len(words) >= 2
+        and words[-1] == "city"
+        and words[:-1] == [word.text for word in region.words]
+        and region.territory is not None
+        and (city.territory != region.territory or names_place_inside(city.text))
+    )
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
+    if _city_of_its_region(a, b) or _city_of_its_region(b, a):
+        return Verdict(False, 0.9, "a city named after its country or region")
     if a.territory and b.territory:
         if a.territory == b.territory:
             return Verdict(True, 1.0, f"same territory ({a.territory})")
