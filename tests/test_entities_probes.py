@@ -426,3 +426,12 @@ def test_a_company_first_word_is_a_short_form_of_its_name(
 def test_a_city_named_after_its_country_or_state_is_not_it(a: str, b: str, same: bool) -> None:
     verdict = match_names(parse_name(a, "GPE"), parse_name(b, "GPE"))
     assert (verdict.same is True) is same, verdict
+
+
+@pytest.mark.slow
+def test_a_hyphenated_role_before_a_name_is_one_role(nlp: Language) -> None:
+    text = "UN Secretary-General Lena Ostrova urged calm. Ostrova said the talks would go on."
+    _, entities = _resolve(nlp, text)
+    titles = _entity_with(entities, "Lena Ostrova").titles
+    assert "General" not in titles, titles
+    assert any(title.endswith("Secretary-General") for title in titles), titles

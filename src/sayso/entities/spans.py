@@ -175,6 +175,15 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
         if token.dep_ == "case" and index > 0:
             index -= 1
             continue
+        if (
+            token.text == "-"
+            and index > 0
+            and not token.whitespace_
+            and not doc[index - 1].whitespace_
+        ):
+            # "Secretary-General": one word written as three tokens
+            index -= 1
+            continue
         if not attached or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             break
         first = index
