@@ -435,3 +435,16 @@ def test_a_hyphenated_role_before_a_name_is_one_role(nlp: Language) -> None:
     titles = _entity_with(entities, "Lena Ostrova").titles
     assert "General" not in titles, titles
     assert any(title.endswith("Secretary-General") for title in titles), titles
+
+
+@pytest.mark.slow
+def test_his_relative_named_with_a_family_name_is_that_familys(nlp: Language) -> None:
+    text = (
+        "The judge ordered Paul Dresner to repay $2 million. One victim, Ruth Alvey, said she "
+        "had lost her savings. Her grandson, Tom Alvey, said he was relieved. "
+        "His wife, Nora Dresner, was not charged."
+    )
+    mentions, entities = _resolve(nlp, text)
+    dresner = _entity_with(entities, "Paul Dresner")
+    his = [m for m in mentions if m.kind == "pronoun" and m.span.text == "His"]
+    assert [m.entity_id for m in his] == [dresner.id]

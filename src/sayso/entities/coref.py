@@ -378,6 +378,15 @@ def _pronoun(
         previous = scored.get(mention.entity_id)
         if previous is None or score > previous[0]:
             scored[mention.entity_id] = (score, mention, subject)
+    family = _relative_family_name(token)
+    if family is not None:
+        # "His wife, Karen Brennan": the pronoun is the Brennan named before, when there is one
+        kin = {
+            mention.entity_id
+            for mention in context.mentions[:earlier]
+            if mention.entity_id in scored and mention.span.text.split()[-1] == family
+        }
+        scored = {entity: value for entity, value in scored.items() if entity in kin} or scored
     if not scored:
         return None
     ranked = sorted(scored.items(), key=lambda item: -item[1][0])
@@ -400,6 +409,26 @@ def _pronoun(
         None if ambiguous else best_id,
         Resolution(reason, antecedent.span, alternatives, ambiguous),
     )
+
+
+_KIN_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
+     "widower", "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece",
+     "stepson", "stepdaughter"}
+)  # fmt: skip
+
+
+def _relative_family_name(token: Token) -> str | None:
+    """The family name of the relative a possessive pronoun owns when the relative is named in
+    apposition (``His wife, Karen Brennan``, ``Her son, Richard Hale``): news names a spouse
+    or a child so, and they mostly share the pronoun's person's family name."""
+    head = token.head
+    if token.dep_ != "poss" or head.lemma_.lower() not in _KIN_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > head.i:
+            return str(child.text)
+    return None
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
