@@ -184,3 +184,267 @@ def test_a_founder_family_name_said_with_he_stays_the_founder(nlp: Language) -> 
     founder = _entity_with(entities, "John Dunmore")
     assert "Dunmore" in _forms(founder)
     assert founder.type == "PERSON"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("opening", "region", "agency"),
+    [
+        ("KUALA LUMPUR, Malaysia (Bernama) - ", "Malaysia", "Bernama"),
+        ("ODESSA, Texas (Reuters) - ", "Texas", "Reuters"),
+    ],
+)
+def test_the_agency_after_a_dateline_region_is_not_its_acronym(
+    nlp: Language, opening: str, region: str, agency: str
+) -> None:
+    from sayso.entities.resolve import resolve_entities
+    from sayso.ingest.dateline import dateline_at
+
+    text = opening + "Officials met on Sunday to discuss water prices, the minister said."
+    dateline = dateline_at(text, 0, len(text))
+    assert dateline is not None
+    assert dateline.agency is not None
+    _, entities = resolve_entities(nlp(text), dateline=dateline)
+    forms = {alias.text: entity.id for entity in entities for alias in entity.aliases}
+    assert agency in forms, entities
+    assert forms.get(region) != forms[agency], entities
+
+
+@pytest.mark.slow
+def test_a_title_of_several_words_alone_is_its_only_holder(nlp: Language) -> None:
+    text = (
+        "Bahraini Crown Prince Salman bin Hamad received the Kuwaiti emir in Manama on Monday. "
+        "The crown prince said the two countries would build a bridge. "
+        "Dutch Foreign Minister Caspar Veldkamp arrived later. The foreign minister met "
+        "the emir. A Belgian foreign minister had visited in May."
+    )
+    mentions, entities = _resolve(nlp, text)
+    prince = _entity_with(entities, "Salman bin Hamad")
+    veldkamp = _entity_with(entities, "Caspar Veldkamp")
+    nominals = [m for m in mentions if m.kind == "nominal" and m.entity_id]
+    linked = [(m.span.text.lower(), m.entity_id) for m in nominals]
+    assert ("crown prince", prince.id) in linked
+    assert ("foreign minister", veldkamp.id) in linked
+    assert [m for m in nominals if m.entity_id == veldkamp.id][1:] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Kettering Hardware said on Monday it would shut 12 shops. "
+            "Kettering Hardware's owner said sales had fallen.",
+            "Kettering Hardware",
+        ),
+        (
+            "Ashbourne Partners said it had bought the site. Ashbourne Partners paid $40 million.",
+            "Ashbourne Partners",
+        ),
+        (
+            "Bolton Wanderers came from behind to win on Saturday. Bolton Wanderers are third.",
+            "Bolton Wanderers",
+        ),
+    ],
+)
+def test_a_name_ending_in_a_word_of_business_or_club_is_an_organisation(
+    nlp: Language, text: str, name: str
+) -> None:
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, name).type == "ORG"
+
+
+@pytest.mark.slow
+def test_a_full_name_ner_lost_to_the_dateline_is_found_where_it_is_written_again(
+    nlp: Language,
+) -> None:
+    from sayso.entities.resolve import resolve_entities
+    from sayso.ingest.dateline import dateline_at
+
+    text = (
+        "DENVER - Kessler Outdoor said on Tuesday it would close 12 stores and cut 400 jobs. "
+        "Analysts said the cuts were overdue. Kessler Outdoor's shares fell 4%."
+    )
+    mentions, entities = resolve_entities(nlp(text), dateline=dateline_at(text, 0, len(text)))
+    company = _entity_with(entities, "Kessler Outdoor")
+    assert [m.span.start for m in mentions if m.entity_id == company.id][:2] == [9, 41]
+
+
+@pytest.mark.slow
+def test_a_title_with_of_or_a_hyphen_is_one_title_not_a_name(nlp: Language) -> None:
+    text = (
+        "Secretary of State Helen Marwick flew to Lima on Monday. "
+        "UN Secretary-General Tomas Ekberg urged both sides to talk. Marwick said she agreed."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Secretary of State" in _entity_with(entities, "Helen Marwick").titles
+    assert "Secretary-General" in _entity_with(entities, "Tomas Ekberg").titles
+    assert not [e for e in entities if e.name.lower() == "state"], entities
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts at Morgan Keller said the merger would cut costs. Morgan Keller said demand "
+        "had fallen.",
+        "Analysts at Lewis Grant said the merger would cut costs. A trader at Lewis Grant said "
+        "demand had fallen.",
+    ],
+)
+def test_where_analysts_work_is_an_organisation(nlp: Language, text: str) -> None:
+    _, entities = _resolve(nlp, text)
+    firm = next(e for e in entities if e.name in {"Morgan Keller", "Lewis Grant"})
+    assert firm.type == "ORG", entities
+
+
+@pytest.mark.slow
+def test_a_home_town_after_a_name_and_an_age_is_a_place(nlp: Language) -> None:
+    text = (
+        "Daniel Okafor, 41, of Millbrook, was charged with arson on Friday. "
+        "Prosecutors said their case was strong."
+    )
+    mentions, entities = _resolve(nlp, text)
+    town = _entity_with(entities, "Millbrook")
+    assert town.type == "GPE"
+    assert [m.span.text for m in mentions if m.entity_id == town.id] == ["Millbrook"]
+
+
+@pytest.mark.slow
+def test_a_company_first_word_owning_a_noun_is_its_short_name(nlp: Language) -> None:
+    text = (
+        "The developer, Castlegate Partners, said it would appeal. "
+        "Castlegate's managing director, Anne Moss, said the plan was sound."
+    )
+    _, entities = _resolve(nlp, text)
+    company = _entity_with(entities, "Castlegate Partners")
+    assert "Castlegate" in _forms(company)
+    assert _entity_with(entities, "Anne Moss").id != company.id
+
+
+@pytest.mark.slow
+def test_a_general_staff_is_an_organisation(nlp: Language) -> None:
+    text = (
+        "KYIV (Reuters) - Ukraine's General Staff said on Friday that its troops had pushed "
+        "back an assault near Pokrovsk. The General Staff said losses were heavy."
+    )
+    from sayso.entities.resolve import resolve_entities
+    from sayso.ingest.dateline import dateline_at
+
+    _, entities = resolve_entities(nlp(text), dateline=dateline_at(text, 0, len(text)))
+    assert _entity_with(entities, "General Staff").type == "ORG"
+
+
+@pytest.mark.slow
+def test_they_after_a_quantifier_subject_is_not_the_organisation(nlp: Language) -> None:
+    text = (
+        "Harbor Logistics said it would build a depot on the site. "
+        "Residents filled the hall for three hours. Many said they feared the traffic."
+    )
+    mentions, entities = _resolve(nlp, text)
+    company = _entity_with(entities, "Harbor Logistics")
+    assert all(m.entity_id != company.id for m in _pronouns(mentions, "they"))
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("FAA", "U.S. Federal Aviation Administration", True),
+        ("NTSB", "US National Transportation Safety Board", True),
+        ("NIAID", "National Institute of Allergy and Infectious Diseases", True),
+        ("BLM", "Bureau of Land Management and Reclamation", True),
+        ("FAA", "U.S. Federal Aviation Board", False),
+        ("ND", "National Defence and Security", False),
+    ],
+)
+def test_an_acronym_leaves_out_a_country_before_and_a_word_added_last(
+    short: str, full: str, same: bool
+) -> None:
+    verdict = match_names(parse_name(short, "ORG"), parse_name(full, "ORG"))
+    assert (verdict.same is True) is same, verdict
+
+
+@pytest.mark.slow
+def test_a_body_a_title_word_opens_is_no_person(nlp: Language) -> None:
+    text = (
+        "The company said it would appeal the fine at the General Court in Luxembourg. "
+        "The General Court is expected to rule next year."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "General Court").type != "PERSON"
+
+
+@pytest.mark.slow
+def test_a_company_first_word_joins_its_name_closed_by_a_legal_form(nlp: Language) -> None:
+    text = (
+        "Norvik Technology SA said on Monday it had filed a complaint. "
+        "Norvik's chief executive, Lars Holm, said the rules were unfair. "
+        "Delmar Platforms declined to comment. Delmar said last year it would comply."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Norvik" in _forms(_entity_with(entities, "Norvik Technology SA"))
+    assert "Delmar" in _forms(_entity_with(entities, "Delmar Platforms"))
+
+
+@pytest.mark.slow
+def test_an_organisation_name_ner_cut_after_its_of_is_joined_to_the_place(nlp: Language) -> None:
+    text = (
+        "The U.S. Attorney's Office for the Eastern District of Michigan said the clinic had "
+        "repaid its patients."
+    )
+    _, entities = _resolve(nlp, text)
+    assert not [e for e in entities if e.name.endswith(" of")], entities
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Nissan", "Nissan Motor Co", True),
+        ("Qantas", "Qantas Airways Ltd", True),
+        ("Pfizer", "Pfizer Pharmaceuticals Inc", True),
+        ("Brandt", "Brandt Finance", False),
+        ("Nissan", "Nissan Leaf Motors", False),
+    ],
+)
+def test_a_company_first_word_is_a_short_form_of_its_name(
+    short: str, full: str, same: bool
+) -> None:
+    verdict = match_names(parse_name(short, "ORG"), parse_name(full, "ORG"))
+    assert (verdict.same is True) is same, verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Mexico", "Mexico City", False),
+        ("Oklahoma", "Oklahoma City", False),
+        ("Panama", "Panama City", False),
+        ("Vatican", "Vatican City", True),
+        ("Sadr", "Sadr City", True),
+    ],
+)
+def test_a_city_named_after_its_country_or_state_is_not_it(a: str, b: str, same: bool) -> None:
+    verdict = match_names(parse_name(a, "GPE"), parse_name(b, "GPE"))
+    assert (verdict.same is True) is same, verdict
+
+
+@pytest.mark.slow
+def test_a_hyphenated_role_before_a_name_is_one_role(nlp: Language) -> None:
+    text = "UN Secretary-General Lena Ostrova urged calm. Ostrova said the talks would go on."
+    _, entities = _resolve(nlp, text)
+    titles = _entity_with(entities, "Lena Ostrova").titles
+    assert "General" not in titles, titles
+    assert any(title.endswith("Secretary-General") for title in titles), titles
+
+
+@pytest.mark.slow
+def test_his_relative_named_with_a_family_name_is_that_familys(nlp: Language) -> None:
+    text = (
+        "The judge ordered Paul Dresner to repay $2 million. One victim, Ruth Alvey, said she "
+        "had lost her savings. Her grandson, Tom Alvey, said he was relieved. "
+        "His wife, Nora Dresner, was not charged."
+    )
+    mentions, entities = _resolve(nlp, text)
+    dresner = _entity_with(entities, "Paul Dresner")
+    his = [m for m in mentions if m.kind == "pronoun" and m.span.text == "His"]
+    assert [m.entity_id for m in his] == [dresner.id]

@@ -7,7 +7,8 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * place: a preposition of place before it (``in``, ``at``, ``near``, ``to`` after a motion
   word rather than ``according to`` or ``told``), a place noun after it (``the Makhmur area``,
   ``Erbil airport``), or an appositive or ``of`` phrase that says so (``Erbil, the capital of``,
-  ``the city of Mosul``) → GPE;
+  ``the city of Mosul``, a home town after a name and an age: ``Jo Reyes, 58, of Westchester``)
+  → GPE;
 * group: a one-word "person" that takes ``the`` or is coordinated with a plural noun
   (``commanders and Mujahideen``) names a group → NORP;
 * descriptor: a one-word name with an adjective ending (``-i``, ``-ic``, ``-ist``, ``-ian``)
@@ -21,6 +22,9 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   their label: an institution is named by its building too;
 * news medium: a name NER tags PERSON, FAC or WORK_OF_ART followed by a lower-case news
   medium's noun (``the Dawn newspaper``) is the outlet → ORG;
+* workplace: a name NER tags PERSON or ORG right after ``at`` that follows a noun of people
+  who work somewhere (``analysts at Morgan Stanley``, ``a lawyer at Hale Barnes``) is the
+  organisation they work at → ORG, with a cue's weight;
 * given name: a one-word name in apposition to ``name`` (``who gave only her first name,
   Amina``) is a person's → PERSON.
 
@@ -40,7 +44,7 @@ from typing import TYPE_CHECKING
 from sayso.entities.lexicon import lexicon, read_json
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # A cue counts as this many NER votes: a context that says "place" outweighs one mention's
 # label (Erbil: tagged ORG 6 times and GPE once in the example article; 4 place cues).
@@ -92,6 +96,12 @@ def facility_nouns() -> frozenset[str]:
     return frozenset(read_json("context_cues.json")["facility_nouns"]["words"])
 
 
+def institution_nouns() -> frozenset[str]:
+    """Nouns of public bodies (``court``, ``assembly``, ``council``): a name ending in one that a
+    title word opens (``General Court``) names the body, not a person."""
+    return _cues().institutions
+
+
 @functools.cache
 def company_nouns() -> frozenset[str]:
     """Nouns of businesses and bodies that a name in apposition to them names (``employer``)."""
@@ -107,6 +117,31 @@ def _company_apposition(span: Span) -> bool:
     return any(
         c.dep_ == "appos" and c.is_lower and c.lemma_.lower() in company_nouns()
         for c in root.children
+    )
+
+
+# People who work at an organisation, besides the lexicon's role nouns ("analysts at Morgan
+# Stanley", "an economist at Barclays"): general English job nouns, not from an evaluation file.
+_STAFF_NOUNS = frozenset(
+    {"economist", "strategist", "employee", "worker", "staffer", "executive", "banker", "trader",
+     "engineer", "scientist", "manager", "partner", "associate"}
+)  # fmt: skip
+
+
+def _workplace_of(span: Span) -> bool:
+    """ "analysts at Morgan Stanley", "a lawyer at Hale Barnes": the name is the object of
+    ``at`` after a noun of people who work somewhere, so it names where they work. NER tags such
+    a firm PERSON when a first name opens it; a person is never where analysts are "at"."""
+    root = span.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "at" or preposition.i != span.start - 1:
+        return False
+    worker = preposition.head
+    lemma = worker.lemma_.lower()
+    return (
+        worker.pos_ == "NOUN"
+        and worker.i < preposition.i
+        and (lemma in lexicon().role_nouns or lemma in _STAFF_NOUNS)
     )
 
 
@@ -143,7 +178,7 @@ def _place_before(span: Span, label: str) -> bool:
         return False
     preposition = doc[index].lower_
     if preposition == "of":
-        return index >= 1 and doc[index - 1].lower_ in cues.place_nouns
+        return (index >= 1 and doc[index - 1].lower_ in cues.place_nouns) or _home_town(doc, index)
     if preposition not in cues.place_prepositions:
         return False
     if preposition == "to":
@@ -155,6 +190,17 @@ def _place_before(span: Span, label: str) -> bool:
             index == 0 or doc[index - 1].lower_ not in cues.motion_to_blockers
         )
     return True
+
+
+def _home_town(doc: Doc, index: int) -> bool:
+    """``of`` at ``index`` opens where a person named with their age lives (``Michael Brennan,
+    58, of Westchester``): the usual news form of name, age and home town."""
+    return (
+        index >= 3
+        and doc[index - 1].text == ","
+        and doc[index - 2].like_num
+        and doc[index - 3].text == ","
+    )
 
 
 def _place_after(span: Span) -> bool:
@@ -225,6 +271,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("ORG", CUE_WEIGHT, "a news medium's noun after the name")
     if label == "PERSON" and _company_apposition(span):
         return TypeCue("ORG", CUE_WEIGHT, "in apposition to a noun of a business")
+    if label in {"PERSON", "ORG"} and _workplace_of(span):
+        return TypeCue("ORG", CUE_WEIGHT, "where people of a trade work ('analysts at')")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
@@ -235,6 +283,10 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
     if token.dep_ == "appos" and token.head.lemma_.lower() == "name" and label != "PERSON":
         # "who gave only her first name, Amina": the name a person goes by
         return TypeCue("PERSON", CUE_WEIGHT, "in apposition to 'name'")
+    after_of = span.start >= 1 and span.doc[span.start - 1].lower_ == "of"
+    if label == "NORP" and after_of and _home_town(span.doc, span.start - 1):
+        # no people's name follows "Jo Reyes, 58, of": NER's NORP there is a town's name
+        return TypeCue("GPE", CUE_WEIGHT, "a home town after a name and an age")
     if label in {"ORG", "PERSON", "FAC", ""} and (_place_before(span, label) or _place_after(span)):
         return TypeCue("GPE", CUE_WEIGHT, "place context (preposition, place noun, apposition)")
     if label == "PERSON" and _plural_group(span):

@@ -385,6 +385,15 @@ def _pronoun(
         previous = scored.get(mention.entity_id)
         if previous is None or score > previous[0]:
             scored[mention.entity_id] = (score, mention, subject)
+    family = _relative_family_name(token)
+    if family is not None:
+        # "His wife, Karen Brennan": the pronoun is the Brennan named before, when there is one
+        kin = {
+            mention.entity_id
+            for mention in context.mentions[:earlier]
+            if mention.entity_id in scored and mention.span.text.split()[-1] == family
+        }
+        scored = {entity: value for entity, value in scored.items() if entity in kin} or scored
     if not scored:
         return None
     ranked = sorted(scored.items(), key=lambda item: -item[1][0])
@@ -409,16 +418,39 @@ def _pronoun(
     )
 
 
+_KIN_NOUNS = frozenset(
+    {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
+     "widower", "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece",
+     "stepson", "stepdaughter"}
+)  # fmt: skip
+
+
+def _relative_family_name(token: Token) -> str | None:
+    """The family name of the relative a possessive pronoun owns when the relative is named in
+    apposition (``His wife, Karen Brennan``, ``Her son, Richard Hale``): news names a spouse
+    or a child so, and they mostly share the pronoun's person's family name."""
+    head = token.head
+    if token.dep_ != "poss" or head.lemma_.lower() not in _KIN_NOUNS:
+        return None
+    for child in head.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > head.i:
+            return str(child.text)
+    return None
+
+
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# Quantifiers that stand alone for several people or things ("Many said they supported new
+# housing"): a plural subject no entity is, like a plural noun.
+_QUANTIFIERS = frozenset({"many", "some", "others", "most", "few", "several", "both", "all"})
 
 
 def _plural_subject_before(token: Token, context: _Context, types: dict[str, str]) -> bool:
     """The last subject before a plural pronoun that is not itself a pronoun nor one person, in
     its sentence or the one before (its main clause first), names several people that no entity
     stands for: two people joined by ``and`` (``Xi and Putin pledged to deepen their ties``) or
-    a plural common noun (``Analysts at Jefferies said they``, ``Patients are waiting, and
-    they``). The pronoun is theirs, not an organisation's mentioned earlier: it is left
-    unresolved."""
+    a plural common noun or a quantifier (``Analysts at Jefferies said they``, ``Patients are
+    waiting, and they``, ``Many said they``). The pronoun is theirs, not an organisation's
+    mentioned earlier: it is left unresolved."""
     sentence = token.sent
     start = sentence.start
     if start > 0:
@@ -454,7 +486,8 @@ def _plural_subject_before(token: Token, context: _Context, types: dict[str, str
         people = {person(conjunct) for conjunct in conjuncts} - {None, ""}
         if len(conjuncts) == 1 and people:
             continue  # one person is never "they": the subject before is looked at
-        return len(people) >= 2 or (word.tag_ == "NNS" and person(word) is None)
+        plural = word.tag_ == "NNS" or word.lower_ in _QUANTIFIERS
+        return len(people) >= 2 or (plural and person(word) is None)
     return False
 
 

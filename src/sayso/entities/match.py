@@ -39,8 +39,10 @@ from sayso.entities.names import (
     parse_name,
     placed_elsewhere,
     strip_leading_article,
+    territory_code,
     word_key,
 )
+from sayso.entities.territories import names_place_inside
 
 # Edit-distance guard on folded words that share a skeleton: "hasan"/"husein" score 0.50 and
 # stay apart, "soleimani"/"suleimani" 0.89 and "zawahiri"/"zawahri" 0.88 pass. Tuned on the
@@ -421,9 +423,33 @@ def _clipped_fits(short: ParsedName, full: ParsedName) -> bool:
     )
 
 
+def _acronym_readings(letters: str, words: tuple[RawWord, ...]) -> list[tuple[RawWord, ...]]:
+    """The runs of ``words`` an acronym may be read off: all of them; without a country's code
+    before them (``U.S. Food and Drug Administration`` is the FDA: news adds the country to a
+    body's name, not to its acronym); without a last word joined by ``and`` (``Centers for
+    Disease Control and Prevention`` is the CDC, ``Bureau of Alcohol, Tobacco, Firearms and
+    Explosives`` the ATF: the word was added to the name after the acronym was coined), for
+    acronyms of three letters or more."""
+    readings = [words]
+    if len(words) > 2 and words[0].upper and territory_code(words[0].text) is not None:
+        readings.append(words[1:])
+    if len(letters) >= 3:
+        for run in list(readings):
+            if len(run) >= 4 and run[-2].text == "and":
+                readings.append(run[:-2])
+    return readings
+
+
 def _compare_acronym(a: ParsedName, b: ParsedName) -> Verdict | None:
     for short, full in ((a, b), (b, a)):
-        if short.acronym and not full.acronym and _acronym_fits(short.acronym, full.words):
+        if (
+            short.acronym
+            and not full.acronym
+            and any(
+                _acronym_fits(short.acronym, run)
+                for run in _acronym_readings(short.acronym, full.words)
+            )
+        ):
             return Verdict(True, 0.9, f"acronym {short.acronym.upper()} of {full.text}")
         if _clipped_fits(short, full):
             return Verdict(True, 0.9, f"{short.text} clips the words of {full.text}")
@@ -572,7 +598,25 @@ def _possessive_of(owned: ParsedName, other: ParsedName) -> bool:
     return _same_place(owned.qualifier, owner) and _same_units(owned.units, other.head_units)
 
 
+def _city_of_its_region(city: ParsedName, region: ParsedName) -> bool:
+    """``Mexico City`` / ``Mexico``, ``Kansas City`` / ``Kansas``: a place named ``X City``
+    after a country or a state ``X`` is a city in or near it, not ``X`` itself, unless ``X
+    City`` is one of the territory's own names (``Vatican City``). The designator ``city``
+    drops before other names (``Sadr City`` = ``Sadr``)."""
+    words = [word.text for word in city.words]
+    return (
+        city.type in {"GPE", "LOC"}
+        and len(words) >= 2
+        and words[-1] == "city"
+        and words[:-1] == [word.text for word in region.words]
+        and region.territory is not None
+        and (city.territory != region.territory or names_place_inside(city.text))
+    )
+
+
 def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
+    if _city_of_its_region(a, b) or _city_of_its_region(b, a):
+        return Verdict(False, 0.9, "a city named after its country or region")
     if a.territory and b.territory:
         if a.territory == b.territory:
             return Verdict(True, 1.0, f"same territory ({a.territory})")
@@ -620,7 +664,35 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
         return Verdict(True, 0.7, "short form: the head words of the longer name")
     if _of_name_suffix(a, b) or _of_name_suffix(b, a):
         return Verdict(True, 0.7, "short form: the longer name without the place before it")
+    if _company_first_word(a, b) or _company_first_word(b, a):
+        return COMPANY_FIRST_WORD
     return NO_EVIDENCE
+
+
+COMPANY_FIRST_WORD = Verdict(
+    True, 0.7, "short form: a company's first word, its trade words dropped"
+)
+"""Names out of context (the alias table, the store's registry) take it; within one article,
+``resolve.py`` reads the clause instead (a founder's family name is the company's first word)."""
+
+
+def _company_first_word(short: ParsedName, full: ParsedName) -> bool:
+    """``Toyota`` of ``Toyota Motor Corp``, ``Spotify`` of ``Spotify Technology SA``: one word,
+    the first of a name whose other words are words of a trade (one at least), designators or
+    legal forms. Not the first word of a name with any other word (``Brandt Finance``, the
+    company's unit; ``American Express``)."""
+    if len(short.words) != 1 or short.acronym or full.acronym or len(full.words) < 2:
+        return False
+    lex = lexicon()
+    tail = [word.text for word in full.words[1:]]
+    return (
+        full.words[0].text == short.words[0].text
+        and any(word in lex.trade_words for word in tail)
+        and all(
+            word in lex.trade_words or word in lex.org_designators or word in lex.legal_forms
+            for word in tail
+        )
+    )
 
 
 def match_names(a: ParsedName, b: ParsedName) -> Verdict:

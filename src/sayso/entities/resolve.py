@@ -32,10 +32,10 @@ from typing import TYPE_CHECKING, cast
 
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness, spelled_alike
-from sayso.entities.context_types import facility_nouns
+from sayso.entities.context_types import facility_nouns, institution_nouns
 from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
-from sayso.entities.match import Verdict, match_names
+from sayso.entities.match import COMPANY_FIRST_WORD, Verdict, match_names
 from sayso.entities.names import (
     ParsedName,
     RawWord,
@@ -307,9 +307,10 @@ _FIRST_WORD_ALONE = Verdict(True, 0.6, "a company's first word alone, its trade 
 
 def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
     """A company's first word written alone as the subject of a clause (``American said in a
-    statement`` after ``American Airlines``) joins the one organisation of the article whose
+    statement`` after ``American Airlines``) or as the owner of a noun (``Greystone's managing
+    director`` after ``Greystone Partners``) joins the one organisation of the article whose
     name is that word and words of its trade (``airlines``, ``motors``), designators, legal
-    forms or facility nouns. Only as a subject: ``American officials`` is a nationality, and a
+    forms or facility nouns. Only so: ``American officials`` is a nationality, and a
     word that is part of a person's full name in the article (``Ford``) or names a place stays
     apart. NER's PERSON label on the word alone does not: news introduces a person by full
     name, and tags a company's bare name PERSON often (``Pacifica said``)."""
@@ -330,7 +331,9 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
             continue
         for entry in group.texts:
             words = entry.key.split()
-            if len(words) >= 2 and words[-1] in trade and all(w in tail_words for w in words[1:]):
+            tail = words[1:]
+            # a legal form may close the name ("Spotify Technology SA")
+            if tail and any(w in trade for w in tail) and all(w in tail_words for w in tail):
                 owners.setdefault(words[0], set()).add(index)
     merged: set[int] = set()
     for index, group in enumerate(groups):
@@ -343,7 +346,7 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         if (
             len(found) != 1
             or key in person_words
-            or not any(span.subject for span in entry.spans)
+            or not any(span.subject or span.owner for span in entry.spans)
             or (territory_code(entry.text) is not None and key not in lex.demonyms)
         ):
             continue
@@ -423,12 +426,13 @@ def _evidence(text: str) -> Counter[str]:
         parse_name(text, "PERSON").titles
         and not (org.words and org.words[0].possessive)
         and not (
-            len(org.words) > 1 and org.words[-1].text in facility_nouns() | lex.org_designators
+            len(org.words) > 1
+            and org.words[-1].text in facility_nouns() | lex.org_designators | institution_nouns()
         )
     ):
         # "King's College London": a possessive title names whose the thing is, not a person;
         # nor does one before a place's or a body's noun ("St James' Park", "Saint Luke's
-        # Hospital", "King Fahd University")
+        # Hospital", "King Fahd University", "General Court")
         votes["PERSON"] += _TITLE_WEIGHT
     if names_territory(text):
         votes["GPE"] += _ALIAS_TABLE_WEIGHT
@@ -556,6 +560,9 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
     best: tuple[Verdict, str | None] = (Verdict(None, 0.0, "no match"), None)
     for position, member in enumerate(group.texts):
         verdict = match_names(name, parse_name(member.text, as_type))
+        if verdict is COMPANY_FIRST_WORD:
+            # the article says whose word it is: _join_company_short_forms reads the clause
+            continue
         if verdict.same is False and position == 0:
             return verdict, member.text
         if verdict.same is False and best[0].same is not True:
@@ -895,9 +902,13 @@ def _role_mentions(
 ) -> tuple[list[GroupedMention], dict[int, list[str]]]:
     """Roles written with a name become titles, and their other occurrences nominal mentions:
     a role of several words anywhere (``Supreme Leader``), a one-word role after ``the``
-    (``the mayor``), each only where one entity of the article holds it."""
+    (``the mayor``), each only where one entity of the article holds it. A title of several
+    words written before the name counts after ``the`` too, without the words the role puts
+    before it (``Saudi Crown Prince Mohammed`` ... ``the crown prince``); not one word
+    (``Egyptian President Sisi`` is not every ``the president`` of the article)."""
     titles: dict[int, list[str]] = {}
     owners: dict[str, set[int]] = {}
+    after_the: set[str] = set()
     for mention in grouped:
         if mention.group is None:
             continue
@@ -906,6 +917,11 @@ def _role_mentions(
             bare = re.sub(r"^\S+(?:'s|’s)\s+", "", role)
             for form in {role, bare}:
                 owners.setdefault(form.lower(), set()).add(mention.group)
+        for title in mention.span.titles:
+            if " " in title:
+                owners.setdefault(title.lower(), set()).add(mention.group)
+                after_the.add(title.lower())
+    after_the -= {role.lower() for mention in grouped for _, _, role in mention.span.roles}
     taken = [(start, end) for m in grouped for start, end, _ in m.span.roles]
     names = [(m.span.start, m.span.end) for m in grouped]
     extra: list[GroupedMention] = []
@@ -914,7 +930,12 @@ def _role_mentions(
             continue
         (group,) = groups
         body = "".join("['’]" if char in "'’" else re.escape(char) for char in form)
-        if " " in form:
+        if form in after_the:
+            # not right before a name: "the Crown Prince Mohammed" is the title of that name
+            pattern = re.compile(
+                rf"(?<=\bthe ){body}\b(?!\s+of\b)(?!['’]s)(?!\s+(?-i:[A-Z]))", re.IGNORECASE
+            )
+        elif " " in form:
             pattern = re.compile(rf"\b{body}\b", re.IGNORECASE)
         else:
             # One word ("Mayor Diane Carver ... the mayor said") only after "the" and not

@@ -69,6 +69,8 @@ class NameSpan:
     sentence: int
     subject: bool
     """The name is the grammatical subject of its clause (a coreference preference)."""
+    owner: bool = False
+    """The name owns the noun after it (``Greystone's managing director``)."""
     titles: list[str] = field(default_factory=list)
     roles: list[tuple[int, int, str]] = field(default_factory=list)
     """Role descriptions written with the name, as ``(start, end, text)`` in ``doc.text``."""
@@ -132,8 +134,11 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     Joined across ``of`` always; across ``in`` only when the joined name goes on to a longer form
     the article marks as one name (``... in Iraq and the Levant (ISIL)``) or when the joined name
     is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda in Iraq``), not a group
-    placed somewhere (``ISIS in Iraq``)."""
+    placed somewhere (``ISIS in Iraq``). NER may also end the first part with the ``of``
+    itself (``Office for the Southern District of`` + ``New York``): no name ends so."""
     between = text[end:next_start]
+    if between == " " and text[start:end].endswith(" of"):
+        return _extend_cut_name(text, start, next_end)
     if between not in {" of ", " in "}:
         return end
     joined_end = _extend_cut_name(text, start, next_end)
@@ -175,6 +180,15 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
         if token.dep_ == "case" and index > 0:
             index -= 1
             continue
+        if (
+            token.text == "-"
+            and index > 0
+            and not token.whitespace_
+            and not doc[index - 1].whitespace_
+        ):
+            # "Secretary-General": one word written as three tokens
+            index -= 1
+            continue
         if not attached or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
             break
         first = index
@@ -188,12 +202,19 @@ def _role_before(doc: Doc, text: str, span: Span) -> tuple[int, int, str] | None
     return start, end, text[start:end]
 
 
-def _titles_before(doc: Doc, span: Span) -> list[str]:
+# Lower-case words inside a title phrase of the title list ("Secretary of State").
+_TITLE_LINKS = frozenset({"of", "for", "the"})
+_TITLE_SPLIT = re.compile(r"[\s.\-]+")
+
+
+def _titles_before(doc: Doc, span: Span) -> tuple[list[str], int]:
     """Title phrases written right before a name but left out of it by NER (``Mr`` in
-    ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order."""
+    ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order, and where the
+    first of them starts (the name's start if none)."""
     lex = lexicon()
     endings = _title_endings()
     found: list[str] = []
+    start = span.start_char
     index = span.start - 1
     while index >= 0:
         word = doc[index]
@@ -202,16 +223,22 @@ def _titles_before(doc: Doc, span: Span) -> list[str]:
             continue
         if word.text != "." and word.lower_.rstrip(".") not in endings:
             break  # every title the phrases below could be ends with this word
-        for size in range(min(lex.max_title_words, index + 1), 0, -1):
+        for size in range(min(2 * lex.max_title_words, index + 1), 0, -1):
             tokens = doc[index - size + 1 : index + 1]
-            words = tuple(t.lower_.rstrip(".") for t in tokens if t.text != ".")
-            if words in lex.titles and all(t.text[:1].isupper() or t.text == "." for t in tokens):
-                found.insert(0, " ".join(t.text.rstrip(".") for t in tokens if t.text != "."))
+            # split as the title list is ("Secretary-General": "secretary", "general")
+            written = doc.text[tokens.start_char : tokens.end_char].split()
+            words = tuple(w for w in _TITLE_SPLIT.split(" ".join(written).lower()) if w)
+            if words in lex.titles and all(
+                w[:1].isupper() or w == "." or (0 < k < len(written) - 1 and w in _TITLE_LINKS)
+                for k, w in enumerate(written)
+            ):
+                found.insert(0, " ".join(w.rstrip(".") for w in written if w != "."))
+                start = tokens.start_char
                 index -= size
                 break
         else:
             break
-    return found
+    return found, start
 
 
 @functools.cache
@@ -280,10 +307,14 @@ def name_spans(
         covered_until = end
         record = NameSpan(
             start, end, text[start:end], label, sentence_of[ent.start], _is_subject(ent),
-            weight=weight, reading=reading(ent, label),
+            owner=ent.root.dep_ == "poss", weight=weight, reading=reading(ent, label),
         )  # fmt: skip
         if label == "PERSON":
-            record.titles.extend(_titles_before(doc, ent))
+            titles, title_start = _titles_before(doc, ent)
+            record.titles.extend(titles)
+            # a word of the title NER tagged as a name ("State" in "Secretary of State Marco
+            # Rubio") is part of the title
+            found = [kept for kept in found if not title_start <= kept.start < start]
         if ent.label_ == "PERSON":
             roles = (_role_before(doc, text, ent), _appositive_role(text, ent))
             record.roles.extend(role for role in roles if role)
@@ -294,7 +325,7 @@ def name_spans(
             found.extend(credit)
             continue
         acronym = _DEFINED_ACRONYM.match(text[end : end + 14])
-        if acronym:
+        if acronym and not _is_agency(dateline, end + acronym.start(1)):
             letters = acronym.group(1)
             a_start = end + acronym.start(1)
             defined[fold(letters)] = fold(record.text)
@@ -308,12 +339,20 @@ def name_spans(
             continue
         found.append(record)
     found = _without_overlaps(found)
+    found.extend(_repeated_full_names(doc, text, found, sentence_of))
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
     found.extend(_other_names_of_places(doc, len(text), found, sentence_of))
     found.extend(_bare_surnames(doc, text, found, sentence_of))
     found.extend(_acronyms_of_names(doc, found, sentence_of))
     found.sort(key=lambda item: item.start)
     return found, defined
+
+
+def _is_agency(dateline: Dateline | None, start: int) -> bool:
+    """The brackets at ``start`` hold the dateline's credit (``RIYADH, Saudi Arabia (Reuters)``,
+    ``Mumbai, India (CNN)``): the agency that filed the story, not an acronym the region before
+    it defines."""
+    return dateline is not None and dateline.agency is not None and dateline.agency.start == start
 
 
 def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> list[NameSpan]:
@@ -477,6 +516,35 @@ def _spelled_names(
             subject = token.dep_ in {"nsubj", "nsubjpass"}
             end = token.idx + len(token.text)
             extra.append(NameSpan(token.idx, end, token.text, "", sentence_of[token.i], subject))
+    return extra
+
+
+def _repeated_full_names(
+    doc: Doc, text: str, found: list[NameSpan], sentence_of: list[int]
+) -> list[NameSpan]:
+    """A name of several words NER tagged elsewhere in the article, written letter for letter
+    where no name was kept (``CHICAGO - Whitfield Hardware said``: the small model often misses
+    the name right after a dateline, or runs the dateline into it): a mention of it, every word
+    a proper noun and the whole on token boundaries."""
+    names = {span.text for span in found if " " in span.text and span.label}
+    if not names:
+        return []
+    pattern = re.compile(
+        "|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True))
+    )
+    covered = bytearray(len(text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    extra: list[NameSpan] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if any(covered[start:end]):
+            continue
+        tokens = doc.char_span(start, end)
+        if tokens is None or any(t.pos_ != "PROPN" for t in tokens):
+            continue
+        subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
+        extra.append(NameSpan(start, end, match.group(), "", sentence_of[tokens.start], subject))
     return extra
 
 
