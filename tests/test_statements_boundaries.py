@@ -240,6 +240,19 @@ def test_a_that_clause_hung_from_the_noun_of_when_or_where_is_the_verbs(nlp, tex
     assert _speaker(statement) == "The newspaper"
 
 
+def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The ministry said in a statement carried by state media that Estonia bore "
+        '"full responsibility" for the crisis.'
+    )
+    statement = _only(nlp, text)
+    assert statement.cue is not None
+    assert statement.cue.text == "said"
+    assert [c.text for c in statement.content] == [
+        'that Estonia bore "full responsibility" for the crisis'
+    ]
+
+
 def test_the_that_clause_of_someone_elses_claim_stays_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "He said in the debate that voters were tired, and replied to Romney's claim that "

@@ -107,6 +107,19 @@ def test_this_newspaper_is_the_outlet_itself(nlp) -> None:  # type: ignore[no-un
     assert _hops(statement) == ["Daily Ledger", "union leader"]
 
 
+def test_a_report_closing_the_first_sentence_relays_the_saying_before_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Russia said on Tuesday it had expelled two diplomats in retaliation for what it "
+        'called an "unfriendly" move by Tallinn, the TASS news agency reported.'
+    )
+    statements = _statements(nlp, text)
+    reported = next(s for s in statements if s.cue is not None and s.cue.text == "reported")
+    assert reported.content[0].text.startswith("Russia said on Tuesday")
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert not any("TASS" in piece.text for piece in said.content)
+    assert _hops(said)[1:] == ["TASS news agency", "Russia"]
+
+
 def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister resigned on Friday, citing health reasons, his office said."
     statement = _holding(_statements(nlp, text), "The minister resigned")

@@ -552,12 +552,29 @@ def _whole_sentence_before(cue: Token, clause: Token) -> int | None:
     start, end = _sentence_bounds(cue)
     if clause.left_edge.i <= start or not _closes_sentence(cue.doc, cue.right_edge.i, end):
         return None
-    if any(t.is_quote for t in cue.doc[start : cue.i]):
-        return None  # quotes are the quote finder's to bound
+    marks = [t for t in cue.doc[start : cue.i] if t.is_quote]
+    if marks and (marks[0].i == start or len(marks) % 2):
+        # a direct quote opening the sentence is the quote finder's to bound, and a cue inside
+        # an open quote ('focusing on "he said this, he tweeted that."') is quoted words
+        return None
     between = cue.doc[clause.right_edge.i + 1 : cue.i]
     if any(not (t.is_punct or t.is_space or cue.i in (t.head.i, t.head.head.i)) for t in between):
         return None
     return start
+
+
+def _under_closing_frame(cue: Token, clause: Token, lexicons: Lexicons) -> Token | None:
+    """What ``cue`` says when the parser made its clause the saying that closes the sentence:
+    "Russia said it had expelled two diplomats, the TASS news agency reported" (read as Russia
+    saying that TASS reported): Russia said what TASS's verb took as its clause, and TASS
+    reports the whole sentence (:func:`_whole_sentence_before`)."""
+    if clause.i < cue.i or clause.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    inner = next((c for c in clause.children if c.dep_ == "ccomp" and c.i < clause.i), None)
+    if inner is None or inner.i < cue.i:
+        return None
+    whole = _whole_sentence_before(clause, inner)
+    return inner if whole is not None and whole <= cue.left_edge.i else None
 
 
 def clauses(token: Token) -> list[tuple[str, Token]]:
@@ -974,10 +991,17 @@ def _that_clause_of_setting(verb: Token) -> Token | None:
 
 def _opens_with_that(clause: Token) -> bool:
     """Whether a clause opens with the conjunction "that" and has a subject of its own (which
-    a relative clause, "the report that was published", lacks)."""
+    a relative clause, "the report that was published", lacks), or with a "that" parsed as
+    the relative object of a verb that has an object of its own ("a statement that Estonia
+    bore 'full responsibility'": no verb takes two, so "that" is the conjunction)."""
     marks = [c for c in clause.children if c.i < clause.i and c.lower_ == "that"]
-    conjunction = bool(marks) and marks[0].dep_ in ("mark", "advmod")
-    return conjunction and _has_own_subject(clause)
+    if not marks:
+        return False
+    if marks[0].dep_ in ("mark", "advmod"):
+        return _has_own_subject(clause)
+    return marks[0].dep_ == "dobj" and any(
+        c.dep_ == "dobj" and c.i > clause.i for c in clause.children
+    )
 
 
 def _has_own_subject(clause: Token) -> bool:
@@ -1349,12 +1373,17 @@ def _pair_reported(
         clause, relation, last = complement
         cue = (cue[0], last.idx + len(last))
         taken.add(last.i)
+    if relation == "ccomp":
+        clause = _under_closing_frame(token, clause, lexicons) or clause
     first = clause.left_edge.i
     lost_subject = _subject_read_as_object(token, relation, clause, lexicons)
     if lost_subject is not None:
         first = lost_subject.i
     elif relation == "ccomp":
-        first = _whole_sentence_before(token, clause) or _past_cue_date(token, clause) or first
+        whole = _whole_sentence_before(token, clause)  # (0 for a document's first sentence)
+        if whole is None:
+            whole = _past_cue_date(token, clause)
+        first = first if whole is None else whole
     citing = cited_source(token)
     if citing is not None and not _names_a_source(citation_object(citing)):
         citing = None
