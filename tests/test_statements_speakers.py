@@ -99,6 +99,23 @@ def test_a_transcript_label_is_the_speaker_without_the_answer(nlp) -> None:  # t
     assert _speaker(statement) == "Okafor"
 
 
+def test_a_quote_in_a_photo_caption_goes_on_from_no_speaker_of_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    story = '"We will not give in," the union leader said.'
+    caption = 'Pickets at the gates on Sunday. "No deal, no work," read one sign.'
+    text = f"{story}\n\n{caption}"
+    doc = nlp(text)
+    span = Span.of(text, len(story) + 2, len(text))
+    sign = _holding(extract_statements(doc, captions=(span,)), "No deal")
+    assert sign.speaker is None
+    as_story = _holding(extract_statements(doc), "No deal")  # the same words read as story
+    assert as_story.speaker is not None
+    labelled = 'Video caption Ana Ruiz: "The port is our lifeline"'
+    text = f"{story}\n\n{labelled}"
+    span = Span.of(text, len(story) + 2, len(text))
+    said = _holding(extract_statements(nlp(text), captions=(span,)), "our lifeline")
+    assert _speaker(said).endswith("Ruiz")
+
+
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
     statement = _holding(extract_statements(nlp(text)), "will cost millions")

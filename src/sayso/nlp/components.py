@@ -99,6 +99,7 @@ class StatementStage:
             outlet=work.article.metadata.outlet,
             agency=work.article.metadata.agency,
             dateline=dateline.span if (dateline := work.article.metadata.dateline) else None,
+            captions=tuple(c.span for c in work.article.captions if c.span is not None),
         )
 
 

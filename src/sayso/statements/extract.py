@@ -69,6 +69,8 @@ _WORD_NOISE = re.compile(r"[^a-z0-9]+")
 _NAME = r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4})"
 _LABEL = re.compile(r"\s*" + _NAME + r"\s*([―—–:])\s*")
 _SIGNATURE = re.compile(r"\s*([―—–])\s*" + _NAME + r"[.,]?\s*")
+# A caption's label after the caption's own words: "Media caption Barack Obama: “...”".
+_CAPTION_LABEL = re.compile(r".*?\s" + _NAME + r"\s*(:)\s*")
 # A transcript turn: "NAME: words", the paragraph perhaps opening a quotation mark first.
 _TURN = re.compile(r"\s*[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
 # The end of a sentence in raw text: the parser often starts a sentence at a quotation mark,
@@ -158,8 +160,9 @@ class _Draft:
 class _Context:
     """The parse and lookups shared by every step on one document."""
 
-    def __init__(self, doc: Doc, lexicons: Lexicons) -> None:
+    def __init__(self, doc: Doc, lexicons: Lexicons, captions: Sequence[Span] = ()) -> None:
         self.doc = doc
+        self.captions = captions
         self.text: str = doc_text(doc)
         self.lexicons = lexicons
         self.paragraphs = paragraph_ranges(self.text)
@@ -526,6 +529,8 @@ class _QuoteAttributor:
         match: re.Match[str] | None = None
         if before[0] == p_start:
             match = _LABEL.fullmatch(context.text, before[0], before[1])
+            if match is None and any(c.start <= p_start < c.end for c in context.captions):
+                match = _CAPTION_LABEL.fullmatch(context.text, before[0], before[1])
         name, mark_group = 1, 2
         if match is None and not context.text[p_start : before[1]].strip():
             match = _SIGNATURE.fullmatch(context.text, after[0], p_end)
@@ -1269,15 +1274,22 @@ def _names_someone(token: Token) -> bool:
 
 
 def _inherit_floating(drafts: list[_Draft], context: _Context) -> None:
-    """A quote with no cue continues the speaker of the statement before it, if near."""
+    """A quote with no cue continues the speaker of the statement before it, if near; one in a
+    photo caption only a speaker of its own caption (a sign's "No deal, no work" under a
+    picture is nobody's of the story above)."""
+
+    def caption_of(offset: int) -> int | None:
+        return next((i for i, c in enumerate(context.captions) if c.start <= offset < c.end), None)
+
     ordered = sorted(drafts, key=lambda d: d.start)
     for position, draft in enumerate(ordered):
         if draft.cue is not None or draft.kind not in ("direct", "partial"):
             continue
         p_index = bisect.bisect_right(context.paragraph_starts, draft.start) - 1
+        caption = caption_of(draft.start)
         for earlier in reversed(ordered[:position]):
             e_index = bisect.bisect_right(context.paragraph_starts, earlier.start) - 1
-            if p_index - e_index > 2:
+            if p_index - e_index > 2 or caption_of(earlier.start) != caption:
                 break
             if earlier.depth != draft.depth or earlier.speaker_token is None:
                 continue
@@ -1496,6 +1508,7 @@ def extract_statements(
     outlet: str | None = None,
     agency: str | None = None,
     dateline: Span | None = None,
+    captions: Sequence[Span] = (),
     id_prefix: str = "s",
 ) -> tuple[Statement, ...]:
     """Every statement in ``doc``: quotes, reported speech and the outlet's own sentences.
@@ -1504,8 +1517,10 @@ def extract_statements(
     entities, pronouns and nominals included; ``outlet`` names the first hop of each chain and
     ``agency``, for a story that runs wire copy, the second: outlet ← agency ← speaker.
     ``dateline`` (``WASHINGTON (Reuters) —``) is never part of a statement's content.
+    ``captions``, the photo captions the text carries after the story, are read apart: a
+    quote there never goes on from a speaker of the story.
     """
-    context = _Context(doc, load_lexicons())
+    context = _Context(doc, load_lexicons(), captions)
     text = context.text
     reported = find_reported(doc, context.lexicons)
     quotes = find_quotes(text)
