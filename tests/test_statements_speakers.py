@@ -157,6 +157,45 @@ def test_said_this_and_vowed_that_are_two_statements(nlp) -> None:  # type: igno
     assert _speaker(vowed) == "The minister"
 
 
+def test_said_he_did_this_and_noted_that_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the pronoun subject of the first clause could say "noted", but a coordinated saying with
+    # a finite clause of its own is a second statement of the one who said
+    text = (
+        "The senator said that he was more interested in shaping the platform and noted that "
+        "the governor has conceded the race."
+    )
+    statements = extract_statements(nlp(text))
+    said = _holding(statements, "he was more interested")
+    assert [piece.text for piece in said.content] == [
+        "that he was more interested in shaping the platform"
+    ]
+    noted = _holding(statements, "the governor has conceded the race")
+    assert _speaker(noted) == "The senator"
+
+
+def test_told_she_did_this_and_said_that_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruiz told reporters she regretted the remarks and said the board would meet on Friday."
+    statements = extract_statements(nlp(text))
+    told = _holding(statements, "she regretted the remarks")
+    assert [piece.text for piece in told.content] == ["she regretted the remarks"]
+    said = _holding(statements, "the board would meet on Friday")
+    assert _speaker(said) == "Ruiz"
+
+
+def test_said_he_did_this_and_promised_to_stays_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # an infinitive after the pronoun's verb may be one more thing the clause reports
+    text = "The mayor said he met the board on Monday and promised to cut taxes."
+    said = _holding(extract_statements(nlp(text)), "he met the board")
+    assert said.content[-1].text.endswith("promised to cut taxes")
+
+
+def test_said_a_name_did_this_and_noted_that_stays_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # after a name the saying may be that person's: one clause, as before
+    text = "The mayor said Ana Ruiz resigned on Monday and noted that the board had failed."
+    said = _holding(extract_statements(nlp(text)), "Ana Ruiz resigned")
+    assert said.content[-1].text.endswith("the board had failed")
+
+
 def test_a_lone_that_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Asked about the leak on Friday, the spokesman said that."
     for statement in _attributed(extract_statements(nlp(text))):
