@@ -222,3 +222,58 @@ def test_a_name_before_newspaper_is_the_outlet_whose_report_follows() -> None:
     assert dawn.type == "ORG"  # not a woman named Dawn
     report = _mention(mentions, "The report")
     assert document_outlet(report) == dawn.id
+
+
+@pytest.mark.parametrize(
+    ("text", "nominal", "name"),
+    [
+        (
+            "The Ministry of Health announced new rules on Monday. "
+            "The ministry said clinics would reopen in May.",
+            "The ministry",
+            "Ministry of Health",
+        ),
+        (
+            "Kestrel Resources reported a loss for the quarter. "
+            "The company said demand for copper had fallen.",
+            "The company",
+            "Kestrel Resources",
+        ),
+        (
+            "The Congressional Budget Office released an estimate. "
+            "The budget office said the deficit would grow.",
+            "The budget office",
+            "Congressional Budget Office",
+        ),
+        (
+            "The Environmental Protection Agency proposed the limits. "
+            "The agency said the plan would cut emissions.",
+            "The agency",
+            "Environmental Protection Agency",
+        ),
+    ],
+)
+def test_a_nominal_joins_the_organisation_of_its_kind(text: str, nominal: str, name: str) -> None:
+    mentions, entities = _linked(text)
+    found = _mention(mentions, nominal)
+    assert (found.kind, found.entity_id) == ("nominal", _entity(entities, name).id)
+    assert found.resolution is not None
+    assert "of that kind" in found.resolution.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two ministries compete: the nominal is left unresolved, marked ambiguous
+        "The Foreign Ministry summoned the envoy. The Interior Ministry denied the claim. "
+        "The ministry said nothing more.",
+        # a news agency is no government agency; a bank's name holds no "agency"
+        "Reuters reported that Halden Bank cut jobs. The agency said the report was accurate.",
+        # a city is no company
+        "Officials in Brazil criticised the plan. The company said talks were productive.",
+    ],
+)
+def test_a_nominal_is_not_guessed(text: str) -> None:
+    mentions, _ = _linked(text)
+    linked = [m for m in mentions if m.kind == "nominal" and m.label == "ORG" and m.entity_id]
+    assert linked == []
