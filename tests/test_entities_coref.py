@@ -277,3 +277,30 @@ def test_a_nominal_is_not_guessed(text: str) -> None:
     mentions, _ = _linked(text)
     linked = [m for m in mentions if m.kind == "nominal" and m.label == "ORG" and m.entity_id]
     assert linked == []
+
+
+def test_they_inside_a_quote_is_not_an_organisation_named_outside_it() -> None:
+    text = (
+        "The Ministry of Finance issued a statement. "
+        '"They have no right to do this," said Maria Ortega, a farmer.'
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text == "They"]
+
+
+def test_they_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
+    text = 'The union said "the Kestrel Group must pay. They owe us money," a worker added.'
+    mentions, entities = _linked(text)
+    assert _mention(mentions, "They").entity_id == _entity(entities, "Kestrel Group").id
+
+
+def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None:
+    text = "Speaking in Oakland on Monday, the Harbor Authority chief said its plan was sound."
+    mentions, entities = _linked(text)
+    its = _mention(mentions, "its")
+    assert its.entity_id == _entity(entities, "Harbor Authority").id
+
+
+def test_a_place_alone_is_still_its() -> None:
+    mentions, entities = _linked("Lagos has grown fast. Officials said its roads were jammed.")
+    assert _mention(mentions, "its").entity_id == _entity(entities, "Lagos").id
