@@ -304,3 +304,16 @@ def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None
 def test_a_place_alone_is_still_its() -> None:
     mentions, entities = _linked("Lagos has grown fast. Officials said its roads were jammed.")
     assert _mention(mentions, "its").entity_id == _entity(entities, "Lagos").id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northgate Bank froze the accounts of 300 farmers, leaving their families without money.",
+        "Northgate Bank sued the two brothers over their unpaid loans.",
+        "The farmers borrowed from Northgate Bank to pay their debts.",
+    ],
+)
+def test_their_after_people_is_not_an_organisations(text: str) -> None:
+    mentions, _ = _linked(text)
+    assert [m.entity_id for m in mentions if m.span.text == "their"] in ([], [None])
