@@ -317,3 +317,15 @@ def test_a_place_alone_is_still_its() -> None:
 def test_their_after_people_is_not_an_organisations(text: str) -> None:
     mentions, _ = _linked(text)
     assert [m.entity_id for m in mentions if m.span.text == "their"] in ([], [None])
+
+
+def test_a_common_noun_opening_a_role_is_no_organisation() -> None:
+    _, entities = _linked("Press secretary Dana Pell told reporters the plan was ready.")
+    assert [e.name for e in entities] == ["Dana Pell"]
+    _, entities = _linked("Pentagon spokesman John Kirby said the drills would go on.")
+    assert [e.name for e in entities] == ["Pentagon", "John Kirby"]
+
+
+def test_plural_accounts_are_no_document() -> None:
+    _, entities = _linked("Northgate Bank froze the accounts of 300 farmers.")
+    assert [e.type for e in entities] == ["ORG"]

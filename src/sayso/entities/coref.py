@@ -237,7 +237,8 @@ def link_references(
         found: Mention | None = None
         if token.pos_ == "PRON" and lower in _PERSONAL:
             found = _pronoun(token, context, types, gender_of)
-        elif token.pos_ == "NOUN" and token.lemma_.lower() in _MEDIA_HEADS | _LETTER_HEADS:
+        elif token.tag_ == "NN" and token.lemma_.lower() in _MEDIA_HEADS | _LETTER_HEADS:
+            # one document: "the accounts of 300 farmers" are no report
             found = _document(text, token, context.before(token.idx), names, media, documents, ids)
             if found is not None:
                 covered[found.span.start : found.span.end] = b"\x01" * len(found.span.text)
