@@ -329,3 +329,18 @@ def test_a_common_noun_opening_a_role_is_no_organisation() -> None:
 def test_plural_accounts_are_no_document() -> None:
     _, entities = _linked("Northgate Bank froze the accounts of 300 farmers.")
     assert [e.type for e in entities] == ["ORG"]
+
+
+def test_an_unnamed_body_of_the_same_kind_leaves_the_nominal_unresolved() -> None:
+    text = (
+        "The Supreme Court heard the case after the appeals court ruled. "
+        "The court said it would decide soon."
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text == "The court" and m.entity_id]
+
+
+def test_the_company_needs_a_business_name() -> None:
+    # a one-word name could be anything NER calls ORG: "the company" is not guessed
+    mentions, _ = _linked("Apple unveiled a phone. The company said sales rose.")
+    assert not [m for m in mentions if m.span.text == "The company" and m.entity_id]
