@@ -222,3 +222,125 @@ def test_a_name_before_newspaper_is_the_outlet_whose_report_follows() -> None:
     assert dawn.type == "ORG"  # not a woman named Dawn
     report = _mention(mentions, "The report")
     assert document_outlet(report) == dawn.id
+
+
+@pytest.mark.parametrize(
+    ("text", "nominal", "name"),
+    [
+        (
+            "The Ministry of Health announced new rules on Monday. "
+            "The ministry said clinics would reopen in May.",
+            "The ministry",
+            "Ministry of Health",
+        ),
+        (
+            "Kestrel Resources reported a loss for the quarter. "
+            "The company said demand for copper had fallen.",
+            "The company",
+            "Kestrel Resources",
+        ),
+        (
+            "The Congressional Budget Office released an estimate. "
+            "The budget office said the deficit would grow.",
+            "The budget office",
+            "Congressional Budget Office",
+        ),
+        (
+            "The Environmental Protection Agency proposed the limits. "
+            "The agency said the plan would cut emissions.",
+            "The agency",
+            "Environmental Protection Agency",
+        ),
+    ],
+)
+def test_a_nominal_joins_the_organisation_of_its_kind(text: str, nominal: str, name: str) -> None:
+    mentions, entities = _linked(text)
+    found = _mention(mentions, nominal)
+    assert (found.kind, found.entity_id) == ("nominal", _entity(entities, name).id)
+    assert found.resolution is not None
+    assert "of that kind" in found.resolution.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two ministries compete: the nominal is left unresolved, marked ambiguous
+        "The Foreign Ministry summoned the envoy. The Interior Ministry denied the claim. "
+        "The ministry said nothing more.",
+        # a news agency is no government agency; a bank's name holds no "agency"
+        "Reuters reported that Halden Bank cut jobs. The agency said the report was accurate.",
+        # a city is no company
+        "Officials in Brazil criticised the plan. The company said talks were productive.",
+    ],
+)
+def test_a_nominal_is_not_guessed(text: str) -> None:
+    mentions, _ = _linked(text)
+    linked = [m for m in mentions if m.kind == "nominal" and m.label == "ORG" and m.entity_id]
+    assert linked == []
+
+
+def test_they_inside_a_quote_is_not_an_organisation_named_outside_it() -> None:
+    text = (
+        "The Ministry of Finance issued a statement. "
+        '"They have no right to do this," said Maria Ortega, a farmer.'
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text == "They"]
+
+
+def test_they_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
+    text = 'The union said "the Kestrel Group must pay. They owe us money," a worker added.'
+    mentions, entities = _linked(text)
+    assert _mention(mentions, "They").entity_id == _entity(entities, "Kestrel Group").id
+
+
+def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None:
+    text = "Speaking in Oakland on Monday, the Harbor Authority chief said its plan was sound."
+    mentions, entities = _linked(text)
+    its = _mention(mentions, "its")
+    assert its.entity_id == _entity(entities, "Harbor Authority").id
+
+
+def test_a_place_alone_is_still_its() -> None:
+    mentions, entities = _linked("Lagos has grown fast. Officials said its roads were jammed.")
+    assert _mention(mentions, "its").entity_id == _entity(entities, "Lagos").id
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Northgate Bank froze the accounts of 300 farmers, leaving their families without money.",
+        "Northgate Bank sued the two brothers over their unpaid loans.",
+        "The farmers borrowed from Northgate Bank to pay their debts.",
+    ],
+)
+def test_their_after_people_is_not_an_organisations(text: str) -> None:
+    mentions, _ = _linked(text)
+    assert [m.entity_id for m in mentions if m.span.text == "their"] in ([], [None])
+
+
+def test_a_common_noun_opening_a_role_is_no_organisation() -> None:
+    _, entities = _linked("Press secretary Dana Pell told reporters the plan was ready.")
+    assert [e.name for e in entities] == ["Dana Pell"]
+    _, entities = _linked("Pentagon spokesman John Kirby said the drills would go on.")
+    assert [e.name for e in entities] == ["Pentagon", "John Kirby"]
+
+
+def test_plural_accounts_are_no_document() -> None:
+    _, entities = _linked("Northgate Bank froze the accounts of 300 farmers.")
+    assert [e.type for e in entities] == ["ORG"]
+
+
+def test_an_unnamed_body_of_the_same_kind_leaves_the_nominal_unresolved() -> None:
+    text = (
+        "The Supreme Court heard the case after the appeals court ruled. "
+        "The court said it would decide soon."
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text == "The court" and m.entity_id]
+
+
+def test_the_company_needs_a_business_name() -> None:
+    # a one-word name could be anything NER calls ORG: "the company" is not guessed
+    mentions, _ = _linked("Apple unveiled a phone. The company said sales rose.")
+    assert not [m for m in mentions if m.span.text == "The company" and m.entity_id]

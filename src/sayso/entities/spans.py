@@ -276,7 +276,7 @@ def name_spans(
         ]
     lowercase = _lowercase_words(doc)
     for position, ent in enumerate(ents):
-        if ent.start_char < covered_until:
+        if ent.start_char < covered_until or _common_noun_opening_role(ent):
             continue
         label, weight = ent.label_, 1
         cue = type_cue(ent, label)
@@ -372,6 +372,24 @@ def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> lis
             )
         )  # fmt: skip
     return spans
+
+
+def _common_noun_opening_role(ent: Span) -> bool:
+    """``Press`` in ``Press secretary Dana Pell said``: one word NER tagged as a name only as it
+    opens the sentence, which the tagger reads as a common noun modifying the lower-case role
+    noun after it, is part of the role, not an organisation (``Pentagon spokesman``, tagged a
+    proper noun, stays a name)."""
+    if len(ent) != 1 or ent.start != ent.sent.start:
+        return False
+    word = ent[0]
+    head = word.head
+    return (
+        word.tag_ in ("NN", "NNS")
+        and word.dep_ == "compound"
+        and head.i == word.i + 1
+        and head.is_lower
+        and head.lower_ in lexicon().role_nouns
+    )
 
 
 def _common_noun_before_name(
