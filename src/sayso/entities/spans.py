@@ -207,10 +207,11 @@ _TITLE_LINKS = frozenset({"of", "for", "the"})
 _TITLE_SPLIT = re.compile(r"[\s.\-]+")
 
 
-def _titles_before(doc: Doc, span: Span) -> tuple[list[str], int]:
+def _titles_before(doc: Doc, text: str, span: Span) -> tuple[list[str], int]:
     """Title phrases written right before a name but left out of it by NER (``Mr`` in
     ``Mr. Castellano``, ``Prime Minister``, ``Sen.``, ``Queen``), in text order, and where the
-    first of them starts (the name's start if none)."""
+    first of them starts (the name's start if none). ``text`` is the doc's text, read once
+    (``Doc.text`` joins every token on each read)."""
     lex = lexicon()
     endings = _title_endings()
     found: list[str] = []
@@ -226,7 +227,7 @@ def _titles_before(doc: Doc, span: Span) -> tuple[list[str], int]:
         for size in range(min(2 * lex.max_title_words, index + 1), 0, -1):
             tokens = doc[index - size + 1 : index + 1]
             # split as the title list is ("Secretary-General": "secretary", "general")
-            written = doc.text[tokens.start_char : tokens.end_char].split()
+            written = text[tokens.start_char : tokens.end_char].split()
             words = tuple(w for w in _TITLE_SPLIT.split(" ".join(written).lower()) if w)
             if words in lex.titles and all(
                 w[:1].isupper() or w == "." or (0 < k < len(written) - 1 and w in _TITLE_LINKS)
@@ -310,7 +311,7 @@ def name_spans(
             owner=ent.root.dep_ == "poss", weight=weight, reading=reading(ent, label),
         )  # fmt: skip
         if label == "PERSON":
-            titles, title_start = _titles_before(doc, ent)
+            titles, title_start = _titles_before(doc, text, ent)
             record.titles.extend(titles)
             # a word of the title NER tagged as a name ("State" in "Secretary of State Marco
             # Rubio") is part of the title

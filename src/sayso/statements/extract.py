@@ -224,7 +224,7 @@ def _in_relative_clause(token: Token, start: int, end: int, *, quote_after: bool
         if word.dep_ != "relcl" or not start <= word.head.idx < end:
             continue
         if quote_after:  # the clause runs up to the quote, which the parse may leave out
-            between = word.doc.text[word.right_edge.idx + len(word.right_edge) : end]
+            between = doc_text(word.doc)[word.right_edge.idx + len(word.right_edge) : end]
             holds_quote = not between.strip(" ,:;\n")
         else:
             holds_quote = word.left_edge.idx < start
