@@ -37,9 +37,9 @@ _RELATIVE_WORDS = frozenset({"who", "that", "which"})
 # standing for their governments).
 _SPEAKING_TYPES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 # Pronouns that point at a fact or an event rather than at someone ("this shows ...").
+_POINTING_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what"})
 # Verbs of a request for anonymity in the passive ("not to be named / identified / quoted").
 _ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
-_POINTING_PRONOUNS = frozenset({"this", "that", "these", "those", "which", "what"})
 # Endings of agent nouns for people ("economist", "investor", "researcher", "nominee",
 # "historian", "chairwoman"): English derivation. A thing read as a person by its ending
 # ("the numbers show") keeps its old reading; "-ent"/"-ant" end too many things ("incident").
