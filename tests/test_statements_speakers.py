@@ -116,6 +116,13 @@ def test_a_quote_in_a_photo_caption_goes_on_from_no_speaker_of_the_story(nlp) ->
     assert _speaker(said).endswith("Ruiz")
 
 
+def test_declining_to_say_is_one_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The spokesman declined to say whether the minister had met party leaders."
+    statements = _attributed(extract_statements(nlp(text)))
+    assert [s.cue.text for s in statements if s.cue is not None] == ["declined"]
+    assert statements[0].content[0].text.startswith("to say whether")
+
+
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
     statement = _holding(extract_statements(nlp(text)), "will cost millions")

@@ -770,6 +770,8 @@ def _reported_drafts(
             continue
         if item.inferred and _inside_another(item, reported, quoted):
             continue  # "The crash shows how ..., X told Reuters": part of X's words
+        if _complement_of_a_cue(context, item, reported):
+            continue  # "declined to say whether ...": what was declined is "to say whether"
         pieces = item.pieces
         claim = item.claim
         if _lone_pointer(context.text[c_start:c_end]):
@@ -812,6 +814,20 @@ def _inside_another(
     at = item.cue[0]
     pieces = [piece for other in reported if other is not item for piece in other.pieces]
     return any(s <= at < e for s, e in [*pieces, *quoted])
+
+
+def _complement_of_a_cue(context: _Context, item: Reported, reported: Sequence[Reported]) -> bool:
+    """Whether ``item``'s cue is the infinitive complement ("to say") of another report's cue
+    whose content starts with it: "declined to say whether he would run" is one attribution,
+    the declining, whose content is "to say whether ..." (PolNeAR marks it so)."""
+    cue = context.doc[item.cue_token]
+    if cue.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False
+    head = cue.head.i
+    return any(
+        other is not item and other.cue_token == head and other.content[0] <= cue.idx
+        for other in reported
+    )
 
 
 def _lone_pointer(content: str) -> bool:
