@@ -120,6 +120,28 @@ def test_a_report_closing_the_first_sentence_relays_the_saying_before_it(nlp) ->
     assert _hops(said)[1:] == ["TASS news agency", "Russia"]
 
 
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("The minister said in an interview with CNN that the talks would resume.", "CNN"),
+        ("The senator argued in an op-ed published in the Valley Register that the talks "
+         "would resume.", "Valley Register"),
+        ("The governor wrote in the Financial Times that the talks would resume.",
+         "Financial Times"),
+        ("The minister said in an interview in Paris that the talks would resume.", None),
+        ("The minister said in an interview with reporters that the talks would resume.", None),
+    ],
+)  # fmt: skip
+def test_the_named_medium_a_saying_was_made_in_carries_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, medium: str | None
+) -> None:
+    statement = _holding(_statements(nlp, text), "the talks would resume")
+    hops = _hops(statement)
+    assert len(hops) == (3 if medium else 2)
+    if medium:
+        assert hops[1] == medium
+
+
 def test_citing_a_reason_is_not_a_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister resigned on Friday, citing health reasons, his office said."
     statement = _holding(_statements(nlp, text), "The minister resigned")

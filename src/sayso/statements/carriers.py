@@ -14,7 +14,9 @@ A carrier is a hop between the outlet and the speaker (:mod:`sayso.statements.ch
   interviewed them carries it (same);
 * "X described ..., as NPR's Ana Ruiz reported": the reporter carries it (same);
 * "according to sources quoted by Al-Masirah", "said in a statement carried by Saba": the
-  medium that quoted the speaker or carried the statement carries it (:func:`relayed_by`).
+  medium that quoted the speaker or carried the statement carries it (:func:`relayed_by`);
+* "said in an interview with CNN", "argued in an op-ed published in the Register", "writing
+  in the Financial Times": the named medium the saying was made in (:func:`published_in`).
 
 Every function takes tokens of one parsed sentence and returns tokens: the heads of the noun
 phrases that speak or carry.
@@ -151,3 +153,49 @@ def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
             if by is not None:
                 found.append(by)
     return found
+
+
+_MEDIA_PIECES = frozenset(
+    {"interview", "op-ed", "oped", "column", "article", "essay", "editorial", "podcast",
+     "broadcast", "programme", "program", "show", "appearance", "piece"}
+)  # fmt: skip
+"""Nouns of a piece of media a saying is made in ("said in an interview with CNN")."""
+_PUBLISHING_VERBS = frozenset({"publish", "air", "broadcast", "run", "print", "post"})
+"""Participles that place such a piece in a medium ("an op-ed published in the Register")."""
+_NOT_MEDIA = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
+"""Names that say where or when a piece was made, not who carried it ("wrote in London")."""
+
+
+def _media_piece(noun: Token) -> bool:
+    """Whether ``noun`` names a piece of media ("interview"; "op-ed", split "op - ed")."""
+    if noun.lemma_.lower() in _MEDIA_PIECES:
+        return True
+    return noun.lower_ == "ed" and any(c.lower_ == "op" for c in noun.children)
+
+
+def published_in(cue: Token) -> list[Token]:
+    """The named medium a saying was made in, read off the cue's own phrase: "said in an
+    interview with CNN", "argued in an op-ed published in the Des Moines Register", "wrote
+    in a column for the Times", "wrote in the Financial Times". Only a name (a
+    proper noun) counts: "in an interview with reporters" names no medium. (A participle set
+    off before the cue, "Writing in the Financial Times, X said", is not read.)"""
+    found: list[Token] = []
+    for prep in (c for c in cue.children if c.dep_ == "prep"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            written_in = cue.lemma_.lower() == "write" and prep.lower_ in ("in", "for")
+            if written_in and noun.pos_ == "PROPN":
+                found.append(noun)  # "wrote in the Financial Times"
+                continue
+            if prep.lower_ not in ("in", "during") or not _media_piece(noun):
+                continue
+            holders = [noun]
+            holders += [
+                c
+                for c in noun.children
+                if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS
+            ]
+            for holder in holders:
+                for inner in (c for c in holder.children if c.dep_ == "prep"):
+                    if inner.lower_ in ("with", "for", "in", "on", "by"):
+                        found.extend(c for c in inner.children if c.dep_ == "pobj")
+    return [t for t in found if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_MEDIA]

@@ -25,7 +25,7 @@ from sayso.nlp.budget import check_budget
 from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
-from sayso.statements.carriers import carriers_in_sentence, relayed_by
+from sayso.statements.carriers import carriers_in_sentence, published_in, relayed_by
 from sayso.statements.chain import build_chain, outlet_hops
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
@@ -1827,6 +1827,7 @@ def _sourcing(
         heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1)
         speaker = context.doc[draft.speaker_token] if draft.speaker_token is not None else None
         heads += [t for t in relayed_by(cue, speaker) if t not in heads]
+        heads += [t for t in published_in(cue) if t not in heads]
         inside = [t for t in heads if any(s <= t.idx < e for s, e in draft.content)]
         for head in [t for t in heads if t not in inside] + [
             context.doc[i] for i in draft.carriers
