@@ -123,6 +123,16 @@ def test_declining_to_say_is_one_attribution(nlp) -> None:  # type: ignore[no-un
     assert statements[0].content[0].text.startswith("to say whether")
 
 
+def test_why_a_source_speaks_unnamed_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A senior official, speaking on condition of anonymity to discuss internal "
+        "deliberations, told reporters that no decision had been made."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    assert [s.cue.text for s in statements if s.cue is not None] == ["told"]
+    assert _speaker(statements[0]) == "A senior official"
+
+
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
     statement = _holding(extract_statements(nlp(text)), "will cost millions")
