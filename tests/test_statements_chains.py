@@ -130,6 +130,7 @@ def test_a_report_closing_the_first_sentence_relays_the_saying_before_it(nlp) ->
          "Financial Times"),
         ("The minister said in an interview in Paris that the talks would resume.", None),
         ("The minister said in an interview with reporters that the talks would resume.", None),
+        ("The minister said in a column on Ana Ruiz that the talks would resume.", None),
     ],
 )  # fmt: skip
 def test_the_named_medium_a_saying_was_made_in_carries_it(  # type: ignore[no-untyped-def]

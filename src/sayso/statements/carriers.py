@@ -188,14 +188,16 @@ def published_in(cue: Token) -> list[Token]:
                 continue
             if prep.lower_ not in ("in", "during") or not _media_piece(noun):
                 continue
-            holders = [noun]
+            # "an interview with CNN", "a column for the Times" (not "a column on Biden"), or
+            # a participle placing the piece ("published in", "aired on", "run by")
+            holders: list[tuple[Token, tuple[str, ...]]] = [(noun, ("with", "for"))]
             holders += [
-                c
+                (c, ("in", "on", "by"))
                 for c in noun.children
                 if c.dep_ == "acl" and c.lemma_.lower() in _PUBLISHING_VERBS
             ]
-            for holder in holders:
+            for holder, prepositions in holders:
                 for inner in (c for c in holder.children if c.dep_ == "prep"):
-                    if inner.lower_ in ("with", "for", "in", "on", "by"):
+                    if inner.lower_ in prepositions:
                         found.extend(c for c in inner.children if c.dep_ == "pobj")
     return [t for t in found if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_MEDIA]
