@@ -46,7 +46,7 @@ import bisect
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -617,6 +617,25 @@ def _plural_subject_before(token: Token, context: _Context, types: dict[str, str
     return False
 
 
+def _named_before(
+    token: Token, context: list[Mention], sentences: _Sentences
+) -> Iterator[tuple[str, Mention]]:
+    """The mentions with an entity (and its id) before a nominal (``the group``, ``the
+    ministry``), nearest first, within ``_GROUP_WINDOW`` sentences, leaving out those of the
+    phrase set before it in its own clause (:func:`_fronted_adjunct`)."""
+    here = sentences.of(token.idx)
+    fronted = _fronted_adjunct(token)
+    for mention in reversed(context):
+        entity_id = mention.entity_id
+        if mention.span.start >= token.idx or entity_id is None:
+            continue
+        if here - sentences.of(mention.span.start) > _GROUP_WINDOW:
+            return
+        if fronted is not None and fronted[0] <= mention.span.start < fronted[1]:
+            continue
+        yield entity_id, mention
+
+
 def _group_nominal(
     text: str,
     token: Token,
@@ -628,23 +647,15 @@ def _group_nominal(
     determiner = _determiner(token)
     if determiner is None or determiner.lower_ != "the" or determiner.i != token.i - 1:
         return None
-    here = sentences.of(token.idx)
-    fronted = _fronted_adjunct(token)
-    for mention in reversed(context):
-        if mention.span.start >= token.idx or mention.entity_id is None:
-            continue
-        if here - sentences.of(mention.span.start) > _GROUP_WINDOW:
-            break
-        if fronted is not None and fronted[0] <= mention.span.start < fronted[1]:
-            continue
-        if types.get(mention.entity_id) == "ORG" and mention.entity_id not in media:
+    for entity_id, mention in _named_before(token, context, sentences):
+        if types.get(entity_id) == "ORG" and entity_id not in media:
             start = determiner.idx
             return Mention(
                 Span.of(text, start, token.idx + len(token.text)),
                 "ORG",
                 "nominal",
                 EXTRACTOR,
-                mention.entity_id,
+                entity_id,
                 Resolution(
                     f"'the {token.text}' names the organisation mentioned last", mention.span
                 ),
@@ -686,21 +697,13 @@ def _kind_nominal(
     head = token.lower_
     lex = lexicon()
     modifiers = {word.lower_ for word in between}
-    here = sentences.of(token.idx)
-    fronted = _fronted_adjunct(token)
     found: dict[str, Mention] = {}
-    for mention in reversed(context):
-        if mention.span.start >= token.idx or mention.entity_id is None:
-            continue
-        if here - sentences.of(mention.span.start) > _GROUP_WINDOW:
-            break
-        if fronted is not None and fronted[0] <= mention.span.start < fronted[1]:
-            continue
-        if mention.entity_id in media:
+    for candidate, mention in _named_before(token, context, sentences):
+        if candidate in media:
             if head in _MEDIA_WORDS:
                 break
             continue
-        if types.get(mention.entity_id) != "ORG" or mention.label != "ORG":
+        if types.get(candidate) != "ORG" or mention.label != "ORG":
             continue
         words = {word.lower() for word in re.findall(r"\w+", mention.span.text)}
         if head in _GENERIC_COMPANY:
@@ -712,7 +715,7 @@ def _kind_nominal(
             continue
         if not found and _rival_between(token, mention, head, words):
             return None  # "the appeals court ruling ... the court's chief judge": another court
-        found.setdefault(mention.entity_id, mention)
+        found.setdefault(candidate, mention)
     if not found:
         return None
     span = Span.of(text, determiner.idx, token.idx + len(token.text))

@@ -2217,7 +2217,7 @@ def _plural_subject_before(
     sentence = context.sentence_of(pronoun)
     if sentence.start == 0:
         return
-    previous = context.doc[sentence.start - 1].sent
+    previous = context.sentence_of(context.doc[sentence.start - 1])
     if context.paragraph_of(previous.start_char) != context.paragraph_of(pronoun.idx):
         return
     subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)

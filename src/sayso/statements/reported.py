@@ -246,7 +246,7 @@ def _subject_read_as_modifier(verb: Token) -> Token | None:
             break
         if child.dep_ != "npadvmod" or child.pos_ != "PROPN" or child.ent_type_ in TIME_LABELS:
             continue
-        if child.left_edge.i == verb.sent.start:
+        if child.left_edge.i == _sentence_bounds(verb)[0]:
             return child
     return None
 
@@ -401,7 +401,7 @@ def _saying_it_ends(according: Token, head: Token) -> Token | None:
     officials said (PolNeAR marks it so: "X said Y, according to Z" is Z's "X said Y")."""
     doc = according.doc
     first, last = _sentence_bounds(according)
-    root = doc[first].sent.root
+    root = doc[first : last + 1].root
     if root.i == head.i or not root.i < according.i or doc[according.i - 1].text != ",":
         return None
     if any(not t.is_punct for t in doc[according.right_edge.i + 1 : last + 1]):
