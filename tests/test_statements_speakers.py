@@ -517,6 +517,26 @@ def test_a_participle_modifying_a_noun_is_no_saying_of_it(nlp) -> None:  # type:
         assert statement.speaker is None or statement.speaker.text == "Ruiz"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kremlin spokesman Dmitry Peskov, asked about the talks on Monday, said Russia was "
+        "ready to negotiate.",
+        "McCain, asked whether he would run again, said he had not decided.",
+    ],
+)
+def test_a_participle_set_off_after_the_subject_was_asked_of_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "asked" as a past tense with the speaker as its subject: he was asked,
+    # by someone the story does not name; what he said stays his.
+    statements = _attributed(extract_statements(nlp(text)))
+    asked = [s for s in statements if s.cue is not None and s.cue.text == "asked"]
+    assert all(s.speaker is None for s in asked)
+    said = [s for s in statements if s.cue is not None and s.cue.text == "said"]
+    assert len(said) == 1
+    assert _speaker(said[0]) in ("Kremlin spokesman Dmitry Peskov", "McCain")
+    assert not any("asked" in piece.text for piece in said[0].content)
+
+
 def test_a_trailing_participle_of_saying_is_the_sayers_next_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     # The parser hangs "adding" / "promising" from the reported clause ("had", "meet"), whose
     # subject would otherwise be read as the one adding.

@@ -605,12 +605,37 @@ def clauses(token: Token) -> list[tuple[str, Token]]:
     found: list[tuple[str, Token]] = []
     for child in token.children:
         if child.dep_ in relations:
+            if child.i < token.i and passive_set_off(child):
+                continue  # "McCain, asked whether he would run, said no": not what he said
             found.append((child.dep_, child))
         elif child.dep_ == "prep" and token.pos_ != "NOUN":
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 found.append((f"prep:{child.lower_}", objects[0]))
     return found
+
+
+def passive_set_off(verb: Token) -> bool:
+    """Whether ``verb`` is a past participle set off by commas right after the subject of the
+    saying that follows it: "Peskov, asked about the talks, said ...", "The minister, pressed on
+    the deal, said ...". The parser reads an active past tense with that subject as its own
+    and the saying as its head; the subject is who was asked, and the asker goes unnamed
+    (PolNeAR leaves such a source out)."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    if verb.tag_ not in ("VBD", "VBN") or verb.i < 2 or after >= len(doc):
+        return False
+    if doc[verb.i - 1].text != "," or doc[after].text != ",":
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.right_edge.i not in (verb.i - 2, verb.i - 1):
+        return False
+    main = verb.head
+    return (
+        main.i > after
+        and main.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in main.children)
+    )
 
 
 def _gerund_object(verb: Token, child: Token) -> bool:
@@ -652,7 +677,7 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "Asked about the plan, Ruiz said ...", "the week, known as ...": the phrase the
         # participle hangs from undergoes it; it does not say anything.
         return None
-    if _participle_read_as_past(cue):
+    if _participle_read_as_past(cue) or passive_set_off(cue):
         return None  # "Asked what it would cost, Ruiz replied ...": Ruiz was asked
     if parsed is not None and not any(ch.isalnum() for ch in parsed.text):
         # A dash the parser also made a subject ("made public ― Trump boasted"): the word one.
