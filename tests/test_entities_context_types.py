@@ -129,3 +129,44 @@ def test_a_name_in_apposition_to_a_noun_of_a_business_is_an_organisation(
     _, entities = resolve_entities(nlp(text))
     (entity,) = [e for e in entities if e.name == name]
     assert entity.type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Halvorsen manager Sean Dyche said his side deserved the win.", "Halvorsen", "PERSON"),
+        ("Halvorsen CEO Tim Cook said sales rose.", "Halvorsen", "ORG"),
+        ("Halvorsen boss Yevgeny Prigozhin said his men would leave.", "Halvorsen", ""),
+    ],
+)
+def test_a_role_only_an_organisation_has_makes_the_name_an_organisation(
+    nlp: Language, text: str, word: str, label: str
+) -> None:
+    cue = type_cue(_word(nlp, text, word), label)
+    assert cue is not None
+    assert cue.label == "ORG", cue
+
+
+def test_a_role_a_person_has_too_says_nothing_of_the_name(nlp: Language) -> None:
+    text = "Halvorsen spokesman Hogan Gidley said the president was calm."
+    assert type_cue(_word(nlp, text, "Halvorsen"), "PERSON") is None
+
+
+@pytest.mark.parametrize("verb", ["shelled", "annexed", "besieged"])
+def test_the_object_of_a_verb_of_military_assault_is_a_place(nlp: Language, verb: str) -> None:
+    text = f"Russian forces {verb} Halvorsen last year, the governor said."
+    cue = type_cue(_word(nlp, text, "Halvorsen"), "PERSON")
+    assert cue is not None
+    assert cue.label == "GPE", cue
+
+
+def test_who_is_attacked_may_be_a_person(nlp: Language) -> None:
+    text = "Protesters attacked Halvorsen outside the court, the police said."
+    cue = type_cue(_word(nlp, text, "Halvorsen"), "PERSON")
+    assert cue is None or cue.label == "PERSON"
+
+
+def test_a_match_score_is_no_part_of_a_team_name(nlp: Language) -> None:
+    _, entities = resolve_entities(nlp("Everton beat Liverpool 2-1 at home on Saturday."))
+    assert not any(any(ch.isdigit() for ch in e.name) for e in entities)
+    assert any(e.name == "Liverpool" for e in entities)

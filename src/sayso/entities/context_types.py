@@ -73,6 +73,8 @@ class _Cues:
     plural_endings: tuple[str, ...]
     building_nouns: frozenset[str]
     state_nouns: frozenset[str]
+    organisation_roles: frozenset[str]
+    assault_verbs: frozenset[str]
 
 
 @functools.cache
@@ -87,6 +89,8 @@ def _cues() -> _Cues:
         plural_endings=tuple(data["plural_endings"]["words"]),
         building_nouns=frozenset(data["building_nouns"]["words"]),
         state_nouns=frozenset(data["state_nouns"]["words"]),
+        organisation_roles=frozenset(data["organisation_roles"]["words"]),
+        assault_verbs=frozenset(data["assault_verbs"]["words"]),
     )
 
 
@@ -215,6 +219,27 @@ def _place_after(span: Span) -> bool:
     return False
 
 
+def _role_of_an_organisation_after(span: Span) -> bool:
+    """ "Everton manager Sean Dyche", "Apple CEO Tim Cook": a role only an organisation or a
+    team has stands between the name and a capitalised name (a person's)."""
+    doc = span.doc
+    role, after = span.end, span.end + 1
+    return (
+        after < len(doc)
+        and doc[role].lower_ in _cues().organisation_roles
+        and (doc[role].is_lower or doc[role].is_upper)
+        and doc[after].text[:1].isupper()
+        and doc[after].pos_ == "PROPN"
+    )
+
+
+def _assaulted(span: Span) -> bool:
+    """ "shelled Zaporizhzhia", "annexed Crimea": the name is the object of a verb of military
+    assault, which is said of places, never of people."""
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in _cues().assault_verbs
+
+
 def _building_after(span: Span) -> bool:
     return _noun_after(span, _cues().building_nouns)
 
@@ -273,6 +298,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("ORG", CUE_WEIGHT, "in apposition to a noun of a business")
     if label in {"PERSON", "ORG"} and _workplace_of(span):
         return TypeCue("ORG", CUE_WEIGHT, "where people of a trade work ('analysts at')")
+    if label in {"PERSON", "ORG", "GPE", ""} and _role_of_an_organisation_after(span):
+        return TypeCue("ORG", CUE_WEIGHT, "a role only an organisation has ('Everton manager')")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
@@ -289,6 +316,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("GPE", CUE_WEIGHT, "a home town after a name and an age")
     if label in {"ORG", "PERSON", "FAC", ""} and (_place_before(span, label) or _place_after(span)):
         return TypeCue("GPE", CUE_WEIGHT, "place context (preposition, place noun, apposition)")
+    if label in {"ORG", "PERSON", ""} and _assaulted(span):
+        return TypeCue("GPE", CUE_WEIGHT, "the object of a verb of military assault")
     if label == "PERSON" and _plural_group(span):
         return TypeCue("NORP", CUE_WEIGHT, "a group noun: takes 'the' or joins a plural noun")
     if label in {"ORG", "NORP", ""} and _descriptor(span):

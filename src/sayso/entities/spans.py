@@ -50,6 +50,9 @@ _TRAILING_DATE = re.compile(
     r"|September|October|November|December)(?:\s+\d{4})?)$"
 )
 """A date NER ran into the end of a place (``in Raqqa June 29, 2014``): not part of the name."""
+_TRAILING_SCORE = re.compile(r"\s+\d{1,3}\s?[-–]\s?\d{1,3}$")
+"""A match score NER ran into the end of a team (``beat Liverpool 2-1``): not part of the
+name, which never ends in two numbers joined by a dash."""
 
 
 # A dateline's parts are typed by their position (place, then agency in parentheses): that
@@ -111,6 +114,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         trailing_date = _TRAILING_DATE.search(text, start, end)
         if trailing_date and trailing_date.start() > start:
             end, changed = trailing_date.start(), True
+        score = _TRAILING_SCORE.search(text, start, end)
+        if score and score.start() > start:
+            end, changed = score.start(), True
     return start, end
 
 
