@@ -240,6 +240,16 @@ def test_a_paragraph_relays_the_document_it_quotes(nlp) -> None:  # type: ignore
     assert "report" not in _hops(officials)  # a new paragraph: the writer speaks again
 
 
+def test_a_speaker_with_a_document_of_their_own_is_not_relayed_by_the_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The unit's sales fell 14% last year, according to a regulatory filing. Analysts at "
+        "Bernstein said in a note that a sale would sharpen the story for investors."
+    )
+    analysts = _holding(_statements(nlp, text), "sharpen the story")
+    assert _hops(analysts)[1:] == ["Analysts at Bernstein"]
+    assert analysts.doubt is None
+
+
 def test_people_interviewed_by_a_newspaper_reach_the_page_through_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Residents interviewed by the Dispatch said the water had been brown for weeks."
     statement = _holding(_statements(nlp, text), "the water had been brown")

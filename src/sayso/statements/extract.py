@@ -1944,6 +1944,23 @@ def _writer_sentences(context: _Context, drafts: Sequence[_Draft]) -> list[int]:
     return found
 
 
+def _in_a_document_of_its_own(context: _Context, cue: int) -> bool:
+    """ "Analysts at Bernstein said in a note that ...", "wrote in their letter": the speaker
+    says it in a document of their own, so no document the paragraph cited before passes it on
+    ("according to a regulatory filing" does not relay the analysts). "said in the report"
+    may be that very document: a definite one is left to the paragraph."""
+    for prep in context.doc[cue].children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            if not _is_document_noun(context, noun):
+                continue
+            determiners = [c for c in noun.children if c.dep_ in ("det", "poss")]
+            if any(d.dep_ == "poss" or d.lower_ in ("a", "an") for d in determiners):
+                return True
+    return False
+
+
 def _answers_a_request_for_comment(cue: Token) -> bool:
     """ "A spokeswoman declined to comment but said ...": a speaker who declines or refuses to
     comment is answering the outlet that asked, so what they say is told to the writer, not
@@ -1991,6 +2008,8 @@ def _relay_of(
         if holders:
             return min(holders, key=lambda i: drafts[i].end - drafts[i].start)
     if found.hops or found.told_reporter:
+        return None
+    if draft.cue_token is not None and _in_a_document_of_its_own(context, draft.cue_token):
         return None
     own = context.doc[draft.speaker_token].idx if draft.speaker_token is not None else -1
     paragraph = context.paragraph_of(draft.start)
