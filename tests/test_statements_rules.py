@@ -200,6 +200,17 @@ def test_quote_completing_a_reporting_clause_is_partial(nlp) -> None:  # type: i
     assert statement.cue.text == "called"
 
 
+def test_a_quoted_predicate_after_the_object_is_part_of_what_is_called(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the opening mark from "called", which ended the content at the object
+    # and lost the quote.
+    text = 'Ruth Gates called the findings "sobering but not surprising".'
+    statement = _containing(extract_statements(nlp(text)), "sobering but not surprising")
+    assert statement.kind == "partial"
+    assert statement.content[0].text.startswith("the findings")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "Ruth Gates"
+
+
 def test_quoted_transcript_turns_have_their_labels_as_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“SMITH: We will not raise taxes this year.\n\n“JONES: Then how will you pay for roads?"
     statements = _attributed(extract_statements(nlp(text)))

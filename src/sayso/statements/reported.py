@@ -547,10 +547,14 @@ def _object_end(cue: Token, relation: str, phrase: Token) -> int:
     last = phrase.right_edge.i
     if relation != "dobj" or cue.pos_ == "NOUN":
         return last
+    doc = cue.doc
     for child in cue.children:
-        if child.i <= last:
-            continue
-        if child.dep_ not in ("prep", "oprd") or child.left_edge.i != last + 1:
+        if child.i <= last or (child.is_quote and child.dep_ == "punct"):
+            continue  # an opening mark the parser hung from the verb: 'called X "a sham"'
+        follows = last + 1
+        while follows < child.left_edge.i and doc[follows].is_quote:
+            follows += 1
+        if child.dep_ not in ("prep", "oprd") or child.left_edge.i != follows:
             break  # "called the treaty a 'bad deal'": the predicate is part of it too
         if child.dep_ == "prep" and any(t.is_quote for t in child.subtree):
             break  # a quoted phrase is the quote finder's to bound
