@@ -254,6 +254,31 @@ def test_a_dateline_is_never_content(nlp) -> None:  # type: ignore[no-untyped-de
     assert statement.content[0].text == "The bombing killed 12 people"
 
 
+def test_a_dateline_is_never_part_of_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes the dateline's place the subject and the governor its apposition.
+    text = (
+        "ATLANTA (AP) — Georgia Gov. Brian Kemp is considering a pardon for a former aide "
+        "convicted of lying to investigators, according to a person familiar with the "
+        "deliberations."
+    )
+    dateline = Span.of(text, 0, text.index("Georgia"))
+    statements = _attributed(extract_statements(nlp(text), dateline=dateline))
+    assert statements
+    for statement in statements:
+        assert statement.speaker is not None
+        assert statement.speaker.start >= dateline.end
+        assert all(hop.text != "ATLANTA" for hop in statement.chain)
+
+
+def test_a_who_clause_hung_from_a_nearer_noun_ends_the_speakers_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The governor has not decided, according to a person familiar with the deliberations "
+        "who spoke on condition of anonymity because they were not authorized to discuss them."
+    )
+    statement = _holding(extract_statements(nlp(text)), "has not decided")
+    assert _speaker(statement) == "a person familiar with the deliberations"
+
+
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
     statement = _holding(extract_statements(nlp(text)), "noticed a change")

@@ -160,9 +160,17 @@ class _Draft:
 class _Context:
     """The parse and lookups shared by every step on one document."""
 
-    def __init__(self, doc: Doc, lexicons: Lexicons, captions: Sequence[Span] = ()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        lexicons: Lexicons,
+        captions: Sequence[Span] = (),
+        dateline: Span | None = None,
+    ) -> None:
         self.doc = doc
         self.captions = captions
+        self.dateline_end = dateline.end if dateline is not None else 0
+        """Where the dateline ends: no speaker's phrase reaches back over it."""
         self.text: str = doc_text(doc)
         self.lexicons = lexicons
         self.paragraphs = paragraph_ranges(self.text)
@@ -1536,7 +1544,7 @@ def extract_statements(
     ``captions``, the photo captions the text carries after the story, are read apart: a
     quote there never goes on from a speaker of the story.
     """
-    context = _Context(doc, load_lexicons(), captions)
+    context = _Context(doc, load_lexicons(), captions, dateline)
     text = context.text
     reported = find_reported(doc, context.lexicons)
     quotes = find_quotes(text)
@@ -1593,8 +1601,18 @@ def _hop(
         # "X, who said ...": the statement's speaker is "who", its source is X.
         written = Span.of(context.text, head.idx, head.idx + len(head))
         head = _conjunct_that_speaks(context, head.head.head)
+    if head.idx < context.dateline_end:
+        # "ATLANTA (AP) — Georgia Gov. Brian Kemp is ...": the parser made the dateline's
+        # place the subject and the speaker its apposition
+        named = [c for c in head.children if c.dep_ == "appos" and c.idx >= context.dateline_end]
+        head = named[-1] if named else head
     start, end = phrase_span(head)
     start = max(start, context.text.rfind("\n", start, head.idx) + 1)  # not over a break
+    if start < context.dateline_end <= head.idx:
+        # "ATLANTA (AP) — Georgia Gov. Brian Kemp is ...", parsed as one phrase
+        start = context.dateline_end
+        while start < head.idx and (context.text[start].isspace() or context.text[start] in "-–—"):
+            start += 1
     end = min(end, context.text.find("\n", head.idx, end) % (end + 1))
     span = Span.of(context.text, start, end)
     hop, carrier = _source_hop(context, head, span, mentions, entities, content)

@@ -47,6 +47,10 @@ def phrase_span(head: Token) -> tuple[int, int]:
     comma = comma_before_relative(doc, head.i, last)
     if comma is not None:
         last = comma - 1
+    for token in doc[head.i + 1 : last + 1]:
+        if token.dep_ == "relcl" and _who_of_a_thing(token):
+            last = token.left_edge.i - 1
+            break
     # a noun phrase never runs over a colon ("Okafor: No. I have met them": the label of a
     # transcript turn, parsed with the answer's first word)
     last = next((t.i - 1 for t in doc[head.i + 1 : last + 1] if t.text == ":"), last)
@@ -69,6 +73,14 @@ def phrase_span(head: Token) -> tuple[int, int]:
         if close < len(doc) and doc[close].text == ")":
             last = close
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _who_of_a_thing(clause: Token) -> bool:
+    """Whether a relative clause opened by "who" hangs from a common noun further in the
+    phrase ("a person familiar with the deliberations who spoke on condition of anonymity"):
+    the parser hangs it from the nearer noun, and the phrase's head is who it describes as
+    often as not. Ending the phrase before it never changes whom the phrase names."""
+    return clause.left_edge.lower_ in ("who", "whom") and clause.head.pos_ == "NOUN"
 
 
 _NAME_JOINERS = frozenset({"to", "the", "of", "and", "for", "in", "on", "&"})
