@@ -216,6 +216,23 @@ def test_dateline_place_and_agency_are_two_entities(nlp: Language) -> None:
     assert not any("(" in alias.text for e in entities for alias in e.aliases)
 
 
+def test_the_dateline_agency_is_no_pronouns_antecedent(nlp: Language) -> None:
+    from sayso.records.model import Dateline, Span
+
+    text = (
+        "ATLANTA (AP) — The governor is weighing a pardon, according to a person familiar with "
+        "the talks who spoke on condition of anonymity because they were not authorized to "
+        "discuss them. They said no decision had been made."
+    )
+    dateline = Dateline(
+        Span.of(text, 0, 14), place=Span.of(text, 0, 7), agency=Span.of(text, 9, 11)
+    )
+    mentions, entities = resolve_entities(nlp(text), dateline=dateline)
+    agency = _entity_with(entities, "AP")
+    pronouns = [m for m in mentions if m.span.text in ("they", "They", "them")]
+    assert all(m.entity_id != agency.id for m in pronouns)
+
+
 def test_bare_family_name_that_ner_missed_joins_the_full_name(nlp: Language) -> None:
     text = (
         "Housing adviser Ingrid Vasquez-Moller said prices would fall. "

@@ -279,6 +279,18 @@ def test_a_who_clause_hung_from_a_nearer_noun_ends_the_speakers_phrase(nlp) -> N
     assert _speaker(statement) == "a person familiar with the deliberations"
 
 
+def test_they_after_a_single_unnamed_source_is_that_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The governor is weighing a pardon, according to a person familiar with the talks. "
+        "The person said the governor had not decided. They said the governor's lawyers were "
+        "reviewing the case."
+    )
+    statements, _ = _with_entities(nlp, text)
+    they = _holding(statements, "lawyers were reviewing")
+    assert [hop.text for hop in they.chain][-1] == "The person"
+    assert they.doubt is not None
+
+
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
     statement = _holding(extract_statements(nlp(text)), "noticed a change")

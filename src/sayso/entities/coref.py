@@ -208,12 +208,15 @@ def link_references(
     *,
     id_prefix: str = "e",
     genders: dict[str, Gender] | None = None,
+    dateline_end: int = 0,
 ) -> tuple[list[Mention], tuple[Entity, ...]]:
     """``mentions`` plus pronoun and nominal mentions, and the document and unnamed-person
     entities made here.
 
     ``named`` lists ``(entity id, type, group)`` of the named entities, in id order; ``genders``
-    the gender of those persons whose gender the article shows.
+    the gender of those persons whose gender the article shows. Mentions before
+    ``dateline_end`` (the dateline's place and agency) are never a pronoun's antecedent: the
+    dateline files the story, it is not part of what the story tells.
     """
     sentences = _Sentences(doc, len(text))
     types = {entity_id: label for entity_id, label, _ in named}
@@ -238,6 +241,7 @@ def link_references(
     for mention in mentions:
         covered[mention.span.start : mention.span.end] = b"\x01" * len(mention.span.text)
     context = _Context(doc, text, sorted(mentions, key=lambda m: m.span.start), sentences)
+    context.dateline_end = dateline_end
     documents: list[_Document] = []
     added: list[Mention] = []
     for token in map(doc.__getitem__, with_pos(doc, "PRON", "NOUN")):
@@ -363,6 +367,8 @@ class _Context:
             if mention.entity_id:
                 self._starts_of.setdefault(mention.entity_id, []).append(mention.span.start)
         self._roles: dict[tuple[int, int], tuple[str, int]] = {}
+        self.dateline_end = 0
+        """Where the dateline ends: its mentions are no pronoun's antecedent."""
 
     def add(self, mention: Mention) -> None:
         index = bisect.bisect_left(self.starts, mention.span.start)
@@ -430,7 +436,7 @@ def _pronoun(
     setting: set[str] = set()
     for index in range(earlier - 1, -1, -1):
         mention = context.mentions[index]
-        if mention.entity_id is None:
+        if mention.entity_id is None or mention.span.start < context.dateline_end:
             continue
         distance = here - sentences.of(mention.span.start)
         if distance >= len(_RECENCY) or (

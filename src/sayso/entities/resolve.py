@@ -1013,7 +1013,13 @@ def resolve_entities(
         and (found := _gender(groups[index], role_titles.get(index, []))) is not None
     }
     mentions, documents = link_references(
-        doc, text, mentions, named_entities, id_prefix=id_prefix, genders=genders
+        doc,
+        text,
+        mentions,
+        named_entities,
+        id_prefix=id_prefix,
+        genders=genders,
+        dateline_end=dateline.span.end if dateline is not None else 0,
     )
     by_entity: dict[str, list[Mention]] = {}
     for linked in mentions:

@@ -2106,6 +2106,7 @@ def _resolve_pronoun_speakers(
                 _reread_pronoun(context, token, draft, found, last, mentions, entities, quoted)
             _prefer_role_speaker(context, token, draft, found, recent, mentions)
             _prefer_plural_speaker(context, token, draft, found, recent, mentions)
+            _unnamed_source_as_they(context, token, draft, found, recent)
             _plural_subject_before(context, token, draft, found)
         else:
             if hop.entity_id is None:
@@ -2237,6 +2238,32 @@ def _prefer_plural_speaker(
     if _antecedent_after(pronoun, mentions, start):
         return  # a body named after them is the nearer
     _read_as_speaker_before(pronoun, draft, found, hop, "the speakers named last")
+
+
+def _unnamed_source_as_they(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    recent: tuple[AttributionHop, int, Token] | None,
+) -> None:
+    """ "The person said Kemp had not decided. They said the lawyers were reviewing the case":
+    a "they" nothing else read, after a single source named by no name ("the person", "a
+    senior official"), is that source, as wire style writes an unnamed source whose gender it
+    does not give (unsure, and said so). Only within the paragraph after the source's."""
+    hop = found.speaker_hop
+    if pronoun.lower_ != "they" or recent is None or hop is None or hop.entity_id is not None:
+        return
+    if hop.text.lower() != "they":
+        return  # read as a speaker before already
+    source, start, head = recent
+    if source.entity_id is not None or head.tag_ != "NN" or _plural_phrase(head):
+        return
+    if head.lemma_.lower() not in context.lexicons.anonymous_nouns:
+        return
+    if start < _paragraphs_back(context, draft.start, 1):
+        return
+    _read_as_speaker_before(pronoun, draft, found, source, "the unnamed source named last")
 
 
 def _plural_subject_before(
