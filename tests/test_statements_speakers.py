@@ -291,6 +291,37 @@ def test_they_after_a_single_unnamed_source_is_that_source(nlp) -> None:  # type
     assert they.doubt is not None
 
 
+def test_who_writes_in_a_set_off_participle_says_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes Adams the subject of "writing" and leaves "said" without one; the noun
+    # right before "said" is the newspaper.
+    text = (
+        "Former Arsenal captain Tony Adams, writing in his column for The Times, said the club "
+        "now had the best squad in the country."
+    )
+    statements, _ = _with_entities(nlp, text)
+    statement = _holding(statements, "the best squad")
+    assert _speaker(statement) == "Former Arsenal captain Tony Adams"
+    assert [hop.text for hop in statement.chain][1:] == ["Times", "Tony Adams"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The 46-year-old told reporters that the title race was open.",
+        'The Spaniard added that the title race was "wide open".',
+    ],
+)
+def test_an_epithet_speaker_is_the_person_named_last(nlp, said: str) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Real Madrid coach Xabi Alonso said his side deserved the win. "We controlled every '
+        f'phase," Alonso said.\n\n{said}'
+    )
+    statements, _ = _with_entities(nlp, text)
+    statement = _holding(statements, "the title race was")
+    assert statement.chain[-1].text == "Xabi Alonso"
+    assert statement.doubt is not None
+
+
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
     statement = _holding(extract_statements(nlp(text)), "noticed a change")

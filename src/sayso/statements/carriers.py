@@ -162,6 +162,8 @@ _MEDIA_PIECES = frozenset(
 """Nouns of a piece of media a saying is made in ("said in an interview with CNN")."""
 _PUBLISHING_VERBS = frozenset({"publish", "air", "broadcast", "run", "print", "post"})
 """Participles that place such a piece in a medium ("an op-ed published in the Register")."""
+_SETTING_OFF_SAYINGS = frozenset({"write", "speak", "talk"})
+"""Participles set off before a cue that say where the saying was made ("writing in ...")."""
 _NOT_MEDIA = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
 """Names that say where or when a piece was made, not who carried it ("wrote in London")."""
 
@@ -176,13 +178,19 @@ def _media_piece(noun: Token) -> bool:
 def published_in(cue: Token) -> list[Token]:
     """The named medium a saying was made in, read off the cue's own phrase: "said in an
     interview with CNN", "argued in an op-ed published in the Des Moines Register", "wrote
-    in a column for the Times", "wrote in the Financial Times". Only a name (a
-    proper noun) counts: "in an interview with reporters" names no medium. (A participle set
-    off before the cue, "Writing in the Financial Times, X said", is not read.)"""
+    in a column for the Times", "wrote in the Financial Times", and a participle of writing or
+    speaking set off before the cue ("Tony Adams, writing in his column for The Times, said").
+    Only a name (a proper noun) counts: "in an interview with reporters" names no medium."""
     found: list[Token] = []
-    for prep in (c for c in cue.children if c.dep_ == "prep"):
+    sayers = [cue] + [
+        c
+        for c in cue.lefts
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in _SETTING_OFF_SAYINGS
+    ]
+    preps = [c for sayer in sayers for c in sayer.children if c.dep_ == "prep"]
+    for prep in preps:
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            written_in = cue.lemma_.lower() == "write" and prep.lower_ in ("in", "for")
+            written_in = prep.head.lemma_.lower() == "write" and prep.lower_ in ("in", "for")
             if written_in and noun.pos_ == "PROPN":
                 found.append(noun)  # "wrote in the Financial Times"
                 continue

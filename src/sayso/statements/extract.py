@@ -2109,12 +2109,62 @@ def _resolve_pronoun_speakers(
             _unnamed_source_as_they(context, token, draft, found, recent)
             _plural_subject_before(context, token, draft, found)
         else:
-            if hop.entity_id is None:
+            nationality = hop.entity_id is not None and _typed(entities, hop.entity_id, "NORP")
+            if (hop.entity_id is None or nationality) and last is not None and _epithet(token):
+                _epithet_of_the_last_named(context, token, draft, found, last, entities)
+            elif hop.entity_id is None:
                 _say_shared_name(context, token, draft, found, mentions, entities)
             recent = (hop, draft.start, token)
         chosen = found.speaker_hop
         if chosen is not None and (chosen.entity_id is not None or token.pos_ == "PROPN"):
             last = (chosen, draft.start)
+
+
+def _typed(entities: Mapping[str, Entity], entity_id: str, type_: str) -> bool:
+    entity = entities.get(entity_id)
+    return entity is not None and entity.type == type_
+
+
+def _epithet(head: Token) -> bool:
+    """Whether a speaker's phrase is an epithet for someone named before: "the 46-year-old",
+    "the Spaniard", "the Frenchman" (an age or a nationality after "the", nothing else), as
+    news writes a second reference to a person it has named."""
+    determiners = [c for c in head.children if c.i < head.i and c.dep_ == "det"]
+    if [d.lower_ for d in determiners] != ["the"] or head.left_edge.i != determiners[0].i:
+        return False
+    if head.lower_ == "old":
+        return any(c.lower_ in ("year", "years") for c in head.children)
+    if not head.text[:1].isupper() or head.tag_ != "NNP" or head.right_edge.i != head.i:
+        return False
+    if head.ent_type_ == "NORP":
+        return True
+    lower = head.lower_
+    demonym = lower.endswith(("man", "woman")) and len(lower) > 6
+    return demonym and lower not in entity_lexicon().role_nouns
+
+
+def _epithet_of_the_last_named(
+    context: _Context,
+    head: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    last: tuple[AttributionHop, int],
+    entities: Mapping[str, Entity],
+) -> None:
+    """ "Newcastle manager Eddie Howe admitted ... '...,' the 46-year-old told the BBC": an
+    epithet speaker is the person who spoke last, named within the paragraph before (unsure,
+    and said so)."""
+    named, start = last
+    entity = entities.get(named.entity_id) if named.entity_id else None
+    if entity is None or entity.type != "PERSON":
+        return
+    if start < _paragraphs_back(context, draft.start, 1):
+        return
+    role = source_role(head, context.lexicons, entity)
+    found.speaker_hop = AttributionHop(role, entity.name, found.speaker, entity.id)
+    written = context.text[slice(*phrase_span(head))]
+    found.doubt = f"'{written}' is read as {entity.name} (the speaker named last)"
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
 
 def _reread_pronoun(

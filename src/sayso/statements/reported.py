@@ -890,7 +890,28 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
-        return _left_subject(cue) or _first_clause_subject(cue) or _noun_before(cue)
+        return (
+            _left_subject(cue)
+            or _first_clause_subject(cue)
+            or _participle_clause_subject(cue)
+            or _noun_before(cue)
+        )
+    return None
+
+
+def _participle_clause_subject(verb: Token) -> Token | None:
+    """The subject the parser gave a participle set off before a subjectless verb: "Tony
+    Adams, writing in his column for The Times, said ...", parsed with Adams as the subject of
+    "writing": who writes says it (the noun right before the verb, "The Times", does not)."""
+    doc = verb.doc
+    for child in verb.lefts:
+        if child.dep_ != "advcl" or child.tag_ not in ("VBG", "VBN"):
+            continue
+        if doc[child.right_edge.i + 1].text != "," or child.right_edge.i + 2 != verb.i:
+            continue
+        subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
+        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            return subject
     return None
 
 
