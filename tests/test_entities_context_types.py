@@ -170,3 +170,18 @@ def test_a_match_score_is_no_part_of_a_team_name(nlp: Language) -> None:
     _, entities = resolve_entities(nlp("Everton beat Liverpool 2-1 at home on Saturday."))
     assert not any(any(ch.isdigit() for ch in e.name) for e in entities)
     assert any(e.name == "Liverpool" for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Arsenal went top of the Premier League on Saturday.", "Premier League"),
+        ("The Premier League said the fixture would be moved.", "Premier League"),
+    ],
+)
+def test_a_title_word_before_the_name_of_a_body_makes_no_person(
+    nlp: Language, text: str, name: str
+) -> None:
+    _, entities = resolve_entities(nlp(text))
+    entity = next(e for e in entities if e.name == name)
+    assert entity.type == "ORG"
