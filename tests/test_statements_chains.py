@@ -250,6 +250,22 @@ def test_a_speaker_with_a_document_of_their_own_is_not_relayed_by_the_paragraph(
     assert analysts.doubt is None
 
 
+@pytest.mark.parametrize(
+    "frame",
+    ["Peskov said, according to Interfax", "Peskov told reporters, according to Interfax"],
+)
+def test_a_quote_said_according_to_an_agency_is_the_speakers_through_it(nlp, frame: str) -> None:  # type: ignore[no-untyped-def]
+    text = f'"There are no conditions for negotiations now," {frame}.'
+    statements = _statements(nlp, text)
+    quote = next(s for s in statements if s.kind == "direct")
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Peskov"
+    assert _hops(quote)[1:] == ["Interfax", "Peskov"]
+    account = _holding(statements, "Peskov")  # the agency's account of the saying, beside it
+    assert account.cue is not None
+    assert account.cue.text == "according to"
+
+
 def test_people_interviewed_by_a_newspaper_reach_the_page_through_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Residents interviewed by the Dispatch said the water had been brown for weeks."
     statement = _holding(_statements(nlp, text), "the water had been brown")

@@ -248,12 +248,13 @@ def _as_clause(verb: Token) -> bool:
 
 def _reporting_after(context: _Context, cue: Token, end: int) -> list[int]:
     """Subjects of further sayings after a quote's cue, outermost first: "'...,' Clinton said,
-    the Times reported" (the Times carries what Clinton said)."""
+    the Times reported" (the Times carries what Clinton said), "'...,' Peskov said, according
+    to Interfax"."""
     found: list[int] = []
     for token in context.tokens_in(cue.idx + len(cue), end):
         if not context.is_cue_verb(token) or token.i == cue.i:
             continue
-        subject = subject_of(token)
+        subject = _speaker_of(token) if token.lower_ == "according" else subject_of(token)
         if subject is not None and subject.i > cue.i:
             found.insert(0, subject.i)
     return found
@@ -568,10 +569,17 @@ class _QuoteAttributor:
         """The outermost reported clause in ``containers`` whose content holds ``cue``."""
         if cue is None:
             return None
+        doc = self.context.doc
         holding = [
             i
             for i in containers
             if self.reported[i].content[0] <= cue.idx < self.reported[i].content[1]
+            # '"...," Peskov told reporters, according to Interfax': the agency carries the
+            # quote (a hop), the quote is still Peskov's own words
+            and not (
+                doc[self.reported[i].cue_token].lower_ == "according"
+                and cue.i < self.reported[i].cue_token
+            )
         ]
         return holding[-1] if holding else None
 
@@ -774,7 +782,8 @@ def _reported_drafts(
             continue
         c_start, c_end = item.content
         overlap = sum(max(0, min(c_end, e) - max(c_start, s)) for s, e in quoted)
-        if overlap > 0.5 * (c_end - c_start):
+        carrier = _carries_a_quote(context, item, quote_drafts)
+        if overlap > 0.5 * (c_end - c_start) and not carrier:
             continue
         if item.inferred and _inside_another(item, reported, quoted):
             continue  # "The crash shows how ..., X told Reuters": part of X's words
@@ -792,7 +801,7 @@ def _reported_drafts(
                 pieces, claim = list(item.pieces), False
         kind: StatementKind = "indirect" if claim else "attitude"
         cue = context.doc[item.cue_token]
-        if index in attributor.voiced:
+        if index in attributor.voiced or carrier:
             kind = "partial"
         addressee = addressee_of(cue)
         sentence = context.sentence_of(cue)
@@ -813,6 +822,19 @@ def _reported_drafts(
             )
         )
     return drafts
+
+
+def _carries_a_quote(context: _Context, item: Reported, quote_drafts: Sequence[_Draft]) -> bool:
+    """Whether ``item`` is a trailing "according to" whose content holds a quote and its cue
+    ('"...," Peskov said, according to Interfax'): the agency's account of the saying stands
+    beside the quote, as PolNeAR marks it, and the quote's chain passes through it."""
+    if context.doc[item.cue_token].lower_ != "according":
+        return False
+    c_start, c_end = item.content
+    return any(
+        d.cue is not None and c_start <= d.start and d.cue[1] <= c_end <= item.cue[0]
+        for d in quote_drafts
+    )
 
 
 def _inside_another(
