@@ -233,6 +233,22 @@ def test_the_dateline_agency_is_no_pronouns_antecedent(nlp: Language) -> None:
     assert all(m.entity_id != agency.id for m in pronouns)
 
 
+def test_the_agency_a_dateline_credits_is_no_pronouns_antecedent_later(nlp: Language) -> None:
+    from sayso.records.model import Dateline, Span
+
+    text = (
+        "KYIV (Reuters) - The army said it had repelled 52 attacks. Reuters could not verify "
+        "the reports.\n\nThe ministry did not comment. In its evening report, it said the "
+        "attacks had been repelled."
+    )
+    dateline = Dateline(
+        Span.of(text, 0, 16), place=Span.of(text, 0, 4), agency=Span.of(text, 6, 13)
+    )
+    mentions, entities = resolve_entities(nlp(text), dateline=dateline)
+    agency = _entity_with(entities, "Reuters")
+    assert all(m.entity_id != agency.id for m in mentions if m.kind == "pronoun")
+
+
 def test_bare_family_name_that_ner_missed_joins_the_full_name(nlp: Language) -> None:
     text = (
         "Housing adviser Ingrid Vasquez-Moller said prices would fall. "

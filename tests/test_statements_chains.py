@@ -266,6 +266,17 @@ def test_a_quote_said_according_to_an_agency_is_the_speakers_through_it(nlp, fra
     assert account.cue.text == "according to"
 
 
+def test_a_pronoun_is_never_read_as_the_agency_that_wrote_the_story(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reuters could not independently verify the battlefield reports. They said the village "
+        "had been captured."
+    )
+    statement = _holding(_statements(nlp, text, agency="Reuters"), "had been captured")
+    assert statement.chain[-1].text == "They"
+    assert statement.chain[-1].entity_id is None
+    assert statement.doubt is not None
+
+
 def test_people_interviewed_by_a_newspaper_reach_the_page_through_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Residents interviewed by the Dispatch said the water had been brown for weeks."
     statement = _holding(_statements(nlp, text), "the water had been brown")

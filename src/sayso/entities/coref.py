@@ -242,6 +242,11 @@ def link_references(
         covered[mention.span.start : mention.span.end] = b"\x01" * len(mention.span.text)
     context = _Context(doc, text, sorted(mentions, key=lambda m: m.span.start), sentences)
     context.dateline_end = dateline_end
+    context.own_agencies = {
+        m.entity_id
+        for m in mentions
+        if m.entity_id and m.span.end <= dateline_end and types.get(m.entity_id) == "ORG"
+    }
     documents: list[_Document] = []
     added: list[Mention] = []
     for token in map(doc.__getitem__, with_pos(doc, "PRON", "NOUN")):
@@ -369,6 +374,9 @@ class _Context:
         self._roles: dict[tuple[int, int], tuple[str, int]] = {}
         self.dateline_end = 0
         """Where the dateline ends: its mentions are no pronoun's antecedent."""
+        self.own_agencies: set[str] = set()
+        """The agency the dateline credits: the story's writer, never what "it" stands for
+        ("Reuters could not verify the reports. In its evening report, the army ...")."""
 
     def add(self, mention: Mention) -> None:
         index = bisect.bisect_left(self.starts, mention.span.start)
@@ -437,6 +445,8 @@ def _pronoun(
     for index in range(earlier - 1, -1, -1):
         mention = context.mentions[index]
         if mention.entity_id is None or mention.span.start < context.dateline_end:
+            continue
+        if mention.entity_id in context.own_agencies:
             continue
         distance = here - sentences.of(mention.span.start)
         if distance >= len(_RECENCY) or (

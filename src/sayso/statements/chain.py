@@ -41,12 +41,12 @@ def build_chain(
     then the speaker, each hop once."""
     hops: list[AttributionHop] = []
     for hop in [*before, *carriers, *([speaker] if speaker is not None else [])]:
-        if not any(_same(hop, earlier) for earlier in hops):
+        if not any(same_source(hop, earlier) for earlier in hops):
             hops.append(hop)
     return tuple(hops)
 
 
-def _same(first: AttributionHop, second: AttributionHop) -> bool:
+def same_source(first: AttributionHop, second: AttributionHop) -> bool:
     """Whether two hops name one source: one entity, one name, or one outlet the outlet table
     knows by both names (the wire agency "Agence France-Presse" of a dateline's "(AFP)" and
     the "AFP" a speaker told)."""

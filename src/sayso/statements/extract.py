@@ -26,7 +26,7 @@ from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.carriers import carriers_in_sentence, published_in, relayed_by
-from sayso.statements.chain import build_chain, outlet_hops
+from sayso.statements.chain import build_chain, outlet_hops, same_source
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
 from sayso.statements.noise import hypothetical, speaks_or_records
@@ -2189,6 +2189,29 @@ def _epithet_of_the_last_named(
     draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
 
+def _not_the_story_itself(
+    context: _Context,
+    drafts: Sequence[_Draft],
+    sourcing: Mapping[int, _Sourcing],
+    base: Sequence[AttributionHop],
+) -> None:
+    """ "Reuters could not verify the reports. ... In its evening report, it said ...": a
+    pronoun speaker read as the outlet or agency that wrote the story is a misreading (a story
+    does not report its own agency by "it"); the pronoun is left unresolved and the doubt says
+    why."""
+    for index, found in sourcing.items():
+        draft, hop = drafts[index], found.speaker_hop
+        if hop is None or hop.entity_id is None or draft.speaker_token is None:
+            continue
+        token = context.doc[draft.speaker_token]
+        if token.pos_ != "PRON" or not any(same_source(hop, first) for first in base):
+            continue
+        found.speaker_hop = AttributionHop(hop.role, token.text, found.speaker, None)
+        found.alternatives = []
+        found.doubt = f"'{token.text}' would be {hop.text}, who wrote the story: left unresolved"
+        draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+
+
 def _reread_pronoun(
     context: _Context,
     token: Token,
@@ -2548,6 +2571,7 @@ def _finish(
         if d.kind != "own_voice"
     }
     _resolve_pronoun_speakers(context, drafts, sourcing, indexed_mentions, entities)
+    _not_the_story_itself(context, drafts, sourcing, base)
     _told_to_the_teller(context, drafts, sourcing, entities)
     anchors = _document_anchors(context, drafts, sourcing, indexed_mentions, entities)
     writer = _writer_sentences(context, drafts)
