@@ -185,3 +185,9 @@ def test_a_title_word_before_the_name_of_a_body_makes_no_person(
     _, entities = resolve_entities(nlp(text))
     entity = next(e for e in entities if e.name == name)
     assert entity.type == "ORG"
+
+
+def test_a_credits_role_word_before_by_is_no_name(nlp: Language) -> None:
+    text = "(Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Heavens)"
+    _, entities = resolve_entities(nlp(text))
+    assert {e.name for e in entities} == {"Olena Harmash", "Tom Balmforth", "Andrew Heavens"}

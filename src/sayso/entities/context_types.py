@@ -307,6 +307,13 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return None
     if label != "NORP" and _title_fragment(span):
         return TypeCue(None, 0, "a title word cut off a longer title")
+    if (
+        token.lower_.endswith("ing")
+        and span.end < len(span.doc)
+        and span.doc[span.end].lower_ == "by"
+    ):
+        # "(Reporting by ...; Writing by Tom Balmforth)": a credit's role, not a name
+        return TypeCue(None, 0, "a verb of making before 'by'")
     if token.dep_ == "appos" and token.head.lemma_.lower() == "name" and label != "PERSON":
         # "who gave only her first name, Amina": the name a person goes by
         return TypeCue("PERSON", CUE_WEIGHT, "in apposition to 'name'")
