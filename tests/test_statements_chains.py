@@ -277,6 +277,15 @@ def test_a_pronoun_is_never_read_as_the_agency_that_wrote_the_story(nlp) -> None
     assert statement.doubt is not None
 
 
+def test_what_a_speaker_adds_after_a_quote_does_not_carry_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The use of force is clearly an excessive reaction," Mao said, adding that China firmly '
+        "opposes and strongly protests against it."
+    )
+    quote = next(s for s in _statements(nlp, text) if s.kind == "direct")
+    assert _hops(quote)[1:] == ["Mao"]
+
+
 def test_people_interviewed_by_a_newspaper_reach_the_page_through_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Residents interviewed by the Dispatch said the water had been brown for weeks."
     statement = _holding(_statements(nlp, text), "the water had been brown")
