@@ -240,6 +240,52 @@ def test_a_that_clause_hung_from_the_noun_of_when_or_where_is_the_verbs(nlp, tex
     assert _speaker(statement) == "The newspaper"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The senator called for the minister to resign.", "The senator", "the minister to resign"),
+        (
+            "The union has long pushed for the city to raise wages.",
+            "The union",
+            "the city to raise wages",
+        ),
+    ],
+)
+def test_a_for_clause_read_as_adverbial_is_what_the_verb_calls_for(
+    nlp, text: str, speaker: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "for" as a conjunction and hangs "X to VP" as an adverbial clause.
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [content]
+    assert _speaker(statement) == speaker
+
+
+def test_a_for_clause_after_an_object_says_what_the_object_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements = _attributed(
+        extract_statements(nlp("The firm gave its staff time for the talks to end."))
+    )
+    assert not any("talks to end" in c.text for s in statements for c in s.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The host asked her if she had been preparing herself for the debate.", "The host"),
+        ("The committee wondered if the agency had been hiding the data.", "The committee"),
+        ("Asked if he had ever been bullied, the mayor laughed.", None),
+    ],
+)
+def test_an_if_clause_read_as_adverbial_is_the_question_asked(
+    nlp, text: str, speaker: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the "if" clause as a condition; after a verb of asking it is the
+    # question. Whoever answers a bare "Asked if ..." did not ask it.
+    statement = _only(nlp, text)
+    (content,) = statement.content
+    assert content.text.startswith("if ")
+    assert _speaker(statement) == speaker
+
+
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The ministry said in a statement carried by state media that Estonia bore "

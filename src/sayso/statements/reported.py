@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
-from sayso.statements.claim import HEARSAY_VERBS, states_claim
+from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features, quote_marks
 from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import (
@@ -949,6 +949,8 @@ def candidate_pairs(
             if hung is not None:
                 found.append(("ccomp", hung))
                 claimed.add(hung.i)  # not also the clause of "aired" in "an interview aired"
+        if token.pos_ == "VERB":
+            found.extend(_complements_read_as_adverbial(token, found))
         if not found:
             continue
         speaker = _speaker_token(token)
@@ -973,6 +975,39 @@ def _that_clause_read_as_adverbial(verb: Token) -> Token | None:
         if [m.lower_ for m in marks] == ["that"] and _has_own_subject(clause):
             return clause
     return None
+
+
+def _complements_read_as_adverbial(
+    verb: Token, found: list[tuple[str, Token]]
+) -> list[tuple[str, Token]]:
+    """Complements of ``verb`` that the parser hung as adverbial clauses, with the relation
+    they stand in.
+
+    "called for rivals to drop out": a "for" clause with a subject and an infinitive is the
+    object of the "for" the verb takes (the parser reads "for" as a conjunction, so the verb
+    has no "for" phrase of its own), read as ``prep:for`` like "called for a vote". After an
+    object it says what the object is for ("gave him time for the talks to end"), not what
+    the verb reports.
+    "asked him if he would run": after a verb of asking an "if" or "whether" clause with a
+    subject is the question asked (its ``ccomp``), not a condition.
+    """
+    extra: list[tuple[str, Token]] = []
+    asking = verb.lemma_.lower() in ASKING_VERBS and not any(r == "ccomp" for r, _ in found)
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i or not _has_own_subject(clause):
+            continue
+        mark = clause.doc[clause.left_edge.i]
+        if mark.dep_ != "mark" or mark.head.i != clause.i:
+            continue
+        if (
+            mark.lower_ == "for"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+            and not any(r in ("prep:for", "dobj") for r, _ in found)
+        ):
+            extra.append(("prep:for", clause))
+        elif asking and mark.lower_ in ("if", "whether"):
+            extra.append(("ccomp", clause))
+    return extra
 
 
 _SETTING_PREPOSITIONS = frozenset(
@@ -1395,6 +1430,9 @@ def _pair_reported(
     if relation == "ccomp":
         clause = _under_closing_frame(token, clause, lexicons) or clause
     first = clause.left_edge.i
+    opener = doc[first]
+    if opener.dep_ == "mark" and opener.head.i == clause.i and relation == f"prep:{opener.lower_}":
+        first += 1  # "called for rivals to drop out": the "for" is the cue's preposition
     lost_subject = _subject_read_as_object(token, relation, clause, lexicons)
     if lost_subject is not None:
         first = lost_subject.i
