@@ -286,6 +286,42 @@ def test_an_if_clause_read_as_adverbial_is_the_question_asked(
     assert _speaker(statement) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The meeting was first reported by Politico.", "Politico", "The meeting"),
+        ("Her death was confirmed by the group she founded.", "the group", "Her death"),
+    ],
+)
+def test_a_passive_saying_with_an_agent_reports_its_subject(
+    nlp, text: str, speaker: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [content]
+    assert _speaker(statement) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was announced on Friday.",  # no agent: who said it is unknown
+        "The mayor was asked by reporters about the budget.",  # the mayor is addressed
+        "The letter was written by her lawyer.",  # the author of a text
+        "They used the data, which is maintained by a vendor.",  # a description
+    ],
+)
+def test_a_passive_saying_reports_no_subject_without_a_speaker_or_as_an_addressee(
+    nlp, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert not _attributed(extract_statements(nlp(text)))
+
+
+def test_a_passive_saying_with_a_predicate_leaves_it_to_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The spate of strandings has been described as “heartbreaking” by the department."
+    statements = _attributed(extract_statements(nlp(text)))
+    assert not any(c.text == "The spate of strandings" for s in statements for c in s.content)
+
+
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The ministry said in a statement carried by state media that Estonia bore "
