@@ -322,6 +322,21 @@ def test_a_passive_saying_with_a_predicate_leaves_it_to_the_quote(nlp) -> None: 
     assert not any(c.text == "The spate of strandings" for s in statements for c in s.content)
 
 
+def test_the_subject_a_raising_verb_lifted_is_part_of_what_seems(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "Sanders seems to reap the benefits of the split.")
+    assert [c.text for c in statement.content] == ["Sanders", "to reap the benefits of the split"]
+    assert statement.speaker is None
+
+
+def test_a_raising_verb_inside_a_reported_clause_stays_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(
+        nlp, "The polls indicate that Sanders seems to reap the benefits of the split."
+    )
+    assert [c.text for c in statement.content] == [
+        "that Sanders seems to reap the benefits of the split"
+    ]
+
+
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The ministry said in a statement carried by state media that Estonia bore "

@@ -1510,6 +1510,13 @@ def _pair_reported(
     content = _within_paragraph(text, content, token.idx)
     if content is None:
         return None
+    gap = None
+    raised = _raised_subject(token, relation, clause, lexicons)
+    if raised is not None and _within_paragraph(text, content, raised.idx) == content:
+        # "Sanders seems to reap the benefits": what seems is Sanders' reaping them
+        last = doc[raised.right_edge.i]
+        gap = (last.idx + len(last), content[0])
+        content = (doc[raised.left_edge.i].idx, content[1])
     source = source_of(token, speaker, lexicons)
     if hearsay and source is None:
         source = _according_to_in(token)
@@ -1525,10 +1532,33 @@ def _pair_reported(
         relation=relation,
         ratio=score,
         subject=source.i if source is not None else None,
+        gap=gap,
         carriers=carriers,
         claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
         inferred=inferred,
     )
+
+
+def _raised_subject(
+    verb: Token, relation: str, clause: Token, lexicons: Lexicons
+) -> Token | None:
+    """The subject a raising verb lifted out of the infinitive it reports ("Sanders seems to
+    reap the benefits", "the plan appears to be chaotic"): part of what seems so, as PolNeAR
+    marks it (subject and infinitive, around the verb). Not when the infinitive is itself a
+    saying with a clause ("appeared to suggest that ..."), whose clause is what is said, nor
+    inside a reported clause, which PolNeAR leaves whole to the saying that reports it."""
+    if relation != "xcomp" or verb.lemma_.lower() not in lexicons.raising_verbs:
+        return None
+    if verb.dep_ in ("ccomp", "csubj"):
+        return None  # "the polls indicate that X seems to ...": part of what the polls indicate
+    if clause.lemma_.lower() in lexicons.cue_verbs or any(
+        c.dep_ == "ccomp" for c in clause.children
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.right_edge.i >= verb.i or clause.left_edge.i < verb.i:
+        return None
+    return subject
 
 
 def _according_to_in(cue: Token) -> Token | None:
