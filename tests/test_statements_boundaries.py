@@ -337,6 +337,24 @@ def test_a_raising_verb_inside_a_reported_clause_stays_in_it(nlp) -> None:  # ty
     ]
 
 
+def test_according_to_set_off_before_the_verb_reports_the_clause_around_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "Fundraising, according to the campaign, has surged in the same period.")
+    assert [c.text for c in statement.content] == ["Fundraising", "has surged in the same period"]
+    assert _speaker(statement) == "the campaign"
+
+
+def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The agency found that, according to an analysis of her calendar, most of the "
+        "meetings were with donors."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    according = [s for s in statements if s.cue is not None and s.cue.text == "according to"]
+    assert [[c.text for c in s.content] for s in according] == [
+        ["most of the meetings were with donors"]
+    ]
+
+
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The ministry said in a statement carried by state media that Estonia bore "

@@ -360,8 +360,13 @@ def _according_to(token: Token) -> Reported | None:
     phrase_first, phrase_last = token.left_edge.i, token.right_edge.i
     head = _saying_it_ends(token, head) or head
     first, last = head.left_edge.i, head.right_edge.i
+    around = None  # the phrase set off inside the clause, before its verb
     if phrase_first <= first:
         first = phrase_last + 1
+    elif head.i > phrase_last:
+        # "Fundraising, according to the campaign, has surged": the campaign's account is
+        # the whole clause around the phrase
+        around = (phrase_first, phrase_last)
     else:
         last = phrase_first - 1
         top = head
@@ -379,7 +384,20 @@ def _according_to(token: Token) -> Reported | None:
         carriers, source = (source.i,), citation_object(citing)
         if first <= citing.right_edge.i:
             first = citing.right_edge.i + 1
-    content = _clause_span(doc, first, last)
+    gap = None
+    if around is not None:
+        opener = doc[first]
+        lone = all(t.is_punct for t in doc[first + 1 : around[0]])
+        if opener.dep_ == "mark" and opener.head.i == head.i and lone:
+            first = around[1] + 1  # "that, according to X, ...": the clause opens after it
+        before = _clause_span(doc, first, around[0] - 1) if first < around[0] else None
+        after = _clause_span(doc, max(first, around[1] + 1), last)
+        if before is None or after is None:
+            content = after or before
+        else:
+            content, gap = (before[0], after[1]), (before[1], after[0])
+    else:
+        content = _clause_span(doc, first, last)
     if content is None:
         return None
     return Reported(
@@ -389,6 +407,7 @@ def _according_to(token: Token) -> Reported | None:
         relation="according-to",
         ratio=1.0,
         subject=source.i,
+        gap=gap,
         carriers=carriers,
         claim=not any(c.dep_ == "neg" for c in head.children),
     )
