@@ -355,6 +355,23 @@ def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> No
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The tax cuts, which he estimates will not expire for another four years, are popular.",
+            ["which", "will not expire for another four years"],
+        ),
+        ("The plan, which critics argue will raise costs, passed.", ["which", "will raise costs"]),
+    ],
+)
+def test_a_relative_pronoun_before_the_speaker_opens_what_is_said(
+    nlp, text: str, content: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    statements = _attributed(extract_statements(nlp(text)))
+    assert [[c.text for c in s.content] for s in statements] == [content]
+
+
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The ministry said in a statement carried by state media that Estonia bore "

@@ -1531,7 +1531,13 @@ def _pair_reported(
         return None
     gap = None
     raised = _raised_subject(token, relation, clause, lexicons)
-    if raised is not None and _within_paragraph(text, content, raised.idx) == content:
+    fronted = _fronted_relative(token, relation, clause)
+    if fronted is not None and content[0] == fronted.idx:
+        # "the cuts, which he estimates will not expire ...": the pronoun and the rest of the
+        # clause, not the speaker and the cue between them
+        after = min(t.i for t in clause.subtree if t.i > token.i)
+        gap = (fronted.idx + len(fronted), doc[after].idx)
+    elif raised is not None and _within_paragraph(text, content, raised.idx) == content:
         # "Sanders seems to reap the benefits": what seems is Sanders' reaping them
         last = doc[raised.right_edge.i]
         gap = (last.idx + len(last), content[0])
@@ -1556,6 +1562,19 @@ def _pair_reported(
         claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
         inferred=inferred,
     )
+
+
+def _fronted_relative(verb: Token, relation: str, clause: Token) -> Token | None:
+    """The relative pronoun that opens the clause a saying in a relative clause reports, set
+    before the speaker and the cue ("the cuts, which he estimates will not expire", "a
+    rule that officials say was broken"): the pronoun is the clause's subject or object,
+    the speaker and the verb are not part of what is said."""
+    if relation != "ccomp" or verb.dep_ != "relcl" or clause.i < verb.i:
+        return None
+    before = [t for t in clause.subtree if t.i < verb.i]
+    if len(before) != 1 or before[0].tag_ not in ("WDT", "WP"):
+        return None
+    return before[0]
 
 
 def _raised_subject(
