@@ -363,6 +363,10 @@ def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> No
             ["which", "will not expire for another four years"],
         ),
         ("The plan, which critics argue will raise costs, passed.", ["which", "will raise costs"]),
+        (
+            "It broke a rule that officials say was written in 1990.",
+            ["that", "was written in 1990"],
+        ),
     ],
 )
 def test_a_relative_pronoun_before_the_speaker_opens_what_is_said(
@@ -370,6 +374,26 @@ def test_a_relative_pronoun_before_the_speaker_opens_what_is_said(
 ) -> None:  # type: ignore[no-untyped-def]
     statements = _attributed(extract_statements(nlp(text)))
     assert [[c.text for c in s.content] for s in statements] == [content]
+
+
+def test_a_statement_put_out_with_a_saying_participle_reports_the_participles_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "The campaign issued a statement saying it would postpone the rally.")
+    assert statement.cue is not None
+    assert statement.cue.text == "issued a statement saying"
+    assert [c.text for c in statement.content] == ["it would postpone the rally"]
+    assert _speaker(statement) == "The campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Officials denied a report saying the plant would close.", "denied"),
+        ("The campaign did not issue a statement saying it would postpone the rally.", "issue"),
+    ],
+)
+def test_a_document_someone_else_put_out_or_none_is_no_frame(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    statements = _attributed(extract_statements(nlp(text)))
+    assert any(s.cue is not None and cue in s.cue.text for s in statements)
 
 
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ sentence around it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sayso.nlp.doctext import doc_text
@@ -1040,9 +1040,7 @@ _ADDRESSEE_VERBS = frozenset(
 )
 
 
-def _said_by_agent(
-    verb: Token, found: list[tuple[str, Token]], lexicons: Lexicons
-) -> Token | None:
+def _said_by_agent(verb: Token, found: list[tuple[str, Token]], lexicons: Lexicons) -> Token | None:
     """The subject of a passive verb of saying with an agent, which reports it as the active
     verb reports its object: "The meeting was first reported by Politico" is Politico's
     "reported the meeting". On PolNeAR train (the pool of articles outside the held-out
@@ -1435,10 +1433,17 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             if as_said is not None:
                 found.append(as_said)
     taken: set[int] = set()  # object nouns whose clause a verb cue took
-    for pair in sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i):
-        if pair[0].lower_ == "according" or pair[0].i in taken:
+    pairs = sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i)
+    framing = _framing_a_saying(pairs, lexicons)
+    framed = {saying: frame for frame, saying in framing.items() if doc[frame].pos_ == "VERB"}
+    for pair in pairs:
+        if pair[0].lower_ == "according" or pair[0].i in taken or pair[0].i in framing:
             continue
         reported = _pair_reported(pair, lexicons, text, taken)
+        if reported is not None and pair[0].i in framed:
+            # the cue is the whole frame: "issued a statement saying"
+            start = cue_span(doc[framed[pair[0].i]])[0]
+            reported = replace(reported, cue=(start, reported.cue[1]))
         if reported is not None and not any(
             # "X are thought to help, according to the agency": one statement, not two
             item.content == reported.content and item.subject == reported.subject
@@ -1446,6 +1451,48 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
         ):
             found.append(reported)
     return sorted(found, key=lambda item: item.cue_token)
+
+
+# Verbs by which someone puts out a document of their own ("issued a statement", "released a
+# letter", "placed ads", "posted a video"; Levin's verbs of creation and sending), whose
+# participle then says what they say. Verbs taking someone else's document ("denied a report
+# saying ...", "cited a study showing ...") are not among them.
+_ISSUING_VERBS = frozenset(
+    {"issue", "release", "publish", "put", "send", "post", "place", "run", "air", "sign"}
+    | {"write", "file", "deliver", "distribute", "circulate", "submit", "make", "launch"}
+)
+
+
+def _framing_a_saying(
+    pairs: list[tuple[Token, str, Token, Token | None, float]], lexicons: Lexicons
+) -> dict[int, int]:
+    """The cues that only frame a participle on a document its issuer put out, each with
+    the participle it frames: in "the
+    campaign issued a statement saying it would postpone the rally" (or "placed ads calling
+    the deal a mistake") what is reported is the participle's ("it would postpone the
+    rally", as PolNeAR marks it, with the whole frame as the cue), said by the issuer
+    (:func:`_issuer`); the verb's pair and the noun's are the frame. Only a verb that puts
+    the document out (not "denied a report saying ..."), with a subject and not negated
+    ("did not issue a statement saying ..."), and only where the participle's own pair was
+    accepted."""
+    sayings = {
+        token.i for token, _, _, _, _ in pairs if token.tag_ == "VBG" and token.dep_ == "acl"
+    }
+    framing: dict[int, int] = {}
+    for token, relation, clause, _, _ in pairs:
+        if (
+            token.pos_ == "VERB"
+            and relation == "dobj"
+            and token.lemma_.lower() in _ISSUING_VERBS
+            and clause.lemma_.lower() in lexicons.document_nouns
+            and any(c.i in sayings for c in clause.children)
+            and not any(c.dep_ == "neg" for c in token.children)
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            saying = next(c for c in clause.children if c.i in sayings)
+            # the verb's pair and the noun's own frame the participle's
+            framing.update({token.i: saying.i, clause.i: saying.i})
+    return framing
 
 
 def dates_a_saying(token: Token) -> bool:
@@ -1572,14 +1619,15 @@ def _fronted_relative(verb: Token, relation: str, clause: Token) -> Token | None
     if relation != "ccomp" or verb.dep_ != "relcl" or clause.i < verb.i:
         return None
     before = [t for t in clause.subtree if t.i < verb.i]
-    if len(before) != 1 or before[0].tag_ not in ("WDT", "WP"):
+    if len(before) != 1:
         return None
-    return before[0]
+    pronoun = before[0]
+    if pronoun.tag_ in ("WDT", "WP") or (pronoun.lower_ == "that" and pronoun.dep_ != "mark"):
+        return pronoun  # "that" as the clause's subject, however tagged, is the relative one
+    return None
 
 
-def _raised_subject(
-    verb: Token, relation: str, clause: Token, lexicons: Lexicons
-) -> Token | None:
+def _raised_subject(verb: Token, relation: str, clause: Token, lexicons: Lexicons) -> Token | None:
     """The subject a raising verb lifted out of the infinitive it reports ("Sanders seems to
     reap the benefits", "the plan appears to be chaotic"): part of what seems so, as PolNeAR
     marks it (subject and infinitive, around the verb). Not when the infinitive is itself a
