@@ -230,6 +230,7 @@ def test_an_object_pronoun_before_a_clause_with_its_own_subject_stays_out(nlp) -
         "The newspaper reported at the time that the firm had won three contracts.",
         "The newspaper said in a report that the firm had won three contracts.",
         "The newspaper said in a video aired Sunday that the firm had won three contracts.",
+        "The newspaper reported for the first time that the firm had won three contracts.",
     ],
 )
 def test_a_that_clause_hung_from_the_noun_of_when_or_where_is_the_verbs(nlp, text: str) -> None:  # type: ignore[no-untyped-def]

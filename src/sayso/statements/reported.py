@@ -1073,14 +1073,14 @@ def _reported_by_agent(verb: Token, relation: str, clause: Token) -> bool:
 
 
 _SETTING_PREPOSITIONS = frozenset(
-    {"in", "at", "on", "during", "after", "before", "over", "via", "through"}
+    {"in", "at", "on", "during", "after", "before", "over", "via", "through", "for"}
 )
 
 
 def _that_clause_of_setting(verb: Token) -> Token | None:
     """The "that" clause of a verb of saying that the parser hung from the noun of a phrase
-    between them: "reported at the time that the firm
-    had won" (read as "the time that ..."), "said in a report that ..." (the report's
+    between them: "reported at the time that the firm had won" (read as "the time that
+    ..."), "said for the first time that ...", "said in a report that ..." (the report's
     clause). The phrase must say when, where or how it was said (not whom it answers: "respond
     to Romney's accusations that ..."), its noun must have no owner to say the clause itself,
     and the clause must open with "that" as a conjunction and have a subject of its own, which
