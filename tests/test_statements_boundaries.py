@@ -397,6 +397,20 @@ def test_a_document_someone_else_put_out_or_none_is_no_frame(nlp, text: str, cue
     assert any(s.cue is not None and cue in s.cue.text for s in statements)
 
 
+def test_the_subject_before_a_set_off_cue_stays_in_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes "Voters" a second subject of "suggested".
+    text = (
+        "Voters, Clinton suggested, don't have to worry that big banks can influence politicians."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    statement = next(s for s in statements if s.cue is not None and s.cue.text == "suggested")
+    assert [c.text for c in statement.content] == [
+        "Voters",
+        "don't have to worry that big banks can influence politicians",
+    ]
+    assert _speaker(statement) == "Clinton"
+
+
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The ministry said in a statement carried by state media that Estonia bore "

@@ -1361,7 +1361,7 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     doc = cue.doc
     if _next_to_quote(cue):
         return None  # '"...," she said, "..."' is the quote finder's
-    before = _clause_span(doc, root.left_edge.i, cue.left_edge.i - 1)
+    before = _clause_span(doc, root.left_edge.i, _set_off_start(cue) - 1)
     after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
     if _participle_set_off_after(cue):
         after = None  # "..., the people said, asking not to be named": how they spoke, not what
@@ -1384,6 +1384,20 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+def _set_off_start(cue: Token) -> int:
+    """Where a parenthetical cue's own words start: at its subject ("Voters, Clinton
+    suggested, don't have to worry": the parser also makes "Voters", before the comma, a
+    subject of "suggested", but it is the subject of what was suggested)."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if len(subjects) < 2:
+        return cue.left_edge.i
+    nearest = subjects[-1]
+    comma = nearest.left_edge.i - 1
+    if comma < 0 or cue.doc[comma].text != "," or subjects[-2].right_edge.i >= comma:
+        return cue.left_edge.i
+    return comma
 
 
 def _participle_set_off_after(cue: Token) -> bool:
