@@ -230,6 +230,7 @@ def test_an_object_pronoun_before_a_clause_with_its_own_subject_stays_out(nlp) -
         "The newspaper reported at the time that the firm had won three contracts.",
         "The newspaper said in a report that the firm had won three contracts.",
         "The newspaper said in a video aired Sunday that the firm had won three contracts.",
+        "The newspaper reported for the first time that the firm had won three contracts.",
     ],
 )
 def test_a_that_clause_hung_from_the_noun_of_when_or_where_is_the_verbs(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -238,6 +239,176 @@ def test_a_that_clause_hung_from_the_noun_of_when_or_where_is_the_verbs(nlp, tex
     assert statement.cue.text in ("reported", "said")
     assert [c.text for c in statement.content] == ["that the firm had won three contracts"]
     assert _speaker(statement) == "The newspaper"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The senator called for the minister to resign.", "The senator", "the minister to resign"),
+        (
+            "The union has long pushed for the city to raise wages.",
+            "The union",
+            "the city to raise wages",
+        ),
+    ],
+)
+def test_a_for_clause_read_as_adverbial_is_what_the_verb_calls_for(
+    nlp, text: str, speaker: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads "for" as a conjunction and hangs "X to VP" as an adverbial clause.
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [content]
+    assert _speaker(statement) == speaker
+
+
+def test_a_for_clause_after_an_object_says_what_the_object_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements = _attributed(
+        extract_statements(nlp("The firm gave its staff time for the talks to end."))
+    )
+    assert not any("talks to end" in c.text for s in statements for c in s.content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The host asked her if she had been preparing herself for the debate.", "The host"),
+        ("The committee wondered if the agency had been hiding the data.", "The committee"),
+        ("Asked if he had ever been bullied, the mayor laughed.", None),
+    ],
+)
+def test_an_if_clause_read_as_adverbial_is_the_question_asked(
+    nlp, text: str, speaker: str | None
+) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs the "if" clause as a condition; after a verb of asking it is the
+    # question. Whoever answers a bare "Asked if ..." did not ask it.
+    statement = _only(nlp, text)
+    (content,) = statement.content
+    assert content.text.startswith("if ")
+    assert _speaker(statement) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The meeting was first reported by Politico.", "Politico", "The meeting"),
+        ("Her death was confirmed by the group she founded.", "the group", "Her death"),
+    ],
+)
+def test_a_passive_saying_with_an_agent_reports_its_subject(
+    nlp, text: str, speaker: str, content: str
+) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [content]
+    assert _speaker(statement) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The deal was announced on Friday.",  # no agent: who said it is unknown
+        "The mayor was asked by reporters about the budget.",  # the mayor is addressed
+        "The letter was written by her lawyer.",  # the author of a text
+        "They used the data, which is maintained by a vendor.",  # a description
+    ],
+)
+def test_a_passive_saying_reports_no_subject_without_a_speaker_or_as_an_addressee(
+    nlp, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    assert not _attributed(extract_statements(nlp(text)))
+
+
+def test_a_passive_saying_with_a_predicate_leaves_it_to_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The spate of strandings has been described as “heartbreaking” by the department."
+    statements = _attributed(extract_statements(nlp(text)))
+    assert not any(c.text == "The spate of strandings" for s in statements for c in s.content)
+
+
+def test_the_subject_a_raising_verb_lifted_is_part_of_what_seems(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "Sanders seems to reap the benefits of the split.")
+    assert [c.text for c in statement.content] == ["Sanders", "to reap the benefits of the split"]
+    assert statement.speaker is None
+
+
+def test_a_raising_verb_inside_a_reported_clause_stays_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(
+        nlp, "The polls indicate that Sanders seems to reap the benefits of the split."
+    )
+    assert [c.text for c in statement.content] == [
+        "that Sanders seems to reap the benefits of the split"
+    ]
+
+
+def test_according_to_set_off_before_the_verb_reports_the_clause_around_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "Fundraising, according to the campaign, has surged in the same period.")
+    assert [c.text for c in statement.content] == ["Fundraising", "has surged in the same period"]
+    assert _speaker(statement) == "the campaign"
+
+
+def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The agency found that, according to an analysis of her calendar, most of the "
+        "meetings were with donors."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    according = [s for s in statements if s.cue is not None and s.cue.text == "according to"]
+    assert [[c.text for c in s.content] for s in according] == [
+        ["most of the meetings were with donors"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The tax cuts, which he estimates will not expire for another four years, are popular.",
+            ["which", "will not expire for another four years"],
+        ),
+        ("The plan, which critics argue will raise costs, passed.", ["which", "will raise costs"]),
+        (
+            "It broke a rule that officials say was written in 1990.",
+            ["that", "was written in 1990"],
+        ),
+    ],
+)
+def test_a_relative_pronoun_before_the_speaker_opens_what_is_said(
+    nlp, text: str, content: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    statements = _attributed(extract_statements(nlp(text)))
+    assert [[c.text for c in s.content] for s in statements] == [content]
+
+
+def test_a_statement_put_out_with_a_saying_participle_reports_the_participles_words(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "The campaign issued a statement saying it would postpone the rally.")
+    assert statement.cue is not None
+    assert statement.cue.text == "issued a statement saying"
+    assert [c.text for c in statement.content] == ["it would postpone the rally"]
+    assert _speaker(statement) == "The campaign"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Officials denied a report saying the plant would close.", "denied"),
+        ("The campaign did not issue a statement saying it would postpone the rally.", "issue"),
+    ],
+)
+def test_a_document_someone_else_put_out_or_none_is_no_frame(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+    statements = _attributed(extract_statements(nlp(text)))
+    assert any(s.cue is not None and cue in s.cue.text for s in statements)
+
+
+def test_the_subject_before_a_set_off_cue_stays_in_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser makes "Voters" a second subject of "suggested".
+    text = (
+        "Voters, Clinton suggested, don't have to worry that big banks can influence politicians."
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    statement = next(s for s in statements if s.cue is not None and s.cue.text == "suggested")
+    assert [c.text for c in statement.content] == [
+        "Voters",
+        "don't have to worry that big banks can influence politicians",
+    ]
+    assert _speaker(statement) == "Clinton"
 
 
 def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]

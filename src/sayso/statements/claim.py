@@ -53,7 +53,7 @@ _MODALS = frozenset(
     {"will", "would", "could", "might", "may", "should", "must", "can", "shall", "'ll", "'d"}
 )
 _WRITER = frozenset({"i", "we"})
-_ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query", "question"})
+ASKING_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "query", "question"})
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
 HEARSAY_VERBS = frozenset({"say", "report", "allege", "rumour", "rumor", "believe", "think"})
 """Verbs whose passive with an infinitive reports what others say ("was said to have fled")."""
@@ -152,7 +152,7 @@ def _asks(cue: Token, clause: Token) -> bool:
         return True
     first = clause.left_edge
     wh = first.lower_ in _QUESTION_WORDS and first.tag_ in ("WRB", "WP", "WDT", "WP$", "IN")
-    return wh and bool(lemma_forms(cue) & _ASKING_VERBS)
+    return wh and bool(lemma_forms(cue) & ASKING_VERBS)
 
 
 def _misparsed_clause(phrase: Token) -> bool:

@@ -11,12 +11,12 @@ sentence around it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
-from sayso.statements.claim import HEARSAY_VERBS, states_claim
+from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, states_claim
 from sayso.statements.cue_model import load_cue_model, pair_features, quote_marks
 from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import (
@@ -360,8 +360,13 @@ def _according_to(token: Token) -> Reported | None:
     phrase_first, phrase_last = token.left_edge.i, token.right_edge.i
     head = _saying_it_ends(token, head) or head
     first, last = head.left_edge.i, head.right_edge.i
+    around = None  # the phrase set off inside the clause, before its verb
     if phrase_first <= first:
         first = phrase_last + 1
+    elif head.i > phrase_last:
+        # "Fundraising, according to the campaign, has surged": the campaign's account is
+        # the whole clause around the phrase
+        around = (phrase_first, phrase_last)
     else:
         last = phrase_first - 1
         top = head
@@ -379,7 +384,20 @@ def _according_to(token: Token) -> Reported | None:
         carriers, source = (source.i,), citation_object(citing)
         if first <= citing.right_edge.i:
             first = citing.right_edge.i + 1
-    content = _clause_span(doc, first, last)
+    gap = None
+    if around is not None:
+        opener = doc[first]
+        lone = all(t.is_punct for t in doc[first + 1 : around[0]])
+        if opener.dep_ == "mark" and opener.head.i == head.i and lone:
+            first = around[1] + 1  # "that, according to X, ...": the clause opens after it
+        before = _clause_span(doc, first, around[0] - 1) if first < around[0] else None
+        after = _clause_span(doc, max(first, around[1] + 1), last)
+        if before is None or after is None:
+            content = after or before
+        else:
+            content, gap = (before[0], after[1]), (before[1], after[0])
+    else:
+        content = _clause_span(doc, first, last)
     if content is None:
         return None
     return Reported(
@@ -389,6 +407,7 @@ def _according_to(token: Token) -> Reported | None:
         relation="according-to",
         ratio=1.0,
         subject=source.i,
+        gap=gap,
         carriers=carriers,
         claim=not any(c.dep_ == "neg" for c in head.children),
     )
@@ -999,6 +1018,11 @@ def candidate_pairs(
             if hung is not None:
                 found.append(("ccomp", hung))
                 claimed.add(hung.i)  # not also the clause of "aired" in "an interview aired"
+        if token.pos_ == "VERB":
+            found.extend(_complements_read_as_adverbial(token, found))
+            said = _said_by_agent(token, found, lexicons) if lexicons is not None else None
+            if said is not None:
+                found.append(("dobj", said))
         if not found:
             continue
         speaker = _speaker_token(token)
@@ -1025,15 +1049,88 @@ def _that_clause_read_as_adverbial(verb: Token) -> Token | None:
     return None
 
 
+def _complements_read_as_adverbial(
+    verb: Token, found: list[tuple[str, Token]]
+) -> list[tuple[str, Token]]:
+    """Complements of ``verb`` that the parser hung as adverbial clauses, with the relation
+    they stand in.
+
+    "called for rivals to drop out": a "for" clause with a subject and an infinitive is the
+    object of the "for" the verb takes (the parser reads "for" as a conjunction, so the verb
+    has no "for" phrase of its own), read as ``prep:for`` like "called for a vote". After an
+    object it says what the object is for ("gave him time for the talks to end"), not what
+    the verb reports.
+    "asked him if he would run": after a verb of asking an "if" or "whether" clause with a
+    subject is the question asked (its ``ccomp``), not a condition.
+    """
+    extra: list[tuple[str, Token]] = []
+    asking = verb.lemma_.lower() in ASKING_VERBS and not any(r == "ccomp" for r, _ in found)
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or clause.i < verb.i or not _has_own_subject(clause):
+            continue
+        mark = clause.doc[clause.left_edge.i]
+        if mark.dep_ != "mark" or mark.head.i != clause.i:
+            continue
+        if (
+            mark.lower_ == "for"
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in clause.children)
+            and not any(r in ("prep:for", "dobj") for r, _ in found)
+        ):
+            extra.append(("prep:for", clause))
+        elif asking and mark.lower_ in ("if", "whether"):
+            extra.append(("ccomp", clause))
+    return extra
+
+
+# Verbs of saying whose passive subject is whom they address ("was told by", "was asked by",
+# "was warned by"), not what is said.
+_ADDRESSEE_VERBS = frozenset(
+    {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge", "instruct", "order"}
+    | {"brief", "thank"}
+)
+
+
+def _said_by_agent(verb: Token, found: list[tuple[str, Token]], lexicons: Lexicons) -> Token | None:
+    """The subject of a passive verb of saying with an agent, which reports it as the active
+    verb reports its object: "The meeting was first reported by Politico" is Politico's
+    "reported the meeting". On PolNeAR train (the pool of articles outside the held-out
+    sample) 13 of 17 such subjects are annotated as content; without the agent ("the deal
+    was announced") 20 of 74, so those stay out. Not a verb whose passive subject is its
+    addressee ("was told by"), a relayed saying ("was quoted by Reuters as saying"), a verb
+    with a clause of its own ("was told by aides that ...") or a predicate ("was described
+    as 'heartbreaking' by ...", the quote finder's), nor a relative pronoun."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in lexicons.cue_verbs:
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in _ADDRESSEE_VERBS or lemma == "write" or _frames_quoting(verb):
+        return None  # "the letter was written by X" names the text's author
+    if any(relation in ("ccomp", "xcomp") for relation, _ in found):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or not any(c.dep_ == "pobj" for c in agent.children):
+        return None
+    if subject.tag_ in ("WDT", "WP"):
+        return None  # "the data, which is maintained by X": a description of the data
+    if any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+        return None  # "was described as 'heartbreaking' by X": what X said is the predicate
+    return subject
+
+
+def _reported_by_agent(verb: Token, relation: str, clause: Token) -> bool:
+    """Whether the pair is a passive saying's subject (:func:`_said_by_agent`)."""
+    return relation == "dobj" and clause.dep_ == "nsubjpass" and clause.head.i == verb.i
+
+
 _SETTING_PREPOSITIONS = frozenset(
-    {"in", "at", "on", "during", "after", "before", "over", "via", "through"}
+    {"in", "at", "on", "during", "after", "before", "over", "via", "through", "for"}
 )
 
 
 def _that_clause_of_setting(verb: Token) -> Token | None:
     """The "that" clause of a verb of saying that the parser hung from the noun of a phrase
-    between them: "reported at the time that the firm
-    had won" (read as "the time that ..."), "said in a report that ..." (the report's
+    between them: "reported at the time that the firm had won" (read as "the time that
+    ..."), "said for the first time that ...", "said in a report that ..." (the report's
     clause). The phrase must say when, where or how it was said (not whom it answers: "respond
     to Romney's accusations that ..."), its noun must have no owner to say the clause itself,
     and the clause must open with "that" as a conjunction and have a subject of its own, which
@@ -1150,6 +1247,7 @@ def _scored_pairs(
                 _inverted_frame(token, relation, clause, speaker, lexicons)
                 or _made_clear(token, relation, clause)
                 or _subject_read_as_object(token, relation, clause, lexicons) is not None
+                or _reported_by_agent(token, relation, clause)
             ):
                 score = max(score, _INVERTED_FRAME_SCORE)
             elif score < threshold and not _evidential(token, relation, lexicons):
@@ -1313,7 +1411,7 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     doc = cue.doc
     if _next_to_quote(cue):
         return None  # '"...," she said, "..."' is the quote finder's
-    before = _clause_span(doc, root.left_edge.i, cue.left_edge.i - 1)
+    before = _clause_span(doc, root.left_edge.i, _set_off_start(cue) - 1)
     after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
     if _participle_set_off_after(cue):
         after = None  # "..., the people said, asking not to be named": how they spoke, not what
@@ -1336,6 +1434,20 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+def _set_off_start(cue: Token) -> int:
+    """Where a parenthetical cue's own words start: at its subject ("Voters, Clinton
+    suggested, don't have to worry": the parser also makes "Voters", before the comma, a
+    subject of "suggested", but it is the subject of what was suggested)."""
+    subjects = [c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i]
+    if len(subjects) < 2:
+        return cue.left_edge.i
+    nearest = subjects[-1]
+    comma = nearest.left_edge.i - 1
+    if comma < 0 or cue.doc[comma].text != "," or subjects[-2].right_edge.i >= comma:
+        return cue.left_edge.i
+    return comma
 
 
 def _participle_set_off_after(cue: Token) -> bool:
@@ -1385,10 +1497,17 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             if as_said is not None:
                 found.append(as_said)
     taken: set[int] = set()  # object nouns whose clause a verb cue took
-    for pair in sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i):
-        if pair[0].lower_ == "according" or pair[0].i in taken:
+    pairs = sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i)
+    framing = _framing_a_saying(pairs, lexicons)
+    framed = {saying: frame for frame, saying in framing.items() if doc[frame].pos_ == "VERB"}
+    for pair in pairs:
+        if pair[0].lower_ == "according" or pair[0].i in taken or pair[0].i in framing:
             continue
         reported = _pair_reported(pair, lexicons, text, taken)
+        if reported is not None and pair[0].i in framed:
+            # the cue is the whole frame: "issued a statement saying"
+            start = cue_span(doc[framed[pair[0].i]])[0]
+            reported = replace(reported, cue=(start, reported.cue[1]))
         if reported is not None and not any(
             # "X are thought to help, according to the agency": one statement, not two
             item.content == reported.content and item.subject == reported.subject
@@ -1396,6 +1515,48 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
         ):
             found.append(reported)
     return sorted(found, key=lambda item: item.cue_token)
+
+
+# Verbs by which someone puts out a document of their own ("issued a statement", "released a
+# letter", "placed ads", "posted a video"; Levin's verbs of creation and sending), whose
+# participle then says what they say. Verbs taking someone else's document ("denied a report
+# saying ...", "cited a study showing ...") are not among them.
+_ISSUING_VERBS = frozenset(
+    {"issue", "release", "publish", "put", "send", "post", "place", "run", "air", "sign"}
+    | {"write", "file", "deliver", "distribute", "circulate", "submit", "make", "launch"}
+)
+
+
+def _framing_a_saying(
+    pairs: list[tuple[Token, str, Token, Token | None, float]], lexicons: Lexicons
+) -> dict[int, int]:
+    """The cues that only frame a participle on a document its issuer put out, each with
+    the participle it frames: in "the
+    campaign issued a statement saying it would postpone the rally" (or "placed ads calling
+    the deal a mistake") what is reported is the participle's ("it would postpone the
+    rally", as PolNeAR marks it, with the whole frame as the cue), said by the issuer
+    (:func:`_issuer`); the verb's pair and the noun's are the frame. Only a verb that puts
+    the document out (not "denied a report saying ..."), with a subject and not negated
+    ("did not issue a statement saying ..."), and only where the participle's own pair was
+    accepted."""
+    sayings = {
+        token.i for token, _, _, _, _ in pairs if token.tag_ == "VBG" and token.dep_ == "acl"
+    }
+    framing: dict[int, int] = {}
+    for token, relation, clause, _, _ in pairs:
+        if (
+            token.pos_ == "VERB"
+            and relation == "dobj"
+            and token.lemma_.lower() in _ISSUING_VERBS
+            and clause.lemma_.lower() in lexicons.document_nouns
+            and any(c.i in sayings for c in clause.children)
+            and not any(c.dep_ == "neg" for c in token.children)
+            and any(c.dep_ == "nsubj" for c in token.children)
+        ):
+            saying = next(c for c in clause.children if c.i in sayings)
+            # the verb's pair and the noun's own frame the participle's
+            framing.update({token.i: saying.i, clause.i: saying.i})
+    return framing
 
 
 def dates_a_saying(token: Token) -> bool:
@@ -1445,6 +1606,9 @@ def _pair_reported(
     if relation == "ccomp":
         clause = _under_closing_frame(token, clause, lexicons) or clause
     first = clause.left_edge.i
+    opener = doc[first]
+    if opener.dep_ == "mark" and opener.head.i == clause.i and relation == f"prep:{opener.lower_}":
+        first += 1  # "called for rivals to drop out": the "for" is the cue's preposition
     lost_subject = _subject_read_as_object(token, relation, clause, lexicons)
     if lost_subject is not None:
         first = lost_subject.i
@@ -1476,6 +1640,19 @@ def _pair_reported(
     content = _within_paragraph(text, content, token.idx)
     if content is None:
         return None
+    gap = None
+    raised = _raised_subject(token, relation, clause, lexicons)
+    fronted = _fronted_relative(token, relation, clause)
+    if fronted is not None and content[0] == fronted.idx:
+        # "the cuts, which he estimates will not expire ...": the pronoun and the rest of the
+        # clause, not the speaker and the cue between them
+        after = min(t.i for t in clause.subtree if t.i > token.i)
+        gap = (fronted.idx + len(fronted), doc[after].idx)
+    elif raised is not None and _within_paragraph(text, content, raised.idx) == content:
+        # "Sanders seems to reap the benefits": what seems is Sanders' reaping them
+        last = doc[raised.right_edge.i]
+        gap = (last.idx + len(last), content[0])
+        content = (doc[raised.left_edge.i].idx, content[1])
     source = source_of(token, speaker, lexicons)
     if hearsay and source is None:
         source = _according_to_in(token)
@@ -1491,10 +1668,47 @@ def _pair_reported(
         relation=relation,
         ratio=score,
         subject=source.i if source is not None else None,
+        gap=gap,
         carriers=carriers,
         claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
         inferred=inferred,
     )
+
+
+def _fronted_relative(verb: Token, relation: str, clause: Token) -> Token | None:
+    """The relative pronoun that opens the clause a saying in a relative clause reports, set
+    before the speaker and the cue ("the cuts, which he estimates will not expire", "a
+    rule that officials say was broken"): the pronoun is the clause's subject or object,
+    the speaker and the verb are not part of what is said."""
+    if relation != "ccomp" or verb.dep_ != "relcl" or clause.i < verb.i:
+        return None
+    before = [t for t in clause.subtree if t.i < verb.i]
+    if len(before) != 1:
+        return None
+    pronoun = before[0]
+    if pronoun.tag_ in ("WDT", "WP") or (pronoun.lower_ == "that" and pronoun.dep_ != "mark"):
+        return pronoun  # "that" as the clause's subject, however tagged, is the relative one
+    return None
+
+
+def _raised_subject(verb: Token, relation: str, clause: Token, lexicons: Lexicons) -> Token | None:
+    """The subject a raising verb lifted out of the infinitive it reports ("Sanders seems to
+    reap the benefits", "the plan appears to be chaotic"): part of what seems so, as PolNeAR
+    marks it (subject and infinitive, around the verb). Not when the infinitive is itself a
+    saying with a clause ("appeared to suggest that ..."), whose clause is what is said, nor
+    inside a reported clause, which PolNeAR leaves whole to the saying that reports it."""
+    if relation != "xcomp" or verb.lemma_.lower() not in lexicons.raising_verbs:
+        return None
+    if verb.dep_ in ("ccomp", "csubj"):
+        return None  # "the polls indicate that X seems to ...": part of what the polls indicate
+    if clause.lemma_.lower() in lexicons.cue_verbs or any(
+        c.dep_ == "ccomp" for c in clause.children
+    ):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.right_edge.i >= verb.i or clause.left_edge.i < verb.i:
+        return None
+    return subject
 
 
 def _according_to_in(cue: Token) -> Token | None:
