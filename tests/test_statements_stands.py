@@ -172,3 +172,35 @@ def test_a_stand_inside_a_quotation_is_the_quoted_speakers(nlp) -> None:  # type
     text = 'Voters "will have a different view of the race after tonight," Ruiz said.'
     statements = extract_statements(nlp(text))
     assert not [s for s in statements if s.cue is not None and s.cue.text == "view of"]
+
+
+def test_a_phrase_dating_the_stand_is_not_what_it_is_on() -> None:
+    from sayso.statements.reported import _undated_end
+
+    # "Ruiz is critical of the deal since March ." with "since March" hung from "deal"
+    doc = _doc(
+        [
+            ("Ruiz", 1, "nsubj", "PROPN", "NNP"),
+            ("is", 1, "ROOT", "AUX", "VBZ"),
+            ("critical", 1, "acomp", "ADJ", "JJ"),
+            ("of", 2, "prep", "ADP", "IN"),
+            ("the", 5, "det", "DET", "DT"),
+            ("deal", 3, "pobj", "NOUN", "NN"),
+            ("since", 5, "prep", "ADP", "IN"),
+            ("March", 6, "pobj", "PROPN", "NNP"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    doc.ents = [doc.char_span(doc[7].idx, doc[7].idx + len(doc[7]), label="DATE")]
+    assert _undated_end(doc[5]) == 5
+    doc.ents = []
+    assert _undated_end(doc[5]) == 7  # not a date: part of what the stand is on
+
+
+@pytest.mark.slow
+def test_a_verb_that_reports_the_stand_keeps_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sayso.statements import extract_statements
+
+    text = "Mayor Tom Hale renewed his opposition to the stadium plan on Monday."
+    cues = [s.cue.text for s in extract_statements(nlp(text)) if s.cue is not None]
+    assert cues == ["renewed"]
