@@ -27,6 +27,7 @@ from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.carriers import carriers_in_sentence, published_in, relayed_by
 from sayso.statements.chain import build_chain, outlet_hops, same_source
+from sayso.statements.cue_model import PHRASE_PREFIX
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
 from sayso.statements.noise import hypothetical, speaks_or_records
@@ -141,6 +142,9 @@ class _Draft:
     confidence: float = 0.9
     inherit_from: _Draft | None = None
     depth: int = 0
+    stand: bool = False
+    """Whether the content is the object of a stand ("critical of the deal"), bounded by the
+    parse: the span model, trained on clauses, never saw one and leaves it."""
 
     def with_content(self, content: list[tuple[int, int]], depth: int) -> _Draft:
         """This draft with ``content`` at nesting ``depth``."""
@@ -834,6 +838,7 @@ def _reported_drafts(
                 frame=frame,
                 carriers=list(item.carriers),
                 confidence=round(0.5 + 0.4 * item.ratio, 2),
+                stand=item.relation.startswith(PHRASE_PREFIX),
             )
         )
     return drafts
@@ -1019,7 +1024,7 @@ def _learned_bounds(context: _Context, drafts: Sequence[_Draft], dateline: Span 
     cues = {draft.cue for draft in drafts if draft.cue is not None}
     table = TokenTable(context.doc)
     for draft in drafts:
-        if draft.cue is None or _sees_a_picture(context, draft.cue_token):
+        if draft.cue is None or draft.stand or _sees_a_picture(context, draft.cue_token):
             continue
         others = cues - {draft.cue}
         lowest = max(

@@ -54,6 +54,8 @@ class Lexicons:
     """Bodies that speak through their officials ("the ministry", "police")."""
     evidence_verbs: frozenset[str]
     """Verbs by which a thing can point to something ("the results suggest")."""
+    receiving_verbs: frozenset[str]
+    """Verbs whose subject undergoes a stand its object names ("faced criticism of")."""
     cue_stats: dict[str, tuple[int, int]]
     """``lemma|relation`` → (times a cue with that clause as content, times seen) in training."""
 
@@ -97,6 +99,7 @@ def load_lexicons() -> Lexicons:
         desire_verbs=frozenset(_read_list("desire_verbs.txt")),
         institution_nouns=frozenset(_read_list("institution_nouns.txt")),
         evidence_verbs=frozenset(_read_list("evidence_verbs.txt")),
+        receiving_verbs=frozenset(_read_list("receiving_verbs.txt")),
         cue_stats=_read_stats(),
     )
 

@@ -10,14 +10,20 @@ sentence around it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, states_claim
-from sayso.statements.cue_model import load_cue_model, pair_features, quote_marks
+from sayso.statements.cue_model import (
+    PHRASE_PREFIX,
+    load_cue_model,
+    pair_features,
+    phrase_features,
+    quote_marks,
+)
 from sayso.statements.lexicons import Lexicons, load_lexicons
 from sayso.statements.noise import (
     antecedent_of,
@@ -989,20 +995,32 @@ def _maker_of(noun: Token) -> Token | None:
 
 
 def candidate_pairs(
-    doc: Doc, assertive: list[Token] | None = None, lexicons: Lexicons | None = None
+    doc: Doc,
+    assertive: list[Token] | None = None,
+    lexicons: Lexicons | None = None,
+    stands: Container[str] | None = None,
 ) -> Iterator[tuple[Token, str, Token, Token | None]]:
     """(cue, relation, clause, speaker) for every word that could report one of its clauses.
 
     ``assertive``, when given with ``lexicons``, collects the assertive verbs met on the way
     (whose gerund objects are read apart, :func:`_gerund_object`), in the same pass.
+    ``stands``, when given, also yields the prepositional objects of the nouns and adjectives
+    it holds (``n:`` or ``a:`` and the lemma) under ``pp:<preposition>``: "opposition to the
+    plan", "critical of the deal" (:func:`_stand_phrases`).
     """
     verbs = lexicons.assertive_verbs if lexicons is not None else frozenset()
     strings = doc.vocab.strings
     heads = {strings["VERB"], strings["NOUN"], strings["AUX"]}
+    if stands is not None:
+        heads.add(strings["ADJ"])
     positions = doc.to_array("POS").tolist() if len(doc) else []
     claimed: set[int] = set()  # clauses a verb of saying before took from where they hung
     for index in (i for i, pos in enumerate(positions) if pos in heads):
         token = doc[index]
+        if stands is not None and token.pos_ in ("NOUN", "ADJ"):
+            yield from _stand_phrases(token, stands, lexicons)
+            if token.pos_ == "ADJ":
+                continue
         if assertive is not None and token.pos_ == "VERB" and token.lemma_.lower() in verbs:
             assertive.append(token)
         found = [(r, c) for r, c in clauses(token) if c.i not in claimed]
@@ -1033,6 +1051,71 @@ def candidate_pairs(
                 yield noun, "acl", clause, _speaker_token(noun)
                 continue
             yield token, relation, clause, speaker
+
+
+def _stand_phrases(
+    word: Token, stands: Container[str], lexicons: Lexicons | None
+) -> Iterator[tuple[Token, str, Token, Token | None]]:
+    """The prepositional objects after a noun or adjective in ``stands`` ("opposition to the
+    plan", "critical of the deal", "concerns about the vote"), each with who holds the stand."""
+    if ("n:" if word.pos_ == "NOUN" else "a:") + word.lemma_.lower() not in stands:
+        return
+    holder: Token | None = None
+    for child in word.children:
+        if child.dep_ != "prep" or child.i < word.i:
+            continue
+        phrase = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if phrase is None:
+            continue
+        if holder is None:
+            holder = _stand_holder(word, lexicons)
+        yield word, f"{PHRASE_PREFIX}{child.lower_}", phrase, holder
+
+
+def _stand_holder(word: Token, lexicons: Lexicons | None) -> Token | None:
+    """Who takes the stand a noun or adjective names: the possessor ("Trump's opposition to",
+    "his call for"), who made it ("criticism of X by Y"), the noun an adjective or an
+    apposition describes ("voters wary of", "Ruiz, a critic of"), else the subject of the verb
+    the word is the object or predicate of, directly or through phrases ("Ruiz voiced concern
+    about", "Ruiz is critical of", "Ruiz entered the race with harsh words about") when it
+    may speak (a name, a person, a body, a document: not "the debate turned into an argument
+    about") and does not undergo the stand ("Ruiz faced criticism of")."""
+    if word.pos_ == "NOUN":
+        owner = next((c for c in word.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return owner
+        maker = _maker_of(word)
+        if maker is not None:
+            return maker
+    if word.dep_ in ("amod", "appos"):
+        return word.head if word.head.pos_ in ("NOUN", "PROPN", "PRON") else None
+    verb = _governing_verb(word)
+    if verb is None or lexicons is None:
+        return None
+    if word.dep_ == "dobj" and verb.lemma_.lower() in lexicons.receiving_verbs:
+        return None  # "Trump faced criticism of ...": Trump is its target
+    subject = subject_of(verb, wide=True)
+    if subject is None:
+        return subject
+    return subject if speaks_or_records(antecedent_of(subject) or subject, lexicons) else None
+
+
+_GOVERNED = frozenset({"dobj", "attr", "acomp", "oprd", "pobj", "prep", "conj"})
+"""How a word hangs on its way up to the verb whose subject takes its stand: an object, a
+predicate, a phrase's object, a phrase, a conjunct (not a subject: "concerns about X grew")."""
+
+
+def _governing_verb(word: Token) -> Token | None:
+    """The verb a word is the object or predicate of, through phrases and conjuncts (at most
+    four steps: "entered the race with harsh words about": entered)."""
+    current = word
+    for _ in range(4):
+        if current.dep_ not in _GOVERNED or current.head.i == current.i:
+            return None
+        current = current.head
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+    return None
 
 
 def _that_clause_read_as_adverbial(verb: Token) -> Token | None:
@@ -1235,7 +1318,15 @@ def _scored_pairs(
     marks = quote_marks(doc)
     best: dict[int, tuple[Token, str, Token, Token | None, float]] = {}
     assertive: list[Token] = []
-    for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons):
+    phrases = model.phrases if model is not None else None
+    stands = phrases.heads if phrases is not None else None
+    for token, relation, clause, speaker in candidate_pairs(doc, assertive, lexicons, stands):
+        if phrases is not None and relation.startswith(PHRASE_PREFIX):
+            score = phrases.probability(phrase_features(token, relation, clause, speaker, marks))
+            # the word's likeliest phrase ("support for X among Y"); its phrases come first
+            if score >= phrases.threshold and (token.i not in best or score > best[token.i][4]):
+                best[token.i] = (token, relation, clause, speaker, score)
+            continue
         if depicts(token, relation, clause, speaker, lexicons) or _felt_by_its_object(
             token, relation, speaker, lexicons
         ):
@@ -1256,7 +1347,9 @@ def _scored_pairs(
             score = _ratio_score(token, relation, lexicons)
             if score <= 0.0:
                 continue
-        if token.i not in best or score > best[token.i][4]:
+        known = best.get(token.i)
+        if known is None or known[1].startswith(PHRASE_PREFIX) or score > known[4]:
+            # a noun's clause ("the claim that ...") before its phrase ("the claim of X")
             best[token.i] = (token, relation, clause, speaker, score)
     for token in assertive:
         gerund = next((c for c in token.children if _gerund_object(token, c)), None)
@@ -1497,13 +1590,21 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             if as_said is not None:
                 found.append(as_said)
     taken: set[int] = set()  # object nouns whose clause a verb cue took
-    pairs = sorted(_scored_pairs(doc, lexicons).values(), key=lambda p: p[0].i)
+    scored = _scored_pairs(doc, lexicons)
+    # "voiced concern about X": the verb's pair reports the noun, phrase and all
+    reported_words = {p[2].i for p in scored.values() if not p[1].startswith(PHRASE_PREFIX)}
+    pairs = sorted(scored.values(), key=lambda p: p[0].i)
     framing = _framing_a_saying(pairs, lexicons)
     framed = {saying: frame for frame, saying in framing.items() if doc[frame].pos_ == "VERB"}
     for pair in pairs:
         if pair[0].lower_ == "according" or pair[0].i in taken or pair[0].i in framing:
             continue
-        reported = _pair_reported(pair, lexicons, text, taken)
+        if pair[1].startswith(PHRASE_PREFIX):
+            if pair[0].i in reported_words or _inside_quotation(text, pair[0].idx):
+                continue
+            reported = _stand_reported(pair, lexicons, text)
+        else:
+            reported = _pair_reported(pair, lexicons, text, taken)
         if reported is not None and pair[0].i in framed:
             # the cue is the whole frame: "issued a statement saying"
             start = cue_span(doc[framed[pair[0].i]])[0]
@@ -1709,6 +1810,63 @@ def _raised_subject(verb: Token, relation: str, clause: Token, lexicons: Lexicon
     if subject is None or subject.right_edge.i >= verb.i or clause.left_edge.i < verb.i:
         return None
     return subject
+
+
+def _undated_end(phrase: Token) -> int:
+    """The last token of a stand's object before the phrases that date the stand, which the
+    parser hangs from the object ("critical of the deal since March", "allegations against
+    the NRA in February"): when the stand was taken, not what it is about."""
+    last = phrase.right_edge.i
+    for child in reversed(list(phrase.children)):
+        if child.i < phrase.i or child.right_edge.i != last:
+            break
+        dated = dates_a_saying(child) or (
+            child.dep_ == "prep"
+            and any(c.dep_ == "pobj" and c.ent_type_ in TIME_LABELS for c in child.children)
+        )
+        if not dated:
+            break
+        last = child.left_edge.i - 1
+    return last
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Whether a quotation opened before ``at`` in its paragraph is still open there: a stand
+    inside quoted words is the quoted speaker's ('"... a different view of race relations,"
+    he said'), theirs to report, not the writer's."""
+    before = text[text.rfind("\n", 0, at) + 1 : at]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _stand_reported(
+    pair: tuple[Token, str, Token, Token | None, float], lexicons: Lexicons, text: str
+) -> Reported | None:
+    """The stand an accepted noun or adjective takes on its prepositional object ("his
+    opposition to the plan", "critical of the deal"): the word through its preposition is the
+    cue, the object the content. A stand is an attitude, never a claim: nothing is asserted.
+    None without someone who takes it (:func:`_stand_holder`)."""
+    word, relation, phrase, holder, score = pair
+    doc = word.doc
+    preposition = phrase.head
+    content = _clause_span(doc, phrase.left_edge.i, _undated_end(phrase))
+    if content is None:
+        return None
+    content = _within_paragraph(text, content, word.idx)
+    if content is None:
+        return None
+    if holder is None or holder.ent_type_ in TIME_LABELS:
+        # "concerns about the vote", nobody's: a topic, not a stand anyone is said to take
+        return None
+    source = _issuer(holder, lexicons)
+    return Reported(
+        cue=(word.idx, preposition.idx + len(preposition)),
+        cue_token=word.i,
+        content=content,
+        relation=relation,
+        ratio=score,
+        subject=source.i,
+        claim=False,
+    )
 
 
 def _according_to_in(cue: Token) -> Token | None:
