@@ -193,6 +193,22 @@ def test_clean_article_keeps_every_paragraph() -> None:
     assert_offsets_exact(article, raw)
 
 
+def test_a_lede_ending_in_a_quoted_sentence_is_not_the_title() -> None:
+    raw = (
+        "Fed's Waller backs December cut, but warns of sticky inflation\n\n"
+        "Federal Reserve Governor Christopher Waller said on Monday he supports another rate "
+        'cut in December, though he cautioned that inflation remains "uncomfortably high."\n\n'
+        '"I am leaning toward supporting a cut," Waller said in remarks prepared for delivery '
+        "to an economics conference in Zurich.\n"
+    )
+    article = read(raw)
+    assert (
+        article.metadata.title == "Fed's Waller backs December cut, but warns of sticky inflation"
+    )
+    assert any("Christopher Waller said on Monday" in p for p in body(article))
+    assert_offsets_exact(article, raw)
+
+
 def test_hard_wrapped_paragraphs_are_kept_whole() -> None:
     raw = (
         "Flood defences to be raised along the river after a wet winter\n\n"

@@ -355,7 +355,9 @@ def _headline_shaped(text: str) -> bool:
     words = _WORD.findall(text)
     if not _TITLE_MIN_WORDS <= len(words) <= _TITLE_MAX_WORDS:
         return False
-    if _SENTENCE_BREAK.search(text) or re.search(r"[.;:,]$", text.rstrip()):
+    # (a sentence ending inside its closing quote, '... remains "uncomfortably high."', is
+    # no headline either)
+    if _SENTENCE_BREAK.search(text) or re.search(r"""[.;:,]["'”’»)\]]*$""", text.rstrip()):
         return False
     return (text[:1].isupper() or text[:1] in "\"“‘'") and junk_category(text) is None
 
