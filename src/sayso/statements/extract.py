@@ -972,22 +972,21 @@ def _learned_bounds(context: _Context, drafts: Sequence[_Draft], dateline: Span 
         return
     dateline_end = dateline.end if dateline is not None else 0
     cues = {draft.cue for draft in drafts if draft.cue is not None}
-    table = TokenTable(context.doc)
+    table = TokenTable(context.doc, context.sentence_starts)
     for draft in drafts:
         if draft.cue is None or _sees_a_picture(context, draft.cue_token):
             continue
         others = cues - {draft.cue}
+        first, last = draft.start, draft.end  # read once: properties, compared per other cue
         lowest = max(
             [
                 dateline_end,
                 _past_date_of_saying(context, draft),
-                *(end for _, end in others if end <= draft.start),
+                *(end for _, end in others if end <= first),
             ]
         )
-        highest = min((start for start, _ in others if start >= draft.end), default=None)
-        inside = [
-            (start, end) for start, end in others if draft.start <= start and end <= draft.end
-        ]
+        highest = min((start for start, _ in others if start >= last), default=None)
+        inside = [(start, end) for start, end in others if first <= start and end <= last]
         kept = None
         if inside:
             kept = (
@@ -1397,7 +1396,8 @@ def _following_sentence(
     if sentence.end >= len(context.doc):
         return None
     nxt = context.sentence_of(context.doc[sentence.end])
-    while nxt.text.isspace() and nxt.end < len(context.doc):
+    # the sentence's characters sliced from the text joined once, not joined from its tokens
+    while context.text[nxt.start_char : nxt.end_char].isspace() and nxt.end < len(context.doc):
         nxt = context.sentence_of(context.doc[nxt.end])
     p_start, p_end = context.paragraph_of(draft.end - 1)
     if not p_start <= nxt.start_char < p_end:
