@@ -22,6 +22,7 @@ from sayso.entities.coref import document_outlet
 from sayso.entities.gender import gender_of
 from sayso.entities.lexicon import lexicon as entity_lexicon
 from sayso.nlp.budget import check_budget
+from sayso.nlp.columns import with_pos
 from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
@@ -172,6 +173,8 @@ class _Context:
         self.sentences: list[Span_] = list(doc.sents)
         """Sentences, cached: ``Token.sent`` walks the whole document on every call."""
         self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.verbs = with_pos(doc, "VERB")
+        """The indices of the words tagged VERB, in order."""
 
     def sentence_of(self, token: Token) -> Span_:
         """The sentence holding ``token``."""
@@ -1824,7 +1827,7 @@ def _sourcing(
     if draft.cue_token is not None:
         cue = context.doc[draft.cue_token]
         sentence = context.sentence_of(cue)
-        heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1)
+        heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1, context.verbs)
         speaker = context.doc[draft.speaker_token] if draft.speaker_token is not None else None
         heads += [t for t in relayed_by(cue, speaker) if t not in heads]
         heads += [t for t in published_in(cue) if t not in heads]
