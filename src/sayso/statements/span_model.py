@@ -133,12 +133,14 @@ class TokenTable:
         return self.sentences[index] - 1 if index < len(self.sentences) else len(self) - 1
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of values, asked thousands of times an article
 def _shift(delta: int) -> str:
     size = abs(delta)
     bucket = "0" if size == 0 else str(size) if size <= 3 else "4-7" if size <= 7 else "8+"
     return ("-" if delta < 0 else "+") + bucket
 
 
+@functools.lru_cache(maxsize=1024)
 def _length(words: int) -> str:
     for bound in (0, 1, 2, 4, 8, 16, 32):
         if words <= bound:
