@@ -193,7 +193,7 @@ class _Context:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         first = bisect.bisect_left(self.token_starts, start)
         last = bisect.bisect_left(self.token_starts, end)
-        return [self.doc[i] for i in range(first, last) if not self.doc[i].is_space]
+        return [token for token in self.doc[first:last] if not token.is_space]
 
     def is_cue_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
