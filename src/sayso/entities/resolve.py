@@ -910,7 +910,8 @@ def _canonical(group: _Group) -> str:
 def _role_pattern(form: str, title_after_the: bool) -> re.Pattern[str]:
     """Where the lower-case role ``form`` is written again (see :func:`_role_mentions`);
     ``title_after_the`` for a title of several words written before a name. Kept: the same
-    roles come back article after article, and compiling was a tenth of this step's time."""
+    roles come back article after article (a third of the look-ups over the 150 speed
+    benchmark articles), and the patterns are compiled by Python's regex parser, in Python."""
     body = "".join("['’]" if char in "'’" else re.escape(char) for char in form)
     if title_after_the:
         # not right before a name: "the Crown Prince Mohammed" is the title of that name
