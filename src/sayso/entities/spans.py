@@ -283,7 +283,7 @@ def name_spans(
         ]
     lowercase = _lowercase_words(doc)
     for position, ent in enumerate(ents):
-        if ent.start_char < covered_until or _common_noun_opening_role(ent):
+        if ent.start_char < covered_until or _common_noun_opening_role(ent, sentence_of):
             continue
         label, weight = ent.label_, 1
         cue = type_cue(ent, label)
@@ -381,12 +381,14 @@ def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> lis
     return spans
 
 
-def _common_noun_opening_role(ent: Span) -> bool:
+def _common_noun_opening_role(ent: Span, sentence_of: list[int]) -> bool:
     """``Press`` in ``Press secretary Dana Pell said``: one word NER tagged as a name only as it
     opens the sentence, which the tagger reads as a common noun modifying the lower-case role
     noun after it, is part of the role, not an organisation (``Pentagon spokesman``, tagged a
-    proper noun, stays a name)."""
-    if len(ent) != 1 or ent.start != ent.sent.start:
+    proper noun, stays a name). ``sentence_of`` numbers each word's sentence: the word opens
+    one where its number is not the word's before (``Span.sent`` walks the tokens)."""
+    start = ent.start
+    if len(ent) != 1 or (start > 0 and sentence_of[start - 1] == sentence_of[start]):
         return False
     word = ent[0]
     head = word.head

@@ -22,6 +22,7 @@ from sayso.entities.coref import document_outlet
 from sayso.entities.gender import gender_of
 from sayso.entities.lexicon import lexicon as entity_lexicon
 from sayso.nlp.budget import check_budget
+from sayso.nlp.columns import with_pos
 from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
@@ -184,6 +185,8 @@ class _Context:
         self.sentences: list[Span_] = list(doc.sents)
         """Sentences, cached: ``Token.sent`` walks the whole document on every call."""
         self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.verbs = with_pos(doc, "VERB")
+        """The indices of the words tagged VERB, in order."""
 
     def sentence_of(self, token: Token) -> Span_:
         """The sentence holding ``token``."""
@@ -202,7 +205,7 @@ class _Context:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         first = bisect.bisect_left(self.token_starts, start)
         last = bisect.bisect_left(self.token_starts, end)
-        return [self.doc[i] for i in range(first, last) if not self.doc[i].is_space]
+        return [token for token in self.doc[first:last] if not token.is_space]
 
     def is_cue_verb(self, token: Token) -> bool:
         if token.pos_ not in ("VERB", "AUX") and token.lower_ != "according":
@@ -1022,22 +1025,21 @@ def _learned_bounds(context: _Context, drafts: Sequence[_Draft], dateline: Span 
         return
     dateline_end = dateline.end if dateline is not None else 0
     cues = {draft.cue for draft in drafts if draft.cue is not None}
-    table = TokenTable(context.doc)
+    table = TokenTable(context.doc, context.sentence_starts)
     for draft in drafts:
         if draft.cue is None or draft.stand or _sees_a_picture(context, draft.cue_token):
             continue
         others = cues - {draft.cue}
+        first, last = draft.start, draft.end  # read once: properties, compared per other cue
         lowest = max(
             [
                 dateline_end,
                 _past_date_of_saying(context, draft),
-                *(end for _, end in others if end <= draft.start),
+                *(end for _, end in others if end <= first),
             ]
         )
-        highest = min((start for start, _ in others if start >= draft.end), default=None)
-        inside = [
-            (start, end) for start, end in others if draft.start <= start and end <= draft.end
-        ]
+        highest = min((start for start, _ in others if start >= last), default=None)
+        inside = [(start, end) for start, end in others if first <= start and end <= last]
         kept = None
         if inside:
             kept = (
@@ -1447,7 +1449,8 @@ def _following_sentence(
     if sentence.end >= len(context.doc):
         return None
     nxt = context.sentence_of(context.doc[sentence.end])
-    while nxt.text.isspace() and nxt.end < len(context.doc):
+    # the sentence's characters sliced from the text joined once, not joined from its tokens
+    while context.text[nxt.start_char : nxt.end_char].isspace() and nxt.end < len(context.doc):
         nxt = context.sentence_of(context.doc[nxt.end])
     p_start, p_end = context.paragraph_of(draft.end - 1)
     if not p_start <= nxt.start_char < p_end:
@@ -1884,7 +1887,7 @@ def _sourcing(
     if draft.cue_token is not None:
         cue = context.doc[draft.cue_token]
         sentence = context.sentence_of(cue)
-        heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1)
+        heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1, context.verbs)
         speaker = context.doc[draft.speaker_token] if draft.speaker_token is not None else None
         heads += [t for t in relayed_by(cue, speaker) if t not in heads]
         heads += [t for t in published_in(cue) if t not in heads]

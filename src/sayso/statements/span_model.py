@@ -58,13 +58,17 @@ class TokenTable:
 
     __slots__ = ("_deps", "_left", "_right", "_trimmed", "_words", "doc", "heads", "sentences")
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sentences: Sequence[int] | None = None) -> None:
+        """``sentences``, the first token of every sentence in order, saves a walk of the
+        Doc's sentences for a caller that has them already."""
         self.doc = doc
         size = len(doc)
-        self.heads: list[int] = [
-            i + int(offset) for i, offset in enumerate(doc.to_array("HEAD").astype("int64"))
-        ]
-        self.sentences: list[int] = [sentence.start for sentence in doc.sents] if size else []
+        # the offsets as Python ints in one call: iterating the array makes a numpy scalar each
+        offsets: list[int] = doc.to_array("HEAD").astype("int64").tolist()
+        self.heads: list[int] = [i + offset for i, offset in enumerate(offsets)]
+        if sentences is None:
+            sentences = [sentence.start for sentence in doc.sents] if size else []
+        self.sentences: list[int] = list(sentences)
         """The first token of every sentence, in order."""
         self._deps: list[str | None] = [None] * size
         self._words: list[str | None] = [None] * size
@@ -129,12 +133,14 @@ class TokenTable:
         return self.sentences[index] - 1 if index < len(self.sentences) else len(self) - 1
 
 
+@functools.lru_cache(maxsize=1024)  # a handful of values, asked thousands of times an article
 def _shift(delta: int) -> str:
     size = abs(delta)
     bucket = "0" if size == 0 else str(size) if size <= 3 else "4-7" if size <= 7 else "8+"
     return ("-" if delta < 0 else "+") + bucket
 
 
+@functools.lru_cache(maxsize=1024)
 def _length(words: int) -> str:
     for bound in (0, 1, 2, 4, 8, 16, 32):
         if words <= bound:
