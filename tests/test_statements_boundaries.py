@@ -424,6 +424,18 @@ def test_a_that_read_as_the_object_of_a_verb_with_its_own_object_opens_the_claus
     ]
 
 
+def test_a_that_read_as_the_object_of_a_verb_that_takes_no_document_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Parsed as the trucks entering the post; only verbs that make or pass on documents take
+    # one as object ("a post that she shared").
+    text = "COGAT said in a post on X that more than 13,000 trucks had entered since March."
+    statement = _only(nlp, text)
+    assert statement.cue is not None
+    assert statement.cue.text == "said"
+    assert [c.text for c in statement.content] == [
+        "that more than 13,000 trucks had entered since March"
+    ]
+
+
 def test_the_that_clause_of_someone_elses_claim_stays_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "He said in the debate that voters were tired, and replied to Romney's claim that "

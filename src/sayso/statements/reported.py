@@ -1243,15 +1243,31 @@ def _opens_with_that(clause: Token) -> bool:
     """Whether a clause opens with the conjunction "that" and has a subject of its own (which
     a relative clause, "the report that was published", lacks), or with a "that" parsed as
     the relative object of a verb that has an object of its own ("a statement that Estonia
-    bore 'full responsibility'": no verb takes two, so "that" is the conjunction)."""
+    bore 'full responsibility'": no verb takes two, so "that" is the conjunction) or of a
+    verb that does not make or pass on documents."""
     marks = [c for c in clause.children if c.i < clause.i and c.lower_ == "that"]
     if not marks:
         return False
     if marks[0].dep_ in ("mark", "advmod"):
         return _has_own_subject(clause)
-    return marks[0].dep_ == "dobj" and any(
-        c.dep_ == "dobj" and c.i > clause.i for c in clause.children
-    )
+    if marks[0].dep_ != "dobj":
+        return False
+    if any(c.dep_ == "dobj" and c.i > clause.i for c in clause.children):
+        return True
+    # "said in a post on X that more than 13,000 trucks had entered ...", read as the trucks
+    # entering the post: a document is the object of a verb that makes or sends one ("a post
+    # that he wrote"), of no other verb, so with a subject of its own the clause is what is said
+    return _has_own_subject(clause) and clause.lemma_.lower() not in _ISSUING_VERBS | {
+        "share",
+        "read",
+        "give",
+        "record",
+        "upload",
+        "see",
+        "receive",
+        "quote",
+        "cite",
+    }
 
 
 def _has_own_subject(clause: Token) -> bool:
