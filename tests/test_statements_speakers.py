@@ -322,6 +322,15 @@ def test_an_epithet_speaker_is_the_person_named_last(nlp, said: str) -> None:  #
     assert statement.doubt is not None
 
 
+def test_a_name_before_its_apposition_parsed_as_a_second_subject_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "COGAT, the Israeli military agency that coordinates aid, said more than 13,000 trucks "
+        "had entered since March."
+    )
+    statement = _holding(extract_statements(nlp(text)), "13,000 trucks")
+    assert _speaker(statement) == "COGAT"
+
+
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
     statement = _holding(extract_statements(nlp(text)), "noticed a change")

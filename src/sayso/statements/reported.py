@@ -302,9 +302,21 @@ def _nearest_subject(verb: Token, first: Token) -> Token:
     if len(subjects) < 2:
         return first
     earlier, later = subjects[-2], subjects[-1]
-    end = verb.doc[earlier.right_edge.i]
+    doc = verb.doc
+    end = doc[earlier.right_edge.i]
     split = later.left_edge.i == end.i + 1 and end.text in _POSSESSIVE_MARKS
-    return earlier if split else later
+    # "COGAT, the Israeli military agency that coordinates aid, said": a common noun set off
+    # by commas right after a name is its apposition, and the name is who speaks
+    comma = earlier.right_edge.i + 1
+    set_off = (
+        earlier.pos_ == "PROPN"
+        and later.pos_ == "NOUN"
+        and doc[comma].text == ","
+        and later.left_edge.i == comma + 1
+        and later.right_edge.i + 2 == verb.i
+        and doc[later.right_edge.i + 1].text == ","
+    )
+    return earlier if split or set_off else later
 
 
 def _past_hyphen(subject: Token) -> Token:
