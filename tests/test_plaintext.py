@@ -285,6 +285,8 @@ def test_junk_lexicon_categories(line: str, category: str) -> None:
         "The minister said the plan would be published next week.",
         "Home prices rose again in March",
         "Share prices fell sharply after the announcement.",
+        "The minister wrote on Twitter that the talks had failed.",
+        "Trump posted on Truth Social that he would win.",
     ],
 )
 def test_junk_lexicon_leaves_prose_alone(line: str) -> None:
