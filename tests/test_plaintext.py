@@ -287,6 +287,7 @@ def test_junk_lexicon_categories(line: str, category: str) -> None:
         "Share prices fell sharply after the announcement.",
         "The minister wrote on Twitter that the talks had failed.",
         "Trump posted on Truth Social that he would win.",
+        "Trump rode the will of the crowd as he replied.",
     ],
 )
 def test_junk_lexicon_leaves_prose_alone(line: str) -> None:
