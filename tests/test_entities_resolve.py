@@ -596,3 +596,29 @@ def test_a_country_name_inside_a_longer_name_is_not_a_mention_of_the_country(
     )
     mentions, _ = _resolve(nlp, text)
     assert not [m for m in mentions if m.span.text in {"USA", "NY"} and m.entity_id]
+
+
+def test_the_owner_of_a_relative_is_not_the_relative(nlp: Language) -> None:
+    # NER missed the man's full name: his family name alone must not join the only full name
+    # carrying it, his wife's, set beside "Adeyemi's wife" (nor take her pronouns).
+    text = (
+        "Adeyemi won the vote, the commission said. Adeyemi thanked his supporters in Ibadan. "
+        "Adeyemi's wife, Funke Adeyemi, a senator, said she was proud of her husband."
+    )
+    _, entities = _resolve(nlp, text)
+    wife = _entity_with(entities, "Funke Adeyemi")
+    assert _forms(wife) == {"Funke Adeyemi"}
+    assert _forms(_entity_with(entities, "Adeyemi")) == {"Adeyemi"}
+
+
+def test_a_company_owning_a_role_is_not_the_person_in_it(nlp: Language) -> None:
+    text = "Shares of Ford rose on Monday. Ford's executive chairman, Bill Ford, said sales grew."
+    _, entities = _resolve(nlp, text)
+    assert "Ford" not in _forms(_entity_with(entities, "Bill Ford"))
+
+
+def test_a_verb_between_owner_and_name_vetoes_nothing(nlp: Language) -> None:
+    text = "Daniel Okafor spoke first. Okafor's lawyer told reporters Daniel Okafor was innocent."
+    _, entities = _resolve(nlp, text)
+    assert _forms(_entity_with(entities, "Daniel Okafor")) == {"Daniel Okafor", "Okafor"}
+
