@@ -622,3 +622,11 @@ def test_a_verb_between_owner_and_name_vetoes_nothing(nlp: Language) -> None:
     _, entities = _resolve(nlp, text)
     assert _forms(_entity_with(entities, "Daniel Okafor")) == {"Daniel Okafor", "Okafor"}
 
+
+def test_a_name_cut_inside_its_hyphenated_last_word_is_whole(nlp: Language) -> None:
+    text = "Defence Minister Suh Wook-soo resigned on Monday. The Saudi-led coalition struck."
+    mentions, entities = _resolve(nlp, text)
+    names = {m.span.text for m in mentions if m.kind == "name"}
+    assert "Suh Wook-soo" in names  # NER stopped at "Suh Wook"
+    assert "Saudi" in names  # a name opening a compound modifier keeps its own end
+    assert _entity_with(entities, "Suh Wook-soo").type == "PERSON"
