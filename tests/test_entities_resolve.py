@@ -630,3 +630,20 @@ def test_a_name_cut_inside_its_hyphenated_last_word_is_whole(nlp: Language) -> N
     assert "Suh Wook-soo" in names  # NER stopped at "Suh Wook"
     assert "Saudi" in names  # a name opening a compound modifier keeps its own end
     assert _entity_with(entities, "Suh Wook-soo").type == "PERSON"
+
+
+def test_a_first_word_two_companies_open_with_joins_neither(nlp: Language) -> None:
+    # "Tata" of the article's "Tata Sons" and "Tata Electronics": the group or its unit
+    text = (
+        "Birla Sons chairman Ravi Menon said the group would grow. Birla Electronics plans "
+        "a chip plant in Pune. Birla said it was in talks with partners."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Birla" not in _forms(_entity_with(entities, "Birla Electronics"))
+    assert "Birla" not in _forms(_entity_with(entities, "Birla Sons"))
+
+
+def test_a_first_word_one_company_opens_with_joins_it(nlp: Language) -> None:
+    text = "Birla Electronics plans a chip plant in Pune. Birla said it was in talks with partners."
+    _, entities = _resolve(nlp, text)
+    assert _forms(_entity_with(entities, "Birla Electronics")) == {"Birla Electronics", "Birla"}

@@ -328,6 +328,10 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         for word in entry.key.split()
     }
     owners: dict[str, set[int]] = {}
+    # Other organisations whose names open with the word ("Tata Sons" beside "Tata
+    # Electronics", "American Express" beside "American Airlines"): the word alone may be any
+    # of them, and is joined to none.
+    rivals: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type not in {"ORG", "FAC"}:
             continue
@@ -337,6 +341,8 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
             # a legal form may close the name ("Spotify Technology SA")
             if tail and any(w in trade for w in tail) and all(w in tail_words for w in tail):
                 owners.setdefault(words[0], set()).add(index)
+            elif tail:
+                rivals.setdefault(words[0], set()).add(index)
     merged: set[int] = set()
     for index, group in enumerate(groups):
         keys = {entry.key for entry in group.texts}
@@ -353,6 +359,8 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         ):
             continue
         (owner,) = found
+        if rivals.get(key, set()) - {index, owner}:
+            continue
         _absorb(groups[owner], group, entry, _FIRST_WORD_ALONE)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
