@@ -294,6 +294,21 @@ def test_they_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
     assert _mention(mentions, "They").entity_id == _entity(entities, "Kestrel Group").id
 
 
+def test_it_inside_a_quote_is_not_an_organisation_named_outside_it() -> None:
+    text = (
+        "Greystone Partners won the contract. "
+        '"It was a soft one, and everyone in the room knew it," Kate Marsh said.'
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text.lower() == "it"]
+
+
+def test_it_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
+    text = 'Kate Marsh said: "The Harbor Authority is broke. It owes us money."'
+    mentions, entities = _linked(text)
+    assert _mention(mentions, "It").entity_id == _entity(entities, "Harbor Authority").id
+
+
 def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None:
     text = "Speaking in Oakland on Monday, the Harbor Authority chief said its plan was sound."
     mentions, entities = _linked(text)

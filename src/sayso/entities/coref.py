@@ -436,9 +436,13 @@ def _pronoun(
         return None
     # "The ministry issued a statement. 'They have no right,' said a farmer": a speaker's
     # "they" mostly means people of the speaker's own story; an organisation named outside
-    # the quote is not taken for it.
+    # the quote is not taken for it. So a speaker's "it" ("'It's a soft one, and everyone knew
+    # it,' Dyche said" after "Everton"): the thing or event being talked about far more often
+    # than a team, firm or country named before the quote opened.
     quoted_from = (
-        _quote_start(context.doc_text, token.idx) if agreement is _AGREEING["plural"] else None
+        _quote_start(context.doc_text, token.idx)
+        if agreement is _AGREEING["plural"] or token.lower_ == "it"
+        else None
     )
     scored: dict[str, tuple[float, Mention, bool]] = {}
     setting: set[str] = set()
