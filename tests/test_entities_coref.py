@@ -309,6 +309,18 @@ def test_it_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
     assert _mention(mentions, "It").entity_id == _entity(entities, "Harbor Authority").id
 
 
+def test_a_name_in_apposition_to_a_misparsed_subject_is_the_subject() -> None:
+    # the parser reads "court" as the subject and "victim" as its conjunct
+    text = (
+        "Linda Okafor was cleared last month. She wept in the gallery. "
+        "Outside court, one victim, Margaret Hughes, said she had lost her savings."
+    )
+    mentions, entities = _linked(text)
+    victim = _entity(entities, "Margaret Hughes").id
+    assert _mention(mentions, "she", after=text.index("Outside")).entity_id == victim
+    assert _mention(mentions, "her", after=text.index("Outside")).entity_id == victim
+
+
 def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None:
     text = "Speaking in Oakland on Monday, the Harbor Authority chief said its plan was sound."
     mentions, entities = _linked(text)

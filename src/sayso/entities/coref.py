@@ -114,6 +114,9 @@ _SETTING_PREPOSITIONS = frozenset(
 _OPENING_QUOTES = frozenset("\u201c\u00ab")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb")
 _ALTERNATIVE_MARGIN = 10.0
+# Links climbed from a name to the subject it is set beside: an apposition of a conjunct at
+# most ("court, one victim, Margaret Hughes"); further up it is another phrase's.
+_APPOSITION_CLIMB = 2
 _GROUP_WINDOW = 3
 # Nouns of public bodies that a definite nominal names by its kind ("the ministry said", "the
 # budget office"): it joins the organisation whose name holds the same noun. General English
@@ -407,8 +410,17 @@ class _Context:
                 self._roles[key] = ("", -1)
             else:
                 root = span.root
-                if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
-                    root = root.head
+                # up an apposition, and a conjunct the parser made of it ("Outside court, one
+                # victim, Margaret Hughes, said she": "victim" a conjunct of "court"), to the
+                # subject it stands beside; coordinated subjects are subjects too
+                climb = root
+                for _ in range(_APPOSITION_CLIMB):
+                    if climb.dep_ not in ("appos", "conj") or climb.head is climb:
+                        break
+                    climb = climb.head
+                    if climb.dep_ in ("nsubj", "nsubjpass"):
+                        root = climb
+                        break
                 self._roles[key] = (root.dep_, root.head.i)
         return self._roles[key]
 
