@@ -321,6 +321,21 @@ def test_a_name_in_apposition_to_a_misparsed_subject_is_the_subject() -> None:
     assert _mention(mentions, "her", after=text.index("Outside")).entity_id == victim
 
 
+def test_it_after_a_thing_in_its_sentence_is_not_an_organisation_named_before() -> None:
+    text = (
+        "The Harbor Authority published the figures on Monday. Ana Ruiz came second. "
+        "Ruiz rejected the result and said she would challenge it in court."
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text == "it"]
+
+
+def test_it_takes_an_organisation_named_in_its_sentence() -> None:
+    text = "The Harbor Authority rejected the plan and said it would appeal."
+    mentions, entities = _linked(text)
+    assert _mention(mentions, "it").entity_id == _entity(entities, "Harbor Authority").id
+
+
 def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None:
     text = "Speaking in Oakland on Monday, the Harbor Authority chief said its plan was sound."
     mentions, entities = _linked(text)
