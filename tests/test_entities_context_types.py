@@ -191,3 +191,23 @@ def test_a_credits_role_word_before_by_is_no_name(nlp: Language) -> None:
     text = "(Reporting by Olena Harmash; Writing by Tom Balmforth; Editing by Andrew Heavens)"
     _, entities = resolve_entities(nlp(text))
     assert {e.name for e in entities} == {"Olena Harmash", "Tom Balmforth", "Andrew Heavens"}
+
+
+@pytest.mark.parametrize("label", ["GPE", "ORG"])
+def test_a_name_beside_a_role_only_a_person_holds_is_a_person(nlp: Language, label: str) -> None:
+    text = "Later, Okonkwo, chairman of the electoral commission, said the count was over."
+    cue = type_cue(_word(nlp, text, "Okonkwo"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+def test_a_role_an_organisation_may_hold_says_nothing(nlp: Language) -> None:
+    cue = type_cue(_word(nlp, "Apple, the leader in smartphones, said sales rose.", "Apple"), "ORG")
+    assert cue is None
+
+
+def test_a_family_name_beside_a_chairman_is_typed_a_person(nlp: Language) -> None:
+    # NER tags the bare family name GPE
+    text = "Later, Saraki, chairman of the electoral commission, said the count was over."
+    _, entities = resolve_entities(nlp(text))
+    assert next(e for e in entities if e.name == "Saraki").type == "PERSON"

@@ -294,6 +294,48 @@ def test_they_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
     assert _mention(mentions, "They").entity_id == _entity(entities, "Kestrel Group").id
 
 
+def test_it_inside_a_quote_is_not_an_organisation_named_outside_it() -> None:
+    text = (
+        "Greystone Partners won the contract. "
+        '"It was a soft one, and everyone in the room knew it," Kate Marsh said.'
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text.lower() == "it"]
+
+
+def test_it_inside_a_quote_takes_an_organisation_the_quote_names() -> None:
+    text = 'Kate Marsh said: "The Harbor Authority is broke. It owes us money."'
+    mentions, entities = _linked(text)
+    assert _mention(mentions, "It").entity_id == _entity(entities, "Harbor Authority").id
+
+
+def test_a_name_in_apposition_to_a_misparsed_subject_is_the_subject() -> None:
+    # the parser reads "court" as the subject and "victim" as its conjunct
+    text = (
+        "Linda Okafor was cleared last month. She wept in the gallery. "
+        "Outside court, one victim, Margaret Hughes, said she had lost her savings."
+    )
+    mentions, entities = _linked(text)
+    victim = _entity(entities, "Margaret Hughes").id
+    assert _mention(mentions, "she", after=text.index("Outside")).entity_id == victim
+    assert _mention(mentions, "her", after=text.index("Outside")).entity_id == victim
+
+
+def test_it_after_a_thing_in_its_sentence_is_not_an_organisation_named_before() -> None:
+    text = (
+        "The Harbor Authority published the figures on Monday. Ana Ruiz came second. "
+        "Ruiz rejected the result and said she would challenge it in court."
+    )
+    mentions, _ = _linked(text)
+    assert not [m for m in mentions if m.span.text == "it"]
+
+
+def test_it_takes_an_organisation_named_in_its_sentence() -> None:
+    text = "The Harbor Authority rejected the plan and said it would appeal."
+    mentions, entities = _linked(text)
+    assert _mention(mentions, "it").entity_id == _entity(entities, "Harbor Authority").id
+
+
 def test_its_prefers_an_organisation_over_the_place_a_clause_is_set_in() -> None:
     text = "Speaking in Oakland on Monday, the Harbor Authority chief said its plan was sound."
     mentions, entities = _linked(text)

@@ -32,6 +32,8 @@ from sayso.entities.names import parse_name
         ("Ministry of Fisheries", "New Zealand Ministry of Fisheries", "ORG"),  # country first
         ("US Senate", "Senate", "ORG"),  # country code the alias table knows, no dots
         ("Peruvian Supreme Court", "Peru's Supreme Court", "ORG"),  # one country, two forms
+        ("Atiku Abubakar", "Abubakar", "PERSON"),  # a kunya written as one word: a family name
+        ("Abubakar Shekau", "Abubakar", "PERSON"),  # ... and still a kunya before other names
     ],
 )
 def test_same_entity(a: str, b: str, type_: str) -> None:
@@ -59,6 +61,7 @@ def test_same_entity(a: str, b: str, type_: str) -> None:
         ("Iraqi Army", "Syrian Army", "ORG", False),  # one body, two countries
         ("Peru's Supreme Court", "Chile's Supreme Court", "ORG", False),  # possessives
         ("Carl L. Berg", "Carl Berg Jr.", "PERSON", False),  # father and son
+        ("Atiku Abubakar", "Abu Bakr", "PERSON", None),  # a kunya written as two words
     ],
 )
 def test_look_alikes_stay_apart(a: str, b: str, type_: str, same: bool | None) -> None:

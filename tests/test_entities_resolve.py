@@ -596,3 +596,54 @@ def test_a_country_name_inside_a_longer_name_is_not_a_mention_of_the_country(
     )
     mentions, _ = _resolve(nlp, text)
     assert not [m for m in mentions if m.span.text in {"USA", "NY"} and m.entity_id]
+
+
+def test_the_owner_of_a_relative_is_not_the_relative(nlp: Language) -> None:
+    # NER missed the man's full name: his family name alone must not join the only full name
+    # carrying it, his wife's, set beside "Adeyemi's wife" (nor take her pronouns).
+    text = (
+        "Adeyemi won the vote, the commission said. Adeyemi thanked his supporters in Ibadan. "
+        "Adeyemi's wife, Funke Adeyemi, a senator, said she was proud of her husband."
+    )
+    _, entities = _resolve(nlp, text)
+    wife = _entity_with(entities, "Funke Adeyemi")
+    assert _forms(wife) == {"Funke Adeyemi"}
+    assert _forms(_entity_with(entities, "Adeyemi")) == {"Adeyemi"}
+
+
+def test_a_company_owning_a_role_is_not_the_person_in_it(nlp: Language) -> None:
+    text = "Shares of Ford rose on Monday. Ford's executive chairman, Bill Ford, said sales grew."
+    _, entities = _resolve(nlp, text)
+    assert "Ford" not in _forms(_entity_with(entities, "Bill Ford"))
+
+
+def test_a_verb_between_owner_and_name_vetoes_nothing(nlp: Language) -> None:
+    text = "Daniel Okafor spoke first. Okafor's lawyer told reporters Daniel Okafor was innocent."
+    _, entities = _resolve(nlp, text)
+    assert _forms(_entity_with(entities, "Daniel Okafor")) == {"Daniel Okafor", "Okafor"}
+
+
+def test_a_name_cut_inside_its_hyphenated_last_word_is_whole(nlp: Language) -> None:
+    text = "Defence Minister Suh Wook-soo resigned on Monday. The Saudi-led coalition struck."
+    mentions, entities = _resolve(nlp, text)
+    names = {m.span.text for m in mentions if m.kind == "name"}
+    assert "Suh Wook-soo" in names  # NER stopped at "Suh Wook"
+    assert "Saudi" in names  # a name opening a compound modifier keeps its own end
+    assert _entity_with(entities, "Suh Wook-soo").type == "PERSON"
+
+
+def test_a_first_word_two_companies_open_with_joins_neither(nlp: Language) -> None:
+    # "Tata" of the article's "Tata Sons" and "Tata Electronics": the group or its unit
+    text = (
+        "Birla Sons chairman Ravi Menon said the group would grow. Birla Electronics plans "
+        "a chip plant in Pune. Birla said it was in talks with partners."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Birla" not in _forms(_entity_with(entities, "Birla Electronics"))
+    assert "Birla" not in _forms(_entity_with(entities, "Birla Sons"))
+
+
+def test_a_first_word_one_company_opens_with_joins_it(nlp: Language) -> None:
+    text = "Birla Electronics plans a chip plant in Pune. Birla said it was in talks with partners."
+    _, entities = _resolve(nlp, text)
+    assert _forms(_entity_with(entities, "Birla Electronics")) == {"Birla Electronics", "Birla"}

@@ -26,7 +26,10 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   who work somewhere (``analysts at Morgan Stanley``, ``a lawyer at Hale Barnes``) is the
   organisation they work at → ORG, with a cue's weight;
 * given name: a one-word name in apposition to ``name`` (``who gave only her first name,
-  Amina``) is a person's → PERSON.
+  Amina``) is a person's → PERSON;
+* person's role: a one-word name NER took for a place or an organisation with an apposition
+  after it that only a person holds (``Yakubu, chairman of the electoral commission``) →
+  PERSON.
 
 Apart from the type, :func:`reading` says when a mention's context clearly makes it a place or
 a person, so that one string the article uses for both (the country Jordan, the player Michael
@@ -233,6 +236,28 @@ def _role_of_an_organisation_after(span: Span) -> bool:
     )
 
 
+# Role nouns (names.json) an organisation or a place may also be called in apposition ("Apple,
+# the leader in smartphones", "Paris, a candidate to host", "Nike, the king of sportswear").
+_ROLES_NOT_ONLY_PERSONS = frozenset(
+    {"author", "candidate", "chief", "expert", "founder", "general", "head", "king", "leader",
+     "nominee", "owner", "premier", "queen", "ruler", "strongman"}
+)  # fmt: skip
+
+
+def _person_role_apposition(token: Token) -> bool:
+    """ "Yakubu, chairman of the electoral commission": a one-word name NER took for a place or
+    an organisation set beside a role only a person holds is a person's (family) name."""
+    return any(
+        child.dep_ == "appos"
+        and child.i > token.i
+        and child.pos_ == "NOUN"
+        and child.is_lower
+        and child.lemma_ in lexicon().role_nouns
+        and child.lemma_ not in _ROLES_NOT_ONLY_PERSONS
+        for child in token.children
+    )
+
+
 def _assaulted(span: Span) -> bool:
     """ "shelled Zaporizhzhia", "annexed Crimea": the name is the object of a verb of military
     assault, which is said of places, never of people."""
@@ -317,6 +342,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
     if token.dep_ == "appos" and token.head.lemma_.lower() == "name" and label != "PERSON":
         # "who gave only her first name, Amina": the name a person goes by
         return TypeCue("PERSON", CUE_WEIGHT, "in apposition to 'name'")
+    if label != "PERSON" and _person_role_apposition(token):
+        return TypeCue("PERSON", CUE_WEIGHT, "in apposition to a role only a person holds")
     after_of = span.start >= 1 and span.doc[span.start - 1].lower_ == "of"
     if label == "NORP" and after_of and _home_town(span.doc, span.start - 1):
         # no people's name follows "Jo Reyes, 58, of": NER's NORP there is a town's name

@@ -114,6 +114,11 @@ _SETTING_PREPOSITIONS = frozenset(
 _OPENING_QUOTES = frozenset("\u201c\u00ab")
 _CLOSING_QUOTES = frozenset("\u201d\u00bb")
 _ALTERNATIVE_MARGIN = 10.0
+# Roles of a common noun that "it" later in the sentence most likely stands for.
+_THING_ROLES = frozenset({"nsubj", "nsubjpass", "dobj"})
+# Links climbed from a name to the subject it is set beside: an apposition of a conjunct at
+# most ("court, one victim, Margaret Hughes"); further up it is another phrase's.
+_APPOSITION_CLIMB = 2
 _GROUP_WINDOW = 3
 # Nouns of public bodies that a definite nominal names by its kind ("the ministry said", "the
 # budget office"): it joins the organisation whose name holds the same noun. General English
@@ -407,8 +412,17 @@ class _Context:
                 self._roles[key] = ("", -1)
             else:
                 root = span.root
-                if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
-                    root = root.head
+                # up an apposition, and a conjunct the parser made of it ("Outside court, one
+                # victim, Margaret Hughes, said she": "victim" a conjunct of "court"), to the
+                # subject it stands beside; coordinated subjects are subjects too
+                climb = root
+                for _ in range(_APPOSITION_CLIMB):
+                    if climb.dep_ not in ("appos", "conj") or climb.head is climb:
+                        break
+                    climb = climb.head
+                    if climb.dep_ in ("nsubj", "nsubjpass"):
+                        root = climb
+                        break
                 self._roles[key] = (root.dep_, root.head.i)
         return self._roles[key]
 
@@ -436,9 +450,13 @@ def _pronoun(
         return None
     # "The ministry issued a statement. 'They have no right,' said a farmer": a speaker's
     # "they" mostly means people of the speaker's own story; an organisation named outside
-    # the quote is not taken for it.
+    # the quote is not taken for it. So a speaker's "it" ("'It's a soft one, and everyone knew
+    # it,' Dyche said" after "Everton"): the thing or event being talked about far more often
+    # than a team, firm or country named before the quote opened.
     quoted_from = (
-        _quote_start(context.doc_text, token.idx) if agreement is _AGREEING["plural"] else None
+        _quote_start(context.doc_text, token.idx)
+        if agreement is _AGREEING["plural"] or token.lower_ == "it"
+        else None
     )
     scored: dict[str, tuple[float, Mention, bool]] = {}
     setting: set[str] = set()
@@ -482,6 +500,8 @@ def _pronoun(
         }
         scored = {entity: value for entity, value in scored.items() if entity in kin} or scored
     if not scored:
+        return None
+    if token.lower_ == "it" and _thing_before(token, context, scored, here):
         return None
     ranked = sorted(scored.items(), key=lambda item: -item[1][0])
     if token.lower_ == "its" and setting:
@@ -563,6 +583,27 @@ _PEOPLE_NOUNS = frozenset(
      "shareholder", "patient", "parent", "child", "family", "refugee", "migrant", "civilian",
      "user", "consumer", "tenant", "victim", "activist", "official", "lawmaker"}
 )  # fmt: skip
+
+
+def _thing_before(
+    token: Token, context: _Context, scored: dict[str, tuple[float, Mention, bool]], here: int
+) -> bool:
+    """A singular common noun, the subject or object of a verb, comes before "it" in its
+    sentence and no entity "it" agrees with is named there ("Abubakar rejected the result and
+    said he would challenge it", the electoral commission three sentences back): the pronoun
+    is more likely the thing's, and it is left unresolved rather than guessed."""
+    sentences = context.sentences
+    if any(sentences.of(found.span.start) == here for _, found, _ in scored.values()):
+        return False
+    named = context.mentions[
+        context.count_before_offset(token.sent.start_char) : context.count_before_offset(token.idx)
+    ]
+    return any(
+        word.tag_ == "NN"
+        and word.dep_ in _THING_ROLES
+        and not any(m.span.start <= word.idx < m.span.end for m in named)
+        for word in token.doc[token.sent.start : token.i]
+    )
 
 
 def _people_before(token: Token, context: _Context) -> bool:

@@ -229,7 +229,10 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             how = _given_match(unit, _given_name(full))
             if how and how != "initial" and _may_bear_title(short, full):
                 return Verdict(True, 0.7, f"honorific or kunya with the given name ({how})")
-            if short.title_use == "given" or short.kunyas[0]:
+            # A kunya written as one word is also a family name ("Atiku Abubakar ... Abubakar
+            # said", "Mohamed Aboutrika"); written as two ("Abu Bakr") it is only a kunya.
+            joined_kunya = short.kunyas[0] and len(short.words) == 1
+            if short.title_use == "given" or (short.kunyas[0] and not joined_kunya):
                 return NO_EVIDENCE
             # A suffix follows a given name ("Don Jr.") or a family name ("Trump Jr."): with
             # the same suffix on both, the family name links as it does alone.

@@ -25,6 +25,7 @@ Pipeline (each step explains its links in ``Mention.resolution``):
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
@@ -327,6 +328,10 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         for word in entry.key.split()
     }
     owners: dict[str, set[int]] = {}
+    # Other organisations whose names open with the word ("Tata Sons" beside "Tata
+    # Electronics", "American Express" beside "American Airlines"): the word alone may be any
+    # of them, and is joined to none.
+    rivals: dict[str, set[int]] = {}
     for index, group in enumerate(groups):
         if group.type not in {"ORG", "FAC"}:
             continue
@@ -336,6 +341,8 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
             # a legal form may close the name ("Spotify Technology SA")
             if tail and any(w in trade for w in tail) and all(w in tail_words for w in tail):
                 owners.setdefault(words[0], set()).add(index)
+            elif tail:
+                rivals.setdefault(words[0], set()).add(index)
     merged: set[int] = set()
     for index, group in enumerate(groups):
         keys = {entry.key for entry in group.texts}
@@ -352,6 +359,8 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         ):
             continue
         (owner,) = found
+        if rivals.get(key, set()) - {index, owner}:
+            continue
         _absorb(groups[owner], group, entry, _FIRST_WORD_ALONE)
         merged.add(index)
     return [group for index, group in enumerate(groups) if index not in merged]
@@ -579,8 +588,45 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
     return best
 
 
+# "Tinubu's wife, Remi Tinubu", "Ford's chairman Bill Ford": a name that owns a noun phrase
+# set beside another name is not that name. The words between are the owned noun phrase: "'s",
+# then adjectives and nouns only ("younger brother", "running mate"), then an optional comma;
+# a verb among them ("Morgan's lawyer told David Morgan") says nothing of who is who.
+_OWNED_WORDS = frozenset({"NOUN", "ADJ"})
+
+
+def _owner_vetoes(doc: Doc, spans: Sequence[NameSpan]) -> set[frozenset[str]]:
+    """Pairs of texts the article shows are two entities: the owner of a noun phrase and the
+    name set beside that phrase, when the two share a word (the only case the matcher could
+    join them). Read from the tokens between consecutive names, only after an owner."""
+    vetoes: set[frozenset[str]] = set()
+    for owner, named in itertools.pairwise(spans):
+        if not owner.owner or named.start <= owner.end:
+            continue
+        owner_words, named_words = set(fold(owner.text).split()), set(fold(named.text).split())
+        if not owner_words & named_words or owner_words == named_words:
+            continue
+        between = doc.char_span(owner.end, named.start, alignment_mode="expand")
+        if between is None:
+            continue
+        words = [t for t in between if not t.is_space]
+        if words and words[-1].text == ",":
+            words = words[:-1]
+        if (
+            len(words) >= 2
+            and words[0].lower_ in {"'s", "’s", "'", "’"}
+            and all(t.pos_ in _OWNED_WORDS for t in words[1:])
+            and words[-1].pos_ == "NOUN"
+        ):
+            vetoes.add(frozenset({fold(owner.text), fold(named.text)}))
+    return vetoes
+
+
 def _group_texts(
-    texts: list[_Text], defined: dict[str, str], company_words: Mapping[str, set[str]]
+    texts: list[_Text],
+    defined: dict[str, str],
+    company_words: Mapping[str, set[str]],
+    vetoes: Container[frozenset[str]] = frozenset(),
 ) -> tuple[list[_Group], dict[str, list[int]]]:
     """Groups, and for texts that fit several groups equally well, those groups' indexes.
 
@@ -600,6 +646,8 @@ def _group_texts(
         for index in candidates.of(entry, keys, len(groups)):
             group = groups[index]
             if not _may_join(entry, group):
+                continue
+            if any(frozenset({entry.key, member.key}) in vetoes for member in group.texts):
                 continue
             if entry.key in company_words and not any(
                 member.key in company_words[entry.key] for member in group.texts
@@ -799,7 +847,7 @@ def group_mentions(
     spans, defined = name_spans(doc, text, dateline)
     texts = _texts(spans)
     company_words = _company_first_words(texts, doc)
-    groups, ambiguous = _group_texts(texts, defined, company_words)
+    groups, ambiguous = _group_texts(texts, defined, company_words, _owner_vetoes(doc, spans))
     groups = _split_former_names(
         _join_company_short_forms(_join_first_names(groups, company_words))
     )

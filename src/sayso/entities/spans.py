@@ -134,6 +134,24 @@ def _extend_cut_name(text: str, start: int, end: int) -> int:
     return end
 
 
+def _rest_of_hyphenated_name(doc: Doc, ent: Span, end: int) -> int:
+    """The end of a person's name NER cut inside its last, hyphenated word (``Han Duck`` of
+    ``Han Duck-soo``, ``Lee Jae`` of ``Lee Jae-myung``): a name ends at a word's end. Only when
+    the rest is tagged a proper noun and the name has two words or more, so that a name opening
+    a compound modifier (``Trump-era``, ``Saudi-led``, ``Ambani-backed``) stays as it is."""
+    after = ent.end
+    if ent.end_char != end or after + 1 >= len(doc) or len(ent) < 2:
+        return end
+    hyphen, rest = doc[after], doc[after + 1]
+    if hyphen.text != "-" or hyphen.whitespace_ or rest.idx != hyphen.idx + 1:
+        return end
+    if rest.pos_ != "PROPN" or not rest.text.isalpha():
+        return end
+    if after + 2 < len(doc) and not rest.whitespace_ and doc[after + 2].text == "-":
+        return end  # the word goes on ("Duck-soo-led"): not a name's end either way
+    return rest.idx + len(rest.text)
+
+
 def _join_place(text: str, start: int, end: int, next_start: int, next_end: int) -> int:
     """``Islamic State`` + ``of|in`` + ``Iraq``: NER split one organisation name in two.
 
@@ -296,6 +314,7 @@ def name_spans(
             continue
         if ent.label_ == "PERSON":
             end = _before_postnominal(text, start, end)
+            end = _rest_of_hyphenated_name(doc, ent, end)
         cut = _OPEN_ACRONYM.search(text, start, end)
         if cut is not None and cut.end() == end:
             # "World Health Organisation (WHO": NER ran into the acronym the name defines.
