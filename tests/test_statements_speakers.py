@@ -331,6 +331,17 @@ def test_a_name_before_its_apposition_parsed_as_a_second_subject_speaks(nlp) -> 
     assert _speaker(statement) == "COGAT"
 
 
+def test_a_name_beside_a_noun_joined_to_the_subject_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Parsed with "court" as the subject, "victim" as its conjunct and the name beside that.
+    text = (
+        "Paul Morgan's lawyer, Helen Carter, said her client was ashamed.\n\nOutside court, one "
+        'victim, Margaret Hughes, said she had lost her savings. "He lied," she said.'
+    )
+    statements, _ = _with_entities(nlp, text)
+    assert _holding(statements, "lost her savings").chain[-1].text == "Margaret Hughes"
+    assert _holding(statements, "He lied").chain[-1].text == "Margaret Hughes"
+
+
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
     statement = _holding(extract_statements(nlp(text)), "noticed a change")

@@ -1762,10 +1762,16 @@ def _person_by_surname(head: Token, entities: Mapping[str, Entity]) -> str | Non
 
 
 def _appositive_name(head: Token) -> Token | None:
-    """The proper name set beside a common-noun speaker ("one witness, Ana Ruiz")."""
+    """The proper name set beside a common-noun speaker ("one witness, Ana Ruiz"), also through
+    a noun the parser joined to the speaker ("Outside court, one victim, Margaret Hughes,
+    said", parsed with "court" as the subject and "victim" as its conjunct)."""
     if head.pos_ != "NOUN":
         return None
-    return next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    for noun in (head, *(c for c in head.children if c.dep_ == "conj" and c.pos_ == "NOUN")):
+        name = next((c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            return name
+    return None
 
 
 def _trusted_mention(
