@@ -20,6 +20,7 @@ from sayso.ingest.dateline import dateline_at
         ("Lagos, Nigeria (CNN) — ", "Lagos, Nigeria", None, "CNN"),
         ("(CNN) — ", None, None, "CNN"),
         ("GENEVA, Sept. 14, 2021 (AFP) – ", "GENEVA", "Sept. 14, 2021", "AFP"),
+        ("LONDON/DUBAI, June 10 (Reuters) - ", "LONDON/DUBAI", "June 10", "Reuters"),
     ],
 )
 def test_a_dateline_is_split_into_its_parts(

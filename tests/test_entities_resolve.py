@@ -252,6 +252,20 @@ def test_the_agency_a_dateline_credits_is_no_pronouns_antecedent(
     assert all(m.entity_id != credited.id for m in mentions if m.kind == "pronoun")
 
 
+def test_a_dateline_filed_from_two_places_names_each(nlp: Language) -> None:
+    from sayso.records.model import Dateline, Span
+
+    text = "LONDON/DUBAI (Reuters) - A shipping firm moved oil through Malaysia, sources said."
+    dateline = Dateline(
+        Span.of(text, 0, 25), place=Span.of(text, 0, 12), agency=Span.of(text, 14, 21)
+    )
+    _, entities = resolve_entities(nlp(text), dateline=dateline)
+    names = {e.name: e.type for e in entities}
+    assert names["LONDON"] == "GPE"
+    assert names["DUBAI"] == "GPE"
+    assert "LONDON/DUBAI" not in names
+
+
 def test_bare_family_name_that_ner_missed_joins_the_full_name(nlp: Language) -> None:
     text = (
         "Housing adviser Ingrid Vasquez-Moller said prices would fall. "

@@ -384,17 +384,25 @@ def _is_agency(dateline: Dateline | None, start: int) -> bool:
 def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> list[NameSpan]:
     """The dateline's place (GPE) and agency (ORG) as two name mentions."""
     spans: list[NameSpan] = []
+    text = doc_text(doc)
+    pieces: list[tuple[int, int, str]] = []
     for part, label in ((dateline.place, "GPE"), (dateline.agency, "ORG")):
         if part is None or not any(ch.isalpha() for ch in part.text):
             continue
-        # "ST. PETERSBURG, Fla.": the place is the part before the region.
+        # "ST. PETERSBURG, Fla.": the place is the part before the region; "LONDON/DUBAI":
+        # two places
         end = part.start + len(part.text.split(",")[0].rstrip())
-        token = doc.char_span(part.start, end, alignment_mode="expand")
+        start = part.start
+        for name in text[part.start : end].split("/") if label == "GPE" else [part.text]:
+            if name.strip():
+                pieces.append((start, start + len(name.rstrip()), label))
+            start += len(name) + 1
+    for start, end, label in pieces:
+        token = doc.char_span(start, end, alignment_mode="expand")
         sentence = sentence_of[token.start] if token is not None and len(token) else 0
         spans.append(
             NameSpan(
-                part.start, end, doc_text(doc)[part.start : end], label, sentence, False,
-                weight=DATELINE_WEIGHT,
+                start, end, text[start:end], label, sentence, False, weight=DATELINE_WEIGHT,
             )
         )  # fmt: skip
     return spans

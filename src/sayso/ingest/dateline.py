@@ -26,7 +26,8 @@ _MONTH = (
 _DATE = rf"(?P<date>{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?)"
 # A region after the place: ", Va.", ", India", ", North Dakota" (at most three words).
 _REGION = r"(?:,\s+[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+){0,2})"
-_UPPER_PLACE = rf"(?P<place>[A-Z][A-Z.'’\-]+(?:[ \-][A-Z][A-Z.'’\-]+){{0,3}}{_REGION}?)"
+# Two places filed from at once are joined by a slash ("LONDON/DUBAI").
+_UPPER_PLACE = rf"(?P<place>[A-Z][A-Z.'’\-]+(?:[ \-/][A-Z][A-Z.'’\-]+){{0,3}}{_REGION}?)"
 _TITLE_PLACE = rf"(?P<place>[A-Z][a-z.'’\-]+(?:[ \-][A-Z][a-z.'’\-]+){{0,3}}{_REGION}?)"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z0-9&.'’ /\-]{0,39})\)"
 # A spaced hyphen or double hyphen, an en or em dash (spaced or not), or a colon.
