@@ -451,3 +451,32 @@ def test_a_relative_clause_of_the_noun_after_a_saying_is_no_content(nlp) -> None
     text = "The minister spoke at the meeting that was held on Monday."
     statements = _attributed(extract_statements(nlp(text)))
     assert not any("was held on Monday" in c.text for s in statements for c in s.content)
+
+
+def test_quote_after_a_title_ending_the_sentence_goes_on_with_the_quote_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The programme's title closes the cue's sentence inside its own closing mark; the next
+    # quote opens a sentence of its own, not a scare quote in the cue's sentence.
+    text = (
+        '"The talks are moving faster than anyone expected," Ortiz said on ABC\'s "This Week." '
+        '"But nothing is signed."'
+    )
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [
+        '"The talks are moving faster than anyone expected,"',
+        '"But nothing is signed."',
+    ]
+    assert _speaker(statement) == "Ortiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Landlords argue it would give city inspectors badly needed staff.",
+        "Teachers argue it would give rural schools badly needed funds.",
+    ],
+)
+def test_an_object_hung_from_the_cue_after_its_clause_is_content(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "staff" (or "needed funds", as a second verb) from "argue"; a verb's
+    # own object comes before the clause it reports, so these words are the clause's.
+    statement = _only(nlp, text)
+    assert [c.text for c in statement.content] == [text.split(" ", 2)[2].rstrip(".")]

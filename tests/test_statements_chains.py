@@ -131,6 +131,13 @@ def test_a_report_closing_the_first_sentence_relays_the_saying_before_it(nlp) ->
         ("The minister said in an interview in Paris that the talks would resume.", None),
         ("The minister said in an interview with reporters that the talks would resume.", None),
         ("The minister said in a column on Ana Ruiz that the talks would resume.", None),
+        # a network's programme: the network carries it, whichever word the parser heads
+        ('The minister said on ABC\'s "This Week" that the talks would resume.', "ABC"),
+        ('The minister told Fox\'s "Sunday Briefing" that the talks would resume.', "Fox"),
+        ('The minister said in an interview on ABC\'s "This Week" that the talks would '
+         "resume.", "ABC"),
+        ("The minister said on Ana Ruiz's behalf that the talks would resume.", None),
+        ('The minister told Ana Ruiz\'s "Hot Seat" podcast that the talks would resume.', None),
     ],
 )  # fmt: skip
 def test_the_named_medium_a_saying_was_made_in_carries_it(  # type: ignore[no-untyped-def]
@@ -513,3 +520,39 @@ def test_a_saying_in_a_relative_clause_not_set_off_stays_nested(nlp) -> None:  #
     warned = _holding(statements, "the budget was short")
     said = _holding(statements, "she had met auditors")
     assert warned.parent == said.id
+
+
+def test_a_saying_set_against_another_by_even_as_is_not_relayed_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'Mayor Ana Ortiz said Monday that the budget was "nearly settled," even as unions '
+        "warned they would strike over the pension cuts."
+    )
+    statements = _statements(nlp, text)
+    first = _holding(statements, "nearly settled")
+    assert [c.text for c in first.content] == ['that the budget was "nearly settled,"']
+    warned = _holding(statements, "they would strike")
+    assert _hops(warned) == ["Daily Ledger", "unions"]
+
+
+def test_a_clause_marked_by_a_bare_as_stays_in_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "as" alone marks time or manner as often as contrast: the parse's nesting is kept.
+    text = "Mayor Ana Ortiz said the budget would pass as unions warned they would strike."
+    statements = _statements(nlp, text)
+    said = _holding(statements, "the budget would pass")
+    assert said.content[0].text.endswith("they would strike")
+
+
+def test_a_past_verb_joined_after_a_closed_present_quote_is_the_reporters(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "urged" takes the tense of "said", not of the quoted "stands", and follows the closing
+    # mark: the ministry urged, the minister's quoted words end at the mark.
+    text = (
+        'In a statement, the ministry said the minister "stands ready to sign a fair deal" and '
+        "urged the unions to return before Monday's vote."
+    )
+    statements = _statements(nlp, text)
+    said = _holding(statements, "stands ready")
+    assert [c.text for c in said.content] == ['the minister "stands ready to sign a fair deal"']
+    urged = _holding(statements, "the unions to return")
+    assert urged.speaker is not None
+    assert urged.speaker.text == "the ministry"
+    assert _hops(urged) == ["Daily Ledger", "ministry"]

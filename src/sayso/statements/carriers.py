@@ -16,7 +16,9 @@ A carrier is a hop between the outlet and the speaker (:mod:`sayso.statements.ch
 * "according to sources quoted by Al-Masirah", "said in a statement carried by Saba": the
   medium that quoted the speaker or carried the statement carries it (:func:`relayed_by`);
 * "said in an interview with CNN", "argued in an op-ed published in the Register", "writing
-  in the Financial Times": the named medium the saying was made in (:func:`published_in`).
+  in the Financial Times", "said on NBC's 'Meet the Press'": the named medium the saying was
+  made in (:func:`published_in`); "told CNN's 'State of the Union'": the network of the
+  programme told (:func:`network_of_programme`).
 
 Every function takes tokens of one parsed sentence and returns tokens: the heads of the noun
 phrases that speak or carry.
@@ -180,6 +182,27 @@ def _media_piece(noun: Token) -> bool:
     return noun.lower_ == "ed" and any(c.lower_ == "op" for c in noun.children)
 
 
+def network_of_programme(noun: Token) -> Token | None:
+    """The name owning a quoted title in ``noun``'s phrase: the network of a programme
+    ("on NBC's "Meet the Press"", "told CNN's "State of the Union""). The parser makes either
+    the title or the owner the head; either way the owner is a name with a possessive ending
+    followed by an opening quotation mark and a capitalised word.
+    """
+    doc = noun.doc
+    for owner in [noun, *(c for c in noun.children if c.dep_ == "poss")]:
+        if owner.pos_ != "PROPN" or owner.ent_type_ != "ORG":
+            continue  # a network is an organisation: a host's show ("Ana Ruiz's") is hers
+        after = owner.right_edge.i + 1
+        if doc[after - 1].tag_ != "POS":
+            # "on Fox News’s “...”": the parser may hang the possessive ending elsewhere
+            if after >= len(doc) or doc[after].tag_ != "POS":
+                continue
+            after += 1
+        if after + 1 < len(doc) and doc[after].is_quote and doc[after + 1].is_title:
+            return owner
+    return None
+
+
 def published_in(cue: Token) -> list[Token]:
     """The named medium a saying was made in, read off the cue's own phrase: "said in an
     interview with CNN", "argued in an op-ed published in the Des Moines Register", "wrote
@@ -195,6 +218,10 @@ def published_in(cue: Token) -> list[Token]:
     preps = [c for sayer in sayers for c in sayer.children if c.dep_ == "prep"]
     for prep in preps:
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
+            network = network_of_programme(noun) if prep.lower_ == "on" else None
+            if network is not None:
+                found.append(network)  # "said on NBC's "Meet the Press""
+                continue
             written_in = prep.head.lemma_.lower() == "write" and prep.lower_ in ("in", "for")
             if written_in and noun.pos_ == "PROPN":
                 found.append(noun)  # "wrote in the Financial Times"
@@ -213,4 +240,10 @@ def published_in(cue: Token) -> list[Token]:
                 for inner in (c for c in holder.children if c.dep_ == "prep"):
                     if inner.lower_ in prepositions:
                         found.extend(c for c in inner.children if c.dep_ == "pobj")
+                    elif inner.lower_ == "on":  # "an interview on CNN's "State of the Union""
+                        found.extend(
+                            n
+                            for c in inner.children
+                            if c.dep_ == "pobj" and (n := network_of_programme(c)) is not None
+                        )
     return [t for t in found if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_MEDIA]

@@ -26,7 +26,12 @@ from sayso.nlp.columns import with_pos
 from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
-from sayso.statements.carriers import carriers_in_sentence, published_in, relayed_by
+from sayso.statements.carriers import (
+    carriers_in_sentence,
+    network_of_programme,
+    published_in,
+    relayed_by,
+)
 from sayso.statements.chain import build_chain, outlet_hops, same_source
 from sayso.statements.cue_model import PHRASE_PREFIX
 from sayso.statements.intervals import RangeIndex
@@ -475,6 +480,8 @@ class _QuoteAttributor:
         """Indices of reported clauses whose content became a direct quote."""
         self.voiced: set[int] = set()
         """Indices of those in ``partial_in`` whose quote is surely the speaker's words."""
+        self.titles: list[tuple[int, int]] = []
+        """Spans of the quotes read as titles of works ('on Fox's "Fox and Friends"')."""
 
     def _hold(self, index: int, containers: Sequence[int], words: int) -> None:
         """Mark reported clause ``index`` as holding a quote of ``words`` words.
@@ -633,6 +640,9 @@ class _QuoteAttributor:
         drafts: list[_Draft] = []
         skip: set[int] = set()
         previous_end = bounds[0]
+        # Where the quote just skipped as a title ended, when it ended the sentence inside its
+        # closing mark ('Thune said on "Meet the Press." "But ..."'): the next quote opens one.
+        title_end: int | None = None
         following_quotes = _following_quotes(text, quotes)
         for index, quote in enumerate(quotes):
             check_budget()
@@ -644,6 +654,9 @@ class _QuoteAttributor:
             next_start = quotes[next_index].start if next_index is not None else bounds[1]
             after = _after_frame(context, quote.end, min(next_start, bounds[1]))
             before = _before_frame(context, quote.start, max(previous_end, bounds[0]))
+            if title_end is not None and not text[title_end : quote.start].strip():
+                before = (quote.start, quote.start)  # the title closed the sentence before
+            title_end = None
             after_cue = _frame_cue(context, *after, last=False)
             before_cue = _frame_cue(context, *before, last=True)
             closing = inner.rstrip()[-1:] if inner.strip() else ""
@@ -658,6 +671,9 @@ class _QuoteAttributor:
             if before_cue is None and before_text.endswith(":"):
                 before_cue = _colon_verb(context, *before)
             if _is_title(context, quote, before_text):
+                self.titles.append((quote.start, quote.end))
+                if inner.rstrip()[-1:] in (".", "!", "?"):
+                    title_end = quote.end
                 continue
             if before_cue is not None and introduces and hypothetical(before_cue):
                 continue  # 'a look as if to say "..."': words nobody said
@@ -1219,19 +1235,24 @@ def _declarative_item(context: _Context, start: int, end: int) -> bool:
     return finite and subject
 
 
-def _move_speaker_out_of_content(context: _Context, draft: _Draft) -> None:
-    """A speaker the parse found inside the quote is a noun phrase by its cue instead.
+def _move_speaker_out_of_content(
+    context: _Context, draft: _Draft, titles: Sequence[tuple[int, int]]
+) -> None:
+    """A speaker the parse found inside the quote, or inside a title, is a noun phrase by its
+    cue instead.
 
     "'..., full panic mode,' Ana Ruiz said" or "'...,' said Ana Ruiz in an interview": the
     parser takes the quote's last words for the subject of "said"; the words someone says
-    cannot name who says them. The first noun phrase between the quote and the cue stands in,
-    else the first one after the cue outside a prepositional phrase.
+    cannot name who says them, nor can the title of a show ("'...,' Ruiz said on ABC's 'Good
+    Morning America.'"). The first noun phrase between the quote and the cue stands in, else
+    the first one after the cue outside a prepositional phrase and the titles.
     """
     speaker = draft.speaker_token
     if speaker is None or draft.cue_token is None or draft.kind != "direct":
         return
     at = context.doc[speaker].idx
-    if not any(s <= at < e for s, e in draft.content):
+    titled = [(s, e) for s, e in titles if s <= at < e]
+    if not any(s <= at < e for s, e in draft.content) and not titled:
         return
     cue = context.doc[draft.cue_token]
     sentence = context.sentence_of(cue)
@@ -1241,7 +1262,7 @@ def _move_speaker_out_of_content(context: _Context, draft: _Draft) -> None:
     ]
     after: list[Token] = []
     for token in context.doc[cue.i + 1 : sentence.end]:
-        if any(s <= token.idx < e for s, e in draft.content):
+        if any(s <= token.idx < e for s, e in [*draft.content, *titled]):
             break
         if _names_someone(token):
             after.append(token)
@@ -1610,7 +1631,7 @@ def extract_statements(
     drafts.extend(_transcript_turns(context, drafts))
     drafts.extend(_listed_sayings(context, drafts))
     for draft in drafts:
-        _move_speaker_out_of_content(context, draft)
+        _move_speaker_out_of_content(context, draft, attributor.titles)
         _extend_over_tail(context, draft)
         _take_lead_words(context, draft)
     _inherit_floating(drafts, context)
@@ -1931,6 +1952,11 @@ def _sourcing(
         )
         state = addressed_entity is not None and addressed_entity.type in ("GPE", "NORP")
         asked = draft.cue_token is not None and _asks(context.doc[draft.cue_token])
+        network = network_of_programme(addressed)
+        if network is not None and not asked:
+            # "told CNN's "State of the Union"": the programme's network carries the saying
+            addressee_hop = _hop(context, network.i, mentions, entities)[0]
+            medium = True
         if medium and not state and not asked and not found.told_reporter:
             hop = addressee_hop
             found.hops.append(AttributionHop("media", hop.text, hop.span, hop.entity_id))

@@ -237,11 +237,40 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
             return controller
+        if current.i == verb.i and (saying := _conjunct_of_the_saying(verb)) is not None:
+            current = saying.head.head  # "X said Y "..." and urged Z": X urged
+            continue
         if current.dep_ in relations and current.head.i != current.i:
             current = current.head
             continue
         return None
     return None
+
+
+def _conjunct_of_the_saying(verb: Token) -> Token | None:
+    """The "and" joining ``verb`` to a clause reported before it when ``verb`` is the
+    reporter's next act, not the reported speaker's: 'the White House said the president
+    "stands ready to sign a bill" and urged Congress to act'. The parser joins "urged" to
+    "stands"; the structure says otherwise only when the reported clause ends in a closing
+    quotation mark right before "and", and ``verb`` takes the tense of the cue (past), not the
+    clause's (present). With the tenses alike ("said he "was ready" and urged ...") either
+    reading holds, and the parse is kept."""
+    clause = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or clause.dep_ != "ccomp" or verb.i < clause.i:
+        return None
+    if clause.head.tag_ != "VBD" or clause.tag_ not in ("VBZ", "VBP"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    joins = [c for c in clause.children if c.dep_ == "cc" and clause.i < c.i < verb.i]
+    if len(joins) != 1 or not verb.doc[joins[0].i - 1].is_quote:
+        return None
+    # The quote completes the clause: it opens after the clause's subject, which stays
+    # outside ('said the president "stands ready ..."'), not a whole quoted sentence.
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    if subject is None or not any(t.is_quote for t in verb.doc[subject.right_edge.i : clause.i]):
+        return None
+    return joins[0]
 
 
 def _subject_read_as_modifier(verb: Token) -> Token | None:
@@ -531,6 +560,10 @@ def _clauses_end(cue: Token, clause: Token) -> int:
         if ended is not None and ended.i == cue.i:
             last = word.left_edge.i - 1  # "said X, according to Interfax": Interfax's words
             break
+    for child in clause.children:
+        join = _conjunct_of_the_saying(child) if child.dep_ == "conj" else None
+        if join is not None:
+            last = min(last, join.i - 1)  # 'said X "..." and urged Y': Y is not X's
     lexicons = load_lexicons()
     contrast = _contrasting_saying(clause, lexicons)
     if contrast is not None:
@@ -553,22 +586,61 @@ def _clauses_end(cue: Token, clause: Token) -> int:
         ):
             break  # a quote is the quote finder's to bound
         last = sibling.right_edge.i
+    if clause.i > cue.i and contrast is None:
+        # "argue it would give agents badly needed resources": an object, or a verb joined with
+        # no "and" nor comma ("needed" read as a second verb), that the parser hangs from the
+        # cue right after its clause is the clause's (a verb's own object comes before the
+        # clause it reports, "told reporters it would ...").
+        following = next((c for c in cue.children if c.left_edge.i == last + 1), None)
+        if following is not None and _clauses_own(following, doc[last]):
+            last = following.right_edge.i
     return last
+
+
+def _clauses_own(following: Token, last: Token) -> bool:
+    """Whether ``following``, hung from a cue right after the last word of its clause with no
+    mark between (", a tribute to ...", ", reported the Examiner" are set off), is the
+    clause's: an object, or a verb joined with no "and" anywhere ("... and also back ..." may
+    join a second report) that has no subject of its own."""
+    if following.left_edge.is_punct or last.is_punct:
+        return False
+    if following.dep_ == "dobj":
+        return True
+    doc = following.doc
+    return (
+        following.dep_ == "conj"
+        and not any(t.dep_ == "cc" for t in doc[following.head.i : following.i])
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in following.children)
+    )
 
 
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
 
 
+def _contrast_mark(word: Token) -> bool:
+    """Whether ``word`` marks a clause as set against another: "while", "whereas", "although",
+    or "as" under "even" ("even as Democrats warned ..."; a bare "as" may mark a clause of
+    time or manner, which can be part of what was said)."""
+    if word.dep_ != "mark":
+        return False
+    if word.lower_ in _CONTRAST_MARKS:
+        return True
+    return word.lower_ == "as" and any(
+        c.dep_ == "advmod" and c.lower_ == "even" and c.i == word.i - 1 for c in word.head.children
+    )
+
+
 def _contrasting_saying(clause: Token, lexicons: Lexicons) -> Token | None:
-    """A clause set against the reported one ("while", "whereas", "although") in which someone
-    else says something ("..., while Ukraine's military said it had hit a refinery"): the
-    parser hangs it inside the first report, but it is the writer's, not the first speaker's."""
+    """A clause set against the reported one ("while", "whereas", "although", "even as") in
+    which someone else says something ("..., while Ukraine's military said it had hit a
+    refinery"): the parser hangs it inside the first report, but it is the writer's, not the
+    first speaker's."""
     for child in clause.children:
         if child.dep_ != "advcl" or child.i < clause.i:
             continue
         if child.lemma_.lower() not in lexicons.cue_verbs:
             continue
-        marked = any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in child.children)
+        marked = any(_contrast_mark(c) for c in child.children)
         if marked and any(c.dep_ == "nsubj" for c in child.children):
             return child
     return None
