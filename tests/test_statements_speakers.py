@@ -342,6 +342,18 @@ def test_a_name_beside_a_noun_joined_to_the_subject_speaks(nlp) -> None:  # type
     assert _holding(statements, "He lied").chain[-1].text == "Margaret Hughes"
 
 
+def test_it_after_a_body_named_by_no_name_is_that_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ocean Crest Marine did not respond to requests for comment.\n\nMalaysia's maritime "
+        "agency said on Monday that it had detained two tankers. It did not say whether the "
+        "vessels were linked to Iran."
+    )
+    statements, _ = _with_entities(nlp, text)
+    statement = _holding(statements, "linked to Iran")
+    assert statement.chain[-1].text == "Malaysia's maritime agency"
+    assert statement.doubt is not None
+
+
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
     statement = _holding(extract_statements(nlp(text)), "noticed a change")

@@ -2185,6 +2185,8 @@ def _resolve_pronoun_speakers(
             _prefer_plural_speaker(context, token, draft, found, recent, mentions)
             _unnamed_source_as_they(context, token, draft, found, recent)
             _plural_subject_before(context, token, draft, found)
+        elif token.lower_ == "it" and token.pos_ == "PRON":
+            _prefer_unnamed_body(context, token, draft, found, recent, mentions)
         else:
             nationality = hop.entity_id is not None and _typed(entities, hop.entity_id, "NORP")
             if (hop.entity_id is None or nationality) and last is not None and _epithet(token):
@@ -2195,6 +2197,35 @@ def _resolve_pronoun_speakers(
         chosen = found.speaker_hop
         if chosen is not None and (chosen.entity_id is not None or token.pos_ == "PROPN"):
             last = (chosen, draft.start)
+
+
+def _prefer_unnamed_body(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    recent: tuple[AttributionHop, int, Token] | None,
+    mentions: RangeIndex[Mention],
+) -> None:
+    """ "Malaysia's maritime agency said in a statement that ... It did not say whether ...": an
+    "it" right after a speaker that is a body named by no name ("Malaysia's maritime agency",
+    "the ministry"), in the same paragraph, stands for that body, not for an organisation named
+    before it, which the entity layer, seeing only names, picks. Said as unsure."""
+    if recent is None:
+        return
+    hop, start, head = recent
+    body = head.lemma_.lower() in context.lexicons.institution_nouns
+    if hop.entity_id is not None or head.pos_ != "NOUN" or head.tag_ != "NN" or not body:
+        return
+    if start < context.paragraph_of(draft.start)[0] or head.i > pronoun.i:
+        return
+    if context.sentence_of(head).start == context.sentence_of(pronoun).start:
+        return  # a body in the pronoun's own sentence is what the entity layer weighs best
+    mention = mention_at(mentions, pronoun.idx, pronoun.idx + len(pronoun))
+    antecedent = mention.resolution.antecedent if mention and mention.resolution else None
+    if antecedent is not None and antecedent.start > head.idx and antecedent.text[:1].isupper():
+        return  # a body named after it is the nearer (not an "it" in what it said)
+    _read_as_speaker_before(pronoun, draft, found, hop, "the body that spoke last")
 
 
 def _typed(entities: Mapping[str, Entity], entity_id: str, type_: str) -> bool:
