@@ -490,18 +490,6 @@ def test_so_that_is_no_saying(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not any("would survive" in c.text for s in statements if s.cue for c in s.content)
 
 
-def test_a_saying_set_against_another_by_while_is_not_relayed_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        "The defence ministry said its air defences had destroyed 40 drones overnight, while "
-        "the army said it had hit an oil refinery in the region."
-    )
-    statements = _statements(nlp, text)
-    first = _holding(statements, "had destroyed 40 drones")
-    assert [c.text for c in first.content] == ["its air defences had destroyed 40 drones overnight"]
-    second = _holding(statements, "had hit an oil refinery")
-    assert _hops(second) == ["Daily Ledger", "army"]
-
-
 def test_a_saying_in_a_set_off_relative_clause_is_not_relayed_by_the_outer_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     # ", who argue that ..." describes the critics: the writer tells what they argue; the
     # minister, who attacked them, does not pass it on.
@@ -522,16 +510,34 @@ def test_a_saying_in_a_relative_clause_not_set_off_stays_nested(nlp) -> None:  #
     assert warned.parent == said.id
 
 
-def test_a_saying_set_against_another_by_even_as_is_not_relayed_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = (
-        'Mayor Ana Ortiz said Monday that the budget was "nearly settled," even as unions '
-        "warned they would strike over the pension cuts."
-    )
+@pytest.mark.parametrize(
+    ("text", "first", "first_content", "second", "second_hops"),
+    [
+        (
+            "The defence ministry said its air defences had destroyed 40 drones overnight, "
+            "while the army said it had hit an oil refinery in the region.",
+            "had destroyed 40 drones",
+            "its air defences had destroyed 40 drones overnight",
+            "had hit an oil refinery",
+            ["Daily Ledger", "army"],
+        ),
+        (
+            'Mayor Ana Ortiz said Monday that the budget was "nearly settled," even as unions '
+            "warned they would strike over the pension cuts.",
+            "nearly settled",
+            'that the budget was "nearly settled,"',
+            "they would strike",
+            ["Daily Ledger", "unions"],
+        ),
+    ],
+)
+def test_a_saying_set_against_another_is_not_relayed_by_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, first: str, first_content: str, second: str, second_hops: list[str]
+) -> None:
+    # "while", "even as": the writer sets the second saying against the first
     statements = _statements(nlp, text)
-    first = _holding(statements, "nearly settled")
-    assert [c.text for c in first.content] == ['that the budget was "nearly settled,"']
-    warned = _holding(statements, "they would strike")
-    assert _hops(warned) == ["Daily Ledger", "unions"]
+    assert [c.text for c in _holding(statements, first).content] == [first_content]
+    assert _hops(_holding(statements, second)) == second_hops
 
 
 def test_a_clause_marked_by_a_bare_as_stays_in_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
