@@ -2210,8 +2210,10 @@ def _prefer_unnamed_body(
     """ "Malaysia's maritime agency said in a statement that ... It did not say whether ...": an
     "it" right after a speaker that is a body named by no name ("Malaysia's maritime agency",
     "the ministry"), in the same paragraph, stands for that body, not for an organisation named
-    before it, which the entity layer, seeing only names, picks. Said as unsure."""
-    if recent is None:
+    before it, which the entity layer, seeing only names, picks. Said as unsure. A document
+    the pronoun was read as ("In the closing lines of the memo, it warned") stands."""
+    chosen = found.speaker_hop
+    if recent is None or chosen is None or chosen.role == "document":
         return
     hop, start, head = recent
     body = head.lemma_.lower() in context.lexicons.institution_nouns
