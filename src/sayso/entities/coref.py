@@ -245,13 +245,9 @@ def link_references(
     covered = bytearray(len(text) + 1)
     for mention in mentions:
         covered[mention.span.start : mention.span.end] = b"\x01" * len(mention.span.text)
-    context = _Context(doc, text, sorted(mentions, key=lambda m: m.span.start), sentences)
-    context.dateline_end = dateline_end
-    context.own_agencies = {
-        m.entity_id
-        for m in mentions
-        if m.entity_id and m.span.end <= dateline_end and types.get(m.entity_id) == "ORG"
-    }
+    context = _Context(
+        doc, text, sorted(mentions, key=lambda m: m.span.start), sentences, dateline_end
+    )
     documents: list[_Document] = []
     added: list[Mention] = []
     for token in map(doc.__getitem__, with_pos(doc, "PRON", "NOUN")):
@@ -366,7 +362,14 @@ def _with_pronouns(person: Entity, added: list[Mention]) -> Entity:
 class _Context:
     """Mentions so far, sorted by position, with each one's sentence and grammatical role."""
 
-    def __init__(self, doc: Doc, text: str, mentions: list[Mention], sentences: _Sentences) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        text: str,
+        mentions: list[Mention],
+        sentences: _Sentences,
+        dateline_end: int = 0,
+    ) -> None:
         self.doc = doc
         self.doc_text = text
         self.sentences = sentences
@@ -377,9 +380,13 @@ class _Context:
             if mention.entity_id:
                 self._starts_of.setdefault(mention.entity_id, []).append(mention.span.start)
         self._roles: dict[tuple[int, int], tuple[str, int]] = {}
-        self.dateline_end = 0
+        self.dateline_end = dateline_end
         """Where the dateline ends: its mentions are no pronoun's antecedent."""
-        self.own_agencies: set[str] = set()
+        self.own_agencies = {
+            m.entity_id
+            for m in mentions
+            if m.entity_id and m.span.end <= dateline_end and m.label == "ORG"
+        }
         """The agency the dateline credits: the story's writer, never what "it" stands for
         ("Reuters could not verify the reports. In its evening report, the army ...")."""
 

@@ -1000,46 +1000,36 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
-        return (
-            _left_subject(cue)
-            or _first_clause_subject(cue)
-            or _participle_clause_subject(cue)
-            or _noun_before(cue)
-        )
+        return _left_subject(cue) or _set_off_clause_subject(cue) or _noun_before(cue)
     return None
 
 
-def _participle_clause_subject(verb: Token) -> Token | None:
-    """The subject the parser gave a participle set off before a subjectless verb: "Tony
-    Adams, writing in his column for The Times, said ...", parsed with Adams as the subject of
-    "writing": who writes says it (the noun right before the verb, "The Times", does not)."""
+def _set_off_clause_subject(verb: Token) -> Token | None:
+    """The subject the parser gave a clause it hung before a subjectless verb, set off by a
+    comma: a complement ("Kasich offered the man a job, then says he will ...", read as
+    "[Kasich offered ...], says": whoever did the first thing says the second), or a
+    participle right before the verb ("Tony Adams, writing in his column for The Times, said
+    ...", parsed with Adams as the subject of "writing": who writes says it, not "The Times",
+    the noun right before the verb)."""
     doc = verb.doc
     for child in verb.lefts:
-        if child.dep_ != "advcl" or child.tag_ not in ("VBG", "VBN"):
-            continue
-        if doc[child.right_edge.i + 1].text != "," or child.right_edge.i + 2 != verb.i:
-            continue
-        subject = next((c for c in child.children if c.dep_ == "nsubj" and c.i < child.i), None)
-        if subject is not None and subject.pos_ in ("PROPN", "NOUN"):
-            return subject
-    return None
-
-
-def _first_clause_subject(verb: Token) -> Token | None:
-    """The subject of a clause the parser hung before a subjectless verb as its complement,
-    set off by a comma: "Kasich offered the man a job, then says he will ...", read as
-    "[Kasich offered ...], says": whoever did the first thing says the second."""
-    doc = verb.doc
-    for child in verb.lefts:
-        if child.dep_ != "ccomp" or not _finite(child):
+        complement = child.dep_ == "ccomp" and _finite(child)
+        participle = child.dep_ == "advcl" and child.tag_ in ("VBG", "VBN")
+        if not (complement or participle):
             continue
         between = doc[child.right_edge.i + 1 : verb.i]
         if not between or between[0].text != ",":
             continue
-        if any(t.dep_ not in ("punct", "advmod", "cc") for t in between):
+        if participle and len(between) != 1:
             continue
-        subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+        if complement and any(t.dep_ not in ("punct", "advmod", "cc") for t in between):
+            continue
+        subject = next(
+            (c for c in child.children if c.dep_ == "nsubj" and (complement or c.i < child.i)),
+            None,
+        )
+        kinds = ("PROPN", "PRON", "NOUN") if complement else ("PROPN", "NOUN")
+        if subject is not None and subject.pos_ in kinds:
             return subject
     return None
 

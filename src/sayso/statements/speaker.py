@@ -48,7 +48,7 @@ def phrase_span(head: Token) -> tuple[int, int]:
     if comma is not None:
         last = comma - 1
     for token in doc[head.i + 1 : last + 1]:
-        if token.dep_ == "relcl" and _who_of_a_thing(token):
+        if token.dep_ == "relcl" and _who_clause_on_a_nearer_noun(token):
             last = token.left_edge.i - 1
             break
     # a noun phrase never runs over a colon ("Okafor: No. I have met them": the label of a
@@ -75,7 +75,7 @@ def phrase_span(head: Token) -> tuple[int, int]:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def _who_of_a_thing(clause: Token) -> bool:
+def _who_clause_on_a_nearer_noun(clause: Token) -> bool:
     """Whether a relative clause opened by "who" hangs from a common noun further in the
     phrase ("a person familiar with the deliberations who spoke on condition of anonymity"):
     the parser hangs it from the nearer noun, and the phrase's head is who it describes as
