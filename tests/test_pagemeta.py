@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sayso.ingest.article import make_source
-from sayso.ingest.dates import date_in_url, iso_date
+from sayso.ingest.dates import date_in_url, iso_date, stamped_date
 from sayso.ingest.html import read_html
 from sayso.ingest.pagemeta import headline_of
 
@@ -233,3 +233,25 @@ def test_utc_time_takes_the_day_of_the_url() -> None:
     assert meta.published is not None
     assert meta.published.value == "2025-12-18"
     assert meta.field_sources["published"] == "url"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("November 14, 2026 9:41 AM GMT Updated 2 hours ago", "2026-11-14"),
+        ("Thu 12 Nov 2026 12.01 GMT", "2026-11-12"),
+        ("Sept. 5, 2023", "2023-09-05"),
+        ("Published 2024-06-03T10:00", "2024-06-03"),
+        ("Updated 13 Nov 2026, published 12 Nov 2026", "2026-11-12"),
+        ("Published: June 4, 2024 Updated: June 5, 2024", "2024-06-04"),
+        ("Updated: June 5, 2024", None),
+        ("12/11/2026", None),
+        ("2 hours ago", None),
+        ("February 30, 2024", None),
+        ("Smarch 3, 2024", None),
+    ],
+)
+def test_the_publication_day_of_a_date_line(line: str, day: str | None) -> None:
+    """A date line's publication day: words or ISO, never a day/month order it cannot know,
+    never the day of an update alone."""
+    assert stamped_date(line) == day

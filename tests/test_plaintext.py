@@ -485,6 +485,85 @@ def test_a_byline_with_the_writers_job_is_no_headline(line: str, writer: str) ->
     assert_offsets_exact(article, raw)
 
 
+_HEADER_PROSE = [
+    "The number of people waiting for hospital treatment has risen to a record 7.9 million, "
+    "official figures show, as the health secretary warned of a hard winter.",
+    "The waiting list for routine operations such as hip and knee replacements grew by "
+    "110,000 in September, according to data published on Thursday.",
+]
+
+
+@pytest.mark.parametrize(
+    ("header", "writer", "day", "dated_by"),
+    [
+        (
+            [
+                "By Kaori Tanaka and Daniel Brooks",
+                "November 14, 2026 9:41 AM GMT Updated 2 hours ago",
+            ],
+            "Kaori Tanaka and Daniel Brooks",
+            "2026-11-14",
+            "text-date-line",
+        ),
+        (
+            ["Denis Campbell Health policy editor", "Thu 12 Nov 2026 12.01 GMT", "Share"],
+            "Denis Campbell",
+            "2026-11-12",
+            "text-date-line",
+        ),
+        (
+            ["By", "Sara Brown", "Apr 21, 2021", "Follow"],
+            "Sara Brown",
+            "2021-04-21",
+            "text-date-line",
+        ),
+        (
+            ["Posted by Peter Bell on August 21, 2019"],
+            "Peter Bell",
+            "2019-08-21",
+            "text-byline-line",
+        ),
+        (
+            [
+                "By Vahid Osman - Mar 27, 2024",
+                "Reviewed by: Brian Stormont, CFP",
+                "Former Deputy Health Editor",
+            ],
+            "Vahid Osman",
+            "2024-03-27",
+            "text-byline-line",
+        ),
+        (["Illustrations: Tim Boelaars", "Updated June 5, 2026"], None, None, None),
+    ],
+)
+def test_the_headline_is_found_over_bylines_dates_and_credits(
+    header: list[str], writer: str | None, day: str | None, dated_by: str | None
+) -> None:
+    """What a page sets between its headline and its story (bylines, date lines, credits,
+    jobs, buttons) is passed over; a date line or a dated byline gives the publication day,
+    an update alone does not."""
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    raw = "\n".join([headline, *header, *_HEADER_PROSE]) + "\n"
+    article = read(raw)
+    assert article.metadata.title == headline
+    assert article.metadata.byline == writer
+    published = article.metadata.published
+    assert (published.value if published else None) == day
+    assert article.metadata.field_sources.get("published") == dated_by
+    assert published is None or published.source == "text"
+    assert body(article) == _HEADER_PROSE
+    assert_offsets_exact(article, raw)
+
+
+def test_a_date_line_above_the_headline_dates_the_story() -> None:
+    prose = "\n".join(_HEADER_PROSE)
+    raw = f"12 March 2025\nCouncil approves new cycle lanes for city centre\n{prose}\n"
+    article = read(raw)
+    assert article.metadata.title == "Council approves new cycle lanes for city centre"
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == "2025-03-12"
+
+
 def test_a_headline_naming_a_job_is_still_the_headline() -> None:
     headline = "Newspaper names new Political Editor"
     prose = (

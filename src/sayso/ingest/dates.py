@@ -72,6 +72,14 @@ def date_in_url(url: str) -> str | None:
 
 
 _WRITTEN = re.compile(r"(?P<m>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})")
+# A full date inside a page's date line: "November 14, 2026", "Thu 12 Nov 2026", "2026-11-12"
+# (day-first and month-first in words, ISO; never "12/11/2026", whose order is unknown).
+_STAMPED = re.compile(
+    r"\b(?:(?P<m>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})"
+    r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m2>[A-Za-z]{3,9})\.?,?\s+(?P<y2>\d{4})"
+    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})(?!\d))"
+)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 def written_date(text: str) -> str | None:
@@ -85,3 +93,54 @@ def written_date(text: str) -> str | None:
     except ValueError:
         return None
     return day.date().isoformat() if _FIRST_YEAR <= day.year <= _LAST_YEAR else None
+
+
+def stamped_date(text: str) -> str | None:
+    """ISO for the publication day a page's date line gives, or None.
+
+    A date written after "updated" (or "modified", "edited") is the day of a later change, not
+    of publication: ``Published 3 June 2024, updated 5 June 2024`` gives 2024-06-03 and
+    ``Updated June 5, 2024`` alone gives None (on WCXB's pages an update-only line gave a day
+    other than the page's publication date on 9 of 10 pages).
+    """
+    previous_end = 0
+    for match in _STAMPED.finditer(text):
+        updated = _UPDATED.search(text, previous_end, match.start()) is not None
+        previous_end = match.end()
+        day = _stamped_day(match)
+        if day is not None and not updated:
+            return day
+    return None
+
+
+def _stamped_day(match: re.Match[str]) -> str | None:
+    if match.group("y3"):
+        year, month, day = match.group("y3"), match.group("m3"), match.group("d3")
+    else:
+        year = match.group("y") or match.group("y2")
+        name = (match.group("m") or match.group("m2")).lower()
+        day = match.group("d") or match.group("d2")
+        month_index = _month_index(name)
+        if month_index is None:
+            return None
+        month = str(month_index)
+    try:
+        found = datetime(int(year), int(month), int(day)).date()
+    except ValueError:
+        return None
+    return found.isoformat() if _FIRST_YEAR <= found.year <= _LAST_YEAR else None
+
+
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+
+
+def _month_index(name: str) -> int | None:
+    """1-12 for a month's name or its abbreviation (``Sept``; three letters at least, as the
+    pattern matches), else None."""
+    for index, full in enumerate(_MONTH_NAMES, start=1):
+        if full.startswith(name):
+            return index
+    return None

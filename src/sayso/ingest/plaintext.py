@@ -56,6 +56,7 @@ from typing import Any
 
 from sayso.errors import EmptyInputError, NoArticleError
 from sayso.ingest.article import make_article
+from sayso.ingest.dates import stamped_date
 from sayso.ingest.decode import resolve_references
 from sayso.records import (
     Article,
@@ -63,6 +64,7 @@ from sayso.records import (
     Metadata,
     OffsetMap,
     OffsetSegment,
+    Published,
     RawSpan,
     Removed,
     Source,
@@ -80,18 +82,62 @@ _WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 50, 100, 30
 # A label (section) is one to four words; a headline three to thirty.
 _LABEL_MAX_WORDS = 4
 _TITLE_MIN_WORDS, _TITLE_MAX_WORDS = 3, 30
-# A byline: "By Jane Roe", "Written by Jane Roe and John Doe" (at most 12 words).
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by|story by)\s+(?=[A-Z])", re.I)
+# A byline: "By Jane Roe", "Written by Jane Roe and John Doe", "Posted by Jane Roe on May 3,
+# 2024", "Author: Jane Roe" (at most 12 words).
+_BYLINE = re.compile(
+    r"^(?i:by|written by|words by|reporting by|story by|posted by|author)\s*:?\s+(?=[A-Z])"
+)
+# The jobs a byline or a writer's own line names.
+_JOBS = (
+    r"(?:Correspondent|Reporter|Editor|Writer|Columnist|Journalist|Contributor|Critic|Reviewer"
+    r"|Producer|Coordinator|Author)s?"
+)
 # Or a name and the writer's job, without "By": "Tom Whitfield, Courts Correspondent", "Ana
-# Ruiz | Senior Reporter" (two to four capitalised words, then up to four more and the job).
+# Ruiz | Senior Reporter" (two to four capitalised words, then up to four more and the job),
+# or with no mark between when the job is in sentence case ("Denis Campbell Health policy
+# editor": the job starts at its one capitalised word).
 _ROLE_BYLINE = re.compile(
     r"^(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3})\s*[,|–—]\s*"
-    r"(?:[A-Z][\w&'’-]*\s+){0,4}"
-    r"(?:Correspondent|Reporter|Editor|Writer|Columnist|Journalist|Contributor)s?$"
+    r"(?:[A-Z][\w&'’-]*\s+){0,4}" + _JOBS + r"$"
+    r"|^(?P<bare>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s+[A-Z][a-z]+(?:\s+[a-z]+){0,3}\s+"
+    + _JOBS.lower()
+    + r"$"
+)
+# A writer's job on a line of its own, under the name: "Former Deputy Tech Editor",
+# "Founder & Lead Reviewer", "Associate Editor, PCWorld" (the job ends the line or is followed
+# by a mark or "at"/"of": "Editor Resigns Over Row" is a headline).
+_ROLE_LINE = re.compile(
+    r"^(?:(?:[A-Z][\w'’-]*|&)\s+){0,4}" + _JOBS + r"(?:$|\s*[,|–—]|\s+(?:at|of)\s)"
+)
+# Who else a page credits under its headline: "Reviewed by: Jane Roe", "Illustrations: Tim
+# Roe", "Fact-checked by Ana Ruiz", "Updated by Ana Ruiz" (not the writer: never the byline).
+_CREDIT_LINE = re.compile(
+    r"^(?i:(?:medically )?reviewed|fact[- ]checked|edited|updated|contributions from"
+    r"|illustrations?|illustrated"
+    r"|photographs?|photography|photos?|images?|graphics|video)(?:\s+(?i:by)\s*:?|\s*:)\s+"
+    r"(?=[A-Z])"
 )
 _BYLINE_MAX_WORDS = 12
-# The title is looked for among the few units before the first paragraph of prose.
+# "By" on a line of its own, the name on the next (two to four capitalised words).
+_LONE_BY = re.compile(r"\s*(?i:by|written by|author)\s*:?\s*")
+_NAME = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*")
+# A date after the name in a byline, and the mark or "on" before it.
+_BYLINE_DATE = re.compile(
+    r"\s*(?:\bon\b|[,|•·–—-])?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d|\s*(?:\bon\b|[,|•·–—-])?\s*\d{4}-\d{2}-\d{2}",
+    re.I,
+)
+# The title is looked for among the few units before the first paragraph of prose (five that
+# could be one; bylines, date lines, buttons and captions between are not counted), within the
+# page's header: at most fifteen units above the story.
 _TITLE_LOOKBACK = 5
+_HEADER_MAX_UNITS = 15
+# A date line above the headline is at most this many units above it.
+_DATE_ABOVE_TITLE = 2
+# A date stamp is at most fourteen words ("November 14, 2026 9:41 AM GMT Updated 2 hours ago"
+# is ten); longer lines of date words are lists of times, not a story's date.
+_STAMP_MAX_WORDS = 14
 # Captions are at most a few sentences.
 _CAPTION_MAX_WORDS = 90
 # Credits sit at the end of a caption; only its last characters are searched.
@@ -145,7 +191,18 @@ def read_plain_text(
         title_idx = None
     section_idx = _find_section(units, verdicts, title_idx)
     byline_idx = _find_byline(units, title_idx, body_idx)
+    date_line = _find_date_line(units, title_idx, body_idx)
+    date_idx = date_line[0] if date_line is not None else None
+    if date_line is None and byline_idx is not None:
+        # "Posted by Jane Roe on August 21, 2019": the byline dates the story
+        day = stamped_date(units[byline_idx].text)
+        date_line = (byline_idx, day) if day is not None else None
+    credit_idx = _find_credit_lines(units, title_idx, body_idx)
     field_sources: dict[str, str] = {}
+    if date_line is not None:
+        field_sources["published"] = (
+            "text-date-line" if date_idx is not None else "text-byline-line"
+        )
     if byline_idx is not None:
         field_sources["byline"] = "text-byline-line"
     if title_idx is not None:
@@ -167,6 +224,10 @@ def read_plain_text(
             removed.append(Removed(unit.text, raw_span, "section label: kept in metadata"))
         elif i == byline_idx:
             removed.append(Removed(unit.text, raw_span, "byline: kept in metadata.byline"))
+        elif i == date_idx:
+            removed.append(Removed(unit.text, raw_span, "date line: kept in metadata.published"))
+        elif i in credit_idx:
+            removed.append(Removed(unit.text, raw_span, "credit or job line under the headline"))
         elif verdict.kind == "caption":
             # The caption's text starts the unit; the credit after it is set apart.
             captions.append(Caption(verdict.caption, raw_span, verdict.credit))
@@ -189,6 +250,7 @@ def read_plain_text(
         title=units[title_idx].text if title_idx is not None else None,
         section=units[section_idx].text if section_idx is not None else None,
         byline=_byline_name(units[byline_idx].text) if byline_idx is not None else None,
+        published=Published(value=date_line[1], source="text") if date_line is not None else None,
     )
     return make_article(
         "\n\n".join(pieces),
@@ -286,23 +348,90 @@ def classify_units(units: list[Unit], model: LineModel | None = None) -> list[_V
 
 
 def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]) -> int | None:
-    """The headline-shaped unit nearest before the first body paragraph of prose."""
-    prose = [
-        i for i in body_idx if not _headline_shaped(units[i].text) and _is_prose(units[i].text)
-    ]
-    if not prose:
+    """The headline-shaped unit nearest before the first body paragraph of prose.
+
+    What a page sets between its headline and its story is passed over, not counted in the
+    lookback: captions, bylines, date lines, credits, the writer's job, share and follow
+    buttons, one- and two-word lines (a "By" and a name on lines of their own).
+    """
+    first = _first_prose(units, body_idx)
+    if first is None:
         return None
-    first = prose[0]
-    for i in range(first - 1, max(first - _TITLE_LOOKBACK, -1), -1):
-        if verdicts[i].kind == "caption" or _is_byline(units[i].text):
+    looked = 0
+    for i in range(first - 1, max(first - _HEADER_MAX_UNITS, -1), -1):
+        text = units[i].text
+        if (
+            verdicts[i].kind == "caption"
+            or _is_byline(text)
+            or _is_date_stamp(text)
+            or _is_credit_or_job(text)
+            or len(_WORD.findall(text)) < _TITLE_MIN_WORDS
+            or junk_category(text) is not None
+        ):
             continue
-        if _headline_shaped(units[i].text):
+        if _headline_shaped(text):
             return i
+        looked += 1
+        if looked == _TITLE_LOOKBACK:
+            break
     return None
 
 
+def _find_credit_lines(units: list[Unit], title: int | None, body_idx: list[int]) -> frozenset[int]:
+    """The credit and job lines between the title and the first paragraph of prose
+    ("Reviewed by: Jane Roe", "Former Deputy Tech Editor"): never the story's text."""
+    first = _first_prose(units, body_idx)
+    if title is None or first is None:
+        return frozenset()
+    return frozenset(i for i in range(title + 1, first) if _is_credit_or_job(units[i].text))
+
+
+def _is_credit_or_job(text: str) -> bool:
+    return bool(_CREDIT_LINE.match(text)) or (
+        len(_WORD.findall(text)) <= _BYLINE_MAX_WORDS and bool(_ROLE_LINE.match(text))
+    )
+
+
+def _first_prose(units: list[Unit], body_idx: list[int]) -> int | None:
+    """The first body paragraph of prose (not a headline-shaped line)."""
+    return next(
+        (i for i in body_idx if not _headline_shaped(units[i].text) and _is_prose(units[i].text)),
+        None,
+    )
+
+
+def _find_date_line(
+    units: list[Unit], title: int | None, body_idx: list[int]
+) -> tuple[int, str] | None:
+    """The date line of the page's header and the day it gives: the first date stamp with a
+    full date from just above the title (some pages date the story over its headline) to the
+    first paragraph of prose."""
+    first = _first_prose(units, body_idx)
+    if first is None:
+        return None
+    start = title - _DATE_ABOVE_TITLE if title is not None else first - _HEADER_MAX_UNITS
+    for i in range(max(start, 0), first):
+        if _is_date_stamp(units[i].text):
+            day = stamped_date(units[i].text)
+            if day is not None:
+                return i, day
+    return None
+
+
+def _is_date_stamp(text: str) -> bool:
+    """A short line of nothing but a date, a time and their words ("November 14, 2026 9:41 AM
+    GMT Updated 2 hours ago", "Published: Thu 12 Nov 2026")."""
+    words = _WORD.findall(text)
+    return (
+        0 < len(words) <= _STAMP_MAX_WORDS
+        and any(c.isdigit() for c in text)
+        and all(_DATE_WORD.fullmatch(w) for w in words)
+    )
+
+
 def _find_byline(units: list[Unit], title: int | None, body_idx: list[int]) -> int | None:
-    """A ``By ...`` line between the title (or the page top) and the first body paragraph."""
+    """A ``By ...`` line between the title (or the page top) and the first body paragraph, or
+    the name on the line after a lone "By"."""
     if not body_idx:
         return None
     start = title + 1 if title is not None else max(body_idx[0] - _TITLE_LOOKBACK, 0)
@@ -310,6 +439,8 @@ def _find_byline(units: list[Unit], title: int | None, body_idx: list[int]) -> i
         text = units[i].text
         if _is_byline(text):
             return i
+        if _LONE_BY.fullmatch(text) and i + 1 < len(units) and _NAME.fullmatch(units[i + 1].text):
+            return i + 1
         if _is_prose(text):
             break
     return None
@@ -323,9 +454,14 @@ def _is_byline(text: str) -> bool:
 
 
 def _byline_name(text: str) -> str:
-    """Who wrote it, from a byline line: without "By" and without the writer's job."""
+    """Who wrote it, from a byline line: without "By", the writer's job or the date after the
+    name ("By Jane Roe - Mar 27, 2024", "Posted by Jane Roe on August 21, 2019")."""
     role = _ROLE_BYLINE.match(text)
-    return role.group("name") if role else _BYLINE.sub("", text)
+    if role:
+        return role.group("name") or role.group("bare")
+    name = _BYLINE.sub("", text)
+    date = _BYLINE_DATE.search(name)
+    return name[: date.start()] if date and date.start() > 0 else name
 
 
 def _find_section(units: list[Unit], verdicts: list[_Verdict], title: int | None) -> int | None:

@@ -6,7 +6,8 @@ WCXB development split, gzipped HTML plus ground-truth main content):
 * ``cleaning``: each page is flattened to naive full-page text (every visible text node, block
   elements on their own lines, scripts and styles dropped) and cleaned by
   :func:`sayso.ingest.plaintext.read_plain_text`; its canonical body is scored against the
-  ground truth. Baseline ``naive``: the full-page text itself.
+  ground truth. Baseline ``naive``: the full-page text itself. The title and publication
+  day it reads from the naive text are scored as the HTML path's are (``cleaning.metadata``).
 * ``html``: :func:`sayso.ingest.html.read_html` on the page; baseline ``trafilatura``:
   ``trafilatura.extract`` with default settings.
 
@@ -154,18 +155,19 @@ def body_text(article: Article) -> str:
     return "\n\n".join(p.text for p in article.paragraphs)
 
 
-def clean_page(html: str) -> str:
-    """The plain-text path: naive full-page text cleaned by ``read_plain_text``."""
+def clean_page_article(html: str) -> Article | None:
+    """The plain-text path: naive full-page text read by ``read_plain_text``, or None when
+    every line is judged page junk."""
     from sayso.ingest.article import make_source
     from sayso.ingest.plaintext import read_plain_text
 
     naive = naive_page_text(html)
     if not naive.strip():
-        return ""
+        return None
     try:
-        return body_text(read_plain_text(naive, make_source("wcxb", "text")))
-    except InputError:  # every line judged page junk: no text
-        return ""
+        return read_plain_text(naive, make_source("wcxb", "text"))
+    except InputError:
+        return None
 
 
 def read_page(html: str, url: str | None) -> str:
@@ -224,6 +226,7 @@ def evaluate(
     chosen = held_out[:limit] if limit is not None else held_out
     tallies = {name: _Tally([]) for name in ("cleaning", "html", "naive", "trafilatura")}
     metadata: Counter[str] = Counter()
+    cleaning_metadata: Counter[str] = Counter()
     trafilatura_metadata: Counter[str] = Counter()
     errors: list[dict[str, Any]] = []
     read: list[Path] = []
@@ -242,11 +245,13 @@ def evaluate(
             continue
         url = truth.get("url") if isinstance(truth.get("url"), str) else None
         article = read_page_article(html, str(url) if url else None)
+        cleaned = clean_page_article(html)
         predictions = {
-            "cleaning": clean_page(html),
+            "cleaning": body_text(cleaned) if cleaned is not None else "",
             "html": body_text(article) if article is not None else "",
         }
         _score_metadata(metadata, *_article_metadata(article), ground)
+        _score_metadata(cleaning_metadata, *_article_metadata(cleaned), ground)
         if baselines:
             predictions["naive"] = naive_page_text(html)
             predictions["trafilatura"] = trafilatura_page(html, str(url) if url else None)
@@ -266,6 +271,7 @@ def evaluate(
     scored = len(tallies["cleaning"].scores)
     metrics = {
         **tallies["cleaning"].metrics("cleaning"),
+        **_metadata_metrics(cleaning_metadata, "cleaning.metadata"),
         **tallies["html"].metrics("html"),
         **_metadata_metrics(metadata),
     }
@@ -297,7 +303,8 @@ def evaluate(
             f"{skipped} page(s) without ground-truth main content skipped.",
             "metadata.title: the HTML path's title holds the gold title or is held by it "
             "(realnews' rule); metadata.published: its day is the gold publish_date (WCXB's "
-            "dates are often the day a page was last updated, so this is a floor, not a goal).",
+            "dates are often the day a page was last updated, so this is a floor, not a goal); "
+            "cleaning.metadata.*: the same for the title and date read from the naive text.",
         ],
         sample=(
             f"odd-numbered pages (held out from line-model training): {len(chosen)} of "
@@ -320,9 +327,9 @@ def _score_metadata(
         counts["published_ok"] += (published or "")[:10] == day[:10]
 
 
-def _metadata_metrics(counts: Counter[str]) -> dict[str, float]:
+def _metadata_metrics(counts: Counter[str], prefix: str = "metadata") -> dict[str, float]:
     return {
-        f"metadata.{name}": round(counts[f"{name}_ok"] / counts[f"{name}_n"], 4)
+        f"{prefix}.{name}": round(counts[f"{name}_ok"] / counts[f"{name}_n"], 4)
         for name in ("title", "published")
         if counts[f"{name}_n"]
     }
