@@ -101,7 +101,7 @@ def stamped_date(text: str) -> str | None:
     A date written after "updated" (or "modified", "edited") is the day of a later change, not
     of publication: ``Published 3 June 2024, updated 5 June 2024`` gives 2024-06-03 and
     ``Updated June 5, 2024`` alone gives None (on WCXB's pages an update-only line gave a day
-    other than the page's publication date on 9 of 10 pages).
+    other than the page's publication date on 9 of the 15 pages with one).
     """
     previous_end = 0
     for match in _STAMPED.finditer(text):
