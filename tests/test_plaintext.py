@@ -701,3 +701,26 @@ def test_questions_and_title_case_links_are_marked() -> None:
     assert _feature(rows, "question") == [1.0, 0.0, 0.0, 1.0, 0.0]
     assert _feature(rows, "title_case") == [1.0, 1.0, 0.0, 0.0, 0.0]
     assert _feature(rows, "title_case_run")[:3] == [math.log1p(2)] * 2 + [0.0]
+
+
+def test_the_standfirst_under_the_headline_is_not_the_title() -> None:
+    headline = "Hospital waiting lists in England rise to record 7.9m as strikes bite"
+    standfirst = (
+        "Health secretary says NHS faces 'toughest winter in its history' as figures show sharp "
+        "rise in people waiting more than a year"
+    )
+    raw = "\n".join([headline, standfirst, "Denis Campbell Health policy editor", *_HEADER_PROSE])
+    article = read(raw + "\n")
+    assert article.metadata.title == headline
+    assert article.metadata.byline == "Denis Campbell"
+    # the standfirst is the outlet's own summary: body or junk as the line model judges it
+    assert body(article)[-2:] == _HEADER_PROSE
+
+
+def test_a_long_headline_over_a_byline_stays_the_headline() -> None:
+    headline = (
+        "Japan's ruling party picks former defence chief as leader after a bruising contest that "
+        "exposed deep divisions"
+    )
+    raw = "\n".join(["Written by Jane Roe", headline, *_HEADER_PROSE])
+    assert read(raw + "\n").metadata.title == headline

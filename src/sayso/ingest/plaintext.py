@@ -133,6 +133,9 @@ _BYLINE_DATE = re.compile(
 # page's header: at most fifteen units above the story.
 _TITLE_LOOKBACK = 5
 _HEADER_MAX_UNITS = 15
+# Headlines mostly run to at most fifteen words; a longer headline-shaped unit under a shorter
+# one is the standfirst.
+_HEADLINE_USUAL_WORDS = 15
 # A date line above the headline is at most this many units above it.
 _DATE_ABOVE_TITLE = 2
 # A date stamp is at most fourteen words ("November 14, 2026 9:41 AM GMT Updated 2 hours ago"
@@ -360,17 +363,10 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]
     looked = 0
     for i in range(first - 1, max(first - _HEADER_MAX_UNITS, -1), -1):
         text = units[i].text
-        if (
-            verdicts[i].kind == "caption"
-            or _is_byline(text)
-            or _is_date_stamp(text)
-            or _is_credit_or_job(text)
-            or len(_WORD.findall(text)) < _TITLE_MIN_WORDS
-            or junk_category(text) is not None
-        ):
+        if verdicts[i].kind == "caption" or _passed_over(text):
             continue
         if _headline_shaped(text):
-            return i
+            return _over_standfirst(units, verdicts, i)
         looked += 1
         if looked == _TITLE_LOOKBACK:
             break
@@ -398,6 +394,36 @@ def _first_prose(units: list[Unit], body_idx: list[int]) -> int | None:
         (i for i in body_idx if not _headline_shaped(units[i].text) and _is_prose(units[i].text)),
         None,
     )
+
+
+def _passed_over(text: str) -> bool:
+    """What a page sets between its headline and its story: a byline, a date line, a credit
+    or the writer's job, a button, a line of one or two words."""
+    return (
+        _is_byline(text)
+        or _is_date_stamp(text)
+        or _is_credit_or_job(text)
+        or len(_WORD.findall(text)) < _TITLE_MIN_WORDS
+        or junk_category(text) is not None
+    )
+
+
+def _over_standfirst(units: list[Unit], verdicts: list[_Verdict], candidate: int) -> int:
+    """The headline when ``candidate`` is the standfirst under it: a long headline-shaped unit
+    right under a shorter one ("Hospital waiting lists rise to record 7.9m" over "Health
+    secretary says NHS faces its toughest winter as figures show ...")."""
+    words = len(_WORD.findall(units[candidate].text))
+    if candidate == 0 or words <= _HEADLINE_USUAL_WORDS:
+        return candidate
+    above = units[candidate - 1].text
+    if (
+        verdicts[candidate - 1].kind != "caption"
+        and not _passed_over(above)
+        and _headline_shaped(above)
+        and len(_WORD.findall(above)) < words
+    ):
+        return candidate - 1
+    return candidate
 
 
 def _find_date_line(
@@ -431,12 +457,18 @@ def _is_date_stamp(text: str) -> bool:
 
 def _find_byline(units: list[Unit], title: int | None, body_idx: list[int]) -> int | None:
     """A ``By ...`` line between the title (or the page top) and the first body paragraph, or
-    the name on the line after a lone "By"."""
+    the name on the line after a lone "By"; what :func:`_passed_over` names is not counted in
+    the lookback."""
     if not body_idx:
         return None
     start = title + 1 if title is not None else max(body_idx[0] - _TITLE_LOOKBACK, 0)
-    for i in range(start, min(start + _TITLE_LOOKBACK, len(units))):
+    looked = 0
+    for i in range(start, min(start + _HEADER_MAX_UNITS, len(units))):
         text = units[i].text
+        if not _passed_over(text):
+            looked += 1  # the standfirst, a caption: five such units at most
+            if looked > _TITLE_LOOKBACK:
+                break
         if _is_byline(text):
             return i
         if _LONE_BY.fullmatch(text) and i + 1 < len(units) and _NAME.fullmatch(units[i + 1].text):
