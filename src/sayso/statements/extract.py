@@ -1074,6 +1074,39 @@ def _learned_bounds(context: _Context, drafts: Sequence[_Draft], dateline: Span 
         )
 
 
+def _run_to_closing_marks(drafts: Sequence[_Draft], quotes: Sequence[Quote]) -> None:
+    """Let a reported content that opens a quotation and stops inside it run on to the
+    closing mark: 'said the ruling was "in direct conflict with the Bible. The threat is very
+    clear."' The parse ends the sentence, and so the content, at the full stop inside the
+    marks, while PolNeAR's content takes the quoted words to the mark (train pool: 11
+    contents made exact, none lost). Never over another statement's cue or content, which
+    would swallow that statement as nested."""
+    cues = [draft.cue for draft in drafts if draft.cue is not None]
+    for draft in drafts:
+        if draft.kind == "direct" or draft.depth != 0:
+            continue
+        start, end = draft.start, draft.end
+        closing = next(
+            (
+                piece_end
+                for quote in quotes
+                for piece_start, piece_end in quote.pieces
+                if start <= piece_start < end < piece_end
+            ),
+            None,
+        )
+        if closing is None or any(end <= cue_start < closing for cue_start, _ in cues):
+            continue
+        if any(
+            piece_start < closing and end < piece_end
+            for other in drafts
+            if other is not draft
+            for piece_start, piece_end in other.content
+        ):
+            continue
+        draft.content[-1] = (draft.content[-1][0], closing)
+
+
 def _past_date_of_saying(context: _Context, draft: _Draft) -> int:
     """The content's start when a date right after the cue dates the saying and the content
     starts past it ("said Tuesday the vote would go ahead"; PolNeAR train leaves such a day
@@ -1640,6 +1673,7 @@ def extract_statements(
     drafts = [d for d in drafts if not any(s <= d.start < e for s, e in links)]
     attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
     _learned_bounds(context, attributed, dateline)
+    _run_to_closing_marks(attributed, top)
     own = _outside(_own_voice(context, attributed), dateline, text)
     everything = sorted([*attributed, *own], key=lambda d: d.start)
     return _finish(
