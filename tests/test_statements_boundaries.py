@@ -501,3 +501,26 @@ def test_reported_content_stops_before_a_quote_another_statement_holds(nlp) -> N
     statements = _attributed(extract_statements(nlp(text)))
     governor = next(s for s in statements if _speaker(s) == "The governor")
     assert "threat" not in governor.content[-1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "first_piece"),
+    [
+        (
+            "Teachers are “looking to see who is on the other side of the ballot,” union "
+            "president Maria Lopez said. “That has to worry every educator.”",
+            "Teachers are “looking to see who is on the other side of the ballot,”",
+        ),
+        (
+            'His chances "are very slim," says Walter Stone, a professor of politics. '
+            '"The deck is stacked against him."',
+            'His chances "are very slim,"',
+        ),
+    ],
+)
+def test_a_piece_cut_off_by_the_frame_keeps_its_closing_mark(
+    nlp, text: str, first_piece: str
+) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert statement.content[0].text == first_piece
+    assert len(statement.content) == 2
