@@ -480,3 +480,47 @@ def test_an_object_hung_from_the_cue_after_its_clause_is_content(nlp, text: str)
     # own object comes before the clause it reports, so these words are the clause's.
     statement = _only(nlp, text)
     assert [c.text for c in statement.content] == [text.split(" ", 2)[2].rstrip(".")]
+
+
+def test_reported_content_runs_on_to_the_mark_closing_its_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The full stop inside the marks ends the parse's sentence; the quoted words go on.
+    text = (
+        'The governor said the ruling was "in direct conflict with the state constitution. '
+        'The threat to our schools is very clear." Lawmakers meet on Monday.'
+    )
+    (statement,) = [s for s in _attributed(extract_statements(nlp(text))) if s.cue]
+    assert statement.content[-1].text.endswith('The threat to our schools is very clear."')
+    assert _speaker(statement) == "The governor"
+
+
+def test_reported_content_stops_before_a_quote_another_statement_holds(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The governor said the ruling was "in direct conflict with the state constitution. '
+        'The threat is clear," Smith said. Lawmakers meet on Monday.'
+    )
+    statements = _attributed(extract_statements(nlp(text)))
+    governor = next(s for s in statements if _speaker(s) == "The governor")
+    assert "threat" not in governor.content[-1].text
+
+
+@pytest.mark.parametrize(
+    ("text", "first_piece"),
+    [
+        (
+            "Teachers are “looking to see who is on the other side of the ballot,” union "
+            "president Maria Lopez said. “That has to worry every educator.”",
+            "Teachers are “looking to see who is on the other side of the ballot,”",
+        ),
+        (
+            'His chances "are very slim," says Walter Stone, a professor of politics. '
+            '"The deck is stacked against him."',
+            'His chances "are very slim,"',
+        ),
+    ],
+)
+def test_a_piece_cut_off_by_the_frame_keeps_its_closing_mark(
+    nlp, text: str, first_piece: str
+) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, text)
+    assert statement.content[0].text == first_piece
+    assert len(statement.content) == 2

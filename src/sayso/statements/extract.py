@@ -116,6 +116,9 @@ _LEAD_RELATIONS = frozenset({"ccomp", "dobj", "xcomp"})  # dobj: before a comma 
 _QUOTE_MARKS_CLOSING = "\"”’'»`"
 _MAX_ITEM_WORDS = 40  # a longer paragraph after "X said:" is prose again, not a listed point
 _QUOTE_MARKS_OPENING = "\"“‘'«`"
+# What closes a quotation right after its last word: punctuation, then a double mark ("''" is
+# the double mark of the New York Times' style).
+_CLOSING_TAIL = re.compile(r"[,.;:?!]*(?:”|\"|'')")
 _LINK_RUN = 4  # so many headline lines in a row are a list of links, not the story
 _HEADLINE_WORDS = 14  # a longer line is prose
 _SINGLE_OPENING = "‘'"  # a quote inside a quote ('" \'It was greed,\' [Ruiz] said."')
@@ -1074,6 +1077,63 @@ def _learned_bounds(context: _Context, drafts: Sequence[_Draft], dateline: Span 
         )
 
 
+def _run_to_closing_marks(drafts: Sequence[_Draft], quotes: Sequence[Quote]) -> None:
+    """Let a reported content that opens a quotation and stops inside it run on to the
+    closing mark: 'said the ruling was "in direct conflict with the Bible. The threat is very
+    clear."' The parse ends the sentence, and so the content, at the full stop inside the
+    marks, while PolNeAR's content takes the quoted words to the mark (train pool: 11
+    contents made exact, none lost). Never over another statement's cue or content, which
+    would swallow that statement as nested."""
+    cues = [draft.cue for draft in drafts if draft.cue is not None]
+    for draft in drafts:
+        if draft.kind == "direct" or draft.depth != 0:
+            continue
+        start, end = draft.start, draft.end
+        closing = next(
+            (
+                piece_end
+                for quote in quotes
+                for piece_start, piece_end in quote.pieces
+                if start <= piece_start < end < piece_end
+            ),
+            None,
+        )
+        if closing is None or any(end <= cue_start < closing for cue_start, _ in cues):
+            continue
+        if any(
+            piece_start < closing and end < piece_end
+            for other in drafts
+            if other is not draft
+            for piece_start, piece_end in other.content
+        ):
+            continue
+        draft.content[-1] = (draft.content[-1][0], closing)
+
+
+def _close_quoted_pieces(text: str, drafts: Sequence[_Draft]) -> None:
+    """End a piece that a cue's frame cuts off after its quotation's closing mark: in '“We
+    have to look at the whole ticket,” the director said. “That matters.”' the first piece
+    is the quote, marks and comma included, as PolNeAR marks it, not its words alone. Only
+    the pieces before a content's last (its ends are trimmed of marks when scored) and only
+    where the piece opened the quotation (train pool: 8 contents made exact, none lost)."""
+    for draft in drafts:
+        for index in range(len(draft.content) - 1):
+            start, end = draft.content[index]
+            closing = _CLOSING_TAIL.match(text, end)
+            if closing is None or closing.end() > draft.content[index + 1][0]:
+                continue
+            piece = text[start:end]
+            opened = (
+                piece.count("“") > piece.count("”")
+                or piece.count('"') % 2 == 1
+                or piece.count("''") % 2 == 1
+                or text[max(0, start - 1) : start] in ("“", '"')
+                or text[max(0, start - 2) : start] == "''"
+            )
+            if opened:
+                draft.content[index] = (start, closing.end())
+
+
 def _past_date_of_saying(context: _Context, draft: _Draft) -> int:
     """The content's start when a date right after the cue dates the saying and the content
     starts past it ("said Tuesday the vote would go ahead"; PolNeAR train leaves such a day
@@ -1640,6 +1700,8 @@ def extract_statements(
     drafts = [d for d in drafts if not any(s <= d.start < e for s, e in links)]
     attributed = sorted(_outside(drafts, dateline, text), key=lambda d: d.start)
     _learned_bounds(context, attributed, dateline)
+    _run_to_closing_marks(attributed, top)
+    _close_quoted_pieces(text, attributed)
     own = _outside(_own_voice(context, attributed), dateline, text)
     everything = sorted([*attributed, *own], key=lambda d: d.start)
     return _finish(
