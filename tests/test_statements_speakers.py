@@ -474,6 +474,44 @@ def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) ->
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "At a town hall in Dayton, Ohio, 58-year-old Maria Lopez also railed against the new"
+            " tax, and explained that it had cost her a job.",
+            "it had cost her a job",
+            "58-year-old Maria Lopez",
+        ),
+        (
+            "After winning only narrowly in Nevada, Ruiz, the longtime front-runner, was bracing"
+            " for defeat here and hoping that turnout in the cities would rise.",
+            "turnout in the cities",
+            "the longtime front-runner",
+        ),
+        (
+            "They were quoted speaking in the past tense and lamenting that the campaign had"
+            " wasted its money.",
+            "wasted its money",
+            "They",
+        ),
+        (
+            "Since the union's letter in March, she's tacked to the left on labor issues,"
+            " criticizing the new contract and calling for higher wages.",
+            "higher wages",
+            "she",
+        ),
+    ],
+)
+def test_the_noun_before_a_joined_verb_is_what_the_first_one_acted_on(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, speaker: str
+) -> None:
+    # The parser lost the subject of the first verb; the noun right before the second is the
+    # first one's object, and whoever did the first thing does the second.
+    statement = _holding(extract_statements(nlp(text)), words)
+    assert _speaker(statement) == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("“The rule has huge costs,” says study co-author Ana Ruiz.", "study co-author Ana Ruiz"),

@@ -1000,8 +1000,48 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
-        return _left_subject(cue) or _set_off_clause_subject(cue) or _noun_before(cue)
+        before = _noun_before(cue)
+        verb = _first_of_joined(cue)
+        if before is not None and verb.i != cue.i and _object_in_chain(before, cue, verb):
+            # "Johnson also railed against immigrants, and explained how ...", "she's tacked
+            # left, criticizing the pipeline and calling for ...": the noun right before a
+            # verb joined to an earlier one is what that one did something to; whoever did
+            # it (a subject the parser lost there too) does this.
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and cue.tag_ == "VBG":
+                return passive  # "They were quoted speaking ... and lamenting ..."
+            return _left_subject(verb) or _set_off_clause_subject(verb) or _noun_before(verb)
+        return _left_subject(cue) or _set_off_clause_subject(cue) or before
     return None
+
+
+def _object_in_chain(noun: Token, cue: Token, verb: Token) -> bool:
+    """Whether ``noun``, set off from ``cue`` by a comma or a conjunction, is the object of a
+    preposition, or the direct object of a verb joined under ``verb`` (not of ``verb`` itself:
+    "asked Mr. Manafort, referring to ...", where the parser took an inverted speaker for the
+    object). With nothing between them the noun may be the cue's lost subject ("more than
+    the oil industry says ...")."""
+    between = noun.doc[noun.i + 1 : cue.i]
+    if not any(t.text == "," or t.dep_ == "cc" for t in between):
+        return False
+    if noun.dep_ == "pobj":
+        return True
+    return noun.dep_ == "dobj" and noun.head.i != verb.i
+
+
+def _first_of_joined(verb: Token) -> Token:
+    """The verb before ``verb`` that it is joined to as a conjunct, an adverbial participle or
+    a complement ("railed ... and explained", "said little, offering", "were quoted speaking"),
+    climbing while there is one; ``verb`` itself when there is none."""
+    current = verb
+    while (
+        current.dep_ in _CLIMB_RELATIONS
+        and current.head.i < current.i
+        and current.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in current.children)
+    ):
+        current = current.head
+    return current
 
 
 def _set_off_clause_subject(verb: Token) -> Token | None:
