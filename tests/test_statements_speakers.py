@@ -474,6 +474,22 @@ def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired"
+        " his police chief, acknowledging that the city had lost trust in the force.",
+        "On Monday, the board charged the manager with theft and Okafor dismissed his deputy,"
+        " conceding that the audit had been right.",
+    ],
+)
+def test_a_name_the_parser_joined_to_an_object_is_the_next_verbs_subject(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Emanuel" / "Okafor" parsed as a conjunct of the first clause's object, the second
+    # verb as a conjunct of the first with no subject of its own
+    statement = _holding(extract_statements(nlp(text)), "that the")
+    assert _speaker(statement) in ("Emanuel", "Okafor")
+
+
+@pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
         (

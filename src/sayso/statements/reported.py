@@ -237,6 +237,8 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
             return controller
+        if wide and current.dep_ == "conj" and (lost := _subject_read_as_conjunct(current)):
+            return lost  # "prosecutors charged him with murder and Emanuel fired ..."
         if current.i == verb.i and (saying := _conjunct_of_the_saying(verb)) is not None:
             current = saying.head.head  # "X said Y "..." and urged Z": X urged
             continue
@@ -245,6 +247,24 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         return None
     return None
+
+
+def _subject_read_as_conjunct(verb: Token) -> Token | None:
+    """A name right before a verb joined by "and" to an earlier one that the parser joined to
+    the earlier verb's object instead ("prosecutors charged the officer with murder and Emanuel
+    fired his police chief", "Emanuel" a conjunct of "murder"): the subject of the second
+    clause, which the parser lost."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index > 0 and doc[index].dep_ in ("advmod", "neg") and doc[index].head.i == verb.i:
+        index -= 1
+    name = doc[index]
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = name.left_edge.i
+    if first == 0 or doc[first - 1].dep_ != "cc" or doc[first - 1].head.i != name.head.i:
+        return None
+    return name if name.head.i > verb.head.i else None
 
 
 def _conjunct_of_the_saying(verb: Token) -> Token | None:
