@@ -489,6 +489,15 @@ def test_a_name_the_parser_joined_to_an_object_is_the_next_verbs_subject(nlp, te
     assert _speaker(statement) in ("Emanuel", "Okafor")
 
 
+def test_an_opening_participle_hung_inside_the_quote_is_the_sayers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Emphasizing the urgency of the matter, Ruiz said, “If we do not act fast, we are not"
+        " going to have a city anymore.”"
+    )
+    statement = _holding(extract_statements(nlp(text)), "the urgency of the matter")
+    assert _speaker(statement) == "Ruiz"
+
+
 @pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [

@@ -197,6 +197,8 @@ def _noun_before(verb: Token) -> Token | None:
 
 def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
     sayer = _sayer_set_off_before(verb)
+    if sayer is None and wide:
+        sayer = _subject_after_opening_participle(verb)
     if sayer is not None:
         return sayer
     current = verb
@@ -305,6 +307,29 @@ def _subject_read_as_modifier(verb: Token) -> Token | None:
         if child.left_edge.i == _sentence_bounds(verb)[0]:
             return child
     return None
+
+
+def _subject_after_opening_participle(participle: Token) -> Token | None:
+    """The subject of the clause an opening participle is set off before ("Emphasizing the
+    urgency, Trump said, '...'"), when the parser hung the participle from a verb further on
+    (inside the quote): the participle's doer is whoever the clause right after it has as
+    subject."""
+    doc = participle.doc
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.head.i < participle.i:
+        return None
+    start = _sentence_bounds(participle)[0]
+    if participle.left_edge.i != start or participle.i != start:
+        return None
+    comma = participle.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    word = doc[comma + 1]
+    while word.dep_ in ("compound", "det", "amod", "flat") and word.head.i > word.i:
+        word = word.head
+    verb = word.head
+    if word.dep_ != "nsubj" or verb.i < word.i or verb.i >= participle.head.i:
+        return None
+    return word
 
 
 def _sayer_set_off_before(participle: Token) -> Token | None:
