@@ -910,3 +910,19 @@ def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_
     text = "Hale briefly greeted the crowd at the gate of the stadium, then says he will run again."
     statement = _holding(extract_statements(nlp(text)), "he will run again")
     assert _speaker(statement) == "Hale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“As far as what the council has done, it has asked us, ‘What can I do? What kind of"
+        " help do you need?’” Weaver said.",
+        "“What really went through my mind then is ‘She knows. She knew,’” Weaver said.",
+    ],
+)
+def test_a_quote_ending_in_a_quote_is_framed_by_the_clause_after_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the closing marks of the inner quote do not hide the outer quote's last mark (a question
+    # mark, a comma), which leaves the sentence open for "Weaver said"
+    statement = _holding(extract_statements(nlp("The mayor spoke.\n\n" + text)), "“")
+    assert statement.cue is not None
+    assert (statement.cue.text, _speaker(statement)) == ("said", "Weaver")

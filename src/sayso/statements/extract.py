@@ -659,7 +659,9 @@ class _QuoteAttributor:
             title_end = None
             after_cue = _frame_cue(context, *after, last=False)
             before_cue = _frame_cue(context, *before, last=True)
-            closing = inner.rstrip()[-1:] if inner.strip() else ""
+            # The quote's last mark, read through the closing marks of a quote it ends with
+            # ('"... do you need?'" Weaver said': the question mark ends both)
+            closing = inner.rstrip().rstrip(_QUOTE_MARKS_CLOSING + " ")[-1:]
             if after_cue is None and closing == ",":
                 after_cue = _set_off_verb(context, *after)
             if after_cue is not None and _as_clause(after_cue):
