@@ -926,3 +926,17 @@ def test_a_quote_ending_in_a_quote_is_framed_by_the_clause_after_it(nlp, text: s
     statement = _holding(extract_statements(nlp("The mayor spoke.\n\n" + text)), "“")
     assert statement.cue is not None
     assert (statement.cue.text, _speaker(statement)) == ("said", "Weaver")
+
+
+def test_a_bare_said_after_a_stray_full_stop_frames_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The governor spoke on Tuesday.\n\n“Russia, if you’re listening, I hope you find the"
+        " emails.” Ruiz said.\n\n“We won the count in every county of the state.” Ruiz said the"
+        " recount was over."
+    )
+    statements = extract_statements(nlp(text))
+    framed = _holding(statements, "find the emails")
+    assert framed.cue is not None
+    assert (framed.cue.text, _speaker(framed)) == ("said", "Ruiz")
+    # a sentence of its own after the full stop ("said the count was over") frames nothing
+    assert _holding(statements, "every county").cue is None
