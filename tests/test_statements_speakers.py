@@ -474,6 +474,69 @@ def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) ->
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past two weeks, prosecutors charged the officer with murder and Emanuel fired"
+        " his police chief, acknowledging that the city had lost trust in the force.",
+        "On Monday, the board charged the manager with theft and Okafor dismissed his deputy,"
+        " conceding that the audit had been right.",
+    ],
+)
+def test_a_name_the_parser_joined_to_an_object_is_the_next_verbs_subject(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # "Emanuel" / "Okafor" parsed as a conjunct of the first clause's object, the second
+    # verb as a conjunct of the first with no subject of its own
+    statement = _holding(extract_statements(nlp(text)), "that the")
+    assert _speaker(statement) in ("Emanuel", "Okafor")
+
+
+def test_an_opening_participle_hung_inside_the_quote_is_the_sayers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Emphasizing the urgency of the matter, Ruiz said, “If we do not act fast, we are not"
+        " going to have a city anymore.”"
+    )
+    statement = _holding(extract_statements(nlp(text)), "the urgency of the matter")
+    assert _speaker(statement) == "Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "At a town hall in Dayton, Ohio, 58-year-old Maria Lopez also railed against the new"
+            " tax, and explained that it had cost her a job.",
+            "it had cost her a job",
+            "58-year-old Maria Lopez",
+        ),
+        (
+            "After winning only narrowly in Nevada, Ruiz, the longtime front-runner, was bracing"
+            " for defeat here and hoping that turnout in the cities would rise.",
+            "turnout in the cities",
+            "the longtime front-runner",
+        ),
+        (
+            "They were quoted speaking in the past tense and lamenting that the campaign had"
+            " wasted its money.",
+            "wasted its money",
+            "They",
+        ),
+        (
+            "Since the union's letter in March, she's tacked to the left on labor issues,"
+            " criticizing the new contract and calling for higher wages.",
+            "higher wages",
+            "she",
+        ),
+    ],
+)
+def test_the_noun_before_a_joined_verb_is_what_the_first_one_acted_on(  # type: ignore[no-untyped-def]
+    nlp, text: str, words: str, speaker: str
+) -> None:
+    # The parser lost the subject of the first verb; the noun right before the second is the
+    # first one's object, and whoever did the first thing does the second.
+    statement = _holding(extract_statements(nlp(text)), words)
+    assert _speaker(statement) == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         ("“The rule has huge costs,” says study co-author Ana Ruiz.", "study co-author Ana Ruiz"),
@@ -847,3 +910,33 @@ def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_
     text = "Hale briefly greeted the crowd at the gate of the stadium, then says he will run again."
     statement = _holding(extract_statements(nlp(text)), "he will run again")
     assert _speaker(statement) == "Hale"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“As far as what the council has done, it has asked us, ‘What can I do? What kind of"
+        " help do you need?’” Weaver said.",
+        "“What really went through my mind then is ‘She knows. She knew,’” Weaver said.",
+    ],
+)
+def test_a_quote_ending_in_a_quote_is_framed_by_the_clause_after_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the closing marks of the inner quote do not hide the outer quote's last mark (a question
+    # mark, a comma), which leaves the sentence open for "Weaver said"
+    statement = _holding(extract_statements(nlp("The mayor spoke.\n\n" + text)), "“")
+    assert statement.cue is not None
+    assert (statement.cue.text, _speaker(statement)) == ("said", "Weaver")
+
+
+def test_a_bare_said_after_a_stray_full_stop_frames_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The governor spoke on Tuesday.\n\n“Russia, if you’re listening, I hope you find the"
+        " emails.” Ruiz said.\n\n“We won the count in every county of the state.” Ruiz said the"
+        " recount was over."
+    )
+    statements = extract_statements(nlp(text))
+    framed = _holding(statements, "find the emails")
+    assert framed.cue is not None
+    assert (framed.cue.text, _speaker(framed)) == ("said", "Ruiz")
+    # a sentence of its own after the full stop ("said the count was over") frames nothing
+    assert _holding(statements, "every county").cue is None

@@ -256,6 +256,19 @@ def _in_relative_clause(token: Token, start: int, end: int, *, quote_after: bool
     return False
 
 
+def _bare_frame(context: _Context, cue: Token | None, start: int, end: int) -> bool:
+    """Whether the sentence after a quote closed by a full stop is nothing but who said it and
+    the verb ('"... that are missing." Trump said.'): a frame set off by a stray full stop, for
+    it says nothing of its own (no object, no clause), not the next sentence of the story."""
+    if cue is None or cue.lemma_.lower() != "say":
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or context.text[start : subject.left_edge.idx].strip():
+        return False
+    after = context.text[cue.idx + len(cue) : end]
+    return after.strip() == "." and all(c.dep_ in ("nsubj", "punct") for c in cue.children)
+
+
 def _as_clause(verb: Token) -> bool:
     """Whether ``verb`` heads an "as" clause ("as the Times reported")."""
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
@@ -662,7 +675,9 @@ class _QuoteAttributor:
             title_end = None
             after_cue = _frame_cue(context, *after, last=False)
             before_cue = _frame_cue(context, *before, last=True)
-            closing = inner.rstrip()[-1:] if inner.strip() else ""
+            # The quote's last mark, read through the closing marks of a quote it ends with
+            # ('"... do you need?'" Weaver said': the question mark ends both)
+            closing = inner.rstrip().rstrip(_QUOTE_MARKS_CLOSING + " ")[-1:]
             if after_cue is None and closing == ",":
                 after_cue = _set_off_verb(context, *after)
             if after_cue is not None and _as_clause(after_cue):
@@ -703,7 +718,8 @@ class _QuoteAttributor:
                     continue
             cue: Token | None
             after_text = text[after[0] : after[1]].lstrip(" ,—–-")
-            if closing not in _CLOSING_PUNCT and not after_text[:1].islower():
+            sentence_ended = closing not in _CLOSING_PUNCT and not after_text[:1].islower()
+            if sentence_ended and not (closing == "." and _bare_frame(context, after_cue, *after)):
                 after_cue = None  # a quote ending a sentence is not framed by the next one
             if (
                 after_cue is not None

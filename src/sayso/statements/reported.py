@@ -197,6 +197,8 @@ def _noun_before(verb: Token) -> Token | None:
 
 def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
     sayer = _sayer_set_off_before(verb)
+    if sayer is None and wide:
+        sayer = _subject_after_opening_participle(verb)
     if sayer is not None:
         return sayer
     current = verb
@@ -237,6 +239,8 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
             return controller
+        if wide and current.dep_ == "conj" and (lost := _subject_read_as_conjunct(current)):
+            return lost  # "prosecutors charged him with murder and Emanuel fired ..."
         if current.i == verb.i and (saying := _conjunct_of_the_saying(verb)) is not None:
             current = saying.head.head  # "X said Y "..." and urged Z": X urged
             continue
@@ -245,6 +249,24 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
             continue
         return None
     return None
+
+
+def _subject_read_as_conjunct(verb: Token) -> Token | None:
+    """A name right before a verb joined by "and" to an earlier one that the parser joined to
+    the earlier verb's object instead ("prosecutors charged the officer with murder and Emanuel
+    fired his police chief", "Emanuel" a conjunct of "murder"): the subject of the second
+    clause, which the parser lost."""
+    doc = verb.doc
+    index = verb.i - 1
+    while index > 0 and doc[index].dep_ in ("advmod", "neg") and doc[index].head.i == verb.i:
+        index -= 1
+    name = doc[index]
+    if name.dep_ != "conj" or name.pos_ != "PROPN" or name.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    first = name.left_edge.i
+    if first == 0 or doc[first - 1].dep_ != "cc" or doc[first - 1].head.i != name.head.i:
+        return None
+    return name if name.head.i > verb.head.i else None
 
 
 def _conjunct_of_the_saying(verb: Token) -> Token | None:
@@ -285,6 +307,29 @@ def _subject_read_as_modifier(verb: Token) -> Token | None:
         if child.left_edge.i == _sentence_bounds(verb)[0]:
             return child
     return None
+
+
+def _subject_after_opening_participle(participle: Token) -> Token | None:
+    """The subject of the clause an opening participle is set off before ("Emphasizing the
+    urgency, Trump said, '...'"), when the parser hung the participle from a verb further on
+    (inside the quote): the participle's doer is whoever the clause right after it has as
+    subject."""
+    doc = participle.doc
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.head.i < participle.i:
+        return None
+    start = _sentence_bounds(participle)[0]
+    if participle.left_edge.i != start or participle.i != start:
+        return None
+    comma = participle.right_edge.i + 1
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    word = doc[comma + 1]
+    while word.dep_ in ("compound", "det", "amod", "flat") and word.head.i > word.i:
+        word = word.head
+    verb = word.head
+    if word.dep_ != "nsubj" or verb.i < word.i or verb.i >= participle.head.i:
+        return None
+    return word
 
 
 def _sayer_set_off_before(participle: Token) -> Token | None:
@@ -1000,8 +1045,48 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
-        return _left_subject(cue) or _set_off_clause_subject(cue) or _noun_before(cue)
+        before = _noun_before(cue)
+        verb = _first_of_joined(cue)
+        if before is not None and verb.i != cue.i and _object_in_chain(before, cue, verb):
+            # "Johnson also railed against immigrants, and explained how ...", "she's tacked
+            # left, criticizing the pipeline and calling for ...": the noun right before a
+            # verb joined to an earlier one is what that one did something to; whoever did
+            # it (a subject the parser lost there too) does this.
+            passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and cue.tag_ == "VBG":
+                return passive  # "They were quoted speaking ... and lamenting ..."
+            return _left_subject(verb) or _set_off_clause_subject(verb) or _noun_before(verb)
+        return _left_subject(cue) or _set_off_clause_subject(cue) or before
     return None
+
+
+def _object_in_chain(noun: Token, cue: Token, verb: Token) -> bool:
+    """Whether ``noun``, set off from ``cue`` by a comma or a conjunction, is the object of a
+    preposition, or the direct object of a verb joined under ``verb`` (not of ``verb`` itself:
+    "asked Mr. Manafort, referring to ...", where the parser took an inverted speaker for the
+    object). With nothing between them the noun may be the cue's lost subject ("more than
+    the oil industry says ...")."""
+    between = noun.doc[noun.i + 1 : cue.i]
+    if not any(t.text == "," or t.dep_ == "cc" for t in between):
+        return False
+    if noun.dep_ == "pobj":
+        return True
+    return noun.dep_ == "dobj" and noun.head.i != verb.i
+
+
+def _first_of_joined(verb: Token) -> Token:
+    """The verb before ``verb`` that it is joined to as a conjunct, an adverbial participle or
+    a complement ("railed ... and explained", "said little, offering", "were quoted speaking"),
+    climbing while there is one; ``verb`` itself when there is none."""
+    current = verb
+    while (
+        current.dep_ in _CLIMB_RELATIONS
+        and current.head.i < current.i
+        and current.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in current.children)
+    ):
+        current = current.head
+    return current
 
 
 def _set_off_clause_subject(verb: Token) -> Token | None:
