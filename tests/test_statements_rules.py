@@ -272,3 +272,40 @@ def test_second_cue_between_quotes_starts_a_new_statement(nlp) -> None:  # type:
         (1, "said"),
         (1, "adding"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Sanders: Brexit's message could draw support for Trump in the US.", "Sanders"),
+        ("Insiders: Mayor will win the runoff in Dover.", "Insiders"),
+        ("Okafor camp: The new port plan threatens local jobs.", "Okafor camp"),
+    ],
+)
+def test_a_title_labelled_with_a_speaker_is_theirs(nlp, title: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads a title's words poorly ("Sanders" as a plural noun): a word the
+    # article names elsewhere is a name; a source noun or a name's noun speaks too.
+    text = (
+        f"{title}\n\n"
+        "Bernie Sanders spoke on Monday in Vermont, where Chidi Okafor also campaigned.\n\n"
+        "The vote is expected to be close."
+    )
+    statement = _containing(extract_statements(nlp(text)), title.split(": ")[1][:20])
+    assert statement.cue is not None
+    assert statement.cue.text == ":"
+    assert statement.speaker is not None
+    assert statement.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Latest: Council to vote on the port plan.",
+        "Delegate Update: The latest count in the Democratic race.",
+        "Netanyahu and Obama: A tortured relationship.",
+    ],
+)
+def test_a_title_kicker_is_no_speaker(nlp, title: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{title}\n\nThe council meets on Monday to vote on the plan for the port."
+    statements = _attributed(extract_statements(nlp(text)))
+    assert all(s.cue is None or s.cue.text != ":" for s in statements)
