@@ -275,6 +275,42 @@ def _reporting_after(context: _Context, cue: Token, end: int) -> list[int]:
     return found
 
 
+def _says_a_clause_instead(cue: Token, quote_start: int, quote_end: int) -> bool:
+    """Whether a verb of saying after a quote reports a clause of its own that follows it
+    while the quote, in its sentence, is another verb's words or part of the speaker's name:
+    in 'She declared "What a Super Tuesday!" and said that her campaign would go on', 'Mr.
+    Manafort, citing "the unique magic of Trump," said the candidate could win' or 'Sam
+    Solovey, a contestant on "The Apprentice," said his boss was kind' the verb says its
+    clause, not the quote. A quote the verb's own phrase holds ('To a question on "jobs," he
+    said ...') or one in another sentence stays the verb's to take. The clause opens with no
+    quotation mark ('"X," he said, "Y"' goes on with the quote) and is no closing frame
+    ('"...," Clinton said, The New York Times reported')."""
+    doc = cue.doc
+    cue_verbs = load_lexicons().cue_verbs
+    if not any(
+        c.dep_ == "ccomp"
+        and c.left_edge.i > cue.i
+        and not any(t.is_quote for t in doc[cue.i + 1 : c.left_edge.i + 1])
+        and not (c.lemma_.lower() in cue_verbs and not any(g.dep_ == "ccomp" for g in c.children))
+        for c in cue.children
+    ):
+        return False
+    # the quote's first word, found in the verb's sentence (else the quote is in another)
+    word = next((t for t in doc[cue.sent.start : cue.i] if t.idx > quote_start), None)
+    if word is None or word.idx >= quote_end:
+        return False
+    while word.i != cue.i:
+        if word.head.i == cue.i:
+            return word.dep_ in ("nsubj", "nsubjpass")  # in the speaker's phrase
+        if word.head.i == word.i:
+            return False
+        word = word.head
+        outside = not quote_start <= word.idx < quote_end  # (the quote's own verbs are its)
+        if word.i != cue.i and outside and word.pos_ in ("VERB", "AUX"):
+            return True  # another verb's words
+    return False
+
+
 def _goes_on_saying(cue: Token, token: Token) -> bool:
     """Whether ``token`` lies in what the speaker goes on to say through a participle or a
     "that" clause of the cue ("'...,' Mao said, adding that China opposes it"), which carries
@@ -667,6 +703,10 @@ class _QuoteAttributor:
                 after_cue = _set_off_verb(context, *after)
             if after_cue is not None and _as_clause(after_cue):
                 after_cue = None  # '"...," as the Times reported': a carrier, not the cue
+            if after_cue is not None and _says_a_clause_instead(after_cue, quote.start, quote.end):
+                # 'Mr. Manafort, citing "the unique magic of Trump," said the candidate could
+                # win': what the verb says is its clause; the quote is another verb's object
+                after_cue = None
             before_text = text[before[0] : before[1]].rstrip()
             introduces = before_text.endswith((":", ",", ";", "that")) or (
                 before_cue is not None and before_text.endswith(before_cue.text)
