@@ -524,3 +524,31 @@ def test_a_piece_cut_off_by_the_frame_keeps_its_closing_mark(
     statement = _only(nlp, text)
     assert statement.content[0].text == first_piece
     assert len(statement.content) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Keyworth was one of the trusted minds on the board, and he was so fired up about "
+            "the deal he said she should call the chief right away.",
+            "she should call the chief right away",
+        ),
+        (
+            "The young tend to hold liberal views: 53% describe themselves as liberal; 26% say "
+            "they are conservative.",
+            "they are conservative",
+        ),
+    ],
+)
+def test_the_clause_right_after_a_saying_is_its_content(nlp, text: str, clause: str) -> None:  # type: ignore[no-untyped-def]
+    # The parser also hangs the clause before the verb from it, which outscored this one.
+    statements = _attributed(extract_statements(nlp(text)))
+    said = [s for s in statements if s.cue is not None and s.cue.text in ("said", "say")]
+    assert [s.content[0].text for s in said] == [clause]
+
+
+def test_an_adverbial_right_after_a_saying_is_not_its_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    statement = _only(nlp, "“He did not report the loans,” he said as some in the crowd booed.")
+    assert statement.kind == "direct"
+    assert statement.content[0].text == "“He did not report the loans,”"

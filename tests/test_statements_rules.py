@@ -272,3 +272,79 @@ def test_second_cue_between_quotes_starts_a_new_statement(nlp) -> None:  # type:
         (1, "said"),
         (1, "adding"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Sanders: Brexit's message could draw support for Trump in the US.", "Sanders"),
+        ("Insiders: Mayor will win the runoff in Dover.", "Insiders"),
+        ("Okafor camp: The new port plan threatens local jobs.", "Okafor camp"),
+    ],
+)
+def test_a_title_labelled_with_a_speaker_is_theirs(nlp, title: str, speaker: str) -> None:  # type: ignore[no-untyped-def]
+    # The parser reads a title's words poorly ("Sanders" as a plural noun): a word the
+    # article names elsewhere is a name; a source noun or a name's noun speaks too.
+    text = (
+        f"{title}\n\n"
+        "Bernie Sanders spoke on Monday in Vermont, where Chidi Okafor also campaigned.\n\n"
+        "The vote is expected to be close."
+    )
+    statement = _containing(extract_statements(nlp(text)), title.split(": ")[1][:20])
+    assert statement.cue is not None
+    assert statement.cue.text == ":"
+    assert statement.speaker is not None
+    assert statement.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "The Latest: Council to vote on the port plan.",
+        "Delegate Update: The latest count in the Democratic race.",
+        "Netanyahu and Obama: A tortured relationship.",
+    ],
+)
+def test_a_title_kicker_is_no_speaker(nlp, title: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"{title}\n\nThe council meets on Monday to vote on the plan for the port."
+    statements = _attributed(extract_statements(nlp(text)))
+    assert all(s.cue is None or s.cue.text != ":" for s in statements)
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Mr. Manafort, citing “the unique magic of Trump,” said the candidate could win "
+            "Pennsylvania.",
+            "the candidate could win Pennsylvania",
+        ),
+        (
+            "She declared “What a Super Tuesday!” and said that her campaign would go on.",
+            "that her campaign would go on",
+        ),
+        (
+            "Sam Okafor, a contestant on the show “The Apprentice,” said his boss was kind.",
+            "his boss was kind",
+        ),
+    ],
+)
+def test_a_saying_after_another_verbs_quote_says_its_clause(nlp, text: str, clause: str) -> None:  # type: ignore[no-untyped-def]
+    # The quote is the object of another verb or part of the speaker's phrase: the verb of
+    # saying after it reports its own clause, which the quote once took from it.
+    statements = _attributed(extract_statements(nlp(text)))
+    said = [s for s in statements if s.cue is not None and s.cue.text == "said"]
+    assert [s.content[0].text for s in said] == [clause]
+
+
+def test_a_quote_whose_verb_after_it_reports_a_misread_clause_stays_its(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "the woman, who ... did not want" is read as a clause of "said"; the quote, with its
+    # own verbs, is still what she said.
+    text = (
+        "“One guy came in and said we should leave,” said the woman, who like many in the "
+        "town did not want to be quoted by name."
+    )
+    statement = _containing(extract_statements(nlp(text)), "One guy came in")
+    assert statement.cue is not None
+    assert statement.cue.text == "said"
+    assert statement.kind == "direct"

@@ -79,6 +79,9 @@ _SIGNATURE = re.compile(r"\s*([―—–])\s*" + _NAME + r"[.,]?\s*")
 # A caption's label after the caption's own words: "Media caption Barack Obama: “...”".
 _CAPTION_LABEL = re.compile(r".*?\s" + _NAME + r"\s*(:)\s*")
 # A transcript turn: "NAME: words", the paragraph perhaps opening a quotation mark first.
+# A title's label: a capitalised first word and up to three more before a colon ("Clinton
+# camp: ...", "CNN President On Trump: ...").
+_TITLE_LABEL = re.compile(r"\s*([A-Z][\w.'’-]*(?: [\w.'’-]+){0,3}):\s+\S")
 _TURN = re.compile(r"\s*[\"“]?([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
 # The end of a sentence in raw text: the parser often starts a sentence at a quotation mark,
 # so the words before a quote are found from punctuation, not from the parse.
@@ -286,6 +289,42 @@ def _reporting_after(context: _Context, cue: Token, end: int) -> list[int]:
         if subject is not None and subject.i > cue.i:
             found.insert(0, subject.i)
     return found
+
+
+def _says_a_clause_instead(cue: Token, quote_start: int, quote_end: int) -> bool:
+    """Whether a verb of saying after a quote reports a clause of its own that follows it
+    while the quote, in its sentence, is another verb's words or part of the speaker's name:
+    in 'She declared "What a Super Tuesday!" and said that her campaign would go on', 'Mr.
+    Manafort, citing "the unique magic of Trump," said the candidate could win' or 'Sam
+    Solovey, a contestant on "The Apprentice," said his boss was kind' the verb says its
+    clause, not the quote. A quote the verb's own phrase holds ('To a question on "jobs," he
+    said ...') or one in another sentence stays the verb's to take. The clause opens with no
+    quotation mark ('"X," he said, "Y"' goes on with the quote) and is no closing frame
+    ('"...," Clinton said, The New York Times reported')."""
+    doc = cue.doc
+    cue_verbs = load_lexicons().cue_verbs
+    if not any(
+        c.dep_ == "ccomp"
+        and c.left_edge.i > cue.i
+        and not any(t.is_quote for t in doc[cue.i + 1 : c.left_edge.i + 1])
+        and not (c.lemma_.lower() in cue_verbs and not any(g.dep_ == "ccomp" for g in c.children))
+        for c in cue.children
+    ):
+        return False
+    # the quote's first word, found in the verb's sentence (else the quote is in another)
+    word = next((t for t in doc[cue.sent.start : cue.i] if t.idx > quote_start), None)
+    if word is None or word.idx >= quote_end:
+        return False
+    while word.i != cue.i:
+        if word.head.i == cue.i:
+            return word.dep_ in ("nsubj", "nsubjpass")  # in the speaker's phrase
+        if word.head.i == word.i:
+            return False
+        word = word.head
+        outside = not quote_start <= word.idx < quote_end  # (the quote's own verbs are its)
+        if word.i != cue.i and outside and word.pos_ in ("VERB", "AUX"):
+            return True  # another verb's words
+    return False
 
 
 def _goes_on_saying(cue: Token, token: Token) -> bool:
@@ -682,6 +721,10 @@ class _QuoteAttributor:
                 after_cue = _set_off_verb(context, *after)
             if after_cue is not None and _as_clause(after_cue):
                 after_cue = None  # '"...," as the Times reported': a carrier, not the cue
+            if after_cue is not None and _says_a_clause_instead(after_cue, quote.start, quote.end):
+                # 'Mr. Manafort, citing "the unique magic of Trump," said the candidate could
+                # win': what the verb says is its clause; the quote is another verb's object
+                after_cue = None
             before_text = text[before[0] : before[1]].rstrip()
             introduces = before_text.endswith((":", ",", ";", "that")) or (
                 before_cue is not None and before_text.endswith(before_cue.text)
@@ -1236,6 +1279,85 @@ def _transcript_turns(context: _Context, taken: Sequence[_Draft]) -> list[_Draft
     return drafts
 
 
+def _title_label(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
+    """The article's title when a speaker labels it: "Sanders: Brexit's message could draw
+    Trump support in US", "Insiders: Trump will rebound", "Report: Walker to speak at the
+    convention" (PolNeAR marks the colon as the cue of what follows it, the label's).
+
+    Only the first paragraph, a single short line, whose label is not led by a determiner
+    ("The Latest: ...") and has no verb ("Bill is back: ..."); the label's speaking word (the
+    one before any preposition: "CNN President On Trump") is a name, a name's noun ("Clinton
+    camp") or a noun that speaks (an unnamed source, a body, a document: "Insiders", "Poll").
+    The parser reads a title's words poorly ("Sanders" as a plural noun), so a word the
+    article uses as a name elsewhere is a name. A quote or a statement reaching over the label
+    is the line read otherwise.
+    """
+    if not context.paragraphs:
+        return []
+    p_start, p_end = context.paragraphs[0]
+    line = context.text[p_start:p_end]
+    if "\n" in line.strip() or len(line.split()) > _HEADLINE_WORDS:
+        return []
+    match = _TITLE_LABEL.match(context.text, p_start, p_end)
+    if match is None:
+        return []
+    tokens = [t for t in context.tokens_in(p_start, match.end(1)) if not t.is_punct]
+    head = []
+    for token in tokens:
+        if token.pos_ == "ADP" or token.lower_ == "to":
+            break
+        head.append(token)
+    if (
+        not head
+        or head[0].pos_ in ("DET", "PRON")
+        or any(t.pos_ in ("VERB", "AUX", "CCONJ") for t in head)
+    ):
+        return []
+    if not _speaks_in_a_label(context, head[-1], head[:-1]):
+        return []
+    colon = match.end(1)
+    if any(
+        (draft.kind in ("direct", "partial") or draft.start < colon)
+        and any(s < p_end and p_start < e for s, e in draft.content)
+        for draft in taken
+    ):
+        return []
+    content = _trim(context.text, colon + 1, p_end)
+    if content is None:
+        return []
+    return [
+        _Draft(
+            kind="indirect",
+            content=[content],
+            cue=(colon, colon + 1),
+            speaker_token=head[-1].i,
+            confidence=0.6,
+        )
+    ]
+
+
+def _speaks_in_a_label(context: _Context, word: Token, before: Sequence[Token]) -> bool:
+    """Whether ``word``, the last of a title's label, names who speaks: a name (tagged, an
+    entity, or used as a name elsewhere in the article), a noun after a name ("Clinton
+    camp"), or a noun for a source, a body or a document ("Insiders", "Report")."""
+
+    def named(token: Token) -> bool:
+        # (a title capitalises every word, so the tag "PROPN" alone says nothing:
+        # "Delegate Update", "Bombshell")
+        return token.ent_type_ in ("PERSON", "ORG", "NORP") or _named_elsewhere(context, token)
+
+    if named(word):
+        return True
+    lexicons = context.lexicons
+    nouns = lexicons.anonymous_nouns | lexicons.institution_nouns | lexicons.document_nouns
+    if word.lemma_.lower() in nouns or word.lower_ in nouns:
+        return True
+    # a name's noun: lower-cased, or a title ("CNN President"); a capitalised word after a
+    # name may be anything ("Clinton Wades In")
+    common = word.text.islower() or word.lower_ in lexicons.title_words
+    return common and bool(before) and named(before[-1])
+
+
 def _listed_sayings(context: _Context, taken: Sequence[_Draft]) -> list[_Draft]:
     """The items of a list a saying introduces: "The president also said:" then one short
     paragraph per point ("The deal will pass", "Syria needs a political solution").
@@ -1705,6 +1827,7 @@ def extract_statements(
         drafts.extend(held)
     drafts.extend(_reported_drafts(context, reported, attributor, drafts))
     drafts.extend(_transcript_turns(context, drafts))
+    drafts.extend(_title_label(context, drafts))
     drafts.extend(_listed_sayings(context, drafts))
     for draft in drafts:
         _move_speaker_out_of_content(context, draft, attributor.titles)

@@ -1524,6 +1524,10 @@ def _scored_pairs(
             if score <= 0.0:
                 continue
         known = best.get(token.i)
+        if known is not None and relation == "ccomp" and _said_right_after(token, clause):
+            known = None  # over a clause before it (see :func:`_said_right_after`)
+        elif known is not None and known[1] == "ccomp" and _said_right_after(token, known[2]):
+            continue
         if known is None or known[1].startswith(PHRASE_PREFIX) or score > known[4]:
             # a noun's clause ("the claim that ...") before its phrase ("the claim of X")
             best[token.i] = (token, relation, clause, speaker, score)
@@ -1532,6 +1536,25 @@ def _scored_pairs(
         if token.i not in best and gerund is not None:
             best[token.i] = (token, "xcomp", gerund, _speaker_token(token), 1.0)
     return best
+
+
+def _said_right_after(cue: Token, clause: Token) -> bool:
+    """Whether ``clause`` is what ``cue`` says because it follows the cue at once with a
+    subject of its own ("he said she should call Compaq's chief", "26% say they are
+    conservative"), the cue having its subject before it: the parser also hangs a clause
+    before such a cue from it ("Keyworth was so fired up ... he said she should ...", "53%
+    describe themselves as liberal; 26% say ..."), which then outscores the right one. On
+    PolNeAR train (the pool outside the held-out sample) the clause right after is the
+    annotated content in 8 of 12 such cues, the one before in 2. A clause opening with a mark
+    other than "that" ("he said as some booed") is the cue's adverbial."""
+    if clause.i < cue.i or clause.left_edge.i != cue.i + 1:
+        return False
+    opener = clause.left_edge
+    if opener.dep_ == "mark" and opener.lower_ != "that":
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
 
 
 def _felt_by_its_object(
