@@ -651,7 +651,7 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if _possessive_of(a, b) or _possessive_of(b, a):
         return Verdict(True, 0.9, "a country's body written with its possessive and with 'of'")
     if _same_units(a.units, b.units):
-        return Verdict(True, 0.95, "same words up to spelling, articles and designators")
+        return SAME_WORDS
     if _members_plural(a, b) or _members_plural(b, a):
         return Verdict(True, 0.9, "a group named by its members and by a designator")
     if a.joined & b.joined and _similar_joined(a, b):
@@ -659,7 +659,7 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if len(a.words) != len(b.words) and _run_together(a) == _run_together(b):
         return Verdict(True, 0.9, "same name, its article run into it")
     if _same_unit_sets(a.units, b.units):
-        return Verdict(True, 0.85, "same words in another order")
+        return SAME_WORDS_REORDERED
     if _units_with_expanded_acronyms(a, b) or _units_with_expanded_acronyms(b, a):
         return Verdict(True, 0.85, "an acronym inside one name spells words of the other")
     if _head_suffix(a, b) or _head_suffix(b, a):
@@ -670,6 +670,26 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if _company_first_word(a, b) or _company_first_word(b, a):
         return COMPANY_FIRST_WORD
     return NO_EVIDENCE
+
+
+SAME_WORDS = Verdict(True, 0.95, "same words up to spelling, articles and designators")
+SAME_WORDS_REORDERED = Verdict(True, 0.85, "same words in another order")
+
+
+def spelling_similarity(a: ParsedName, b: ParsedName) -> float:
+    """How close the spelling of ``a``'s least alike word is to its nearest word of ``b``
+    (folded letters, 1.0 when every word is written alike): what a :data:`SAME_WORDS` verdict
+    rests on when it is a transliteration rule's guess (``Hizballah`` / ``Hezbollah`` 0.75)."""
+    return min(
+        (
+            max(
+                (Levenshtein.normalized_similarity(x.folded, y.folded) for y in b.units),
+                default=0.0,
+            )
+            for x in a.units
+        ),
+        default=1.0,
+    )
 
 
 COMPANY_FIRST_WORD = Verdict(

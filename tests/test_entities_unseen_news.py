@@ -1,0 +1,53 @@
+"""Entity errors found by reading sayso's output on new news articles of kinds it had not seen
+(Asian business, Gulf diplomacy, Latin American politics, Dutch and German names, ...), each
+fixed by a general rule and checked here on new sentences of the same shape."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from sayso.entities.match import spelling_similarity
+from sayso.entities.names import parse_name
+from tests.test_entities_resolve import _entity_with, _forms, _resolve
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        ("Hezbollah", "Hizballah", 0.7, 0.8),
+        ("Popular Mobilisation Forces", "Popular Mobilization Forces", 1.0, 1.0),
+        ("Honda Motor Co", "Hyundai Motor Group", 0.5, 0.6),
+    ],
+)
+def test_spelling_similarity_is_that_of_the_least_alike_word(
+    a: str, b: str, low: float, high: float
+) -> None:
+    assert low <= spelling_similarity(parse_name(a, "ORG"), parse_name(b, "ORG")) <= high
+
+
+@pytest.mark.slow
+def test_two_companies_spelt_alike_in_one_article_stay_apart(nlp: Language) -> None:
+    text = (
+        "Honda Motor Co and Hyundai Motor Group both reported results on Tuesday. "
+        "Honda said its profit rose. Hyundai said sales fell in Europe."
+    )
+    _, entities = _resolve(nlp, text)
+    honda = _entity_with(entities, "Honda Motor Co")
+    assert "Hyundai" not in _forms(honda)
+    assert "Hyundai Motor Group" not in _forms(honda)
+
+
+@pytest.mark.slow
+def test_a_city_is_not_an_agency_whose_word_it_resembles(nlp: Language) -> None:
+    text = (
+        "The minister will attend a conference on Syria in Paris later this month, "
+        "the Saudi Press Agency said."
+    )
+    _, entities = _resolve(nlp, text)
+    agency = _entity_with(entities, "Saudi Press Agency")
+    assert "Paris" not in _forms(agency)
