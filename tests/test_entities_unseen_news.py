@@ -51,3 +51,14 @@ def test_a_city_is_not_an_agency_whose_word_it_resembles(nlp: Language) -> None:
     _, entities = _resolve(nlp, text)
     agency = _entity_with(entities, "Saudi Press Agency")
     assert "Paris" not in _forms(agency)
+
+
+@pytest.mark.slow
+def test_a_channel_is_not_the_country_read_as_an_organisation(nlp: Language) -> None:
+    text = (
+        'The president told Al Arabiya television on Sunday that Syria wanted "strategic '
+        'relations" with Saudi Arabia.'
+    )
+    _, entities = _resolve(nlp, text)
+    country = _entity_with(entities, "Saudi Arabia")
+    assert "Al Arabiya" not in _forms(country)

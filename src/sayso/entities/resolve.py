@@ -571,6 +571,12 @@ def _verdict(entry: _Text, group: _Group, defined: dict[str, str]) -> tuple[Verd
             return Verdict(True, 1.0, "acronym defined in the article"), member.text
     verdict: tuple[Verdict, str | None] = (Verdict(None, 0.0, "no match"), None)
     for as_type in dict.fromkeys((_parse_type(group.type), _parse_type(entry.type))):
+        if as_type != _parse_type(group.type) and any(
+            territory_code(member.text) for member in group.texts
+        ):
+            # A country is no organisation's name: read as one, "Saudi Arabia" loses its
+            # nationality word and looks like "Al Arabiya", the channel.
+            break
         verdict = _verdict_as(entry, group, as_type)
         if verdict[0].same is not None:
             return verdict
