@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from sayso.entities.match import spelling_similarity
+from sayso.entities.match import match_names, spelling_similarity
 from sayso.entities.names import parse_name
 from tests.test_entities_resolve import _entity_with, _forms, _resolve
 
@@ -62,3 +62,49 @@ def test_a_channel_is_not_the_country_read_as_an_organisation(nlp: Language) -> 
     _, entities = _resolve(nlp, text)
     country = _entity_with(entities, "Saudi Arabia")
     assert "Al Arabiya" not in _forms(country)
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Von der Leyen", "Ursula von der Leyen", True),
+        ("Van der Bellen", "Alexander Van der Bellen", True),
+        ("In 't Veld", "Sophie in 't Veld", True),
+        ("Van Jones", "Jim Jones", False),
+    ],
+)
+def test_a_family_name_keeps_its_particles_when_written_alone(
+    short: str, full: str, same: bool
+) -> None:
+    verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
+    assert verdict.same is same, verdict
+
+
+@pytest.mark.slow
+def test_a_name_cut_at_its_particles_is_made_whole(nlp: Language) -> None:
+    text = (
+        "Commission President Ursula von der Leyen said on Monday that the rules applied. "
+        "Von der Leyen, speaking in Strasbourg, said every state had to comply."
+    )
+    _, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Ursula von der Leyen")
+    assert person.type == "PERSON"
+    assert "Leyen" not in {e.name for e in entities if e is not person}
+
+
+@pytest.mark.slow
+def test_particle_names_ner_missed_are_found_and_joined(nlp: Language) -> None:
+    text = (
+        "The club appointed Erik ten Hag, the former Ajax manager. Ten Hag said on Friday that "
+        "he was ready. Jan ten Brink, a political scientist at Leiden University, said the "
+        "choice was bold."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Ten Hag" in _forms(_entity_with(entities, "Erik ten Hag"))
+    assert _entity_with(entities, "Jan ten Brink").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_month_before_a_particle_name_is_no_given_name(nlp: Language) -> None:
+    _, entities = _resolve(nlp, "In May de Gaulle visited Paris.")
+    assert not any(name.startswith("May") for e in entities for name in _forms(e))

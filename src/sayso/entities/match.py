@@ -245,6 +245,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
         if not found:
             return NO_EVIDENCE
         return Verdict(True, 0.6, "family name and suffix" if short.suffix else "family name alone")
+    if _family_name_with_particles(short, full):
+        return Verdict(True, 0.8, "family name with its particles")
     if a.surname_first and b.surname_first:
         return _compare_family_first(a, b)
     if (
@@ -299,6 +301,20 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if given and _further_nisbas(short, full):
         return Verdict(True, 0.8, "the same name with a further nisba")
     return NO_EVIDENCE
+
+
+def _family_name_with_particles(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is the end of ``full`` from a particle on: a family name that opens with
+    ``von``, ``van der``, ``ten``, ``in 't`` or ``de``, written alone as such names are (``von der
+    Leyen`` of Ursula von der Leyen, ``Ten Hag`` of Erik ten Hag), the particles read as given
+    names otherwise."""
+    size = len(short.units)
+    particles = lexicon().surname_particles
+    return (
+        1 < size < len(full.units)
+        and all(unit.text in particles for unit in short.units[:-1])
+        and [unit.text for unit in short.units] == [unit.text for unit in full.units[-size:]]
+    )
 
 
 def _given_names_follow(short: ParsedName, full: ParsedName) -> bool:

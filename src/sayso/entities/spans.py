@@ -11,6 +11,7 @@ the role words written in front of a name (``Kurdish leader Masoud Barzani``), a
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass, field
@@ -150,6 +151,29 @@ def _rest_of_hyphenated_name(doc: Doc, ent: Span, end: int) -> int:
     if after + 2 < len(doc) and not rest.whitespace_ and doc[after + 2].text == "-":
         return end  # the word goes on ("Duck-soo-led"): not a name's end either way
     return rest.idx + len(rest.text)
+
+
+@functools.cache
+def _particles_then_name() -> re.Pattern[str]:
+    """One or more lower-case family-name particles, then a capitalised word: the rest of a
+    name such as ``von der Leyen``, ``ten Hag``, ``in 't Veld``."""
+    words = sorted(lexicon().surname_particles - {"in", "t"}, key=len, reverse=True)
+    particle = "(?:" + "|".join(words) + r"|in ['’]t)"
+    return re.compile(rf"(?:[ \t]+{particle})+[ \t]+[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?![\w\-])")
+
+
+def _family_name_after_particles(text: str, start: int, end: int) -> int:
+    """The end of a person's name NER cut at a family name's particles (``Erik`` of ``Erik ten
+    Hag``, ``Ursula von der`` of ``Ursula von der Leyen``, the rest tagged a number or a place):
+    only after a lone given name, which news rarely writes without the family name after it."""
+    words = text[start:end].split()
+    particles = lexicon().surname_particles
+    while len(words) > 1 and words[-1] in particles:
+        words.pop()
+    if len(words) != 1 or not is_first_name(words[0]):
+        return end
+    found = _particles_then_name().match(text, start + len(words[0]))
+    return found.end() if found is not None and found.end() >= end else end
 
 
 def _join_place(text: str, start: int, end: int, next_start: int, next_end: int) -> int:
@@ -315,6 +339,7 @@ def name_spans(
         if ent.label_ == "PERSON":
             end = _before_postnominal(text, start, end)
             end = _rest_of_hyphenated_name(doc, ent, end)
+            end = _family_name_after_particles(text, start, end)
         cut = _OPEN_ACRONYM.search(text, start, end)
         if cut is not None and cut.end() == end:
             # "World Health Organisation (WHO": NER ran into the acronym the name defines.
@@ -364,7 +389,7 @@ def name_spans(
             covered_until = a_start + len(letters)
             continue
         found.append(record)
-    found = _without_overlaps(found)
+    found = _without_overlaps(found + _names_with_particles(doc, text, found, sentence_of))
     found.extend(_repeated_full_names(doc, text, found, sentence_of))
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
     found.extend(_other_names_of_places(doc, len(text), found, sentence_of))
@@ -469,20 +494,74 @@ def _soft_hyphens_allowed(word: str) -> str:
     return "\u00ad?".join(re.escape(char) for char in word)
 
 
+_MONTHS = frozenset(month.lower() for month in calendar.month_name if month)
+
+
+def _names_with_particles(
+    doc: Doc, text: str, found: list[NameSpan], sentence_of: list[int]
+) -> list[NameSpan]:
+    """A person NER missed whose name is a given name, particles and a capitalised word
+    (``Jan ten Brink``, the particle tagged a number, the last word alone an organisation): a
+    PERSON mention, which replaces names NER found inside it. The given name must
+    open the name (no capitalised proper noun before it but a title), be a proper noun and not
+    a month's name (``Jan`` is no month written out: the small model tags ``Jan ten`` a date)."""
+    extra: list[NameSpan] = []
+    covered = bytearray(len(text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    for given in re.finditer(r"(?<![\w\-’'])[A-Z][^\W\d_]+", text):
+        start = given.start()
+        if covered[start] or not is_first_name(given.group()):
+            continue
+        rest = _particles_then_name().match(text, given.end())
+        if rest is None or any(
+            span.start < rest.end() and start < span.end and span.end > rest.end() for span in found
+        ):
+            continue
+        tokens = doc.char_span(start, rest.end(), alignment_mode="expand")
+        if tokens is None or tokens[0].pos_ != "PROPN" or tokens[-1].pos_ != "PROPN":
+            continue
+        if given.group().lower() in _MONTHS:
+            continue  # "In May de Gaulle visited"
+        before = doc[tokens.start - 1] if tokens.start > 0 else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and (before.lower_.rstrip("."),) not in lexicon().titles
+        ):
+            continue
+        subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
+        end = rest.end()
+        extra.append(
+            NameSpan(start, end, text[start:end], "PERSON", sentence_of[tokens.start], subject)
+        )
+        covered[start:end] = b"\x01" * (end - start)
+    return extra
+
+
 def _bare_surnames(
     doc: Doc, text: str, found: list[NameSpan], sentence_of: list[int]
 ) -> list[NameSpan]:
     """A person's family name written alone where NER saw no name (``Okafor said``).
 
     The family name of every person NER found with a given name (its last word, hyphenated
-    or not, or its last two words after a given name: ``Black Elk`` of ``Linda Black Elk``)
-    is looked for elsewhere, capitalised as a name and not run into other capitalised words;
+    or not, its last two words after a given name: ``Black Elk`` of ``Linda Black Elk``, or
+    its words from a particle on: ``ten Hag`` or ``Ten Hag`` of ``Erik ten Hag``) is looked
+    for elsewhere, capitalised as a name and not run into other capitalised words;
     a hit becomes an unlabelled mention, which the grouping then joins to the most recent
     compatible full name (or leaves ambiguous)."""
     surnames: set[str] = set()
+    particles = lexicon().surname_particles
     for span in found:
         words = span.text.split()
-        if span.label != "PERSON" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if span.label != "PERSON" or len(words) < 2:
+            continue
+        if len(words) >= 3 and all(w.lower().lstrip("'’") in particles for w in words[1:-1]):
+            # "ten Hag", and "Ten Hag" opening a sentence
+            family = " ".join(words[1:])
+            surnames.update((family, family[:1].upper() + family[1:]))
+        if not all(w[:1].isupper() for w in words):
             continue
         surnames.add(words[-1])
         if len(words) >= 3 and is_first_name(words[0]) and not is_first_name(words[1]):
