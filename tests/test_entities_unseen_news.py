@@ -108,3 +108,32 @@ def test_particle_names_ner_missed_are_found_and_joined(nlp: Language) -> None:
 def test_a_month_before_a_particle_name_is_no_given_name(nlp: Language) -> None:
     _, entities = _resolve(nlp, "In May de Gaulle visited Paris.")
     assert not any(name.startswith("May") for e in entities for name in _forms(e))
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Cortés", "Marko Cortés Mendoza", True),
+        ("Gálvez", "Xóchitl Gálvez Ruiz", True),
+        ("Walker", "George Walker Bush", None),
+        ("Luther", "Martin Luther King", None),
+    ],
+)
+def test_a_spanish_name_is_written_alone_by_its_first_family_name(
+    short: str, full: str, same: bool | None
+) -> None:
+    verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
+    assert verdict.same is same, verdict
+
+
+@pytest.mark.slow
+def test_the_first_family_name_joins_its_full_name_below_a_last_one(nlp: Language) -> None:
+    text = (
+        "PAN leader Marko Cortés Mendoza said the party would expel both men. "
+        '"They have betrayed the voters," Cortés said. Later, Ana Mendoza, a senator, '
+        "said she agreed. Mendoza spoke briefly."
+    )
+    _, entities = _resolve(nlp, text)
+    leader = _entity_with(entities, "Marko Cortés Mendoza")
+    assert "Cortés" in _forms(leader)
+    assert "Mendoza" not in _forms(leader)

@@ -242,6 +242,10 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             found = _family_match(unit, _family_name(full))
         else:
             found = bool(words_match(unit, _family_name(full)) or _tail_match(unit, full))
+        if not found and _first_of_two_family_names(unit, full):
+            # Below a family name written last (0.6): "Huckabee" is Mike Huckabee's before it
+            # is Sarah Huckabee Sanders's.
+            return Verdict(True, 0.55, "first of two family names")
         if not found:
             return NO_EVIDENCE
         return Verdict(True, 0.6, "family name and suffix" if short.suffix else "family name alone")
@@ -301,6 +305,33 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if given and _further_nisbas(short, full):
         return Verdict(True, 0.8, "the same name with a further nisba")
     return NO_EVIDENCE
+
+
+def _first_of_two_family_names(single: WordKey, full: ParsedName) -> bool:
+    """``single`` is the first of the two family names that close ``full``, the father's in a
+    Spanish name, which is the one written alone (``Cortés`` of ``Marko Cortés Mendoza``,
+    ``Sheinbaum`` of ``Claudia Sheinbaum Pardo``). Only when neither closing word is a common
+    given name: ``Walker`` of ``George Walker Bush`` is a middle name, not a family name."""
+    if len(full.units) < 3 or full.surname_first or any(full.kunyas) or any(full.nisbas):
+        return False
+    first, last = full.units[-2], full.units[-1]
+    return (
+        words_match(single, first) == "exact"
+        and not _common_given_name(first)
+        and not _common_given_name(last)
+        and len(last.text) > 1
+    )
+
+
+# A word given to this many US children or more is read as a given name where a name could
+# hold one (Walker 20,000, Luther 48,000), not a family name some parents gave (Marquez 5,000,
+# Sanders 1,800): births counts of ``data/first_names.tsv``.
+_COMMON_GIVEN_BIRTHS = 10_000
+
+
+def _common_given_name(word: WordKey) -> bool:
+    found = first_names().get(word.text)
+    return found is not None and found.births >= _COMMON_GIVEN_BIRTHS
 
 
 def _family_name_with_particles(short: ParsedName, full: ParsedName) -> bool:
