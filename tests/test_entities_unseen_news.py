@@ -137,3 +137,16 @@ def test_the_first_family_name_joins_its_full_name_below_a_last_one(nlp: Languag
     leader = _entity_with(entities, "Marko Cortés Mendoza")
     assert "Cortés" in _forms(leader)
     assert "Mendoza" not in _forms(leader)
+
+
+@pytest.mark.slow
+def test_a_company_named_with_a_country_is_not_the_country(nlp: Language) -> None:
+    text = (
+        "News UK, the owner of The Times, is in advanced talks. Britain's regulator may "
+        "review the deal. Officials across Britain were divided."
+    )
+    _, entities = _resolve(nlp, text)
+    company = _entity_with(entities, "News UK")
+    assert company.type == "ORG"
+    assert "Britain" not in _forms(company)
+    assert _entity_with(entities, "Britain").type == "GPE"

@@ -21,7 +21,7 @@ from sayso.entities.context_types import reading, type_cue
 from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
-from sayso.entities.names import WordKey, alias_ids, fold, word_key
+from sayso.entities.names import WordKey, alias_ids, fold, territory_code, word_key
 from sayso.entities.territories import other_own_name_of, own_name_of
 from sayso.nlp.columns import sentence_numbers, with_pos
 from sayso.nlp.doctext import doc_text
@@ -334,6 +334,9 @@ def name_spans(
                 continue
             label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
+        brand = _name_before_country(doc, ent)
+        if brand is not None:
+            start, label, weight = brand, "ORG", 1
         if _postnominal_after_person(text, start, end, ents[position - 1] if position else None):
             continue
         if ent.label_ == "PERSON":
@@ -431,6 +434,38 @@ def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> lis
             )
         )  # fmt: skip
     return spans
+
+
+# Words that make a region of a country, not a body, when written before its name.
+_REGION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "greater", "upper", "lower", "new", "old", "rural", "mainland", "metropolitan"}
+)  # fmt: skip
+
+
+def _name_before_country(doc: Doc, ent: Span) -> int | None:
+    """The start of an organisation NER cut to the country that ends its name (``News UK``,
+    ``Team GB``: only ``UK`` tagged, a place): one capitalised proper noun, in no entity and
+    after no other, written just before a one-word country's name, and no region word or title
+    (``Southern California``, ``President Obama``)."""
+    if ent.label_ != "GPE" or len(ent) != 1 or ent.start == 0:
+        return None
+    word = doc[ent.start - 1]
+    if (
+        word.pos_ != "PROPN"
+        or word.ent_type_
+        or not word.text.isalpha()
+        or not word.text[:1].isupper()
+        or word.idx + len(word.text) + 1 != ent.start_char
+        or word.lower_ in _REGION_WORDS
+        or (word.lower_,) in lexicon().titles
+    ):
+        return None
+    if ent.start >= 2:
+        before = doc[ent.start - 2]
+        if before.pos_ == "PROPN" and before.text[:1].isupper():
+            return None
+    return word.idx if territory_code(ent.text) is not None else None
 
 
 def _common_noun_opening_role(ent: Span, sentence_of: list[int]) -> bool:
