@@ -150,3 +150,24 @@ def test_a_company_named_with_a_country_is_not_the_country(nlp: Language) -> Non
     assert company.type == "ORG"
     assert "Britain" not in _forms(company)
     assert _entity_with(entities, "Britain").type == "GPE"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Hoeness on Saturday told the tabloid Bild that he had changed his mind.", "Bild"),
+        ("Wang said in an interview with the financial magazine Caixin that walls rise.", "Caixin"),
+    ],
+)
+def test_a_name_after_a_news_medium_noun_is_the_outlet(
+    nlp: Language, text: str, outlet: str
+) -> None:
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, outlet).type == "ORG"
+
+
+@pytest.mark.slow
+def test_the_subject_after_a_news_medium_noun_stays_a_person(nlp: Language) -> None:
+    _, entities = _resolve(nlp, "She read the paper John wrote last year.")
+    assert _entity_with(entities, "John").type == "PERSON"
