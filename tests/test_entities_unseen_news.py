@@ -143,13 +143,20 @@ def test_the_first_family_name_joins_its_full_name_below_a_last_one(nlp: Languag
 def test_a_company_named_with_a_country_is_not_the_country(nlp: Language) -> None:
     text = (
         "News UK, the owner of The Times, is in advanced talks. Britain's regulator may "
-        "review the deal. Officials across Britain were divided."
+        "review the deal. News UK is part of News Corp. Officials across Britain were divided."
     )
     _, entities = _resolve(nlp, text)
     company = _entity_with(entities, "News UK")
     assert company.type == "ORG"
     assert "Britain" not in _forms(company)
     assert _entity_with(entities, "Britain").type == "GPE"
+
+
+@pytest.mark.slow
+def test_an_adjective_opening_a_sentence_before_a_country_is_no_name(nlp: Language) -> None:
+    text = "Neighbouring Liberia and Guinea have also been badly hit by the outbreak."
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "Liberia").type == "GPE"
 
 
 @pytest.mark.slow

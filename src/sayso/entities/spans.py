@@ -447,7 +447,7 @@ def _name_before_country(doc: Doc, ent: Span) -> int | None:
     """The start of an organisation NER cut to the country that ends its name (``News UK``,
     ``Team GB``: only ``UK`` tagged, a place): one capitalised proper noun, in no entity and
     after no other, written just before a one-word country's name, and no region word or title
-    (``Southern California``, ``President Obama``)."""
+    (``Southern California``, ``President Obama``), the two words written so twice or more."""
     if ent.label_ != "GPE" or len(ent) != 1 or ent.start == 0:
         return None
     word = doc[ent.start - 1]
@@ -465,7 +465,12 @@ def _name_before_country(doc: Doc, ent: Span) -> int | None:
         before = doc[ent.start - 2]
         if before.pos_ == "PROPN" and before.text[:1].isupper():
             return None
-    return word.idx if territory_code(ent.text) is not None else None
+    if territory_code(ent.text) is None:
+        return None
+    # Written so twice: a capitalised word tagged a proper noun before a country once is as
+    # often an adjective opening a sentence ("Neighbouring Liberia", "Former Pennsylvania Gov.",
+    # "Poor Mexico"), each seen once in 174 benchmark articles.
+    return word.idx if doc.text.count(f"{word.text} {ent.text}") >= 2 else None
 
 
 def _common_noun_opening_role(ent: Span, sentence_of: list[int]) -> bool:
