@@ -178,3 +178,13 @@ def test_a_name_after_a_news_medium_noun_is_the_outlet(
 def test_the_subject_after_a_news_medium_noun_stays_a_person(nlp: Language) -> None:
     _, entities = _resolve(nlp, "She read the paper John wrote last year.")
     assert _entity_with(entities, "John").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_a_company_is_named_by_its_first_word_whatever_its_middle_word(nlp: Language) -> None:
+    text = (
+        "A federal jury on Thursday ordered Halvard Logistics Inc. to pay $18 million to a "
+        "former supervisor. Halvard said it would appeal. Halvard's lawyers declined to comment."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Halvard" in _forms(_entity_with(entities, "Halvard Logistics Inc"))

@@ -311,6 +311,9 @@ def _absorb(target: _Group, group: _Group, entry: _Text, verdict: Verdict) -> No
     target.reasons[entry.key] = (verdict, target.texts[0].text)
 
 
+# Designators that end only a company's name (the lexicon files them with "agency", "party"):
+# with the legal forms, they make a name a firm's whatever its middle words.
+_COMPANY_DESIGNATORS = frozenset({"inc", "corp", "co", "ltd", "plc", "llc", "corporation"})
 _FIRST_WORD_ALONE = Verdict(True, 0.6, "a company's first word alone, its trade words dropped")
 
 
@@ -345,8 +348,12 @@ def _join_company_short_forms(groups: list[_Group]) -> list[_Group]:
         for entry in group.texts:
             words = entry.key.split()
             tail = words[1:]
-            # a legal form may close the name ("Spotify Technology SA")
-            if tail and any(w in trade for w in tail) and all(w in tail_words for w in tail):
+            # a legal form may close the name ("Spotify Technology SA"); a name it closes is
+            # a company's whatever its middle word ("Northwind Logistics Inc", "Goldman Sachs
+            # Group Inc": the first word alone is its short name)
+            if (tail and any(w in trade for w in tail) and all(w in tail_words for w in tail)) or (
+                2 <= len(tail) <= 3 and tail[-1] in lex.legal_forms | _COMPANY_DESIGNATORS
+            ):
                 owners.setdefault(words[0], set()).add(index)
             elif tail:
                 rivals.setdefault(words[0], set()).add(index)
