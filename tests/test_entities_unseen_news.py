@@ -15,6 +15,8 @@ from tests.test_entities_resolve import _entity_with, _forms, _resolve
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from sayso.records.model import Entity, Mention
+
 
 @pytest.mark.parametrize(
     ("a", "b", "low", "high"),
@@ -188,3 +190,35 @@ def test_a_company_is_named_by_its_first_word_whatever_its_middle_word(nlp: Lang
     )
     _, entities = _resolve(nlp, text)
     assert "Halvard" in _forms(_entity_with(entities, "Halvard Logistics Inc"))
+
+
+def _entity_of_mention(
+    mentions: tuple[Mention, ...], entities: tuple[Entity, ...], text: str, after: str
+) -> str | None:
+    """The name of the entity of the mention ``after`` + its text (e.g. "elder Hale")."""
+    start = text.index(after) + len(after.split(maxsplit=1)[0]) + 1
+    (mention,) = [m for m in mentions if m.span.start == start]
+    names = {e.id: e.name for e in entities}
+    return names.get(mention.entity_id) if mention.entity_id else None
+
+
+@pytest.mark.slow
+def test_the_elder_and_the_younger_are_told_apart_by_their_ages(nlp: Language) -> None:
+    text = (
+        "Tom Hale, 71, and his son, Daniel Hale, 45, run the farm together. "
+        'The elder Hale said the drought was the worst he had seen. "We will manage," '
+        "the younger Hale said."
+    )
+    mentions, entities = _resolve(nlp, text)
+    assert _entity_of_mention(mentions, entities, text, "elder Hale") == "Tom Hale"
+    assert _entity_of_mention(mentions, entities, text, "younger Hale") == "Daniel Hale"
+
+
+@pytest.mark.slow
+def test_the_elder_of_three_without_ages_is_left_unresolved(nlp: Language) -> None:
+    text = (
+        "Giuseppe Marchetti founded the winery. His son, Marco Marchetti, runs it, and his "
+        "daughter Elena Marchetti is suing. The elder Marchetti did not take sides."
+    )
+    mentions, entities = _resolve(nlp, text)
+    assert _entity_of_mention(mentions, entities, text, "elder Marchetti") is None

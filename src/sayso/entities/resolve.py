@@ -903,6 +903,11 @@ def group_mentions(
     for span in spans:
         if (found := group_of.get((span.start, span.end))) is not None:
             first_seen.setdefault(found, span.start)
+    ages: dict[int, int] = {}  # group → the age the article gives after one of its names
+    for span in spans:
+        found_age = _AGE_AFTER.match(text, span.end)
+        if found_age and (found := group_of.get((span.start, span.end))) is not None:
+            ages.setdefault(found, int(found_age.group(1)))
     grouped: list[GroupedMention] = []
     for span in spans:
         key = fold(span.text)
@@ -945,6 +950,26 @@ def group_mentions(
         ):
             options = by_family
             how = "the one the article does not call by the given name alone"
+        rank = _age_rank(text, span.start) if len(options) > 1 else None
+        if rank is not None:
+            # "the elder Conti": the article picks one of the family by age, not by recency
+            chosen = _by_age(rank, options, ages)
+            if chosen is None:
+                resolution = Resolution(
+                    f"short form shared by several entities, 'the {rank}' of them, and no two "
+                    "ages to tell which",
+                    alternatives=alternatives,
+                    ambiguous=True,
+                )
+                grouped.append(GroupedMention(span, None, resolution, kind))
+                continue
+            resolution = Resolution(
+                f"short form shared by several entities: the {rank} by the ages the article gives",
+                alternatives=tuple(a for a in alternatives if a != str(chosen)),
+            )
+            grouped.append(GroupedMention(span, chosen, resolution, kind))
+            last_seen[chosen] = (span.start, span.sentence)
+            continue
         seen = sorted(((last_seen[i], i) for i in options if i in last_seen), reverse=True)
         if seen and (len(seen) == 1 or seen[0][0][1] != seen[1][0][1]):
             (_, index) = seen[0]
@@ -971,6 +996,30 @@ def group_mentions(
             )
             grouped.append(GroupedMention(span, None, resolution, kind))
     return grouped, groups, types
+
+
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
+"""An age set after a name: "Giuseppe Conti, 84, who emigrated"."""
+_AGE_RANKS = {"elder": "elder", "eldest": "elder", "older": "elder", "younger": "younger",
+              "youngest": "younger"}  # fmt: skip
+
+
+def _age_rank(text: str, start: int) -> str | None:
+    """``elder`` or ``younger`` when the word before the name says so ("the elder Conti")."""
+    words = text[max(0, start - 12) : start].split()
+    return _AGE_RANKS.get(words[-1].lower()) if words else None
+
+
+def _by_age(rank: str, options: Sequence[int], ages: Mapping[int, int]) -> int | None:
+    """Of two candidates with different ages, the elder or the younger; None otherwise: among
+    three or more, "the younger" of a father and son is not the youngest granddaughter."""
+    if len(options) != 2 or not all(i in ages for i in options):
+        return None
+    first, second = options
+    if ages[first] == ages[second]:
+        return None
+    older, younger = (first, second) if ages[first] > ages[second] else (second, first)
+    return older if rank == "elder" else younger
 
 
 def _canonical(group: _Group) -> str:
