@@ -222,3 +222,13 @@ def test_the_elder_of_three_without_ages_is_left_unresolved(nlp: Language) -> No
     )
     mentions, entities = _resolve(nlp, text)
     assert _entity_of_mention(mentions, entities, text, "elder Marchetti") is None
+
+
+@pytest.mark.slow
+def test_a_family_name_spelt_as_a_pronoun_stays_in_the_name(nlp: Language) -> None:
+    text = (
+        "The ministry said it supported the firms. A ministry spokesperson, He Yadong, told a "
+        "regular briefing that he opposed sanctions."
+    )
+    _, entities = _resolve(nlp, text)
+    assert _entity_with(entities, "He Yadong").type == "PERSON"

@@ -505,9 +505,13 @@ def _common_noun_before_name(
     if len(words) < 2 or not words[0].isalpha() or not words[0][:1].isupper():
         return None
     first = words[0]
-    if first.lower() not in lowercase or is_first_name(first):
+    if first.lower() not in lowercase or is_first_name(first) or first.lower() in _PRONOUNS:
+        # a pronoun NER took into a name is a family name spelt so: He Yadong, He Lifeng
         return None
     return start, start + len(first)
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "you", "i", "me", "him", "her", "us"})
 
 
 def _credit_split(record: NameSpan) -> list[NameSpan] | None:
