@@ -232,3 +232,16 @@ def test_a_family_name_spelt_as_a_pronoun_stays_in_the_name(nlp: Language) -> No
     )
     _, entities = _resolve(nlp, text)
     assert _entity_with(entities, "He Yadong").type == "PERSON"
+
+
+@pytest.mark.slow
+def test_two_titles_tagged_as_one_name_are_two_entities(nlp: Language) -> None:
+    text = (
+        "In 2011, during the phone-hacking scandal at the News of the World, a sister paper of "
+        "The Times and The Sun, several American outlets mistakenly reported it. The Times "
+        "declined to comment."
+    )
+    _, entities = _resolve(nlp, text)
+    assert not any(" and " in form for e in entities for form in _forms(e))
+    assert "Times" in _forms(_entity_with(entities, "Times"))
+    assert _entity_with(entities, "Sun").type == "ORG"

@@ -374,7 +374,7 @@ def name_spans(
             record.roles.extend(role for role in roles if role)
             if role_word is not None and not record.roles:
                 record.roles.append((role_word[0], role_word[1], text[role_word[0] : role_word[1]]))
-        credit = _credit_split(record)
+        credit = _credit_split(record) or _split_at_and_the(record)
         if credit is not None:
             found.extend(credit)
             continue
@@ -531,6 +531,29 @@ def _credit_split(record: NameSpan) -> list[NameSpan] | None:
             NameSpan(start, start + len(stripped), stripped, label, record.sentence, False)
         )
     return pieces if len(pieces) >= 2 else None
+
+
+_AND_THE = re.compile(r"\s+and\s+The\s+")
+
+
+def _split_at_and_the(record: NameSpan) -> list[NameSpan] | None:
+    """``The Times and The Sun`` tagged one name: two titles, each opening with its own
+    capitalised article. A lower-case ``the`` stays inside one name (``Islamic State of Iraq and
+    the Levant``)."""
+    found = _AND_THE.search(record.text)
+    if found is None or found.start() == 0:
+        return None
+    left = record.text[: found.start()]
+    right_start = record.start + found.end()
+    right = record.text[found.end() :]
+    if not left[:1].isupper() or not right[:1].isupper():
+        return None
+    return [
+        NameSpan(record.start, record.start + len(left), left, record.label, record.sentence,
+                 record.subject),
+        NameSpan(right_start, right_start + len(right), right, record.label, record.sentence,
+                 False),
+    ]  # fmt: skip
 
 
 def _soft_hyphens_allowed(word: str) -> str:
