@@ -21,7 +21,8 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   (a one-word name before ``airport`` is a place: ``Erbil airport``). Names tagged ORG keep
   their label: an institution is named by its building too;
 * news medium: a name NER tags PERSON, FAC or WORK_OF_ART followed by a lower-case news
-  medium's noun (``the Dawn newspaper``) is the outlet → ORG;
+  medium's noun (``the Dawn newspaper``), or set in apposition after one (``the tabloid
+  Bild``), is the outlet → ORG;
 * workplace: a name NER tags PERSON or ORG right after ``at`` that follows a noun of people
   who work somewhere (``analysts at Morgan Stanley``, ``a lawyer at Hale Barnes``) is the
   organisation they work at → ORG, with a cue's weight;
@@ -156,6 +157,21 @@ def _workplace_of(span: Span) -> bool:
 def media_nouns() -> frozenset[str]:
     """Nouns of news media written right after an outlet's name (``the Dawn newspaper``)."""
     return frozenset(read_json("context_cues.json")["media_nouns"]["words"])
+
+
+def _media_noun_before(span: Span) -> bool:
+    """ "the tabloid Bild", "the financial magazine Caixin", "told the newspaper Frankfurter
+    Allgemeine Zeitung": a lower-case news medium's noun just before the name and in apposition
+    with it, so the name is the outlet's. Not a name that is the subject of what follows ("the
+    paper John wrote")."""
+    if span.start == 0:
+        return False
+    noun, root = span.doc[span.start - 1], span.root
+    if not noun.is_lower or noun.lemma_.lower() not in media_nouns():
+        return False
+    return (root.dep_ == "appos" and root.head.i == noun.i) or (
+        noun.head.i == root.i and noun.dep_ in {"amod", "compound", "nmod"}
+    )
 
 
 def _title_fragment(span: Span) -> bool:
@@ -319,6 +335,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
     if label in {"PERSON", "FAC", "WORK_OF_ART"} and _noun_after(span, media_nouns()):
         # not a place's name: "Tehran radio", "Moscow television" are the city's media
         return TypeCue("ORG", CUE_WEIGHT, "a news medium's noun after the name")
+    if label in {"PERSON", "FAC", "WORK_OF_ART"} and _media_noun_before(span):
+        return TypeCue("ORG", CUE_WEIGHT, "a news medium's noun before the name")
     if label == "PERSON" and _company_apposition(span):
         return TypeCue("ORG", CUE_WEIGHT, "in apposition to a noun of a business")
     if label in {"PERSON", "ORG"} and _workplace_of(span):

@@ -33,6 +33,8 @@ class Lexicon:
     particles_hyphenated: frozenset[str]
     connectors: frozenset[str]
     kunya_heads: frozenset[str]
+    surname_particles: frozenset[str]
+    """Lower-case words that open a family name (``von``, ``ten``, ``de``)."""
     abd_names: frozenset[str]
     """Names of God that follow ``Abd`` in a given name (``rahman``, ``fattah``)."""
     hypocorisms: dict[str, frozenset[str]]
@@ -120,6 +122,7 @@ def lexicon() -> Lexicon:
         particles_hyphenated=frozenset(data["particles"]["hyphenated"]),
         connectors=frozenset(data["connectors"]["bin"]),
         kunya_heads=frozenset(data["kunya_heads"]),
+        surname_particles=frozenset(data["surname_particles"]["words"]),
         abd_names=frozenset(data["abd_names"]["words"]),
         hypocorisms={name: frozenset(family) for name, family in families.items()},
         # Every romanisation of a listed family name starts a name written family name first.

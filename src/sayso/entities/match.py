@@ -242,9 +242,15 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             found = _family_match(unit, _family_name(full))
         else:
             found = bool(words_match(unit, _family_name(full)) or _tail_match(unit, full))
+        if not found and _first_of_two_family_names(unit, full):
+            # Below a family name written last (0.6): "Huckabee" is Mike Huckabee's before it
+            # is Sarah Huckabee Sanders's.
+            return Verdict(True, 0.55, "first of two family names")
         if not found:
             return NO_EVIDENCE
         return Verdict(True, 0.6, "family name and suffix" if short.suffix else "family name alone")
+    if _family_name_with_particles(short, full):
+        return Verdict(True, 0.8, "family name with its particles")
     if a.surname_first and b.surname_first:
         return _compare_family_first(a, b)
     if (
@@ -299,6 +305,47 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if given and _further_nisbas(short, full):
         return Verdict(True, 0.8, "the same name with a further nisba")
     return NO_EVIDENCE
+
+
+def _first_of_two_family_names(single: WordKey, full: ParsedName) -> bool:
+    """``single`` is the first of the two family names that close ``full``, the father's in a
+    Spanish name, which is the one written alone (``Cortés`` of ``Marko Cortés Mendoza``,
+    ``Sheinbaum`` of ``Claudia Sheinbaum Pardo``). Only when neither closing word is a common
+    given name: ``Walker`` of ``George Walker Bush`` is a middle name, not a family name."""
+    if len(full.units) < 3 or full.surname_first or any(full.kunyas) or any(full.nisbas):
+        return False
+    first, last = full.units[-2], full.units[-1]
+    return (
+        words_match(single, first) == "exact"
+        and not _common_given_name(first)
+        and not _common_given_name(last)
+        and len(last.text) > 1
+    )
+
+
+# A word given to this many US children or more is read as a given name where a name could
+# hold one (Walker 20,000, Luther 48,000), not a family name some parents gave (Marquez 5,000,
+# Sanders 1,800): births counts of ``data/first_names.tsv``.
+_COMMON_GIVEN_BIRTHS = 10_000
+
+
+def _common_given_name(word: WordKey) -> bool:
+    found = first_names().get(word.text)
+    return found is not None and found.births >= _COMMON_GIVEN_BIRTHS
+
+
+def _family_name_with_particles(short: ParsedName, full: ParsedName) -> bool:
+    """``short`` is the end of ``full`` from a particle on: a family name that opens with
+    ``von``, ``van der``, ``ten``, ``in 't`` or ``de``, written alone as such names are (``von der
+    Leyen`` of Ursula von der Leyen, ``Ten Hag`` of Erik ten Hag), the particles read as given
+    names otherwise."""
+    size = len(short.units)
+    particles = lexicon().surname_particles
+    return (
+        1 < size < len(full.units)
+        and all(unit.text in particles for unit in short.units[:-1])
+        and [unit.text for unit in short.units] == [unit.text for unit in full.units[-size:]]
+    )
 
 
 def _given_names_follow(short: ParsedName, full: ParsedName) -> bool:
@@ -651,7 +698,7 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if _possessive_of(a, b) or _possessive_of(b, a):
         return Verdict(True, 0.9, "a country's body written with its possessive and with 'of'")
     if _same_units(a.units, b.units):
-        return Verdict(True, 0.95, "same words up to spelling, articles and designators")
+        return SAME_WORDS
     if _members_plural(a, b) or _members_plural(b, a):
         return Verdict(True, 0.9, "a group named by its members and by a designator")
     if a.joined & b.joined and _similar_joined(a, b):
@@ -659,7 +706,7 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if len(a.words) != len(b.words) and _run_together(a) == _run_together(b):
         return Verdict(True, 0.9, "same name, its article run into it")
     if _same_unit_sets(a.units, b.units):
-        return Verdict(True, 0.85, "same words in another order")
+        return SAME_WORDS_REORDERED
     if _units_with_expanded_acronyms(a, b) or _units_with_expanded_acronyms(b, a):
         return Verdict(True, 0.85, "an acronym inside one name spells words of the other")
     if _head_suffix(a, b) or _head_suffix(b, a):
@@ -670,6 +717,26 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
     if _company_first_word(a, b) or _company_first_word(b, a):
         return COMPANY_FIRST_WORD
     return NO_EVIDENCE
+
+
+SAME_WORDS = Verdict(True, 0.95, "same words up to spelling, articles and designators")
+SAME_WORDS_REORDERED = Verdict(True, 0.85, "same words in another order")
+
+
+def spelling_similarity(a: ParsedName, b: ParsedName) -> float:
+    """How close the spelling of ``a``'s least alike word is to its nearest word of ``b``
+    (folded letters, 1.0 when every word is written alike): what a :data:`SAME_WORDS` verdict
+    rests on when it is a transliteration rule's guess (``Hizballah`` / ``Hezbollah`` 0.75)."""
+    return min(
+        (
+            max(
+                (Levenshtein.normalized_similarity(x.folded, y.folded) for y in b.units),
+                default=0.0,
+            )
+            for x in a.units
+        ),
+        default=1.0,
+    )
 
 
 COMPANY_FIRST_WORD = Verdict(

@@ -11,6 +11,7 @@ the role words written in front of a name (``Kurdish leader Masoud Barzani``), a
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from sayso.entities.context_types import reading, type_cue
 from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
 from sayso.entities.match import words_match
-from sayso.entities.names import WordKey, alias_ids, fold, word_key
+from sayso.entities.names import WordKey, alias_ids, fold, territory_code, word_key
 from sayso.entities.territories import other_own_name_of, own_name_of
 from sayso.nlp.columns import sentence_numbers, with_pos
 from sayso.nlp.doctext import doc_text
@@ -150,6 +151,29 @@ def _rest_of_hyphenated_name(doc: Doc, ent: Span, end: int) -> int:
     if after + 2 < len(doc) and not rest.whitespace_ and doc[after + 2].text == "-":
         return end  # the word goes on ("Duck-soo-led"): not a name's end either way
     return rest.idx + len(rest.text)
+
+
+@functools.cache
+def _particles_then_name() -> re.Pattern[str]:
+    """One or more lower-case family-name particles, then a capitalised word: the rest of a
+    name such as ``von der Leyen``, ``ten Hag``, ``in 't Veld``."""
+    words = sorted(lexicon().surname_particles - {"in", "t"}, key=len, reverse=True)
+    particle = "(?:" + "|".join(words) + r"|in ['’]t)"
+    return re.compile(rf"(?:[ \t]+{particle})+[ \t]+[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?![\w\-])")
+
+
+def _family_name_after_particles(text: str, start: int, end: int) -> int:
+    """The end of a person's name NER cut at a family name's particles (``Erik`` of ``Erik ten
+    Hag``, ``Ursula von der`` of ``Ursula von der Leyen``, the rest tagged a number or a place):
+    only after a lone given name, which news rarely writes without the family name after it."""
+    words = text[start:end].split()
+    particles = lexicon().surname_particles
+    while len(words) > 1 and words[-1] in particles:
+        words.pop()
+    if len(words) != 1 or not is_first_name(words[0]):
+        return end
+    found = _particles_then_name().match(text, start + len(words[0]))
+    return found.end() if found is not None and found.end() >= end else end
 
 
 def _join_place(text: str, start: int, end: int, next_start: int, next_end: int) -> int:
@@ -310,11 +334,15 @@ def name_spans(
                 continue
             label, weight = cue.label, cue.weight
         start, end = _trim(text, ent.start_char, ent.end_char)
+        brand = _name_before_country(doc, ent)
+        if brand is not None:
+            start, label, weight = brand, "ORG", 1
         if _postnominal_after_person(text, start, end, ents[position - 1] if position else None):
             continue
         if ent.label_ == "PERSON":
             end = _before_postnominal(text, start, end)
             end = _rest_of_hyphenated_name(doc, ent, end)
+            end = _family_name_after_particles(text, start, end)
         cut = _OPEN_ACRONYM.search(text, start, end)
         if cut is not None and cut.end() == end:
             # "World Health Organisation (WHO": NER ran into the acronym the name defines.
@@ -346,7 +374,7 @@ def name_spans(
             record.roles.extend(role for role in roles if role)
             if role_word is not None and not record.roles:
                 record.roles.append((role_word[0], role_word[1], text[role_word[0] : role_word[1]]))
-        credit = _credit_split(record)
+        credit = _credit_split(record) or _split_at_and_the(record)
         if credit is not None:
             found.extend(credit)
             continue
@@ -364,7 +392,7 @@ def name_spans(
             covered_until = a_start + len(letters)
             continue
         found.append(record)
-    found = _without_overlaps(found)
+    found = _without_overlaps(found + _names_with_particles(doc, text, found, sentence_of))
     found.extend(_repeated_full_names(doc, text, found, sentence_of))
     found.extend(_spelled_names(doc, len(text), found, sentence_of))
     found.extend(_other_names_of_places(doc, len(text), found, sentence_of))
@@ -408,6 +436,43 @@ def _dateline_spans(doc: Doc, dateline: Dateline, sentence_of: list[int]) -> lis
     return spans
 
 
+# Words that make a region of a country, not a body, when written before its name.
+_REGION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "greater", "upper", "lower", "new", "old", "rural", "mainland", "metropolitan"}
+)  # fmt: skip
+
+
+def _name_before_country(doc: Doc, ent: Span) -> int | None:
+    """The start of an organisation NER cut to the country that ends its name (``News UK``,
+    ``Team GB``: only ``UK`` tagged, a place): one capitalised proper noun, in no entity and
+    after no other, written just before a one-word country's name, and no region word or title
+    (``Southern California``, ``President Obama``), the two words written so twice or more."""
+    if ent.label_ != "GPE" or len(ent) != 1 or ent.start == 0:
+        return None
+    word = doc[ent.start - 1]
+    if (
+        word.pos_ != "PROPN"
+        or word.ent_type_
+        or not word.text.isalpha()
+        or not word.text[:1].isupper()
+        or word.idx + len(word.text) + 1 != ent.start_char
+        or word.lower_ in _REGION_WORDS
+        or (word.lower_,) in lexicon().titles
+    ):
+        return None
+    if ent.start >= 2:
+        before = doc[ent.start - 2]
+        if before.pos_ == "PROPN" and before.text[:1].isupper():
+            return None
+    if territory_code(ent.text) is None:
+        return None
+    # Written so twice: a capitalised word tagged a proper noun before a country once is as
+    # often an adjective opening a sentence ("Neighbouring Liberia", "Former Pennsylvania Gov.",
+    # "Poor Mexico"), each seen once in 174 benchmark articles.
+    return word.idx if doc.text.count(f"{word.text} {ent.text}") >= 2 else None
+
+
 def _common_noun_opening_role(ent: Span, sentence_of: list[int]) -> bool:
     """``Press`` in ``Press secretary Dana Pell said``: one word NER tagged as a name only as it
     opens the sentence, which the tagger reads as a common noun modifying the lower-case role
@@ -440,9 +505,13 @@ def _common_noun_before_name(
     if len(words) < 2 or not words[0].isalpha() or not words[0][:1].isupper():
         return None
     first = words[0]
-    if first.lower() not in lowercase or is_first_name(first):
+    if first.lower() not in lowercase or is_first_name(first) or first.lower() in _PRONOUNS:
+        # a pronoun NER took into a name is a family name spelt so: He Yadong, He Lifeng
         return None
     return start, start + len(first)
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "we", "they", "you", "i", "me", "him", "her", "us"})
 
 
 def _credit_split(record: NameSpan) -> list[NameSpan] | None:
@@ -464,9 +533,78 @@ def _credit_split(record: NameSpan) -> list[NameSpan] | None:
     return pieces if len(pieces) >= 2 else None
 
 
+_AND_THE = re.compile(r"\s+and\s+The\s+")
+
+
+def _split_at_and_the(record: NameSpan) -> list[NameSpan] | None:
+    """``The Times and The Sun`` tagged one name: two titles, each opening with its own
+    capitalised article. A lower-case ``the`` stays inside one name (``Islamic State of Iraq and
+    the Levant``)."""
+    found = _AND_THE.search(record.text)
+    if found is None or found.start() == 0:
+        return None
+    left = record.text[: found.start()]
+    right_start = record.start + found.end()
+    right = record.text[found.end() :]
+    if not left[:1].isupper() or not right[:1].isupper():
+        return None
+    return [
+        NameSpan(record.start, record.start + len(left), left, record.label, record.sentence,
+                 record.subject),
+        NameSpan(right_start, right_start + len(right), right, record.label, record.sentence,
+                 False),
+    ]  # fmt: skip
+
+
 def _soft_hyphens_allowed(word: str) -> str:
     """A pattern for ``word`` that also matches it with soft hyphens inside (``Verhoe\xadven``)."""
     return "\u00ad?".join(re.escape(char) for char in word)
+
+
+_MONTHS = frozenset(month.lower() for month in calendar.month_name if month)
+
+
+def _names_with_particles(
+    doc: Doc, text: str, found: list[NameSpan], sentence_of: list[int]
+) -> list[NameSpan]:
+    """A person NER missed whose name is a given name, particles and a capitalised word
+    (``Jan ten Brink``, the particle tagged a number, the last word alone an organisation): a
+    PERSON mention, which replaces names NER found inside it. The given name must
+    open the name (no capitalised proper noun before it but a title), be a proper noun and not
+    a month's name (``Jan`` is no month written out: the small model tags ``Jan ten`` a date)."""
+    extra: list[NameSpan] = []
+    covered = bytearray(len(text) + 1)
+    for span in found:
+        covered[span.start : span.end] = b"\x01" * (span.end - span.start)
+    for given in re.finditer(r"(?<![\w\-’'])[A-Z][^\W\d_]+", text):
+        start = given.start()
+        if covered[start] or not is_first_name(given.group()):
+            continue
+        rest = _particles_then_name().match(text, given.end())
+        if rest is None or any(
+            span.start < rest.end() and start < span.end and span.end > rest.end() for span in found
+        ):
+            continue
+        tokens = doc.char_span(start, rest.end(), alignment_mode="expand")
+        if tokens is None or tokens[0].pos_ != "PROPN" or tokens[-1].pos_ != "PROPN":
+            continue
+        if given.group().lower() in _MONTHS:
+            continue  # "In May de Gaulle visited"
+        before = doc[tokens.start - 1] if tokens.start > 0 else None
+        if (
+            before is not None
+            and before.pos_ == "PROPN"
+            and before.text[:1].isupper()
+            and (before.lower_.rstrip("."),) not in lexicon().titles
+        ):
+            continue
+        subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
+        end = rest.end()
+        extra.append(
+            NameSpan(start, end, text[start:end], "PERSON", sentence_of[tokens.start], subject)
+        )
+        covered[start:end] = b"\x01" * (end - start)
+    return extra
 
 
 def _bare_surnames(
@@ -475,14 +613,22 @@ def _bare_surnames(
     """A person's family name written alone where NER saw no name (``Okafor said``).
 
     The family name of every person NER found with a given name (its last word, hyphenated
-    or not, or its last two words after a given name: ``Black Elk`` of ``Linda Black Elk``)
-    is looked for elsewhere, capitalised as a name and not run into other capitalised words;
+    or not, its last two words after a given name: ``Black Elk`` of ``Linda Black Elk``, or
+    its words from a particle on: ``ten Hag`` or ``Ten Hag`` of ``Erik ten Hag``) is looked
+    for elsewhere, capitalised as a name and not run into other capitalised words;
     a hit becomes an unlabelled mention, which the grouping then joins to the most recent
     compatible full name (or leaves ambiguous)."""
     surnames: set[str] = set()
+    particles = lexicon().surname_particles
     for span in found:
         words = span.text.split()
-        if span.label != "PERSON" or len(words) < 2 or not all(w[:1].isupper() for w in words):
+        if span.label != "PERSON" or len(words) < 2:
+            continue
+        if len(words) >= 3 and all(w.lower().lstrip("'’") in particles for w in words[1:-1]):
+            # "ten Hag", and "Ten Hag" opening a sentence
+            family = " ".join(words[1:])
+            surnames.update((family, family[:1].upper() + family[1:]))
+        if not all(w[:1].isupper() for w in words):
             continue
         surnames.add(words[-1])
         if len(words) >= 3 and is_first_name(words[0]) and not is_first_name(words[1]):
