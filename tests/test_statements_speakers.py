@@ -847,3 +847,77 @@ def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_
     text = "Hale briefly greeted the crowd at the gate of the stadium, then says he will run again."
     statement = _holding(extract_statements(nlp(text)), "he will run again")
     assert _speaker(statement) == "Hale"
+
+
+def test_he_after_a_sentence_about_a_named_man_is_that_man_not_the_last_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Its chief executive, Grant Hurst, said the levy would cost jobs.\n\n"
+        "Nigel Fenwick, the party leader, has been speaking to reporters outside parliament. "
+        "He told them that the budget had failed."
+    )
+    hurst = text.index("Grant Hurst")
+    he = text.index("He told")
+    named = Span.of(text, hurst, hurst + 11)
+    mentions = (  # the recogniser missed "Nigel Fenwick", as the small model often does
+        Mention(named, "PERSON", "name", "test", "e1"),
+        Mention(
+            Span.of(text, he, he + 2), "PERSON", "pronoun", "test", "e1", Resolution("t", named)
+        ),
+    )
+    entities = (Entity("e1", "PERSON", "Grant Hurst", "test", mentions=(mentions[0],)),)
+    statements = extract_statements(nlp(text), mentions=mentions, entities=entities)
+    statement = _holding(statements, "the budget had failed")
+    assert statement.chain[-1].text == "Nigel Fenwick"
+    assert statement.speaker_entity is None
+    assert statement.doubt is not None
+    assert "Grant Hurst" in statement.doubt
+    woman = text.replace("Nigel Fenwick", "Alice Fenwick")  # "he" is no woman: Hurst stands
+    statements = extract_statements(nlp(woman), mentions=mentions, entities=entities)
+    assert _holding(statements, "the budget had failed").speaker_entity == "e1"
+
+
+def test_he_after_a_sentence_about_a_man_himself_is_that_man(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Luca Ferri said the club had made an offer. Conti himself appeared to play down talk "
+        "of a move. In an interview with a television channel, he said he was happy in Milan."
+    )
+    statements, _ = _with_entities(nlp, text)
+    found = _holding(statements, "he was happy in Milan")
+    assert found.chain[-1].text == "Conti"
+    assert found.doubt is not None
+    assert "Luca Ferri" in found.doubt
+
+
+def test_she_carrying_on_an_unresolved_she_is_not_whom_that_one_spoke_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Karin Vos delivered her budget on Wednesday.\n\n"
+        "Kemi Bako is replying to the budget now. She says Vos promised last year that she "
+        "would not come back for more taxes. She says the minister has no plan for growth."
+    )
+    vos = text.index("Karin Vos")
+    again = text.index("Vos promised")
+    first = text.index("She says")
+    second = text.rindex("She says")
+    named = Span.of(text, again, again + 3)
+    mentions = (
+        Mention(Span.of(text, vos, vos + 9), "PERSON", "name", "test", "e1"),
+        Mention(named, "PERSON", "name", "test", "e1"),
+        Mention(
+            Span.of(text, first, first + 3), "PERSON", "pronoun", "test", None, Resolution("t")
+        ),
+        Mention(
+            Span.of(text, second, second + 3),
+            "PERSON",
+            "pronoun",
+            "test",
+            "e1",
+            Resolution("t", named),
+        ),
+    )
+    entities = (Entity("e1", "PERSON", "Karin Vos", "test", mentions=mentions[:2]),)
+    statements = extract_statements(nlp(text), mentions=mentions, entities=entities)
+    assert _holding(statements, "Vos promised last year").speaker_entity is None
+    later = _holding(statements, "no plan for growth")
+    assert later.speaker_entity is None
+    assert later.doubt is not None
+    assert "Karin Vos" in later.doubt
