@@ -921,3 +921,15 @@ def test_she_carrying_on_an_unresolved_she_is_not_whom_that_one_spoke_of(nlp) ->
     assert later.speaker_entity is None
     assert later.doubt is not None
     assert "Karin Vos" in later.doubt
+
+
+def test_it_after_a_saying_in_a_statement_is_who_issued_the_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        'The army said in a statement that it had struck "a command centre" inside a former '
+        "school. It said it had taken steps to reduce harm to civilians."
+    )
+    statements, _ = _with_entities(nlp, text)
+    found = _holding(statements, "taken steps to reduce harm")
+    assert found.chain[-1].text == "The army"
+    assert found.doubt is not None
+    assert "statement" in found.doubt

@@ -2190,6 +2190,7 @@ def _resolve_pronoun_speakers(
             _named_subject_before(context, token, draft, found, drafts, told, mentions, entities)
         elif token.lower_ == "it" and token.pos_ == "PRON":
             _prefer_unnamed_body(context, token, draft, found, recent, mentions)
+            _issuer_of_the_document(context, token, draft, found, told, entities)
         else:
             nationality = hop.entity_id is not None and _typed(entities, hop.entity_id, "NORP")
             if (hop.entity_id is None or nationality) and last is not None and _epithet(token):
@@ -2231,6 +2232,34 @@ def _prefer_unnamed_body(
     if antecedent is not None and antecedent.start > head.idx and antecedent.text[:1].isupper():
         return  # a body named after it is the nearer (not an "it" in what it said)
     _read_as_speaker_before(pronoun, draft, found, hop, "the body that spoke last")
+
+
+def _issuer_of_the_document(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    told: Mapping[int, tuple[_Draft, _Sourcing]],
+    entities: Mapping[str, Entity],
+) -> None:
+    """ "The military said in a statement that it had struck a command centre. It said it had
+    taken steps to reduce harm": an "it" the entity layer reads as a document that the last
+    mention of carried a saying before ("in a statement", "on its website") is
+    whoever said it, the issuer, not the document. A document that is no saying's medium
+    ("In the closing lines of the memo, it warned") stands."""
+    hop = found.speaker_hop
+    document = entities.get(hop.entity_id) if hop is not None and hop.entity_id else None
+    if document is None or document.type != "DOCUMENT":
+        return
+    named = [m for m in document.mentions if m.kind != "pronoun" and m.span.end <= pronoun.idx]
+    noun = context.token_at(named[-1].span.end - 1) if named else None
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "on", "through"):
+        return
+    subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+    issuer = told.get(subject.i) if subject is not None and subject.pos_ != "PRON" else None
+    if issuer is None or issuer[1].speaker_hop is None or issuer[0].cue_token != noun.head.head.i:
+        return
+    _read_as(pronoun, draft, found, issuer[1].speaker_hop, f"who issued the {document.name}")
 
 
 def _typed(entities: Mapping[str, Entity], entity_id: str, type_: str) -> bool:
