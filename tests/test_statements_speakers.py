@@ -933,3 +933,27 @@ def test_it_after_a_saying_in_a_statement_is_who_issued_the_statement(nlp) -> No
     assert found.chain[-1].text == "The army"
     assert found.doubt is not None
     assert "statement" in found.doubt
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "The paper claims the director has asked to be kept informed, with coach Ivo Lenz "
+            "said to be a long-standing admirer of the player.",
+            "long-standing admirer",
+        ),
+        ("The club, said to be monitoring the striker, declined to comment.", "monitoring"),
+    ],
+)
+def test_a_name_said_to_be_something_is_not_who_says_it(nlp, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
+    statements = extract_statements(nlp(text))
+    found = [s for s in _attributed(statements) if s.cue is not None and s.cue.text == "said"]
+    assert len(found) == 1
+    assert words in found[0].content[0].text
+    assert found[0].speaker is None
+
+
+def test_who_said_to_be_careful_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = _holding(extract_statements(nlp("The coach said to be careful.")), "careful")
+    assert _speaker(found) == "The coach"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
-from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, states_claim
+from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, reduced_hearsay, states_claim
 from sayso.statements.cue_model import (
     PHRASE_PREFIX,
     load_cue_model,
@@ -1814,8 +1814,10 @@ def _pair_reported(
         citing = None
     if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
         first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
-    hearsay = _evidential(token, relation, lexicons)
-    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    reduced = reduced_hearsay(token, relation, clause)
+    hearsay = reduced or _evidential(token, relation, lexicons)
+    passive = ("nsubjpass", "nsubj") if reduced else ("nsubjpass",)
+    subject = next((c for c in token.children if c.dep_ in passive), None)
     if hearsay and subject is not None and subject.i < token.i:
         # "the risk is said to be low": what is said is the risk's being low, subject and all
         first = subject.left_edge.i
@@ -1845,7 +1847,7 @@ def _pair_reported(
         last = doc[raised.right_edge.i]
         gap = (last.idx + len(last), content[0])
         content = (doc[raised.left_edge.i].idx, content[1])
-    source = source_of(token, speaker, lexicons)
+    source = None if reduced else source_of(token, speaker, lexicons)
     if hearsay and source is None:
         source = _according_to_in(token)
     if is_not_a_statement(token, relation, source, lexicons):
