@@ -957,3 +957,12 @@ def test_a_name_said_to_be_something_is_not_who_says_it(nlp, text: str, words: s
 def test_who_said_to_be_careful_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     found = _holding(extract_statements(nlp("The coach said to be careful.")), "careful")
     assert _speaker(found) == "The coach"
+
+
+def test_a_document_measured_relays_nothing_after_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The minister has finished. The whole speech lasted 71 minutes. Our economics "
+        "correspondent says the big surprise was the size of the levy."
+    )
+    found = _holding(extract_statements(nlp(text)), "the size of the levy")
+    assert [hop.text for hop in found.chain[1:]] == ["Our economics correspondent"]

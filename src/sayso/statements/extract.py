@@ -2013,11 +2013,31 @@ def _document_anchors(
         subject = _document_subject(sentence.root)
         if subject is None or sentence.start in taken or not _is_document_noun(context, subject):
             continue
+        root = sentence.root
+        saying = root.lemma_.lower() in context.lexicons.cue_verbs  # "The poll found that:"
+        if not saying and not _says_something(root):
+            continue  # "The whole speech lasted 71 minutes": a measure, nothing it relays
         hop, carrier = _document_hop(context, subject, mentions, entities)
         # What it relays comes after its sentence: "The film, criticized by some for ...,
         # shows X" does not relay the criticism.
         anchors.append((sentence.end_char, [*([carrier] if carrier else []), hop]))
     return sorted(anchors, key=lambda anchor: anchor[0])
+
+
+_MEASURES = frozenset({"TIME", "DATE", "QUANTITY", "MONEY", "CARDINAL", "PERCENT"})
+
+
+def _says_something(verb: Token) -> bool:
+    """Whether a document's verb takes something it shows or tells of ("shows Barzani on the
+    phone", "looks at the deal"), not only a measure of itself ("lasted 71 minutes", "cost
+    $2m"): a complement with a word that is no time, amount or number."""
+    complements = ("dobj", "ccomp", "xcomp", "prep", "attr", "dative", "npadvmod", "advcl")
+    return any(
+        t.pos_ in ("NOUN", "PROPN", "VERB", "PRON") and t.ent_type_ not in _MEASURES
+        for child in verb.children
+        if child.dep_ in complements
+        for t in child.subtree
+    )
 
 
 def _document_subject(root: Token) -> Token | None:
