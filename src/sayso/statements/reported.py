@@ -337,13 +337,16 @@ def _nearest_subject(verb: Token, first: Token) -> Token:
     # "COGAT, the Israeli military agency that coordinates aid, said": a common noun set off
     # by commas right after a name is its apposition, and the name is who speaks
     comma = earlier.right_edge.i + 1
+    # the closing comma, which the parser may hang on the apposition itself when a relative
+    # clause ends it ("body that oversees aid to the territory, denied")
+    closing = later.right_edge.i if doc[later.right_edge.i].text == "," else later.right_edge.i + 1
     set_off = (
         earlier.pos_ == "PROPN"
         and later.pos_ == "NOUN"
         and doc[comma].text == ","
         and later.left_edge.i == comma + 1
-        and later.right_edge.i + 2 == verb.i
-        and doc[later.right_edge.i + 1].text == ","
+        and closing + 1 == verb.i
+        and doc[closing].text == ","
     )
     return earlier if split or set_off else later
 
