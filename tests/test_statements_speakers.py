@@ -979,3 +979,15 @@ def test_a_document_measured_relays_nothing_after_it(nlp) -> None:  # type: igno
     )
     found = _holding(extract_statements(nlp(text)), "the size of the levy")
     assert [hop.text for hop in found.chain[1:]] == ["Our economics correspondent"]
+
+
+def test_a_closing_frame_the_parser_made_a_relative_clause_reports_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Everton have rejected a second bid from Bayer Leverkusen for midfielder James Garner, "
+        "the Liverpool Echo reports."
+    )
+    found = _holding(extract_statements(nlp(text)), "rejected a second bid")
+    assert _speaker(found) == "the Liverpool Echo"
+    assert found.content[0].text.endswith("James Garner")
+    relative = extract_statements(nlp("He read the report, the one the paper published."))
+    assert not any(s.cue is not None and s.cue.text == "published" for s in relative)

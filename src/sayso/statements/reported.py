@@ -1623,6 +1623,25 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     )
 
 
+def _closing_frame_as_relative(cue: Token) -> bool:
+    """ "Everton have rejected a second bid for Garner, the Liverpool Echo reports.": a verb of
+    saying in the present or past that closes the sentence after a comma and its subject,
+    with no object or clause of its own, which the parser made a relative clause of a noun
+    before the comma ("bid"). It is the sentence's frame, set off as a parenthetical cue
+    is (:func:`_parenthetical`)."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBZ", "VBD", "VBP") or cue.head.i > cue.i:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i > cue.i or len(list(cue.children)) != 1:
+        return False
+    comma = subjects[0].left_edge.i - 1
+    if comma <= cue.head.i or doc[comma].text != ",":
+        return False
+    rest = doc[cue.i + 1 : cue.sent.end]
+    return all(t.is_punct or t.is_space for t in rest) and any(t.text == "." for t in rest)
+
+
 def _set_off_start(cue: Token) -> int:
     """Where a parenthetical cue's own words start: at its subject ("Voters, Clinton
     suggested, don't have to worry": the parser also makes "Voters", before the comma, a
@@ -1661,7 +1680,7 @@ def _special_cues(doc: Doc) -> list[Token]:
     dep = doc.to_array("DEP")
     wanted = (doc.to_array("LOWER") == strings["according"]) | (
         (doc.to_array("POS") == strings["VERB"])
-        & ((dep == strings["parataxis"]) | (dep == strings["advcl"]))
+        & ((dep == strings["parataxis"]) | (dep == strings["advcl"]) | (dep == strings["relcl"]))
     )
     return [doc[i] for i in wanted.nonzero()[0].tolist()]
 
@@ -1669,6 +1688,7 @@ def _special_cues(doc: Doc) -> list[Token]:
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     """Every cue with its content clause in ``doc``, in text order."""
     found: list[Reported] = []
+    closing: list[Reported] = []  # closing frames read as relative clauses: if nothing else
     text = doc_text(doc)  # built by joining every token: once, not per cue
     for token in _special_cues(doc):
         if token.lower_ == "according":
@@ -1683,6 +1703,10 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             as_said = _as_said(token, lexicons, text)
             if as_said is not None:
                 found.append(as_said)
+        elif token.dep_ == "relcl" and _closing_frame_as_relative(token):
+            parenthetical = _parenthetical(token, lexicons, text)
+            if parenthetical is not None:
+                closing.append(parenthetical)
     taken: set[int] = set()  # object nouns whose clause a verb cue took
     scored = _scored_pairs(doc, lexicons)
     # "voiced concern about X": the verb's pair reports the noun, phrase and all
@@ -1709,6 +1733,8 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             for item in found
         ):
             found.append(reported)
+    cues = {item.cue_token for item in found}
+    found.extend(item for item in closing if item.cue_token not in cues)
     return sorted(found, key=lambda item: item.cue_token)
 
 
