@@ -59,6 +59,24 @@ HEARSAY_VERBS = frozenset({"say", "report", "allege", "rumour", "rumor", "believ
 """Verbs whose passive with an infinitive reports what others say ("was said to have fled")."""
 
 
+def reduced_hearsay(cue: Token, relation: str, clause: Token | None) -> bool:
+    """ "with coach Xabi Alonso said to be an admirer", "Arsenal, said to be monitoring him,
+    ...": a verb of saying with "to be"/"to have" and no auxiliary, hanging in another clause
+    (the parser often makes it a reported clause: "claims ..., with Lenz said to be ..."), is
+    the passive cut short: others say it of the phrase before, which says nothing. (A
+    sentence's own verb, "He said to be careful", is left alone: that one speaks.)"""
+    if relation != "xcomp" or clause is None or cue.tag_ not in ("VBD", "VBN"):
+        return False
+    if cue.lemma_.lower() not in HEARSAY_VERBS - {"believe", "think"}:
+        return False  # "what supporters believe to be his strength": active, they believe it
+    if cue.dep_ == "ROOT" or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return False
+    doc = cue.doc
+    if clause.i < cue.i + 2 or doc[cue.i + 1].lower_ != "to":
+        return False
+    return doc[cue.i + 2].lemma_.lower() in ("be", "have")  # "to be keen", "to be monitoring"
+
+
 def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexicons) -> bool:
     """Whether ``cue`` presents ``clause`` (its child under ``relation``) as someone's claim.
 
@@ -89,6 +107,8 @@ def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexi
         return True
     if relation == "xcomp" and any(c.dep_ == "auxpass" for c in cue.children):
         return bool(forms & HEARSAY_VERBS)  # "he was said to have fled": hearsay
+    if reduced_hearsay(cue, relation, clause):
+        return True  # "with Alonso said to be an admirer"
     if relation == "dobj" and _misparsed_clause(clause):
         return True  # "say there is growing anger": a clause the parser took for an object
     return relation in _OBJECT_RELATIONS | {"ccomp"} and bool(forms & lexicons.assertive_verbs)

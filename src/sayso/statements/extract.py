@@ -2214,11 +2214,31 @@ def _document_anchors(
         subject = _document_subject(sentence.root)
         if subject is None or sentence.start in taken or not _is_document_noun(context, subject):
             continue
+        root = sentence.root
+        saying = root.lemma_.lower() in context.lexicons.cue_verbs  # "The poll found that:"
+        if not saying and not _says_something(root):
+            continue  # "The whole speech lasted 71 minutes": a measure, nothing it relays
         hop, carrier = _document_hop(context, subject, mentions, entities)
         # What it relays comes after its sentence: "The film, criticized by some for ...,
         # shows X" does not relay the criticism.
         anchors.append((sentence.end_char, [*([carrier] if carrier else []), hop]))
     return sorted(anchors, key=lambda anchor: anchor[0])
+
+
+_MEASURES = frozenset({"TIME", "DATE", "QUANTITY", "MONEY", "CARDINAL", "PERCENT"})
+
+
+def _says_something(verb: Token) -> bool:
+    """Whether a document's verb takes something it shows or tells of ("shows Barzani on the
+    phone", "looks at the deal"), not only a measure of itself ("lasted 71 minutes", "cost
+    $2m"): a complement with a word that is no time, amount or number."""
+    complements = ("dobj", "ccomp", "xcomp", "prep", "attr", "dative", "npadvmod", "advcl")
+    return any(
+        t.pos_ in ("NOUN", "PROPN", "VERB", "PRON") and t.ent_type_ not in _MEASURES
+        for child in verb.children
+        if child.dep_ in complements
+        for t in child.subtree
+    )
 
 
 def _document_subject(root: Token) -> Token | None:
@@ -2371,11 +2391,13 @@ def _resolve_pronoun_speakers(
     """
     last: tuple[AttributionHop, int] | None = None
     recent: tuple[AttributionHop, int, Token] | None = None
+    told: dict[int, tuple[_Draft, _Sourcing]] = {}  # the statements so far, by speaker token
     for index in sorted(sourcing, key=lambda i: drafts[i].start):
         draft, found = drafts[index], sourcing[index]
         hop = found.speaker_hop
         if hop is None or draft.speaker_token is None:
             continue
+        told.setdefault(draft.speaker_token, (draft, found))
         token = context.doc[draft.speaker_token]
         if token.lower_ in _SPEAKER_PRONOUNS:
             entity = entities.get(hop.entity_id) if hop.entity_id else None
@@ -2386,8 +2408,10 @@ def _resolve_pronoun_speakers(
             _prefer_plural_speaker(context, token, draft, found, recent, mentions)
             _unnamed_source_as_they(context, token, draft, found, recent)
             _plural_subject_before(context, token, draft, found)
+            _named_subject_before(context, token, draft, found, drafts, told, mentions, entities)
         elif token.lower_ == "it" and token.pos_ == "PRON":
             _prefer_unnamed_body(context, token, draft, found, recent, mentions)
+            _issuer_of_the_document(context, token, draft, found, told, entities)
         else:
             nationality = hop.entity_id is not None and _typed(entities, hop.entity_id, "NORP")
             if (hop.entity_id is None or nationality) and last is not None and _epithet(token):
@@ -2429,6 +2453,34 @@ def _prefer_unnamed_body(
     if antecedent is not None and antecedent.start > head.idx and antecedent.text[:1].isupper():
         return  # a body named after it is the nearer (not an "it" in what it said)
     _read_as_speaker_before(pronoun, draft, found, hop, "the body that spoke last")
+
+
+def _issuer_of_the_document(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    told: Mapping[int, tuple[_Draft, _Sourcing]],
+    entities: Mapping[str, Entity],
+) -> None:
+    """ "The military said in a statement that it had struck a command centre. It said it had
+    taken steps to reduce harm": an "it" the entity layer reads as a document that the last
+    mention of carried a saying before ("in a statement", "on its website") is
+    whoever said it, the issuer, not the document. A document that is no saying's medium
+    ("In the closing lines of the memo, it warned") stands."""
+    hop = found.speaker_hop
+    document = entities.get(hop.entity_id) if hop is not None and hop.entity_id else None
+    if document is None or document.type != "DOCUMENT":
+        return
+    named = [m for m in document.mentions if m.kind != "pronoun" and m.span.end <= pronoun.idx]
+    noun = context.token_at(named[-1].span.end - 1) if named else None
+    if noun is None or noun.dep_ != "pobj" or noun.head.lower_ not in ("in", "on", "through"):
+        return
+    subject = next((c for c in noun.head.head.children if c.dep_ == "nsubj"), None)
+    issuer = told.get(subject.i) if subject is not None and subject.pos_ != "PRON" else None
+    if issuer is None or issuer[1].speaker_hop is None or issuer[0].cue_token != noun.head.head.i:
+        return
+    _read_as(pronoun, draft, found, issuer[1].speaker_hop, f"who issued the {document.name}")
 
 
 def _typed(entities: Mapping[str, Entity], entity_id: str, type_: str) -> bool:
@@ -2677,6 +2729,157 @@ def _plural_subject_before(
     role = source_role(subject, context.lexicons, None)
     named = AttributionHop(role, context.text[start:end], None, None)
     _read_as_speaker_before(pronoun, draft, found, named, "the people the sentence before names")
+
+
+def _named_subject_before(
+    context: _Context,
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    drafts: Sequence[_Draft],
+    told: Mapping[int, tuple[_Draft, _Sourcing]],
+    mentions: RangeIndex[Mention],
+    entities: Mapping[str, Entity],
+) -> None:
+    """ "Nigel Farage has been speaking to reporters. He told them ...": a "he" or "she" that
+    speaks right after a sentence whose subject is a person named by name stands for that
+    person (a pronoun subject carries on the subject before it), not for a speaker named
+    earlier, whom the entity layer and "the speaker named last" would pick when the person is
+    no speaker or the parser took the name for a place ("Tonali himself appeared to play it
+    down. ..., he said"). A name counts when it agrees: a person of that gender or not known to
+    be another, or, typed otherwise, a first name, title or "himself"/"herself" that says so.
+    The reading replaced stays as the alternative; unsure, and said so."""
+    if pronoun.lower_ not in ("he", "she") or found.speaker_hop is None:
+        return
+    sentence = context.sentence_of(pronoun)
+    if sentence.start == 0 or _antecedent_after(pronoun, mentions, sentence.start_char):
+        return  # an antecedent in the pronoun's own sentence is the nearer
+    reading = found.speaker_hop.entity_id
+    if reading is not None and any(
+        m.entity_id == reading and m.span.end <= pronoun.idx
+        for m in mentions.overlapping(sentence.start_char, pronoun.idx)
+    ):
+        return  # "Ryan, who was reluctant, was more direct in what he called ...": nearer
+    previous = context.sentence_of(context.doc[sentence.start - 1])
+    subject = next((c for c in previous.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return
+    if subject.lower_ == pronoun.lower_:
+        _not_whom_the_pronoun_before_spoke_of(pronoun, draft, found, told.get(subject.i), mentions)
+        return
+    name = subject if subject.pos_ == "PROPN" else None
+    if name is None and subject.pos_ == "NOUN":  # "Ellie's mother, Sarah Morgan, made a plea"
+        name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    if name is None or any(
+        d.kind in ("direct", "partial", "indirect") and any(s <= name.idx < e for s, e in d.content)
+        for d in drafts
+    ):
+        return  # a name in someone's words is no subject of the narration
+    mention = mention_at(mentions, name.idx, name.idx + len(name))
+    entity = entities.get(mention.entity_id) if mention and mention.entity_id else None
+    if entity is not None and entity.id == found.speaker_hop.entity_id:
+        return
+    current = entities.get(found.speaker_hop.entity_id or "")
+    if current is not None and any(
+        name.text in form.split() for form in (current.name, *(a.text for a in current.aliases))
+    ):
+        return  # "Tom Hale met Ana Ruiz. Hale said ...": the reading's own surname
+    # a gender the name is known to have, not only one it does not contradict: places and
+    # titles the parser takes for people ("Sandy Hook", "The Great Debate") say none
+    person = entity is not None and entity.type == "PERSON" and name.ent_type_ in ("", "PERSON")
+    known = _gender(entity) if entity is not None and person else None
+    if (known or _name_gender(name)) != ("f" if pronoun.lower_ == "she" else "m"):
+        return
+    role = source_role(name, context.lexicons, entity)
+    if entity is not None:
+        hop = AttributionHop(role, entity.name, None, entity.id)
+    else:
+        first = min((t.idx for t in name.children if t.dep_ == "compound"), default=name.idx)
+        hop = AttributionHop(role, context.text[first : name.idx + len(name)], None, None)
+    _read_as(pronoun, draft, found, hop, "the subject of the sentence before")
+
+
+def _not_whom_the_pronoun_before_spoke_of(
+    pronoun: Token,
+    draft: _Draft,
+    found: _Sourcing,
+    before: tuple[_Draft, _Sourcing] | None,
+    mentions: RangeIndex[Mention],
+) -> None:
+    """ "Kemi Badenoch is replying now. She says Reeves promised not to raise taxes. She says
+    the chancellor has no plan": a "she" that carries on the "she" of the sentence before, left
+    unresolved there, is not the person that one spoke about, whom "the speaker named last"
+    picks; it is left unresolved too, and the doubt says why."""
+    if before is None or found.speaker_hop is None or found.speaker_hop.entity_id is None:
+        return
+    previous_draft, previous = before
+    hop = previous.speaker_hop
+    if hop is None or hop.entity_id is not None or hop.text.lower() != pronoun.lower_:
+        return
+    reading = found.speaker_hop
+    if not any(
+        m.entity_id == reading.entity_id and m.kind != "pronoun"
+        for start, end in previous_draft.content
+        for m in mentions.overlapping(start, end)
+    ):
+        return
+    found.speaker_hop = AttributionHop(reading.role, pronoun.text, found.speaker, None)
+    found.alternatives = [AttributionHop(reading.role, reading.text, None, reading.entity_id)]
+    found.doubt = (
+        f"'{pronoun.text}' carries on the '{hop.text}' before it, left unresolved; "
+        f"not {reading.text}, whom that one spoke of"
+    )
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
+
+
+def _name_gender(name: Token) -> str | None:
+    """ "f" or "m" as the words of a name say: a "himself"/"herself" set by it ("Tonali
+    himself"), a title before it ("Mrs"), or the first name written before the same surname
+    inside a person's name here or earlier in the article ("Arteta" after "Mikel Arteta", not
+    "Sanders Debate"); None when they disagree or say nothing."""
+    for child in name.children:
+        if child.lower_ in ("himself", "herself"):
+            return "m" if child.lower_ == "himself" else "f"
+    if name.ent_type_ not in ("", "PERSON"):
+        return None  # a place or a title ("The Great Debate Debate"): no one's name
+    doc = name.doc
+    titles = [t.text for t in name.children if t.dep_ == "compound" and t.i < name.i]
+    first_words = [
+        doc[t.i - 1].text
+        for t in doc[: name.i + 1]
+        if t.text == name.text and t.i > 0 and _first_name_before(doc[t.i - 1], t)
+    ]
+    found = gender_of(titles, []) or gender_of([], first_words)
+    return None if found is None else found[0]
+
+
+def _first_name_before(word: Token, surname: Token) -> bool:
+    """Whether ``word`` may be the first name of ``surname`` right after it: both names the
+    recogniser put in one person's name, or in none (the small model misses many: "Det Insp
+    Karen Doyle"), never inside another kind of name ("Sanders Debate" in a title)."""
+    if word.pos_ != "PROPN" or surname.ent_type_ not in ("", "PERSON"):
+        return False
+    same = word.ent_type_ == surname.ent_type_
+    return same and (surname.ent_type_ == "" or surname.ent_iob_ == "I")
+
+
+def _read_as(
+    pronoun: Token, draft: _Draft, found: _Sourcing, hop: AttributionHop, how: str
+) -> None:
+    """Read a pronoun speaker as ``hop`` (an entity, or a phrase named by no entity), keeping
+    the reading it had as the alternative; the doubt says both."""
+    chosen = found.speaker_hop
+    if chosen is not None and chosen.text == hop.text and chosen.entity_id == hop.entity_id:
+        return
+    found.speaker_hop = AttributionHop(hop.role, hop.text, found.speaker, hop.entity_id)
+    others = [a for a in found.alternatives if a.entity_id != hop.entity_id]
+    if chosen is not None and chosen.entity_id is not None and chosen.entity_id != hop.entity_id:
+        others.insert(0, AttributionHop(chosen.role, chosen.text, None, chosen.entity_id))
+    found.alternatives = others
+    found.doubt = f"'{pronoun.text}' is read as {hop.text} ({how})" + (
+        f"; it could also be {', '.join(a.text for a in others)}" if others else ""
+    )
+    draft.confidence = round(draft.confidence * _PRONOUN_CONFIDENCE, 2)
 
 
 def _antecedent_after(pronoun: Token, mentions: RangeIndex[Mention], start: int) -> bool:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
-from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, states_claim
+from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, reduced_hearsay, states_claim
 from sayso.statements.cue_model import (
     PHRASE_PREFIX,
     load_cue_model,
@@ -382,13 +382,16 @@ def _nearest_subject(verb: Token, first: Token) -> Token:
     # "COGAT, the Israeli military agency that coordinates aid, said": a common noun set off
     # by commas right after a name is its apposition, and the name is who speaks
     comma = earlier.right_edge.i + 1
+    # the closing comma, which the parser may hang on the apposition itself when a relative
+    # clause ends it ("body that oversees aid to the territory, denied")
+    closing = later.right_edge.i if doc[later.right_edge.i].text == "," else later.right_edge.i + 1
     set_off = (
         earlier.pos_ == "PROPN"
         and later.pos_ == "NOUN"
         and doc[comma].text == ","
         and later.left_edge.i == comma + 1
-        and later.right_edge.i + 2 == verb.i
-        and doc[later.right_edge.i + 1].text == ","
+        and closing + 1 == verb.i
+        and doc[closing].text == ","
     )
     return earlier if split or set_off else later
 
@@ -1728,6 +1731,25 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     )
 
 
+def _closing_frame_as_relative(cue: Token) -> bool:
+    """ "Everton have rejected a second bid for Garner, the Liverpool Echo reports.": a verb of
+    saying in the present or past that closes the sentence after a comma and its subject,
+    with no object or clause of its own, which the parser made a relative clause of a noun
+    before the comma ("bid"). It is the sentence's frame, set off as a parenthetical cue
+    is (:func:`_parenthetical`)."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBZ", "VBD", "VBP") or cue.head.i > cue.i:
+        return False
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1 or subjects[0].i > cue.i or len(list(cue.children)) != 1:
+        return False
+    comma = subjects[0].left_edge.i - 1
+    if comma <= cue.head.i or doc[comma].text != ",":
+        return False
+    rest = doc[cue.i + 1 : cue.sent.end]
+    return all(t.is_punct or t.is_space for t in rest) and any(t.text == "." for t in rest)
+
+
 def _set_off_start(cue: Token) -> int:
     """Where a parenthetical cue's own words start: at its subject ("Voters, Clinton
     suggested, don't have to worry": the parser also makes "Voters", before the comma, a
@@ -1766,7 +1788,7 @@ def _special_cues(doc: Doc) -> list[Token]:
     dep = doc.to_array("DEP")
     wanted = (doc.to_array("LOWER") == strings["according"]) | (
         (doc.to_array("POS") == strings["VERB"])
-        & ((dep == strings["parataxis"]) | (dep == strings["advcl"]))
+        & ((dep == strings["parataxis"]) | (dep == strings["advcl"]) | (dep == strings["relcl"]))
     )
     return [doc[i] for i in wanted.nonzero()[0].tolist()]
 
@@ -1774,6 +1796,7 @@ def _special_cues(doc: Doc) -> list[Token]:
 def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
     """Every cue with its content clause in ``doc``, in text order."""
     found: list[Reported] = []
+    closing: list[Reported] = []  # closing frames read as relative clauses: if nothing else
     text = doc_text(doc)  # built by joining every token: once, not per cue
     for token in _special_cues(doc):
         if token.lower_ == "according":
@@ -1788,6 +1811,10 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             as_said = _as_said(token, lexicons, text)
             if as_said is not None:
                 found.append(as_said)
+        elif token.dep_ == "relcl" and _closing_frame_as_relative(token):
+            parenthetical = _parenthetical(token, lexicons, text)
+            if parenthetical is not None:
+                closing.append(parenthetical)
     taken: set[int] = set()  # object nouns whose clause a verb cue took
     scored = _scored_pairs(doc, lexicons)
     # "voiced concern about X": the verb's pair reports the noun, phrase and all
@@ -1814,6 +1841,8 @@ def find_reported(doc: Doc, lexicons: Lexicons) -> list[Reported]:
             for item in found
         ):
             found.append(reported)
+    cues = {item.cue_token for item in found}
+    found.extend(item for item in closing if item.cue_token not in cues)
     return sorted(found, key=lambda item: item.cue_token)
 
 
@@ -1922,8 +1951,10 @@ def _pair_reported(
         citing = None
     if citing is not None and citing.left_edge.i <= first <= citing.right_edge.i + 1:
         first = citing.right_edge.i + 1  # "reported, citing the ministry, that ...": not content
-    hearsay = _evidential(token, relation, lexicons)
-    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    reduced = reduced_hearsay(token, relation, clause)
+    hearsay = reduced or _evidential(token, relation, lexicons)
+    passive = ("nsubjpass", "nsubj") if reduced else ("nsubjpass",)
+    subject = next((c for c in token.children if c.dep_ in passive), None)
     if hearsay and subject is not None and subject.i < token.i:
         # "the risk is said to be low": what is said is the risk's being low, subject and all
         first = subject.left_edge.i
@@ -1953,7 +1984,7 @@ def _pair_reported(
         last = doc[raised.right_edge.i]
         gap = (last.idx + len(last), content[0])
         content = (doc[raised.left_edge.i].idx, content[1])
-    source = source_of(token, speaker, lexicons)
+    source = None if reduced else source_of(token, speaker, lexicons)
     if hearsay and source is None:
         source = _according_to_in(token)
     if is_not_a_statement(token, relation, source, lexicons):
