@@ -344,6 +344,21 @@ def test_according_to_set_off_before_the_verb_reports_the_clause_around_it(nlp) 
     assert _speaker(statement) == "the campaign"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company's revenue grew 12% in the quarter, beating forecasts, according to the firm.",
+        "Two bridges collapsed in the storm, leaving the town cut off, according to the mayor.",
+    ],
+)
+def test_according_to_after_a_set_off_participle_reports_its_whole_clause(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs the phrase on the participle; the account is of the clause it is set
+    # off from as well
+    statements = _attributed(extract_statements(nlp(text)))
+    (according,) = [s for s in statements if s.cue is not None and s.cue.text == "according to"]
+    assert [c.text for c in according.content] == [text.rsplit(", according", 1)[0]]
+
+
 def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The agency found that, according to an analysis of her calendar, most of the "
