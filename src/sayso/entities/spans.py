@@ -590,13 +590,7 @@ def _names_with_particles(
             continue
         if given.group().lower() in _MONTHS:
             continue  # "In May de Gaulle visited"
-        before = doc[tokens.start - 1] if tokens.start > 0 else None
-        if (
-            before is not None
-            and before.pos_ == "PROPN"
-            and before.text[:1].isupper()
-            and (before.lower_.rstrip("."),) not in lexicon().titles
-        ):
+        if _after_another_name(doc, tokens.start):
             continue
         subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
         end = rest.end()
@@ -605,6 +599,19 @@ def _names_with_particles(
         )
         covered[start:end] = b"\x01" * (end - start)
     return extra
+
+
+def _after_another_name(doc: Doc, start: int) -> bool:
+    """Whether token ``start`` follows a capitalised proper noun that is no title: the words
+    found there run on from another name ("Paul Okafor"), not a name of their own."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return (
+        before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and (before.lower_.rstrip("."),) not in lexicon().titles
+    )
 
 
 def _bare_surnames(
@@ -654,14 +661,8 @@ def _bare_surnames(
         tokens = doc.char_span(start, end, alignment_mode="expand")
         if tokens is None or tokens.start_char != start or tokens.end_char != end:
             continue
-        before = doc[tokens.start - 1] if tokens.start > 0 else None
         after = doc[tokens.end] if tokens.end < len(doc) else None
-        if (
-            before is not None
-            and before.pos_ == "PROPN"
-            and before.text[:1].isupper()
-            and (before.lower_.rstrip("."),) not in lexicon().titles
-        ):
+        if _after_another_name(doc, tokens.start):
             continue
         if after is not None and after.pos_ == "PROPN" and after.text[:1].isupper():
             continue
