@@ -245,3 +245,54 @@ def test_two_titles_tagged_as_one_name_are_two_entities(nlp: Language) -> None:
     assert not any(" and " in form for e in entities for form in _forms(e))
     assert "Times" in _forms(_entity_with(entities, "Times"))
     assert _entity_with(entities, "Sun").type == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("MBZ", "Mohammed bin Zayed al-Nahyan", True),
+        ("MBR", "Mohammed bin Rashid Al Maktoum", True),
+        ("MBS", "Mohammed bin Salman", True),
+        ("MB", "Mohammed bin Salman Al Saud", None),
+    ],
+)
+def test_initials_of_a_name_with_its_patronymic_leave_out_the_house(
+    short: str, full: str, same: bool | None
+) -> None:
+    verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
+    assert verdict.same is same, verdict
+
+
+@pytest.mark.slow
+def test_a_person_s_initials_tagged_as_an_organisation_join_the_person(nlp: Language) -> None:
+    text = (
+        "Mohammed bin Rashid Al Maktoum is the ruler of Dubai. The ruler, widely known as MBR, "
+        "opened the new airport terminal on Monday."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "MBR" in _forms(_entity_with(entities, "Mohammed bin Rashid Al Maktoum"))
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Abu Qasra", "Murhaf Abu Qasra", True),
+        ("Abu Shanab", "Ismail Abu Shanab", True),
+        ("Abu Shanab", "Ismail Abu Marzouk", None),
+    ],
+)
+def test_an_abu_family_name_written_alone_is_the_family_name(
+    short: str, full: str, same: bool | None
+) -> None:
+    verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
+    assert verdict.same is same, verdict
+
+
+@pytest.mark.slow
+def test_an_abu_family_name_alone_joins_the_full_name(nlp: Language) -> None:
+    text = (
+        "Hamas co-founder Ismail Abu Shanab spoke to reporters in Gaza on Tuesday. "
+        "Abu Shanab said the group would consider the offer."
+    )
+    _, entities = _resolve(nlp, text)
+    assert "Abu Shanab" in _forms(_entity_with(entities, "Ismail Abu Shanab"))

@@ -232,6 +232,20 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             # A kunya written as one word is also a family name ("Atiku Abubakar ... Abubakar
             # said", "Mohamed Aboutrika"); written as two ("Abu Bakr") it is only a kunya.
             joined_kunya = short.kunyas[0] and len(short.words) == 1
+            # After a given name that is no kunya, a last unit "Abu X" is the family name, and
+            # is written alone as one ("Murhaf Abu Qasra ... Abu Qasra said"). Both written in
+            # two words: "Abu Bakr" is not Atiku Abubakar.
+            abu_family = (
+                short.kunyas[0]
+                and not joined_kunya
+                and not full.kunyas[0]
+                and not full.surname_first
+                and len(full.words) >= 3
+                and full.words[-2].text == short.words[0].text
+                and words_match(unit, full.units[-1]) is not None
+            )
+            if abu_family and short.title_use != "given":
+                return Verdict(True, 0.6, "family name alone, an Abu name")
             if short.title_use == "given" or (short.kunyas[0] and not joined_kunya):
                 return NO_EVIDENCE
             # A suffix follows a given name ("Don Jr.") or a family name ("Trump Jr."): with
@@ -483,6 +497,15 @@ def _acronym_readings(letters: str, words: tuple[RawWord, ...]) -> list[tuple[Ra
     readings = [words]
     if len(words) > 2 and words[0].upper and territory_code(words[0].text) is not None:
         readings.append(words[1:])
+    lex = lexicon()
+    if (
+        len(words) >= 5
+        and words[-2].text in lex.particles_always
+        and any(word.text in lex.connectors for word in words[1:-3])
+    ):
+        # "Mohammed bin Zayed al-Nahyan" is MBZ: the initials of a name with its patronymic
+        # leave out the house ("Al Nahyan", "Al Saud") written after it.
+        readings.append(words[:-2])
     if len(letters) >= 3:
         for run in list(readings):
             if len(run) >= 4 and run[-2].text == "and":

@@ -549,6 +549,11 @@ def _may_join(entry: _Text, group: _Group) -> bool:
         return True
     if {entry.type, group.type} <= {"GPE", "LOC"}:
         return True
+    if group.type == "PERSON" and entry.parsed.acronym and len(entry.parsed.acronym) >= 3:
+        # A person's initials ("MBZ", "JFK") read as an organisation's acronym by NER; the
+        # matcher still needs every word of the name spelt. Not two letters: too many bodies'
+        # acronyms ("AP", "UN") spell some two-word name.
+        return True
     one_word = len(entry.parsed.units) == 1 and not entry.parsed.acronym
     return (
         one_word
