@@ -296,3 +296,34 @@ def test_an_abu_family_name_alone_joins_the_full_name(nlp: Language) -> None:
     )
     _, entities = _resolve(nlp, text)
     assert "Abu Shanab" in _forms(_entity_with(entities, "Ismail Abu Shanab"))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "introduction",
+    [
+        "The plaintiff, Maria Delgado, worked at the company for nine years.",
+        "Maria Delgado, the plaintiff, worked at the company for nine years.",
+    ],
+)
+def test_a_court_party_the_article_names_is_that_person(nlp: Language, introduction: str) -> None:
+    text = (
+        "A jury on Thursday ordered a logistics firm to pay $18 million to a former supervisor. "
+        f"{introduction} Delgado testified that she was fired after reporting safety "
+        "violations. The judge wrote that the plaintiff had produced substantial evidence."
+    )
+    mentions, entities = _resolve(nlp, text)
+    person = _entity_with(entities, "Maria Delgado")
+    last = text.rindex("the plaintiff")
+    assert any(m.entity_id == person.id and m.span.start == last for m in mentions)
+
+
+@pytest.mark.slow
+def test_a_court_party_the_article_does_not_name_is_left_alone(nlp: Language) -> None:
+    text = (
+        "A jury ordered Northwind Logistics to pay $18 million to Maria Delgado. "
+        "The defendant argued that Delgado was let go for falsifying time records."
+    )
+    mentions, _ = _resolve(nlp, text)
+    start = text.index("The defendant")
+    assert not any(m.span.start == start and m.entity_id for m in mentions)

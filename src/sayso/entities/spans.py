@@ -297,12 +297,26 @@ def _title_endings() -> frozenset[str]:
 
 
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
-    """``secretary-general of the Kurdistan Social Democratic Party`` after a name."""
+    """``secretary-general of the Kurdistan Social Democratic Party`` after a name, or a role
+    set off before it (``The plaintiff, Maria Delgado, ...``: the article says who holds it)."""
+    role_nouns = lexicon().role_nouns
     for child in span.root.children:
-        if child.dep_ == "appos" and child.lower_ in lexicon().role_nouns and child.i >= span.end:
+        if child.dep_ == "appos" and child.lower_ in role_nouns and child.i >= span.end:
             tokens = list(child.subtree)
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             return start, end, text[start:end]
+    head = span.root.head
+    if (
+        span.root.dep_ == "appos"
+        and head.i < span.start
+        and head.lower_ in role_nouns
+        and all(token.is_punct for token in span.doc[head.i + 1 : span.start])
+        and any(token.lower_ == "the" for token in head.lefts)
+    ):
+        # Only the words before the role noun: what follows the name is not the role's.
+        first = min(token.i for token in head.lefts)
+        start, end = span.doc[first].idx, head.idx + len(head.text)
+        return start, end, text[start:end]
     return None
 
 
