@@ -327,3 +327,31 @@ def test_a_court_party_the_article_does_not_name_is_left_alone(nlp: Language) ->
     mentions, _ = _resolve(nlp, text)
     start = text.index("The defendant")
     assert not any(m.span.start == start and m.entity_id for m in mentions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person", "alone"),
+    [
+        (
+            "Dutch MEP Sophie de Groot, a critic of the plan, said the deal was bad. "
+            "De Groot said talks would go on.",
+            "Sophie de Groot",
+            "De Groot",
+        ),
+        (
+            "Dutch MEP Eva in 't Hout, a critic of the plan, said the deal was bad. "
+            "In 't Hout said talks would go on.",
+            "Eva in 't Hout",
+            "Hout",
+        ),
+    ],
+)
+def test_a_nationality_and_a_title_before_a_name_are_not_part_of_it(
+    nlp: Language, text: str, person: str, alone: str
+) -> None:
+    _, entities = _resolve(nlp, text)
+    found = _entity_with(entities, person)
+    assert found.type == "PERSON"
+    assert alone in _forms(found)
+    assert not any("MEP" in form for e in entities for form in _forms(e))

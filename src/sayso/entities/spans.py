@@ -296,6 +296,24 @@ def _title_endings() -> frozenset[str]:
     return frozenset(phrase[-1] for phrase in lexicon().titles if phrase)
 
 
+def _person_after_nationality_title(span: Span) -> int | None:
+    """Where the person's name starts in a name NER ran on from a nationality adjective and a
+    title (``Dutch MEP Sophie``, tagged an organisation or a person): the nationality and the
+    title are the person's, and a given name follows them."""
+    if len(span) < 3 or span[0].lower_ not in lexicon().demonyms:
+        return None
+    titles = lexicon().titles
+    index = span.start + 1
+    while index < span.end and (span.doc[index].lower_.rstrip("."),) in titles:
+        index += 1
+    if index == span.start + 1 or index == span.end:
+        return None
+    given = span.doc[index]
+    if given.pos_ != "PROPN" or not is_first_name(given.text):
+        return None
+    return given.idx
+
+
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
     """``secretary-general of the Kurdistan Social Democratic Party`` after a name, or a role
     set off before it (``The plaintiff, Maria Delgado, ...``: the article says who holds it)."""
@@ -353,7 +371,10 @@ def name_spans(
             start, label, weight = brand, "ORG", 1
         if _postnominal_after_person(text, start, end, ents[position - 1] if position else None):
             continue
-        if ent.label_ == "PERSON":
+        person = _person_after_nationality_title(ent)
+        if person is not None:
+            start, label, weight = person, "PERSON", 1
+        if ent.label_ == "PERSON" or person is not None:
             end = _before_postnominal(text, start, end)
             end = _rest_of_hyphenated_name(doc, ent, end)
             end = _family_name_after_particles(text, start, end)
