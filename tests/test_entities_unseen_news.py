@@ -355,3 +355,19 @@ def test_a_nationality_and_a_title_before_a_name_are_not_part_of_it(
     assert found.type == "PERSON"
     assert alone in _forms(found)
     assert not any("MEP" in form for e in entities for form in _forms(e))
+
+
+@pytest.mark.slow
+def test_the_sides_of_a_lawsuit_a_relative_clause_gives_are_those_names(nlp: Language) -> None:
+    text = (
+        "Tomas Berg, who is suing Harbor Freightways over his dismissal, worked there for six "
+        "years. Harbor Freightways, which is being sued by two other drivers, denied "
+        "wrongdoing. The judge wrote that the plaintiff had produced substantial evidence. "
+        "The defendant said it would appeal."
+    )
+    mentions, entities = _resolve(nlp, text)
+    owner = {m.span.start: m.entity_id for m in mentions}
+    berg = _entity_with(entities, "Tomas Berg")
+    firm = _entity_with(entities, "Harbor Freightways")
+    assert owner.get(text.index("plaintiff")) == berg.id
+    assert owner.get(text.index("defendant")) == firm.id

@@ -314,6 +314,26 @@ def _person_after_nationality_title(span: Span) -> int | None:
     return given.idx
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+
+def _party_to_a_lawsuit(span: Span) -> tuple[int, int, str] | None:
+    """The side of a lawsuit a relative clause on the name gives it: ``X, who is suing ...``
+    is the plaintiff, ``X, which is being sued by ...`` (or ``which Y sued``) the defendant.
+    The role is the verb's place with the party noun the article will use for it."""
+    for verb in span.root.children:
+        if verb.dep_ != "relcl" or verb.lemma_ != "sue" or verb.i < span.end:
+            continue
+        for child in verb.children:
+            if child.lower_ not in _RELATIVE_PRONOUNS:
+                continue
+            if child.dep_ == "nsubj":
+                return verb.idx, verb.idx + len(verb.text), "plaintiff"
+            if child.dep_ in {"nsubjpass", "dobj"}:
+                return verb.idx, verb.idx + len(verb.text), "defendant"
+    return None
+
+
 def _appositive_role(text: str, span: Span) -> tuple[int, int, str] | None:
     """``secretary-general of the Kurdistan Social Democratic Party`` after a name, or a role
     set off before it (``The plaintiff, Maria Delgado, ...``: the article says who holds it)."""
@@ -409,6 +429,10 @@ def name_spans(
             record.roles.extend(role for role in roles if role)
             if role_word is not None and not record.roles:
                 record.roles.append((role_word[0], role_word[1], text[role_word[0] : role_word[1]]))
+        if ent.label_ in {"PERSON", "ORG"}:
+            party = _party_to_a_lawsuit(ent)
+            if party is not None:
+                record.roles.append(party)
         credit = _credit_split(record) or _split_at_and_the(record)
         if credit is not None:
             found.extend(credit)
