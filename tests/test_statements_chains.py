@@ -562,3 +562,18 @@ def test_a_past_verb_joined_after_a_closed_present_quote_is_the_reporters(nlp) -
     assert urged.speaker is not None
     assert urged.speaker.text == "the ministry"
     assert _hops(urged) == ["Daily Ledger", "ministry"]
+
+
+def test_a_report_closing_a_sentence_with_a_long_agency_name_relays_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the partial quote makes the parser hang "reported" under "said", as in the TASS case
+    # above, but "RIA" hangs two words down from "agency"
+    text = (
+        'He said Moscow remained "open to a settlement", but that it would continue its '
+        "operation, the RIA Novosti news agency reported."
+    )
+    statements = _statements(nlp, text)
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert _hops(said)[1:] == ["RIA Novosti news agency", "He"]
+    reported = next(s for s in statements if s.cue is not None and s.cue.text == "reported")
+    assert _hops(reported)[1:] == ["RIA Novosti news agency"]
+
