@@ -577,3 +577,17 @@ def test_a_report_closing_a_sentence_with_a_long_agency_name_relays_the_saying(n
     reported = next(s for s in statements if s.cue is not None and s.cue.text == "reported")
     assert _hops(reported)[1:] == ["RIA Novosti news agency"]
 
+
+def test_a_medium_quoting_a_source_of_a_body_is_a_hop(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "quoted" from "delegation", not from "source"
+    text = (
+        "According to a source in the Ukrainian delegation quoted by the Ukrainska Pravda news "
+        "website, the Russian side demanded a withdrawal."
+    )
+    statement = _holding(_statements(nlp, text), "the Russian side demanded")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "a source in the Ukrainian delegation"
+    assert _hops(statement)[1:] == [
+        "Ukrainska Pravda news website",
+        "a source in the Ukrainian delegation",
+    ]

@@ -134,6 +134,16 @@ def _marked_as(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+def relays(participle: Token) -> bool:
+    """Whether a participle is a medium's passing on of words ("sources quoted by Al-Masirah",
+    "a statement carried by Saba")."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.lemma_.lower() in _RELAYING_VERBS
+    )
+
+
 def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
     """The media that the speaker's phrase or the cue's own words say passed the statement
     on: "according to medical sources quoted by Al-Masirah television", "said in a statement
@@ -146,14 +156,20 @@ def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
             holders.extend(c for c in prep.children if c.dep_ == "pobj")
     if cue.lower_ == "according":
         holders.extend(c for to in cue.children for c in to.children if c.dep_ == "pobj")
+    # the participle may hang from a noun further in the phrase: "a source in the delegation
+    # quoted by Ukrainska Pravda" (the parser hangs "quoted" from "delegation")
+    holders += [
+        noun
+        for holder in list(holders)
+        for prep in holder.children
+        if prep.dep_ == "prep" and prep.i > holder.i
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
     found: list[Token] = []
     for holder in holders:
         for participle in holder.children:
-            if (
-                participle.dep_ != "acl"
-                or participle.tag_ != "VBN"
-                or participle.lemma_.lower() not in _RELAYING_VERBS
-            ):
+            if not relays(participle):
                 continue
             agent = next((c for c in participle.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
