@@ -591,3 +591,28 @@ def test_a_medium_quoting_a_source_of_a_body_is_a_hop(nlp) -> None:  # type: ign
         "Ukrainska Pravda news website",
         "a source in the Ukrainian delegation",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "record"),
+    [
+        ("Prices rose 4 percent, according to data compiled by LSEG.", "LSEG", "data"),
+        ("Prices rose 4 percent, according to a survey published by Reuters.", "Reuters",
+         "a survey"),
+        ("Prices rose 4 percent, according to a study conducted by the Kiel Institute.",
+         "Kiel Institute", "a study"),
+    ],
+)  # fmt: skip
+def test_whoever_made_a_document_or_record_carries_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, maker: str, record: str
+) -> None:
+    statement = _holding(_statements(nlp, text), "Prices rose 4 percent")
+    assert _hops(statement)[1:] == [maker, record]
+
+
+def test_people_made_something_by_someone_are_not_carried_by_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials appointed by the governor said the road was closed."
+    assert _hops(_holding(_statements(nlp, text), "the road was closed")) == [
+        "Daily Ledger",
+        "Officials",
+    ]

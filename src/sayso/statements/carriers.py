@@ -134,6 +134,13 @@ def _marked_as(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
+_RECORD_NOUNS = frozenset(
+    {"data", "figures", "statistics", "estimates", "tally", "count", "records"}
+)
+"""Nouns of compiled records, beside the lexicon's documents, that someone makes and that
+speak only through whoever made them ("according to data compiled by LSEG")."""
+
+
 def relays(participle: Token) -> bool:
     """Whether a participle is a medium's passing on of words ("sources quoted by Al-Masirah",
     "a statement carried by Saba")."""
@@ -144,12 +151,13 @@ def relays(participle: Token) -> bool:
     )
 
 
-def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
+def relayed_by(cue: Token, speaker: Token | None, documents: frozenset[str]) -> list[Token]:
     """The media that the speaker's phrase or the cue's own words say passed the statement
     on: "according to medical sources quoted by Al-Masirah television", "said in a statement
     carried by the Saba news agency". Only a participle hung from the speaker or from the
     object of one of the cue's prepositions counts, so that a medium named elsewhere in the
-    sentence is never another statement's carrier."""
+    sentence is never another statement's carrier. A document (one of ``documents``) or a
+    record is carried by the agent of any participle on it: who made or published it."""
     holders = [speaker] if speaker is not None else []
     for prep in cue.children:
         if prep.dep_ == "prep":
@@ -168,8 +176,14 @@ def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
     ]
     found: list[Token] = []
     for holder in holders:
+        made = holder.lemma_.lower() in documents or holder.lower_ in _RECORD_NOUNS
         for participle in holder.children:
-            if not relays(participle):
+            if participle.dep_ != "acl" or participle.tag_ != "VBN":
+                continue
+            # a document or record is carried by whoever made or put it out, whatever the
+            # verb ("data compiled by LSEG", "a survey published by Reuters", "a study
+            # conducted by Harvard"); anything else only by a verb of relaying
+            if not made and not relays(participle):
                 continue
             agent = next((c for c in participle.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None

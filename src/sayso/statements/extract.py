@@ -2117,7 +2117,9 @@ def _sourcing(
         sentence = context.sentence_of(cue)
         heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1, context.verbs)
         speaker = context.doc[draft.speaker_token] if draft.speaker_token is not None else None
-        heads += [t for t in relayed_by(cue, speaker) if t not in heads]
+        heads += [
+            t for t in relayed_by(cue, speaker, context.lexicons.document_nouns) if t not in heads
+        ]
         heads += [t for t in published_in(cue) if t not in heads]
         inside = [t for t in heads if any(s <= t.idx < e for s, e in draft.content)]
         for head in [t for t in heads if t not in inside] + [
