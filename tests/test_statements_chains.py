@@ -616,3 +616,18 @@ def test_people_made_something_by_someone_are_not_carried_by_them(nlp) -> None: 
         "Daily Ledger",
         "Officials",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hops"),
+    [
+        ("The senator said in a statement released by her office that the talks would resume.",
+         ["her office", "senator"]),
+        ("The company contended in a letter written by its chief counsel that the talks would "
+         "resume.", ["company"]),
+    ],
+)  # fmt: skip
+def test_a_document_the_speaker_said_it_in_is_carried_only_by_who_put_it_out(  # type: ignore[no-untyped-def]
+    nlp, text: str, hops: list[str]
+) -> None:
+    assert _hops(_holding(_statements(nlp, text), "the talks would resume"))[1:] == hops

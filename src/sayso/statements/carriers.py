@@ -141,6 +141,13 @@ _RECORD_NOUNS = frozenset(
 speak only through whoever made them ("according to data compiled by LSEG")."""
 
 
+_PUTTING_OUT_VERBS = _SEEING_VERBS | frozenset(
+    {"release", "issue", "provide", "distribute", "circulate", "share", "post", "send"}
+)
+"""Participles by which someone other than its author puts a document out ("a statement
+released by the campaign", "a memo obtained by the Times")."""
+
+
 def relays(participle: Token) -> bool:
     """Whether a participle is a medium's passing on of words ("sources quoted by Al-Masirah",
     "a statement carried by Saba")."""
@@ -151,43 +158,54 @@ def relays(participle: Token) -> bool:
     )
 
 
+def _further_in(nouns: Sequence[Token]) -> list[Token]:
+    """The objects of the prepositions after each of ``nouns`` ("the delegation" of "a source
+    in the delegation")."""
+    return [
+        noun
+        for head in nouns
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.i > head.i
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+
+
 def relayed_by(cue: Token, speaker: Token | None, documents: frozenset[str]) -> list[Token]:
     """The media that the speaker's phrase or the cue's own words say passed the statement
     on: "according to medical sources quoted by Al-Masirah television", "said in a statement
     carried by the Saba news agency". Only a participle hung from the speaker or from the
     object of one of the cue's prepositions counts, so that a medium named elsewhere in the
-    sentence is never another statement's carrier. A document (one of ``documents``) or a
-    record is carried by the agent of any participle on it: who made or published it."""
-    holders = [speaker] if speaker is not None else []
-    for prep in cue.children:
-        if prep.dep_ == "prep":
-            holders.extend(c for c in prep.children if c.dep_ == "pobj")
+    sentence is never another statement's carrier.
+
+    A document (one of ``documents``) or a record that speaks is carried by whoever made it,
+    whatever the verb ("according to data compiled by LSEG", "a study conducted by Harvard
+    found"); one the speaker said something in is their own, carried only by whoever put it
+    out ("said in a statement released by the campaign", not "contended in a letter written
+    by its vice president")."""
+    speaking = [speaker] if speaker is not None else []
     if cue.lower_ == "according":
-        holders.extend(c for to in cue.children for c in to.children if c.dep_ == "pobj")
+        speaking.extend(c for to in cue.children for c in to.children if c.dep_ == "pobj")
     # the participle may hang from a noun further in the phrase: "a source in the delegation
-    # quoted by Ukrainska Pravda" (the parser hangs "quoted" from "delegation")
-    holders += [
-        noun
-        for holder in list(holders)
-        for prep in holder.children
-        if prep.dep_ == "prep" and prep.i > holder.i
-        for noun in prep.children
-        if noun.dep_ == "pobj"
+    # quoted by Ukrainska Pravda" (the parser hangs "quoted" from "delegation"), "results of
+    # the poll conducted by Edison Research"
+    speaking += _further_in(speaking)
+    said_in = [
+        c for prep in cue.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"
     ]
+    holders = speaking + said_in + _further_in(said_in)
     found: list[Token] = []
     for holder in holders:
-        made = holder.lemma_.lower() in documents or holder.lower_ in _RECORD_NOUNS
+        document = holder.lemma_.lower() in documents or holder.lower_ in _RECORD_NOUNS
         for participle in holder.children:
             if participle.dep_ != "acl" or participle.tag_ != "VBN":
                 continue
-            # a document or record is carried by whoever made or put it out, whatever the
-            # verb ("data compiled by LSEG", "a survey published by Reuters", "a study
-            # conducted by Harvard"); anything else only by a verb of relaying
-            if not made and not relays(participle):
+            put_out = holder in speaking or participle.lemma_.lower() in _PUTTING_OUT_VERBS
+            if not (relays(participle) or (document and put_out)):
                 continue
             agent = next((c for c in participle.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if by is not None:
+            if by is not None and by not in found:
                 found.append(by)
     return found
 
