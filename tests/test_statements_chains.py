@@ -631,3 +631,20 @@ def test_a_document_the_speaker_said_it_in_is_carried_only_by_who_put_it_out(  #
     nlp, text: str, hops: list[str]
 ) -> None:
     assert _hops(_holding(_statements(nlp, text), "the talks would resume"))[1:] == hops
+
+
+@pytest.mark.parametrize(
+    ("text", "hops"),
+    [
+        # the article shows the club acting in the story: telling it carries nothing
+        ("Manchester United signed him in July.\n\nJoan Laporta has told "
+         "United that the club cannot pay the fee.", ["Daily Ledger", "Joan Laporta"]),
+        # a medium the outlet table does not list, seen only doing a medium's work
+        ("Izvestia has learned of the plan.\n\nJoan Laporta has told Izvestia that the "
+         "club cannot pay the fee.", ["Daily Ledger", "Izvestia", "Joan Laporta"]),
+    ],
+)  # fmt: skip
+def test_a_named_organisation_told_is_no_medium_when_it_acts_in_the_story(  # type: ignore[no-untyped-def]
+    nlp, text: str, hops: list[str]
+) -> None:
+    assert _hops(_holding(_statements(nlp, text), "the club cannot pay")) == hops

@@ -217,6 +217,11 @@ _MEDIA_PIECES = frozenset(
 """Nouns of a piece of media a saying is made in ("said in an interview with CNN")."""
 _PUBLISHING_VERBS = frozenset({"publish", "air", "broadcast", "run", "print", "post"})
 """Participles that place such a piece in a medium ("an op-ed published in the Register")."""
+MEDIA_WORK_VERBS = (
+    _SEEING_VERBS | _INTERVIEWING_VERBS | _RELAYING_VERBS | _PUBLISHING_VERBS | {"learn"}
+)
+"""Verbs of what a medium does with news ("BFMTV has learned", "Kommersant obtained"): an
+organisation named doing them is not thereby a party to the events."""
 _SETTING_OFF_SAYINGS = frozenset({"write", "speak", "talk"})
 """Participles set off before a cue that say where the saying was made ("writing in ...")."""
 _NOT_MEDIA = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
