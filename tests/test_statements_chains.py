@@ -562,3 +562,89 @@ def test_a_past_verb_joined_after_a_closed_present_quote_is_the_reporters(nlp) -
     assert urged.speaker is not None
     assert urged.speaker.text == "the ministry"
     assert _hops(urged) == ["Daily Ledger", "ministry"]
+
+
+def test_a_report_closing_a_sentence_with_a_long_agency_name_relays_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the partial quote makes the parser hang "reported" under "said", as in the TASS case
+    # above, but "RIA" hangs two words down from "agency"
+    text = (
+        'He said Moscow remained "open to a settlement", but that it would continue its '
+        "operation, the RIA Novosti news agency reported."
+    )
+    statements = _statements(nlp, text)
+    said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
+    assert _hops(said)[1:] == ["RIA Novosti news agency", "He"]
+    reported = next(s for s in statements if s.cue is not None and s.cue.text == "reported")
+    assert _hops(reported)[1:] == ["RIA Novosti news agency"]
+
+
+def test_a_medium_quoting_a_source_of_a_body_is_a_hop(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "quoted" from "delegation", not from "source"
+    text = (
+        "According to a source in the Ukrainian delegation quoted by the Ukrainska Pravda news "
+        "website, the Russian side demanded a withdrawal."
+    )
+    statement = _holding(_statements(nlp, text), "the Russian side demanded")
+    assert statement.speaker is not None
+    assert statement.speaker.text == "a source in the Ukrainian delegation"
+    assert _hops(statement)[1:] == [
+        "Ukrainska Pravda news website",
+        "a source in the Ukrainian delegation",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "maker", "record"),
+    [
+        ("Prices rose 4 percent, according to data compiled by LSEG.", "LSEG", "data"),
+        ("Prices rose 4 percent, according to a survey published by Reuters.", "Reuters",
+         "a survey"),
+        ("Prices rose 4 percent, according to a study conducted by the Kiel Institute.",
+         "Kiel Institute", "a study"),
+    ],
+)  # fmt: skip
+def test_whoever_made_a_document_or_record_carries_it(  # type: ignore[no-untyped-def]
+    nlp, text: str, maker: str, record: str
+) -> None:
+    statement = _holding(_statements(nlp, text), "Prices rose 4 percent")
+    assert _hops(statement)[1:] == [maker, record]
+
+
+def test_people_made_something_by_someone_are_not_carried_by_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Officials appointed by the governor said the road was closed."
+    assert _hops(_holding(_statements(nlp, text), "the road was closed")) == [
+        "Daily Ledger",
+        "Officials",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hops"),
+    [
+        ("The senator said in a statement released by her office that the talks would resume.",
+         ["her office", "senator"]),
+        ("The company contended in a letter written by its chief counsel that the talks would "
+         "resume.", ["company"]),
+    ],
+)  # fmt: skip
+def test_a_document_the_speaker_said_it_in_is_carried_only_by_who_put_it_out(  # type: ignore[no-untyped-def]
+    nlp, text: str, hops: list[str]
+) -> None:
+    assert _hops(_holding(_statements(nlp, text), "the talks would resume"))[1:] == hops
+
+
+@pytest.mark.parametrize(
+    ("text", "hops"),
+    [
+        # the article shows the club acting in the story: telling it carries nothing
+        ("Manchester United signed him in July.\n\nJoan Laporta has told "
+         "United that the club cannot pay the fee.", ["Daily Ledger", "Joan Laporta"]),
+        # a medium the outlet table does not list, seen only doing a medium's work
+        ("Izvestia has learned of the plan.\n\nJoan Laporta has told Izvestia that the "
+         "club cannot pay the fee.", ["Daily Ledger", "Izvestia", "Joan Laporta"]),
+    ],
+)  # fmt: skip
+def test_a_named_organisation_told_is_no_medium_when_it_acts_in_the_story(  # type: ignore[no-untyped-def]
+    nlp, text: str, hops: list[str]
+) -> None:
+    assert _hops(_holding(_statements(nlp, text), "the club cannot pay")) == hops

@@ -134,30 +134,78 @@ def _marked_as(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 
-def relayed_by(cue: Token, speaker: Token | None) -> list[Token]:
+_RECORD_NOUNS = frozenset(
+    {"data", "figures", "statistics", "estimates", "tally", "count", "records"}
+)
+"""Nouns of compiled records, beside the lexicon's documents, that someone makes and that
+speak only through whoever made them ("according to data compiled by LSEG")."""
+
+
+_PUTTING_OUT_VERBS = _SEEING_VERBS | frozenset(
+    {"release", "issue", "provide", "distribute", "circulate", "share", "post", "send"}
+)
+"""Participles by which someone other than its author puts a document out ("a statement
+released by the campaign", "a memo obtained by the Times")."""
+
+
+def relays(participle: Token) -> bool:
+    """Whether a participle is a medium's passing on of words ("sources quoted by Al-Masirah",
+    "a statement carried by Saba")."""
+    return (
+        participle.dep_ == "acl"
+        and participle.tag_ == "VBN"
+        and participle.lemma_.lower() in _RELAYING_VERBS
+    )
+
+
+def _further_in(nouns: Sequence[Token]) -> list[Token]:
+    """The objects of the prepositions after each of ``nouns`` ("the delegation" of "a source
+    in the delegation")."""
+    return [
+        noun
+        for head in nouns
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.i > head.i
+        for noun in prep.children
+        if noun.dep_ == "pobj"
+    ]
+
+
+def relayed_by(cue: Token, speaker: Token | None, documents: frozenset[str]) -> list[Token]:
     """The media that the speaker's phrase or the cue's own words say passed the statement
     on: "according to medical sources quoted by Al-Masirah television", "said in a statement
     carried by the Saba news agency". Only a participle hung from the speaker or from the
     object of one of the cue's prepositions counts, so that a medium named elsewhere in the
-    sentence is never another statement's carrier."""
-    holders = [speaker] if speaker is not None else []
-    for prep in cue.children:
-        if prep.dep_ == "prep":
-            holders.extend(c for c in prep.children if c.dep_ == "pobj")
+    sentence is never another statement's carrier.
+
+    A document (one of ``documents``) or a record that speaks is carried by whoever made it,
+    whatever the verb ("according to data compiled by LSEG", "a study conducted by Harvard
+    found"); one the speaker said something in is their own, carried only by whoever put it
+    out ("said in a statement released by the campaign", not "contended in a letter written
+    by its vice president")."""
+    speaking = [speaker] if speaker is not None else []
     if cue.lower_ == "according":
-        holders.extend(c for to in cue.children for c in to.children if c.dep_ == "pobj")
+        speaking.extend(c for to in cue.children for c in to.children if c.dep_ == "pobj")
+    # the participle may hang from a noun further in the phrase: "a source in the delegation
+    # quoted by Ukrainska Pravda" (the parser hangs "quoted" from "delegation"), "results of
+    # the poll conducted by Edison Research"
+    speaking += _further_in(speaking)
+    said_in = [
+        c for prep in cue.children if prep.dep_ == "prep" for c in prep.children if c.dep_ == "pobj"
+    ]
+    holders = speaking + said_in + _further_in(said_in)
     found: list[Token] = []
     for holder in holders:
+        document = holder.lemma_.lower() in documents or holder.lower_ in _RECORD_NOUNS
         for participle in holder.children:
-            if (
-                participle.dep_ != "acl"
-                or participle.tag_ != "VBN"
-                or participle.lemma_.lower() not in _RELAYING_VERBS
-            ):
+            if participle.dep_ != "acl" or participle.tag_ != "VBN":
+                continue
+            put_out = holder in speaking or participle.lemma_.lower() in _PUTTING_OUT_VERBS
+            if not (relays(participle) or (document and put_out)):
                 continue
             agent = next((c for c in participle.children if c.dep_ == "agent"), None)
             by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
-            if by is not None:
+            if by is not None and by not in found:
                 found.append(by)
     return found
 
@@ -169,6 +217,11 @@ _MEDIA_PIECES = frozenset(
 """Nouns of a piece of media a saying is made in ("said in an interview with CNN")."""
 _PUBLISHING_VERBS = frozenset({"publish", "air", "broadcast", "run", "print", "post"})
 """Participles that place such a piece in a medium ("an op-ed published in the Register")."""
+MEDIA_WORK_VERBS = (
+    _SEEING_VERBS | _INTERVIEWING_VERBS | _RELAYING_VERBS | _PUBLISHING_VERBS | {"learn"}
+)
+"""Verbs of what a medium does with news ("BFMTV has learned", "Kommersant obtained"): an
+organisation named doing them is not thereby a party to the events."""
 _SETTING_OFF_SAYINGS = frozenset({"write", "speak", "talk"})
 """Participles set off before a cue that say where the saying was made ("writing in ...")."""
 _NOT_MEDIA = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})

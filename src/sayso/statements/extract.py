@@ -21,12 +21,14 @@ from typing import TYPE_CHECKING
 from sayso.entities.coref import document_outlet
 from sayso.entities.gender import gender_of
 from sayso.entities.lexicon import lexicon as entity_lexicon
+from sayso.ingest.outlets import outlet_named
 from sayso.nlp.budget import check_budget
 from sayso.nlp.columns import with_pos
 from sayso.nlp.doctext import doc_text
 from sayso.records import AttributionHop, Entity, Mention, Span, Statement
 from sayso.records.model import StatementKind
 from sayso.statements.carriers import (
+    MEDIA_WORK_VERBS,
     carriers_in_sentence,
     network_of_programme,
     published_in,
@@ -2117,7 +2119,9 @@ def _sourcing(
         sentence = context.sentence_of(cue)
         heads = carriers_in_sentence(cue, sentence.start, sentence.end - 1, context.verbs)
         speaker = context.doc[draft.speaker_token] if draft.speaker_token is not None else None
-        heads += [t for t in relayed_by(cue, speaker) if t not in heads]
+        heads += [
+            t for t in relayed_by(cue, speaker, context.lexicons.document_nouns) if t not in heads
+        ]
         heads += [t for t in published_in(cue) if t not in heads]
         inside = [t for t in heads if any(s <= t.idx < e for s, e in draft.content)]
         for head in [t for t in heads if t not in inside] + [
@@ -2142,12 +2146,21 @@ def _sourcing(
         found.addressee_entity = addressee_hop.entity_id
         found.told_reporter = is_first_person(context.doc[draft.addressee_token])
         addressed = context.doc[draft.addressee_token]
-        named = addressed.pos_ == "PROPN" and not _names_a_body(addressed, context.lexicons)
         addressed_entity = entities.get(addressee_hop.entity_id or "")
+        named = (
+            addressed.pos_ == "PROPN"
+            and not _names_a_body(addressed, context.lexicons)
+            and (
+                outlet_named(addressee_hop.text) is not None
+                or outlet_named(addressed.text) is not None
+                or not _acts_in_the_story(context, addressed, addressee_hop.text, addressed_entity)
+            )
+        )
         # "told Tasnim", "told the BBC", "told NDTV": a named organisation a speaker talks to
         # is, in news, the medium that carries it (not "told the jury", nor "told the Security
         # Council"); never a state, nor whom a speaker asks or warns ("asked the Netherlands
-        # to ...")
+        # to ..."), nor a name the outlet table does not list that the article shows acting
+        # in the story ("has told United" after "joined from Manchester United")
         medium = addressee_hop.role == "media" or (
             addressee_hop.role == "organisation" and (named or _names_outlet(addressee_hop, outlet))
         )
@@ -2162,6 +2175,38 @@ def _sourcing(
             hop = addressee_hop
             found.hops.append(AttributionHop("media", hop.text, hop.span, hop.entity_id))
     return found
+
+
+def _acts_in_the_story(
+    context: _Context, addressed: Token, addressed_text: str, entity: Entity | None
+) -> bool:
+    """Whether the article names an organisation told something as a party to the events,
+    not a medium: elsewhere it is the subject or object of a verb that is no saying, or the
+    object of a preposition on one ("joined Barcelona from Manchester United", "the FBI
+    opened an inquiry"), by a name of its own (a pronoun may be another's). A medium the
+    outlet table does not list is named only as one that was told, that reported, that did
+    a medium's work ("BFMTV has learned") or that someone spoke to ("in an interview with
+    BFMTV")."""
+    if entity is None:
+        return False
+    for mention in entity.mentions:
+        told, named = addressed_text.lower(), mention.span.text.lower()
+        if mention.kind not in ("name", "acronym") or not (told in named or named in told):
+            # a pronoun, a nominal or another name may be another's, merged by coreference
+            # ("POLITICO New York" with "New York City")
+            continue
+        tokens = context.tokens_in(mention.span.start, mention.span.end)
+        if not tokens or tokens[0].i <= addressed.i <= tokens[-1].i:
+            continue
+        head = context.doc[tokens[0].i : tokens[-1].i + 1].root
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass", "dobj") else None
+        if head.dep_ == "pobj" and head.head.dep_ in ("prep", "agent"):
+            verb = head.head.head
+        if verb is None or verb.pos_ != "VERB" or context.is_cue_verb(verb):
+            continue
+        if verb.lemma_.lower() not in MEDIA_WORK_VERBS:
+            return True
+    return False
 
 
 _REQUEST_VERBS = frozenset({"ask", "urge", "warn", "remind", "advise"})

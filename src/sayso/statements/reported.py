@@ -755,7 +755,9 @@ def _whole_sentence_before(cue: Token, clause: Token) -> int | None:
         # an open quote ('focusing on "he said this, he tweeted that."') is quoted words
         return None
     between = cue.doc[clause.right_edge.i + 1 : cue.i]
-    if any(not (t.is_punct or t.is_space or cue.i in (t.head.i, t.head.head.i)) for t in between):
+    # the cue's own phrase, however deep its name ("the RIA Novosti news agency": "RIA" hangs
+    # from "Novosti", which hangs from "agency")
+    if any(not (t.is_punct or t.is_space or cue in t.ancestors) for t in between):
         return None
     return start
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sayso.nlp.phrases import comma_before_relative
 from sayso.records import Entity, Mention
 from sayso.records.model import HopRole
+from sayso.statements.carriers import relays
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons
 
@@ -49,6 +50,12 @@ def phrase_span(head: Token) -> tuple[int, int]:
         last = comma - 1
     for token in doc[head.i + 1 : last + 1]:
         if token.dep_ == "relcl" and _who_clause_on_a_nearer_noun(token):
+            last = token.left_edge.i - 1
+            break
+    for token in doc[head.i + 1 : last + 1]:
+        if relays(token) and any(c.dep_ == "agent" for c in token.children):
+            # "a source in the delegation quoted by Ukrainska Pravda": the participle hangs
+            # from a nearer noun; the medium is a carrier hop (:func:`.carriers.relayed_by`)
             last = token.left_edge.i - 1
             break
     # a noun phrase never runs over a colon ("Okafor: No. I have met them": the label of a
