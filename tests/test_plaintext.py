@@ -724,3 +724,31 @@ def test_a_long_headline_over_a_byline_stays_the_headline() -> None:
     )
     raw = "\n".join(["Written by Jane Roe", headline, *_HEADER_PROSE])
     assert read(raw + "\n").metadata.title == headline
+
+
+def _keep_every_line() -> LineModel:
+    data = json.loads(
+        (resources.files("sayso.ingest") / "data" / "line_model.json").read_text("utf-8")
+    )
+    return line_model_from_json({**data, "threshold": 0.0})
+
+
+def test_a_lone_by_over_the_name_goes_with_the_byline_even_where_the_model_keeps_it() -> None:
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    raw = "\n".join([headline, "By", "Sara Brown", *_HEADER_PROSE]) + "\n"
+    article = read_plain_text(raw, make_source("test.txt", "text"), model=_keep_every_line())
+    assert article.metadata.byline == "Sara Brown"
+    assert body(article) == _HEADER_PROSE
+    assert [r.text for r in article.removed if r.reason.startswith("byline")] == [
+        "By",
+        "Sara Brown",
+    ]
+
+
+def test_a_credit_under_the_headline_that_is_a_caption_stays_a_caption() -> None:
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    raw = "\n".join([headline, "Photo: Reuters", *_HEADER_PROSE]) + "\n"
+    article = read(raw)
+    assert article.metadata.title == headline
+    assert [c.credit for c in article.captions] == ["Reuters"]
+    assert not any(r.text == "Photo: Reuters" for r in article.removed)

@@ -200,7 +200,10 @@ def read_plain_text(
         # "Posted by Jane Roe on August 21, 2019": the byline dates the story
         day = stamped_date(units[byline_idx].text)
         date_line = (byline_idx, day) if day is not None else None
-    credit_idx = _find_credit_lines(units, title_idx, body_idx)
+    credit_idx = _find_credit_lines(units, verdicts, title_idx, body_idx)
+    lone_by = (
+        byline_idx - 1 if byline_idx and _LONE_BY.fullmatch(units[byline_idx - 1].text) else None
+    )
     field_sources: dict[str, str] = {}
     if date_line is not None:
         field_sources["published"] = (
@@ -225,7 +228,7 @@ def read_plain_text(
             removed.append(Removed(unit.text, raw_span, "title: kept in metadata.title"))
         elif i == section_idx:
             removed.append(Removed(unit.text, raw_span, "section label: kept in metadata"))
-        elif i == byline_idx:
+        elif i in (byline_idx, lone_by):
             removed.append(Removed(unit.text, raw_span, "byline: kept in metadata.byline"))
         elif i == date_idx:
             removed.append(Removed(unit.text, raw_span, "date line: kept in metadata.published"))
@@ -373,13 +376,20 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]
     return None
 
 
-def _find_credit_lines(units: list[Unit], title: int | None, body_idx: list[int]) -> frozenset[int]:
+def _find_credit_lines(
+    units: list[Unit], verdicts: list[_Verdict], title: int | None, body_idx: list[int]
+) -> frozenset[int]:
     """The credit and job lines between the title and the first paragraph of prose
-    ("Reviewed by: Jane Roe", "Former Deputy Tech Editor"): never the story's text."""
+    ("Reviewed by: Jane Roe", "Former Deputy Tech Editor"): never the story's text. A caption
+    ("Photo: Reuters") stays a caption."""
     first = _first_prose(units, body_idx)
     if title is None or first is None:
         return frozenset()
-    return frozenset(i for i in range(title + 1, first) if _is_credit_or_job(units[i].text))
+    return frozenset(
+        i
+        for i in range(title + 1, first)
+        if verdicts[i].kind != "caption" and _is_credit_or_job(units[i].text)
+    )
 
 
 def _is_credit_or_job(text: str) -> bool:
