@@ -187,20 +187,21 @@ def read_plain_text(
         raise EmptyInputError(source.location, "the text holds no words; give a text file.")
     verdicts = classify_units(units, model)
     body_idx = [i for i, v in enumerate(verdicts) if v.kind == "body"]
-    title_idx = _find_title(units, verdicts, body_idx)
+    first_prose = _first_prose(units, body_idx)
+    title_idx = _find_title(units, verdicts, first_prose)
     if known_title is not None and (
         title_idx is None or units[title_idx].text.casefold() != known_title.strip().casefold()
     ):
         title_idx = None
     section_idx = _find_section(units, verdicts, title_idx)
     byline_idx = _find_byline(units, title_idx, body_idx)
-    date_line = _find_date_line(units, title_idx, body_idx)
+    date_line = _find_date_line(units, title_idx, first_prose)
     date_idx = date_line[0] if date_line is not None else None
     if date_line is None and byline_idx is not None:
         # "Posted by Jane Roe on August 21, 2019": the byline dates the story
         day = stamped_date(units[byline_idx].text)
         date_line = (byline_idx, day) if day is not None else None
-    credit_idx = _find_credit_lines(units, verdicts, title_idx, body_idx)
+    credit_idx = _find_credit_lines(units, verdicts, title_idx, first_prose)
     lone_by = (
         byline_idx - 1 if byline_idx and _LONE_BY.fullmatch(units[byline_idx - 1].text) else None
     )
@@ -353,14 +354,13 @@ def classify_units(units: list[Unit], model: LineModel | None = None) -> list[_V
     return verdicts
 
 
-def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]) -> int | None:
-    """The headline-shaped unit nearest before the first body paragraph of prose.
+def _find_title(units: list[Unit], verdicts: list[_Verdict], first: int | None) -> int | None:
+    """The headline-shaped unit nearest before ``first``, the first body paragraph of prose.
 
     What a page sets between its headline and its story is passed over, not counted in the
     lookback: captions, bylines, date lines, credits, the writer's job, share and follow
     buttons, one- and two-word lines (a "By" and a name on lines of their own).
     """
-    first = _first_prose(units, body_idx)
     if first is None:
         return None
     looked = 0
@@ -377,12 +377,11 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], body_idx: list[int]
 
 
 def _find_credit_lines(
-    units: list[Unit], verdicts: list[_Verdict], title: int | None, body_idx: list[int]
+    units: list[Unit], verdicts: list[_Verdict], title: int | None, first: int | None
 ) -> frozenset[int]:
-    """The credit and job lines between the title and the first paragraph of prose
+    """The credit and job lines between the title and ``first``, the first paragraph of prose
     ("Reviewed by: Jane Roe", "Former Deputy Tech Editor"): never the story's text. A caption
     ("Photo: Reuters") stays a caption."""
-    first = _first_prose(units, body_idx)
     if title is None or first is None:
         return frozenset()
     return frozenset(
@@ -437,12 +436,11 @@ def _over_standfirst(units: list[Unit], verdicts: list[_Verdict], candidate: int
 
 
 def _find_date_line(
-    units: list[Unit], title: int | None, body_idx: list[int]
+    units: list[Unit], title: int | None, first: int | None
 ) -> tuple[int, str] | None:
     """The date line of the page's header and the day it gives: the first date stamp with a
-    full date from just above the title (some pages date the story over its headline) to the
-    first paragraph of prose."""
-    first = _first_prose(units, body_idx)
+    full date from just above the title (some pages date the story over its headline) to
+    ``first``, the first paragraph of prose."""
     if first is None:
         return None
     start = title - _DATE_ABOVE_TITLE if title is not None else first - _HEADER_MAX_UNITS
