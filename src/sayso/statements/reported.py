@@ -1712,11 +1712,12 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     """A cue set off inside or after the sentence it reports: "The plan, she said, will fail."
 
     The parser hangs such a cue from the sentence's verb (``parataxis``); the content is the
-    whole sentence around the cue's own words.
+    whole sentence around the cue's own words. Whom the cue addresses is among those words
+    ("The solution, the partner told them, was simple": :func:`_addressed`).
     """
     if cue.lemma_.lower() not in lexicons.cue_verbs:
         return None
-    if any(c.dep_ in _VERB_RELATIONS for c in cue.children):
+    if any(c.dep_ in _VERB_RELATIONS and not _addressed(cue, c, lexicons) for c in cue.children):
         return None
     root = cue.head
     while root.dep_ != "ROOT" and root.head.i != root.i:
@@ -1747,6 +1748,25 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+# Verbs of saying whose object is whom they address ("told reporters", "informed the board"),
+# not what is said.
+_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
+
+
+def _addressed(cue: Token, child: Token, lexicons: Lexicons) -> bool:
+    """Whether ``child``, the object of a verb of telling ("told them", "told reporters"), is
+    whom the cue addresses, not what it says: a name, a personal pronoun or someone who could
+    speak (:func:`.speaks_or_records`), not a document or words ("told a story")."""
+    if child.dep_ != "dobj" or cue.lemma_.lower() not in _TELLING_VERBS:
+        return False
+    if child.pos_ in ("PROPN", "PRON"):
+        return child.lower_ not in ("it", "this", "that", "what", "which")
+    lemma = child.lemma_.lower()
+    if lemma in lexicons.document_nouns or lemma in lexicons.cue_nouns:
+        return False
+    return child.pos_ == "NOUN" and speaks_or_records(child, lexicons)
 
 
 def _closing_frame_as_relative(cue: Token) -> bool:
