@@ -448,3 +448,20 @@ def test_his_relative_named_with_a_family_name_is_that_familys(nlp: Language) ->
     dresner = _entity_with(entities, "Paul Dresner")
     his = [m for m in mentions if m.kind == "pronoun" and m.span.text == "His"]
     assert [m.entity_id for m in his] == [dresner.id]
+
+
+@pytest.mark.slow
+def test_an_acronym_that_spells_a_name_ner_cut_before_in_place_is_the_whole_name(
+    nlp: Language,
+) -> None:
+    # NER splits "... in Kenya" off the organisation; the bracketed letters spell the whole
+    # name, so it is one organisation, and the acronym never joins the country.
+    text = (
+        "The Federation of Rugby Clubs in Kenya (FRCK) fined Kabras for crowd trouble on "
+        "Sunday. FRCK chairman Oduor Gangla said the fine was fair."
+    )
+    _, entities = _resolve(nlp, text)
+    federation = _entity_with(entities, "FRCK")
+    assert "Federation of Rugby Clubs in Kenya" in _forms(federation), entities
+    assert federation.type == "ORG"
+

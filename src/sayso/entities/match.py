@@ -36,6 +36,7 @@ from sayso.entities.names import (
     ParsedName,
     RawWord,
     WordKey,
+    fold,
     parse_name,
     placed_elsewhere,
     strip_leading_article,
@@ -511,6 +512,14 @@ def _acronym_readings(letters: str, words: tuple[RawWord, ...]) -> list[tuple[Ra
             if len(run) >= 4 and run[-2].text == "and":
                 readings.append(run[:-2])
     return readings
+
+
+def spells_acronym(letters: str, name: str) -> bool:
+    """``letters`` (``BCCI``) are the initials of ``name`` (``Board of Control for Cricket in
+    India``), read as :func:`_compare_acronym` reads them."""
+    words = parse_name(name, "ORG").words
+    key = fold(letters).replace(" ", "")
+    return any(_acronym_fits(key, run) for run in _acronym_readings(key, words))
 
 
 def _compare_acronym(a: ParsedName, b: ParsedName) -> Verdict | None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sayso.entities.context_types import reading, type_cue
 from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
-from sayso.entities.match import words_match
+from sayso.entities.match import spells_acronym, words_match
 from sayso.entities.names import WordKey, alias_ids, fold, territory_code, word_key
 from sayso.entities.territories import other_own_name_of, own_name_of
 from sayso.nlp.columns import sentence_numbers, with_pos
@@ -180,10 +180,12 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     """``Islamic State`` + ``of|in`` + ``Iraq``: NER split one organisation name in two.
 
     Joined across ``of`` always; across ``in`` only when the joined name goes on to a longer form
-    the article marks as one name (``... in Iraq and the Levant (ISIL)``) or when the joined name
-    is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda in Iraq``), not a group
-    placed somewhere (``ISIS in Iraq``). NER may also end the first part with the ``of``
-    itself (``Office for the Southern District of`` + ``New York``): no name ends so."""
+    the article marks as one name (``... in Iraq and the Levant (ISIL)``), when an acronym in
+    brackets after it spells the joined name (``Board of Control for Cricket in India (BCCI)``)
+    or when the joined name is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda
+    in Iraq``), not a group placed somewhere (``ISIS in Iraq``). NER may also end the first part
+    with the ``of`` itself (``Office for the Southern District of`` + ``New York``): no name
+    ends so."""
     between = text[end:next_start]
     if between == " " and text[start:end].endswith(" of"):
         return _extend_cut_name(text, start, next_end)
@@ -191,6 +193,9 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
         return end
     joined_end = _extend_cut_name(text, start, next_end)
     if between == " of " or joined_end > next_end or alias_ids(text[start:next_end], "ORG"):
+        return joined_end
+    defined = _DEFINED_ACRONYM.match(text[next_end : next_end + 14])
+    if defined and spells_acronym(defined.group(1), text[start:next_end]):
         return joined_end
     return end
 
