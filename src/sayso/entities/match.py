@@ -224,6 +224,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
                 return NO_EVIDENCE
             # One word spelt two ways links no more strongly than a family name alone: it must
             # not outweigh the full name that writes the word as this name does (Tymoshenko).
+            if how == "spelling":
+                return SAME_NAME_SPELT
             return Verdict(True, 0.9 if how == "exact" else 0.6, f"same name ({how})")
         uses_given = short.title_use == "given" or short.kunyas[0] or short.suffix is not None
         if uses_given or short.title_use == "any":
@@ -752,6 +754,7 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
 
 
 SAME_WORDS = Verdict(True, 0.95, "same words up to spelling, articles and designators")
+SAME_NAME_SPELT = Verdict(True, 0.6, "same name (spelling)")
 SAME_WORDS_REORDERED = Verdict(True, 0.85, "same words in another order")
 
 

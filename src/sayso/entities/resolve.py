@@ -39,6 +39,7 @@ from sayso.entities.gender import Gender, gender_of
 from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import (
     COMPANY_FIRST_WORD,
+    SAME_NAME_SPELT,
     SAME_WORDS,
     SAME_WORDS_REORDERED,
     Verdict,
@@ -595,7 +596,7 @@ def _verdict(entry: _Text, group: _Group, defined: dict[str, str]) -> tuple[Verd
     return verdict
 
 
-_SPELLING_VERDICTS = (SAME_WORDS, SAME_WORDS_REORDERED)
+_SPELLING_VERDICTS = (SAME_WORDS, SAME_WORDS_REORDERED, SAME_NAME_SPELT)
 # Within one article a place may still be spelt two close ways, copied from two sources
 # (Makhmour / Makhmur, 0.86, in the example article; Hezbollah / Hizballah 0.75); brand names
 # that merely share consonants are further apart (Honda / Hyundai 0.57, Press / Paris 0.60).
@@ -613,13 +614,12 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
             # the article says whose word it is: _join_company_short_forms reads the clause
             continue
         if (
-            as_type != "PERSON"
-            and verdict in _SPELLING_VERDICTS
+            verdict in _SPELLING_VERDICTS
             and spelling_similarity(name, parsed) < _IN_ARTICLE_SPELLING
         ):
-            # One article writes an organisation or a place alike each time: two spellings
-            # far apart in it are two names (Honda / Hyundai, Press of "Saudi Press Agency" /
-            # Paris), however well a transliteration rule fits them out of context.
+            # One article writes a name alike each time: two spellings far apart in it are
+            # two names (Honda / Hyundai, Press of "Saudi Press Agency" / Paris, the people
+            # Huong / Hoang), however well a transliteration rule fits them out of context.
             continue
         if verdict.same is False and position == 0:
             return verdict, member.text
