@@ -477,3 +477,22 @@ def test_two_given_names_one_article_spells_apart_are_two_people(nlp: Language) 
     )
     _, entities = _resolve(nlp, text)
     assert "Dang" not in _forms(_entity_with(entities, "Duong")), entities
+
+
+@pytest.mark.slow
+def test_a_company_name_written_with_an_age_is_the_family_member(nlp: Language) -> None:
+    # "Dunmore" is the company's short name and a family name; ", 61," after it reads as a
+    # person: that mention leaves the company for the family member named just before.
+    text = (
+        "Dunmore Motor Co executive chairman Paul Dunmore said on Tuesday that his family "
+        "would keep its shares. Dunmore, 61, the grandson of founder Ernest Dunmore, told "
+        "reporters the shares had protected the company. Dunmore expects to book most of the "
+        "charge in the fourth quarter."
+    )
+    mentions, entities = _resolve(nlp, text)
+    paul = _entity_with(entities, "Paul Dunmore")
+    aged = next(m for m in mentions if m.span.text == "Dunmore" and text[m.span.end] == ",")
+    assert aged.entity_id == paul.id, entities
+    company = next(m for m in mentions if m.span.text == "Dunmore" and m is not aged)
+    assert company.entity_id != paul.id
+

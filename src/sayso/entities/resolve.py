@@ -169,13 +169,21 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))
     texts = list(by_key.values())
+    org_first_words = {
+        entry.key.split()[0] for entry in texts if entry.type in {"ORG", "FAC"} and " " in entry.key
+    }
     texts.extend(
-        split for entry in texts if entry.key not in given for split in _split_readings(entry)
+        [
+            split
+            for entry in texts
+            if entry.key not in given
+            for split in _split_readings(entry, entry.key in org_first_words)
+        ]
     )
     return texts
 
 
-def _split_readings(entry: _Text) -> list[_Text]:
+def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Text]:
     """One string the article uses both for a place and for a person (the country Jordan and
     Michael Jordan, a city and Abraham Lincoln): the mentions whose context clearly gives the
     reading the string's vote did not choose become a text of their own, so that they group
@@ -188,7 +196,12 @@ def _split_readings(entry: _Text) -> list[_Text]:
     small model tags persons GPE). A mention that says neither stays with the string's vote,
     as does every mention when only one reading is clear: a false merge costs more than a
     miss, and a wrong split makes a second entity of one. The two parts never join a group of
-    the other's reading (``_may_join``). Returns the split-off text, if any."""
+    the other's reading (``_may_join``). Returns the split-off text, if any.
+
+    The same for a string the article uses for an organisation and for a person when it
+    ``opens_organisation``, the first word of an organisation's name (``Ford`` of ``Ford Motor
+    Co`` and of ``Bill Ford``): voted an organisation, its mentions that read clearly as a
+    person (``Ford, 68, said``) are split off as a person."""
     territory = names_territory(entry.text)
     place = [
         span
@@ -200,7 +213,7 @@ def _split_readings(entry: _Text) -> list[_Text]:
         for span in entry.spans
         if span.reading == "person" or (span.label == "PERSON" and span.titles)
     ]
-    if not place or not person:
+    if not person:
         return []
     # The string's vote with each clear reading in place of its mention's label: NER tags
     # "Lincoln said he" ORG as readily as PERSON, and that label says nothing here.
@@ -208,10 +221,14 @@ def _split_readings(entry: _Text) -> list[_Text]:
     for span in entry.spans:
         votes[_READING_TYPES.get(span.reading, span.label)] += span.weight
     main = _voted_type(votes + _evidence(entry.text))
-    if main in {"GPE", "LOC"}:
+    if place and main in {"GPE", "LOC"}:
         moved, reading = person, "PERSON"
-    elif main == "PERSON":
+    elif place and main == "PERSON":
         moved, reading = [span for span in place if span.reading == "place"], "GPE"
+    elif opens_organisation and _voted_type(_unread_votes(entry) + _evidence(entry.text)) == "ORG":
+        # the mentions without a person's reading, voted an organisation, keep that type
+        moved, reading, main = [s for s in person if s.reading == "person"], "PERSON", "ORG"
+        entry.type, entry.parsed = main, parse_name(entry.text, main)
     else:
         return []
     if not moved:
@@ -227,12 +244,22 @@ def _split_readings(entry: _Text) -> list[_Text]:
     return [_Text(entry.key, entry.text, moved, labels, reading, parsed, reading)]
 
 
+def _unread_votes(entry: _Text) -> Counter[str]:
+    """The labels of ``entry``'s mentions whose context reads no person, by weight."""
+    votes: Counter[str] = Counter()
+    for span in entry.spans:
+        if span.reading != "person":
+            votes[span.label] += span.weight
+    return votes
+
+
 _READING_TYPES = {"place": "GPE", "person": "PERSON"}
 # The readings a text split off by ``_split_readings`` keeps apart from.
 _OPPOSED_READINGS = {
-    "PERSON": frozenset({"GPE", "LOC"}),
+    "PERSON": frozenset({"GPE", "LOC", "ORG"}),
     "GPE": frozenset({"PERSON"}),
     "LOC": frozenset({"PERSON"}),
+    "ORG": frozenset({"PERSON"}),
 }
 
 
@@ -691,11 +718,14 @@ def _group_texts(
                 continue
             if any(frozenset({entry.key, member.key}) in vetoes for member in group.texts):
                 continue
-            if entry.key in company_words and not any(
-                member.key in company_words[entry.key] for member in group.texts
+            if (
+                entry.key in company_words
+                and entry.reading != "PERSON"
+                and not any(member.key in company_words[entry.key] for member in group.texts)
             ):
                 # "Ford" after "Ford Motor Co": the company's short name, not the family name
-                # of "Henry Ford III" nor the first word of its unit "Ford Credit"
+                # of "Henry Ford III" nor the first word of its unit "Ford Credit"; unless its
+                # context reads it as a person ("Ford, 68, said"; _split_readings)
                 continue
             verdict, matched = _verdict(entry, group, defined)
             if verdict.same:
