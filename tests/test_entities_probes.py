@@ -496,3 +496,17 @@ def test_a_company_name_written_with_an_age_is_the_family_member(nlp: Language) 
     company = next(m for m in mentions if m.span.text == "Dunmore" and m is not aged)
     assert company.entity_id != paul.id
 
+
+@pytest.mark.slow
+def test_a_repeated_name_with_a_generational_suffix_is_another_person(nlp: Language) -> None:
+    # NER misses "Edsel Mercer II"; the full name written elsewhere is found there again, but
+    # the suffix after it makes it the grandson's name, not the grandfather's.
+    text = (
+        "Harold Mercer opened the mill in 1890. Edsel Mercer II, the chairman's cousin, sits on "
+        "the board. The trust that Harold Mercer's son Edsel Mercer set up in 1936 has no role "
+        "in the mill."
+    )
+    _, entities = _resolve(nlp, text)
+    grandson = _entity_with(entities, "Edsel Mercer II")
+    assert "Edsel Mercer" not in _forms(grandson), entities
+    assert grandson.type == "PERSON"

@@ -794,6 +794,7 @@ def _repeated_full_names(
     names = {span.text for span in found if " " in span.text and span.label}
     if not names:
         return []
+    suffixes = lexicon().suffixes
     pattern = re.compile(
         "|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True))
     )
@@ -808,8 +809,15 @@ def _repeated_full_names(
         tokens = doc.char_span(start, end)
         if tokens is None or any(t.pos_ != "PROPN" for t in tokens):
             continue
+        label = ""
+        if tokens.end < len(doc) and doc[tokens.end].lower_.rstrip(".") in suffixes:
+            # "Edsel Ford II" where "Edsel Ford" is written elsewhere: another man's name,
+            # and a generational suffix goes only with a person's
+            end, label = doc[tokens.end].idx + len(doc[tokens.end].text), "PERSON"
         subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
-        extra.append(NameSpan(start, end, match.group(), "", sentence_of[tokens.start], subject))
+        extra.append(
+            NameSpan(start, end, text[start:end], label, sentence_of[tokens.start], subject)
+        )
     return extra
 
 
