@@ -510,3 +510,16 @@ def test_a_repeated_name_with_a_generational_suffix_is_another_person(nlp: Langu
     grandson = _entity_with(entities, "Edsel Mercer II")
     assert "Edsel Mercer" not in _forms(grandson), entities
     assert grandson.type == "PERSON"
+
+
+@pytest.mark.slow
+def test_two_person_names_side_by_side_are_one_name_ner_cut(nlp: Language) -> None:
+    # NER tags "Asfandyar Wali" and "Khan Durrani" as two people; written with nothing
+    # between them they are one name, and its last word is not the father's.
+    text = (
+        "Party chairman Asfandyar Wali Khan Durrani on Tuesday rejected the offer. Durrani, 37, "
+        "the son of former senator Jamal Khan Durrani, said the party would not join the cabinet."
+    )
+    _, entities = _resolve(nlp, text)
+    son = _entity_with(entities, "Asfandyar Wali Khan Durrani")
+    assert "Jamal Khan Durrani" not in _forms(son), entities

@@ -415,6 +415,12 @@ def name_spans(
         if ent.label_ == "ORG" and position + 1 < len(ents):
             following = ents[position + 1]
             end = _join_place(text, start, end, following.start_char, following.end_char)
+        if label == "PERSON" and position + 1 < len(ents):
+            following = ents[position + 1]
+            if following.label_ == "PERSON" and text[end : following.start_char] == " ":
+                # NER cut one name in two ("Bilawal Bhutto" + "Zardari"): no two people's
+                # names are written side by side with nothing between them
+                end = following.end_char
         if start >= end or not any(ch.isalpha() for ch in text[start:end]):
             continue
         end = _extend_cut_name(text, start, end)
