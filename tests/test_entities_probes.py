@@ -523,3 +523,19 @@ def test_two_person_names_side_by_side_are_one_name_ner_cut(nlp: Language) -> No
     _, entities = _resolve(nlp, text)
     son = _entity_with(entities, "Asfandyar Wali Khan Durrani")
     assert "Jamal Khan Durrani" not in _forms(son), entities
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Dung", "Nguyen Tan Dung", True),
+        ("Nguyen", "Nguyen Tan Dung", None),
+        ("Lan", "Tran Thi Ngoc Lan", True),
+        ("Kim", "Kim Keon-hee", True),
+    ],
+)
+def test_a_vietnamese_is_called_by_the_last_word_of_the_name(
+    short: str, full: str, same: bool | None
+) -> None:
+    verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
+    assert verdict.same is same, verdict

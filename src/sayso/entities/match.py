@@ -179,6 +179,17 @@ def _family_match(a: WordKey, b: WordKey, marked_a: bool = False, marked_b: bool
     return b.text in lexicon().surname_romanisations.get(a.text, frozenset())
 
 
+def _called_by_last_word(name: ParsedName) -> bool:
+    """A Vietnamese name (``Pham Nhat Vuong``): three or more one-syllable words, the first a
+    Vietnamese family name; its bearer is called by the last word alone (``Vuong``)."""
+    words = name.words
+    return (
+        len(words) >= 3
+        and words[0].text in lexicon().given_name_alone
+        and all(word.text.isalpha() and len(word.text) <= 6 for word in words)
+    )
+
+
 def _compare_family_first(a: ParsedName, b: ParsedName) -> Verdict:
     """Two names written family name first, each a family name and a whole given name."""
     marked_a = wade_giles(unit.text for unit in a.units)
@@ -255,6 +266,12 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             # the same suffix on both, the family name links as it does alone.
         if _gendered_forms(unit, _family_name(full)):
             return Verdict(False, 0.9, "masculine and feminine forms of a family name")
+        if _called_by_last_word(full) and short.title_use != "given":
+            # "Vuong" of Pham Nhat Vuong: a Vietnamese is called by the last word of the
+            # name, never by the family name written first
+            if words_match(unit, word_key(full.words[-1].text)) == "exact":
+                return Verdict(True, 0.6, "a Vietnamese name's last word alone")
+            return NO_EVIDENCE
         if full.surname_first:
             found = _family_match(unit, _family_name(full))
         else:
