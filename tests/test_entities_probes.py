@@ -539,3 +539,17 @@ def test_a_vietnamese_is_called_by_the_last_word_of_the_name(
 ) -> None:
     verdict = match_names(parse_name(short, "PERSON"), parse_name(full, "PERSON"))
     assert verdict.same is same, verdict
+
+
+@pytest.mark.slow
+def test_a_womans_patronymic_keeps_his_off_her(nlp: Language) -> None:
+    # "Timofeyevna" is a daughter's patronymic: "His" after her name is the defendant's.
+    text = (
+        "A court in Kazan on Monday jailed Anton Melnikov, the head of a local rights group, for "
+        "four years. Judge Yevdokiya Timofeyevna Rusakova read out the verdict in a closed "
+        "hearing. His lawyer, Pavel Chikov, said the defence would appeal."
+    )
+    mentions, entities = _resolve(nlp, text)
+    judge = next(e for e in entities if any(a.text.startswith("Yevdokiya") for a in e.aliases))
+    his = next(m for m in mentions if m.span.text == "His")
+    assert his.entity_id != judge.id, entities

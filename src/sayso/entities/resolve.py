@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, cast
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns, institution_nouns
-from sayso.entities.gender import Gender, gender_of
+from sayso.entities.gender import Gender, gender_of, patronymic_gender
 from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import (
     COMPANY_FIRST_WORD,
@@ -1225,12 +1225,19 @@ def _gender(group: _Group, roles: Sequence[str]) -> Gender | None:
     word of their fuller names (a bare family name says nothing)."""
     titles: list[str] = list(roles)
     first_words: list[str] = []
+    patronymics: list[str] = []
     for entry in group.texts:
         parsed = parse_name(entry.text, "PERSON")
         titles.extend(parsed.titles)
         if len(parsed.words) >= 2:
             first_words.append(parsed.words[0].text)
-    return gender_of(titles, first_words)
+        # the middle of three names; last of two only a daughter's ending, as "-ovich" also
+        # ends Slavic family names women bear (Milla Jovovich)
+        if len(parsed.words) == 3 or (
+            len(parsed.words) == 2 and patronymic_gender(parsed.words[1].text) == "female"
+        ):
+            patronymics.append(parsed.words[1].text)
+    return gender_of(titles, first_words, patronymics)
 
 
 def _relations(group: _Group, ids: dict[int, str]) -> tuple[EntityRelation, ...]:
