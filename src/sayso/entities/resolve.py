@@ -225,7 +225,11 @@ def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Tex
         moved, reading = person, "PERSON"
     elif place and main == "PERSON":
         moved, reading = [span for span in place if span.reading == "place"], "GPE"
-    elif opens_organisation and _voted_type(_unread_votes(entry) + _evidence(entry.text)) == "ORG":
+    elif (
+        opens_organisation
+        and (unread := _unread_votes(entry))
+        and _voted_type(unread + _evidence(entry.text)) == "ORG"
+    ):
         # the mentions without a person's reading, voted an organisation, keep that type
         moved, reading, main = [s for s in person if s.reading == "person"], "PERSON", "ORG"
         entry.type, entry.parsed = main, parse_name(entry.text, main)
