@@ -87,3 +87,12 @@ def test_territories_by_name_but_not_by_capital() -> None:
     assert territory_code("the Netherlands") == "nl"
     assert territory_code("Congo-Brazzaville") == "cg"
     assert territory_code("Damascus") is None
+
+
+def test_a_capital_sharing_a_stem_with_its_countrys_formal_name_is_not_the_country() -> None:
+    # "Islamabad" and the "Islamic Republic of Pakistan", "Northampton" and the "United Kingdom
+    # of Great Britain and Northern Ireland": the formal name's words are no stems of the place.
+    assert territory_code("Islamabad") is None
+    assert territory_code("Northampton") is None
+    assert territory_code("Pakistan") == "pk"
+    assert territory_code("Islamic Republic of Pakistan") == "pk"

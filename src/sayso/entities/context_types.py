@@ -226,6 +226,16 @@ def _home_town(doc: Doc, index: int) -> bool:
     )
 
 
+def _age_after(span: Span) -> bool:
+    """An age set off by commas follows the name (``Ford, 68, the great-grandson of``): the
+    news form of a person's name and age; a company or a place is not written so."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 2].text != ",":
+        return False
+    number = doc[end + 1].text
+    return number.isdigit() and 0 < int(number) < 120
+
+
 def _place_after(span: Span) -> bool:
     cues = _cues()
     doc = span.doc
@@ -362,6 +372,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("PERSON", CUE_WEIGHT, "in apposition to 'name'")
     if label != "PERSON" and _person_role_apposition(token):
         return TypeCue("PERSON", CUE_WEIGHT, "in apposition to a role only a person holds")
+    if label != "PERSON" and _age_after(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a name and an age ('Ford, 68, said')")
     after_of = span.start >= 1 and span.doc[span.start - 1].lower_ == "of"
     if label == "NORP" and after_of and _home_town(span.doc, span.start - 1):
         # no people's name follows "Jo Reyes, 58, of": NER's NORP there is a town's name
@@ -451,7 +463,8 @@ def reading(span: Span, label: str) -> str:
     union`` ORG), and the subject of a verb whose object or complement holds ``he``, ``she``
     or ``his`` (``Jordan said he was honored``), with no other person named just before (``he``
     may be theirs). Being the subject of ``said`` alone is no cue: countries and organisations
-    say things too. A title before the name is the caller's cue (``NameSpan.titles``)."""
+    say things too. An age set off by commas after the name is (``Ford, 68, said``). A title
+    before the name is the caller's cue (``NameSpan.titles``)."""
     if label in {"GPE", "LOC"} and (_place_after(span) or _state_possessive(span)):
         return "place"
     if (
@@ -459,5 +472,7 @@ def reading(span: Span, label: str) -> str:
         and _person_pronoun_after(span)
         and not _other_person_just_before(span)
     ):
+        return "person"
+    if label in {"PERSON", "ORG", ""} and _age_after(span):
         return "person"
     return ""

@@ -55,14 +55,39 @@ def first_name_gender(name: str) -> Gender | None:
     return None
 
 
+# East Slavic patronymics, the middle of three names (Wikipedia "Eastern Slavic naming
+# customs"): "-ovich" / "-evich" a son's, "-ovna" / "-evna" / "-ichna" a daughter's
+# (Dmitry Sergeyevich Peskov, Yekaterina Ivanovna ...). Added for issue 15 after reading a
+# hand-written probe article, not from an evaluation file.
+_PATRONYMIC_ENDINGS: tuple[tuple[str, Gender], ...] = (
+    ("ovich", "male"),
+    ("evich", "male"),
+    ("ovna", "female"),
+    ("evna", "female"),
+    ("ichna", "female"),
+)
+
+
+def patronymic_gender(word: str) -> Gender | None:
+    """The gender an East Slavic patronymic says (``Ivanovna`` → female), else None."""
+    lowered = word.lower()
+    for ending, gender in _PATRONYMIC_ENDINGS:
+        if lowered.endswith(ending) and len(lowered) > len(ending) + 2:
+            return gender
+    return None
+
+
 def is_first_name(word: str) -> bool:
     """Whether ``word`` is a first name in the US baby-name counts (any gender)."""
     return word.lower() in first_names()
 
 
-def gender_of(titles: Iterable[str], first_words: Iterable[str]) -> Gender | None:
-    """A person's gender from their titles and roles (whole phrases or their last word) and the
-    first words of their names; None when nothing says, or the evidence disagrees."""
+def gender_of(
+    titles: Iterable[str], first_words: Iterable[str], patronymics: Iterable[str] = ()
+) -> Gender | None:
+    """A person's gender from their titles and roles (whole phrases or their last word), the
+    first words of their names and their patronymics; None when nothing says, or the evidence
+    disagrees."""
     said: set[Gender] = set()
     for title in titles:
         words = title.lower().split()
@@ -75,4 +100,5 @@ def gender_of(titles: Iterable[str], first_words: Iterable[str]) -> Gender | Non
             for g in (word_gender(word) or first_name_gender(word) for word in first_words)
             if g is not None
         }
+        said |= {g for word in patronymics if (g := patronymic_gender(word)) is not None}
     return next(iter(said)) if len(said) == 1 else None

@@ -40,6 +40,8 @@ class Lexicon:
     hypocorisms: dict[str, frozenset[str]]
     """Any given name or short form → every name in its family (``bill`` → {william, bill...})."""
     surname_first: frozenset[str]
+    given_name_alone: frozenset[str]
+    """Family names whose bearers are called by the last word of their name (Vietnamese)."""
     surname_romanisations: dict[str, frozenset[str]]
     """An East Asian family name's spelling → every spelling of a group that holds it."""
     org_designators: frozenset[str]
@@ -127,6 +129,7 @@ def lexicon() -> Lexicon:
         hypocorisms={name: frozenset(family) for name, family in families.items()},
         # Every romanisation of a listed family name starts a name written family name first.
         surname_first=frozenset(data["surname_first"]["names"]) | frozenset(romanisations),
+        given_name_alone=frozenset(data["given_name_alone"]["names"]),
         surname_romanisations={k: frozenset(v) for k, v in romanisations.items()},
         org_designators=frozenset(data["org_designators"]["words"]),
         legal_forms=frozenset(data["legal_forms"]["words"]),

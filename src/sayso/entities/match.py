@@ -36,6 +36,7 @@ from sayso.entities.names import (
     ParsedName,
     RawWord,
     WordKey,
+    fold,
     parse_name,
     placed_elsewhere,
     strip_leading_article,
@@ -178,6 +179,17 @@ def _family_match(a: WordKey, b: WordKey, marked_a: bool = False, marked_b: bool
     return b.text in lexicon().surname_romanisations.get(a.text, frozenset())
 
 
+def _called_by_last_word(name: ParsedName) -> bool:
+    """A Vietnamese name (``Pham Nhat Vuong``): three or more one-syllable words, the first a
+    Vietnamese family name; its bearer is called by the last word alone (``Vuong``)."""
+    words = name.words
+    return (
+        len(words) >= 3
+        and words[0].text in lexicon().given_name_alone
+        and all(word.text.isalpha() and len(word.text) <= 6 for word in words)
+    )
+
+
 def _compare_family_first(a: ParsedName, b: ParsedName) -> Verdict:
     """Two names written family name first, each a family name and a whole given name."""
     marked_a = wade_giles(unit.text for unit in a.units)
@@ -223,6 +235,8 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
                 return NO_EVIDENCE
             # One word spelt two ways links no more strongly than a family name alone: it must
             # not outweigh the full name that writes the word as this name does (Tymoshenko).
+            if how == "spelling":
+                return SAME_NAME_SPELT
             return Verdict(True, 0.9 if how == "exact" else 0.6, f"same name ({how})")
         uses_given = short.title_use == "given" or short.kunyas[0] or short.suffix is not None
         if uses_given or short.title_use == "any":
@@ -252,6 +266,12 @@ def _compare_persons(a: ParsedName, b: ParsedName) -> Verdict:
             # the same suffix on both, the family name links as it does alone.
         if _gendered_forms(unit, _family_name(full)):
             return Verdict(False, 0.9, "masculine and feminine forms of a family name")
+        if _called_by_last_word(full) and short.title_use != "given":
+            # "Vuong" of Pham Nhat Vuong: a Vietnamese is called by the last word of the
+            # name, never by the family name written first
+            if words_match(unit, word_key(full.words[-1].text)) == "exact":
+                return Verdict(True, 0.6, "a Vietnamese name's last word alone")
+            return NO_EVIDENCE
         if full.surname_first:
             found = _family_match(unit, _family_name(full))
         else:
@@ -513,6 +533,14 @@ def _acronym_readings(letters: str, words: tuple[RawWord, ...]) -> list[tuple[Ra
     return readings
 
 
+def spells_acronym(letters: str, name: str) -> bool:
+    """``letters`` (``BCCI``) are the initials of ``name`` (``Board of Control for Cricket in
+    India``), read as :func:`_compare_acronym` reads them."""
+    words = parse_name(name, "ORG").words
+    key = fold(letters).replace(" ", "")
+    return any(_acronym_fits(key, run) for run in _acronym_readings(key, words))
+
+
 def _compare_acronym(a: ParsedName, b: ParsedName) -> Verdict | None:
     for short, full in ((a, b), (b, a)):
         if (
@@ -743,6 +771,7 @@ def _compare_non_persons(a: ParsedName, b: ParsedName) -> Verdict:
 
 
 SAME_WORDS = Verdict(True, 0.95, "same words up to spelling, articles and designators")
+SAME_NAME_SPELT = Verdict(True, 0.6, "same name (spelling)")
 SAME_WORDS_REORDERED = Verdict(True, 0.85, "same words in another order")
 
 

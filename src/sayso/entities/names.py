@@ -722,10 +722,13 @@ def territory_code(
         # Česko, Sakartvelo), or a code.
         return str(found.code)
     # The lookup also finds a country by its capital ("Baghdad" → Iraq): a city is not its
-    # country. Keep a match only when the text shares a word stem with the territory's names.
+    # country. Keep a match only when the text shares a word stem with the territory's names:
+    # its short names, not its formal one, whose descriptive words share stems with unrelated
+    # places ("Islamabad" and the Islamic Republic of Pakistan, "Northampton" and the United
+    # Kingdom of Great Britain and Northern Ireland).
     own_words = {
         word[:4]
-        for name in (found.name, found.full_name or "", found.in_sentence or "")
+        for name in (found.name, found.in_sentence or "")
         for word in fold(name).split()
         if len(word) > 3
     }

@@ -35,10 +35,11 @@ from typing import TYPE_CHECKING, cast
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns, institution_nouns
-from sayso.entities.gender import Gender, gender_of
+from sayso.entities.gender import Gender, gender_of, patronymic_gender
 from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import (
     COMPANY_FIRST_WORD,
+    SAME_NAME_SPELT,
     SAME_WORDS,
     SAME_WORDS_REORDERED,
     Verdict,
@@ -168,13 +169,21 @@ def _texts(spans: list[NameSpan]) -> list[_Text]:
         entry.type = _voted_type(entry.labels + _evidence(entry.text))
         entry.parsed = parse_name(entry.text, _parse_type(entry.type))
     texts = list(by_key.values())
+    org_first_words = {
+        entry.key.split()[0] for entry in texts if entry.type in {"ORG", "FAC"} and " " in entry.key
+    }
     texts.extend(
-        split for entry in texts if entry.key not in given for split in _split_readings(entry)
+        [
+            split
+            for entry in texts
+            if entry.key not in given
+            for split in _split_readings(entry, entry.key in org_first_words)
+        ]
     )
     return texts
 
 
-def _split_readings(entry: _Text) -> list[_Text]:
+def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Text]:
     """One string the article uses both for a place and for a person (the country Jordan and
     Michael Jordan, a city and Abraham Lincoln): the mentions whose context clearly gives the
     reading the string's vote did not choose become a text of their own, so that they group
@@ -187,7 +196,12 @@ def _split_readings(entry: _Text) -> list[_Text]:
     small model tags persons GPE). A mention that says neither stays with the string's vote,
     as does every mention when only one reading is clear: a false merge costs more than a
     miss, and a wrong split makes a second entity of one. The two parts never join a group of
-    the other's reading (``_may_join``). Returns the split-off text, if any."""
+    the other's reading (``_may_join``). Returns the split-off text, if any.
+
+    The same for a string the article uses for an organisation and for a person when it
+    ``opens_organisation``, the first word of an organisation's name (``Ford`` of ``Ford Motor
+    Co`` and of ``Bill Ford``): voted an organisation, its mentions that read clearly as a
+    person (``Ford, 68, said``) are split off as a person."""
     territory = names_territory(entry.text)
     place = [
         span
@@ -199,7 +213,7 @@ def _split_readings(entry: _Text) -> list[_Text]:
         for span in entry.spans
         if span.reading == "person" or (span.label == "PERSON" and span.titles)
     ]
-    if not place or not person:
+    if not person:
         return []
     # The string's vote with each clear reading in place of its mention's label: NER tags
     # "Lincoln said he" ORG as readily as PERSON, and that label says nothing here.
@@ -207,10 +221,18 @@ def _split_readings(entry: _Text) -> list[_Text]:
     for span in entry.spans:
         votes[_READING_TYPES.get(span.reading, span.label)] += span.weight
     main = _voted_type(votes + _evidence(entry.text))
-    if main in {"GPE", "LOC"}:
+    if place and main in {"GPE", "LOC"}:
         moved, reading = person, "PERSON"
-    elif main == "PERSON":
+    elif place and main == "PERSON":
         moved, reading = [span for span in place if span.reading == "place"], "GPE"
+    elif (
+        opens_organisation
+        and (unread := _unread_votes(entry))
+        and _voted_type(unread + _evidence(entry.text)) == "ORG"
+    ):
+        # the mentions without a person's reading, voted an organisation, keep that type
+        moved, reading, main = [s for s in person if s.reading == "person"], "PERSON", "ORG"
+        entry.type, entry.parsed = main, parse_name(entry.text, main)
     else:
         return []
     if not moved:
@@ -226,12 +248,22 @@ def _split_readings(entry: _Text) -> list[_Text]:
     return [_Text(entry.key, entry.text, moved, labels, reading, parsed, reading)]
 
 
+def _unread_votes(entry: _Text) -> Counter[str]:
+    """The labels of ``entry``'s mentions whose context reads no person, by weight."""
+    votes: Counter[str] = Counter()
+    for span in entry.spans:
+        if span.reading != "person":
+            votes[span.label] += span.weight
+    return votes
+
+
 _READING_TYPES = {"place": "GPE", "person": "PERSON"}
 # The readings a text split off by ``_split_readings`` keeps apart from.
 _OPPOSED_READINGS = {
-    "PERSON": frozenset({"GPE", "LOC"}),
+    "PERSON": frozenset({"GPE", "LOC", "ORG"}),
     "GPE": frozenset({"PERSON"}),
     "LOC": frozenset({"PERSON"}),
+    "ORG": frozenset({"PERSON"}),
 }
 
 
@@ -595,7 +627,7 @@ def _verdict(entry: _Text, group: _Group, defined: dict[str, str]) -> tuple[Verd
     return verdict
 
 
-_SPELLING_VERDICTS = (SAME_WORDS, SAME_WORDS_REORDERED)
+_SPELLING_VERDICTS = (SAME_WORDS, SAME_WORDS_REORDERED, SAME_NAME_SPELT)
 # Within one article a place may still be spelt two close ways, copied from two sources
 # (Makhmour / Makhmur, 0.86, in the example article; Hezbollah / Hizballah 0.75); brand names
 # that merely share consonants are further apart (Honda / Hyundai 0.57, Press / Paris 0.60).
@@ -613,13 +645,12 @@ def _verdict_as(entry: _Text, group: _Group, as_type: str) -> tuple[Verdict, str
             # the article says whose word it is: _join_company_short_forms reads the clause
             continue
         if (
-            as_type != "PERSON"
-            and verdict in _SPELLING_VERDICTS
+            verdict in _SPELLING_VERDICTS
             and spelling_similarity(name, parsed) < _IN_ARTICLE_SPELLING
         ):
-            # One article writes an organisation or a place alike each time: two spellings
-            # far apart in it are two names (Honda / Hyundai, Press of "Saudi Press Agency" /
-            # Paris), however well a transliteration rule fits them out of context.
+            # One article writes a name alike each time: two spellings far apart in it are
+            # two names (Honda / Hyundai, Press of "Saudi Press Agency" / Paris, the people
+            # Huong / Hoang), however well a transliteration rule fits them out of context.
             continue
         if verdict.same is False and position == 0:
             return verdict, member.text
@@ -691,11 +722,14 @@ def _group_texts(
                 continue
             if any(frozenset({entry.key, member.key}) in vetoes for member in group.texts):
                 continue
-            if entry.key in company_words and not any(
-                member.key in company_words[entry.key] for member in group.texts
+            if (
+                entry.key in company_words
+                and entry.reading != "PERSON"
+                and not any(member.key in company_words[entry.key] for member in group.texts)
             ):
                 # "Ford" after "Ford Motor Co": the company's short name, not the family name
-                # of "Henry Ford III" nor the first word of its unit "Ford Credit"
+                # of "Henry Ford III" nor the first word of its unit "Ford Credit"; unless its
+                # context reads it as a person ("Ford, 68, said"; _split_readings)
                 continue
             verdict, matched = _verdict(entry, group, defined)
             if verdict.same:
@@ -1195,12 +1229,19 @@ def _gender(group: _Group, roles: Sequence[str]) -> Gender | None:
     word of their fuller names (a bare family name says nothing)."""
     titles: list[str] = list(roles)
     first_words: list[str] = []
+    patronymics: list[str] = []
     for entry in group.texts:
         parsed = parse_name(entry.text, "PERSON")
         titles.extend(parsed.titles)
         if len(parsed.words) >= 2:
             first_words.append(parsed.words[0].text)
-    return gender_of(titles, first_words)
+        # the middle of three names; last of two only a daughter's ending, as "-ovich" also
+        # ends Slavic family names women bear (Milla Jovovich)
+        if len(parsed.words) == 3 or (
+            len(parsed.words) == 2 and patronymic_gender(parsed.words[1].text) == "female"
+        ):
+            patronymics.append(parsed.words[1].text)
+    return gender_of(titles, first_words, patronymics)
 
 
 def _relations(group: _Group, ids: dict[int, str]) -> tuple[EntityRelation, ...]:

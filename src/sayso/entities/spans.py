@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sayso.entities.context_types import reading, type_cue
 from sayso.entities.gender import is_first_name
 from sayso.entities.lexicon import lexicon
-from sayso.entities.match import words_match
+from sayso.entities.match import spells_acronym, words_match
 from sayso.entities.names import WordKey, alias_ids, fold, territory_code, word_key
 from sayso.entities.territories import other_own_name_of, own_name_of
 from sayso.nlp.columns import sentence_numbers, with_pos
@@ -180,10 +180,12 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
     """``Islamic State`` + ``of|in`` + ``Iraq``: NER split one organisation name in two.
 
     Joined across ``of`` always; across ``in`` only when the joined name goes on to a longer form
-    the article marks as one name (``... in Iraq and the Levant (ISIL)``) or when the joined name
-    is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda in Iraq``), not a group
-    placed somewhere (``ISIS in Iraq``). NER may also end the first part with the ``of``
-    itself (``Office for the Southern District of`` + ``New York``): no name ends so."""
+    the article marks as one name (``... in Iraq and the Levant (ISIL)``), when an acronym in
+    brackets after it spells the joined name (``Board of Control for Cricket in India (BCCI)``)
+    or when the joined name is a name of the alias table (``Islamic State in Iraq``, ``al-Qaeda
+    in Iraq``), not a group placed somewhere (``ISIS in Iraq``). NER may also end the first part
+    with the ``of`` itself (``Office for the Southern District of`` + ``New York``): no name
+    ends so."""
     between = text[end:next_start]
     if between == " " and text[start:end].endswith(" of"):
         return _extend_cut_name(text, start, next_end)
@@ -191,6 +193,9 @@ def _join_place(text: str, start: int, end: int, next_start: int, next_end: int)
         return end
     joined_end = _extend_cut_name(text, start, next_end)
     if between == " of " or joined_end > next_end or alias_ids(text[start:next_end], "ORG"):
+        return joined_end
+    defined = _DEFINED_ACRONYM.match(text[next_end : next_end + 14])
+    if defined and spells_acronym(defined.group(1), text[start:next_end]):
         return joined_end
     return end
 
@@ -410,6 +415,12 @@ def name_spans(
         if ent.label_ == "ORG" and position + 1 < len(ents):
             following = ents[position + 1]
             end = _join_place(text, start, end, following.start_char, following.end_char)
+        if label == "PERSON" and position + 1 < len(ents):
+            following = ents[position + 1]
+            if following.label_ == "PERSON" and text[end : following.start_char] == " ":
+                # NER cut one name in two ("Bilawal Bhutto" + "Zardari"): no two people's
+                # names are written side by side with nothing between them
+                end = following.end_char
         if start >= end or not any(ch.isalpha() for ch in text[start:end]):
             continue
         end = _extend_cut_name(text, start, end)
@@ -789,6 +800,7 @@ def _repeated_full_names(
     names = {span.text for span in found if " " in span.text and span.label}
     if not names:
         return []
+    suffixes = lexicon().suffixes
     pattern = re.compile(
         "|".join(rf"\b{re.escape(name)}\b" for name in sorted(names, key=len, reverse=True))
     )
@@ -803,8 +815,15 @@ def _repeated_full_names(
         tokens = doc.char_span(start, end)
         if tokens is None or any(t.pos_ != "PROPN" for t in tokens):
             continue
+        label = ""
+        if tokens.end < len(doc) and doc[tokens.end].lower_.rstrip(".") in suffixes:
+            # "Edsel Ford II" where "Edsel Ford" is written elsewhere: another man's name,
+            # and a generational suffix goes only with a person's
+            end, label = doc[tokens.end].idx + len(doc[tokens.end].text), "PERSON"
         subject = tokens.root.dep_ in {"nsubj", "nsubjpass"}
-        extra.append(NameSpan(start, end, match.group(), "", sentence_of[tokens.start], subject))
+        extra.append(
+            NameSpan(start, end, text[start:end], label, sentence_of[tokens.start], subject)
+        )
     return extra
 
 
