@@ -1084,3 +1084,10 @@ def test_a_closing_frame_the_parser_made_a_relative_clause_reports_the_sentence(
     assert found.content[0].text.endswith("James Garner")
     relative = extract_statements(nlp("He read the report, the one the paper published."))
     assert not any(s.cue is not None and s.cue.text == "published" for s in relative)
+
+
+def test_a_noun_of_saying_after_despite_is_not_the_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Despite complaints that ...": others complained; the council only approved the budget.
+    text = "Despite complaints that the mayor was slow to act, the council approved the budget."
+    statement = _holding(extract_statements(nlp(text)), "the mayor was slow to act")
+    assert statement.speaker is None

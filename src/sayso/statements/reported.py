@@ -1061,6 +1061,8 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return maker  # "statements by the mayor that ...", "warnings from scientists"
         verb = cue.head
         if cue.dep_ == "pobj" and verb.dep_ == "prep":
+            if _circumstance(verb):
+                return None  # "Despite complaints that he ..., Sanders found ...": not his
             verb = verb.head
         if cue.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
             return subject_of(verb)
@@ -1079,6 +1081,23 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return _left_subject(verb) or _set_off_clause_subject(verb) or _noun_before(verb)
         return _left_subject(cue) or _set_off_clause_subject(cue) or before
     return None
+
+
+_CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"despite", "after", "amid", "amidst", "following", "notwithstanding", "because"}
+)
+"""Prepositions that set a clause against a circumstance ("despite complaints that ...",
+"after revelations that ...", "amid reports that ...", "because of reports about ..."): what
+the noun after them says is others', not the saying of the clause's subject."""
+
+
+def _circumstance(preposition: Token) -> bool:
+    """Whether ``preposition`` (a noun cue's head) names a circumstance of its clause rather
+    than the act of its subject ("with a reference to", "in a statement" are the subject's)."""
+    word = preposition.lower_
+    if word == "of" and preposition.head.dep_ == "prep":
+        word = preposition.head.lower_  # "because of reports": "of" hangs from "because"
+    return word in _CIRCUMSTANCE_PREPOSITIONS
 
 
 def _object_in_chain(noun: Token, cue: Token, verb: Token) -> bool:
