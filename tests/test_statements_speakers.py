@@ -1091,3 +1091,11 @@ def test_a_noun_of_saying_after_despite_is_not_the_clause_subjects(nlp) -> None:
     text = "Despite complaints that the mayor was slow to act, the council approved the budget."
     statement = _holding(extract_statements(nlp(text)), "the mayor was slow to act")
     assert statement.speaker is None
+
+
+def test_who_draws_complaints_is_not_who_complains(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A receiving verb ("draw", "face", "attract") makes its subject the target of the
+    # complaints its object names, as for stands ("faced criticism of").
+    text = "Within a year, the new law was drawing complaints that it was badly written."
+    statement = _holding(extract_statements(nlp(text)), "it was badly written")
+    assert statement.speaker is None

@@ -1049,8 +1049,10 @@ def _unparsed_speaker(cue: Token) -> Token | None:
     """Who speaks through a cue whose parse names no subject.
 
     A noun cue that is the object of a verb belongs to that verb's subject ("Democrats made
-    the argument that ...", "the court issued a decision to ..."); a verb cue whose subject
-    the parser lost takes the noun phrase right before it.
+    the argument that ...", "the court issued a decision to ..."), unless the verb is one of
+    receiving ("drew complaints that ...") or the noun follows a preposition of circumstance
+    ("despite complaints that ..."); a verb cue whose subject the parser lost takes the noun
+    phrase right before it.
     """
     if cue.pos_ == "NOUN":
         named = [c for c in cue.children if c.dep_ == "compound" and _misread_name(c, cue)]
@@ -1065,6 +1067,8 @@ def _unparsed_speaker(cue: Token) -> Token | None:
                 return None  # "Despite complaints that he ..., Sanders found ...": not his
             verb = verb.head
         if cue.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            if cue.dep_ == "dobj" and verb.lemma_.lower() in load_lexicons().receiving_verbs:
+                return None  # "it was drawing complaints that ...": others complained
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
