@@ -1099,3 +1099,14 @@ def test_who_draws_complaints_is_not_who_complains(nlp) -> None:  # type: ignore
     text = "Within a year, the new law was drawing complaints that it was badly written."
     statement = _holding(extract_statements(nlp(text)), "it was badly written")
     assert statement.speaker is None
+
+
+def test_the_question_before_an_answer_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Asked ..., she said, '...'": the question frames the answer; the answer is the content.
+    text = (
+        "The report was published on Monday. Asked by a reporter whether she had read the "
+        'report, she said, "I read it once, and it told me nothing new about the plant."'
+    )
+    statement = _holding(extract_statements(nlp(text)), "it told me nothing new")
+    assert _speaker(statement) == "she"
+    assert not any("Asked" in piece.text for piece in statement.content)

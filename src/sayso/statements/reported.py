@@ -1747,7 +1747,10 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     doc = cue.doc
     if _next_to_quote(cue):
         return None  # '"...," she said, "..."' is the quote finder's
-    before = _clause_span(doc, root.left_edge.i, _set_off_start(cue) - 1)
+    frame = _set_off_start(cue)
+    before = _clause_span(doc, root.left_edge.i, frame - 1)
+    if _only_an_opening_question(doc, root.left_edge.i, frame):
+        before = None  # "Asked whether ..., she said, '...'": what she was asked, not said
     after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
     if _participle_set_off_after(cue):
         after = None  # "..., the people said, asking not to be named": how they spoke, not what
@@ -1770,6 +1773,27 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
+
+
+def _only_an_opening_question(doc: Doc, first: int, frame: int) -> bool:
+    """Whether tokens ``first`` up to ``frame`` (where a parenthetical cue's own words start)
+    are only a past participle with no subject of its own and its phrase, set off by a comma:
+    "Asked by a reporter whether she had practiced, she said, '...'", "Pressed on the deal,
+    he said, '...'" (no comma inside it: a phrase after one may be the sentence's subject
+    that the parser hung from the participle). Who was asked is the speaker; the question
+    frames the saying and is not what was said (PolNeAR leaves it out of the content, as it
+    leaves out the unnamed asker: :func:`passive_set_off`)."""
+    opening = doc[first]
+    if opening.tag_ not in ("VBN", "VBD") or opening.left_edge.i != first:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in opening.children):
+        return False
+    comma = opening.right_edge.i + 1
+    if comma > frame or comma >= len(doc) or doc[comma].text != ",":
+        return False
+    if any(t.text == "," for t in doc[first:comma]):
+        return False  # "Bound by ... border, the two nations, Xi said": a subject parsed into it
+    return all(t.is_punct for t in doc[comma:frame])  # the frame may open with the comma
 
 
 def _closing_frame_as_relative(cue: Token) -> bool:
