@@ -1084,3 +1084,29 @@ def test_a_closing_frame_the_parser_made_a_relative_clause_reports_the_sentence(
     assert found.content[0].text.endswith("James Garner")
     relative = extract_statements(nlp("He read the report, the one the paper published."))
     assert not any(s.cue is not None and s.cue.text == "published" for s in relative)
+
+
+def test_a_noun_of_saying_after_despite_is_not_the_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Despite complaints that ...": others complained; the council only approved the budget.
+    text = "Despite complaints that the mayor was slow to act, the council approved the budget."
+    statement = _holding(extract_statements(nlp(text)), "the mayor was slow to act")
+    assert statement.speaker is None
+
+
+def test_who_draws_complaints_is_not_who_complains(nlp) -> None:  # type: ignore[no-untyped-def]
+    # A receiving verb ("draw", "face", "attract") makes its subject the target of the
+    # complaints its object names, as for stands ("faced criticism of").
+    text = "Within a year, the new law was drawing complaints that it was badly written."
+    statement = _holding(extract_statements(nlp(text)), "it was badly written")
+    assert statement.speaker is None
+
+
+def test_the_question_before_an_answer_is_not_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "Asked ..., she said, '...'": the question frames the answer; the answer is the content.
+    text = (
+        "The report was published on Monday. Asked by a reporter whether she had read the "
+        'report, she said, "I read it once, and it told me nothing new about the plant."'
+    )
+    statement = _holding(extract_statements(nlp(text)), "it told me nothing new")
+    assert _speaker(statement) == "she"
+    assert not any("Asked" in piece.text for piece in statement.content)

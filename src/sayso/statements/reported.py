@@ -1049,8 +1049,10 @@ def _unparsed_speaker(cue: Token) -> Token | None:
     """Who speaks through a cue whose parse names no subject.
 
     A noun cue that is the object of a verb belongs to that verb's subject ("Democrats made
-    the argument that ...", "the court issued a decision to ..."); a verb cue whose subject
-    the parser lost takes the noun phrase right before it.
+    the argument that ...", "the court issued a decision to ..."), unless the verb is one of
+    receiving ("drew complaints that ...") or the noun follows a preposition of circumstance
+    ("despite complaints that ..."); a verb cue whose subject the parser lost takes the noun
+    phrase right before it.
     """
     if cue.pos_ == "NOUN":
         named = [c for c in cue.children if c.dep_ == "compound" and _misread_name(c, cue)]
@@ -1061,8 +1063,12 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return maker  # "statements by the mayor that ...", "warnings from scientists"
         verb = cue.head
         if cue.dep_ == "pobj" and verb.dep_ == "prep":
+            if _circumstance(verb):
+                return None  # "Despite complaints that he ..., Sanders found ...": not his
             verb = verb.head
         if cue.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            if cue.dep_ == "dobj" and verb.lemma_.lower() in load_lexicons().receiving_verbs:
+                return None  # "it was drawing complaints that ...": others complained
             return subject_of(verb)
         return None
     if cue.tag_ in ("VBZ", "VBD", "VBP", "VBG") or _finite(cue):
@@ -1079,6 +1085,23 @@ def _unparsed_speaker(cue: Token) -> Token | None:
             return _left_subject(verb) or _set_off_clause_subject(verb) or _noun_before(verb)
         return _left_subject(cue) or _set_off_clause_subject(cue) or before
     return None
+
+
+_CIRCUMSTANCE_PREPOSITIONS = frozenset(
+    {"despite", "after", "amid", "amidst", "following", "notwithstanding", "because"}
+)
+"""Prepositions that set a clause against a circumstance ("despite complaints that ...",
+"after revelations that ...", "amid reports that ...", "because of reports about ..."): what
+the noun after them says is others', not the saying of the clause's subject."""
+
+
+def _circumstance(preposition: Token) -> bool:
+    """Whether ``preposition`` (a noun cue's head) names a circumstance of its clause rather
+    than the act of its subject ("with a reference to", "in a statement" are the subject's)."""
+    word = preposition.lower_
+    if word == "of" and preposition.head.dep_ == "prep":
+        word = preposition.head.lower_  # "because of reports": "of" hangs from "because"
+    return word in _CIRCUMSTANCE_PREPOSITIONS
 
 
 def _object_in_chain(noun: Token, cue: Token, verb: Token) -> bool:
@@ -1725,7 +1748,10 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     doc = cue.doc
     if _next_to_quote(cue):
         return None  # '"...," she said, "..."' is the quote finder's
-    before = _clause_span(doc, root.left_edge.i, _set_off_start(cue) - 1)
+    frame = _set_off_start(cue)
+    before = _clause_span(doc, root.left_edge.i, frame - 1)
+    if _only_an_opening_question(doc, root.left_edge.i, frame):
+        before = None  # "Asked whether ..., she said, '...'": what she was asked, not said
     after = _clause_span(doc, cue.right_edge.i + 1, root.right_edge.i)
     if _participle_set_off_after(cue):
         after = None  # "..., the people said, asking not to be named": how they spoke, not what
@@ -1767,6 +1793,27 @@ def _addressed(cue: Token, child: Token, lexicons: Lexicons) -> bool:
     if lemma in lexicons.document_nouns or lemma in lexicons.cue_nouns:
         return False
     return child.pos_ == "NOUN" and speaks_or_records(child, lexicons)
+
+
+def _only_an_opening_question(doc: Doc, first: int, frame: int) -> bool:
+    """Whether tokens ``first`` up to ``frame`` (where a parenthetical cue's own words start)
+    are only a past participle with no subject of its own and its phrase, set off by a comma:
+    "Asked by a reporter whether she had practiced, she said, '...'", "Pressed on the deal,
+    he said, '...'" (no comma inside it: a phrase after one may be the sentence's subject
+    that the parser hung from the participle). Who was asked is the speaker; the question
+    frames the saying and is not what was said (PolNeAR leaves it out of the content, as it
+    leaves out the unnamed asker: :func:`passive_set_off`)."""
+    opening = doc[first]
+    if opening.tag_ not in ("VBN", "VBD") or opening.left_edge.i != first:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in opening.children):
+        return False
+    comma = opening.right_edge.i + 1
+    if comma > frame or comma >= len(doc) or doc[comma].text != ",":
+        return False
+    if any(t.text == "," for t in doc[first:comma]):
+        return False  # "Bound by ... border, the two nations, Xi said": a subject parsed into it
+    return all(t.is_punct for t in doc[comma:frame])  # the frame may open with the comma
 
 
 def _closing_frame_as_relative(cue: Token) -> bool:
