@@ -419,6 +419,15 @@ class _Context:
                 self._roles[key] = ("", -1)
             else:
                 root = span.root
+                # "Sarah Whitlock KC told jurors": the parser heads the phrase with the letters
+                # after the name, which the mention leaves out; the name has their role
+                after = root.head
+                if (
+                    root.dep_ == "compound"
+                    and after.i == span.end
+                    and lexicon().is_postnominal(after.text)
+                ):
+                    root = after
                 # up an apposition, and a conjunct the parser made of it ("Outside court, one
                 # victim, Margaret Hughes, said she": "victim" a conjunct of "court"), to the
                 # subject it stands beside; coordinated subjects are subjects too
