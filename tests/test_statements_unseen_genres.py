@@ -51,3 +51,15 @@ def test_a_name_before_postnominal_letters_is_the_subject_a_she_looks_back_to(nl
     statements, _, _ = _analysed(nlp, text)
     quote = _holding(statements, "This was a deliberate deception")
     assert _hops(quote)[-1] == "Maria Lindgren"
+
+
+def test_a_family_name_stays_with_the_person_not_the_relative_named_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Joan Penrose, the botanist who mapped the orchids of Borneo, has died at 88.\n\n"
+        '"She never stopped working," her son, David Penrose, said.\n\n'
+        "In 1975 Penrose led the first survey of the island's cloud forests."
+    )
+    _, mentions, entities = _analysed(nlp, text)
+    joan = next(e for e in entities if e.name == "Joan Penrose")
+    short = next(m for m in mentions if m.span.text == "Penrose")
+    assert short.entity_id == joan.id
