@@ -63,3 +63,43 @@ def test_a_family_name_stays_with_the_person_not_the_relative_named_after(nlp) -
     joan = next(e for e in entities if e.name == "Joan Penrose")
     short = next(m for m in mentions if m.span.text == "Penrose")
     assert short.entity_id == joan.id
+
+
+def test_quoting_someone_as_saying_in_a_participle_after_the_saying(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The state news agency SANA said there were no casualties, quoting a ministry official "
+        "as saying that the blaze had been contained by noon."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    relayed = _holding(statements, "the blaze had been contained")
+    assert relayed.speaker is not None
+    assert relayed.speaker.text == "a ministry official"
+    agency = _hops(_holding(statements, "there were no casualties"))[1:]
+    assert len(agency) == 1
+    assert "SANA" in agency[0] or "agency" in agency[0]
+    hops = _hops(relayed)
+    assert len(hops) == 3
+    assert hops[2] == "a ministry official"
+    assert "SANA" in hops[1] or "agency" in hops[1]
+
+
+def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The insurer is preparing to cut 800 jobs, Bloomberg reported, citing people familiar "
+        "with the matter, adding that an announcement could come next week."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    report = _holding(statements, "The insurer is preparing to cut 800 jobs")
+    assert _hops(report)[1:] == ["Bloomberg", "people familiar with the matter"]
+    added = _holding(statements, "an announcement could come next week")
+    assert _hops(added)[1:] == ["Bloomberg", "people familiar with the matter"]
+
+
+def test_a_participle_after_citing_a_source_goes_on_with_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Rebel fighters shelled the airport overnight, state media reported, citing a military "
+        "source, saying the attack had come from the east."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    said = _holding(statements, "the attack had come from the east")
+    assert _hops(said)[1:] == ["state media", "a military source"]

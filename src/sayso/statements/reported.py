@@ -1736,7 +1736,8 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     if not sides:
         return None
     start, end = sides[0][0], sides[-1][1]
-    subject = subject_of(cue, wide=True)
+    # "..., Bloomberg reported, citing people familiar with the matter": they speak through it
+    subject, carriers = passed_on(cue, subject_of(cue, wide=True))
     return Reported(
         cue=cue_span(cue),
         cue_token=cue.i,
@@ -1744,6 +1745,7 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         relation="parataxis",
         ratio=1.0,
         subject=subject.i if subject is not None else None,
+        carriers=carriers,
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
@@ -2140,11 +2142,32 @@ def passed_on(
     quoting = quoted_as(cue)
     if quoting is not None:
         speaker, carrier = quoting
+        if carrier is None:  # "..., quoting X as saying": the cue's own speaker quoted X
+            return speaker, (source.i,) if source is not None else ()
         return speaker, (carrier.i,)
-    citing = citing or cited_source(cue)
+    citing = citing or cited_source(cue) or _citing_trailed(cue)
     if citing is not None and _names_a_source(citation_object(citing)):
         return citation_object(citing), (source.i,) if source is not None else ()
     return source, ()
+
+
+def _citing_trailed(participle: Token) -> Token | None:
+    """The "citing X" before a set-off participle of saying, which hangs from it or from the
+    saying it cites for ("state media reported, citing a military source, saying the attack
+    came from the west"): the report goes on, so what the participle says comes from X,
+    through whoever cites X."""
+    head = participle.head
+    if participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "conj"):
+        return None
+    if head.i > participle.i:
+        return None
+    if participle.i == 0 or participle.doc[participle.i - 1].text not in (",", "and"):
+        return None
+    if _is_citation(head) or (head.lemma_.lower() == "quote" and head.tag_ == "VBG"):
+        return head if any(c.dep_ == "dobj" for c in head.children) else None
+    # "Bloomberg reported, citing people ..., adding that ...", both hung from "reported"
+    citing = cited_source(head)
+    return citing if citing is not None and citing.i < participle.i else None
 
 
 def _names_a_source(head: Token) -> bool:
