@@ -83,6 +83,16 @@ def test_quoting_someone_as_saying_in_a_participle_after_the_saying(nlp) -> None
     assert "SANA" in hops[1] or "agency" in hops[1]
 
 
+def test_a_participle_after_a_complement_of_a_thing_is_its_holders(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Harriers coach Dean Fowler was furious that the late penalty stood, claiming the "
+        "striker had dived."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    claim = _holding(statements, "the striker had dived")
+    assert _hops(claim)[1:] == ["Dean Fowler"]
+
+
 def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The insurer is preparing to cut 800 jobs, Bloomberg reported, citing people familiar "

@@ -161,6 +161,19 @@ def _main_clause_subject(participle: Token) -> Token | None:
     return None
 
 
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of the predicate whose complement clause ``verb`` heads ("Delaney was angry
+    that the goal stood": Delaney, from "stood" through "angry")."""
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "acomp", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
+    return None
+
+
 def _finite(verb: Token) -> bool:
     """A finite verb, or one with a finite auxiliary ("had leveled", "has said")."""
     if verb.tag_ in _FINITE_TAGS:
@@ -884,6 +897,10 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "the row dates to a complaint the union had filed, alleging that ...": a thing
         # cannot allege; the nearest clause before the participle says who did.
         nearer = _main_clause_subject(cue)
+        if nearer is not None and not speaks_or_records(nearer, lexicons):
+            # "Delaney was angry that the winning goal stood, claiming ...": the clause the
+            # participle trails is a complement; who holds it is who claims
+            nearer = _governing_subject(nearer.head)
         if nearer is not None and speaks_or_records(nearer, lexicons):
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
