@@ -93,6 +93,16 @@ def test_a_participle_after_a_complement_of_a_thing_is_its_holders(nlp) -> None:
     assert _hops(claim)[1:] == ["Dean Fowler"]
 
 
+def test_said_in_a_notice_posted_on_a_website_that(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Coastal Foods said in a notice posted on the regulator's website that the affected "
+        "jars were made at its plant in Leeds between May and June."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    said = _holding(statements, "the affected jars were made at its plant")
+    assert _hops(said)[1:] == ["Coastal Foods"]
+
+
 def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The insurer is preparing to cut 800 jobs, Bloomberg reported, citing people familiar "

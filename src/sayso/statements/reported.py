@@ -1433,6 +1433,24 @@ def _that_clause_of_setting(verb: Token) -> Token | None:
                     for inner in clause.children:
                         if inner.dep_ == "ccomp" and inner.i > clause.i and _opens_with_that(inner):
                             return inner
+                        if (found := _that_clause_of_place(inner)) is not None:
+                            return found
+    return None
+
+
+def _that_clause_of_place(prep: Token) -> Token | None:
+    """ "said in a notice posted on the FDA's website that ...": the clause the parser hung
+    from the noun of where the setting was put, which is no saying of its own (a "claim that"
+    or a "report that" owns its clause)."""
+    if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPOSITIONS:
+        return None
+    lexicons = load_lexicons()
+    for noun in prep.children:
+        if noun.dep_ != "pobj" or noun.lemma_.lower() in lexicons.cue_nouns:
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.i > noun.i and _opens_with_that(clause):
+                return clause
     return None
 
 
