@@ -103,6 +103,20 @@ def test_said_in_a_notice_posted_on_a_website_that(nlp) -> None:  # type: ignore
     assert _hops(said)[1:] == ["Coastal Foods"]
 
 
+def test_a_that_read_as_a_determiner_still_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # parsed "understands [that staff ...] [have not yet been told]": object, then a clause
+    # with no subject of its own
+    text = (
+        "The BBC understands that staff in the firm's Leeds office have not yet been told of "
+        "the plans."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    understood = _holding(statements, "staff in the firm's Leeds office")
+    words = understood.content[0].text.removeprefix("that ")  # (an attitude keeps its "that")
+    assert words.startswith("staff in the firm's Leeds office")
+    assert words.endswith("have not yet been told of the plans")
+
+
 def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The insurer is preparing to cut 800 jobs, Bloomberg reported, citing people familiar "

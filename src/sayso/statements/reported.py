@@ -1242,6 +1242,15 @@ def candidate_pairs(
         if not found:
             continue
         speaker = _speaker_token(token)
+        if lexicons is not None:
+            # "understands that staff ... have not been told", "staff" read as the object: the
+            # object is the subject of the clause after it, one content, not two
+            lost = any(
+                _subject_read_as_object(token, relation, clause, lexicons) is not None
+                for relation, clause in found
+                if relation == "ccomp"
+            )
+            found = [(r, c) for r, c in found if r != "dobj" or not lost]
         for relation, clause in found:
             noun = _saying_noun_before(token, clause, lexicons) if relation == "ccomp" else None
             if noun is not None:
@@ -1651,15 +1660,23 @@ def _subject_read_as_object(
     """The pronoun the parser made the object of a verb of saying when it is the subject of
     the clause right after, cut off from it by a set-off word ("a ruling that said it, too,
     had engaged in price-fixing"): a subject form ("they", "he") or "it", followed by the
-    clause that has no subject of its own. None elsewhere."""
-    if relation != "ccomp" or cue.lemma_.lower() not in lexicons.cue_verbs:
+    clause that has no subject of its own. So is a noun after a "that" read as its
+    determiner ("The BBC understands that staff in the office have not been told"): the
+    noun's phrase, past the "that", is the clause's subject. None elsewhere."""
+    if relation != "ccomp":
         return None
     pronoun = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if pronoun is None or pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.i != cue.i + 1:
+    if pronoun is None or clause.i < pronoun.i or _has_own_subject(clause):
         return None
-    if clause.left_edge.i != pronoun.i + 1 or clause.i < pronoun.i or _has_own_subject(clause):
+    if clause.left_edge.i != pronoun.right_edge.i + 1:
         return None
-    return pronoun
+    if pronoun.lower_ in _SUBJECT_PRONOUNS and pronoun.i == cue.i + 1:
+        return pronoun if cue.lemma_.lower() in lexicons.cue_verbs else None
+    that = pronoun.doc[cue.i + 1]
+    misread = that.lower_ == "that" and that.dep_ == "det" and that.head.i == pronoun.i
+    if misread and _finite(clause):
+        return pronoun.doc[that.i + 1]
+    return None
 
 
 def _inverted_frame(
