@@ -117,6 +117,18 @@ def test_a_that_read_as_a_determiner_still_opens_the_clause(nlp) -> None:  # typ
     assert words.endswith("have not yet been told of the plans")
 
 
+def test_a_medium_that_understands_reports_what_its_sources_told_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reuters has learned that the bank will close 40 branches.\n\n"
+        "Sky News understands that the talks will resume on Monday.\n\n"
+        "Ana Ruiz understands that the deal is off."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    assert _holding(statements, "the bank will close 40 branches").kind == "indirect"
+    assert _holding(statements, "the talks will resume on Monday").kind == "indirect"
+    assert _holding(statements, "the deal is off").kind != "indirect"
+
+
 def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "The insurer is preparing to cut 800 jobs, Bloomberg reported, citing people familiar "

@@ -14,6 +14,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from sayso.ingest.outlets import outlet_named
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, reduced_hearsay, states_claim
@@ -2073,9 +2074,27 @@ def _pair_reported(
         subject=source.i if source is not None else None,
         gap=gap,
         carriers=carriers,
-        claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
+        claim=(states_claim(token, relation, clause, lexicons) or _medium_learned(token, source))
+        and not inferred
+        and not thing,
         inferred=inferred,
     )
+
+
+_SOURCING_VERBS = frozenset({"understand", "learn"})
+"""Verbs of knowing by which a medium reports what its sources told it ("The BBC understands
+that ...", "Reuters has learned that ...")."""
+
+
+def _medium_learned(cue: Token, source: Token | None) -> bool:
+    """Whether a named news medium states, by a verb of knowing, what its sources told it:
+    a report, not the factive "understand" or "learn" of anyone else ("I understand that")."""
+    if source is None or cue.lemma_.lower() not in _SOURCING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in cue.children) or source.pos_ != "PROPN":
+        return False
+    name = " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ != "det")
+    return outlet_named(name) is not None
 
 
 def _fronted_relative(verb: Token, relation: str, clause: Token) -> Token | None:
