@@ -93,6 +93,16 @@ def test_a_participle_after_a_complement_of_a_thing_is_its_holders(nlp) -> None:
     assert _hops(claim)[1:] == ["Dean Fowler"]
 
 
+def test_whom_a_question_is_asked_is_no_hop(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mr Okafor said the regulator had lacked the data it needed.\n\n"
+        "The committee's chair, Helen Marsh, asked him why the inquiry had taken so long."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    question = _holding(statements, "why the inquiry had taken so long")
+    assert _hops(question)[1:] == ["Helen Marsh"]
+
+
 def test_said_in_a_notice_posted_on_a_website_that(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Coastal Foods said in a notice posted on the regulator's website that the affected "

@@ -3003,11 +3003,15 @@ def _told_to_the_teller(
 ) -> None:
     """A saying told to "her" or "him" when that is the one who just spoke: "Sheppard told
     the jury Roof asked if she was shot. When she said no, Roof told her: '...'". The teller
-    heard it and passed it on, so she is a hop before the speaker (marked unsure)."""
+    heard it and passed it on, so she is a hop before the speaker (marked unsure). Not a
+    question ("The chair asked him why ..."): asked in the open, at a hearing or a briefing,
+    and answered there, it reaches the page as the answer does."""
     ordered = sorted(sourcing, key=lambda i: drafts[i].start)
     for position, index in enumerate(ordered):
         draft, found = drafts[index], sourcing[index]
         if draft.addressee_token is None or found.speaker_hop is None or found.hops:
+            continue
+        if draft.cue_token is not None and context.doc[draft.cue_token].lemma_.lower() == "ask":
             continue
         pronoun = context.doc[draft.addressee_token]
         if pronoun.lower_ not in ("her", "him"):
