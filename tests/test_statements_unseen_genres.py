@@ -103,6 +103,16 @@ def test_whom_a_question_is_asked_is_no_hop(nlp) -> None:  # type: ignore[no-unt
     assert _hops(question)[1:] == ["Helen Marsh"]
 
 
+def test_a_participle_trailing_a_saying_to_an_agency_was_said_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A security source told Reuters that air defences had intercepted three drones, "
+        "adding that the attack had been launched from the south."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    added = _holding(statements, "the attack had been launched from the south")
+    assert _hops(added)[1:] == ["Reuters", "A security source"]
+
+
 def test_said_in_a_notice_posted_on_a_website_that(nlp) -> None:  # type: ignore[no-untyped-def]
     text = (
         "Coastal Foods said in a notice posted on the regulator's website that the affected "
