@@ -169,3 +169,15 @@ def test_a_participle_after_citing_a_source_goes_on_with_the_source(nlp) -> None
     statements, _, _ = _analysed(nlp, text)
     said = _holding(statements, "the attack had come from the east")
     assert _hops(said)[1:] == ["state media", "a military source"]
+
+
+def test_a_reporters_question_in_a_transcript_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Q: Does Japan see the drills as a threat?\n\n"
+        "Kyodo News: Has the ministry asked Manila to do more to protect fishermen?\n\n"
+        "The minister said that the talks had stalled."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    cues = {s.cue.text for s in statements if s.cue is not None and s.kind != "own_voice"}
+    assert not {c for c in cues if c.split()[-1] in ("see", "asked")}
+    assert _holding(statements, "the talks had stalled").kind == "indirect"
