@@ -181,3 +181,11 @@ def test_a_reporters_question_in_a_transcript_is_no_statement(nlp) -> None:  # t
     cues = {s.cue.text for s in statements if s.cue is not None and s.kind != "own_voice"}
     assert not {c for c in cues if c.split()[-1] in ("see", "asked")}
     assert _holding(statements, "the talks had stalled").kind == "indirect"
+
+
+def test_a_station_ner_names_only_in_part_is_still_the_medium_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    # NER takes "BBC Radio" and leaves "Essex", the head of the phrase, out of any name
+    text = 'Colchester boss Neil Dunn told BBC Radio Essex:\n\n"We were poor today and we know it."'
+    statements, _, _ = _analysed(nlp, text)
+    quote = _holding(statements, "We were poor today")
+    assert _hops(quote)[1:] == ["BBC Radio Essex", "Neil Dunn"]

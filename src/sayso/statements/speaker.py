@@ -197,8 +197,15 @@ def source_role(
     if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them"):
         return "group"
     if head.pos_ == "PROPN":
-        return "person"
+        # "told BBC Radio Essex", of which NER named only "BBC Radio": a name with a medium's
+        # word in it is a medium, not a person
+        return "media" if _compound_words(head) & lexicons.media_words else "person"
     return "person" if head.pos_ == "PRON" else "organisation"
+
+
+def _compound_words(head: Token) -> set[str]:
+    """The lower-cased words of the name ``head`` ends (its compounds before it)."""
+    return {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
 
 
 def media_noun(head: Token, lexicons: Lexicons) -> bool:
