@@ -141,12 +141,14 @@ def test_a_medium_that_understands_reports_what_its_sources_told_it(nlp) -> None
     text = (
         "Reuters has learned that the bank will close 40 branches.\n\n"
         "Sky News understands that the talks will resume on Monday.\n\n"
-        "Ana Ruiz understands that the deal is off."
+        "Ana Ruiz understands that the deal is off.\n\n"
+        "The Guardian understands the pressure on ministers."
     )
     statements, _, _ = _analysed(nlp, text)
     assert _holding(statements, "the bank will close 40 branches").kind == "indirect"
     assert _holding(statements, "the talks will resume on Monday").kind == "indirect"
     assert _holding(statements, "the deal is off").kind != "indirect"
+    assert _holding(statements, "the pressure on ministers").kind != "indirect"
 
 
 def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -2074,7 +2074,10 @@ def _pair_reported(
         subject=source.i if source is not None else None,
         gap=gap,
         carriers=carriers,
-        claim=(states_claim(token, relation, clause, lexicons) or _medium_learned(token, source))
+        claim=(
+            states_claim(token, relation, clause, lexicons)
+            or (relation == "ccomp" and _medium_learned(token, source))
+        )
         and not inferred
         and not thing,
         inferred=inferred,
