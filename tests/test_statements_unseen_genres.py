@@ -191,3 +191,21 @@ def test_a_station_ner_names_only_in_part_is_still_the_medium_told(nlp) -> None:
     statements, _, _ = _analysed(nlp, text)
     quote = _holding(statements, "We were poor today")
     assert _hops(quote)[1:] == ["BBC Radio Essex", "Neil Dunn"]
+
+
+def test_a_speaker_never_starts_with_the_day_of_an_opening_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parse the small model gives "Appearing before the committee on Wednesday, Ofwat
+    # chief executive David Lorne said": the day hung inside the speaker's phrase
+    from spacy.tokens import Doc
+
+    from sayso.statements.speaker import phrase_span
+
+    words = ["Appearing", "before", "the", "committee", "on", "Wednesday", ",", "Ofwat"]
+    words += ["chief", "executive", "David", "Lorne", "said", "it", "failed", "."]
+    heads = [12, 0, 3, 1, 0, 11, 5, 9, 9, 11, 11, 4, 12, 14, 12, 12]
+    deps = ["advcl", "prep", "det", "pobj", "prep", "nmod", "punct", "nmod", "amod"]
+    deps += ["compound", "compound", "pobj", "ROOT", "nsubj", "ccomp", "punct"]
+    ents = ["O"] * 5 + ["B-DATE"] + ["O"] * 4 + ["B-PERSON", "I-PERSON"] + ["O"] * 4
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    start, end = phrase_span(doc[11])
+    assert doc.text[start:end] == "Ofwat chief executive David Lorne"

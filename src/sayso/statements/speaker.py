@@ -62,6 +62,15 @@ def phrase_span(head: Token) -> tuple[int, int]:
     # transcript turn, parsed with the answer's first word)
     last = next((t.i - 1 for t in doc[head.i + 1 : last + 1] if t.text == ":"), last)
     first = next((t.i + 1 for t in reversed(doc[first : head.i]) if t.text == ":"), first)
+    # nor starts with the day of an opening phrase the parser took into it ("Appearing before
+    # the committee on Wednesday, Ofwat chief executive David Lorne said")
+    comma = next((t.i for t in doc[first : head.i] if t.text == ","), None)
+    if (
+        comma is not None
+        and comma > first
+        and all(t.ent_type_ in ("DATE", "TIME") for t in doc[first:comma])
+    ):
+        first = comma + 1
     if last - first >= _MAX_SPEAKER_TOKENS:
         first, last = max(first, head.i - 3), head.i
     while (joined := _hyphen_joined(doc, first)) is not None:
