@@ -209,3 +209,13 @@ def test_a_speaker_never_starts_with_the_day_of_an_opening_phrase(nlp) -> None: 
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
     start, end = phrase_span(doc[11])
     assert doc.text[start:end] == "Ofwat chief executive David Lorne"
+
+
+def test_a_relative_named_inside_the_persons_own_sentence_keeps_no_family_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Linda Carter, whose husband Mark Carter died in the crash, said the airline had "
+        "ignored warnings. Carter said she would fight on."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    said = _holding(statements, "she would fight on")
+    assert _hops(said)[1:] == ["Linda Carter"]

@@ -913,13 +913,13 @@ def group_mentions(
     for span in spans:
         if (found := group_of.get((span.start, span.end))) is not None:
             first_sentence.setdefault(found, span.sentence)
-    relatives = {
-        found
-        for span in spans
-        if (found := group_of.get((span.start, span.end))) is not None
-        and first_seen[found] == span.start
-        and _named_as_relative(text, span.start)
-    }  # groups first named as someone's relative ("her daughter, Ruth Ellery")
+    relatives: dict[int, bool] = {}  # group first named as someone's relative → joined by "and"
+    for span in spans:
+        found = group_of.get((span.start, span.end))
+        if found is not None and first_seen[found] == span.start:
+            joined = _named_as_relative(text, span.start)
+            if joined is not None:
+                relatives[found] = joined
     ages: dict[int, int] = {}  # group → the age the article gives after one of its names
     for span in spans:
         found_age = _AGE_AFTER.match(text, span.end)
@@ -951,17 +951,21 @@ def group_mentions(
         # Kaurinui"): the shared family name is then the first one's, whoever was named last.
         # Not when the one called by given name came first: a candidate's own given name
         # ("Hillary") does not make "Clinton" her husband.
-        # So is a relative the article names as one in a later sentence than the person
-        # ("Margaret Ellery ... died. ... her daughter, Ruth Ellery, said ... Ellery published"):
-        # news calls the principal by the family name and the relative by the full name. (Two
-        # named together, "Robert Miller and his son Daniel Miller", are both principals.)
+        # So is a relative the article names as one after the person ("Margaret Ellery ...
+        # died. ... her daughter, Ruth Ellery, said ... Ellery published", "Ana Ruiz, whose son
+        # Tom Ruiz was hurt, said ... Ruiz added"): news calls the principal by the family name
+        # and the relative by the full name. Two joined by "and" in one sentence, "Robert
+        # Miller and his son Daniel Miller", are both principals.
         by_family = [
             i
             for i in options
             if i not in called_by_given
             and not (
                 i in relatives
-                and all(first_sentence[j] < first_sentence[i] for j in options if j != i)
+                and (
+                    not relatives[i]
+                    or all(first_sentence[j] < first_sentence[i] for j in options if j != i)
+                )
             )
         ]
         alternatives = tuple(str(i) for i in options)
@@ -1032,16 +1036,21 @@ def group_mentions(
 
 
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:his|her|their|its|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z-]+\s+)?(\w+),?\s*$"
+    r"(\b(?:and|or)\s+)?\b(?:his|her|their|its|whose|[A-Z][\w'’-]*['’]s?)\s+"
+    r"(?:[a-z-]+\s+)?(\w+),?\s*$"
 )
-"""A possessive and a kin noun right before a name: "her daughter, Ruth", "Ellery's eldest son"."""
+"""A possessive and a kin noun right before a name, maybe after "and": "her daughter, Ruth",
+"Ellery's eldest son", "whose son", "and his son"."""
 
 
-def _named_as_relative(text: str, start: int) -> bool:
+def _named_as_relative(text: str, start: int) -> bool | None:
     """Whether the name at ``start`` is introduced as someone's relative ("her daughter, Ruth
-    Ellery", "his son Tom Hart")."""
-    found = _RELATIVE_BEFORE.search(text, max(0, start - 40), start)
-    return found is not None and found.group(1).lower() in KIN_NOUNS
+    Ellery", "his son Tom Hart"): None if not, else whether it is joined to the name before by
+    "and" ("Robert Miller and his son Daniel Miller")."""
+    found = _RELATIVE_BEFORE.search(text, max(0, start - 48), start)
+    if found is None or found.group(2).lower() not in KIN_NOUNS:
+        return None
+    return found.group(1) is not None
 
 
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
