@@ -419,6 +419,15 @@ class _Context:
                 self._roles[key] = ("", -1)
             else:
                 root = span.root
+                # "Sarah Whitlock KC told jurors": the parser heads the phrase with the letters
+                # after the name, which the mention leaves out; the name has their role
+                after = root.head
+                if (
+                    root.dep_ == "compound"
+                    and after.i == span.end
+                    and lexicon().is_postnominal(after.text)
+                ):
+                    root = after
                 # up an apposition, and a conjunct the parser made of it ("Outside court, one
                 # victim, Margaret Hughes, said she": "victim" a conjunct of "court"), to the
                 # subject it stands beside; coordinated subjects are subjects too
@@ -556,7 +565,8 @@ def _quote_start(text: str, offset: int) -> int | None:
     return opening
 
 
-_KIN_NOUNS = frozenset(
+# Kin nouns; resolve reads them too (a relative named after someone keeps no shared surname).
+KIN_NOUNS = frozenset(
     {"wife", "husband", "son", "daughter", "father", "mother", "brother", "sister", "widow",
      "widower", "grandson", "granddaughter", "grandfather", "grandmother", "nephew", "niece",
      "stepson", "stepdaughter"}
@@ -568,7 +578,7 @@ def _relative_family_name(token: Token) -> str | None:
     apposition (``His wife, Karen Brennan``, ``Her son, Richard Hale``): news names a spouse
     or a child so, and they mostly share the pronoun's person's family name."""
     head = token.head
-    if token.dep_ != "poss" or head.lemma_.lower() not in _KIN_NOUNS:
+    if token.dep_ != "poss" or head.lemma_.lower() not in KIN_NOUNS:
         return None
     for child in head.children:
         if child.dep_ == "appos" and child.ent_type_ == "PERSON" and child.i > head.i:
@@ -626,7 +636,7 @@ def _people_before(token: Token, context: _Context) -> bool:
         people = (
             lemma in _PEOPLE_NOUNS
             or lemma in _PERSON_HEADS
-            or lemma in _KIN_NOUNS
+            or lemma in KIN_NOUNS
             or lemma in lexicon().role_nouns
         )
         if people and not any(m.span.start <= word.idx < m.span.end for m in named):

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, cast
 from sayso.entities import EXTRACTOR
 from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns, institution_nouns
+from sayso.entities.coref import KIN_NOUNS
 from sayso.entities.gender import Gender, gender_of, patronymic_gender
 from sayso.entities.lexicon import first_names, lexicon
 from sayso.entities.match import (
@@ -942,6 +943,17 @@ def group_mentions(
     for span in spans:
         if (found := group_of.get((span.start, span.end))) is not None:
             first_seen.setdefault(found, span.start)
+    first_sentence: dict[int, int] = {}  # group → the sentence of its first mention
+    for span in spans:
+        if (found := group_of.get((span.start, span.end))) is not None:
+            first_sentence.setdefault(found, span.sentence)
+    relatives: dict[int, bool] = {}  # group first named as someone's relative → joined by "and"
+    for span in spans:
+        found = group_of.get((span.start, span.end))
+        if found is not None and first_seen[found] == span.start:
+            joined = _named_as_relative(text, span.start)
+            if joined is not None:
+                relatives[found] = joined
     ages: dict[int, int] = {}  # group → the age the article gives after one of its names
     for span in spans:
         found_age = _AGE_AFTER.match(text, span.end)
@@ -973,7 +985,23 @@ def group_mentions(
         # Kaurinui"): the shared family name is then the first one's, whoever was named last.
         # Not when the one called by given name came first: a candidate's own given name
         # ("Hillary") does not make "Clinton" her husband.
-        by_family = [i for i in options if i not in called_by_given]
+        # So is a relative the article names as one after the person ("Margaret Ellery ...
+        # died. ... her daughter, Ruth Ellery, said ... Ellery published", "Ana Ruiz, whose son
+        # Tom Ruiz was hurt, said ... Ruiz added"): news calls the principal by the family name
+        # and the relative by the full name. Two joined by "and" in one sentence, "Robert
+        # Miller and his son Daniel Miller", are both principals.
+        by_family = [
+            i
+            for i in options
+            if i not in called_by_given
+            and not (
+                i in relatives
+                and (
+                    not relatives[i]
+                    or all(first_sentence[j] < first_sentence[i] for j in options if j != i)
+                )
+            )
+        ]
         alternatives = tuple(str(i) for i in options)
         how = "the one mentioned most recently"
         if (
@@ -987,8 +1015,12 @@ def group_mentions(
                 if i != by_family[0]
             )
         ):
+            how = (
+                "the one the article does not call by the given name alone"
+                if called_by_given & set(options)
+                else "the one named first, before a relative who shares it"
+            )
             options = by_family
-            how = "the one the article does not call by the given name alone"
         rank = _age_rank(text, span.start) if len(options) > 1 else None
         if rank is not None:
             # "the elder Conti": the article picks one of the family by age, not by recency
@@ -1035,6 +1067,24 @@ def group_mentions(
             )
             grouped.append(GroupedMention(span, None, resolution, kind))
     return grouped, groups, types
+
+
+_RELATIVE_BEFORE = re.compile(
+    r"(\b(?:and|or)\s+)?\b(?:his|her|their|its|whose|[A-Z][\w'’-]*['’]s?)\s+"
+    r"(?:[a-z-]+\s+)?(\w+),?\s*$"
+)
+"""A possessive and a kin noun right before a name, maybe after "and": "her daughter, Ruth",
+"Ellery's eldest son", "whose son", "and his son"."""
+
+
+def _named_as_relative(text: str, start: int) -> bool | None:
+    """Whether the name at ``start`` is introduced as someone's relative ("her daughter, Ruth
+    Ellery", "his son Tom Hart"): None if not, else whether it is joined to the name before by
+    "and" ("Robert Miller and his son Daniel Miller")."""
+    found = _RELATIVE_BEFORE.search(text, max(0, start - 48), start)
+    if found is None or found.group(2).lower() not in KIN_NOUNS:
+        return None
+    return found.group(1) is not None
 
 
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")

@@ -50,8 +50,10 @@ _CITING_VERBS = frozenset({"cite", "quote"})
 "quoting a military source")."""
 
 
-def quoted_as(cue: Token) -> tuple[Token, Token] | None:
-    """(speaker, carrier) of "X was quoted by Y as saying" and "Y quoted X as saying"."""
+def quoted_as(cue: Token) -> tuple[Token, Token | None] | None:
+    """(speaker, carrier) of "X was quoted by Y as saying" and "Y quoted X as saying"; the
+    carrier is None for a participle with no subject of its own ("SUNA said ..., quoting a
+    spokesperson as saying"), whose carrier is the participle's doer, the cue's speaker."""
     preposition = cue.head
     if cue.dep_ != "pcomp" or preposition.lower_ != "as":
         return None
@@ -66,9 +68,15 @@ def quoted_as(cue: Token) -> tuple[Token, Token] | None:
         return (passive, by) if by is not None else None
     subject = next((c for c in children if c.dep_ == "nsubj"), None)
     quoted = next((c for c in children if c.dep_ == "dobj"), None)
-    if subject is None or quoted is None:
+    if quoted is None:
         return None
+    if subject is None:
+        return (quoted, None) if verb.tag_ == "VBG" and verb.dep_ in _PARTICIPLE_RELATIONS else None
     return quoted, subject
+
+
+_PARTICIPLE_RELATIONS = frozenset({"advcl", "xcomp", "conj"})
+"""How a set-off "quoting" hangs from the clause before it."""
 
 
 def is_quoting_frame(verb: Token, relation: str) -> bool:
@@ -88,9 +96,19 @@ def cited_source(cue: Token) -> Token | None:
             candidates.extend(child.children)
     for token in candidates:
         citing = token.lemma_.lower() in _CITING_VERBS and token.tag_ == "VBG" and token.i != cue.i
-        if citing and any(c.dep_ == "dobj" for c in token.children):
+        if citing and any(c.dep_ == "dobj" for c in token.children) and not _as_saying(token):
             return token
     return None
+
+
+def _as_saying(quoting: Token) -> bool:
+    """Whether "quoting X" goes on "as saying ...": that saying is X's report, not the cue's."""
+    return any(
+        child.dep_ == "prep"
+        and child.lower_ == "as"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in child.children)
+        for child in quoting.children
+    )
 
 
 def citation_object(citing: Token) -> Token:

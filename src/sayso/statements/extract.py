@@ -474,7 +474,7 @@ def _colon_verb(context: _Context, start: int, end: int) -> Token | None:
 def _cue_draft(kind: StatementKind, content: list[tuple[int, int]], cue: Token) -> _Draft:
     span = (cue.idx, cue.idx + len("according to")) if cue.lower_ == "according" else cue_span(cue)
     speaker, carriers = passed_on(cue, _speaker_of(cue))
-    addressee = addressee_of(cue)
+    addressee = _addressee(cue, speaker.i if speaker is not None else None)
     return _Draft(
         kind=kind,
         content=content,
@@ -484,6 +484,32 @@ def _cue_draft(kind: StatementKind, content: list[tuple[int, int]], cue: Token) 
         addressee_token=addressee.i if addressee is not None else None,
         carriers=list(carriers),
     )
+
+
+def _addressee(cue: Token, speaker: int | None) -> Token | None:
+    """Whom a cue addresses. A set-off participle that trails its speaker's saying to someone
+    was said to them too ("A source told Reuters that ..., adding that ...": to Reuters, which
+    carries both), whichever verb of the reported clause the parser hangs it from."""
+    own = addressee_of(cue)
+    if own is not None or speaker is None or cue.tag_ != "VBG" or cue.i == 0:
+        return own
+    if cue.doc[cue.i - 1].text != ",":
+        return None
+    verb = cue
+    for _ in range(_TRAILED_CLIMB):
+        if verb.dep_ not in ("advcl", "ccomp", "conj") or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        told = addressee_of(verb)
+        if told is not None and told.i < cue.i:
+            subject = subject_of(verb)
+            return told if subject is not None and subject.i == speaker else None
+    return None
+
+
+_TRAILED_CLIMB = 3
+"""Verbs climbed from a trailing participle to the saying it trails: the participle, the
+reported clause's verb, the saying (one more for a clause inside it)."""
 
 
 def _intro_sentence_cue(context: _Context, quote_start: int, floor: int) -> Token | None:
@@ -905,7 +931,7 @@ def _reported_drafts(
         cue = context.doc[item.cue_token]
         if index in attributor.voiced or carrier:
             kind = "partial"
-        addressee = addressee_of(cue)
+        addressee = _addressee(cue, item.subject)
         sentence = context.sentence_of(cue)
         frame = [
             (s, e) for s, e in ((sentence.start_char, c_start), (c_end, sentence.end_char)) if e > s
@@ -3003,11 +3029,15 @@ def _told_to_the_teller(
 ) -> None:
     """A saying told to "her" or "him" when that is the one who just spoke: "Sheppard told
     the jury Roof asked if she was shot. When she said no, Roof told her: '...'". The teller
-    heard it and passed it on, so she is a hop before the speaker (marked unsure)."""
+    heard it and passed it on, so she is a hop before the speaker (marked unsure). Not a
+    question ("The chair asked him why ..."): asked in the open, at a hearing or a briefing,
+    and answered there, it reaches the page as the answer does."""
     ordered = sorted(sourcing, key=lambda i: drafts[i].start)
     for position, index in enumerate(ordered):
         draft, found = drafts[index], sourcing[index]
         if draft.addressee_token is None or found.speaker_hop is None or found.hops:
+            continue
+        if draft.cue_token is not None and context.doc[draft.cue_token].lemma_.lower() == "ask":
             continue
         pronoun = context.doc[draft.addressee_token]
         if pronoun.lower_ not in ("her", "him"):

@@ -67,7 +67,35 @@ def is_not_a_statement(cue: Token, relation: str, source: Token | None, lexicons
         or _that_clause_of_intransitive(cue, relation, lexicons)
         or _asks_for_anonymity(cue, relation)
         or _purpose_of_anonymity(cue)
+        or _asked_as_a_question(cue)
     )
+
+
+def _asked_as_a_question(cue: Token) -> bool:
+    """ "Q: Does China see this as a threat?", "AFP: Has the ministry asked Pakistan to do
+    more?": a reporter's question in a briefing's transcript, with the auxiliary before the
+    subject, asks whether someone said or holds something; nobody did. (A writer's own
+    rhetorical question, "Did the foundation refuse to ...?", PolNeAR sometimes counts.)"""
+    # the nearest subject: the transcript's speaker label ("Q") is parsed as another
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if not subjects:
+        return False
+    subject = subjects[-1]
+    auxiliary = next(
+        (c for c in cue.children if c.dep_ in ("aux", "auxpass") and c.i < subject.i), None
+    )
+    if auxiliary is None:
+        return False
+    sentence = cue.sent
+    last = next((t for t in reversed(sentence) if not t.is_space and not t.is_quote), None)
+    if last is None or last.text != "?":
+        return False
+    label = cue.doc[sentence.start : auxiliary.i]
+    return len(label) <= _LABEL_WORDS and any(t.text == ":" for t in label)
+
+
+_LABEL_WORDS = 6
+"""Words of a transcript's speaker label and its colon ("Agence France-Presse:")."""
 
 
 def hypothetical(cue: Token) -> bool:

@@ -14,6 +14,7 @@ from collections.abc import Container, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from sayso.ingest.outlets import outlet_named
 from sayso.nlp.doctext import doc_text
 from sayso.statements.carriers import citation_object, cited_source, quoted_as
 from sayso.statements.claim import ASKING_VERBS, HEARSAY_VERBS, reduced_hearsay, states_claim
@@ -157,6 +158,19 @@ def _main_clause_subject(participle: Token) -> Token | None:
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.i < verb.i and subject.tag_ not in ("WDT", "WP"):
+            return subject
+    return None
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    """The subject of the predicate whose complement clause ``verb`` heads ("Delaney was angry
+    that the goal stood": Delaney, from "stood" through "angry")."""
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "acomp", "xcomp") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
             return subject
     return None
 
@@ -884,6 +898,10 @@ def source_of(cue: Token, parsed: Token | None, lexicons: Lexicons) -> Token | N
         # "the row dates to a complaint the union had filed, alleging that ...": a thing
         # cannot allege; the nearest clause before the participle says who did.
         nearer = _main_clause_subject(cue)
+        if nearer is not None and not speaks_or_records(nearer, lexicons):
+            # "Delaney was angry that the winning goal stood, claiming ...": the clause the
+            # participle trails is a complement; who holds it is who claims
+            nearer = _governing_subject(nearer.head)
         if nearer is not None and speaks_or_records(nearer, lexicons):
             parsed = nearer
     found = parsed if parsed is not None else _unparsed_speaker(cue)
@@ -1248,6 +1266,15 @@ def candidate_pairs(
         if not found:
             continue
         speaker = _speaker_token(token)
+        if lexicons is not None:
+            # "understands that staff ... have not been told", "staff" read as the object: the
+            # object is the subject of the clause after it, one content, not two
+            lost = any(
+                _subject_read_as_object(token, relation, clause, lexicons) is not None
+                for relation, clause in found
+                if relation == "ccomp"
+            )
+            found = [(r, c) for r, c in found if r != "dobj" or not lost]
         for relation, clause in found:
             noun = _saying_noun_before(token, clause, lexicons) if relation == "ccomp" else None
             if noun is not None:
@@ -1439,6 +1466,24 @@ def _that_clause_of_setting(verb: Token) -> Token | None:
                     for inner in clause.children:
                         if inner.dep_ == "ccomp" and inner.i > clause.i and _opens_with_that(inner):
                             return inner
+                        if (found := _that_clause_of_place(inner)) is not None:
+                            return found
+    return None
+
+
+def _that_clause_of_place(prep: Token) -> Token | None:
+    """ "said in a notice posted on the FDA's website that ...": the clause the parser hung
+    from the noun of where the setting was put, which is no saying of its own (a "claim that"
+    or a "report that" owns its clause)."""
+    if prep.dep_ != "prep" or prep.lower_ not in _SETTING_PREPOSITIONS:
+        return None
+    lexicons = load_lexicons()
+    for noun in prep.children:
+        if noun.dep_ != "pobj" or noun.lemma_.lower() in lexicons.cue_nouns:
+            continue
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "relcl") and clause.i > noun.i and _opens_with_that(clause):
+                return clause
     return None
 
 
@@ -1639,15 +1684,23 @@ def _subject_read_as_object(
     """The pronoun the parser made the object of a verb of saying when it is the subject of
     the clause right after, cut off from it by a set-off word ("a ruling that said it, too,
     had engaged in price-fixing"): a subject form ("they", "he") or "it", followed by the
-    clause that has no subject of its own. None elsewhere."""
-    if relation != "ccomp" or cue.lemma_.lower() not in lexicons.cue_verbs:
+    clause that has no subject of its own. So is a noun after a "that" read as its
+    determiner ("The BBC understands that staff in the office have not been told"): the
+    noun's phrase, past the "that", is the clause's subject. None elsewhere."""
+    if relation != "ccomp":
         return None
     pronoun = next((c for c in cue.children if c.dep_ == "dobj"), None)
-    if pronoun is None or pronoun.lower_ not in _SUBJECT_PRONOUNS or pronoun.i != cue.i + 1:
+    if pronoun is None or clause.i < pronoun.i or _has_own_subject(clause):
         return None
-    if clause.left_edge.i != pronoun.i + 1 or clause.i < pronoun.i or _has_own_subject(clause):
+    if clause.left_edge.i != pronoun.right_edge.i + 1:
         return None
-    return pronoun
+    if pronoun.lower_ in _SUBJECT_PRONOUNS and pronoun.i == cue.i + 1:
+        return pronoun if cue.lemma_.lower() in lexicons.cue_verbs else None
+    that = pronoun.doc[cue.i + 1]
+    misread = that.lower_ == "that" and that.dep_ == "det" and that.head.i == pronoun.i
+    if misread and _finite(clause):
+        return pronoun.doc[that.i + 1]
+    return None
 
 
 def _inverted_frame(
@@ -1763,7 +1816,8 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     if not sides:
         return None
     start, end = sides[0][0], sides[-1][1]
-    subject = subject_of(cue, wide=True)
+    # "..., Bloomberg reported, citing people familiar with the matter": they speak through it
+    subject, carriers = passed_on(cue, subject_of(cue, wide=True))
     return Reported(
         cue=cue_span(cue),
         cue_token=cue.i,
@@ -1771,6 +1825,7 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
         relation="parataxis",
         ratio=1.0,
         subject=subject.i if subject is not None else None,
+        carriers=carriers,
         gap=(sides[0][1], sides[1][0]) if len(sides) == 2 else None,
         claim=states_claim(cue, "parataxis", None, lexicons),
     )
@@ -2086,9 +2141,30 @@ def _pair_reported(
         subject=source.i if source is not None else None,
         gap=gap,
         carriers=carriers,
-        claim=states_claim(token, relation, clause, lexicons) and not inferred and not thing,
+        claim=(
+            states_claim(token, relation, clause, lexicons)
+            or (relation == "ccomp" and _medium_learned(token, source))
+        )
+        and not inferred
+        and not thing,
         inferred=inferred,
     )
+
+
+_SOURCING_VERBS = frozenset({"understand", "learn"})
+"""Verbs of knowing by which a medium reports what its sources told it ("The BBC understands
+that ...", "Reuters has learned that ...")."""
+
+
+def _medium_learned(cue: Token, source: Token | None) -> bool:
+    """Whether a named news medium states, by a verb of knowing, what its sources told it:
+    a report, not the factive "understand" or "learn" of anyone else ("I understand that")."""
+    if source is None or cue.lemma_.lower() not in _SOURCING_VERBS:
+        return False
+    if any(c.dep_ == "neg" for c in cue.children) or source.pos_ != "PROPN":
+        return False
+    name = " ".join(t.text for t in source.subtree if t.i <= source.i and t.dep_ != "det")
+    return outlet_named(name) is not None
 
 
 def _fronted_relative(verb: Token, relation: str, clause: Token) -> Token | None:
@@ -2207,11 +2283,32 @@ def passed_on(
     quoting = quoted_as(cue)
     if quoting is not None:
         speaker, carrier = quoting
+        if carrier is None:  # "..., quoting X as saying": the cue's own speaker quoted X
+            return speaker, (source.i,) if source is not None else ()
         return speaker, (carrier.i,)
-    citing = citing or cited_source(cue)
+    citing = citing or cited_source(cue) or _citing_trailed(cue)
     if citing is not None and _names_a_source(citation_object(citing)):
         return citation_object(citing), (source.i,) if source is not None else ()
     return source, ()
+
+
+def _citing_trailed(participle: Token) -> Token | None:
+    """The "citing X" before a set-off participle of saying, which hangs from it or from the
+    saying it cites for ("state media reported, citing a military source, saying the attack
+    came from the west"): the report goes on, so what the participle says comes from X,
+    through whoever cites X."""
+    head = participle.head
+    if participle.tag_ != "VBG" or participle.dep_ not in ("advcl", "conj"):
+        return None
+    if head.i > participle.i:
+        return None
+    if participle.i == 0 or participle.doc[participle.i - 1].text not in (",", "and"):
+        return None
+    if _is_citation(head) or (head.lemma_.lower() == "quote" and head.tag_ == "VBG"):
+        return head if any(c.dep_ == "dobj" for c in head.children) else None
+    # "Bloomberg reported, citing people ..., adding that ...", both hung from "reported"
+    citing = cited_source(head)
+    return citing if citing is not None and citing.i < participle.i else None
 
 
 def _names_a_source(head: Token) -> bool:

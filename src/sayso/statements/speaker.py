@@ -62,6 +62,15 @@ def phrase_span(head: Token) -> tuple[int, int]:
     # transcript turn, parsed with the answer's first word)
     last = next((t.i - 1 for t in doc[head.i + 1 : last + 1] if t.text == ":"), last)
     first = next((t.i + 1 for t in reversed(doc[first : head.i]) if t.text == ":"), first)
+    # nor starts with the day of an opening phrase the parser took into it ("Appearing before
+    # the committee on Wednesday, Ofwat chief executive David Lorne said")
+    comma = next((t.i for t in doc[first : head.i] if t.text == ","), None)
+    if (
+        comma is not None
+        and comma > first
+        and all(t.ent_type_ in ("DATE", "TIME") for t in doc[first:comma])
+    ):
+        first = comma + 1
     if last - first >= _MAX_SPEAKER_TOKENS:
         first, last = max(first, head.i - 3), head.i
     while (joined := _hyphen_joined(doc, first)) is not None:
@@ -197,8 +206,15 @@ def source_role(
     if head.tag_ in ("NNS", "NNPS") or head.lower_ in ("they", "them"):
         return "group"
     if head.pos_ == "PROPN":
-        return "person"
+        # "told BBC Radio Essex", of which NER named only "BBC Radio": a name with a medium's
+        # word in it is a medium, not a person
+        return "media" if _compound_words(head) & lexicons.media_words else "person"
     return "person" if head.pos_ == "PRON" else "organisation"
+
+
+def _compound_words(head: Token) -> set[str]:
+    """The lower-cased words of the name ``head`` ends (its compounds before it)."""
+    return {t.lower_ for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"}
 
 
 def media_noun(head: Token, lexicons: Lexicons) -> bool:
