@@ -730,8 +730,32 @@ def test_the_standfirst_under_the_headline_is_not_the_title() -> None:
     article = read(raw + "\n")
     assert article.metadata.title == headline
     assert article.metadata.byline == "Denis Campbell"
-    # the standfirst is the outlet's own summary: body or junk as the line model judges it
-    assert body(article)[-2:] == _HEADER_PROSE
+    assert body(article) == _HEADER_PROSE
+
+
+def test_the_standfirst_is_set_apart_even_where_the_line_model_keeps_it() -> None:
+    """The outlet's summary under the headline tells the story's claims again: the line model
+    kept it as the story's first paragraph (p 0.9); it is set apart with a reason."""
+    headline = "Hospital waiting lists in England rise to record 7.9m as strikes bite"
+    standfirst = (
+        "Health secretary says the NHS faces the toughest winter in its history as new figures "
+        "show a sharp rise"
+    )
+    article = read("\n".join([headline, standfirst, "By Denis Campbell", *_HEADER_PROSE]) + "\n")
+    assert body(article) == _HEADER_PROSE
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[standfirst] == "standfirst under the headline"
+
+
+def test_a_lede_asking_a_question_under_the_headline_is_no_standfirst() -> None:
+    headline = "Hospital waiting lists in England rise to record 7.9m as strikes bite"
+    question = (
+        "Why are more people waiting for hip and knee operations in England than at any time "
+        "since the records began?"
+    )
+    article = read("\n".join([headline, question, *_HEADER_PROSE]) + "\n")
+    assert article.metadata.title == headline
+    assert body(article)[0] == question
 
 
 def test_a_long_headline_over_a_byline_stays_the_headline() -> None:
