@@ -663,6 +663,39 @@ def test_an_author_bio_after_the_story_is_removed() -> None:
     assert not any(p.text.startswith("Jane Roe is a senior") for p in article.paragraphs)
 
 
+_STORY = TEASER_PAGE.split("Ferry timetable", maxsplit=1)[0]
+
+
+def test_the_writers_box_after_the_story_is_set_apart_even_where_the_model_keeps_it() -> None:
+    """The writer's name over a paragraph opening with it, and one more naming her: prose
+    right after the story, kept by the line model; no story follows the box."""
+    box = [
+        "Jane Roe",
+        "Jane Roe is a senior reporter at the Gazette who covers the coast, the fishing "
+        "industry and local politics.",
+        "Before joining the paper in 2015, Roe spent five years at a news agency in London.",
+    ]
+    raw = _STORY + "\n".join([*box, "Search for:", "Recent Posts"]) + "\n"
+    article = read(raw)
+    assert body(article)[-1] == "Work is due to begin in September and to last eighteen months."
+    reasons = {r.text: r.reason for r in article.removed}
+    assert all(reasons[line] == "author box after the story" for line in box)
+
+
+def test_a_list_of_people_each_named_over_their_paragraph_stays() -> None:
+    people = [
+        (
+            "Ruth Adair",
+            "is the council's chair and has led the campaign for a new wall since 2019.",
+        ),
+        ("Tom Reilly", "is a fisherman who lost his boat when the old wall failed last winter."),
+        ("Mary Finch", "is a guest-house owner on Quay Street whose cellar flooded twice."),
+    ]
+    lines = [line for name, rest in people for line in (name, f"{name} {rest}")]
+    article = read(_STORY + "\n".join(lines) + "\n")
+    assert body(article)[-2:] == lines[-2:]
+
+
 def test_the_training_script_counts_word_odds_in_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     """A word in the junk of many pages gets negative odds, one in their text positive, one
     seen on too few pages none; a site repeating a word on one page counts once."""

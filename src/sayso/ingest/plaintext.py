@@ -10,6 +10,7 @@ hard-wrapped prose. Each unit is one of
 * a **caption** (a unit that ends with a photo credit: ``(credit: REUTERS/STRINGER)``,
   ``Photo: AP``, ``AFP via Getty Images``); the Caption's text is the unit without its
   credit, its raw span the whole unit,
+* the **writer's box** after the story (the writer's name over a paragraph opening with it),
 * **page junk** (share and comment prompts, navigation, newsletter and cookie lines,
   copyright, related-article lists...), or
 * a **body paragraph**.
@@ -209,6 +210,7 @@ def read_plain_text(
         date_line = (byline_idx, day) if day is not None else None
     credit_idx = _find_credit_lines(units, verdicts, title_idx, first_prose)
     standfirst_idx = _find_standfirst(units, verdicts, title_idx, first_prose)
+    bio_idx = _find_author_box(units, verdicts)
     lone_by = (
         byline_idx - 1 if byline_idx and _LONE_BY.fullmatch(units[byline_idx - 1].text) else None
     )
@@ -244,6 +246,8 @@ def read_plain_text(
             removed.append(Removed(unit.text, raw_span, "credit or job line under the headline"))
         elif i in standfirst_idx:
             removed.append(Removed(unit.text, raw_span, "standfirst under the headline"))
+        elif i in bio_idx:
+            removed.append(Removed(unit.text, raw_span, "author box after the story"))
         elif verdict.kind == "caption":
             # The caption's text starts the unit; the credit after it is set apart.
             captions.append(Caption(verdict.caption, raw_span, verdict.credit))
@@ -418,6 +422,41 @@ def _find_standfirst(
         and not _TERMINAL.search(units[i].text)
         and not _passed_over(units[i].text)
     )
+
+
+def _find_author_box(units: list[Unit], verdicts: list[_Verdict]) -> frozenset[int]:
+    """The writer's box after the story: a line naming a person (two to four capitalised
+    words), right under it a paragraph of prose opening with that name ("Jane Roe is a senior
+    reporter who ..."), and the paragraphs after it that name her by her first or last name
+    ("Jane holds a degree in ...", "When she is not writing, Roe ..."), where no paragraph of
+    prose the line model kept follows the box. A list of people, products or places heads its
+    items so too: on a page with more than one heading over a paragraph opening with it, none
+    is taken for the writer's box."""
+    headed = [
+        i
+        for i in range(len(units) - 1)
+        if len(_WORD.findall(units[i].text)) <= _LABEL_MAX_WORDS
+        and units[i + 1].text.startswith(units[i].text + " ")
+    ]
+    if len(headed) != 1:
+        return frozenset()
+    i = headed[0]
+    name = units[i].text
+    if not (
+        _NAME.fullmatch(name) and verdicts[i + 1].kind == "body" and _is_prose(units[i + 1].text)
+    ):
+        return frozenset()
+    names = name.split()
+    end = i + 2
+    while (
+        end < len(units)
+        and verdicts[end].kind == "body"
+        and not {names[0], names[-1]}.isdisjoint(_WORD.findall(units[end].text))
+    ):
+        end += 1
+    if any(verdicts[j].kind == "body" and _is_prose(units[j].text) for j in range(end, len(units))):
+        return frozenset()
+    return frozenset(j for j in range(i, end) if verdicts[j].kind == "body")
 
 
 def _is_credit_or_job(text: str) -> bool:
