@@ -682,6 +682,20 @@ def test_the_writers_box_after_the_story_is_set_apart_even_where_the_model_keeps
     assert all(reasons[line] == "author box after the story" for line in box)
 
 
+def test_the_writers_box_with_her_job_under_her_name_is_set_apart() -> None:
+    box = [
+        "Jane Roe",
+        "Contributing Writer",
+        "Jane Roe is a freelance writer living on the coast, where she has covered the fishing "
+        "industry and local politics for ten years.",
+    ]
+    article = read(_STORY + "\n".join([*box, "Related content"]) + "\n")
+    assert body(article)[-1] == "Work is due to begin in September and to last eighteen months."
+    assert not any(p.startswith("Jane Roe") for p in body(article))
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons[box[-1]] == "author box after the story"
+
+
 def test_a_list_of_people_each_named_over_their_paragraph_stays() -> None:
     people = [
         (

@@ -426,28 +426,30 @@ def _find_standfirst(
 
 def _find_author_box(units: list[Unit], verdicts: list[_Verdict]) -> frozenset[int]:
     """The writer's box after the story: a line naming a person (two to four capitalised
-    words), right under it a paragraph of prose opening with that name ("Jane Roe is a senior
-    reporter who ..."), and the paragraphs after it that name her by her first or last name
-    ("Jane holds a degree in ...", "When she is not writing, Roe ..."), where no paragraph of
-    prose the line model kept follows the box. A list of people, products or places heads its
-    items so too: on a page with more than one heading over a paragraph opening with it, none
-    is taken for the writer's box."""
+    words), perhaps the writer's job on the line under it ("Contributing Writer"), then a
+    paragraph of prose opening with that name ("Jane Roe is a senior reporter who ..."), and
+    the paragraphs after it that name her by her first or last name ("Jane holds a degree in
+    ...", "When she is not writing, Roe ..."), where no paragraph of prose the line model kept
+    follows the box. A list of people, products or places heads its items so too: on a page
+    with more than one heading over a paragraph opening with it, none is taken for the
+    writer's box."""
     headed = [
-        i
+        (i, k)
         for i in range(len(units) - 1)
         if len(_WORD.findall(units[i].text)) <= _LABEL_MAX_WORDS
-        and units[i + 1].text.startswith(units[i].text + " ")
+        for k in (i + 1, i + 2)
+        if k < len(units)
+        and units[k].text.startswith(units[i].text + " ")
+        and (k == i + 1 or len(_WORD.findall(units[i + 1].text)) < _PROSE_MIN_WORDS)
     ]
-    if len(headed) != 1:
+    if len({i for i, _ in headed}) != 1:
         return frozenset()
-    i = headed[0]
+    i, bio = headed[0]
     name = units[i].text
-    if not (
-        _NAME.fullmatch(name) and verdicts[i + 1].kind == "body" and _is_prose(units[i + 1].text)
-    ):
+    if not (_NAME.fullmatch(name) and verdicts[bio].kind == "body" and _is_prose(units[bio].text)):
         return frozenset()
     names = name.split()
-    end = i + 2
+    end = bio + 1
     while (
         end < len(units)
         and verdicts[end].kind == "body"
