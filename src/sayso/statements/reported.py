@@ -1396,8 +1396,8 @@ def _complements_read_as_adverbial(
     return extra
 
 
-# Verbs of saying whose passive subject is whom they address ("was told by", "was asked by",
-# "was warned by"), not what is said.
+# Verbs of saying whose object, or passive subject, is whom they address ("told reporters",
+# "was told by", "was asked by", "was warned by"), not what is said.
 _ADDRESSEE_VERBS = frozenset(
     {"tell", "ask", "inform", "assure", "remind", "warn", "advise", "urge", "instruct", "order"}
     | {"brief", "thank"}
@@ -1831,16 +1831,12 @@ def _parenthetical(cue: Token, lexicons: Lexicons, text: str) -> Reported | None
     )
 
 
-# Verbs of saying whose object is whom they address ("told reporters", "informed the board"),
-# not what is said.
-_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief"})
-
-
 def _addressed(cue: Token, child: Token, lexicons: Lexicons) -> bool:
     """Whether ``child``, the object of a verb of telling ("told them", "told reporters"), is
     whom the cue addresses, not what it says: a name, a personal pronoun or someone who could
-    speak (:func:`.speaks_or_records`), not a document or words ("told a story")."""
-    if child.dep_ != "dobj" or cue.lemma_.lower() not in _TELLING_VERBS:
+    speak (:func:`.speaks_or_records`), not a document or words ("told a story"). The verbs
+    are those whose passive subject is the addressee (``_ADDRESSEE_VERBS``): the same role."""
+    if child.dep_ != "dobj" or cue.lemma_.lower() not in _ADDRESSEE_VERBS:
         return False
     if child.pos_ in ("PROPN", "PRON"):
         return child.lower_ not in ("it", "this", "that", "what", "which")
