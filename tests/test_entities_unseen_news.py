@@ -371,3 +371,33 @@ def test_the_sides_of_a_lawsuit_a_relative_clause_gives_are_those_names(nlp: Lan
     firm = _entity_with(entities, "Harbor Freightways")
     assert owner.get(text.index("plaintiff")) == berg.id
     assert owner.get(text.index("defendant")) == firm.id
+
+
+def _entities_of(mentions: tuple[Mention, ...], text: str) -> list[str]:
+    """The entity id of each name mention written ``text``, in order."""
+    return [m.entity_id or "" for m in mentions if m.span.text == text and m.kind == "name"]
+
+
+@pytest.mark.slow
+def test_a_magazine_named_after_a_city_is_not_the_city(nlp: Language) -> None:
+    text = (
+        "DENVER — Lena Moritz, the editor of Denver magazine, is stepping down, the publisher "
+        "said on Friday. Denver magazine was founded in 1971. Moritz lives in Denver with "
+        "her two sons."
+    )
+    mentions, entities = _resolve(nlp, text)
+    ids = _entities_of(mentions, "Denver")
+    by_id = {e.id: e for e in entities}
+    magazine, later, city = ids
+    assert magazine == later
+    assert by_id[magazine].type == "ORG"
+    assert city != magazine
+    assert by_id[city].type == "GPE"
+
+
+@pytest.mark.slow
+def test_a_magazine_from_a_city_is_the_city(nlp: Language) -> None:
+    text = "She writes for a Denver magazine and has lived in Denver since 2004."
+    mentions, _ = _resolve(nlp, text)
+    first, second = _entities_of(mentions, "Denver")
+    assert first == second

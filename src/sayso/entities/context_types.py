@@ -450,6 +450,27 @@ def _state_possessive(span: Span) -> bool:
     )
 
 
+@functools.cache
+def _publication_nouns() -> frozenset[str]:
+    return frozenset(read_json("context_cues.json")["publication_nouns"]["words"])
+
+
+def _publication_title(span: Span) -> bool:
+    """ "editor of New York magazine", "Boston magazine was founded": the name is a compound of a
+    lower-case periodical's noun right after it, with no article or other word of that noun
+    before the name ("a Chicago magazine" is a magazine from Chicago) and no name after it
+    ("Moscow newspaper Kommersant" names the newspaper there): the periodical's title."""
+    doc = span.doc
+    if span.end >= len(doc) or span.root.head.i != span.end:
+        return False
+    noun = doc[span.end]
+    if not noun.is_lower or noun.lower_ not in _publication_nouns():
+        return False
+    if any(child.i < span.start for child in noun.children):
+        return False
+    return not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")
+
+
 def reading(span: Span, label: str) -> str:
     """``place`` or ``person`` when the context of the name mention ``span`` (whose label, after
     :func:`type_cue`, is ``label``) says so beyond its NER label, else ``""``.
@@ -464,7 +485,13 @@ def reading(span: Span, label: str) -> str:
     or ``his`` (``Jordan said he was honored``), with no other person named just before (``he``
     may be theirs). Being the subject of ``said`` alone is no cue: countries and organisations
     say things too. An age set off by commas after the name is (``Ford, 68, said``). A title
-    before the name is the caller's cue (``NameSpan.titles``)."""
+    before the name is the caller's cue (``NameSpan.titles``).
+
+    An outlet: written as a periodical's title, a name followed by ``magazine`` or
+    ``newspaper`` with no article before it (``editor of New York magazine``): a publication
+    named after a place is not the place."""
+    if label in {"GPE", "LOC", "ORG", "FAC", ""} and _publication_title(span):
+        return "outlet"
     if label in {"GPE", "LOC"} and (_place_after(span) or _state_possessive(span)):
         return "place"
     if (

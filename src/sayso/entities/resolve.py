@@ -202,6 +202,9 @@ def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Tex
     ``opens_organisation``, the first word of an organisation's name (``Ford`` of ``Ford Motor
     Co`` and of ``Bill Ford``): voted an organisation, its mentions that read clearly as a
     person (``Ford, 68, said``) are split off as a person."""
+    outlet = [span for span in entry.spans if span.reading == "outlet"]
+    if outlet:
+        return _split_outlet(entry, outlet)
     territory = names_territory(entry.text)
     place = [
         span
@@ -248,6 +251,30 @@ def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Tex
     return [_Text(entry.key, entry.text, moved, labels, reading, parsed, reading)]
 
 
+def _split_outlet(entry: _Text, outlet: list[NameSpan]) -> list[_Text]:
+    """A place's name the article also writes as a periodical's title (``New York magazine``,
+    :func:`~sayso.entities.context_types.reading`): those mentions are the publication (ORG),
+    a text of their own that never joins the place; the other mentions keep the string's vote
+    and never join the publication. Bare mentions stay with the vote: "New York won" may be
+    either, and a miss costs less than a false merge."""
+    rest = [span for span in entry.spans if not any(span is o for o in outlet)]
+    labels = Counter({"ORG": sum(span.weight for span in outlet)})
+    text = outlet[0].text  # not a dateline's capitals ("BOSTON —") written first
+    parsed = parse_name(text, "ORG")
+    if not rest:
+        entry.text, entry.labels, entry.type = text, labels, "ORG"
+        entry.parsed, entry.reading = parsed, "ORG"
+        return []
+    entry.spans = rest
+    entry.labels = Counter()
+    for span in rest:
+        entry.labels[span.label] += span.weight
+    entry.type = _voted_type(entry.labels + _evidence(entry.text))
+    entry.parsed = parse_name(entry.text, _parse_type(entry.type))
+    entry.reading = entry.type
+    return [_Text(entry.key, text, outlet, labels, "ORG", parsed, "ORG")]
+
+
 def _unread_votes(entry: _Text) -> Counter[str]:
     """The labels of ``entry``'s mentions whose context reads no person, by weight."""
     votes: Counter[str] = Counter()
@@ -261,9 +288,9 @@ _READING_TYPES = {"place": "GPE", "person": "PERSON"}
 # The readings a text split off by ``_split_readings`` keeps apart from.
 _OPPOSED_READINGS = {
     "PERSON": frozenset({"GPE", "LOC", "ORG"}),
-    "GPE": frozenset({"PERSON"}),
-    "LOC": frozenset({"PERSON"}),
-    "ORG": frozenset({"PERSON"}),
+    "GPE": frozenset({"PERSON", "ORG"}),
+    "LOC": frozenset({"PERSON", "ORG"}),
+    "ORG": frozenset({"PERSON", "GPE", "LOC"}),
 }
 
 
