@@ -379,20 +379,32 @@ def _entities_of(mentions: tuple[Mention, ...], text: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_a_magazine_named_after_a_city_is_not_the_city(nlp: Language) -> None:
+@pytest.mark.parametrize("place", ["Denver", "Georgia"])
+def test_a_magazine_named_after_a_place_is_not_the_place(nlp: Language, place: str) -> None:
     text = (
-        "DENVER — Lena Moritz, the editor of Denver magazine, is stepping down, the publisher "
-        "said on Friday. Denver magazine was founded in 1971. Moritz lives in Denver with "
-        "her two sons."
+        f"{place.upper()} — Lena Moritz, the editor of {place} magazine, is stepping down, the "
+        f"publisher said on Friday. {place} magazine was founded in 1971. Moritz lives in "
+        f"{place} with her two sons."
     )
     mentions, entities = _resolve(nlp, text)
-    ids = _entities_of(mentions, "Denver")
+    ids = _entities_of(mentions, place)
     by_id = {e.id: e for e in entities}
     magazine, later, city = ids
     assert magazine == later
     assert by_id[magazine].type == "ORG"
     assert city != magazine
     assert by_id[city].type == "GPE"
+
+
+@pytest.mark.slow
+def test_a_magazine_title_in_a_headline_is_the_magazine(nlp: Language) -> None:
+    text = (
+        "Georgia magazine editor leaves for a rival\n\n"
+        "Lena Moritz, who ran Georgia magazine for a decade, lives in Georgia."
+    )
+    mentions, _ = _resolve(nlp, text)
+    headline, body, place = _entities_of(mentions, "Georgia")
+    assert headline == body != place
 
 
 @pytest.mark.slow

@@ -461,11 +461,13 @@ def _publication_title(span: Span) -> bool:
     before the name ("a Chicago magazine" is a magazine from Chicago) and no name after it
     ("Moscow newspaper Kommersant" names the newspaper there): the periodical's title."""
     doc = span.doc
-    if span.end >= len(doc) or span.root.head.i != span.end:
+    if span.end >= len(doc):
         return False
-    noun = doc[span.end]
+    noun, head = doc[span.end], span.root.head
     if not noun.is_lower or noun.lower_ not in _publication_nouns():
         return False
+    if head.i != noun.i and not (noun.dep_ == "compound" and noun.head.i == head.i):
+        return False  # "New York magazine editor": both may hang on "editor"
     if any(child.i < span.start for child in noun.children):
         return False
     return not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")

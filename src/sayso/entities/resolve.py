@@ -263,7 +263,7 @@ def _split_outlet(entry: _Text, outlet: list[NameSpan]) -> list[_Text]:
     parsed = parse_name(text, "ORG")
     if not rest:
         entry.text, entry.labels, entry.type = text, labels, "ORG"
-        entry.parsed, entry.reading = parsed, "ORG"
+        entry.parsed, entry.reading = parsed, _OUTLET
         return []
     entry.spans = rest
     entry.labels = Counter()
@@ -272,7 +272,7 @@ def _split_outlet(entry: _Text, outlet: list[NameSpan]) -> list[_Text]:
     entry.type = _voted_type(entry.labels + _evidence(entry.text))
     entry.parsed = parse_name(entry.text, _parse_type(entry.type))
     entry.reading = entry.type
-    return [_Text(entry.key, text, outlet, labels, "ORG", parsed, "ORG")]
+    return [_Text(entry.key, text, outlet, labels, "ORG", parsed, _OUTLET)]
 
 
 def _unread_votes(entry: _Text) -> Counter[str]:
@@ -285,12 +285,16 @@ def _unread_votes(entry: _Text) -> Counter[str]:
 
 
 _READING_TYPES = {"place": "GPE", "person": "PERSON"}
+# The reading of a place's name written as a periodical's title (``_split_outlet``): an
+# organisation whose name's own evidence (a territory's name) casts no vote.
+_OUTLET = "OUTLET"
 # The readings a text split off by ``_split_readings`` keeps apart from.
 _OPPOSED_READINGS = {
     "PERSON": frozenset({"GPE", "LOC", "ORG"}),
     "GPE": frozenset({"PERSON", "ORG"}),
     "LOC": frozenset({"PERSON", "ORG"}),
-    "ORG": frozenset({"PERSON", "GPE", "LOC"}),
+    "ORG": frozenset({"PERSON"}),
+    _OUTLET: frozenset({"PERSON", "GPE", "LOC"}),
 }
 
 
@@ -922,7 +926,8 @@ def _type_votes(group: _Group) -> str:
         if entry.key in surnames:
             labels = Counter({"PERSON": labels["PERSON"]})
         votes.update({label: n for label, n in labels.items() if label and n})
-        evidence.update(_evidence(entry.text))
+        if entry.reading != _OUTLET:
+            evidence.update(_evidence(entry.text))
     votes.update(evidence)
     if any(_trade_name(entry.text) for entry in group.texts):
         return "ORG"
