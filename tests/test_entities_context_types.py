@@ -211,3 +211,52 @@ def test_a_family_name_beside_a_chairman_is_typed_a_person(nlp: Language) -> Non
     text = "Later, Saraki, chairman of the electoral commission, said the count was over."
     _, entities = resolve_entities(nlp(text))
     assert next(e for e in entities if e.name == "Saraki").type == "PERSON"
+
+
+def _words(nlp: Language, text: str, name: str) -> Span:
+    doc = nlp(text)
+    start = next(t.i for t in doc if doc[t.i :].text.startswith(name))
+    return doc.char_span(doc[start].idx, doc[start].idx + len(name))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shops reopened in Dagupan City on Monday.", "Dagupan City"),
+        ("Sales were strong in Baguio and Dagupan City last year.", "Dagupan City"),
+        (
+            "She campaigned in Upper Morava, the country's poorest region, on Monday.",
+            "Upper Morava",
+        ),
+    ],
+)
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_longer_name_in_a_place_s_context_is_a_place(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    cue = type_cue(_words(nlp, text, name), label)
+    assert cue is not None
+    assert cue.label == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans cheered at Dagupan City on Saturday.",  # "at": a team's or a school's ground
+        "Dagupan City won the cup in 2019.",
+    ],
+)
+def test_a_name_ending_in_city_is_no_place_without_a_place_s_context(
+    nlp: Language, text: str
+) -> None:
+    cue = type_cue(_words(nlp, text, "Dagupan City"), "ORG")
+    assert cue is None or cue.label != "GPE"
+
+
+@pytest.mark.parametrize("role", ["co-founder", "editor", "spokeswoman"])
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_role_noun_before_a_name_makes_it_a_person(nlp: Language, role: str, label: str) -> None:
+    text = f"The group's {role} Ilse Varga was freed in a prisoner exchange last year."
+    cue = type_cue(_words(nlp, text, "Ilse Varga"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"

@@ -30,7 +30,11 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   Amina``) is a person's → PERSON;
 * person's role: a one-word name NER took for a place or an organisation with an apposition
   after it that only a person holds (``Yakubu, chairman of the electoral commission``) →
-  PERSON.
+  PERSON; a name of any length right after a lower-case role noun that it modifies or is in
+  apposition to (``the group's co-founder Ilse Varga``) → PERSON;
+* longer place: a name of two words or more after a preposition of place (not ``at`` or
+  ``to``) whose last word is a place's (``in Dagupan City``), or in apposition to a place's
+  noun (``Upper Morava, the country's poorest region``) → GPE.
 
 Apart from the type, :func:`reading` says when a mention's context clearly makes it a place or
 a person, so that one string the article uses for both (the country Jordan, the player Michael
@@ -284,6 +288,51 @@ def _person_role_apposition(token: Token) -> bool:
     )
 
 
+def _role_before(span: Span) -> bool:
+    """ "the group's co-founder Ilse Varga": a lower-case role noun (``names.json``) right
+    before the name, modifying it or with the name in apposition to it, so the name is the
+    person who holds the role."""
+    if span.start == 0:
+        return False
+    role, root = span.doc[span.start - 1], span.root
+    return (
+        role.is_lower
+        and role.pos_ == "NOUN"
+        and role.lemma_ in lexicon().role_nouns
+        and (
+            (role.head.i == root.i and role.dep_ in {"compound", "amod", "nmod"})
+            or (root.head.i == role.i and root.dep_ == "appos")
+        )
+    )
+
+
+# Last words of a place's name ("Quezon City", "Lagos State"): with a preposition of place
+# before it, the name is the place, not the body NER often takes it for ("at Ohio State" is a
+# university: "at" and "to" are left out).
+_PLACE_LAST_WORDS = frozenset({"City", "State", "Province", "County", "District", "Region"})
+_PLACE_IN = frozenset({"in", "near", "across", "throughout", "within", "outside", "inside"})
+# Nouns a place's name is set in apposition to ("Hesse, the country's richest state").
+_PLACE_APPOSITIONS = frozenset({"state", "province", "region", "city", "town", "country"})
+
+
+def _named_place(span: Span) -> bool:
+    """A name of two words or more read as a place: after a preposition of place and ending in
+    a place's last word (``in Quezon City``), or in apposition to a place's noun (``Hesse, the
+    country's richest state``)."""
+    root = span.root
+    if any(
+        child.dep_ == "appos" and child.i > root.i and child.lemma_ in _PLACE_APPOSITIONS
+        for child in root.children
+    ):
+        return True
+    node = root
+    while node.dep_ == "conj" and node.head.i < node.i:  # "in Hanoi and Quezon City"
+        node = node.head
+    return (
+        span[-1].text in _PLACE_LAST_WORDS and node.dep_ == "pobj" and node.head.lower_ in _PLACE_IN
+    )
+
+
 def _assaulted(span: Span) -> bool:
     """ "shelled Zaporizhzhia", "annexed Crimea": the name is the object of a verb of military
     assault, which is said of places, never of people."""
@@ -353,6 +402,10 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("ORG", CUE_WEIGHT, "where people of a trade work ('analysts at')")
     if label in {"PERSON", "ORG", "GPE", ""} and _role_of_an_organisation_after(span):
         return TypeCue("ORG", CUE_WEIGHT, "a role only an organisation has ('Everton manager')")
+    if label in {"ORG", "GPE", ""} and _role_before(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a role noun before the name ('co-founder')")
+    if len(span) > 1 and label in {"ORG", "PERSON", "FAC", ""} and _named_place(span):
+        return TypeCue("GPE", CUE_WEIGHT, "a place's name in a place's context")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
@@ -456,7 +509,7 @@ def _publication_nouns() -> frozenset[str]:
 
 
 def _publication_title(span: Span) -> bool:
-    """ "editor of New York magazine", "Boston magazine was founded": the name is a compound of a
+    """ "editor of Denver magazine", "Boston magazine was founded": the name is a compound of a
     lower-case periodical's noun right after it, with no article or other word of that noun
     before the name ("a Chicago magazine" is a magazine from Chicago) and no name after it
     ("Moscow newspaper Kommersant" names the newspaper there): the periodical's title."""
@@ -467,7 +520,7 @@ def _publication_title(span: Span) -> bool:
     if not noun.is_lower or noun.lower_ not in _publication_nouns():
         return False
     if head.i != noun.i and not (noun.dep_ == "compound" and noun.head.i == head.i):
-        return False  # "New York magazine editor": both may hang on "editor"
+        return False  # "Denver magazine editor": both may hang on "editor"
     if any(child.i < span.start for child in noun.children):
         return False
     return not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")
@@ -490,7 +543,7 @@ def reading(span: Span, label: str) -> str:
     before the name is the caller's cue (``NameSpan.titles``).
 
     An outlet: written as a periodical's title, a name followed by ``magazine`` or
-    ``newspaper`` with no article before it (``editor of New York magazine``): a publication
+    ``newspaper`` with no article before it (``editor of Denver magazine``): a publication
     named after a place is not the place."""
     if label in {"GPE", "LOC", "ORG", "FAC", ""} and _publication_title(span):
         return "outlet"

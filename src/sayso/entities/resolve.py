@@ -252,10 +252,10 @@ def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Tex
 
 
 def _split_outlet(entry: _Text, outlet: list[NameSpan]) -> list[_Text]:
-    """A place's name the article also writes as a periodical's title (``New York magazine``,
+    """A place's name the article also writes as a periodical's title (``Denver magazine``,
     :func:`~sayso.entities.context_types.reading`): those mentions are the publication (ORG),
     a text of their own that never joins the place; the other mentions keep the string's vote
-    and never join the publication. Bare mentions stay with the vote: "New York won" may be
+    and never join the publication. Bare mentions stay with the vote: "Denver won" may be
     either, and a miss costs less than a false merge."""
     rest = [span for span in entry.spans if not any(span is o for o in outlet)]
     labels = Counter({"ORG": sum(span.weight for span in outlet)})
