@@ -413,3 +413,21 @@ def test_a_magazine_from_a_city_is_the_city(nlp: Language) -> None:
     mentions, _ = _resolve(nlp, text)
     first, second = _entities_of(mentions, "Denver")
     assert first == second
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("honorific", "name", "given"),
+    [("Alhaji", "Ibrahim Garba Danladi", "Ibrahim"), ("Alhaja", "Kudirat Balogun", "Kudirat")],
+)
+def test_a_west_african_pilgrim_s_honorific_goes_with_the_given_name(
+    nlp: Language, honorific: str, name: str, given: str
+) -> None:
+    # "Alhaji" / "Alhaja", like "Hajji", go before a given name that is later written alone
+    text = (
+        f"{honorific} {name}, a former minister, won the party's primary on Saturday. "
+        f"{given} said the result was fair, and {given}'s allies cheered."
+    )
+    mentions, _ = _resolve(nlp, text)
+    ids = {m.entity_id for m in mentions if m.kind == "name"}
+    assert len(ids) == 1
