@@ -260,3 +260,25 @@ def test_a_role_noun_before_a_name_makes_it_a_person(nlp: Language, role: str, l
     cue = type_cue(_words(nlp, text, "Ilse Varga"), label)
     assert cue is not None
     assert cue.label == "PERSON"
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_name_a_who_clause_follows_is_a_person(nlp: Language, label: str) -> None:
+    text = "Marisol Quintero Vela, who takes office on Monday, has backed the reform."
+    cue = type_cue(_words(nlp, text, "Marisol Quintero Vela"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+def test_a_which_clause_says_nothing_of_a_person(nlp: Language) -> None:
+    text = "Halvorsen Group, which takes over on Monday, has backed the reform."
+    cue = type_cue(_words(nlp, text, "Halvorsen Group"), "ORG")
+    assert cue is None or cue.label != "PERSON"
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_territory_s_office_after_a_name_makes_it_a_place(nlp: Language, label: str) -> None:
+    text = "The delegates backed Ondo State Governor Ada Eze on Saturday."
+    cue = type_cue(_words(nlp, text, "Ondo State"), label)
+    assert cue is not None
+    assert cue.label == "GPE"

@@ -31,10 +31,12 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
 * person's role: a one-word name NER took for a place or an organisation with an apposition
   after it that only a person holds (``Yakubu, chairman of the electoral commission``) →
   PERSON; a name of any length right after a lower-case role noun that it modifies or is in
-  apposition to (``the group's co-founder Ilse Varga``) → PERSON;
+  apposition to (``the group's co-founder Ilse Varga``) → PERSON; a name that a relative
+  clause opening with ``who`` follows (``Marisol Quintero Vela, who takes office``) → PERSON;
 * longer place: a name of two words or more after a preposition of place (not ``at`` or
-  ``to``) whose last word is a place's (``in Dagupan City``), or in apposition to a place's
-  noun (``Upper Morava, the country's poorest region``) → GPE.
+  ``to``) whose last word is a place's (``in Dagupan City``) or before a territory's office
+  (``Ondo State Governor Ada Eze``), or in apposition to a place's noun (``Upper Morava, the
+  country's poorest region``) → GPE.
 
 Apart from the type, :func:`reading` says when a mention's context clearly makes it a place or
 a person, so that one string the article uses for both (the country Jordan, the player Michael
@@ -316,9 +318,9 @@ _PLACE_APPOSITIONS = frozenset({"state", "province", "region", "city", "town", "
 
 
 def _named_place(span: Span) -> bool:
-    """A name of two words or more read as a place: after a preposition of place and ending in
-    a place's last word (``in Quezon City``), or in apposition to a place's noun (``Hesse, the
-    country's richest state``)."""
+    """A name of two words or more read as a place: ending in a place's last word after a
+    preposition of place (``in Quezon City``) or before a territory's office (``Lagos State
+    Governor``), or in apposition to a place's noun (``Hesse, the country's richest state``)."""
     root = span.root
     if any(
         child.dep_ == "appos" and child.i > root.i and child.lemma_ in _PLACE_APPOSITIONS
@@ -328,8 +330,33 @@ def _named_place(span: Span) -> bool:
     node = root
     while node.dep_ == "conj" and node.head.i < node.i:  # "in Hanoi and Quezon City"
         node = node.head
+    if span[-1].text not in _PLACE_LAST_WORDS:
+        return False
+    if node.dep_ == "pobj" and node.head.lower_ in _PLACE_IN:
+        return True
+    # "Lagos State Governor Ada Eze": a territory's office before its holder's name
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in _TERRITORY_OFFICES
+
+
+# Offices only a territory has, written capitalised after its name and before the holder's.
+_TERRITORY_OFFICES = frozenset({"Governor", "Mayor", "Premier"})
+# Relative pronouns only a person takes ("Hollis, who takes office"; a body is "which"). Teams
+# are "who" in British English: a club's mention may get a person's vote, outvoted by the rest.
+_PERSON_RELATIVES = frozenset({"who", "whom"})
+
+
+def _person_relative(span: Span) -> bool:
+    """ "Hollis, who takes office on Monday": a relative clause that opens with ``who`` right
+    after the name and a comma."""
+    doc, root = span.doc, span.root
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    pronoun = doc[span.end + 1]
     return (
-        span[-1].text in _PLACE_LAST_WORDS and node.dep_ == "pobj" and node.head.lower_ in _PLACE_IN
+        pronoun.lower_ in _PERSON_RELATIVES
+        and pronoun.head.dep_ == "relcl"
+        and pronoun.head.head.i == root.i
     )
 
 
@@ -406,6 +433,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("PERSON", CUE_WEIGHT, "a role noun before the name ('co-founder')")
     if len(span) > 1 and label in {"ORG", "PERSON", "FAC", ""} and _named_place(span):
         return TypeCue("GPE", CUE_WEIGHT, "a place's name in a place's context")
+    if label in {"ORG", "GPE", ""} and _person_relative(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a relative clause with 'who' after the name")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
