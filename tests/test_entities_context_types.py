@@ -282,3 +282,17 @@ def test_a_territory_s_office_after_a_name_makes_it_a_place(nlp: Language, label
     cue = type_cue(_words(nlp, text, "Ondo State"), label)
     assert cue is not None
     assert cue.label == "GPE"
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_first_name_beside_a_person_s_name_is_a_person_s(nlp: Language, label: str) -> None:
+    text = "The weekly was founded in 1971 by Dale Ostrow and Rupa Vance."
+    cue = type_cue(_words(nlp, text, "Dale Ostrow"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+def test_a_company_beside_a_person_s_name_stays_a_company(nlp: Language) -> None:
+    text = "The fund was set up by Halvorsen Capital and Rupa Vance."
+    cue = type_cue(_words(nlp, text, "Halvorsen Capital"), "ORG")
+    assert cue is None or cue.label != "PERSON"

@@ -33,6 +33,8 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   PERSON; a name of any length right after a lower-case role noun that it modifies or is in
   apposition to (``the group's co-founder Ilse Varga``) → PERSON; a name that a relative
   clause opening with ``who`` follows (``Marisol Quintero Vela, who takes office``) → PERSON;
+  a name of two or three words opening with a common first name (``first_names.tsv``) and
+  coordinated with a name NER tags PERSON (``by Dale Ostrow and Rupa Vance``) → PERSON;
 * longer place: a name of two words or more after a preposition of place (not ``at`` or
   ``to``) whose last word is a place's (``in Dagupan City``) or before a territory's office
   (``Ondo State Governor Ada Eze``), or in apposition to a place's noun (``Upper Morava, the
@@ -51,7 +53,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sayso.entities.lexicon import lexicon, read_json
+from sayso.entities.lexicon import first_names, lexicon, read_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -346,6 +348,27 @@ _TERRITORY_OFFICES = frozenset({"Governor", "Mayor", "Premier"})
 _PERSON_RELATIVES = frozenset({"who", "whom"})
 
 
+# Births a first name needs to count (resolve.py's _COMMON_FIRST_NAME, same reason: rare names
+# that are also words stay out).
+_COMMON_FIRST_NAME = 10_000
+
+
+def _coordinated_with_person(span: Span) -> bool:
+    """ "founded by Dale Ostrow and Rupa Vance": a name of two or three words that opens with a
+    common first name, coordinated with a name NER tags PERSON, is a person's too (a company
+    beside a person, "Microsoft and Bill Gates", opens with no first name)."""
+    if not 2 <= len(span) <= 3 or not all(token.text[:1].isupper() for token in span):
+        return False
+    found = first_names().get(span[0].lower_)
+    if found is None or found.births < _COMMON_FIRST_NAME:
+        return False
+    root = span.root
+    partners = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(partner.ent_type_ == "PERSON" for partner in partners)
+
+
 def _person_relative(span: Span) -> bool:
     """ "Hollis, who takes office on Monday": a relative clause that opens with ``who`` right
     after the name and a comma."""
@@ -433,6 +456,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("PERSON", CUE_WEIGHT, "a role noun before the name ('co-founder')")
     if len(span) > 1 and label in {"ORG", "PERSON", "FAC", ""} and _named_place(span):
         return TypeCue("GPE", CUE_WEIGHT, "a place's name in a place's context")
+    if label in {"ORG", "GPE", ""} and _coordinated_with_person(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a first name, beside a person's name")
     if label in {"ORG", "GPE", ""} and _person_relative(span):
         return TypeCue("PERSON", CUE_WEIGHT, "a relative clause with 'who' after the name")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
