@@ -296,3 +296,41 @@ def test_a_company_beside_a_person_s_name_stays_a_company(nlp: Language) -> None
     text = "The fund was set up by Halvorsen Capital and Rupa Vance."
     cue = type_cue(_words(nlp, text, "Halvorsen Capital"), "ORG")
     assert cue is None or cue.label != "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Ines Marlow, the Conservative leader, said both parties were wrong.",
+            "Ines Marlow",
+            "GPE",
+        ),
+        (
+            "Ines Marlow, the Conservative leader, said both parties were wrong.",
+            "Ines Marlow",
+            "ORG",
+        ),
+        ("Varga, the leader of the Unity Party, said her party would run.", "Varga", "ORG"),
+    ],
+)
+def test_a_party_s_leader_in_apposition_is_a_person(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    cue = type_cue(_words(nlp, text, name), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Halvorsen, the American leader in smartphones, said sales rose.", "Halvorsen", "ORG"),
+        ("Norway, the leader of the Arctic Council, said talks would resume.", "Norway", "GPE"),
+    ],
+)
+def test_a_leader_in_a_market_or_of_an_alliance_may_be_a_body(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    cue = type_cue(_words(nlp, text, name), label)
+    assert cue is None or cue.label != "PERSON"

@@ -34,7 +34,10 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   apposition to (``the group's co-founder Ilse Varga``) → PERSON; a name that a relative
   clause opening with ``who`` follows (``Marisol Quintero Vela, who takes office``) → PERSON;
   a name of two or three words opening with a common first name (``first_names.tsv``) and
-  coordinated with a name NER tags PERSON (``by Dale Ostrow and Rupa Vance``) → PERSON;
+  coordinated with a name NER tags PERSON (``by Dale Ostrow and Rupa Vance``) → PERSON; a
+  name beside a role that a party's or nationality's word modifies (``Ines Marlow, the
+  Conservative leader``) or a leading role of an organisation (``the leader of the Unity
+  Party``) → PERSON;
 * longer place: a name of two words or more after a preposition of place (not ``at`` or
   ``to``) whose last word is a place's (``in Dagupan City``) or before a territory's office
   (``Ondo State Governor Ada Eze``), or in apposition to a place's noun (``Upper Morava, the
@@ -383,6 +386,39 @@ def _person_relative(span: Span) -> bool:
     )
 
 
+# Roles an organisation may hold too that still make a person of a name whose apposition says
+# whose they are in a way a body is not described ("the Conservative leader", "the leader of
+# the Labour Party"; not "the leader in smartphones").
+_LEADING_ROLES = frozenset({"leader", "head", "chief"})
+
+
+def _leader_apposition(span: Span, label: str) -> bool:
+    """ "Ines Marlow, the Conservative leader," or "Varga, the leader of the Unity Party,": the
+    name is set beside a role noun that a party or nationality word modifies (with no ``in``
+    after it: "the American leader in smartphones" is a company's), or, for a name not tagged
+    a place (a country leads an alliance), a leading role ``of`` an organisation."""
+    root = span.root
+    lex = lexicon()
+    for role in root.children:
+        if role.dep_ != "appos" or role.i < root.i or not role.is_lower:
+            continue
+        if role.lemma_ not in lex.role_nouns:
+            continue
+        preps = [child for child in role.children if child.dep_ == "prep"]
+        if not preps and any(
+            child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP"
+            for child in role.children
+        ):
+            return True
+        if label != "GPE" and role.lemma_ in _LEADING_ROLES:
+            for prep in preps:
+                if prep.lower_ == "of" and any(
+                    obj.dep_ == "pobj" and obj.ent_type_ == "ORG" for obj in prep.children
+                ):
+                    return True
+    return False
+
+
 def _assaulted(span: Span) -> bool:
     """ "shelled Zaporizhzhia", "annexed Crimea": the name is the object of a verb of military
     assault, which is said of places, never of people."""
@@ -456,6 +492,8 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("PERSON", CUE_WEIGHT, "a role noun before the name ('co-founder')")
     if len(span) > 1 and label in {"ORG", "PERSON", "FAC", ""} and _named_place(span):
         return TypeCue("GPE", CUE_WEIGHT, "a place's name in a place's context")
+    if label in {"ORG", "GPE", ""} and _leader_apposition(span, label):
+        return TypeCue("PERSON", CUE_WEIGHT, "in apposition to a party's or a country's leader")
     if label in {"ORG", "GPE", ""} and _coordinated_with_person(span):
         return TypeCue("PERSON", CUE_WEIGHT, "a first name, beside a person's name")
     if label in {"ORG", "GPE", ""} and _person_relative(span):
