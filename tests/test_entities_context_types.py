@@ -334,3 +334,16 @@ def test_a_leader_in_a_market_or_of_an_alliance_may_be_a_body(
 ) -> None:
     cue = type_cue(_words(nlp, text, name), label)
     assert cue is None or cue.label != "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour City Rovers, who won on Saturday, top the table.",
+        "Coastal Super Giants, who play at home on Sunday, remain bottom of the table.",
+    ],
+)
+def test_a_team_a_who_clause_follows_stays_a_team(nlp: Language, text: str) -> None:
+    name = text.split(",", maxsplit=1)[0]
+    cue = type_cue(_words(nlp, text, name), "ORG")
+    assert cue is None or cue.label != "PERSON"

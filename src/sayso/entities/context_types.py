@@ -347,7 +347,9 @@ def _named_place(span: Span) -> bool:
 # Offices only a territory has, written capitalised after its name and before the holder's.
 _TERRITORY_OFFICES = frozenset({"Governor", "Mayor", "Premier"})
 # Relative pronouns only a person takes ("Hollis, who takes office"; a body is "which"). Teams
-# are "who" in British English: a club's mention may get a person's vote, outvoted by the rest.
+# are "who" in British English, with a plural verb ("Kings, who play at home": a probe article
+# for issue 15 made a team a person without that check); past tenses do not tell, so a club's
+# mention may still get a person's vote that its other mentions outvote.
 _PERSON_RELATIVES = frozenset({"who", "whom"})
 
 
@@ -372,17 +374,25 @@ def _coordinated_with_person(span: Span) -> bool:
     return any(partner.ent_type_ == "PERSON" for partner in partners)
 
 
+_PLURAL_VERB_FORMS = frozenset({"VBP", "are", "were", "have", "do"})
+
+
 def _person_relative(span: Span) -> bool:
     """ "Hollis, who takes office on Monday": a relative clause that opens with ``who`` right
     after the name and a comma."""
     doc, root = span.doc, span.root
     if span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
-    pronoun = doc[span.end + 1]
+    pronoun, verb = doc[span.end + 1], doc[span.end + 1].head
+    if span[-1].lower_ in lexicon().trade_words:
+        return False  # a club's last word ("Rovers, who won")
+    # A plural verb ("Kings, who play at home") says a team or a group, never one person.
+    plural = {verb.tag_} | {child.lower_ for child in verb.children if child.dep_ == "aux"}
     return (
         pronoun.lower_ in _PERSON_RELATIVES
-        and pronoun.head.dep_ == "relcl"
-        and pronoun.head.head.i == root.i
+        and verb.dep_ == "relcl"
+        and verb.head.i == root.i
+        and not plural & _PLURAL_VERB_FORMS
     )
 
 
