@@ -211,3 +211,139 @@ def test_a_family_name_beside_a_chairman_is_typed_a_person(nlp: Language) -> Non
     text = "Later, Saraki, chairman of the electoral commission, said the count was over."
     _, entities = resolve_entities(nlp(text))
     assert next(e for e in entities if e.name == "Saraki").type == "PERSON"
+
+
+def _words(nlp: Language, text: str, name: str) -> Span:
+    doc = nlp(text)
+    start = next(t.i for t in doc if doc[t.i :].text.startswith(name))
+    return doc.char_span(doc[start].idx, doc[start].idx + len(name))  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Shops reopened in Dagupan City on Monday.", "Dagupan City"),
+        ("Sales were strong in Baguio and Dagupan City last year.", "Dagupan City"),
+        (
+            "She campaigned in Upper Morava, the country's poorest region, on Monday.",
+            "Upper Morava",
+        ),
+    ],
+)
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_longer_name_in_a_place_s_context_is_a_place(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    cue = type_cue(_words(nlp, text, name), label)
+    assert cue is not None
+    assert cue.label == "GPE"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans cheered at Dagupan City on Saturday.",  # "at": a team's or a school's ground
+        "Dagupan City won the cup in 2019.",
+    ],
+)
+def test_a_name_ending_in_city_is_no_place_without_a_place_s_context(
+    nlp: Language, text: str
+) -> None:
+    cue = type_cue(_words(nlp, text, "Dagupan City"), "ORG")
+    assert cue is None or cue.label != "GPE"
+
+
+@pytest.mark.parametrize("role", ["co-founder", "editor", "spokeswoman"])
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_role_noun_before_a_name_makes_it_a_person(nlp: Language, role: str, label: str) -> None:
+    text = f"The group's {role} Ilse Varga was freed in a prisoner exchange last year."
+    cue = type_cue(_words(nlp, text, "Ilse Varga"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_name_a_who_clause_follows_is_a_person(nlp: Language, label: str) -> None:
+    text = "Marisol Quintero Vela, who takes office on Monday, has backed the reform."
+    cue = type_cue(_words(nlp, text, "Marisol Quintero Vela"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+def test_a_which_clause_says_nothing_of_a_person(nlp: Language) -> None:
+    text = "Halvorsen Group, which takes over on Monday, has backed the reform."
+    cue = type_cue(_words(nlp, text, "Halvorsen Group"), "ORG")
+    assert cue is None or cue.label != "PERSON"
+
+
+@pytest.mark.parametrize("label", ["ORG", "PERSON"])
+def test_a_territory_s_office_after_a_name_makes_it_a_place(nlp: Language, label: str) -> None:
+    text = "The delegates backed Ondo State Governor Ada Eze on Saturday."
+    cue = type_cue(_words(nlp, text, "Ondo State"), label)
+    assert cue is not None
+    assert cue.label == "GPE"
+
+
+@pytest.mark.parametrize("label", ["ORG", "GPE"])
+def test_a_first_name_beside_a_person_s_name_is_a_person_s(nlp: Language, label: str) -> None:
+    text = "The weekly was founded in 1971 by Dale Ostrow and Rupa Vance."
+    cue = type_cue(_words(nlp, text, "Dale Ostrow"), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+def test_a_company_beside_a_person_s_name_stays_a_company(nlp: Language) -> None:
+    text = "The fund was set up by Halvorsen Capital and Rupa Vance."
+    cue = type_cue(_words(nlp, text, "Halvorsen Capital"), "ORG")
+    assert cue is None or cue.label != "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "Ines Marlow, the Conservative leader, said both parties were wrong.",
+            "Ines Marlow",
+            "GPE",
+        ),
+        (
+            "Ines Marlow, the Conservative leader, said both parties were wrong.",
+            "Ines Marlow",
+            "ORG",
+        ),
+        ("Varga, the leader of the Unity Party, said her party would run.", "Varga", "ORG"),
+    ],
+)
+def test_a_party_s_leader_in_apposition_is_a_person(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    cue = type_cue(_words(nlp, text, name), label)
+    assert cue is not None
+    assert cue.label == "PERSON"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Halvorsen, the American leader in smartphones, said sales rose.", "Halvorsen", "ORG"),
+        ("Norway, the leader of the Arctic Council, said talks would resume.", "Norway", "GPE"),
+    ],
+)
+def test_a_leader_in_a_market_or_of_an_alliance_may_be_a_body(
+    nlp: Language, text: str, name: str, label: str
+) -> None:
+    cue = type_cue(_words(nlp, text, name), label)
+    assert cue is None or cue.label != "PERSON"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour City Rovers, who won on Saturday, top the table.",
+        "Coastal Super Giants, who play at home on Sunday, remain bottom of the table.",
+    ],
+)
+def test_a_team_a_who_clause_follows_stays_a_team(nlp: Language, text: str) -> None:
+    name = text.split(",", maxsplit=1)[0]
+    cue = type_cue(_words(nlp, text, name), "ORG")
+    assert cue is None or cue.label != "PERSON"

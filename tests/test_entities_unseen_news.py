@@ -371,3 +371,63 @@ def test_the_sides_of_a_lawsuit_a_relative_clause_gives_are_those_names(nlp: Lan
     firm = _entity_with(entities, "Harbor Freightways")
     assert owner.get(text.index("plaintiff")) == berg.id
     assert owner.get(text.index("defendant")) == firm.id
+
+
+def _entities_of(mentions: tuple[Mention, ...], text: str) -> list[str]:
+    """The entity id of each name mention written ``text``, in order."""
+    return [m.entity_id or "" for m in mentions if m.span.text == text and m.kind == "name"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("place", ["Denver", "Georgia"])
+def test_a_magazine_named_after_a_place_is_not_the_place(nlp: Language, place: str) -> None:
+    text = (
+        f"{place.upper()} — Lena Moritz, the editor of {place} magazine, is stepping down, the "
+        f"publisher said on Friday. {place} magazine was founded in 1971. Moritz lives in "
+        f"{place} with her two sons."
+    )
+    mentions, entities = _resolve(nlp, text)
+    ids = _entities_of(mentions, place)
+    by_id = {e.id: e for e in entities}
+    magazine, later, city = ids
+    assert magazine == later
+    assert by_id[magazine].type == "ORG"
+    assert city != magazine
+    assert by_id[city].type == "GPE"
+
+
+@pytest.mark.slow
+def test_a_magazine_title_in_a_headline_is_the_magazine(nlp: Language) -> None:
+    text = (
+        "Georgia magazine editor leaves for a rival\n\n"
+        "Lena Moritz, who ran Georgia magazine for a decade, lives in Georgia."
+    )
+    mentions, _ = _resolve(nlp, text)
+    headline, body, place = _entities_of(mentions, "Georgia")
+    assert headline == body != place
+
+
+@pytest.mark.slow
+def test_a_magazine_from_a_city_is_the_city(nlp: Language) -> None:
+    text = "She writes for a Denver magazine and has lived in Denver since 2004."
+    mentions, _ = _resolve(nlp, text)
+    first, second = _entities_of(mentions, "Denver")
+    assert first == second
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("honorific", "name", "given"),
+    [("Alhaji", "Ibrahim Garba Danladi", "Ibrahim"), ("Alhaja", "Kudirat Balogun", "Kudirat")],
+)
+def test_a_west_african_pilgrim_s_honorific_goes_with_the_given_name(
+    nlp: Language, honorific: str, name: str, given: str
+) -> None:
+    # "Alhaji" / "Alhaja", like "Hajji", go before a given name that is later written alone
+    text = (
+        f"{honorific} {name}, a former minister, won the party's primary on Saturday. "
+        f"{given} said the result was fair, and {given}'s allies cheered."
+    )
+    mentions, _ = _resolve(nlp, text)
+    ids = {m.entity_id for m in mentions if m.kind == "name"}
+    assert len(ids) == 1

@@ -30,7 +30,18 @@ a gazetteer, and either relabel one mention (weighted in the entity's type vote)
   Amina``) is a person's → PERSON;
 * person's role: a one-word name NER took for a place or an organisation with an apposition
   after it that only a person holds (``Yakubu, chairman of the electoral commission``) →
-  PERSON.
+  PERSON; a name of any length right after a lower-case role noun that it modifies or is in
+  apposition to (``the group's co-founder Ilse Varga``) → PERSON; a name that a relative
+  clause opening with ``who`` follows (``Marisol Quintero Vela, who takes office``) → PERSON;
+  a name of two or three words opening with a common first name (``first_names.tsv``) and
+  coordinated with a name NER tags PERSON (``by Dale Ostrow and Rupa Vance``) → PERSON; a
+  name beside a role that a party's or nationality's word modifies (``Ines Marlow, the
+  Conservative leader``) or a leading role of an organisation (``the leader of the Unity
+  Party``) → PERSON;
+* longer place: a name of two words or more after a preposition of place (not ``at`` or
+  ``to``) whose last word is a place's (``in Dagupan City``) or before a territory's office
+  (``Ondo State Governor Ada Eze``), or in apposition to a place's noun (``Upper Morava, the
+  country's poorest region``) → GPE.
 
 Apart from the type, :func:`reading` says when a mention's context clearly makes it a place or
 a person, so that one string the article uses for both (the country Jordan, the player Michael
@@ -45,7 +56,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sayso.entities.lexicon import lexicon, read_json
+from sayso.entities.lexicon import first_names, lexicon, read_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -284,6 +295,140 @@ def _person_role_apposition(token: Token) -> bool:
     )
 
 
+def _role_before(span: Span) -> bool:
+    """ "the group's co-founder Ilse Varga": a lower-case role noun (``names.json``) right
+    before the name, modifying it or with the name in apposition to it, so the name is the
+    person who holds the role."""
+    if span.start == 0:
+        return False
+    role, root = span.doc[span.start - 1], span.root
+    return (
+        role.is_lower
+        and role.pos_ == "NOUN"
+        and role.lemma_ in lexicon().role_nouns
+        and (
+            (role.head.i == root.i and role.dep_ in {"compound", "amod", "nmod"})
+            or (root.head.i == role.i and root.dep_ == "appos")
+        )
+    )
+
+
+# Last words of a place's name ("Quezon City", "Lagos State"): with a preposition of place
+# before it, the name is the place, not the body NER often takes it for ("at Ohio State" is a
+# university: "at" and "to" are left out).
+_PLACE_LAST_WORDS = frozenset({"City", "State", "Province", "County", "District", "Region"})
+_PLACE_IN = frozenset({"in", "near", "across", "throughout", "within", "outside", "inside"})
+# Nouns a place's name is set in apposition to ("Hesse, the country's richest state").
+_PLACE_APPOSITIONS = frozenset({"state", "province", "region", "city", "town", "country"})
+
+
+def _named_place(span: Span) -> bool:
+    """A name of two words or more read as a place: ending in a place's last word after a
+    preposition of place (``in Quezon City``) or before a territory's office (``Lagos State
+    Governor``), or in apposition to a place's noun (``Hesse, the country's richest state``)."""
+    root = span.root
+    if any(
+        child.dep_ == "appos" and child.i > root.i and child.lemma_ in _PLACE_APPOSITIONS
+        for child in root.children
+    ):
+        return True
+    node = root
+    while node.dep_ == "conj" and node.head.i < node.i:  # "in Hanoi and Quezon City"
+        node = node.head
+    if span[-1].text not in _PLACE_LAST_WORDS:
+        return False
+    if node.dep_ == "pobj" and node.head.lower_ in _PLACE_IN:
+        return True
+    # "Lagos State Governor Ada Eze": a territory's office before its holder's name
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].text in _TERRITORY_OFFICES
+
+
+# Offices only a territory has, written capitalised after its name and before the holder's.
+_TERRITORY_OFFICES = frozenset({"Governor", "Mayor", "Premier"})
+# Relative pronouns only a person takes ("Hollis, who takes office"; a body is "which"). Teams
+# are "who" in British English, with a plural verb ("Kings, who play at home": a probe article
+# for issue 15 made a team a person without that check); past tenses do not tell, so a club's
+# mention may still get a person's vote that its other mentions outvote.
+_PERSON_RELATIVES = frozenset({"who", "whom"})
+
+
+# Births a first name needs to count (resolve.py's _COMMON_FIRST_NAME, same reason: rare names
+# that are also words stay out).
+_COMMON_FIRST_NAME = 10_000
+
+
+def _coordinated_with_person(span: Span) -> bool:
+    """ "founded by Dale Ostrow and Rupa Vance": a name of two or three words that opens with a
+    common first name, coordinated with a name NER tags PERSON, is a person's too (a company
+    beside a person, "Microsoft and Bill Gates", opens with no first name)."""
+    if not 2 <= len(span) <= 3 or not all(token.text[:1].isupper() for token in span):
+        return False
+    found = first_names().get(span[0].lower_)
+    if found is None or found.births < _COMMON_FIRST_NAME:
+        return False
+    root = span.root
+    partners = [child for child in root.children if child.dep_ == "conj"]
+    if root.dep_ == "conj":
+        partners.append(root.head)
+    return any(partner.ent_type_ == "PERSON" for partner in partners)
+
+
+_PLURAL_VERB_FORMS = frozenset({"VBP", "are", "were", "have", "do"})
+
+
+def _person_relative(span: Span) -> bool:
+    """ "Hollis, who takes office on Monday": a relative clause that opens with ``who`` right
+    after the name and a comma."""
+    doc, root = span.doc, span.root
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    pronoun, verb = doc[span.end + 1], doc[span.end + 1].head
+    if span[-1].lower_ in lexicon().trade_words:
+        return False  # a club's last word ("Rovers, who won")
+    # A plural verb ("Kings, who play at home") says a team or a group, never one person.
+    plural = {verb.tag_} | {child.lower_ for child in verb.children if child.dep_ == "aux"}
+    return (
+        pronoun.lower_ in _PERSON_RELATIVES
+        and verb.dep_ == "relcl"
+        and verb.head.i == root.i
+        and not plural & _PLURAL_VERB_FORMS
+    )
+
+
+# Roles an organisation may hold too that still make a person of a name whose apposition says
+# whose they are in a way a body is not described ("the Conservative leader", "the leader of
+# the Labour Party"; not "the leader in smartphones").
+_LEADING_ROLES = frozenset({"leader", "head", "chief"})
+
+
+def _leader_apposition(span: Span, label: str) -> bool:
+    """ "Ines Marlow, the Conservative leader," or "Varga, the leader of the Unity Party,": the
+    name is set beside a role noun that a party or nationality word modifies (with no ``in``
+    after it: "the American leader in smartphones" is a company's), or, for a name not tagged
+    a place (a country leads an alliance), a leading role ``of`` an organisation."""
+    root = span.root
+    lex = lexicon()
+    for role in root.children:
+        if role.dep_ != "appos" or role.i < root.i or not role.is_lower:
+            continue
+        if role.lemma_ not in lex.role_nouns:
+            continue
+        preps = [child for child in role.children if child.dep_ == "prep"]
+        if not preps and any(
+            child.dep_ in {"amod", "compound"} and child.ent_type_ == "NORP"
+            for child in role.children
+        ):
+            return True
+        if label != "GPE" and role.lemma_ in _LEADING_ROLES:
+            for prep in preps:
+                if prep.lower_ == "of" and any(
+                    obj.dep_ == "pobj" and obj.ent_type_ == "ORG" for obj in prep.children
+                ):
+                    return True
+    return False
+
+
 def _assaulted(span: Span) -> bool:
     """ "shelled Zaporizhzhia", "annexed Crimea": the name is the object of a verb of military
     assault, which is said of places, never of people."""
@@ -353,6 +498,16 @@ def type_cue(span: Span, label: str) -> TypeCue | None:
         return TypeCue("ORG", CUE_WEIGHT, "where people of a trade work ('analysts at')")
     if label in {"PERSON", "ORG", "GPE", ""} and _role_of_an_organisation_after(span):
         return TypeCue("ORG", CUE_WEIGHT, "a role only an organisation has ('Everton manager')")
+    if label in {"ORG", "GPE", ""} and _role_before(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a role noun before the name ('co-founder')")
+    if len(span) > 1 and label in {"ORG", "PERSON", "FAC", ""} and _named_place(span):
+        return TypeCue("GPE", CUE_WEIGHT, "a place's name in a place's context")
+    if label in {"ORG", "GPE", ""} and _leader_apposition(span, label):
+        return TypeCue("PERSON", CUE_WEIGHT, "in apposition to a party's or a country's leader")
+    if label in {"ORG", "GPE", ""} and _coordinated_with_person(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a first name, beside a person's name")
+    if label in {"ORG", "GPE", ""} and _person_relative(span):
+        return TypeCue("PERSON", CUE_WEIGHT, "a relative clause with 'who' after the name")
     if len(span) != 1 or label not in _SINGLE_WORD_LABELS:
         return None
     token = span[0]
@@ -450,6 +605,29 @@ def _state_possessive(span: Span) -> bool:
     )
 
 
+@functools.cache
+def _publication_nouns() -> frozenset[str]:
+    return frozenset(read_json("context_cues.json")["publication_nouns"]["words"])
+
+
+def _publication_title(span: Span) -> bool:
+    """ "editor of Denver magazine", "Boston magazine was founded": the name is a compound of a
+    lower-case periodical's noun right after it, with no article or other word of that noun
+    before the name ("a Chicago magazine" is a magazine from Chicago) and no name after it
+    ("Moscow newspaper Kommersant" names the newspaper there): the periodical's title."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    noun, head = doc[span.end], span.root.head
+    if not noun.is_lower or noun.lower_ not in _publication_nouns():
+        return False
+    if head.i != noun.i and not (noun.dep_ == "compound" and noun.head.i == head.i):
+        return False  # "Denver magazine editor": both may hang on "editor"
+    if any(child.i < span.start for child in noun.children):
+        return False
+    return not (span.end + 1 < len(doc) and doc[span.end + 1].pos_ == "PROPN")
+
+
 def reading(span: Span, label: str) -> str:
     """``place`` or ``person`` when the context of the name mention ``span`` (whose label, after
     :func:`type_cue`, is ``label``) says so beyond its NER label, else ``""``.
@@ -464,7 +642,13 @@ def reading(span: Span, label: str) -> str:
     or ``his`` (``Jordan said he was honored``), with no other person named just before (``he``
     may be theirs). Being the subject of ``said`` alone is no cue: countries and organisations
     say things too. An age set off by commas after the name is (``Ford, 68, said``). A title
-    before the name is the caller's cue (``NameSpan.titles``)."""
+    before the name is the caller's cue (``NameSpan.titles``).
+
+    An outlet: written as a periodical's title, a name followed by ``magazine`` or
+    ``newspaper`` with no article before it (``editor of Denver magazine``): a publication
+    named after a place is not the place."""
+    if label in {"GPE", "LOC", "ORG", "FAC", ""} and _publication_title(span):
+        return "outlet"
     if label in {"GPE", "LOC"} and (_place_after(span) or _state_possessive(span)):
         return "place"
     if (

@@ -203,6 +203,9 @@ def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Tex
     ``opens_organisation``, the first word of an organisation's name (``Ford`` of ``Ford Motor
     Co`` and of ``Bill Ford``): voted an organisation, its mentions that read clearly as a
     person (``Ford, 68, said``) are split off as a person."""
+    outlet = [span for span in entry.spans if span.reading == "outlet"]
+    if outlet:
+        return _split_outlet(entry, outlet)
     territory = names_territory(entry.text)
     place = [
         span
@@ -249,6 +252,30 @@ def _split_readings(entry: _Text, opens_organisation: bool = False) -> list[_Tex
     return [_Text(entry.key, entry.text, moved, labels, reading, parsed, reading)]
 
 
+def _split_outlet(entry: _Text, outlet: list[NameSpan]) -> list[_Text]:
+    """A place's name the article also writes as a periodical's title (``Denver magazine``,
+    :func:`~sayso.entities.context_types.reading`): those mentions are the publication (ORG),
+    a text of their own that never joins the place; the other mentions keep the string's vote
+    and never join the publication. Bare mentions stay with the vote: "Denver won" may be
+    either, and a miss costs less than a false merge."""
+    rest = [span for span in entry.spans if not any(span is o for o in outlet)]
+    labels = Counter({"ORG": sum(span.weight for span in outlet)})
+    text = outlet[0].text  # not a dateline's capitals ("BOSTON —") written first
+    parsed = parse_name(text, "ORG")
+    if not rest:
+        entry.text, entry.labels, entry.type = text, labels, "ORG"
+        entry.parsed, entry.reading = parsed, _OUTLET
+        return []
+    entry.spans = rest
+    entry.labels = Counter()
+    for span in rest:
+        entry.labels[span.label] += span.weight
+    entry.type = _voted_type(entry.labels + _evidence(entry.text))
+    entry.parsed = parse_name(entry.text, _parse_type(entry.type))
+    entry.reading = entry.type
+    return [_Text(entry.key, text, outlet, labels, "ORG", parsed, _OUTLET)]
+
+
 def _unread_votes(entry: _Text) -> Counter[str]:
     """The labels of ``entry``'s mentions whose context reads no person, by weight."""
     votes: Counter[str] = Counter()
@@ -259,12 +286,16 @@ def _unread_votes(entry: _Text) -> Counter[str]:
 
 
 _READING_TYPES = {"place": "GPE", "person": "PERSON"}
+# The reading of a place's name written as a periodical's title (``_split_outlet``): an
+# organisation whose name's own evidence (a territory's name) casts no vote.
+_OUTLET = "OUTLET"
 # The readings a text split off by ``_split_readings`` keeps apart from.
 _OPPOSED_READINGS = {
     "PERSON": frozenset({"GPE", "LOC", "ORG"}),
-    "GPE": frozenset({"PERSON"}),
-    "LOC": frozenset({"PERSON"}),
+    "GPE": frozenset({"PERSON", "ORG"}),
+    "LOC": frozenset({"PERSON", "ORG"}),
     "ORG": frozenset({"PERSON"}),
+    _OUTLET: frozenset({"PERSON", "GPE", "LOC"}),
 }
 
 
@@ -896,7 +927,8 @@ def _type_votes(group: _Group) -> str:
         if entry.key in surnames:
             labels = Counter({"PERSON": labels["PERSON"]})
         votes.update({label: n for label, n in labels.items() if label and n})
-        evidence.update(_evidence(entry.text))
+        if entry.reading != _OUTLET:
+            evidence.update(_evidence(entry.text))
     votes.update(evidence)
     if any(_trade_name(entry.text) for entry in group.texts):
         return "ORG"
