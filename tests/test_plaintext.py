@@ -890,6 +890,44 @@ def test_the_name_under_a_by_line_is_not_the_title() -> None:
     assert article.metadata.published.value == "2025-08-01"
 
 
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("March 15, 2022 · 3 min read · By ASU Online", "2022-03-15"),
+        ("Published on November 7, 2025, 3:50pm ET", "2025-11-07"),
+        ("[Submitted on 18 Dec 2025]", "2025-12-18"),
+        ("Posted on July 1, 2024 by Ana Ruiz", "2024-07-01"),
+        ("On Behalf of Smith Jones LLP | Apr 21, 2017 | Products Liability", "2017-04-21"),
+    ],
+)
+def test_a_date_line_with_a_reading_time_byline_or_clock_dates_the_story(
+    line: str, day: str
+) -> None:
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    article = read("\n".join([headline, line, *_HEADER_PROSE]) + "\n")
+    assert article.metadata.title == headline
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == day
+    assert body(article) == _HEADER_PROSE
+
+
+def test_a_date_line_under_a_standfirst_that_reads_as_prose_dates_the_story() -> None:
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    standfirst = "The health secretary says the service faces its hardest winter in years."
+    article = read("\n".join([headline, standfirst, "June 5, 2024", *_HEADER_PROSE]) + "\n")
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == "2024-06-05"
+    assert body(article) == [standfirst, *_HEADER_PROSE]
+
+
+def test_a_date_in_the_story_is_no_date_line() -> None:
+    """Only a short line of a date and header items dates the story, not a sentence of it."""
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    line = "The figures for 12 March 2025 were published on Thursday."
+    article = read("\n".join([headline, *_HEADER_PROSE, line]) + "\n")
+    assert article.metadata.published is None
+
+
 def test_only_the_first_unit_under_the_headline_can_be_the_standfirst() -> None:
     """The title found by its byline may be far above the story; the contents lines between
     stay the page's (or the story's), never a standfirst."""

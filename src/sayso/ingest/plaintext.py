@@ -149,6 +149,9 @@ _STANDFIRST_MIN_WORDS = 6
 # paragraph of prose, with the byline or date at most three units under it.
 _ANCHOR_WINDOW = 30
 _ANCHOR_GAP = 3
+# A date line is looked for down to the fifth unit under the first paragraph of prose (some
+# pages set it under the standfirst, which reads as prose).
+_DATE_BELOW_FIRST = 5
 # A date line above the headline is at most this many units above it.
 _DATE_ABOVE_TITLE = 2
 # A date stamp is at most fourteen words ("November 14, 2026 9:41 AM GMT Updated 2 hours ago"
@@ -565,12 +568,32 @@ def _find_date_line(
     if first is None:
         return None
     start = title - _DATE_ABOVE_TITLE if title is not None else first - _HEADER_MAX_UNITS
-    for i in range(max(start, 0), first):
-        if _is_date_stamp(units[i].text):
+    for i in range(max(start, 0), min(first + _DATE_BELOW_FIRST, len(units))):
+        if _is_date_line(units[i].text):
             day = stamped_date(units[i].text)
             if day is not None:
                 return i, day
     return None
+
+
+def _is_date_line(text: str) -> bool:
+    """A date stamp, or a short line whose parts, split at the marks a header sets between its
+    items ("March 15, 2022 · 3 min read · By ASU Online", "Posted on July 1, 2024 by Ana
+    Ruiz"), are a date stamp and a few short items (a reading time, a byline, a section)."""
+    if _is_date_stamp(text):
+        return True
+    words = _WORD.findall(text)
+    if not 0 < len(words) <= _STAMP_MAX_WORDS:
+        return False
+    parts = [p for p in _HEADER_ITEM_MARK.split(text) if _WORD.search(p)]
+    dates = [
+        has_written_date(part) and all(_DATE_LINE_WORD.fullmatch(w) for w in _WORD.findall(part))
+        for part in parts
+    ]
+    return any(dates) and all(
+        is_date or len(_WORD.findall(part)) <= _HEADER_ITEM_MAX_WORDS
+        for part, is_date in zip(parts, dates, strict=True)
+    )
 
 
 def _is_date_stamp(text: str) -> bool:
@@ -799,6 +822,16 @@ _DATE_WORD = re.compile(
     r"|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm"
     r"|at|on|ago|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|updated"
     r"|published|posted|edt|est|gmt|utc|bst|cet|pdt|pst",
+    re.I,
+)
+# The marks between the items of a header's date line, and "by" before a name.
+_HEADER_ITEM_MARK = re.compile(r"\s*(?:[|•·・/—–]|--|\bby\b)\s*", re.I)
+# The other items of a date line (a byline, a reading time, a section) are short.
+_HEADER_ITEM_MAX_WORDS = 6
+# The words of a date line, besides _DATE_WORD's: "3:50pm ET", "Last updated", "[Submitted on
+# 18 Dec 2025]", "Originally posted". A pattern of its own: _DATE_WORD is a line-model feature.
+_DATE_LINE_WORD = re.compile(
+    _DATE_WORD.pattern + r"|\d+(?:am|pm)|et|ct|pt|read|last|submitted|originally|edited",
     re.I,
 )
 # Teaser headlines in a list run to a line or two; a story's own subheadings are shorter.
