@@ -942,3 +942,15 @@ def test_only_the_first_unit_under_the_headline_can_be_the_standfirst() -> None:
     standfirsts = [r.text for r in article.removed if r.reason.startswith("standfirst")]
     assert standfirsts == [contents[0]]
     assert body(article) == [contents[1], *_HEADER_PROSE]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["7 healthy meals to cook on a tight budget", "10 Easy Steps for a Great Interior Design"],
+)
+def test_a_headline_opening_with_its_number_is_the_title(headline: str) -> None:
+    raw = "\n".join([headline, "By Sara Brown", "12 March 2025", *_HEADER_PROSE]) + "\n"
+    article = read(raw)
+    assert article.metadata.title == headline
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == "2025-03-12"

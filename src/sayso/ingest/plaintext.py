@@ -79,6 +79,8 @@ _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 _SENTENCE_BREAK = re.compile(r"""[.!?]["'”’)]*\s+["'“‘(]?[A-Z0-9]""")
 _BULLETS = re.compile(r"[|•·»›▸►◦∙/]")
 _TRIM_FOR_LEXICON = re.compile(r"""^[\s\W_]+|[\s:>»|›→•·.…!\-–—_]+$""")
+# A listicle's headline opens with its number: "10 Easy Steps for a Great Interior Design".
+_NUMBERED = re.compile(r"\d+\s+(?P<word>[^\W\d_]+)")
 # Hard-wrapped prose: a block of lines that all (bar the last) are 50-100 characters long
 # and within 30 characters of each other, as text editors and mail clients wrap.
 _WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 50, 100, 30
@@ -679,7 +681,15 @@ def _headline_shaped(text: str) -> bool:
     # no headline either)
     if _SENTENCE_BREAK.search(text) or re.search(r"""[.;:,]["'”’»)\]]*$""", text.rstrip()):
         return False
-    return (text[:1].isupper() or text[:1] in "\"“‘'") and junk_category(text) is None
+    # A listicle's headline opens with its number; a date or time line ("12 March 2025",
+    # "3 min read") with a number then a date word.
+    numbered = _NUMBERED.match(text)
+    opening = (
+        text[:1].isupper()
+        or text[:1] in "\"“‘'"
+        or (numbered is not None and not _DATE_LINE_WORD.fullmatch(numbered.group("word")))
+    )
+    return opening and junk_category(text) is None
 
 
 # --- lexicons ---------------------------------------------------------------------------------
