@@ -840,3 +840,117 @@ def test_a_credit_under_the_headline_that_is_a_caption_stays_a_caption() -> None
     assert article.metadata.title == headline
     assert [c.credit for c in article.captions] == ["Reuters"]
     assert not any(r.text == "Photo: Reuters" for r in article.removed)
+
+
+def test_the_headline_the_byline_signs_is_the_title_not_a_subheading_nearer_the_story() -> None:
+    """A table of contents between the header and the story is headline-shaped too: the title
+    is the headline with the byline under it, not the contents line nearest the story."""
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    raw = "\n".join(
+        [
+            "World",
+            headline,
+            "By Sara Brown",
+            "Share",
+            "In this article",
+            "What the new figures show",
+            "Why the waiting lists grew",
+            *_HEADER_PROSE,
+        ]
+    )
+    article = read(raw + "\n")
+    assert article.metadata.title == headline
+    assert article.metadata.byline == "Sara Brown"
+
+
+def test_a_short_standfirst_under_the_headline_is_not_the_title() -> None:
+    """A standfirst of fifteen words or fewer is no longer taken for the headline: the
+    headline above it is the title and the standfirst is set apart."""
+    headline = "Tutoring was supposed to rescue pupils after the pandemic"
+    standfirst = (
+        "Staff shortages made it hard to deliver the hours of tutoring that make a difference"
+    )
+    raw = "\n".join([headline, standfirst, "by", "Jill Barshay", "August 25, 2025", *_HEADER_PROSE])
+    article = read(raw + "\n")
+    assert article.metadata.title == headline
+    assert article.metadata.byline == "Jill Barshay"
+    assert standfirst not in body(article)
+    assert_offsets_exact(article, raw + "\n")
+
+
+def test_the_name_under_a_by_line_is_not_the_title() -> None:
+    """ "By:" on its own line, then the writer's name (four capitalised words, headline-shaped):
+    the name belongs to the byline, the headline is above it."""
+    headline = "Renovation trends for next year and why they make sense"
+    header = ["By:", "Great Day Editorial Team", "Design Style", "August 1, 2025"]
+    raw = "\n".join([headline, *header, *_HEADER_PROSE])
+    article = read(raw + "\n")
+    assert article.metadata.title == headline
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == "2025-08-01"
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("March 15, 2022 · 3 min read · By ASU Online", "2022-03-15"),
+        ("Published on November 7, 2025, 3:50pm ET", "2025-11-07"),
+        ("[Submitted on 18 Dec 2025]", "2025-12-18"),
+        ("Posted on July 1, 2024 by Ana Ruiz", "2024-07-01"),
+        ("On Behalf of Smith Jones LLP | Apr 21, 2017 | Products Liability", "2017-04-21"),
+    ],
+)
+def test_a_date_line_with_a_reading_time_byline_or_clock_dates_the_story(
+    line: str, day: str
+) -> None:
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    article = read("\n".join([headline, line, *_HEADER_PROSE]) + "\n")
+    assert article.metadata.title == headline
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == day
+    assert body(article) == _HEADER_PROSE
+
+
+def test_a_date_line_under_a_standfirst_that_reads_as_prose_dates_the_story() -> None:
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    standfirst = "The health secretary says the service faces its hardest winter in years."
+    article = read("\n".join([headline, standfirst, "June 5, 2024", *_HEADER_PROSE]) + "\n")
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == "2024-06-05"
+    assert body(article) == [standfirst, *_HEADER_PROSE]
+
+
+def test_a_date_in_the_story_is_no_date_line() -> None:
+    """Only a short line of a date and header items dates the story, not a sentence of it."""
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    line = "The figures for 12 March 2025 were published on Thursday."
+    article = read("\n".join([headline, *_HEADER_PROSE, line]) + "\n")
+    assert article.metadata.published is None
+
+
+def test_only_the_first_unit_under_the_headline_can_be_the_standfirst() -> None:
+    """The title found by its byline may be far above the story; the contents lines between
+    stay the page's (or the story's), never a standfirst."""
+    headline = "Hospital waiting lists rise to record as strikes bite"
+    contents = [
+        "What the new waiting list figures show for England",
+        "Why the waiting lists for operations grew this year",
+    ]
+    raw = "\n".join([headline, "By Sara Brown", "Share", *contents, *_HEADER_PROSE]) + "\n"
+    article = read_plain_text(raw, make_source("test.txt", "text"), model=_keep_every_line())
+    assert article.metadata.title == headline
+    standfirsts = [r.text for r in article.removed if r.reason.startswith("standfirst")]
+    assert standfirsts == [contents[0]]
+    assert body(article) == [contents[1], *_HEADER_PROSE]
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["7 healthy meals to cook on a tight budget", "10 Easy Steps for a Great Interior Design"],
+)
+def test_a_headline_opening_with_its_number_is_the_title(headline: str) -> None:
+    raw = "\n".join([headline, "By Sara Brown", "12 March 2025", *_HEADER_PROSE]) + "\n"
+    article = read(raw)
+    assert article.metadata.title == headline
+    assert article.metadata.published is not None
+    assert article.metadata.published.value == "2025-03-12"

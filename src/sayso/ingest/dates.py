@@ -117,6 +117,12 @@ def stamped_date(text: str) -> str | None:
     return None
 
 
+def has_written_date(text: str) -> bool:
+    """Whether ``text`` holds a full date as a page's date line writes one, published or
+    updated."""
+    return any(_stamped_day(match) is not None for match in _STAMPED.finditer(text))
+
+
 def _stamped_day(match: re.Match[str]) -> str | None:
     if match.group("y3"):
         year, month, day = match.group("y3"), match.group("m3"), match.group("d3")

@@ -59,7 +59,7 @@ from typing import Any
 
 from sayso.errors import EmptyInputError, NoArticleError
 from sayso.ingest.article import make_article
-from sayso.ingest.dates import stamped_date
+from sayso.ingest.dates import has_written_date, stamped_date
 from sayso.ingest.decode import resolve_references
 from sayso.records import (
     Article,
@@ -79,6 +79,8 @@ _TERMINAL = re.compile(r"""[.!?…:;]["'”’»)\]]*$""")
 _SENTENCE_BREAK = re.compile(r"""[.!?]["'”’)]*\s+["'“‘(]?[A-Z0-9]""")
 _BULLETS = re.compile(r"[|•·»›▸►◦∙/]")
 _TRIM_FOR_LEXICON = re.compile(r"""^[\s\W_]+|[\s:>»|›→•·.…!\-–—_]+$""")
+# A listicle's headline opens with its number: "10 Easy Steps for a Great Interior Design".
+_NUMBERED = re.compile(r"\d+\s+(?P<word>[^\W\d_]+)")
 # Hard-wrapped prose: a block of lines that all (bar the last) are 50-100 characters long
 # and within 30 characters of each other, as text editors and mail clients wrap.
 _WRAP_MIN, _WRAP_MAX, _WRAP_SPREAD = 50, 100, 30
@@ -123,6 +125,8 @@ _CREDIT_LINE = re.compile(
 _BYLINE_MAX_WORDS = 12
 # "By" on a line of its own, the name on the next (two to four capitalised words).
 _LONE_BY = re.compile(r"\s*(?i:by|written by|author)\s*:?\s*")
+# A line of at most three words that ends in "by": the name is on the next line.
+_BY_OPENER = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?i:by)\s*:?\s*")
 _NAME = re.compile(r"\s*[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}\s*")
 # A date after the name in a byline, and the mark or "on" before it.
 _BYLINE_DATE = re.compile(
@@ -143,6 +147,13 @@ _HEADLINE_USUAL_WORDS = 15
 # article" under a headline are not one). Set by hand: on WCXB's even pages 3, 6 and 9 gave the
 # same word F1 (0.9390).
 _STANDFIRST_MIN_WORDS = 6
+# The headline a byline or date line signs is looked for among the thirty units above the first
+# paragraph of prose, with the byline or date at most three units under it.
+_ANCHOR_WINDOW = 30
+_ANCHOR_GAP = 3
+# A date line is looked for down to the fifth unit under the first paragraph of prose (some
+# pages set it under the standfirst, which reads as prose).
+_DATE_BELOW_FIRST = 5
 # A date line above the headline is at most this many units above it.
 _DATE_ABOVE_TITLE = 2
 # A date stamp is at most fourteen words ("November 14, 2026 9:41 AM GMT Updated 2 hours ago"
@@ -376,6 +387,9 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], first: int | None) 
     """
     if first is None:
         return None
+    anchored = _anchored_headline(units, verdicts, first)
+    if anchored is not None:
+        return _over_standfirst(units, verdicts, anchored)
     looked = 0
     for i in range(first - 1, max(first - _HEADER_MAX_UNITS, -1), -1):
         text = units[i].text
@@ -387,6 +401,41 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], first: int | None) 
         if looked == _TITLE_LOOKBACK:
             break
     return None
+
+
+def _anchored_headline(units: list[Unit], verdicts: list[_Verdict], first: int) -> int | None:
+    """The headline the page's header block dates or signs: the topmost headline-shaped unit
+    within ``_ANCHOR_WINDOW`` units above ``first`` that has a byline or a date line at most
+    ``_ANCHOR_GAP`` units under it (a standfirst or a section label may sit between). A
+    subheading, a table of contents or a standfirst nearer the story has no byline under it."""
+    for i in range(first - 1, max(first - _ANCHOR_WINDOW, 0) - 1, -1):
+        text = units[i].text
+        if (
+            verdicts[i].kind == "caption"
+            or _passed_over(text)
+            or not _headline_shaped(text)
+            or any(_opens_byline(units[k].text) for k in range(max(i - 2, 0), i))
+        ):
+            continue
+        if any(_is_anchor(units[k].text) for k in range(i + 1, min(i + 1 + _ANCHOR_GAP, first))):
+            return i
+    return None
+
+
+def _opens_byline(text: str) -> bool:
+    """A byline, or a line that ends in "by" with the name on the lines under it ("By:",
+    "Written By:", "reviewed by"): what follows within two lines is a name or a job, not the
+    headline."""
+    return _is_byline(text) or bool(_BY_OPENER.fullmatch(text))
+
+
+def _is_anchor(text: str) -> bool:
+    """A byline, a lone "By", or a short line holding a written date (published or updated)."""
+    return (
+        _is_byline(text)
+        or bool(_LONE_BY.fullmatch(text))
+        or (len(_WORD.findall(text)) <= _STAMP_MAX_WORDS and has_written_date(text))
+    )
 
 
 def _find_credit_lines(
@@ -407,21 +456,26 @@ def _find_credit_lines(
 def _find_standfirst(
     units: list[Unit], verdicts: list[_Verdict], title: int | None, first: int | None
 ) -> frozenset[int]:
-    """The standfirst: headline-shaped units the line model kept between the title and
+    """The standfirst: the first unit the line model kept under the title (bylines, date lines,
+    captions and junk between passed over), when it is headline-shaped and comes before
     ``first``, the first paragraph of prose ("Health secretary says NHS faces its toughest
     winter as figures show ..."). The outlet's summary of the story, not its text: its claims
-    are the story's own, told again."""
+    are the story's own, told again. One unit only: what follows it (a table of contents,
+    subheadings, lines of a paragraph broken at the page's width) is the page's or the
+    story's, and the title, found by its byline, may be far above ``first``."""
     if title is None or first is None:
         return frozenset()
-    return frozenset(
-        i
-        for i in range(title + 1, first)
-        if verdicts[i].kind == "body"
-        and len(_WORD.findall(units[i].text)) >= _STANDFIRST_MIN_WORDS
-        and _headline_shaped(units[i].text)
-        and not _TERMINAL.search(units[i].text)
-        and not _passed_over(units[i].text)
-    )
+    for i in range(title + 1, first):
+        text = units[i].text
+        if verdicts[i].kind != "body" or _passed_over(text):
+            continue
+        standfirst = (
+            len(_WORD.findall(text)) >= _STANDFIRST_MIN_WORDS
+            and _headline_shaped(text)
+            and not _TERMINAL.search(text)
+        )
+        return frozenset({i}) if standfirst else frozenset()
+    return frozenset()
 
 
 def _find_author_box(units: list[Unit], verdicts: list[_Verdict]) -> frozenset[int]:
@@ -492,14 +546,16 @@ def _over_standfirst(units: list[Unit], verdicts: list[_Verdict], candidate: int
     right under a shorter one ("Hospital waiting lists rise to record 7.9m" over "Health
     secretary says NHS faces its toughest winter as figures show ...")."""
     words = len(_WORD.findall(units[candidate].text))
-    if candidate == 0 or words <= _HEADLINE_USUAL_WORDS:
+    if candidate == 0 or words < _STANDFIRST_MIN_WORDS:
         return candidate
     above = units[candidate - 1].text
+    above_words = len(_WORD.findall(above))
     if (
         verdicts[candidate - 1].kind != "caption"
         and not _passed_over(above)
         and _headline_shaped(above)
-        and len(_WORD.findall(above)) < words
+        and above_words < words
+        and (words > _HEADLINE_USUAL_WORDS or above_words > _LABEL_MAX_WORDS)
     ):
         return candidate - 1
     return candidate
@@ -514,12 +570,32 @@ def _find_date_line(
     if first is None:
         return None
     start = title - _DATE_ABOVE_TITLE if title is not None else first - _HEADER_MAX_UNITS
-    for i in range(max(start, 0), first):
-        if _is_date_stamp(units[i].text):
+    for i in range(max(start, 0), min(first + _DATE_BELOW_FIRST, len(units))):
+        if _is_date_line(units[i].text):
             day = stamped_date(units[i].text)
             if day is not None:
                 return i, day
     return None
+
+
+def _is_date_line(text: str) -> bool:
+    """A date stamp, or a short line whose parts, split at the marks a header sets between its
+    items ("March 15, 2022 · 3 min read · By ASU Online", "Posted on July 1, 2024 by Ana
+    Ruiz"), are a date stamp and a few short items (a reading time, a byline, a section)."""
+    if _is_date_stamp(text):
+        return True
+    words = _WORD.findall(text)
+    if not 0 < len(words) <= _STAMP_MAX_WORDS:
+        return False
+    parts = [p for p in _HEADER_ITEM_MARK.split(text) if _WORD.search(p)]
+    dates = [
+        has_written_date(part) and all(_DATE_LINE_WORD.fullmatch(w) for w in _WORD.findall(part))
+        for part in parts
+    ]
+    return any(dates) and all(
+        is_date or len(_WORD.findall(part)) <= _HEADER_ITEM_MAX_WORDS
+        for part, is_date in zip(parts, dates, strict=True)
+    )
 
 
 def _is_date_stamp(text: str) -> bool:
@@ -605,7 +681,15 @@ def _headline_shaped(text: str) -> bool:
     # no headline either)
     if _SENTENCE_BREAK.search(text) or re.search(r"""[.;:,]["'”’»)\]]*$""", text.rstrip()):
         return False
-    return (text[:1].isupper() or text[:1] in "\"“‘'") and junk_category(text) is None
+    # A listicle's headline opens with its number; a date or time line ("12 March 2025",
+    # "3 min read") with a number then a date word.
+    numbered = _NUMBERED.match(text)
+    opening = (
+        text[:1].isupper()
+        or text[:1] in "\"“‘'"
+        or (numbered is not None and not _DATE_LINE_WORD.fullmatch(numbered.group("word")))
+    )
+    return opening and junk_category(text) is None
 
 
 # --- lexicons ---------------------------------------------------------------------------------
@@ -748,6 +832,16 @@ _DATE_WORD = re.compile(
     r"|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|am|pm"
     r"|at|on|ago|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|years?|updated"
     r"|published|posted|edt|est|gmt|utc|bst|cet|pdt|pst",
+    re.I,
+)
+# The marks between the items of a header's date line, and "by" before a name.
+_HEADER_ITEM_MARK = re.compile(r"\s*(?:[|•·・/—–]|--|\bby\b)\s*", re.I)
+# The other items of a date line (a byline, a reading time, a section) are short.
+_HEADER_ITEM_MAX_WORDS = 6
+# The words of a date line, besides _DATE_WORD's: "3:50pm ET", "Last updated", "[Submitted on
+# 18 Dec 2025]", "Originally posted". A pattern of its own: _DATE_WORD is a line-model feature.
+_DATE_LINE_WORD = re.compile(
+    _DATE_WORD.pattern + r"|\d+(?:am|pm)|et|ct|pt|read|last|submitted|originally|edited",
     re.I,
 )
 # Teaser headlines in a list run to a line or two; a story's own subheadings are shorter.
