@@ -11,6 +11,7 @@ import pytest
 
 from sayso.records import Statement
 from sayso.statements import extract_statements
+from tests.statement_support import attributed
 
 pytestmark = pytest.mark.slow
 
@@ -22,12 +23,8 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_model()
 
 
-def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
-    return [s for s in statements if s.kind != "own_voice"]
-
-
 def _only(nlp, text: str) -> Statement:  # type: ignore[no-untyped-def]
-    (statement,) = _attributed(extract_statements(nlp(text)))
+    (statement,) = attributed(extract_statements(nlp(text)))
     return statement
 
 
@@ -100,7 +97,7 @@ def test_quote_in_the_next_paragraph_with_more_words_stays_apart(nlp) -> None:  
         '"We have nobody writing songs for her," he said.\n\n'
         'The campaign, he added, "will need a new slogan soon."'
     )
-    assert len(_attributed(extract_statements(nlp(text)))) == 2
+    assert len(attributed(extract_statements(nlp(text)))) == 2
 
 
 def test_any_verb_after_a_comma_closed_quote_frames_it(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -143,7 +140,7 @@ def test_participle_of_being_asked_names_no_speaker(nlp) -> None:  # type: ignor
     text = (
         "Asked to describe the device that caused the blast, the mayor said he would not speculate."
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     asked = next(s for s in statements if s.cue is not None and s.cue.text == "Asked")
     said = next(s for s in statements if s.cue is not None and s.cue.text == "said")
     assert asked.speaker is None
@@ -155,7 +152,7 @@ def test_relative_object_of_the_cue_opens_the_content(nlp) -> None:  # type: ign
         "Analysts put his fortune at $2.9 billion, which Mr. Ruiz called ''a disgrace,'' "
         "blaming the press."
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     called = next(s for s in statements if s.cue is not None and s.cue.text == "called")
     assert [c.text for c in called.content] == ["which", "''a disgrace,''"]
     assert called.kind == "partial"
@@ -177,7 +174,7 @@ def test_quote_after_the_cue_frame_is_not_a_second_half(nlp) -> None:  # type: i
     text = (
         '"Let me tell you the facts now," the senator said after a brief "I am sorry" to his rival.'
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     facts = next(s for s in statements if "facts" in s.content[0].text)
     assert [c.text for c in facts.content] == ['"Let me tell you the facts now,"']
     assert _speaker(facts) == "the senator"
@@ -185,7 +182,7 @@ def test_quote_after_the_cue_frame_is_not_a_second_half(nlp) -> None:  # type: i
 
 def test_passive_participle_names_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The holiday week, known as the Golden Week, starts on Saturday."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     (known,) = [s for s in statements if s.cue is not None and s.cue.text == "known"]
     assert known.speaker is None
 
@@ -209,7 +206,7 @@ def test_a_subject_set_off_from_its_clause_and_read_as_the_object_opens_the_cont
         "with the publishers."
     )
     (statement,) = [
-        s for s in _attributed(extract_statements(nlp(text))) if s.cue and s.cue.text == "said"
+        s for s in attributed(extract_statements(nlp(text))) if s.cue and s.cue.text == "said"
     ]
     assert [c.text for c in statement.content] == [
         "it, too, had engaged in price-fixing with the publishers"
@@ -262,7 +259,7 @@ def test_a_for_clause_read_as_adverbial_is_what_the_verb_calls_for(
 
 
 def test_a_for_clause_after_an_object_says_what_the_object_is_for(nlp) -> None:  # type: ignore[no-untyped-def]
-    statements = _attributed(
+    statements = attributed(
         extract_statements(nlp("The firm gave its staff time for the talks to end."))
     )
     assert not any("talks to end" in c.text for s in statements for c in s.content)
@@ -314,12 +311,12 @@ def test_a_passive_saying_with_an_agent_reports_its_subject(
 def test_a_passive_saying_reports_no_subject_without_a_speaker_or_as_an_addressee(
     nlp, text: str
 ) -> None:  # type: ignore[no-untyped-def]
-    assert not _attributed(extract_statements(nlp(text)))
+    assert not attributed(extract_statements(nlp(text)))
 
 
 def test_a_passive_saying_with_a_predicate_leaves_it_to_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The spate of strandings has been described as “heartbreaking” by the department."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert not any(c.text == "The spate of strandings" for s in statements for c in s.content)
 
 
@@ -354,7 +351,7 @@ def test_according_to_set_off_before_the_verb_reports_the_clause_around_it(nlp) 
 def test_according_to_after_a_set_off_participle_reports_its_whole_clause(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # the parser hangs the phrase on the participle; the account is of the clause it is set
     # off from as well
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     (according,) = [s for s in statements if s.cue is not None and s.cue.text == "according to"]
     assert [c.text for c in according.content] == [text.rsplit(", according", 1)[0]]
 
@@ -364,7 +361,7 @@ def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> No
         "The agency found that, according to an analysis of her calendar, most of the "
         "meetings were with donors."
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     according = [s for s in statements if s.cue is not None and s.cue.text == "according to"]
     assert [[c.text for c in s.content] for s in according] == [
         ["most of the meetings were with donors"]
@@ -388,7 +385,7 @@ def test_according_to_after_the_that_of_a_clause_reports_what_follows(nlp) -> No
 def test_a_relative_pronoun_before_the_speaker_opens_what_is_said(
     nlp, text: str, content: list[str]
 ) -> None:  # type: ignore[no-untyped-def]
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert [[c.text for c in s.content] for s in statements] == [content]
 
 
@@ -408,7 +405,7 @@ def test_a_statement_put_out_with_a_saying_participle_reports_the_participles_wo
     ],
 )
 def test_a_document_someone_else_put_out_or_none_is_no_frame(nlp, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert any(s.cue is not None and cue in s.cue.text for s in statements)
 
 
@@ -417,7 +414,7 @@ def test_the_subject_before_a_set_off_cue_stays_in_what_was_said(nlp) -> None:  
     text = (
         "Voters, Clinton suggested, don't have to worry that big banks can influence politicians."
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     statement = next(s for s in statements if s.cue is not None and s.cue.text == "suggested")
     assert [c.text for c in statement.content] == [
         "Voters",
@@ -456,7 +453,7 @@ def test_the_that_clause_of_someone_elses_claim_stays_theirs(nlp) -> None:  # ty
         "He said in the debate that voters were tired, and replied to Romney's claim that "
         "the country would suffer."
     )
-    by_cue = {s.cue.text: s for s in _attributed(extract_statements(nlp(text))) if s.cue}
+    by_cue = {s.cue.text: s for s in attributed(extract_statements(nlp(text))) if s.cue}
     assert by_cue["claim"].content[0].text == "that the country would suffer"
     assert _speaker(by_cue["claim"]) == "Romney's"
     assert not by_cue["replied"].content[0].text.startswith("that")
@@ -464,7 +461,7 @@ def test_the_that_clause_of_someone_elses_claim_stays_theirs(nlp) -> None:  # ty
 
 def test_a_relative_clause_of_the_noun_after_a_saying_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister spoke at the meeting that was held on Monday."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert not any("was held on Monday" in c.text for s in statements for c in s.content)
 
 
@@ -503,7 +500,7 @@ def test_reported_content_runs_on_to_the_mark_closing_its_quote(nlp) -> None:  #
         'The governor said the ruling was "in direct conflict with the state constitution. '
         'The threat to our schools is very clear." Lawmakers meet on Monday.'
     )
-    (statement,) = [s for s in _attributed(extract_statements(nlp(text))) if s.cue]
+    (statement,) = [s for s in attributed(extract_statements(nlp(text))) if s.cue]
     assert statement.content[-1].text.endswith('The threat to our schools is very clear."')
     assert _speaker(statement) == "The governor"
 
@@ -513,7 +510,7 @@ def test_reported_content_stops_before_a_quote_another_statement_holds(nlp) -> N
         'The governor said the ruling was "in direct conflict with the state constitution. '
         'The threat is clear," Smith said. Lawmakers meet on Monday.'
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     governor = next(s for s in statements if _speaker(s) == "The governor")
     assert "threat" not in governor.content[-1].text
 
@@ -558,7 +555,7 @@ def test_a_piece_cut_off_by_the_frame_keeps_its_closing_mark(
 )
 def test_the_clause_right_after_a_saying_is_its_content(nlp, text: str, clause: str) -> None:  # type: ignore[no-untyped-def]
     # The parser also hangs the clause before the verb from it, which outscored this one.
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     said = [s for s in statements if s.cue is not None and s.cue.text in ("said", "say")]
     assert [s.content[0].text for s in said] == [clause]
 

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from sayso.records import Entity, Mention, Span, Statement
+from sayso.records import Entity, Mention, Span
 from sayso.statements import EXTRACTOR, extract_statements
+from tests.statement_support import attributed, holding
 
 pytestmark = pytest.mark.slow
 
@@ -21,22 +22,9 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_model()
 
 
-def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
-    return [s for s in statements if s.kind != "own_voice"]
-
-
-def _containing(statements: tuple[Statement, ...], words: str) -> Statement:
-    """The attributed statement with the shortest content holding ``words``."""
-    holding = [
-        s for s in statements if s.kind != "own_voice" and any(words in c.text for c in s.content)
-    ]
-    assert holding, f"no statement holds {words!r}"
-    return min(holding, key=lambda s: sum(len(c.text) for c in s.content))
-
-
 def test_split_quote_is_one_statement_with_two_spans(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“We will build the bridge,” the mayor said on Monday, “and we will pay for it.”"
-    (statement,) = _attributed(extract_statements(nlp(text)))
+    (statement,) = attributed(extract_statements(nlp(text)))
     assert statement.kind == "direct"
     assert [c.text for c in statement.content] == [
         "“We will build the bridge,”",
@@ -51,7 +39,7 @@ def test_split_quote_is_one_statement_with_two_spans(nlp) -> None:  # type: igno
 
 def test_reported_speech_with_addressee_and_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister told reporters that the talks had failed."
-    (statement,) = _attributed(extract_statements(nlp(text)))
+    (statement,) = attributed(extract_statements(nlp(text)))
     assert statement.kind == "indirect"
     assert statement.content[0].text == "that the talks had failed"
     assert (
@@ -66,7 +54,7 @@ def test_reported_speech_with_addressee_and_offsets(nlp) -> None:  # type: ignor
 
 def test_according_to(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "According to the ministry, the border will reopen next week."
-    (statement,) = _attributed(extract_statements(nlp(text)))
+    (statement,) = attributed(extract_statements(nlp(text)))
     assert statement.content[0].text == "the border will reopen next week"
     assert statement.speaker is not None
     assert statement.speaker.text == "the ministry"
@@ -84,7 +72,7 @@ def test_speaker_entity_comes_from_the_mention(nlp) -> None:  # type: ignore[no-
     text = "Anna Berg runs the agency. “We are ready,” she said."
     mention = Mention(Span.of(text, 42, 45), "PERSON", "pronoun", "test", entity_id="e1")
     entity = Entity("e1", "PERSON", "Anna Berg", "test", mentions=(mention,))
-    statement = _containing(
+    statement = holding(
         extract_statements(nlp(text), mentions=(mention,), entities=(entity,), outlet="Daily"),
         "We are ready",
     )
@@ -102,7 +90,7 @@ def test_floating_quote_continues_the_previous_speaker(nlp) -> None:  # type: ig
         "The study says that prices rose.\n\n"
         "“Rents climbed fastest in the capital and in the ports.”"
     )
-    statement = _containing(extract_statements(nlp(text)), "Rents climbed")
+    statement = holding(extract_statements(nlp(text)), "Rents climbed")
     assert statement.cue is None
     assert statement.speaker is not None
     assert statement.speaker.text == "The study"
@@ -133,36 +121,36 @@ def test_example_direct_quotes_have_their_speakers(article) -> None:  # type: ig
         "I was a servant in Syria": "Mohammad Jafar Asadi",
     }
     for words, speaker in expected.items():
-        statement = _containing(article, words)
+        statement = holding(article, words)
         assert statement.speaker is not None, words
         assert statement.speaker.text.lower().startswith(speaker.lower()), words
 
 
 def test_example_letter_and_chains(article) -> None:  # type: ignore[no-untyped-def]
-    letter = _containing(article, "I declare and represent")
+    letter = holding(article, "I declare and represent")
     assert (letter.chain[-1].role, letter.chain[-1].text) == ("document", "the letter")
-    mahmoud = _containing(article, "After the ISIS attack")
+    mahmoud = holding(article, "After the ISIS attack")
     assert mahmoud.addressee is not None
     assert mahmoud.addressee.text == "Tasnim"
     assert [h.role for h in mahmoud.chain] == ["outlet", "media", "person"]
     assert mahmoud.chain[1].text == "Tasnim News"
-    source = _containing(article, "After four years of Iranian struggle")
+    source = holding(article, "After four years of Iranian struggle")
     assert source.chain[-1].role == "anonymous"
-    putin = _containing(article, "Syria was a key to Russia")
+    putin = holding(article, "Syria was a key to Russia")
     assert putin.kind == "indirect"
     assert putin.addressee is not None
     assert putin.addressee.text == "Putin"
 
 
 def test_example_nested_quotes(article) -> None:  # type: ignore[no-untyped-def]
-    asadi = _containing(article, "I was a servant in Syria")
-    inner = _containing(article, "I come from Iraq")
+    asadi = holding(article, "I was a servant in Syria")
+    inner = holding(article, "I come from Iraq")
     assert inner.parent == asadi.id
     assert inner.speaker is not None
     assert inner.speaker.text == "a senior member of the Ministry of Intelligence"
     # "The story claims ... that Asadi said": the story relays Asadi, Asadi the official.
     assert [h.role for h in inner.chain] == ["outlet", "document", "person", "unnamed"]
-    they = _containing(article, "If they had not come")
+    they = holding(article, "If they had not come")
     assert they.parent == asadi.id
     assert they.speaker is not None
     assert they.speaker.text == "they"
@@ -185,28 +173,28 @@ def test_example_everything_tasnim_relays_comes_through_tasnim(example_result) -
     )
     article = example_result.statements
     for words in relayed:
-        chain = _containing(article, words).chain
+        chain = holding(article, words).chain
         assert chain[0].role == "outlet", words
         assert chain[1].text == "Tasnim News", words
-    kurds = _containing(article, "preparing to flee Dohuk")
+    kurds = holding(article, "preparing to flee Dohuk")
     assert [h.text for h in kurds.chain][1:] == ["Kurds"]  # told the writer: first-hand
-    commentary = _containing(article, "somehow behind these extremist groups")
+    commentary = holding(article, "somehow behind these extremist groups")
     assert "Tasnim News" not in [h.text for h in commentary.chain]  # the writer's own aside
 
 
 def test_example_stances(article) -> None:  # type: ignore[no-untyped-def]
-    design = _containing(article, "played a role in")
+    design = holding(article, "played a role in")
     assert design.kind == "partial"
     assert design.stance.label == "disputed"
     assert design.stance.rule == "verdict-sentence"
-    soldiers = _containing(article, "ISIL disarmed 90,000 Iraqi soldiers")
+    soldiers = holding(article, "ISIL disarmed 90,000 Iraqi soldiers")
     assert soldiers.stance.label == "endorsed"
     assert [c.text for c in soldiers.stance.cues] == ["accurate"]
-    assert _containing(article, "By disintegrating").stance.label == "hedged"
-    supposedly = _containing(article, "If you lose it")
+    assert holding(article, "By disintegrating").stance.label == "hedged"
+    supposedly = holding(article, "If you lose it")
     assert supposedly.stance.label == "hedged"
     assert [c.text for c in supposedly.stance.cues] == ["supposedly"]
-    assert _containing(article, "After a while, Abu Omar").stance.label == "neutral"
+    assert holding(article, "After a while, Abu Omar").stance.label == "neutral"
 
 
 def test_example_own_voice_sentences(article) -> None:  # type: ignore[no-untyped-def]
@@ -219,7 +207,7 @@ def test_example_own_voice_sentences(article) -> None:  # type: ignore[no-untype
 
 def test_relative_clause_speaker_is_the_pronoun_with_its_antecedent_as_source(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The vote was delayed by Tom Reyes, who said that the count was not finished."
-    statement = _containing(extract_statements(nlp(text)), "the count was not finished")
+    statement = holding(extract_statements(nlp(text)), "the count was not finished")
     assert statement.speaker is not None
     assert statement.speaker.text == "who"
     assert statement.chain[-1].text == "Tom Reyes"
@@ -227,7 +215,7 @@ def test_relative_clause_speaker_is_the_pronoun_with_its_antecedent_as_source(nl
 
 def test_quote_signed_with_a_dash_takes_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“The buses never come on time and nobody answers the phone.” ― Lena Ortiz.\n"
-    (statement,) = _attributed(extract_statements(nlp(text)))
+    (statement,) = attributed(extract_statements(nlp(text)))
     assert statement.kind == "direct"
     assert statement.speaker is not None
     assert statement.speaker.text == "Lena Ortiz"
@@ -238,7 +226,7 @@ def test_quote_signed_with_a_dash_takes_the_name(nlp) -> None:  # type: ignore[n
 def test_quote_inside_a_nested_report_belongs_to_the_outer_one(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ana Silva said she hopes the council sends a message that “parks are for everyone.”"
     statements = extract_statements(nlp(text))
-    top = [s for s in _attributed(statements) if s.parent is None]
+    top = [s for s in attributed(statements) if s.parent is None]
     assert len(top) == 1
     assert top[0].cue is not None
     assert top[0].cue.text == "said"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from sayso.records import Entity, Mention, Resolution, Span, Statement
+from sayso.records import Entity, Mention, Resolution, Span
 from sayso.statements import extract_statements
+from tests.statement_support import attributed, holding
 
 pytestmark = pytest.mark.slow
 
@@ -29,16 +30,6 @@ def _mention(text: str, words: str, label: str, kind: str, entity_id: str, **res
     )
 
 
-def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
-    return [s for s in statements if s.kind != "own_voice"]
-
-
-def _containing(statements: tuple[Statement, ...], words: str) -> Statement:
-    holding = [s for s in _attributed(statements) if any(words in c.text for c in s.content)]
-    assert holding, f"no statement holds {words!r}"
-    return min(holding, key=lambda s: sum(len(c.text) for c in s.content))
-
-
 def test_document_speaker_is_carried_by_its_outlet(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The Harbor Gazette ran a long piece on Friday. The piece says that the port will close."
     outlet = _mention(text, "The Harbor Gazette", "ORG", "name", "e1")
@@ -49,7 +40,7 @@ def test_document_speaker_is_carried_by_its_outlet(nlp) -> None:  # type: ignore
         Entity("e1", "ORG", "Harbor Gazette", "test", mentions=(outlet,)),
         Entity("e2", "WORK_OF_ART", "Harbor Gazette piece", "test", mentions=(document,)),
     )
-    statement = _containing(
+    statement = holding(
         extract_statements(nlp(text), mentions=(outlet, document), entities=entities),
         "the port will close",
     )
@@ -79,7 +70,7 @@ def test_it_takes_the_document_named_earlier_in_its_sentence(nlp) -> None:  # ty
         Entity("e-report", "WORK_OF_ART", "agency report", "test", mentions=(pronoun,)),
         Entity("e-memo", "WORK_OF_ART", "memo", "test", mentions=(memo,)),
     )
-    statement = _containing(
+    statement = holding(
         extract_statements(nlp(text), mentions=(pronoun, memo), entities=entities),
         "Prices will keep",
     )
@@ -102,7 +93,7 @@ def test_pronoun_speaker_is_not_a_name_inside_its_own_quote(nlp) -> None:  # typ
     )
     city = _mention(text, "Tikrit", "GPE", "name", "e-city")
     entities = (Entity("e-city", "GPE", "Tikrit", "test", mentions=(city, pronoun)),)
-    statement = _containing(
+    statement = holding(
         extract_statements(nlp(text), mentions=(pronoun, city), entities=entities),
         "everything changed",
     )
@@ -121,13 +112,13 @@ def test_pronoun_speaker_is_not_a_name_inside_its_own_quote(nlp) -> None:  # typ
     ],
 )
 def test_perceived_or_depicted_objects_are_not_statements(nlp, text, object_words) -> None:  # type: ignore[no-untyped-def]
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert not any(object_words in c.text for s in statements for c in s.content)
 
 
 def test_nested_report_with_a_clause_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister said that the union had insisted that wages fell sharply last year."
-    statement = _containing(extract_statements(nlp(text)), "wages fell sharply")
+    statement = holding(extract_statements(nlp(text)), "wages fell sharply")
     assert statement.speaker is not None
     assert statement.speaker.text == "the union"
 
@@ -137,7 +128,7 @@ def test_colon_after_any_verb_introduces_the_quote(nlp) -> None:  # type: ignore
         "Ana Ruiz spoke at the harbor on Monday.\n\n"
         "Ana Ruiz continued: “The plan will fail because nobody funded the new pumps.”"
     )
-    statement = _containing(extract_statements(nlp(text)), "nobody funded")
+    statement = holding(extract_statements(nlp(text)), "nobody funded")
     assert statement.kind == "direct"
     assert statement.speaker is not None
     assert statement.speaker.start == text.index("Ana Ruiz continued")
@@ -150,21 +141,21 @@ def test_paragraph_ending_in_a_colon_introduces_the_next_quote(nlp) -> None:  # 
         "The council met on Monday.\n\nAna Ruiz continued:\n\n"
         "“The plan will fail because nobody funded the new pumps.”"
     )
-    statement = _containing(extract_statements(nlp(text)), "nobody funded")
+    statement = holding(extract_statements(nlp(text)), "nobody funded")
     assert statement.speaker is not None
     assert statement.speaker.text == "Ana Ruiz"
 
 
 def test_speaker_is_never_inside_the_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“The budget is a mess this year. A total mess,” said Leslie Wimes in an interview."
-    statement = _containing(extract_statements(nlp(text)), "total mess")
+    statement = holding(extract_statements(nlp(text)), "total mess")
     assert statement.speaker is not None
     assert statement.speaker.text == "Leslie Wimes"
 
 
 def test_parenthetical_cue_reports_the_sentence_around_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The museum, the mayor said, will open next spring."
-    statement = _containing(extract_statements(nlp(text)), "will open next spring")
+    statement = holding(extract_statements(nlp(text)), "will open next spring")
     assert statement.kind == "indirect"
     assert [c.text for c in statement.content] == ["The museum", "will open next spring"]
     assert statement.speaker is not None
@@ -173,7 +164,7 @@ def test_parenthetical_cue_reports_the_sentence_around_it(nlp) -> None:  # type:
 
 def test_passive_cue_without_agent_has_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The mayor was accused of hiding the report from the council."
-    statement = _containing(extract_statements(nlp(text)), "hiding the report")
+    statement = holding(extract_statements(nlp(text)), "hiding the report")
     assert statement.speaker is None
 
 
@@ -185,13 +176,13 @@ def test_passive_cue_without_agent_has_no_speaker(nlp) -> None:  # type: ignore[
     ],
 )
 def test_titles_and_headings_are_not_statements(nlp, text, words) -> None:  # type: ignore[no-untyped-def]
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert not any(words in c.text for s in statements for c in s.content)
 
 
 def test_quote_completing_a_reporting_clause_is_partial(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Cruz called Trump a “pathological liar who cannot be trusted with anything at all.”"
-    statement = _containing(extract_statements(nlp(text)), "pathological liar")
+    statement = holding(extract_statements(nlp(text)), "pathological liar")
     assert statement.kind == "partial"
     assert statement.content[0].text.startswith("Trump a “pathological")
     assert statement.speaker is not None
@@ -204,7 +195,7 @@ def test_a_quoted_predicate_after_the_object_is_part_of_what_is_called(nlp) -> N
     # The parser hangs the opening mark from "called", which ended the content at the object
     # and lost the quote.
     text = 'Ruth Gates called the findings "sobering but not surprising".'
-    statement = _containing(extract_statements(nlp(text)), "sobering but not surprising")
+    statement = holding(extract_statements(nlp(text)), "sobering but not surprising")
     assert statement.kind == "partial"
     assert statement.content[0].text.startswith("the findings")
     assert statement.speaker is not None
@@ -213,7 +204,7 @@ def test_a_quoted_predicate_after_the_object_is_part_of_what_is_called(nlp) -> N
 
 def test_quoted_transcript_turns_have_their_labels_as_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“SMITH: We will not raise taxes this year.\n\n“JONES: Then how will you pay for roads?"
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert [(s.speaker.text if s.speaker else None, s.content[0].text) for s in statements] == [
         ("SMITH", "We will not raise taxes this year."),
         ("JONES", "Then how will you pay for roads?"),
@@ -228,11 +219,11 @@ def test_a_transcript_turn_holding_a_reported_saying_is_the_labels(nlp) -> None:
         "JONES: Then how will you pay for roads?"
     )
     statements = extract_statements(nlp(text))
-    turn = _containing(statements, "I think the plan can pass")
+    turn = holding(statements, "I think the plan can pass")
     assert turn.speaker is not None
     assert turn.speaker.text == "SMITH"
     assert turn.parent is None
-    inner = [s for s in _attributed(statements) if s.parent == turn.id]
+    inner = [s for s in attributed(statements) if s.parent == turn.id]
     assert any("the council would vote" in s.content[0].text for s in inner)
 
 
@@ -243,21 +234,21 @@ def test_a_lone_label_over_a_reported_saying_is_no_turn(nlp) -> None:  # type: i
         "The council meets on Monday to vote on the plan for the port.\n\n"
         "The vote is expected to be close."
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert statements
     assert all(s.speaker is None or s.speaker.text != "EXCLUSIVE" for s in statements)
 
 
 def test_noun_cue_speaks_for_the_subject_of_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Democrats made the argument that the panel had overstepped its powers."
-    statement = _containing(extract_statements(nlp(text)), "overstepped")
+    statement = holding(extract_statements(nlp(text)), "overstepped")
     assert statement.speaker is not None
     assert statement.speaker.text == "Democrats"
 
 
 def test_recorded_evidence_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The video shows the officer walking toward the car."
-    statement = _containing(extract_statements(nlp(text)), "the officer walking")
+    statement = holding(extract_statements(nlp(text)), "the officer walking")
     assert statement.speaker is not None
     assert statement.speaker.text == "The video"
 
@@ -267,7 +258,7 @@ def test_second_cue_between_quotes_starts_a_new_statement(nlp) -> None:  # type:
         "“We cannot pay for this anymore,” Ana Ruiz said, adding later, "
         "“The pumps are already old and they leak.”"
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert [(len(s.content), s.cue.text if s.cue else None) for s in statements] == [
         (1, "said"),
         (1, "adding"),
@@ -290,7 +281,7 @@ def test_a_title_labelled_with_a_speaker_is_theirs(nlp, title: str, speaker: str
         "Bernie Sanders spoke on Monday in Vermont, where Chidi Okafor also campaigned.\n\n"
         "The vote is expected to be close."
     )
-    statement = _containing(extract_statements(nlp(text)), title.split(": ")[1][:20])
+    statement = holding(extract_statements(nlp(text)), title.split(": ")[1][:20])
     assert statement.cue is not None
     assert statement.cue.text == ":"
     assert statement.speaker is not None
@@ -307,7 +298,7 @@ def test_a_title_labelled_with_a_speaker_is_theirs(nlp, title: str, speaker: str
 )
 def test_a_title_kicker_is_no_speaker(nlp, title: str) -> None:  # type: ignore[no-untyped-def]
     text = f"{title}\n\nThe council meets on Monday to vote on the plan for the port."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert all(s.cue is None or s.cue.text != ":" for s in statements)
 
 
@@ -332,7 +323,7 @@ def test_a_title_kicker_is_no_speaker(nlp, title: str) -> None:  # type: ignore[
 def test_a_saying_after_another_verbs_quote_says_its_clause(nlp, text: str, clause: str) -> None:  # type: ignore[no-untyped-def]
     # The quote is the object of another verb or part of the speaker's phrase: the verb of
     # saying after it reports its own clause, which the quote once took from it.
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     said = [s for s in statements if s.cue is not None and s.cue.text == "said"]
     assert [s.content[0].text for s in said] == [clause]
 
@@ -344,7 +335,7 @@ def test_a_quote_whose_verb_after_it_reports_a_misread_clause_stays_its(nlp) -> 
         "“One guy came in and said we should leave,” said the woman, who like many in the "
         "town did not want to be quoted by name."
     )
-    statement = _containing(extract_statements(nlp(text)), "One guy came in")
+    statement = holding(extract_statements(nlp(text)), "One guy came in")
     assert statement.cue is not None
     assert statement.cue.text == "said"
     assert statement.kind == "direct"

@@ -6,18 +6,9 @@ import pytest
 
 from sayso.records import Entity, Mention, Resolution, Span, Statement
 from sayso.statements import extract_statements
+from tests.statement_support import attributed, holding
 
 pytestmark = pytest.mark.slow
-
-
-def _attributed(statements: tuple[Statement, ...]) -> list[Statement]:
-    return [s for s in statements if s.kind != "own_voice"]
-
-
-def _holding(statements: tuple[Statement, ...], words: str) -> Statement:
-    holding = [s for s in _attributed(statements) if any(words in c.text for c in s.content)]
-    assert holding, f"no statement holds {words!r}"
-    return min(holding, key=lambda s: sum(len(c.text) for c in s.content))
 
 
 def _speaker(statement: Statement) -> str:
@@ -38,8 +29,8 @@ def _with_entities(nlp, text: str) -> tuple[tuple[Statement, ...], tuple[Entity,
 def test_who_asked_not_to_be_named_is_never_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A senior official, who asked not to be named, said the talks had stalled."
     statements = extract_statements(nlp(text))
-    assert _speaker(_holding(statements, "the talks had stalled")) == "A senior official"
-    for statement in _attributed(statements):
+    assert _speaker(holding(statements, "the talks had stalled")) == "A senior official"
+    for statement in attributed(statements):
         assert statement.speaker is None or "named" not in statement.speaker.text
         assert not any("named" in piece.text for piece in statement.content)  # no request
 
@@ -49,7 +40,7 @@ def test_a_cue_in_a_relative_clause_after_a_quote_does_not_frame_it(nlp) -> None
         '"We were promised consultation and we got a press release," the MP, who asked not '
         "to be named, told the paper."
     )
-    statement = _holding(extract_statements(nlp(text)), "We were promised consultation")
+    statement = holding(extract_statements(nlp(text)), "We were promised consultation")
     assert statement.kind == "direct"
     assert statement.cue is not None
     assert statement.cue.text == "told"
@@ -61,10 +52,10 @@ def test_a_name_holding_an_infinitive_is_the_whole_speaker(nlp) -> None:  # type
         "The builders said the numbers were worrying, while the Campaign to Protect Rural "
         "England argued that the bill would do little."
     )
-    statement = _holding(extract_statements(nlp(text)), "the bill would do little")
+    statement = holding(extract_statements(nlp(text)), "the bill would do little")
     assert _speaker(statement) == "the Campaign to Protect Rural England"
     text = "A group of residents who hope to stop the plan said it was rushed."
-    lower = _holding(extract_statements(nlp(text)), "it was rushed")
+    lower = holding(extract_statements(nlp(text)), "it was rushed")
     assert _speaker(lower) == "A group of residents"
 
 
@@ -85,17 +76,17 @@ def test_they_stands_for_unnamed_people_the_sentence_before_has_as_subject(nlp) 
         "Researchers at a university analysed the records of 300,000 adults. They found that "
         "coffee drinkers were less likely to fall ill."
     )
-    found = _holding(extract_statements(nlp(text)), "coffee drinkers")
+    found = holding(extract_statements(nlp(text)), "coffee drinkers")
     assert found.chain[-1].text == "Researchers at a university"
     assert found.doubt is not None
     text = "Prices rose in May. They said it would pass."
-    things = _holding(extract_statements(nlp(text)), "pass")
+    things = holding(extract_statements(nlp(text)), "pass")
     assert things.chain[-1].text == "They"
 
 
 def test_a_transcript_label_is_the_speaker_without_the_answer(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Herald: Is that true?\n\nOkafor: No. I have met them twice.\n\nHerald: When?"
-    statement = _holding(extract_statements(nlp(text)), "I have met them twice")
+    statement = holding(extract_statements(nlp(text)), "I have met them twice")
     assert _speaker(statement) == "Okafor"
 
 
@@ -105,20 +96,20 @@ def test_a_quote_in_a_photo_caption_goes_on_from_no_speaker_of_the_story(nlp) ->
     text = f"{story}\n\n{caption}"
     doc = nlp(text)
     span = Span.of(text, len(story) + 2, len(text))
-    sign = _holding(extract_statements(doc, captions=(span,)), "No deal")
+    sign = holding(extract_statements(doc, captions=(span,)), "No deal")
     assert sign.speaker is None
-    as_story = _holding(extract_statements(doc), "No deal")  # the same words read as story
+    as_story = holding(extract_statements(doc), "No deal")  # the same words read as story
     assert as_story.speaker is not None
     labelled = 'Video caption Ana Ruiz: "The port is our lifeline"'
     text = f"{story}\n\n{labelled}"
     span = Span.of(text, len(story) + 2, len(text))
-    said = _holding(extract_statements(nlp(text), captions=(span,)), "our lifeline")
+    said = holding(extract_statements(nlp(text), captions=(span,)), "our lifeline")
     assert _speaker(said).endswith("Ruiz")
 
 
 def test_declining_to_say_is_one_attribution(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The spokesman declined to say whether the minister had met party leaders."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert [s.cue.text for s in statements if s.cue is not None] == ["declined"]
     assert statements[0].content[0].text.startswith("to say whether")
 
@@ -128,49 +119,49 @@ def test_why_a_source_speaks_unnamed_is_no_statement(nlp) -> None:  # type: igno
         "A senior official, speaking on condition of anonymity to discuss internal "
         "deliberations, told reporters that no decision had been made."
     )
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     assert [s.cue.text for s in statements if s.cue is not None] == ["told"]
     assert _speaker(statements[0]) == "A senior official"
 
 
 def test_speaker_inside_a_dash_parenthetical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The plan - Ana Ruiz, the mayor, said on Monday - will cost millions."
-    statement = _holding(extract_statements(nlp(text)), "will cost millions")
+    statement = holding(extract_statements(nlp(text)), "will cost millions")
     assert _speaker(statement).startswith("Ana Ruiz")
     assert [piece.text for piece in statement.content] == ["The plan", "will cost millions"]
 
 
 def test_speaker_named_after_a_set_off_said(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The talks, said Tom Hale, who leads the union, will resume in May."
-    statement = _holding(extract_statements(nlp(text)), "will resume in May")
+    statement = holding(extract_statements(nlp(text)), "will resume in May")
     assert _speaker(statement) == "Tom Hale"
     assert [piece.text for piece in statement.content] == ["The talks", "will resume in May"]
 
 
 def test_speaker_across_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Tom Hale, who has led the union since 2009, said the strike would go on."
-    statement = _holding(extract_statements(nlp(text)), "the strike would go on")
+    statement = holding(extract_statements(nlp(text)), "the strike would go on")
     assert _speaker(statement) == "Tom Hale"
 
 
 def test_a_dash_sign_off_on_its_own_line(nlp) -> None:  # type: ignore[no-untyped-def]
     text = '"We will not stop until the work is done."\n\n— Jane Doe\n\nThe rally ended at noon.'
-    statement = _holding(extract_statements(nlp(text)), "We will not stop")
+    statement = holding(extract_statements(nlp(text)), "We will not stop")
     assert _speaker(statement) == "Jane Doe"
 
 
 def test_a_name_and_a_colon_introduce_a_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = 'Jane Doe: "We will not stop until the work is done."'
-    statement = _holding(extract_statements(nlp(text)), "We will not stop")
+    statement = holding(extract_statements(nlp(text)), "We will not stop")
     assert _speaker(statement) == "Jane Doe"
 
 
 def test_said_this_and_vowed_that_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister said the budget would pass and vowed to cut taxes next year."
     statements = extract_statements(nlp(text))
-    said = _holding(statements, "the budget would pass")
+    said = holding(statements, "the budget would pass")
     assert [piece.text for piece in said.content] == ["the budget would pass"]
-    vowed = _holding(statements, "to cut taxes")
+    vowed = holding(statements, "to cut taxes")
     assert _speaker(vowed) == "The minister"
 
 
@@ -182,40 +173,40 @@ def test_said_he_did_this_and_noted_that_are_two_statements(nlp) -> None:  # typ
         "the governor has conceded the race."
     )
     statements = extract_statements(nlp(text))
-    said = _holding(statements, "he was more interested")
+    said = holding(statements, "he was more interested")
     assert [piece.text for piece in said.content] == [
         "that he was more interested in shaping the platform"
     ]
-    noted = _holding(statements, "the governor has conceded the race")
+    noted = holding(statements, "the governor has conceded the race")
     assert _speaker(noted) == "The senator"
 
 
 def test_told_she_did_this_and_said_that_are_two_statements(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ruiz told reporters she regretted the remarks and said the board would meet on Friday."
     statements = extract_statements(nlp(text))
-    told = _holding(statements, "she regretted the remarks")
+    told = holding(statements, "she regretted the remarks")
     assert [piece.text for piece in told.content] == ["she regretted the remarks"]
-    said = _holding(statements, "the board would meet on Friday")
+    said = holding(statements, "the board would meet on Friday")
     assert _speaker(said) == "Ruiz"
 
 
 def test_said_he_did_this_and_promised_to_stays_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     # an infinitive after the pronoun's verb may be one more thing the clause reports
     text = "The mayor said he met the board on Monday and promised to cut taxes."
-    said = _holding(extract_statements(nlp(text)), "he met the board")
+    said = holding(extract_statements(nlp(text)), "he met the board")
     assert said.content[-1].text.endswith("promised to cut taxes")
 
 
 def test_said_a_name_did_this_and_noted_that_stays_one_statement(nlp) -> None:  # type: ignore[no-untyped-def]
     # after a name the saying may be that person's: one clause, as before
     text = "The mayor said Ana Ruiz resigned on Monday and noted that the board had failed."
-    said = _holding(extract_statements(nlp(text)), "Ana Ruiz resigned")
+    said = holding(extract_statements(nlp(text)), "Ana Ruiz resigned")
     assert said.content[-1].text.endswith("the board had failed")
 
 
 def test_a_lone_that_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Asked about the leak on Friday, the spokesman said that."
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         assert [piece.text for piece in statement.content] != ["that"]
 
 
@@ -229,7 +220,7 @@ def test_a_lone_that_is_no_content(nlp) -> None:  # type: ignore[no-untyped-def]
 def test_a_lone_demonstrative_is_never_a_claim(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # "rejected this" stays an attitude (PolNeAR counts it; no reader can check it as a
     # claim); a lone "that" is no content at all.
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         lone = statement.content[0].text.lower()
         assert lone != "that"
         assert lone != "this" or statement.kind == "attitude"
@@ -237,12 +228,12 @@ def test_a_lone_demonstrative_is_never_a_claim(nlp, text: str) -> None:  # type:
 
 def test_a_lone_relative_pronoun_is_read_as_what_it_stands_for(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The minister denied the claims, which he called baseless."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     called = next(s for s in statements if s.cue is not None and s.cue.text == "called")
     assert [piece.text for piece in called.content] == ["the claims", "baseless"]
     assert all(piece.text != "which" for s in statements for piece in s.content)
     text = "The minister rejected the amendment, which he described as unworkable."
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     described = next(s for s in statements if s.cue is not None and s.cue.text == "described")
     assert [piece.text for piece in described.content] == ["the amendment", "as unworkable"]
 
@@ -250,7 +241,7 @@ def test_a_lone_relative_pronoun_is_read_as_what_it_stands_for(nlp) -> None:  # 
 def test_a_dateline_is_never_content(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "BAGHDAD, June 3 (AP) — The bombing killed 12 people, police said."
     dateline = Span.of(text, 0, text.index("The bombing"))
-    statement = _holding(extract_statements(nlp(text), dateline=dateline), "killed 12 people")
+    statement = holding(extract_statements(nlp(text), dateline=dateline), "killed 12 people")
     assert statement.content[0].text == "The bombing killed 12 people"
 
 
@@ -262,7 +253,7 @@ def test_a_dateline_is_never_part_of_the_speaker(nlp) -> None:  # type: ignore[n
         "deliberations."
     )
     dateline = Span.of(text, 0, text.index("Georgia"))
-    statements = _attributed(extract_statements(nlp(text), dateline=dateline))
+    statements = attributed(extract_statements(nlp(text), dateline=dateline))
     assert statements
     for statement in statements:
         assert statement.speaker is not None
@@ -275,7 +266,7 @@ def test_a_who_clause_hung_from_a_nearer_noun_ends_the_speakers_phrase(nlp) -> N
         "The governor has not decided, according to a person familiar with the deliberations "
         "who spoke on condition of anonymity because they were not authorized to discuss them."
     )
-    statement = _holding(extract_statements(nlp(text)), "has not decided")
+    statement = holding(extract_statements(nlp(text)), "has not decided")
     assert _speaker(statement) == "a person familiar with the deliberations"
 
 
@@ -286,7 +277,7 @@ def test_they_after_a_single_unnamed_source_is_that_source(nlp) -> None:  # type
         "reviewing the case."
     )
     statements, _ = _with_entities(nlp, text)
-    they = _holding(statements, "lawyers were reviewing")
+    they = holding(statements, "lawyers were reviewing")
     assert [hop.text for hop in they.chain][-1] == "The person"
     assert they.doubt is not None
 
@@ -299,7 +290,7 @@ def test_who_writes_in_a_set_off_participle_says_it(nlp) -> None:  # type: ignor
         "now had the best squad in the country."
     )
     statements, _ = _with_entities(nlp, text)
-    statement = _holding(statements, "the best squad")
+    statement = holding(statements, "the best squad")
     assert _speaker(statement) == "Former Arsenal captain Tony Adams"
     assert [hop.text for hop in statement.chain][1:] == ["Times", "Tony Adams"]
 
@@ -317,7 +308,7 @@ def test_an_epithet_speaker_is_the_person_named_last(nlp, said: str) -> None:  #
         f'phase," Alonso said.\n\n{said}'
     )
     statements, _ = _with_entities(nlp, text)
-    statement = _holding(statements, "the title race was")
+    statement = holding(statements, "the title race was")
     assert statement.chain[-1].text == "Xabi Alonso"
     assert statement.doubt is not None
 
@@ -340,7 +331,7 @@ def test_an_epithet_speaker_is_the_person_named_last(nlp, said: str) -> None:  #
 def test_a_name_before_its_apposition_parsed_as_a_second_subject_speaks(  # type: ignore[no-untyped-def]
     nlp, text: str, words: str
 ) -> None:
-    statement = _holding(extract_statements(nlp(text)), words)
+    statement = holding(extract_statements(nlp(text)), words)
     assert _speaker(statement) == "COGAT"
 
 
@@ -351,8 +342,8 @@ def test_a_name_beside_a_noun_joined_to_the_subject_speaks(nlp) -> None:  # type
         'victim, Margaret Hughes, said she had lost her savings. "He lied," she said.'
     )
     statements, _ = _with_entities(nlp, text)
-    assert _holding(statements, "lost her savings").chain[-1].text == "Margaret Hughes"
-    assert _holding(statements, "He lied").chain[-1].text == "Margaret Hughes"
+    assert holding(statements, "lost her savings").chain[-1].text == "Margaret Hughes"
+    assert holding(statements, "He lied").chain[-1].text == "Margaret Hughes"
 
 
 def test_it_after_a_body_named_by_no_name_is_that_body(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -362,14 +353,14 @@ def test_it_after_a_body_named_by_no_name_is_that_body(nlp) -> None:  # type: ig
         "vessels were linked to Iran."
     )
     statements, _ = _with_entities(nlp, text)
-    statement = _holding(statements, "linked to Iran")
+    statement = holding(statements, "linked to Iran")
     assert statement.chain[-1].text == "Malaysia's maritime agency"
     assert statement.doubt is not None
 
 
 def test_a_colon_spells_the_clause_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The realtor said he has noticed a change: buyers have vanished from the market."
-    statement = _holding(extract_statements(nlp(text)), "noticed a change")
+    statement = holding(extract_statements(nlp(text)), "noticed a change")
     assert statement.content[-1].text.endswith("buyers have vanished from the market")
 
 
@@ -382,8 +373,8 @@ def test_a_listed_point_after_said_colon(nlp) -> None:  # type: ignore[no-untype
     )
     statements = extract_statements(nlp(text))
     for point in ("balance its budget", "Teachers will get a raise"):
-        assert _speaker(_holding(statements, point)) == "the governor"
-    assert not any("Read the full" in c.text for s in _attributed(statements) for c in s.content)
+        assert _speaker(holding(statements, point)) == "the governor"
+    assert not any("Read the full" in c.text for s in attributed(statements) for c in s.content)
 
 
 def _pronoun_mention(
@@ -417,7 +408,7 @@ def test_an_ambiguous_he_is_read_and_the_doubt_recorded(nlp) -> None:  # type: i
         Entity("e2", "PERSON", "Ana Ruiz", "test", titles=("Ms",), mentions=(mentions[1],)),
     )
     statements = extract_statements(nlp(text), mentions=mentions, entities=entities)
-    statement = _holding(statements, "We are reviewing every procedure")
+    statement = holding(statements, "We are reviewing every procedure")
     # "Ms" Ruiz cannot be "he"; Hale spoke last: he is read as Hale, and the record says so.
     assert statement.speaker_entity == "e1"
     assert statement.doubt is not None
@@ -427,7 +418,7 @@ def test_an_ambiguous_he_is_read_and_the_doubt_recorded(nlp) -> None:  # type: i
 
 def test_as_the_committee_pointed_out(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "But, as the committee has pointed out, the law would also expose sources."
-    statement = _holding(extract_statements(nlp(text)), "the law would also expose sources")
+    statement = holding(extract_statements(nlp(text)), "the law would also expose sources")
     assert _speaker(statement) == "the committee"
 
 
@@ -438,19 +429,19 @@ def test_as_a_photo_shows_is_not_a_statement(nlp) -> None:  # type: ignore[no-un
 
 def test_the_issuer_of_a_statement_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     text = 'The retailer released a separate statement saying, "It allows us to grow together."'
-    statement = _holding(extract_statements(nlp(text)), "It allows us to grow together")
+    statement = holding(extract_statements(nlp(text)), "It allows us to grow together")
     assert _speaker(statement) == "The retailer"
 
 
 def test_whoever_does_something_by_saying_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The party tried to rally support by saying that rival voters were turning out."
-    statement = _holding(extract_statements(nlp(text)), "rival voters were turning out")
+    statement = holding(extract_statements(nlp(text)), "rival voters were turning out")
     assert _speaker(statement) == "The party"
 
 
 def test_who_was_prompted_to_say_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The senator was prompted to say that the debate had been civil."
-    statement = _holding(extract_statements(nlp(text)), "the debate had been civil")
+    statement = holding(extract_statements(nlp(text)), "the debate had been civil")
     assert _speaker(statement) == "The senator"
 
 
@@ -465,24 +456,24 @@ def test_who_was_prompted_to_say_speaks(nlp) -> None:  # type: ignore[no-untyped
 def test_who_holds_a_state_of_mind_or_made_a_statement_speaks(  # type: ignore[no-untyped-def]
     nlp, text: str, words: str, speaker: str
 ) -> None:
-    assert _speaker(_holding(extract_statements(nlp(text)), words)) == speaker
+    assert _speaker(holding(extract_statements(nlp(text)), words)) == speaker
 
 
 def test_whoever_was_told_is_not_the_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Officials were told that it was unsafe."
-    statement = _holding(extract_statements(nlp(text)), "unsafe")
+    statement = holding(extract_statements(nlp(text)), "unsafe")
     assert statement.speaker is None
 
 
 def test_a_phrase_counting_people_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A crowd of protesters suggested that the vote was rigged."
-    statement = _holding(extract_statements(nlp(text)), "the vote was rigged")
+    statement = holding(extract_statements(nlp(text)), "the vote was rigged")
     assert (statement.kind, _speaker(statement)) == ("indirect", "A crowd of protesters")
 
 
 def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The row dates to a complaint the union had filed, alleging that wages were withheld."
-    statement = _holding(extract_statements(nlp(text)), "wages were withheld")
+    statement = holding(extract_statements(nlp(text)), "wages were withheld")
     assert _speaker(statement) == "the union"
 
 
@@ -498,7 +489,7 @@ def test_a_participle_whose_subject_cannot_speak_takes_the_nearer_clause(nlp) ->
 def test_a_name_the_parser_joined_to_an_object_is_the_next_verbs_subject(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # "Emanuel" / "Okafor" parsed as a conjunct of the first clause's object, the second
     # verb as a conjunct of the first with no subject of its own
-    statement = _holding(extract_statements(nlp(text)), "that the")
+    statement = holding(extract_statements(nlp(text)), "that the")
     assert _speaker(statement) in ("Emanuel", "Okafor")
 
 
@@ -507,7 +498,7 @@ def test_an_opening_participle_hung_inside_the_quote_is_the_sayers(nlp) -> None:
         "Emphasizing the urgency of the matter, Ruiz said, “If we do not act fast, we are not"
         " going to have a city anymore.”"
     )
-    statement = _holding(extract_statements(nlp(text)), "the urgency of the matter")
+    statement = holding(extract_statements(nlp(text)), "the urgency of the matter")
     assert _speaker(statement) == "Ruiz"
 
 
@@ -545,7 +536,7 @@ def test_the_noun_before_a_joined_verb_is_what_the_first_one_acted_on(  # type: 
 ) -> None:
     # The parser lost the subject of the first verb; the noun right before the second is the
     # first one's object, and whoever did the first thing does the second.
-    statement = _holding(extract_statements(nlp(text)), words)
+    statement = holding(extract_statements(nlp(text)), words)
     assert _speaker(statement) == speaker
 
 
@@ -559,20 +550,20 @@ def test_the_noun_before_a_joined_verb_is_what_the_first_one_acted_on(  # type: 
 def test_a_speaker_written_with_a_hyphen_is_whole(  # type: ignore[no-untyped-def]
     nlp, text: str, speaker: str
 ) -> None:
-    assert _speaker(_holding(extract_statements(nlp(text)), "huge costs")) == speaker
+    assert _speaker(holding(extract_statements(nlp(text)), "huge costs")) == speaker
 
 
 def test_a_short_sentence_quoted_after_a_quote_goes_on_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "“It is only luck that nobody died,” Ruiz said about the case. “This must stop.”"
-    statement = _holding(extract_statements(nlp(text)), "This must stop.")
+    statement = holding(extract_statements(nlp(text)), "This must stop.")
     assert _speaker(statement) == "Ruiz"
     assert "nobody died" in statement.content[0].text
 
 
 def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ruiz called the plan “a disgrace.” “Total mess.”"
-    holding = [s for s in extract_statements(nlp(text)) if "Total mess" in s.content[-1].text]
-    assert all(s.kind == "own_voice" for s in holding)
+    ending = [s for s in extract_statements(nlp(text)) if "Total mess" in s.content[-1].text]
+    assert all(s.kind == "own_voice" for s in ending)
 
 
 @pytest.mark.parametrize(
@@ -583,7 +574,7 @@ def test_a_short_quote_after_a_partial_stays_a_scare_quote(nlp) -> None:  # type
     ],
 )
 def test_a_that_clause_after_someones_vow_is_the_vow(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
-    statement = _holding(extract_statements(nlp(text)), "no new toll road")
+    statement = holding(extract_statements(nlp(text)), "no new toll road")
     assert (statement.kind, _speaker(statement)) == ("indirect", "her")
 
 
@@ -592,7 +583,7 @@ def test_a_dateline_the_parser_made_a_subject_is_not_the_speaker(nlp) -> None:  
         "KYIV, March 4 (Reuters) - Ukraine's energy minister said on Tuesday that repairs "
         "to the plant would take at least three months."
     )
-    statement = _holding(extract_statements(nlp(text)), "repairs to the plant")
+    statement = holding(extract_statements(nlp(text)), "repairs to the plant")
     assert _speaker(statement) == "Ukraine's energy minister"
 
 
@@ -602,7 +593,7 @@ def test_a_relative_clause_set_off_further_in_ends_the_speakers_phrase(nlp) -> N
         "because he was not authorised to speak to the media, told Reuters the company had "
         "asked European partners for additional transformers."
     )
-    statement = _holding(extract_statements(nlp(text)), "additional transformers")
+    statement = holding(extract_statements(nlp(text)), "additional transformers")
     phrase = "A senior official at the state grid operator Ukrenergo"
     assert _speaker(statement) == statement.chain[-1].text == phrase
 
@@ -612,7 +603,7 @@ def test_a_phrase_split_at_a_possessive_keeps_its_head_as_speaker(nlp) -> None: 
         '“These findings could be significant" for revising standards, Joost van Hoof of the '
         "Netherlands’ Fontys University of Applied Sciences writes in an accompanying article."
     )
-    statement = _holding(extract_statements(nlp(text)), "These findings")
+    statement = holding(extract_statements(nlp(text)), "These findings")
     assert _speaker(statement).startswith("Joost van Hoof")
 
 
@@ -621,7 +612,7 @@ def test_a_surname_two_people_share_names_both_as_alternatives(nlp) -> None:  # 
         "Robert Miller, 61, and his son Daniel Miller, 34, are accused of fraud. "
         'Miller told investors their money was "as safe as a bank deposit."'
     )
-    statement = _holding(_with_entities(nlp, text)[0], "as safe as a bank")
+    statement = holding(_with_entities(nlp, text)[0], "as safe as a bank")
     assert statement.speaker_entity is None  # never one of them picked
     assert sorted(hop.text for hop in statement.alternatives) == ["Daniel Miller", "Robert Miller"]
     assert statement.doubt == "'Miller' could be Robert Miller or Daniel Miller"
@@ -633,7 +624,7 @@ def test_a_pronoun_after_a_speaker_named_by_role_is_that_speaker(nlp) -> None:  
         "week.\n\nUnited's captain admitted the defending for the second goal was poor. Asked "
         "whether the manager's job was at risk, he said: \"That's not for me to answer.\""
     )
-    statement = _holding(_with_entities(nlp, text)[0], "not for me to answer")
+    statement = holding(_with_entities(nlp, text)[0], "not for me to answer")
     assert statement.chain[-1].text == "United's captain"
     assert statement.speaker_entity is None
     assert [hop.text for hop in statement.alternatives] == ["Pep Guardiola"]
@@ -643,26 +634,26 @@ def test_a_pronoun_after_a_speaker_named_by_role_is_that_speaker(nlp) -> None:  
 
 def test_a_day_is_never_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "City travel to Brighton on Saturday, hoping to extend their unbeaten run to 12 games."
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         assert statement.speaker is None or statement.speaker.text != "Saturday"
 
 
 def test_a_speaker_with_an_abbreviated_state_keeps_the_point_and_the_bracket(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Sen. Ana Ruiz (Vt.), who lost the primary, said young voters were tired of waiting."
-    statement = _holding(extract_statements(nlp(text)), "young voters were tired")
+    statement = holding(extract_statements(nlp(text)), "young voters were tired")
     assert _speaker(statement) == "Sen. Ana Ruiz (Vt.)"
 
 
 def test_a_speaker_with_its_acronym_keeps_the_closing_bracket(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The U.N. World Food Programme (WFP) warned that it could feed only half of them."
-    statement = _holding(extract_statements(nlp(text)), "feed only half")
+    statement = holding(extract_statements(nlp(text)), "feed only half")
     assert _speaker(statement) == "The U.N. World Food Programme (WFP)"
 
 
 def test_a_name_read_as_part_of_a_noun_cue_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     # The parser reads "Trump predicts" as a noun phrase with "Trump" a common noun.
     text = "Trump predicts that many of their supporters will come to him."
-    statement = _holding(extract_statements(nlp(text)), "will come to him")
+    statement = holding(extract_statements(nlp(text)), "will come to him")
     assert _speaker(statement) == "Trump"
 
 
@@ -673,23 +664,23 @@ def test_a_subject_hung_as_another_relation_speaks(nlp) -> None:  # type: ignore
         "Trump, speaking later at a rally in Charleston, West Virginia, did not mention "
         "Ryan directly in his speech."
     )
-    statement = _holding(extract_statements(nlp(text)), "Ryan")
+    statement = holding(extract_statements(nlp(text)), "Ryan")
     assert _speaker(statement) == "Trump"
     text = "About 4 in 10 say they want the next president to have more liberal policies."
-    statement = _holding(extract_statements(nlp(text)), "more liberal policies")
+    statement = holding(extract_statements(nlp(text)), "more liberal policies")
     assert _speaker(statement) == "About 4 in 10"
 
 
 def test_a_past_tense_read_as_a_participle_has_its_noun_speak(nlp) -> None:  # type: ignore[no-untyped-def]
     # Parsed as a noun phrase: "found" a participle modifying "poll", the sentence's root.
     text = "A Qunnipiac University poll found last week that Clinton would beat Trump."
-    statement = _holding(extract_statements(nlp(text)), "Clinton would beat Trump")
+    statement = holding(extract_statements(nlp(text)), "Clinton would beat Trump")
     assert _speaker(statement) == "A Qunnipiac University poll"
 
 
 def test_a_participle_modifying_a_noun_is_no_saying_of_it(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Asked about the plan, Ruiz said it would work."
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         assert statement.speaker is None or statement.speaker.text == "Ruiz"
 
 
@@ -704,7 +695,7 @@ def test_a_participle_modifying_a_noun_is_no_saying_of_it(nlp) -> None:  # type:
 def test_a_participle_set_off_after_the_subject_was_asked_of_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # The parser reads "asked" as a past tense with the speaker as its subject: he was asked,
     # by someone the story does not name; what he said stays his.
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     asked = [s for s in statements if s.cue is not None and s.cue.text == "asked"]
     assert all(s.speaker is None for s in asked)
     said = [s for s in statements if s.cue is not None and s.cue.text == "said"]
@@ -721,18 +712,18 @@ def test_a_trailing_participle_of_saying_is_the_sayers_next_statement(nlp) -> No
         "“He lost every vote in the council.”"
     )
     statements = extract_statements(nlp(text))
-    told = _holding(statements, "crazy plan")
+    told = holding(statements, "crazy plan")
     assert "lost every vote" not in " ".join(piece.text for piece in told.content)
-    added = _holding(statements, "lost every vote")
+    added = holding(statements, "lost every vote")
     assert _speaker(added) == "Ana Ruiz"
     assert added.parent is None
     text = (
         "The treasurer said the members will still meet for drinks, promising the club will return."
     )
     statements = extract_statements(nlp(text))
-    said = _holding(statements, "will still meet")
+    said = holding(statements, "will still meet")
     assert [piece.text for piece in said.content] == ["the members will still meet for drinks"]
-    assert _speaker(_holding(statements, "the club will return")) == "The treasurer"
+    assert _speaker(holding(statements, "the club will return")) == "The treasurer"
 
 
 def test_a_dateline_the_parser_made_a_subject_does_not_speak(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -742,32 +733,32 @@ def test_a_dateline_the_parser_made_a_subject_does_not_speak(nlp) -> None:  # ty
         "Ruiz hits back.\n\nWashington (AFP) – Senator Ana Ruiz has taken a swipe at her "
         "rival's plan, saying that the budget would collapse."
     )
-    statement = _holding(extract_statements(nlp(text)), "the budget would collapse")
+    statement = holding(extract_statements(nlp(text)), "the budget would collapse")
     assert _speaker(statement) == "Senator Ana Ruiz"
 
 
 def test_a_subject_split_by_the_parser_keeps_its_first_part(nlp) -> None:  # type: ignore[no-untyped-def]
     # "Gov. Tom Hale (R-OH)": the hyphen inside the credit is no dateline dash.
     text = "Gov. Tom Hale (R-OH) said the plant would close in May."
-    statement = _holding(extract_statements(nlp(text)), "the plant would close")
+    statement = holding(extract_statements(nlp(text)), "the plant would close")
     assert _speaker(statement).startswith("Gov. Tom Hale")
 
 
 def test_the_it_of_an_extraposed_clause_is_no_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "It is worth noting that the court has ruled only on emergency filings."
-    statement = _holding(extract_statements(nlp(text)), "the court has ruled")
+    statement = holding(extract_statements(nlp(text)), "the court has ruled")
     assert statement.speaker is None
     text = "The ministry said it would appeal. It said in a statement that the ruling was flawed."
-    statement = _holding(extract_statements(nlp(text)), "the ruling was flawed")
+    statement = holding(extract_statements(nlp(text)), "the ruling was flawed")
     assert _speaker(statement) == "It"
 
 
 def test_prove_with_a_clause_is_no_raising_verb(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "She will be eager to prove that her campaign has heard the voters."
-    statement = _holding(extract_statements(nlp(text)), "her campaign has heard")
+    statement = holding(extract_statements(nlp(text)), "her campaign has heard")
     assert _speaker(statement) == "She"
     text = "It seems that the plan failed."
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         assert statement.speaker is None
 
 
@@ -776,11 +767,11 @@ def test_the_object_of_a_control_verb_does_what_its_infinitive_says(nlp) -> None
         "That, however, would require Republicans in Washington to recognize that the threat "
         "of climate change is real."
     )
-    statement = _holding(extract_statements(nlp(text)), "the threat of climate change")
+    statement = holding(extract_statements(nlp(text)), "the threat of climate change")
     assert _speaker(statement) == "Republicans"
     # A requirement a noun names is no act: no one is said to disclose anything.
     text = "There is no law requiring candidates to disclose their taxes."
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         assert statement.speaker is None or statement.speaker.text != "candidates"
 
 
@@ -790,10 +781,10 @@ def test_a_headline_label_the_parser_read_as_a_noun_names_the_speaker(nlp) -> No
         "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment’\n\n"
         "Donald Trump said on Monday that he would win."
     )
-    statement = _holding(extract_statements(nlp(text)), "Worst Thing")
+    statement = holding(extract_statements(nlp(text)), "Worst Thing")
     assert _speaker(statement) == "Trump"
     text = "Warning: ‘This is not a drill’\n\nThe warning came on Monday."
-    for statement in _attributed(extract_statements(nlp(text))):
+    for statement in attributed(extract_statements(nlp(text))):
         assert statement.speaker is None
 
 
@@ -804,7 +795,7 @@ def test_a_person_named_like_a_country_the_article_names_speaks_as_the_person(nl
         '"honored" to help. Abdullah said that Jordan hosts more than 600,000 Syrian refugees.'
     )
     statements, entities = _with_entities(nlp, text)
-    statement = _holding(statements, "honored")
+    statement = holding(statements, "honored")
     michael = next(e for e in entities if e.name == "Michael Jordan")
     assert statement.speaker_entity == michael.id
 
@@ -815,11 +806,11 @@ def test_a_participle_set_off_after_a_parenthetical_saying_is_the_sayers(nlp) ->
         "not to be identified because the talks are private."
     )
     statements = extract_statements(nlp(text))
-    said = _holding(statements, "has hired a bank")
+    said = holding(statements, "has hired a bank")
     assert _speaker(said) == "two of the people"
     assert [c.text for c in said.content] == ["The company has hired a bank to advise on the sale"]
     # the sayers' request for anonymity is no statement of theirs, nor of the company's
-    assert not any("identified" in c.text for s in _attributed(statements) for c in s.content)
+    assert not any("identified" in c.text for s in attributed(statements) for c in s.content)
 
 
 def test_a_gerund_opening_the_rest_of_the_sentence_stays_content(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -827,7 +818,7 @@ def test_a_gerund_opening_the_rest_of_the_sentence_stays_content(nlp) -> None:  
         "Though that handover was relatively smooth, she said, replacing the chairman would be "
         "much more bitter and could split the board."
     )
-    statement = _holding(extract_statements(nlp(text)), "could split the board")
+    statement = holding(extract_statements(nlp(text)), "could split the board")
     assert statement.content[-1].text.startswith("replacing the chairman would be")
 
 
@@ -838,7 +829,7 @@ def test_they_after_several_unnamed_speakers_is_them(nlp) -> None:  # type: igno
         "\u201cThe unit has been a drag on margins for years,\u201d they wrote.\n"
     )
     statements, _ = _with_entities(nlp, text)
-    statement = _holding(statements, "a drag on margins")
+    statement = holding(statements, "a drag on margins")
     assert statement.chain[-1].text == "Analysts at Bernstein"
     assert statement.doubt is not None
     assert "Halcyon" in statement.doubt
@@ -886,7 +877,7 @@ def test_a_quote_going_on_from_a_relative_clause_goes_on_with_the_person(nlp) ->
         '"We will keep the plant open," said Ana Ruiz, who thinks the talks will succeed.\n\n'
         '"Nobody here wants a strike, and nobody will call one."'
     )
-    statement = _holding(extract_statements(nlp(text)), "Nobody here wants a strike")
+    statement = holding(extract_statements(nlp(text)), "Nobody here wants a strike")
     assert statement.cue is None
     assert _speaker(statement) == "Ana Ruiz"
 
@@ -894,7 +885,7 @@ def test_a_quote_going_on_from_a_relative_clause_goes_on_with_the_person(nlp) ->
 def test_a_subject_with_a_participle_after_it_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
     # Parsed with "going" as the clausal subject of "said" and "members" as its subject.
     text = "Most union members going to the meeting on Friday said they would back the strike."
-    statement = _holding(extract_statements(nlp(text)), "they would back the strike")
+    statement = holding(extract_statements(nlp(text)), "they would back the strike")
     assert _speaker(statement) == "Most union members"
 
 
@@ -908,7 +899,7 @@ def test_a_subject_with_a_participle_after_it_speaks(nlp) -> None:  # type: igno
 def test_who_was_asked_is_not_who_asked(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # The opening participle (tagged as a past tense in the first) says what Ruiz was asked;
     # who asked is not named.
-    statements = _attributed(extract_statements(nlp(text)))
+    statements = attributed(extract_statements(nlp(text)))
     asked = [s for s in statements if s.cue is not None and s.cue.text.lower() == "asked"]
     assert asked
     assert all(s.speaker is None for s in asked)
@@ -921,7 +912,7 @@ def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_
     # Parsed with the first clause as the complement of a subjectless "says": the noun just
     # before the verb ("stadium") would otherwise speak.
     text = "Hale briefly greeted the crowd at the gate of the stadium, then says he will run again."
-    statement = _holding(extract_statements(nlp(text)), "he will run again")
+    statement = holding(extract_statements(nlp(text)), "he will run again")
     assert _speaker(statement) == "Hale"
 
 
@@ -936,7 +927,7 @@ def test_a_subjectless_saying_after_a_clause_set_off_by_a_comma_is_that_clauses_
 def test_a_quote_ending_in_a_quote_is_framed_by_the_clause_after_it(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     # the closing marks of the inner quote do not hide the outer quote's last mark (a question
     # mark, a comma), which leaves the sentence open for "Weaver said"
-    statement = _holding(extract_statements(nlp("The mayor spoke.\n\n" + text)), "“")
+    statement = holding(extract_statements(nlp("The mayor spoke.\n\n" + text)), "“")
     assert statement.cue is not None
     assert (statement.cue.text, _speaker(statement)) == ("said", "Weaver")
 
@@ -948,11 +939,11 @@ def test_a_bare_said_after_a_stray_full_stop_frames_the_quote(nlp) -> None:  # t
         " recount was over."
     )
     statements = extract_statements(nlp(text))
-    framed = _holding(statements, "find the emails")
+    framed = holding(statements, "find the emails")
     assert framed.cue is not None
     assert (framed.cue.text, _speaker(framed)) == ("said", "Ruiz")
     # a sentence of its own after the full stop ("said the count was over") frames nothing
-    assert _holding(statements, "every county").cue is None
+    assert holding(statements, "every county").cue is None
 
 
 def test_he_after_a_sentence_about_a_named_man_is_that_man_not_the_last_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -972,14 +963,14 @@ def test_he_after_a_sentence_about_a_named_man_is_that_man_not_the_last_speaker(
     )
     entities = (Entity("e1", "PERSON", "Grant Hurst", "test", mentions=(mentions[0],)),)
     statements = extract_statements(nlp(text), mentions=mentions, entities=entities)
-    statement = _holding(statements, "the budget had failed")
+    statement = holding(statements, "the budget had failed")
     assert statement.chain[-1].text == "Nigel Fenwick"
     assert statement.speaker_entity is None
     assert statement.doubt is not None
     assert "Grant Hurst" in statement.doubt
     woman = text.replace("Nigel Fenwick", "Alice Fenwick")  # "he" is no woman: Hurst stands
     statements = extract_statements(nlp(woman), mentions=mentions, entities=entities)
-    assert _holding(statements, "the budget had failed").speaker_entity == "e1"
+    assert holding(statements, "the budget had failed").speaker_entity == "e1"
 
 
 def test_he_after_a_sentence_about_a_man_himself_is_that_man(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -988,7 +979,7 @@ def test_he_after_a_sentence_about_a_man_himself_is_that_man(nlp) -> None:  # ty
         "of a move. In an interview with a television channel, he said he was happy in Milan."
     )
     statements, _ = _with_entities(nlp, text)
-    found = _holding(statements, "he was happy in Milan")
+    found = holding(statements, "he was happy in Milan")
     assert found.chain[-1].text == "Conti"
     assert found.doubt is not None
     assert "Luca Ferri" in found.doubt
@@ -1022,8 +1013,8 @@ def test_she_carrying_on_an_unresolved_she_is_not_whom_that_one_spoke_of(nlp) ->
     )
     entities = (Entity("e1", "PERSON", "Karin Vos", "test", mentions=mentions[:2]),)
     statements = extract_statements(nlp(text), mentions=mentions, entities=entities)
-    assert _holding(statements, "Vos promised last year").speaker_entity is None
-    later = _holding(statements, "no plan for growth")
+    assert holding(statements, "Vos promised last year").speaker_entity is None
+    later = holding(statements, "no plan for growth")
     assert later.speaker_entity is None
     assert later.doubt is not None
     assert "Karin Vos" in later.doubt
@@ -1035,7 +1026,7 @@ def test_it_after_a_saying_in_a_statement_is_who_issued_the_statement(nlp) -> No
         "school. It said it had taken steps to reduce harm to civilians."
     )
     statements, _ = _with_entities(nlp, text)
-    found = _holding(statements, "taken steps to reduce harm")
+    found = holding(statements, "taken steps to reduce harm")
     assert found.chain[-1].text == "The army"
     assert found.doubt is not None
     assert "statement" in found.doubt
@@ -1054,14 +1045,14 @@ def test_it_after_a_saying_in_a_statement_is_who_issued_the_statement(nlp) -> No
 )
 def test_a_name_said_to_be_something_is_not_who_says_it(nlp, text: str, words: str) -> None:  # type: ignore[no-untyped-def]
     statements = extract_statements(nlp(text))
-    found = [s for s in _attributed(statements) if s.cue is not None and s.cue.text == "said"]
+    found = [s for s in attributed(statements) if s.cue is not None and s.cue.text == "said"]
     assert len(found) == 1
     assert words in found[0].content[0].text
     assert found[0].speaker is None
 
 
 def test_who_said_to_be_careful_speaks(nlp) -> None:  # type: ignore[no-untyped-def]
-    found = _holding(extract_statements(nlp("The coach said to be careful.")), "careful")
+    found = holding(extract_statements(nlp("The coach said to be careful.")), "careful")
     assert _speaker(found) == "The coach"
 
 
@@ -1070,7 +1061,7 @@ def test_a_document_measured_relays_nothing_after_it(nlp) -> None:  # type: igno
         "The minister has finished. The whole speech lasted 71 minutes. Our economics "
         "correspondent says the big surprise was the size of the levy."
     )
-    found = _holding(extract_statements(nlp(text)), "the size of the levy")
+    found = holding(extract_statements(nlp(text)), "the size of the levy")
     assert [hop.text for hop in found.chain[1:]] == ["Our economics correspondent"]
 
 
@@ -1079,7 +1070,7 @@ def test_a_closing_frame_the_parser_made_a_relative_clause_reports_the_sentence(
         "Everton have rejected a second bid from Bayer Leverkusen for midfielder James Garner, "
         "the Liverpool Echo reports."
     )
-    found = _holding(extract_statements(nlp(text)), "rejected a second bid")
+    found = holding(extract_statements(nlp(text)), "rejected a second bid")
     assert _speaker(found) == "the Liverpool Echo"
     assert found.content[0].text.endswith("James Garner")
     relative = extract_statements(nlp("He read the report, the one the paper published."))
@@ -1089,7 +1080,7 @@ def test_a_closing_frame_the_parser_made_a_relative_clause_reports_the_sentence(
 def test_a_noun_of_saying_after_despite_is_not_the_clause_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
     # "Despite complaints that ...": others complained; the council only approved the budget.
     text = "Despite complaints that the mayor was slow to act, the council approved the budget."
-    statement = _holding(extract_statements(nlp(text)), "the mayor was slow to act")
+    statement = holding(extract_statements(nlp(text)), "the mayor was slow to act")
     assert statement.speaker is None
 
 
@@ -1097,7 +1088,7 @@ def test_who_draws_complaints_is_not_who_complains(nlp) -> None:  # type: ignore
     # A receiving verb ("draw", "face", "attract") makes its subject the target of the
     # complaints its object names, as for stands ("faced criticism of").
     text = "Within a year, the new law was drawing complaints that it was badly written."
-    statement = _holding(extract_statements(nlp(text)), "it was badly written")
+    statement = holding(extract_statements(nlp(text)), "it was badly written")
     assert statement.speaker is None
 
 
@@ -1107,6 +1098,6 @@ def test_the_question_before_an_answer_is_not_what_was_said(nlp) -> None:  # typ
         "The report was published on Monday. Asked by a reporter whether she had read the "
         'report, she said, "I read it once, and it told me nothing new about the plant."'
     )
-    statement = _holding(extract_statements(nlp(text)), "it told me nothing new")
+    statement = holding(extract_statements(nlp(text)), "it told me nothing new")
     assert _speaker(statement) == "she"
     assert not any("Asked" in piece.text for piece in statement.content)
