@@ -219,3 +219,55 @@ def test_a_relative_named_inside_the_persons_own_sentence_keeps_no_family_name(n
     statements, _, _ = _analysed(nlp, text)
     said = _holding(statements, "she would fight on")
     assert _hops(said)[1:] == ["Linda Carter"]
+
+
+def _without_entity(nlp, text: str, name: str):  # type: ignore[no-untyped-def]
+    """The text parsed, with the entity model's span for ``name`` taken away: a name the model
+    missed, as it does in long market reports ("Shares of <name> fell")."""
+    doc = nlp(text)
+    doc.ents = [span for span in doc.ents if span.text != name]
+    return doc
+
+
+def test_the_company_is_not_an_organisation_named_before_a_name_the_model_missed(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sayso.entities.resolve import resolve_entities
+
+    text = (
+        "Analysts at Corbett Financial Group said the rally could fade.\n\n"
+        "Shares of Halvorsen Foods dropped 5% after the company warned that sales would fall."
+    )
+    doc = _without_entity(nlp, text, "Halvorsen Foods")
+    assert not any(ent.text == "Halvorsen Foods" for ent in doc.ents)
+    mentions, entities = resolve_entities(doc)
+    statements = extract_statements(doc, mentions=mentions, entities=entities, outlet=None)
+    nominal = [m for m in mentions if m.span.text == "the company"]
+    assert all(m.entity_id is None for m in nominal)
+    warning = _holding(statements, "sales would fall")
+    assert not any("Corbett" in hop for hop in _hops(warning))
+
+
+def test_a_company_named_before_is_still_the_company_when_nothing_else_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    from sayso.entities.resolve import resolve_entities
+
+    text = (
+        "Halvorsen Foods Group reported a fall in quarterly profit on Monday.\n\n"
+        "Its shares dropped 5% after the company cut its sales forecast."
+    )
+    mentions, _ = resolve_entities(nlp(text))
+    nominal = next(m for m in mentions if m.span.text == "the company")
+    assert nominal.entity_id is not None
+
+
+def test_a_verb_joined_to_an_infinitive_takes_the_subject_of_the_verb_above(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "and" joins "promised" (past tense) to "had called", not to the bare "wish": the mayor
+    # promised it, not the rival the infinitive's object names.
+    text = (
+        "Robert Kline lost the race for mayor.\n\n"
+        "He said he had called Diane Foster to wish her well and promised a smooth handover of "
+        "the office."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    promise = _holding(statements, "a smooth handover")
+    assert "Diane Foster" not in _hops(promise)
+    assert _hops(promise)[-1] == "Robert Kline"
+

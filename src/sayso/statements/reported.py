@@ -251,6 +251,9 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
         if wide and current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "rallied support by saying ...": who rallied says
             continue
+        if current.dep_ == "conj" and (governor := _governor_of_infinitive(current)) is not None:
+            current = governor  # "said he had called Okafor to congratulate her and promised"
+            continue
         if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
             return controller
         if wide and current.dep_ == "conj" and (lost := _subject_read_as_conjunct(current)):
@@ -364,6 +367,22 @@ def _sayer_set_off_before(participle: Token) -> Token | None:
         if word.dep_ == "parataxis" and word.pos_ == "VERB":
             return next((c for c in word.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _governor_of_infinitive(verb: Token) -> Token | None:
+    """The verb that governs the infinitive a finite verb is joined to: a finite verb (past or
+    present tense) cannot share a ``to`` infinitive's bare form, so "and" joins it to the verb
+    above ("he had called Okafor to congratulate her and promised an orderly transfer": he
+    promised, not Okafor). The parser hangs such a verb on the infinitive, and climbing through
+    the infinitive would hand it the infinitive's object controller."""
+    infinitive = verb.head
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or infinitive.tag_ != "VB":
+        return None
+    if infinitive.dep_ != "xcomp" or infinitive.head.i == infinitive.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    return infinitive.head
 
 
 def _object_controller(infinitive: Token) -> Token | None:
