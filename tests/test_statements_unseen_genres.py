@@ -271,3 +271,22 @@ def test_a_verb_joined_to_an_infinitive_takes_the_subject_of_the_verb_above(nlp)
     assert "Diane Foster" not in _hops(promise)
     assert _hops(promise)[-1] == "Robert Kline"
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Both sides agreed to hold talks on the dispute and to set up a military hotline, a "
+        "readout of the call said.",
+        "The ministers agreed to restart talks on mapping the river and to open a naval hotline, "
+        "a readout of the meeting said.",
+    ],
+)
+def test_a_saying_with_no_parsed_subject_is_said_by_the_head_of_the_phrase_before(
+    nlp, text: str
+) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "a readout" on "hotline" and leaves "said" with no subject: the noun
+    # before it ends an "of" phrase, whose head is who speaks.
+    statements, _, _ = _analysed(nlp, text)
+    said = _holding(statements, "agreed to")
+    assert said.speaker is not None
+    assert said.speaker.text.startswith("a readout of")

@@ -205,8 +205,22 @@ def _noun_before(verb: Token) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
             while token.dep_ in ("compound", "flat") and token.head.i < verb.i:
                 token = token.head
-            return token
+            return _head_of_of_phrase(token)
     return None
+
+
+def _head_of_of_phrase(noun: Token) -> Token:
+    """The noun an "of" phrase hangs from, when ``noun`` ends one: "a readout of the call
+    said", parsed with no subject, is said by the readout, not the call. The head of the noun
+    phrase is who speaks."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.head.i < noun.head.i
+    ):
+        noun = noun.head.head
+    return noun
 
 
 def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
