@@ -290,3 +290,20 @@ def test_a_saying_with_no_parsed_subject_is_said_by_the_head_of_the_phrase_befor
     said = _holding(statements, "agreed to")
     assert said.speaker is not None
     assert said.speaker.text.startswith("a readout of")
+
+
+def test_a_participle_of_no_saying_after_its_clause_is_no_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "betting that ..." is the writer's reading of why the company acted: kept as an
+    # attitude, never offered as something the company said.
+    text = (
+        "Halvorsen Motors on Monday launched a cheaper electric van, betting that delivery "
+        "firms will switch from diesel."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    bet = _holding(statements, "delivery firms will switch")
+    assert bet.kind == "attitude"
+
+
+def test_a_participle_of_saying_after_its_clause_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements, _, _ = _analysed(nlp, "The minister resigned on Friday, saying he was tired.")
+    assert _holding(statements, "he was tired").kind == "indirect"
