@@ -307,3 +307,21 @@ def test_a_participle_of_no_saying_after_its_clause_is_no_claim(nlp) -> None:  #
 def test_a_participle_of_saying_after_its_clause_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
     statements, _, _ = _analysed(nlp, "The minister resigned on Friday, saying he was tired.")
     assert _holding(statements, "he was tired").kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"This was a difficult decision," said Chief Executive Mark Lyle in a statement.',
+         "Chief Executive Mark Lyle"),
+        ('"It is over," said the mayor in an interview with a local radio station.', "the mayor"),
+        ('"We saw it," said the man in the video.', "the man in the video"),
+    ],
+)  # fmt: skip
+def test_the_speaker_after_a_verb_ends_before_the_message_the_saying_was_made_in(
+    nlp, text: str, speaker: str
+) -> None:  # type: ignore[no-untyped-def]
+    statements, _, _ = _analysed(nlp, text)
+    quote = next(s for s in statements if s.kind == "direct")
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
