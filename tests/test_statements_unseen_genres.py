@@ -325,3 +325,27 @@ def test_the_speaker_after_a_verb_ends_before_the_message_the_saying_was_made_in
     quote = next(s for s in statements if s.kind == "direct")
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
+
+
+def test_a_clause_hung_from_an_adverb_after_the_verb_is_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "that clinics would open" from "later": the clause is still said.
+    statements, _, _ = _analysed(
+        nlp, "Her deputy, Paul Reyes, said later that clinics would open on weekends."
+    )
+    said = _holding(statements, "clinics would open")
+    assert said.kind == "indirect"
+    assert _hops(said)[-1] == "Paul Reyes"
+
+
+def test_clauses_take_a_clause_hung_from_the_adverb_right_after_the_verb() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from sayso.statements.reported import clauses
+
+    words = ["She", "said", "later", "that", "clinics", "would", "open", "."]
+    heads = [1, 1, 1, 6, 6, 6, 2, 1]
+    deps = ["nsubj", "ROOT", "advmod", "mark", "nsubj", "aux", "ccomp", "punct"]
+    pos = ["PRON", "VERB", "ADV", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert [(relation, token.text) for relation, token in clauses(doc[1])] == [("ccomp", "open")]

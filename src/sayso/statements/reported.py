@@ -839,7 +839,20 @@ def clauses(token: Token) -> list[tuple[str, Token]]:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 found.append((f"prep:{child.lower_}", objects[0]))
+        elif (lost := _clause_on_adverb(token, child)) is not None:
+            found.append(("ccomp", lost))
     return found
+
+
+def _clause_on_adverb(verb: Token, adverb: Token) -> Token | None:
+    """A clause the parser hung from an adverb right after the verb ("said later that clinics
+    would open", "said again that ..."): the verb's own clause, the adverb only says when or
+    how it was said."""
+    if verb.pos_ == "NOUN" or adverb.dep_ != "advmod" or adverb.pos_ != "ADV":
+        return None
+    if adverb.i != verb.i + 1:
+        return None
+    return next((c for c in adverb.children if c.dep_ == "ccomp" and c.i > adverb.i), None)
 
 
 def passive_set_off(verb: Token) -> bool:
