@@ -349,3 +349,21 @@ def test_clauses_take_a_clause_hung_from_the_adverb_right_after_the_verb() -> No
     pos = ["PRON", "VERB", "ADV", "SCONJ", "NOUN", "AUX", "VERB", "PUNCT"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert [(relation, token.text) for relation, token in clauses(doc[1])] == [("ccomp", "open")]
+
+
+def test_declining_to_give_ones_name_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # The active form of "asked not to be named": the sayer's condition for speaking, and the
+    # relative "who" must never stand as a speaker.
+    text = (
+        "A woman who lives next door, and who declined to give her name, said she had heard "
+        "shouting."
+    )
+    statements, _, _ = _analysed(nlp, text)
+    assert not [s for s in statements if s.kind != "own_voice" and "her name" in s.content[0].text]
+    assert all(s.speaker is None or s.speaker.text != "who" for s in statements)
+    assert _hops(_holding(statements, "she had heard shouting"))[-1] == "A woman"
+
+
+def test_declining_to_give_a_name_to_a_thing_is_still_a_stand(nlp) -> None:  # type: ignore[no-untyped-def]
+    statements, _, _ = _analysed(nlp, "The company declined to give a name for the product.")
+    assert _holding(statements, "to give a name").kind == "attitude"
