@@ -367,3 +367,19 @@ def test_declining_to_give_ones_name_is_no_statement(nlp) -> None:  # type: igno
 def test_declining_to_give_a_name_to_a_thing_is_still_a_stand(nlp) -> None:  # type: ignore[no-untyped-def]
     statements, _, _ = _analysed(nlp, "The company declined to give a name for the product.")
     assert _holding(statements, "to give a name").kind == "attitude"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        ("A farmer who grows wheat and who said prices had collapsed joined the protest.",
+         "prices had collapsed", "A farmer"),
+        ("Residents, who live near the plant and who complained about the smell, said nothing "
+         "had changed.", "the smell", "Residents"),
+    ],
+)  # fmt: skip
+def test_a_second_relative_joined_by_and_is_said_by_the_noun_it_describes(
+    nlp, text: str, words: str, source: str
+) -> None:  # type: ignore[no-untyped-def]
+    statements, _, _ = _analysed(nlp, text)
+    assert _hops(_holding(statements, words))[-1] == source

@@ -53,12 +53,20 @@ _IDENTITY_NOUNS = frozenset({"name", "surname", "identity"})
 _PERSON_SUFFIXES = ("ist", "or", "er", "ee", "ian", "man", "woman", "person")
 
 
+def relative_clause(verb: Token) -> Token | None:
+    """The relative clause ``verb`` heads or is joined to by "and" ("a farmer who grows wheat
+    and who said prices had collapsed": "said" is a conjunct of the relative "grows")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb if verb.dep_ == "relcl" and verb.head.i != verb.i else None
+
+
 def antecedent_of(pronoun: Token) -> Token | None:
-    """The noun a relative pronoun stands for: "the groups that accuse ..." → "groups"."""
+    """The noun a relative pronoun stands for: "the groups that accuse ..." → "groups"; also
+    in a second relative clause joined by "and" ("a nurse who works there and who said ...")."""
     is_relative = pronoun.tag_ in _RELATIVE_TAGS or pronoun.lower_ in _RELATIVE_WORDS
-    if not is_relative or pronoun.head.dep_ != "relcl" or pronoun.head.head.i == pronoun.head.i:
-        return None
-    return pronoun.head.head
+    clause = relative_clause(pronoun.head) if is_relative else None
+    return None if clause is None else clause.head
 
 
 def is_not_a_statement(cue: Token, relation: str, source: Token | None, lexicons: Lexicons) -> bool:

@@ -30,6 +30,7 @@ from sayso.statements.noise import (
     antecedent_of,
     evidence_without_speaker,
     is_not_a_statement,
+    relative_clause,
     speaks_or_records,
     thing_acts,
 )
@@ -239,7 +240,7 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 if subject.tag_ in ("WDT", "WP") or subject.lower_ in ("who", "that", "which"):
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
                     # PolNeAR marks it); the chain reads the name it stands for.
-                    return subject if current.dep_ == "relcl" else None
+                    return subject if relative_clause(current) is not None else None
                 return _past_hyphen(subject)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
