@@ -44,3 +44,22 @@ def test_the_parsed_paragraphs_are_two_sentences(nlp: Language) -> None:
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[0].endswith("in a post on X.")
     assert sentences[1].startswith("The report, published by Politico")
+
+
+def test_a_lowercase_word_after_an_abbreviation_carries_the_sentence_on() -> None:
+    doc = spacy.blank("en")("Crews arrived at 9:40 p.m. after a call, firefighters said.")
+    sentences_end_at_line_breaks(doc)
+    after = next(token for token in doc if token.text == "after")
+    assert doc[after.i - 1].text == "p.m."
+    assert after.is_sent_start is False
+
+
+@pytest.mark.parametrize(
+    "text", ["Crews arrived at 9:40 p.m. The fire was out by midnight.", "She left at 9 p.m.\nthen"]
+)
+def test_a_capital_or_a_line_break_after_an_abbreviation_is_left_to_the_parser(
+    text: str,
+) -> None:
+    doc = spacy.blank("en")(text)
+    sentences_end_at_line_breaks(doc)
+    assert all(token.is_sent_start is not False for token in doc)

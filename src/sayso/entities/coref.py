@@ -723,6 +723,8 @@ def _group_nominal(
         return None
     for entity_id, mention in _named_before(token, context, sentences):
         if types.get(entity_id) == "ORG" and entity_id not in media:
+            if _unnamed_name_between(token, mention, context, None):
+                return None
             start = determiner.idx
             return Mention(
                 Span.of(text, start, token.idx + len(token.text)),
@@ -789,6 +791,10 @@ def _kind_nominal(
             continue
         if not found and _rival_between(token, mention, head, words):
             return None  # "the appeals court ruling ... the court's chief judge": another court
+        if not found and _unnamed_name_between(
+            token, mention, context, None if head in _GENERIC_COMPANY else head
+        ):
+            return None
         found.setdefault(candidate, mention)
     if not found:
         return None
@@ -808,6 +814,46 @@ def _kind_nominal(
     return Mention(
         span, "ORG", "nominal", EXTRACTOR, entity_id, Resolution(reason, antecedent.span)
     )  # fmt: skip
+
+
+# Where a proper-noun phrase stands for a thing a nominal can name: an argument of a verb or
+# preposition, a possessor, a conjunct, or a modifier of a common noun ("OPEC+ sources").
+_NAME_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos"})
+
+
+def _unnamed_name_between(
+    token: Token, antecedent: Mention, context: list[Mention], head: str | None
+) -> bool:
+    """A proper-noun phrase that no mention covers, written between the antecedent and the
+    nominal where a name stands ("Shares of Meridian Chips fell after the company warned", a
+    name the entity model missed): the nominal may name it, so the organisation named before
+    it is not taken. ``head``, for a body's noun (``the ministry``), must be a word of the
+    phrase; None takes any phrase (a business, a group). Names of people, places and dates
+    (typed by the entity model) and titles ("Chief Executive Rita Vance") never compete."""
+    doc = token.doc
+    spans = [(m.span.start, m.span.end) for m in context]
+    titles = lexicon().titles
+    index = token.i - 1
+    while index >= 0 and doc[index].idx >= antecedent.span.end:
+        word = doc[index]
+        index -= 1
+        if word.pos_ != "PROPN" or word.ent_type_ not in ("", "ORG"):
+            continue
+        if any(start <= word.idx < end for start, end in spans) or (word.lower_,) in titles:
+            continue
+        top = word
+        while top.dep_ in ("compound", "flat") and top.head.pos_ == "PROPN":
+            top = top.head
+        if any(start <= top.idx < end for start, end in spans):
+            continue  # a word of a name the entity layer has ("Meridian" of "Meridian Chips")
+        placed = top.dep_ in _NAME_PLACES or (
+            top.dep_ in ("compound", "amod") and top.head.pos_ == "NOUN"
+        )
+        if not placed:
+            continue
+        if head is None or head in {w.lower_ for w in doc[top.left_edge.i : top.i + 1]}:
+            return True
+    return False
 
 
 def _rival_between(token: Token, antecedent: Mention, head: str, name: set[str]) -> bool:

@@ -1,4 +1,5 @@
-"""A sentence never runs over a line break: the word after one starts a sentence.
+"""A sentence never runs over a line break: the word after one starts a sentence; a lowercase
+word after an abbreviation ("11:20 p.m. after reports") never does.
 
 The small English model's parser joins a paragraph to the next when the first ends in
 something it reads as an abbreviation ("... in a post on X.\\n\\nThe report, published by
@@ -29,7 +30,19 @@ def sentences_end_at_line_breaks(doc: Doc) -> Doc:
     for index in spaces[:-1].nonzero()[0].tolist():
         if "\n" in doc[index].text and not doc[index + 1].is_space:
             doc[index + 1].is_sent_start = True
+    for token in doc[:-1]:
+        after = doc[token.i + 1]
+        if _abbreviation(token.text) and "\n" not in token.whitespace_ and after.is_lower:
+            after.is_sent_start = False
     return doc
+
+
+def _abbreviation(word: str) -> bool:
+    """A word holding its own final period and another before it ("p.m.", "a.m.", "U.S."): an
+    abbreviation, which the parser may take for a sentence's end ("at about 11:20 p.m. after
+    reports of gunfire, police said", split before "after"). A lowercase word after it carries
+    the sentence on: edited news starts no sentence in lowercase."""
+    return len(word) > 2 and word.endswith(".") and "." in word[:-1]
 
 
 def add_line_breaks(nlp: Language) -> Language:

@@ -228,7 +228,7 @@ def relayed_by(cue: Token, speaker: Token | None, documents: frozenset[str]) -> 
     return found
 
 
-_MEDIA_PIECES = frozenset(
+MEDIA_PIECES = frozenset(
     {"interview", "op-ed", "oped", "column", "article", "essay", "editorial", "podcast",
      "broadcast", "programme", "program", "show", "appearance", "piece"}
 )  # fmt: skip
@@ -248,7 +248,7 @@ _NOT_MEDIA = frozenset({"GPE", "LOC", "FAC", "NORP", "DATE", "TIME", "EVENT"})
 
 def _media_piece(noun: Token) -> bool:
     """Whether ``noun`` names a piece of media ("interview"; "op-ed", split "op - ed")."""
-    if noun.lemma_.lower() in _MEDIA_PIECES:
+    if noun.lemma_.lower() in MEDIA_PIECES:
         return True
     return noun.lower_ == "ed" and any(c.lower_ == "op" for c in noun.children)
 

@@ -29,7 +29,9 @@ It is no claim when
 * the verb presents the clause as a fact the writer vouches for ("scientists know X",
   ``factive_verbs.txt``), states a wish ("hopes it can resume", ``desire_verbs.txt``), is
   "be" ("the bottom line is that ...") or a raising verb with no speaker ("it seems that ...");
-* the speaker is the writer ("we fear ...", "I think ..."): the outlet's own voice.
+* the speaker is the writer ("we fear ...", "I think ..."): the outlet's own voice;
+* the cue is a participle of a verb that is no saying, set after its clause ("unveiled a
+  laptop, betting that buyers will pay more"): the writer's reading of a motive.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def states_claim(cue: Token, relation: str, clause: Token | None, lexicons: Lexi
     forms = lemma_forms(cue)
     if _negated(cue) or _unrealised(cue, lexicons) or _by_writer(cue):
         return False
-    if _in_a_mood(cue, lexicons):
+    if _in_a_mood(cue, lexicons) or _motive(cue, lexicons):
         return False
     if forms & (lexicons.factive_verbs | lexicons.desire_verbs) or "be" in forms:
         return False
@@ -155,6 +157,20 @@ def _in_a_mood(cue: Token, lexicons: Lexicons) -> bool:
     return _negated(cue.head) or any(
         c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.head.children
     )
+
+
+def _motive(cue: Token, lexicons: Lexicons) -> bool:
+    """A participle of a verb that is no saying, set after the clause it hangs from with no
+    subject of its own ("unveiled a laptop, betting that buyers will pay more", "raised rates,
+    believing inflation would last"): the writer's reading of why the subject acted, not
+    something the subject is reported to have said. A participle of saying still reports
+    ("resigned, saying he was tired")."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i < cue.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return False
+    said = lexicons.cue_verbs | lexicons.assertive_verbs | lexicons.commissive_verbs
+    return not lemma_forms(cue) & said
 
 
 def _by_writer(cue: Token) -> bool:

@@ -38,7 +38,7 @@ from sayso.statements.chain import build_chain, outlet_hops, same_source
 from sayso.statements.cue_model import PHRASE_PREFIX
 from sayso.statements.intervals import RangeIndex
 from sayso.statements.lexicons import Lexicons, lemma_forms, load_lexicons
-from sayso.statements.noise import hypothetical, speaks_or_records
+from sayso.statements.noise import hypothetical, relative_clause, speaks_or_records
 from sayso.statements.quotes import Quote, find_quotes, inner_span, paragraph_ranges
 from sayso.statements.reported import (
     TIME_LABELS,
@@ -1619,8 +1619,8 @@ def _antecedent_of_relative(speaker: Token) -> Token:
     """The noun a relative pronoun stands for ("Murphy, who said ...": Murphy), else the
     speaker itself: a quote that goes on from a statement made in a relative clause goes on
     with the person the clause is about, not with the word "who" from the sentence before."""
-    clause = speaker.head
-    if speaker.tag_ in ("WP", "WDT") and clause.dep_ == "relcl" and clause.head.i < speaker.i:
+    clause = relative_clause(speaker.head)
+    if speaker.tag_ in ("WP", "WDT") and clause is not None and clause.head.i < speaker.i:
         return clause.head
     return speaker
 
@@ -1892,10 +1892,11 @@ def _hop(
     """The hop for the phrase at ``token_index``, its span, and the medium that carried it."""
     head = context.doc[token_index]
     written: Span | None = None
-    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-        # "X, who said ...": the statement's speaker is "who", its source is X.
+    if head.tag_ in ("WP", "WDT") and (clause := relative_clause(head.head)) is not None:
+        # "X, who said ...": the statement's speaker is "who", its source is X (also in a
+        # second relative joined by "and": "a nurse who works there and who said ...").
         written = Span.of(context.text, head.idx, head.idx + len(head))
-        head = _conjunct_that_speaks(context, head.head.head)
+        head = _conjunct_that_speaks(context, clause.head)
     if head.idx < context.dateline_end:
         # "ATLANTA (AP) — Georgia Gov. Brian Kemp is ...": the parser made the dateline's
         # place the subject and the speaker its apposition

@@ -30,6 +30,7 @@ from sayso.statements.noise import (
     antecedent_of,
     evidence_without_speaker,
     is_not_a_statement,
+    relative_clause,
     speaks_or_records,
     thing_acts,
 )
@@ -205,8 +206,22 @@ def _noun_before(verb: Token) -> Token | None:
         if token.pos_ in ("NOUN", "PROPN", "PRON"):
             while token.dep_ in ("compound", "flat") and token.head.i < verb.i:
                 token = token.head
-            return token
+            return _head_of_of_phrase(token)
     return None
+
+
+def _head_of_of_phrase(noun: Token) -> Token:
+    """The noun an "of" phrase hangs from, when ``noun`` ends one: "a readout of the call
+    said", parsed with no subject, is said by the readout, not the call. The head of the noun
+    phrase is who speaks."""
+    while (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.pos_ in ("NOUN", "PROPN")
+        and noun.head.head.i < noun.head.i
+    ):
+        noun = noun.head.head
+    return noun
 
 
 def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
@@ -225,7 +240,7 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
                 if subject.tag_ in ("WDT", "WP") or subject.lower_ in ("who", "that", "which"):
                     # "X, who said ...": the relative pronoun is the speaker's mention (as
                     # PolNeAR marks it); the chain reads the name it stands for.
-                    return subject if current.dep_ == "relcl" else None
+                    return subject if relative_clause(current) is not None else None
                 return _past_hyphen(subject)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -250,6 +265,9 @@ def _parsed_subject(verb: Token, *, wide: bool) -> Token | None:
         relations = _WIDE_CLIMB_RELATIONS if wide else _CLIMB_RELATIONS
         if wide and current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "rallied support by saying ...": who rallied says
+            continue
+        if current.dep_ == "conj" and (governor := _governor_of_infinitive(current)) is not None:
+            current = governor  # "said he had called Okafor to congratulate her and promised"
             continue
         if current.dep_ == "xcomp" and (controller := _object_controller(current)) is not None:
             return controller
@@ -364,6 +382,22 @@ def _sayer_set_off_before(participle: Token) -> Token | None:
         if word.dep_ == "parataxis" and word.pos_ == "VERB":
             return next((c for c in word.children if c.dep_ == "nsubj"), None)
     return None
+
+
+def _governor_of_infinitive(verb: Token) -> Token | None:
+    """The verb that governs the infinitive a finite verb is joined to: a finite verb (past or
+    present tense) cannot share a ``to`` infinitive's bare form, so "and" joins it to the verb
+    above ("he had called Okafor to congratulate her and promised an orderly transfer": he
+    promised, not Okafor). The parser hangs such a verb on the infinitive, and climbing through
+    the infinitive would hand it the infinitive's object controller."""
+    infinitive = verb.head
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or infinitive.tag_ != "VB":
+        return None
+    if infinitive.dep_ != "xcomp" or infinitive.head.i == infinitive.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return None
+    return infinitive.head
 
 
 def _object_controller(infinitive: Token) -> Token | None:
@@ -806,7 +840,20 @@ def clauses(token: Token) -> list[tuple[str, Token]]:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 found.append((f"prep:{child.lower_}", objects[0]))
+        elif (lost := _clause_on_adverb(token, child)) is not None:
+            found.append(("ccomp", lost))
     return found
+
+
+def _clause_on_adverb(verb: Token, adverb: Token) -> Token | None:
+    """A clause the parser hung from an adverb right after the verb ("said later that clinics
+    would open", "said again that ..."): the verb's own clause, the adverb only says when or
+    how it was said."""
+    if verb.pos_ == "NOUN" or adverb.dep_ != "advmod" or adverb.pos_ != "ADV":
+        return None
+    if adverb.i != verb.i + 1:
+        return None
+    return next((c for c in adverb.children if c.dep_ == "ccomp" and c.i > adverb.i), None)
 
 
 def passive_set_off(verb: Token) -> bool:

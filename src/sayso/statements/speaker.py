@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 from sayso.nlp.phrases import comma_before_relative
 from sayso.records import Entity, Mention
 from sayso.records.model import HopRole
-from sayso.statements.carriers import relays
+from sayso.statements.carriers import MEDIA_PIECES, relays
 from sayso.statements.intervals import RangeIndex
-from sayso.statements.lexicons import Lexicons
+from sayso.statements.lexicons import Lexicons, load_lexicons
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -48,6 +48,9 @@ def phrase_span(head: Token) -> tuple[int, int]:
     comma = comma_before_relative(doc, head.i, last)
     if comma is not None:
         last = comma - 1
+    medium = _medium_after_inverted_subject(head)
+    if medium is not None:
+        last = min(last, medium.left_edge.i - 1)
     for token in doc[head.i + 1 : last + 1]:
         if token.dep_ == "relcl" and _who_clause_on_a_nearer_noun(token):
             last = token.left_edge.i - 1
@@ -89,6 +92,31 @@ def phrase_span(head: Token) -> tuple[int, int]:
         if close < len(doc) and doc[close].text == ")":
             last = close
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+_MEDIUM_PREPOSITIONS = frozenset({"in", "on", "during"})
+_MESSAGES = frozenset(
+    {"release", "email", "letter", "post", "tweet", "memo", "note", "speech", "communique",
+     "blog", "message"}
+)  # fmt: skip
+"""Messages a speaker sends ("said ... in a news release"), beside the nouns of saying and the
+pieces of media a saying is made in; not depictions ("the man in the video")."""
+
+
+def _medium_after_inverted_subject(head: Token) -> Token | None:
+    """The "in a statement" of an inverted saying ("..., said Chief Executive Mark Lyle in a
+    statement", "said the mayor in an interview with CNN"): the parser hangs it from the
+    subject after the verb, but it says where the saying was made, so the speaker's phrase
+    ends before it. Only after a verb: "the man in the video said" is the man in the video."""
+    if head.dep_ != "nsubj" or head.head.i > head.i:
+        return None
+    nouns = load_lexicons().cue_nouns | _MESSAGES | MEDIA_PIECES
+    for child in head.children:
+        if child.dep_ != "prep" or child.i < head.i or child.lower_ not in _MEDIUM_PREPOSITIONS:
+            continue
+        if any(o.dep_ == "pobj" and o.lemma_.lower() in nouns for o in child.children):
+            return child
+    return None
 
 
 def _who_clause_on_a_nearer_noun(clause: Token) -> bool:
