@@ -9,6 +9,7 @@ import pytest
 
 from sayso.records import Entity, Mention, Statement
 from sayso.statements import extract_statements
+from tests.statement_support import holding, hop_names
 
 pytestmark = pytest.mark.slow
 
@@ -24,20 +25,6 @@ def _analysed(
     return statements, mentions, entities
 
 
-def _holding(statements: tuple[Statement, ...], words: str) -> Statement:
-    holding = [
-        s
-        for s in statements
-        if s.kind != "own_voice" and any(words in piece.text for piece in s.content)
-    ]
-    assert holding, f"no statement holds {words!r}"
-    return min(holding, key=lambda s: sum(len(piece.text) for piece in s.content))
-
-
-def _hops(statement: Statement) -> list[str]:
-    return [hop.text.removeprefix("the ").removeprefix("The ") for hop in statement.chain]
-
-
 def test_a_name_before_postnominal_letters_is_the_subject_a_she_looks_back_to(nlp) -> None:  # type: ignore[no-untyped-def]
     # The parser heads "Maria Lindgren KC" with "KC": the name is still the clause's subject,
     # the salient antecedent of the "she" that follows, not an unnamed person named earlier.
@@ -49,8 +36,8 @@ def test_a_name_before_postnominal_letters_is_the_subject_a_she_looks_back_to(nl
         '"This was a deliberate deception," she said.'
     )
     statements, _, _ = _analysed(nlp, text)
-    quote = _holding(statements, "This was a deliberate deception")
-    assert _hops(quote)[-1] == "Maria Lindgren"
+    quote = holding(statements, "This was a deliberate deception")
+    assert hop_names(quote)[-1] == "Maria Lindgren"
 
 
 def test_a_family_name_stays_with_the_person_not_the_relative_named_after(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -71,13 +58,13 @@ def test_quoting_someone_as_saying_in_a_participle_after_the_saying(nlp) -> None
         "as saying that the blaze had been contained by noon."
     )
     statements, _, _ = _analysed(nlp, text)
-    relayed = _holding(statements, "the blaze had been contained")
+    relayed = holding(statements, "the blaze had been contained")
     assert relayed.speaker is not None
     assert relayed.speaker.text == "a ministry official"
-    agency = _hops(_holding(statements, "there were no casualties"))[1:]
+    agency = hop_names(holding(statements, "there were no casualties"))[1:]
     assert len(agency) == 1
     assert "SANA" in agency[0] or "agency" in agency[0]
-    hops = _hops(relayed)
+    hops = hop_names(relayed)
     assert len(hops) == 3
     assert hops[2] == "a ministry official"
     assert "SANA" in hops[1] or "agency" in hops[1]
@@ -89,8 +76,8 @@ def test_a_participle_after_a_complement_of_a_thing_is_its_holders(nlp) -> None:
         "striker had dived."
     )
     statements, _, _ = _analysed(nlp, text)
-    claim = _holding(statements, "the striker had dived")
-    assert _hops(claim)[1:] == ["Dean Fowler"]
+    claim = holding(statements, "the striker had dived")
+    assert hop_names(claim)[1:] == ["Dean Fowler"]
 
 
 def test_whom_a_question_is_asked_is_no_hop(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -99,8 +86,8 @@ def test_whom_a_question_is_asked_is_no_hop(nlp) -> None:  # type: ignore[no-unt
         "The committee's chair, Helen Marsh, asked him why the inquiry had taken so long."
     )
     statements, _, _ = _analysed(nlp, text)
-    question = _holding(statements, "why the inquiry had taken so long")
-    assert _hops(question)[1:] == ["Helen Marsh"]
+    question = holding(statements, "why the inquiry had taken so long")
+    assert hop_names(question)[1:] == ["Helen Marsh"]
 
 
 def test_a_participle_trailing_a_saying_to_an_agency_was_said_to_it(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -109,8 +96,8 @@ def test_a_participle_trailing_a_saying_to_an_agency_was_said_to_it(nlp) -> None
         "adding that the attack had been launched from the south."
     )
     statements, _, _ = _analysed(nlp, text)
-    added = _holding(statements, "the attack had been launched from the south")
-    assert _hops(added)[1:] == ["Reuters", "A security source"]
+    added = holding(statements, "the attack had been launched from the south")
+    assert hop_names(added)[1:] == ["Reuters", "A security source"]
 
 
 def test_said_in_a_notice_posted_on_a_website_that(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -119,8 +106,8 @@ def test_said_in_a_notice_posted_on_a_website_that(nlp) -> None:  # type: ignore
         "jars were made at its plant in Leeds between May and June."
     )
     statements, _, _ = _analysed(nlp, text)
-    said = _holding(statements, "the affected jars were made at its plant")
-    assert _hops(said)[1:] == ["Coastal Foods"]
+    said = holding(statements, "the affected jars were made at its plant")
+    assert hop_names(said)[1:] == ["Coastal Foods"]
 
 
 def test_a_that_read_as_a_determiner_still_opens_the_clause(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -131,7 +118,7 @@ def test_a_that_read_as_a_determiner_still_opens_the_clause(nlp) -> None:  # typ
         "the plans."
     )
     statements, _, _ = _analysed(nlp, text)
-    understood = _holding(statements, "staff in the firm's Leeds office")
+    understood = holding(statements, "staff in the firm's Leeds office")
     words = understood.content[0].text.removeprefix("that ")  # (an attitude keeps its "that")
     assert words.startswith("staff in the firm's Leeds office")
     assert words.endswith("have not yet been told of the plans")
@@ -145,10 +132,10 @@ def test_a_medium_that_understands_reports_what_its_sources_told_it(nlp) -> None
         "The Guardian understands the pressure on ministers."
     )
     statements, _, _ = _analysed(nlp, text)
-    assert _holding(statements, "the bank will close 40 branches").kind == "indirect"
-    assert _holding(statements, "the talks will resume on Monday").kind == "indirect"
-    assert _holding(statements, "the deal is off").kind != "indirect"
-    assert _holding(statements, "the pressure on ministers").kind != "indirect"
+    assert holding(statements, "the bank will close 40 branches").kind == "indirect"
+    assert holding(statements, "the talks will resume on Monday").kind == "indirect"
+    assert holding(statements, "the deal is off").kind != "indirect"
+    assert holding(statements, "the pressure on ministers").kind != "indirect"
 
 
 def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -157,10 +144,10 @@ def test_reported_citing_sources_set_off_after_the_sentence(nlp) -> None:  # typ
         "with the matter, adding that an announcement could come next week."
     )
     statements, _, _ = _analysed(nlp, text)
-    report = _holding(statements, "The insurer is preparing to cut 800 jobs")
-    assert _hops(report)[1:] == ["Bloomberg", "people familiar with the matter"]
-    added = _holding(statements, "an announcement could come next week")
-    assert _hops(added)[1:] == ["Bloomberg", "people familiar with the matter"]
+    report = holding(statements, "The insurer is preparing to cut 800 jobs")
+    assert hop_names(report)[1:] == ["Bloomberg", "people familiar with the matter"]
+    added = holding(statements, "an announcement could come next week")
+    assert hop_names(added)[1:] == ["Bloomberg", "people familiar with the matter"]
 
 
 def test_a_participle_after_citing_a_source_goes_on_with_the_source(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -169,8 +156,8 @@ def test_a_participle_after_citing_a_source_goes_on_with_the_source(nlp) -> None
         "source, saying the attack had come from the east."
     )
     statements, _, _ = _analysed(nlp, text)
-    said = _holding(statements, "the attack had come from the east")
-    assert _hops(said)[1:] == ["state media", "a military source"]
+    said = holding(statements, "the attack had come from the east")
+    assert hop_names(said)[1:] == ["state media", "a military source"]
 
 
 def test_a_reporters_question_in_a_transcript_is_no_statement(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -182,15 +169,15 @@ def test_a_reporters_question_in_a_transcript_is_no_statement(nlp) -> None:  # t
     statements, _, _ = _analysed(nlp, text)
     cues = {s.cue.text for s in statements if s.cue is not None and s.kind != "own_voice"}
     assert not {c for c in cues if c.split()[-1] in ("see", "asked")}
-    assert _holding(statements, "the talks had stalled").kind == "indirect"
+    assert holding(statements, "the talks had stalled").kind == "indirect"
 
 
 def test_a_station_ner_names_only_in_part_is_still_the_medium_told(nlp) -> None:  # type: ignore[no-untyped-def]
     # NER takes "BBC Radio" and leaves "Essex", the head of the phrase, out of any name
     text = 'Colchester boss Neil Dunn told BBC Radio Essex:\n\n"We were poor today and we know it."'
     statements, _, _ = _analysed(nlp, text)
-    quote = _holding(statements, "We were poor today")
-    assert _hops(quote)[1:] == ["BBC Radio Essex", "Neil Dunn"]
+    quote = holding(statements, "We were poor today")
+    assert hop_names(quote)[1:] == ["BBC Radio Essex", "Neil Dunn"]
 
 
 def test_a_speaker_never_starts_with_the_day_of_an_opening_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -217,8 +204,8 @@ def test_a_relative_named_inside_the_persons_own_sentence_keeps_no_family_name(n
         "ignored warnings. Carter said she would fight on."
     )
     statements, _, _ = _analysed(nlp, text)
-    said = _holding(statements, "she would fight on")
-    assert _hops(said)[1:] == ["Linda Carter"]
+    said = holding(statements, "she would fight on")
+    assert hop_names(said)[1:] == ["Linda Carter"]
 
 
 def _without_entity(nlp, text: str, name: str):  # type: ignore[no-untyped-def]
@@ -242,8 +229,8 @@ def test_the_company_is_not_an_organisation_named_before_a_name_the_model_missed
     statements = extract_statements(doc, mentions=mentions, entities=entities, outlet=None)
     nominal = [m for m in mentions if m.span.text == "the company"]
     assert all(m.entity_id is None for m in nominal)
-    warning = _holding(statements, "sales would fall")
-    assert not any("Corbett" in hop for hop in _hops(warning))
+    warning = holding(statements, "sales would fall")
+    assert not any("Corbett" in hop for hop in hop_names(warning))
 
 
 def test_a_company_named_before_is_still_the_company_when_nothing_else_is_named(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -267,9 +254,9 @@ def test_a_verb_joined_to_an_infinitive_takes_the_subject_of_the_verb_above(nlp)
         "the office."
     )
     statements, _, _ = _analysed(nlp, text)
-    promise = _holding(statements, "a smooth handover")
-    assert "Diane Foster" not in _hops(promise)
-    assert _hops(promise)[-1] == "Robert Kline"
+    promise = holding(statements, "a smooth handover")
+    assert "Diane Foster" not in hop_names(promise)
+    assert hop_names(promise)[-1] == "Robert Kline"
 
 
 @pytest.mark.parametrize(
@@ -287,7 +274,7 @@ def test_a_saying_with_no_parsed_subject_is_said_by_the_head_of_the_phrase_befor
     # The parser hangs "a readout" on "hotline" and leaves "said" with no subject: the noun
     # before it ends an "of" phrase, whose head is who speaks.
     statements, _, _ = _analysed(nlp, text)
-    said = _holding(statements, "agreed to")
+    said = holding(statements, "agreed to")
     assert said.speaker is not None
     assert said.speaker.text.startswith("a readout of")
 
@@ -300,13 +287,13 @@ def test_a_participle_of_no_saying_after_its_clause_is_no_claim(nlp) -> None:  #
         "firms will switch from diesel."
     )
     statements, _, _ = _analysed(nlp, text)
-    bet = _holding(statements, "delivery firms will switch")
+    bet = holding(statements, "delivery firms will switch")
     assert bet.kind == "attitude"
 
 
 def test_a_participle_of_saying_after_its_clause_still_reports(nlp) -> None:  # type: ignore[no-untyped-def]
     statements, _, _ = _analysed(nlp, "The minister resigned on Friday, saying he was tired.")
-    assert _holding(statements, "he was tired").kind == "indirect"
+    assert holding(statements, "he was tired").kind == "indirect"
 
 
 @pytest.mark.parametrize(
@@ -332,9 +319,9 @@ def test_a_clause_hung_from_an_adverb_after_the_verb_is_what_was_said(nlp) -> No
     statements, _, _ = _analysed(
         nlp, "Her deputy, Paul Reyes, said later that clinics would open on weekends."
     )
-    said = _holding(statements, "clinics would open")
+    said = holding(statements, "clinics would open")
     assert said.kind == "indirect"
-    assert _hops(said)[-1] == "Paul Reyes"
+    assert hop_names(said)[-1] == "Paul Reyes"
 
 
 def test_clauses_take_a_clause_hung_from_the_adverb_right_after_the_verb() -> None:
@@ -361,12 +348,12 @@ def test_declining_to_give_ones_name_is_no_statement(nlp) -> None:  # type: igno
     statements, _, _ = _analysed(nlp, text)
     assert not [s for s in statements if s.kind != "own_voice" and "her name" in s.content[0].text]
     assert all(s.speaker is None or s.speaker.text != "who" for s in statements)
-    assert _hops(_holding(statements, "she had heard shouting"))[-1] == "A woman"
+    assert hop_names(holding(statements, "she had heard shouting"))[-1] == "A woman"
 
 
 def test_declining_to_give_a_name_to_a_thing_is_still_a_stand(nlp) -> None:  # type: ignore[no-untyped-def]
     statements, _, _ = _analysed(nlp, "The company declined to give a name for the product.")
-    assert _holding(statements, "to give a name").kind == "attitude"
+    assert holding(statements, "to give a name").kind == "attitude"
 
 
 @pytest.mark.parametrize(
@@ -382,4 +369,4 @@ def test_a_second_relative_joined_by_and_is_said_by_the_noun_it_describes(
     nlp, text: str, words: str, source: str
 ) -> None:  # type: ignore[no-untyped-def]
     statements, _, _ = _analysed(nlp, text)
-    assert _hops(_holding(statements, words))[-1] == source
+    assert hop_names(holding(statements, words))[-1] == source
