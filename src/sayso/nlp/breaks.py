@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_SPACE
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 if TYPE_CHECKING:
@@ -26,14 +26,22 @@ def sentences_end_at_line_breaks(doc: Doc) -> Doc:
     """Mark the word after each whitespace token holding a line break as a sentence start."""
     if len(doc) < 2:
         return doc
-    spaces = doc.to_array(IS_SPACE)
-    for index in spaces[:-1].nonzero()[0].tolist():
-        if "\n" in doc[index].text and not doc[index + 1].is_space:
-            doc[index + 1].is_sent_start = True
-    for token in doc[:-1]:
-        after = doc[token.i + 1]
-        if _abbreviation(token.text) and "\n" not in token.whitespace_ and after.is_lower:
-            after.is_sent_start = False
+    # Each distinct word is read once, by its id: reading every token's text instead took a
+    # fifth longer on the speed benchmark's articles (the component runs on every Doc).
+    words = doc.to_array(ORTH).tolist()
+    strings = doc.vocab.strings
+    distinct = {word: strings[word] for word in set(words)}
+    line_breaks = {word for word, text in distinct.items() if "\n" in text and text.isspace()}
+    abbreviations = {word for word, text in distinct.items() if _abbreviation(text)}
+    for index, word in enumerate(words[:-1]):
+        if word in line_breaks:
+            after = doc[index + 1]
+            if not after.is_space:
+                after.is_sent_start = True
+        elif word in abbreviations and "\n" not in doc[index].whitespace_:
+            after = doc[index + 1]
+            if after.is_lower:
+                after.is_sent_start = False
     return doc
 
 
