@@ -56,7 +56,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sayso.entities.lexicon import first_names, lexicon, read_json
+from sayso.entities.lexicon import is_common_first_name, lexicon, read_json
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -353,19 +353,13 @@ _TERRITORY_OFFICES = frozenset({"Governor", "Mayor", "Premier"})
 _PERSON_RELATIVES = frozenset({"who", "whom"})
 
 
-# Births a first name needs to count (resolve.py's _COMMON_FIRST_NAME, same reason: rare names
-# that are also words stay out).
-_COMMON_FIRST_NAME = 10_000
-
-
 def _coordinated_with_person(span: Span) -> bool:
     """ "founded by Dale Ostrow and Rupa Vance": a name of two or three words that opens with a
     common first name, coordinated with a name NER tags PERSON, is a person's too (a company
     beside a person, "Microsoft and Bill Gates", opens with no first name)."""
     if not 2 <= len(span) <= 3 or not all(token.text[:1].isupper() for token in span):
         return False
-    found = first_names().get(span[0].lower_)
-    if found is None or found.births < _COMMON_FIRST_NAME:
+    if not is_common_first_name(span[0].lower_):
         return False
     root = span.root
     partners = [child for child in root.children if child.dep_ == "conj"]

@@ -169,6 +169,18 @@ def first_names() -> dict[str, FirstName]:
     return names
 
 
+# A first name given to this many US children since 1920 or more is a common one (Walker
+# 20,000, Luther 48,000, Martin 280,000), one a name is read by; rarer ones are more often
+# family names some parents gave (Marquez 5,000, Sanders 1,800) or words.
+_COMMON_FIRST_NAME_BIRTHS = 10_000
+
+
+def is_common_first_name(word: str) -> bool:
+    """Whether the lower-case ``word`` is a common first name (``data/first_names.tsv``)."""
+    found = first_names().get(word)
+    return found is not None and found.births >= _COMMON_FIRST_NAME_BIRTHS
+
+
 @functools.cache
 def alias_groups() -> tuple[AliasGroup, ...]:
     """The alias groups of ``data/aliases.json``."""

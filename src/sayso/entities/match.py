@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from sayso.entities.lexicon import first_names, lexicon
+from sayso.entities.lexicon import first_names, is_common_first_name, lexicon
 from sayso.entities.mandarin import same_mandarin, wade_giles
 from sayso.entities.names import (
     NameType,
@@ -357,15 +357,10 @@ def _first_of_two_family_names(single: WordKey, full: ParsedName) -> bool:
     )
 
 
-# A word given to this many US children or more is read as a given name where a name could
-# hold one (Walker 20,000, Luther 48,000), not a family name some parents gave (Marquez 5,000,
-# Sanders 1,800): births counts of ``data/first_names.tsv``.
-_COMMON_GIVEN_BIRTHS = 10_000
-
-
 def _common_given_name(word: WordKey) -> bool:
-    found = first_names().get(word.text)
-    return found is not None and found.births >= _COMMON_GIVEN_BIRTHS
+    """A common first name is read as a given name where a name could hold one, not as a
+    family name some parents gave (:func:`.is_common_first_name`)."""
+    return is_common_first_name(word.text)
 
 
 def _family_name_with_particles(short: ParsedName, full: ParsedName) -> bool:

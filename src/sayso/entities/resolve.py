@@ -37,7 +37,7 @@ from sayso.entities.cluster import fullness, spelled_alike
 from sayso.entities.context_types import facility_nouns, institution_nouns
 from sayso.entities.coref import KIN_NOUNS
 from sayso.entities.gender import Gender, gender_of, patronymic_gender
-from sayso.entities.lexicon import first_names, lexicon
+from sayso.entities.lexicon import first_names, is_common_first_name, lexicon
 from sayso.entities.match import (
     COMPANY_FIRST_WORD,
     SAME_NAME_SPELT,
@@ -83,12 +83,11 @@ _ALIAS_TABLE_WEIGHT = 3
 _ORG_WORD_WEIGHT = 2
 _TITLE_WEIGHT = 2
 # A common first name opening a two- or three-word name is one PERSON vote: with the tie rule
-# it outweighs one stray NER label (``Martin Indyk`` tagged ORG once). Common: given to 10,000
-# US children since 1920 (Martin 280,000; Linda 1,500,000), so rare names that are also words
-# stay out; place and company names that open with one (``Stewart Island``) are kept out by
-# their last word (``facility_nouns``) or by designators.
+# it outweighs one stray NER label (``Martin Indyk`` tagged ORG once). Common
+# (:func:`.is_common_first_name`), so rare names that are also words stay out; place and
+# company names that open with one (``Stewart Island``) are kept out by their last word
+# (``facility_nouns``) or by designators.
 _GIVEN_NAME_WEIGHT = 1
-_COMMON_FIRST_NAME = 10_000
 # Two capitalised names joined by "and" or "&" in one name are a firm ("Larsen and Toubro",
 # "Simon & Schuster"), not a person: NER sees the given-name shape of each half.
 _FIRM = re.compile(r"[A-Z][\w.'’-]*\s+(?:and|&)\s+[A-Z]")
@@ -549,8 +548,7 @@ def _given_name_first(words: Sequence[RawWord]) -> bool:
         or words[-1].text in facility_nouns()
     ):
         return False
-    found = first_names().get(words[0].text)
-    return found is not None and found.births >= _COMMON_FIRST_NAME
+    return is_common_first_name(words[0].text)
 
 
 def _parse_type(label: str) -> str:
