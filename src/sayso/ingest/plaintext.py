@@ -404,7 +404,7 @@ def _find_title(units: list[Unit], verdicts: list[_Verdict], first: int | None) 
 
 
 def _anchored_headline(units: list[Unit], verdicts: list[_Verdict], first: int) -> int | None:
-    """The headline the page's header block dates or signs: the topmost headline-shaped unit
+    """The headline the page's header block dates or signs: the nearest headline-shaped unit
     within ``_ANCHOR_WINDOW`` units above ``first`` that has a byline or a date line at most
     ``_ANCHOR_GAP`` units under it (a standfirst or a section label may sit between). A
     subheading, a table of contents or a standfirst nearer the story has no byline under it."""
